@@ -1,0 +1,14 @@
+package org.qvd.protocol.host;
+
+import java.util.Objects;
+import org.qvd.protocol.message.Destinations;
+import org.qvd.protocol.message.HkdCommand;
+
+/** Stop every VM on the host, report {@code stopped} for each and for the host, then end the agent. */
+public record StopHostCommand(String hostName, String correlationId) implements HkdCommand {
+
+    public StopHostCommand {
+        Destinations.requireValidHostName(hostName);
+        Objects.requireNonNull(correlationId, "correlationId");
+    }
+}

@@ -1,0 +1,35 @@
+package org.qvd.protocol.state;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** State of a user's connection to one VM (ARCHITECTURE §3). */
+public enum UserState {
+    DISCONNECTED("disconnected"),
+    CONNECTING("connecting"),
+    CONNECTED("connected");
+
+    private final String wireName;
+
+    UserState(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The lower-case name used on the wire and in the database. */
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
+    @JsonCreator
+    public static UserState fromWire(String wireName) {
+        for (UserState value : values()) {
+            if (value.wireName.equals(wireName)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown UserState '" + wireName + "', expected one of "
+                + java.util.Arrays.stream(values()).map(UserState::wireName).toList());
+    }
+}

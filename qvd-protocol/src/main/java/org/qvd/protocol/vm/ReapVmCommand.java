@@ -1,0 +1,15 @@
+package org.qvd.protocol.vm;
+
+import java.util.Objects;
+import org.qvd.protocol.message.Destinations;
+import org.qvd.protocol.message.HkdCommand;
+
+/** Reap a zombie VM: destroy it at once without asking its VMA, clean up, report {@code stopped}. */
+public record ReapVmCommand(String hostName, String correlationId, long vmId) implements HkdCommand {
+
+    public ReapVmCommand {
+        Destinations.requireValidHostName(hostName);
+        Objects.requireNonNull(correlationId, "correlationId");
+        VmIds.requirePositive(vmId);
+    }
+}

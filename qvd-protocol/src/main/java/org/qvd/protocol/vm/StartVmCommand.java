@@ -1,0 +1,54 @@
+package org.qvd.protocol.vm;
+
+import java.util.Objects;
+import org.qvd.protocol.message.Destinations;
+import org.qvd.protocol.message.HkdCommand;
+
+/**
+ * Start one VM on the addressed host. The VMAS resolves everything the host needs, so the HKD never reads
+ * the database.
+ *
+ * @param vmId the VM's id; the libvirt domain is named {@code qvd-vm-<vmId>}
+ * @param vmName the VM's name, shown as the domain title
+ * @param diId the disk image's id
+ * @param diPath the qcow2 disk image, relative to the host's images directory (or absolute)
+ * @param useOverlay boot from a qcow2 overlay on the DI; if false the DI is attached read-only
+ * @param persistentOverlay keep the overlay across starts instead of recreating it at each start
+ * @param memoryMb guest memory in MiB
+ * @param cpus virtual CPUs (at least 1)
+ * @param homeDiskSizeMb size of the user's home disk in MiB; 0 for none. Created once, never deleted
+ * @param mac the VM's fixed MAC address
+ * @param ip the VM's fixed IPv4 address on the VM network, handed out by DHCP for that MAC
+ * @param directBoot optional kernel/initrd to boot directly (images without a boot loader)
+ */
+public record StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
+        String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
+        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot) implements HkdCommand {
+
+    public StartVmCommand {
+        Destinations.requireValidHostName(hostName);
+        Objects.requireNonNull(correlationId, "correlationId");
+        VmIds.requirePositive(vmId);
+        Objects.requireNonNull(vmName, "vmName");
+        Objects.requireNonNull(diPath, "diPath");
+        if (memoryMb < 16) {
+            throw new IllegalArgumentException("memoryMb must be at least 16, was " + memoryMb);
+        }
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1, was " + cpus);
+        }
+        if (homeDiskSizeMb < 0) {
+            throw new IllegalArgumentException("homeDiskSizeMb must not be negative");
+        }
+        VmIds.requireMac(mac);
+        VmIds.requireIpv4(ip);
+    }
+
+    /** Kernel and initrd paths on the host plus the kernel command line, for direct kernel boot. */
+    public record DirectBoot(String kernelPath, String initrdPath, String cmdline) {
+
+        public DirectBoot {
+            Objects.requireNonNull(kernelPath, "kernelPath");
+        }
+    }
+}
