@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * Everything the run command can be told, from environment variables (documented in docs/configuration.md).
  * An external PostgreSQL is used when {@code QVD_DB_URL} is set; otherwise an embedded one keeps its data
- * under {@code QVD_HOME/postgres}.
+ * under {@code QVD_HOME/postgres}. {@code QVD_PORT_OFFSET} shifts every WildFly port (a second system beside
+ * a running one, as the system tests do).
  */
-record LauncherConfig(
+public record LauncherConfig(
         Path home,
         Path wildflyHome,
         Path ear,
@@ -20,9 +21,10 @@ record LauncherConfig(
         Optional<String> superadminPassword,
         int httpsPort,
         int l7rPort,
+        int portOffset,
         int startTimeoutSeconds) {
 
-    static LauncherConfig fromEnvironment(Map<String, String> env) {
+    public static LauncherConfig fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", ".")).toAbsolutePath().normalize();
         return new LauncherConfig(
                 Path.of(env.getOrDefault("QVD_HOME", root.resolve("data").toString())).toAbsolutePath(),
@@ -35,7 +37,13 @@ record LauncherConfig(
                 Optional.ofNullable(env.get("QVD_SUPERADMIN_PASSWORD")).filter(s -> !s.isBlank()),
                 intValue(env, "QVD_HTTPS_PORT", 9443),
                 intValue(env, "QVD_L7R_PORT", 8443),
+                intValue(env, "QVD_PORT_OFFSET", 0),
                 intValue(env, "QVD_START_TIMEOUT", 300));
+    }
+
+    /** A port as clients see it: WildFly adds the socket-binding offset to every configured port. */
+    public int effective(int port) {
+        return port + portOffset;
     }
 
     private static int intValue(Map<String, String> env, String key, int fallback) {

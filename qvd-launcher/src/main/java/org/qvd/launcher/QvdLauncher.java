@@ -1,13 +1,9 @@
 package org.qvd.launcher;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code qvd run}: starts the whole system on one machine and stops it on Ctrl-C.
- * PostgreSQL (embedded unless QVD_DB_URL is set) first, then WildFly with qvd.ear.
+ * {@code qvd run}: starts the whole system on one machine, prints how to reach it, and stops it on Ctrl-C.
  */
 public final class QvdLauncher {
 
@@ -15,6 +11,7 @@ public final class QvdLauncher {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try {
             run(LauncherConfig.fromEnvironment(System.getenv()));
         } catch (LauncherException e) {
@@ -25,65 +22,46 @@ public final class QvdLauncher {
 
     private static void run(LauncherConfig config) {
         System.setProperty("java.io.tmpdir", config.home().resolve("tmp").toString());
-        config.home().resolve("tmp").toFile().mkdirs();
-
-        EmbeddedDatabase embedded = config.externalDbUrl().isPresent() ? null
-                : EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort());
-        String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
-        System.out.println("qvd: PostgreSQL " + (embedded != null ? "(embedded, data in " + config.home().resolve("postgres") + ")" : "(external)") + " at " + dbUrl);
-
-        Optional<SuperadminPassword.Decision> superadmin =
-                SuperadminPassword.decide(dbUrl, config.dbUser(), config.dbPassword(), config.superadminPassword());
-
-        Map<String, String> sysProps = new LinkedHashMap<>();
-        sysProps.put("qvd.db.url", dbUrl);
-        sysProps.put("qvd.db.user", config.dbUser());
-        sysProps.put("qvd.https.port", Integer.toString(config.httpsPort()));
-        sysProps.put("qvd.l7r.port", Integer.toString(config.l7rPort()));
-        Map<String, String> env = new LinkedHashMap<>();
-        // secrets travel in the child's environment, never on its command line (visible in ps)
-        env.put("QVD_DB_PASSWORD", config.dbPassword());
-        superadmin.ifPresent(d -> env.put("QVD_SUPERADMIN_PASSWORD", d.password()));
-
-        WildFlyServer server = WildFlyServer.start(config, sysProps, env);
+        AtomicReference<QvdSystem> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("qvd: stopping WildFly and PostgreSQL...");
-            server.close();
-            if (embedded != null) {
-                embedded.close();
+            QvdSystem system = running.get();
+            if (system != null) {
+                System.out.println("qvd: stopping WildFly and PostgreSQL...");
+                system.close();
+                System.out.println("qvd: stopped.");
             }
-            System.out.println("qvd: stopped.");
         }, "qvd-shutdown"));
-        System.out.println("qvd: starting WildFly (log: " + server.consoleLog() + ")...");
-        server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
-        printBanner(config, superadmin);
+        System.out.println("qvd: starting PostgreSQL and WildFly (log: " + config.home().resolve("wildfly/log/console.log") + ")...");
+        QvdSystem system = QvdSystem.start(config);
+        running.set(system);
+        printBanner(system);
         try {
-            int code = server.waitFor();
-            System.err.println("qvd: WildFly exited with code " + code + ", see " + server.consoleLog());
+            int code = system.awaitServerExit();
+            System.err.println("qvd: WildFly exited with code " + code + ", see " + system.consoleLog());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void printBanner(LauncherConfig config, Optional<SuperadminPassword.Decision> superadmin) {
-        String https = "https://localhost:" + config.httpsPort();
+    private static void printBanner(QvdSystem system) {
+        String https = "https://localhost:" + system.httpsPort();
         System.out.println();
         System.out.println("QVD is running (Ctrl-C stops it).");
+        System.out.println("  Database          " + system.dbUrl());
         System.out.println("  WAT (admin web)   " + https + "/wat/");
         System.out.println("  REST API          " + https + "/api/v1/");
-        System.out.println("  L7R (QVD clients) https://localhost:" + config.l7rPort() + "/");
-        if (superadmin.isPresent()) {
-            SuperadminPassword.Decision d = superadmin.get();
-            System.out.println("  Log in as         superadmin@*");
-            if (d.generated()) {
-                System.out.println("  Password          " + d.password() + "   <- generated now and shown only once; keep it");
-            } else {
-                System.out.println("  Password          (from QVD_SUPERADMIN_PASSWORD)");
-            }
+        System.out.println("  L7R (QVD clients) https://localhost:" + system.l7rPort() + "/");
+        System.out.println("  Health, metrics   http://127.0.0.1:" + system.managementPort() + "/health/ready, /prometheus");
+        System.out.println("  Log in as         superadmin@*");
+        if (system.superadminPasswordGenerated()) {
+            System.out.println("  Password          " + system.superadminPassword().orElseThrow()
+                    + "   <- generated now and shown only once; keep it");
+        } else if (system.superadminPassword().isPresent()) {
+            System.out.println("  Password          (from QVD_SUPERADMIN_PASSWORD)");
         } else {
-            System.out.println("  Log in as         superadmin@* with the password shown at the first run");
+            System.out.println("  Password          the one shown at the first run");
         }
-        System.out.println("  Data              " + config.home());
+        System.out.println("  Data              " + system.config().home());
         System.out.println();
     }
 }

@@ -1,0 +1,116 @@
+package org.qvd.launcher;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system on one machine: PostgreSQL (embedded unless an external URL is configured) and
+ * WildFly with qvd.ear. Used by the run command and by the system tests.
+ */
+public final class QvdSystem implements AutoCloseable {
+    private final LauncherConfig config;
+    private final EmbeddedDatabase embedded;
+    private final String dbUrl;
+    private final Optional<SuperadminPassword.Decision> superadmin;
+    private final WildFlyServer server;
+
+    private QvdSystem(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
+                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server) {
+        this.config = config;
+        this.embedded = embedded;
+        this.dbUrl = dbUrl;
+        this.superadmin = superadmin;
+        this.server = server;
+    }
+
+    /** Starts everything and returns once qvd.ear is deployed; stops what it started if that fails. */
+    public static QvdSystem start(LauncherConfig config) {
+        config.home().resolve("tmp").toFile().mkdirs();
+        EmbeddedDatabase embedded = config.externalDbUrl().isPresent() ? null
+                : EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort());
+        WildFlyServer server = null;
+        try {
+            String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
+            Optional<SuperadminPassword.Decision> superadmin =
+                    SuperadminPassword.decide(dbUrl, config.dbUser(), config.dbPassword(), config.superadminPassword());
+            server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
+            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server);
+            server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
+            return system;
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> systemProperties(LauncherConfig config, String dbUrl) {
+        Map<String, String> sysProps = new LinkedHashMap<>();
+        sysProps.put("qvd.db.url", dbUrl);
+        sysProps.put("qvd.db.user", config.dbUser());
+        sysProps.put("qvd.https.port", Integer.toString(config.httpsPort()));
+        sysProps.put("qvd.l7r.port", Integer.toString(config.l7rPort()));
+        sysProps.put("jboss.socket.binding.port-offset", Integer.toString(config.portOffset()));
+        return sysProps;
+    }
+
+    private static Map<String, String> environment(LauncherConfig config, Optional<SuperadminPassword.Decision> superadmin) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // secrets travel in the child's environment, never on its command line (visible in ps)
+        env.put("QVD_DB_PASSWORD", config.dbPassword());
+        superadmin.ifPresent(d -> env.put("QVD_SUPERADMIN_PASSWORD", d.password()));
+        return env;
+    }
+
+    public LauncherConfig config() {
+        return config;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    /** The superadmin password handed to the VMAS at this start; empty when an administrator already existed. */
+    public Optional<String> superadminPassword() {
+        return superadmin.map(SuperadminPassword.Decision::password);
+    }
+
+    boolean superadminPasswordGenerated() {
+        return superadmin.map(SuperadminPassword.Decision::generated).orElse(false);
+    }
+
+    public int httpsPort() {
+        return config.effective(config.httpsPort());
+    }
+
+    public int l7rPort() {
+        return config.effective(config.l7rPort());
+    }
+
+    public int managementPort() {
+        return config.effective(9990);
+    }
+
+    public java.nio.file.Path consoleLog() {
+        return server.consoleLog();
+    }
+
+    /** Blocks until WildFly exits on its own; returns its exit code. */
+    int awaitServerExit() throws InterruptedException {
+        return server.waitFor();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

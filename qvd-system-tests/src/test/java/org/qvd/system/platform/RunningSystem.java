@@ -1,0 +1,87 @@
+package org.qvd.system.platform;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.qvd.launcher.LauncherConfig;
+import org.qvd.launcher.QvdSystem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts the system once per test run, exactly as {@code ./qvd run} does (embedded PostgreSQL, the
+ * provisioned WildFly, qvd.ear), on shifted ports so it can run beside a developer's own system.
+ * Test classes get the {@link QvdSystem} as a parameter.
+ */
+public final class RunningSystem implements BeforeAllCallback, ParameterResolver {
+    public static final int PORT_OFFSET = 200;
+    public static final String SUPERADMIN_PASSWORD = "System-Test-Superadmin-1";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        system(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == QvdSystem.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return system(context);
+    }
+
+    private static QvdSystem system(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("system", k -> new Started(QvdSystem.start(config(freshHome()))), Started.class)
+                .system();
+    }
+
+    /** Configuration for a system in {@code home}: ports shifted, a known superadmin password. */
+    public static LauncherConfig config(Path home) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QVD_SOURCE_ROOT", System.getProperty("qvd.source.root", "."));
+        env.put("QVD_HOME", home.toString());
+        env.put("QVD_PG_PORT", Integer.toString(15432 + PORT_OFFSET));
+        env.put("QVD_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        env.put("QVD_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
+        env.put("QVD_START_TIMEOUT", "400");
+        return LauncherConfig.fromEnvironment(env);
+    }
+
+    private static Path freshHome() {
+        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home")).toAbsolutePath();
+        deleteTree(home);
+        return home;
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clean " + dir, e);
+        }
+    }
+
+    private record Started(QvdSystem system) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            system.close();
+        }
+    }
+}
