@@ -1,0 +1,109 @@
+package org.qvd.l7r.platform;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The L7R's settings. Each is read from the system property {@code qvd.l7r.<name>}, else the environment variable
+ * {@code QVD_L7R_<NAME>} (dots and dashes become underscores), else the default shown in {@link #defaults()}.
+ *
+ * @param nodeName        this node's name in connection ids and logs (default: the host name)
+ * @param bindAddress     address to listen on ({@code 0.0.0.0})
+ * @param port            TLS port for QVD clients (8443; 0 picks a free port, for tests)
+ * @param workerThreads   Netty I/O threads (0 = Netty's default, 2 × cores)
+ * @param maxHeaderBytes  largest request head (request line + headers) accepted, else {@code 431}
+ * @param maxHeaders      most header lines accepted, else {@code 431}
+ * @param requestTimeout  longest wait for a complete request (idle keep-alive and slow senders), then close
+ * @param handshakeTimeout TLS handshake limit
+ * @param backendTimeout  limit on a synchronous VMAS call (authenticate, list...)
+ * @param takeoverTimeout limit on taking a VM over from another connection (QVD: 30 s)
+ * @param vmStartTimeout  limit on a VM reaching running (QVD: 270 s)
+ * @param sessionTimeout  limit on the X session reaching listening (x_start, provisioning included)
+ * @param nxConnectTimeout limit on the TCP connect to the NX agent
+ * @param tunnelIdleTimeout close a tunnel with no byte either way for this long (0 = never)
+ * @param defaultTenant   tenant of a login without {@code @tenant}
+ * @param maxLoginFailures failed logins per login before throttling (per address: 4 ×)
+ * @param loginFailureWindow window in which failures count
+ * @param loginLock        first lock time once throttled (doubles per further failure, capped at 1 h)
+ * @param throttledDelay   delay before a throttled or refused attempt gets its {@code 401}
+ */
+public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
+                              int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
+                              Duration backendTimeout, Duration takeoverTimeout, Duration vmStartTimeout,
+                              Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
+                              String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
+                              Duration loginLock, Duration throttledDelay) {
+
+    public static ConnectorConfig defaults() {
+        return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
+                Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1));
+    }
+
+    /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
+    public static ConnectorConfig fromEnvironment() {
+        return from(name -> {
+            String v = System.getProperty("qvd.l7r." + name);
+            return v != null ? v : System.getenv("QVD_L7R_" + name.toUpperCase().replace('.', '_').replace('-', '_'));
+        });
+    }
+
+    /** The defaults overridden by the given source (name → value or null); durations in seconds. */
+    public static ConnectorConfig from(Function<String, String> source) {
+        ConnectorConfig d = defaults();
+        Settings s = new Settings(source);
+        return new ConnectorConfig(s.text("node-name", d.nodeName), s.text("bind-address", d.bindAddress),
+                s.integer("port", d.port), s.integer("worker-threads", d.workerThreads),
+                s.integer("max-header-bytes", d.maxHeaderBytes), s.integer("max-headers", d.maxHeaders),
+                s.seconds("request-timeout", d.requestTimeout), s.seconds("handshake-timeout", d.handshakeTimeout),
+                s.seconds("backend-timeout", d.backendTimeout), s.seconds("takeover-timeout", d.takeoverTimeout),
+                s.seconds("vm-start-timeout", d.vmStartTimeout), s.seconds("session-timeout", d.sessionTimeout),
+                s.seconds("nx-connect-timeout", d.nxConnectTimeout),
+                s.seconds("tunnel-idle-timeout", d.tunnelIdleTimeout), s.text("default-tenant", d.defaultTenant),
+                s.integer("max-login-failures", d.maxLoginFailures),
+                s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
+                s.seconds("throttled-delay", d.throttledDelay));
+    }
+
+    /** Same settings with a different port (tests bind port 0). */
+    public ConnectorConfig withPort(int newPort) {
+        return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
+                requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
+                nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
+                throttledDelay);
+    }
+
+    /** The resolved values, for the start-up log (there are no secrets among them). */
+    public Map<String, Object> summary() {
+        return Map.of("node", nodeName, "address", bindAddress + ":" + port, "maxHeaderBytes", maxHeaderBytes,
+                "requestTimeout", requestTimeout, "vmStartTimeout", vmStartTimeout, "sessionTimeout", sessionTimeout,
+                "tunnelIdleTimeout", tunnelIdleTimeout, "defaultTenant", defaultTenant,
+                "maxLoginFailures", maxLoginFailures);
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            return "l7r";
+        }
+    }
+
+    private record Settings(Function<String, String> source) {
+        String text(String name, String dflt) {
+            String v = source.apply(name);
+            return v == null || v.isBlank() ? dflt : v.trim();
+        }
+
+        int integer(String name, int dflt) {
+            return Integer.parseInt(text(name, Integer.toString(dflt)));
+        }
+
+        Duration seconds(String name, Duration dflt) {
+            String v = source.apply(name);
+            return v == null || v.isBlank() ? dflt : Duration.ofMillis(Math.round(Double.parseDouble(v.trim()) * 1000));
+        }
+    }
+}

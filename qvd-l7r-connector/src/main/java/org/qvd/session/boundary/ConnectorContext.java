@@ -1,0 +1,13 @@
+package org.qvd.session.boundary;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.qvd.l7r.platform.ConnectorConfig;
+import org.qvd.session.control.LoginThrottle;
+import org.qvd.session.control.SessionBackend;
+
+/** What every connection of one listener shares. {@code worker} runs the (possibly blocking) backend calls. */
+record ConnectorContext(ConnectorConfig config, SessionBackend backend, Executor worker, LoginThrottle throttle,
+                        AtomicBoolean stopping) {
+}

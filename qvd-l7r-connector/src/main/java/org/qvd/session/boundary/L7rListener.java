@@ -1,0 +1,100 @@
+package org.qvd.session.boundary;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import org.qvd.l7r.platform.ConnectorConfig;
+import org.qvd.l7r.platform.TlsContexts;
+import org.qvd.session.control.LoginThrottle;
+import org.qvd.session.control.SessionBackend;
+
+/**
+ * The L7R's TLS listener for QVD clients. Non-blocking (Netty NIO): an idle client costs a socket and a few
+ * kilobytes, not a thread; backend calls run on the given {@code worker} executor.
+ */
+public final class L7rListener implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(L7rListener.class.getName());
+
+    private final ConnectorConfig config;
+    private final SSLContext sslContext;
+    private final ConnectorContext context;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+
+    public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker) {
+        this.config = config;
+        this.sslContext = sslContext;
+        LoginThrottle throttle = new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
+                config.loginLock(), Duration.ofHours(1), Clock.systemUTC());
+        this.context = new ConnectorContext(config, backend, worker, throttle, new AtomicBoolean());
+    }
+
+    /** Binds and returns the bound address (useful with port 0). */
+    public synchronized InetSocketAddress start() throws InterruptedException {
+        if (serverChannel != null) {
+            return (InetSocketAddress) serverChannel.localAddress();
+        }
+        bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("qvd-l7r-accept", true));
+        workerGroup = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("qvd-l7r-io", true));
+        ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class).option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TunnelRelay.WATER_MARK)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        SslHandler tls = new SslHandler(TlsContexts.serverEngine(sslContext));
+                        tls.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
+                        ch.pipeline().addLast("tls", tls)
+                                .addLast("decoder", new QvdRequestDecoder(config.maxHeaderBytes(), config.maxHeaders()))
+                                .addLast("qvd", new QvdRequestHandler(context));
+                    }
+                });
+        serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        workerGroup.scheduleAtFixedRate(context.throttle()::purge, 1, 1, TimeUnit.MINUTES);
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        LOG.info(() -> "QVD L7R listening on " + bound + " " + config.summary());
+        return bound;
+    }
+
+    /** Refuses new work ({@code ping} answers 503), closes the listener and every connection. */
+    public synchronized void stop() {
+        context.stopping().set(true);
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            serverChannel = null;
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+            workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+            bossGroup = null;
+            workerGroup = null;
+            LOG.info("QVD L7R stopped");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

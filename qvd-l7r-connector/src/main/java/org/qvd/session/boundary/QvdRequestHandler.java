@@ -1,0 +1,284 @@
+package org.qvd.session.boundary;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import org.qvd.session.control.AuthorizationHeader;
+import org.qvd.session.control.ConnectParameters;
+import org.qvd.session.entity.AuthenticationResult;
+import org.qvd.session.entity.ConnectionId;
+import org.qvd.session.entity.Credentials;
+import org.qvd.session.entity.QvdUser;
+import org.qvd.session.entity.SessionRequest;
+import org.qvd.session.entity.VmAccess;
+import org.qvd.session.entity.VmRef;
+
+/**
+ * Answers QVD requests on one client connection, one at a time (keep-alive: {@code list_of_vm} then
+ * {@code connect_to_vm} on the same TLS connection). Backend calls run off the event loop through
+ * {@link BackendCall}; while one is pending the connection reads nothing more.
+ */
+final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
+
+    private static final Logger LOG = Logger.getLogger(QvdRequestHandler.class.getName());
+    private static final String REALM = "WWW-Authenticate: Basic realm=\"QVD\"";
+
+    private final ConnectorContext cx;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> requestDeadline;
+    private BackendCall<?> pending;
+    private ConnectExchange exchange;
+    private String authenticatedHeader;
+    private QvdUser authenticatedUser;
+    private boolean closeAfterResponse;
+
+    QvdRequestHandler(ConnectorContext cx) {
+        this.cx = cx;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        armRequestDeadline();
+        context.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, Object msg) {
+        disarmRequestDeadline();
+        context.channel().config().setAutoRead(false);
+        if (msg instanceof RequestRejection r) {
+            closeAfterResponse = true;
+            reply(r.status(), r.text());
+        } else if (msg instanceof QvdRequest request) {
+            closeAfterResponse = request.asksToClose();
+            dispatch(request);
+        }
+    }
+
+    private void dispatch(QvdRequest request) {
+        if (!"HTTP/1.1".equals(request.version())) {
+            closeAfterResponse = true;
+            reply(505, "Only HTTP/1.1 is supported");
+        } else if (!"GET".equals(request.method())) {
+            reply(405, "Method not allowed", "Allow: GET");
+        } else {
+            switch (request.path()) {
+                case "/qvd/ping" -> ping();
+                case "/qvd/list_of_vm" -> authenticated(request, this::listVms);
+                case "/qvd/connect_to_vm" -> authenticated(request, user -> connect(request, user));
+                case "/qvd/stop_vm" -> authenticated(request, user -> stop(request, user));
+                default -> reply(404, "Unknown request");
+            }
+        }
+    }
+
+    private void ping() {
+        if (cx.stopping().get()) {
+            reply(503, "Server is stopping");
+            return;
+        }
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "checking the node",
+                BackendCall.sync(cx.backend()::nodeAvailability), (availability, error) -> {
+                    if (error != null) {
+                        reply(503, "Server is not available");
+                    } else {
+                        reply(availability.serving() ? 200 : 503, availability.reason());
+                    }
+                });
+    }
+
+    private void listVms(QvdUser user) {
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "listing VMs",
+                BackendCall.sync(() -> cx.backend().listVms(user)), (vms, error) -> {
+                    if (error != null) {
+                        replyInternalError("list_of_vm", error);
+                    } else {
+                        respond(QvdResponses.json(ctx.alloc(), QvdResponses.vmListJson(vms)));
+                    }
+                });
+    }
+
+    private void connect(QvdRequest request, QvdUser user) {
+        if (!request.asksForQvdUpgrade()) {
+            reply(426, "Upgrade to QVD/1.0 required", "Upgrade: QVD/1.0", "Connection: Upgrade");
+            return;
+        }
+        ConnectParameters.Checked params = ConnectParameters.check(request.query(), true);
+        if (!params.ok()) {
+            reply(params.status(), params.problem());
+            return;
+        }
+        withVm(user, params.vmId(), vm -> {
+            SessionRequest session = new SessionRequest(ConnectionId.newOn(cx.config().nodeName()), user, vm,
+                    clientAddress(), params.clientParameters());
+            exchange = new ConnectExchange(ctx, cx, session, this::exchangeFailed);
+            exchange.start();
+        });
+    }
+
+    private void stop(QvdRequest request, QvdUser user) {
+        ConnectParameters.Checked params = ConnectParameters.check(request.query(), true);
+        if (!params.ok()) {
+            reply(params.status(), params.problem());
+            return;
+        }
+        withVm(user, params.vmId(), vm -> {
+            ProgressSink progress = new ProgressSink(ctx);
+            pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
+                    "stopping the VM", () -> cx.backend().stopVm(user, vm, progress), (v, error) -> {
+                        progress.close();
+                        if (error != null) {
+                            reply(503, ConnectExchange.unavailable(error, "stop_vm"));
+                        } else {
+                            reply(200, "Machine stopped");
+                        }
+                    });
+        });
+    }
+
+    private void withVm(QvdUser user, long vmId, Consumer<VmRef> next) {
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "resolving the VM",
+                BackendCall.sync(() -> cx.backend().resolveVm(user, vmId)), (access, error) -> {
+                    if (error != null) {
+                        replyInternalError("resolveVm", error);
+                    } else if (access instanceof VmAccess.Granted granted) {
+                        next.accept(granted.vm());
+                    } else if (access instanceof VmAccess.Blocked) {
+                        reply(403, "The requested virtual machine is offline for maintenance");
+                    } else {
+                        reply(404, "The requested virtual machine does not exist");
+                    }
+                });
+    }
+
+    private void authenticated(QvdRequest request, Consumer<QvdUser> next) {
+        String header = request.header("Authorization");
+        if (header != null && header.equals(authenticatedHeader)) {
+            next.accept(authenticatedUser); // QVD caches the first success per connection
+            return;
+        }
+        Optional<Credentials> credentials = AuthorizationHeader.parse(header, cx.config().defaultTenant());
+        if (credentials.isEmpty()) {
+            reply(401, "Authentication required", REALM);
+            return;
+        }
+        String login = credentials.get() instanceof Credentials.Password p ? p.login().toString() : null;
+        String source = clientAddress().getAddress().getHostAddress();
+        if (cx.throttle().isLocked(source, login)) {
+            LOG.warning(() -> "Login throttled: " + describe(login) + " from " + source);
+            unauthorizedLater();
+            return;
+        }
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "authenticating",
+                BackendCall.sync(() -> cx.backend().authenticate(credentials.get(), clientAddress().getAddress())),
+                (result, error) -> {
+                    if (error != null) {
+                        replyInternalError("authenticate", error);
+                    } else if (result instanceof AuthenticationResult.Authenticated ok) {
+                        cx.throttle().recordSuccess(login);
+                        authenticatedHeader = header;
+                        authenticatedUser = ok.user();
+                        next.accept(ok.user());
+                    } else {
+                        int failures = cx.throttle().recordFailure(source, login);
+                        String why = ((AuthenticationResult.Refused) result).reasonForLog();
+                        LOG.info(() -> "Login failed: " + describe(login) + " from " + source + " (" + why + ", "
+                                + failures + " recent failures)");
+                        unauthorizedLater();
+                    }
+                });
+    }
+
+    /** A refused or throttled login waits before its 401, on a timer (no thread is held). */
+    private void unauthorizedLater() {
+        ctx.executor().schedule(() -> reply(401, "Authentication required", REALM),
+                cx.config().throttledDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void exchangeFailed(int status, String text) {
+        exchange = null;
+        reply(status, text);
+    }
+
+    private void reply(int status, String text, String... headers) {
+        respond(QvdResponses.text(ctx.alloc(), status, text, headers));
+    }
+
+    private void replyInternalError(String what, Throwable error) {
+        reply(503, ConnectExchange.unavailable(error, what));
+    }
+
+    private void respond(io.netty.buffer.ByteBuf response) {
+        pending = null;
+        if (!ctx.channel().isActive()) {
+            response.release();
+            return;
+        }
+        if (closeAfterResponse) {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(response);
+        QvdRequestDecoder decoder = ctx.pipeline().get(QvdRequestDecoder.class);
+        if (decoder != null) {
+            armRequestDeadline();
+            ctx.channel().config().setAutoRead(true);
+            decoder.resume(ctx.pipeline().context(decoder));
+        }
+    }
+
+    private void armRequestDeadline() {
+        disarmRequestDeadline();
+        requestDeadline = ctx.executor().schedule(() -> {
+            LOG.fine(() -> "Closing " + ctx.channel().remoteAddress() + ": no complete request in time");
+            ctx.close();
+        }, cx.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void disarmRequestDeadline() {
+        if (requestDeadline != null) {
+            requestDeadline.cancel(false);
+            requestDeadline = null;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        disarmRequestDeadline();
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (exchange != null) {
+            exchange.clientClosed();
+        }
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.log(Level.FINE, "Closing client connection " + context.channel().remoteAddress(), cause);
+        context.close();
+    }
+
+    private InetSocketAddress clientAddress() {
+        return (InetSocketAddress) ctx.channel().remoteAddress();
+    }
+
+    private static String describe(String login) {
+        return login == null ? "token" : "'" + login + "'";
+    }
+}
