@@ -1,0 +1,111 @@
+package org.qvd.host.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A host's state, last heartbeat and capacity, as its HKD reports them. */
+@Entity
+@Table(name = "host_runtime")
+public class HostRuntime {
+
+    @Id
+    @Column(name = "host_id")
+    private Long hostId;
+
+    @MapsId
+    @OneToOne(optional = false)
+    @JoinColumn(name = "host_id")
+    private Host host;
+
+    @Column(name = "state", nullable = false, length = 16)
+    private HostState state = HostState.STOPPED;
+
+    @Column(name = "state_ts", nullable = false)
+    private Instant stateTs = Instant.now();
+
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Column(name = "usable_ram_mb")
+    private Long usableRamMb;
+
+    @Column(name = "usable_cpu")
+    private Integer usableCpu;
+
+    @Column(name = "load")
+    private Double load;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected HostRuntime() {
+    }
+
+    HostRuntime(Host host) {
+        this.host = host;
+    }
+
+    public void moveTo(HostState target, Instant now) {
+        if (!state.canMoveTo(target)) {
+            throw new HostStateException("host '" + host.getName() + "' cannot go from "
+                    + state.name().toLowerCase(java.util.Locale.ROOT) + " to "
+                    + target.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        state = target;
+        stateTs = now;
+    }
+
+    /** A heartbeat: a stopped/starting/lost host that beats is running again. */
+    public void heartbeat(Instant at, Long ramMb, Integer cpus, Double currentLoad) {
+        if (state == HostState.STOPPING) {
+            throw new HostStateException("host '" + host.getName() + "' is stopping: heartbeat ignored");
+        }
+        if (state != HostState.RUNNING) {
+            moveTo(HostState.RUNNING, at);
+        }
+        heartbeatAt = at;
+        usableRamMb = ramMb;
+        usableCpu = cpus;
+        load = currentLoad;
+    }
+
+    public Host getHost() {
+        return host;
+    }
+
+    public HostState getState() {
+        return state;
+    }
+
+    public Instant getStateTs() {
+        return stateTs;
+    }
+
+    public Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+
+    public Long getUsableRamMb() {
+        return usableRamMb;
+    }
+
+    public Integer getUsableCpu() {
+        return usableCpu;
+    }
+
+    public Double getLoad() {
+        return load;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** Hypervisor hosts and their runtime state. */
+package org.qvd.host.entity;

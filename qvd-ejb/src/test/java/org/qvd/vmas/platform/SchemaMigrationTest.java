@@ -1,0 +1,115 @@
+package org.qvd.vmas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qvd.account.control.PasswordHasher;
+import org.qvd.account.entity.Administrator;
+import org.qvd.account.entity.AppUser;
+import org.qvd.account.entity.Role;
+import org.qvd.account.entity.Tenant;
+import org.qvd.host.entity.Host;
+import org.qvd.host.entity.HostState;
+import org.qvd.image.entity.Di;
+import org.qvd.image.entity.Osf;
+import org.qvd.image.entity.TagRules;
+import org.qvd.vm.entity.Vm;
+import org.qvd.vm.entity.VmState;
+
+/** Empty PostgreSQL → every Flyway migration → Hibernate validates the mapping and round-trips a VM. */
+class SchemaMigrationTest {
+
+    private static EmbeddedPostgres postgres;
+    private static MigrateResult migration;
+    private static SessionFactory hibernate;
+
+    @BeforeAll
+    static void migrateAnEmptyDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        migration = SchemaMigrator.flyway(postgres.getPostgresDatabase()).migrate();
+        Configuration cfg = new Configuration();
+        Entities.ENTITIES.forEach(cfg::addAnnotatedClass);
+        Entities.CONVERTERS.forEach(c -> cfg.addAttributeConverter(c, true));
+        cfg.setProperty("hibernate.connection.url", postgres.getJdbcUrl("postgres", "postgres"));
+        cfg.setProperty("hibernate.connection.username", "postgres");
+        cfg.setProperty("hibernate.connection.password", "postgres");
+        cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
+        hibernate = cfg.buildSessionFactory();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hibernate != null) {
+            hibernate.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void appliesEveryMigrationAndTheMappingValidates() {
+        assertThat(migration.success).isTrue();
+        assertThat(migration.migrationsExecuted).isGreaterThanOrEqualTo(13);
+        assertThat(hibernate.getMetamodel().getEntities()).hasSize(Entities.ENTITIES.size());
+    }
+
+    @Test
+    void seedsTenantsAndRolesWithTheirAcls() {
+        hibernate.inTransaction(s -> {
+            assertThat(s.find(Tenant.class, 0L).getName()).isEqualTo("*");
+            assertThat(s.find(Tenant.class, 1L).getName()).isEqualTo("default");
+            Role root = role(s, "Root");
+            Role tenantAdmin = role(s, "Tenant Admin");
+            Role operator = role(s, "Operator");
+            assertThat(root.effectiveAcls()).contains("tenant.create", "vm.update.state", "audit.see");
+            assertThat(tenantAdmin.effectiveAcls()).contains("vm.create", "tenant.see").doesNotContain("tenant.create");
+            assertThat(operator.effectiveAcls()).contains("vm.see", "vm.update.state").doesNotContain("vm.create");
+        });
+    }
+
+    @Test
+    void roundTripsAVmWithItsRuntimeThroughTheSchema() {
+        Long vmId = hibernate.fromTransaction(s -> {
+            Tenant tenant = new Tenant("acme-roundtrip", null);
+            s.persist(tenant);
+            AppUser user = new AppUser(tenant, "alice", new PasswordHasher(4).hash("secret"), null);
+            s.persist(user);
+            s.persist(new Administrator(tenant, "boss", new PasswordHasher(4).hash("secret"), null));
+            Osf osf = new Osf(tenant, "debian", 512, true, 1024, null);
+            s.persist(osf);
+            Di di = TagRules.addDi(osf, "1.0", "1-debian.qcow2", null, false);
+            s.persist(di);
+            Host host = new Host("node-rt", "192.0.2.7", null);
+            s.persist(host);
+            host.getRuntime().heartbeat(Instant.now(), 4096L, 2, 0.5);
+            Vm vm = new Vm(user, osf, "desk", null, "10.3.15.10", null);
+            s.persist(vm);
+            s.persist(vm.start(Instant.now()));
+            vm.getRuntime().placeOn(host, di, Instant.now());
+            s.persist(vm.getRuntime().running("10.3.15.10", 3030, 4100, 22, Instant.now()));
+            return vm.getId();
+        });
+        hibernate.inTransaction(s -> {
+            Vm vm = s.find(Vm.class, vmId);
+            assertThat(vm.getRuntime().getState()).isEqualTo(VmState.RUNNING);
+            assertThat(vm.getRuntime().getHost().getRuntime().getState()).isEqualTo(HostState.RUNNING);
+            assertThat(vm.getOsf().resolve(TagRules.DEFAULT)).map(Di::getVersion).contains("1.0");
+            assertThat(vm.getOsf().getDis().get(0).getTagNames()).isEqualTo(Set.of("1.0", "head", "default"));
+        });
+    }
+
+    private static Role role(org.hibernate.Session s, String name) {
+        return s.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class).setParameter("tenantId", 0L)
+                .setParameter("name", name).getSingleResult();
+    }
+}
