@@ -1,0 +1,23 @@
+package org.qvd.protocol.vma;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The methods of {@code GET /vma/<method>}. */
+public enum VmaMethod {
+    PING, X_STATE, X_START, X_SUSPEND, X_STOP, POWEROFF, EXPIRE;
+
+    /** The path segment after {@code /vma/}. */
+    public String path() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<VmaMethod> fromPath(String path) {
+        for (VmaMethod m : values()) {
+            if (m.path().equals(path)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,89 @@
+package org.qvd.vma.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The VMA's typed configuration. Sources, later ones win: defaults, the properties file named by
+ * {@code -Dvma.config}, then {@code -Dkey=value} system properties. See docs/vma.md for every key.
+ *
+ * @param localMode test-only: run nxagent as the current user, skip useradd, mkfs and mount
+ */
+public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort, boolean nxLoopback,
+        String nxAgentBinary, Path runDir, boolean localMode, Path localHome, Path homeDevice, Path homeMount,
+        List<String> sessionCommand, List<String> poweroffCommand, String userShell, int stopTimeoutSeconds) {
+
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("vma.http.bind", "0.0.0.0");
+        d.put("vma.http.port", "3030");
+        d.put("vma.nx.display", "100");
+        d.put("vma.nx.port", "4100");
+        d.put("vma.nx.loopback", "false");
+        d.put("vma.nx.agent", "/usr/bin/nxagent");
+        d.put("vma.run.dir", "/run/qvd");
+        d.put("vma.local-mode", "false");
+        d.put("vma.local.home", "");
+        d.put("vma.home.device", "/dev/vdb");
+        d.put("vma.home.mount", "/home");
+        d.put("vma.session.command", "/usr/local/bin/qvd-xsession");
+        d.put("vma.poweroff.command", "systemctl poweroff");
+        d.put("vma.user.shell", "/bin/bash");
+        d.put("vma.stop.timeout.seconds", "20");
+        return Map.copyOf(d);
+    }
+
+    /** Loads the configuration from the file in {@code -Dvma.config} (if any) and system properties. */
+    public static VmaConfig load() throws IOException {
+        Properties merged = new Properties();
+        merged.putAll(DEFAULTS);
+        String file = System.getProperty("vma.config");
+        if (file != null && Files.isReadable(Path.of(file))) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                merged.load(in);
+            }
+        }
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("vma.")) {
+                merged.setProperty(key, System.getProperty(key));
+            }
+        }
+        return from(merged);
+    }
+
+    public static VmaConfig from(Properties p) {
+        Path runDir = Path.of(get(p, "vma.run.dir"));
+        String localHome = get(p, "vma.local.home");
+        return new VmaConfig(get(p, "vma.http.bind"), Integer.parseInt(get(p, "vma.http.port")),
+                Integer.parseInt(get(p, "vma.nx.display")), Integer.parseInt(get(p, "vma.nx.port")),
+                Boolean.parseBoolean(get(p, "vma.nx.loopback")), get(p, "vma.nx.agent"), runDir,
+                Boolean.parseBoolean(get(p, "vma.local-mode")),
+                localHome.isBlank() ? runDir.resolve("home") : Path.of(localHome),
+                Path.of(get(p, "vma.home.device")), Path.of(get(p, "vma.home.mount")),
+                words(get(p, "vma.session.command")), words(get(p, "vma.poweroff.command")),
+                get(p, "vma.user.shell"), Integer.parseInt(get(p, "vma.stop.timeout.seconds")));
+    }
+
+    private static String get(Properties p, String key) {
+        return p.getProperty(key, DEFAULTS.getOrDefault(key, "")).trim();
+    }
+
+    /** Admin-configured commands are split on blanks into an argument list; no shell ever sees them. */
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+
+    /** The session's files (options, Xauthority, logs) live here. */
+    public Path sessionDir() {
+        return runDir.resolve("session");
+    }
+}

@@ -1,0 +1,199 @@
+package org.qvd.vma.session.control;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.protocol.state.XState;
+import org.qvd.protocol.vma.XStateReply;
+import org.qvd.vma.platform.VmaConfig;
+import org.qvd.vma.session.entity.SessionRequest;
+import org.qvd.vma.session.entity.SessionUser;
+
+/**
+ * The one X session of this VM and its state machine: x_start provisions and starts nxagent or resumes
+ * a suspended session; the state follows nxagent's own output.
+ */
+public final class SessionSupervisor {
+    private static final Logger LOG = Logger.getLogger(SessionSupervisor.class.getName());
+    private final VmaConfig config;
+    private final UserProvisioner provisioner;
+    private final SessionFiles files;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "session-start");
+        t.setDaemon(true);
+        return t;
+    });
+    private XState state = XState.STOPPED;
+    private NxAgent agent;
+    private Process desktop;
+    private SessionUser user;
+
+    public SessionSupervisor(VmaConfig config) {
+        this.config = config;
+        this.provisioner = new UserProvisioner(config);
+        this.files = new SessionFiles(config);
+    }
+
+    public synchronized XState state() {
+        if (agent != null && !agent.isAlive() && state != XState.PROVISIONING) {
+            state = XState.STOPPED;
+        }
+        return state;
+    }
+
+    public synchronized XStateReply start(SessionRequest request) {
+        XState now = state();
+        switch (now) {
+            case STOPPED -> {
+                state = XState.PROVISIONING;
+                worker.submit(() -> launch(request));
+                return XStateReply.of(state);
+            }
+            case SUSPENDED -> {
+                resume(request);
+                return new XStateReply(state, true);
+            }
+            case CONNECTED -> {
+                // another client holds the session: suspend it, the caller retries and resumes (takeover)
+                hangUp();
+                state = XState.SUSPENDING;
+                throw new SessionBusyException(state, "session was connected: suspending it, retry x_start");
+            }
+            default -> throw new SessionBusyException(now, "session is " + now.wireName() + ": retry later");
+        }
+    }
+
+    public synchronized XStateReply suspend() {
+        if (state() == XState.CONNECTED) {
+            hangUp();
+            state = XState.SUSPENDING;
+        }
+        return XStateReply.of(state);
+    }
+
+    public synchronized XStateReply stop() {
+        XState now = state();
+        if (now == XState.PROVISIONING) {
+            throw new SessionBusyException(now, "session is being provisioned: retry later");
+        }
+        if (agent != null && agent.isAlive()) {
+            agent.stop(config.stopTimeoutSeconds());
+            state = XState.STOPPING;
+        }
+        return XStateReply.of(state);
+    }
+
+    private void resume(SessionRequest request) {
+        if (!config.localMode() && !request.userName().equals(user.name())) {
+            throw new SessionBusyException(state, "the suspended session belongs to another user");
+        }
+        try {
+            files.prepare(user, request.cookie());
+            files.writeOptions(request, user);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write nxagent options", e);
+        }
+        hangUp();
+        state = XState.LISTENING;
+    }
+
+    private void hangUp() {
+        try {
+            agent.hangUp();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal nxagent", e);
+        }
+    }
+
+    private void launch(SessionRequest request) {
+        try {
+            SessionUser provisioned = provisioner.provision(request);
+            files.prepare(provisioned, request.cookie());
+            files.writeOptions(request, provisioned);
+            synchronized (this) {
+                user = provisioned;
+                desktop = null;
+                agent = NxAgent.start(agentCommand(provisioned), environment(provisioned, false), files.agentLog(),
+                        this::onAgentState, this::onAgentExit);
+                state = XState.STARTING;
+                LOG.info(() -> "nxagent started, pid " + agent.pid() + ", user " + provisioned.name());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot start the session", e);
+            synchronized (this) {
+                state = XState.STOPPED;
+            }
+        }
+    }
+
+    private synchronized void onAgentState(XState announced) {
+        LOG.info(() -> "nxagent: " + state.wireName() + " -> " + announced.wireName());
+        state = announced;
+        if (announced == XState.CONNECTED && desktop == null) {
+            startDesktop();
+        }
+    }
+
+    private synchronized void onAgentExit() {
+        state = XState.STOPPED;
+        agent = null;
+        if (desktop != null && desktop.isAlive()) {
+            desktop.destroy();
+        }
+        desktop = null;
+    }
+
+    /** The user's X session starts once nxagent's display exists, i.e. when the first client attached. */
+    private void startDesktop() {
+        if (config.sessionCommand().isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(asUser(user));
+        command.addAll(config.sessionCommand());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(user.home().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.desktopLog().toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment(user, true));
+        try {
+            desktop = builder.start();
+            LOG.info(() -> "desktop started, pid " + desktop.pid());
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot start the desktop " + config.sessionCommand(), e);
+        }
+    }
+
+    List<String> agentCommand(SessionUser as) {
+        List<String> command = new ArrayList<>(asUser(as));
+        command.addAll(List.of(config.nxAgentBinary(), "-D", "-nolisten", "tcp", "-auth", files.xauthority().toString(),
+                "-display", "nx/nx,options=" + files.options() + ":" + config.nxDisplay(), ":" + config.nxDisplay()));
+        return command;
+    }
+
+    private List<String> asUser(SessionUser as) {
+        if (config.localMode()) {
+            return List.of();
+        }
+        return List.of("setpriv", "--reuid=" + as.uid(), "--regid=" + as.gid(), "--init-groups", "--");
+    }
+
+    private Map<String, String> environment(SessionUser as, boolean forDesktop) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", as.home().toString());
+        env.put("USER", as.name());
+        env.put("LOGNAME", as.name());
+        env.put("SHELL", config.userShell());
+        env.put("LANG", "C.UTF-8");
+        if (forDesktop) {
+            env.put("DISPLAY", ":" + config.nxDisplay());
+            env.put("XAUTHORITY", files.xauthority().toString());
+        }
+        return env;
+    }
+}
