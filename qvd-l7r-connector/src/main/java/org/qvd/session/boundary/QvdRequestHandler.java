@@ -25,7 +25,7 @@ import org.qvd.session.entity.VmRef;
 /**
  * Answers QVD requests on one client connection, one at a time (keep-alive: {@code list_of_vm} then
  * {@code connect_to_vm} on the same TLS connection). Backend calls run off the event loop through
- * {@link BackendCall}; while one is pending the connection reads nothing more.
+ * {@link BackendCall}; while one is pending the decoder holds back further bytes (bounded).
  */
 final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
 
@@ -58,8 +58,9 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, Object msg) {
+        // reading goes on while a request is served (the paused decoder bounds what it holds), so a client that
+        // leaves during a long wait is noticed at once
         disarmRequestDeadline();
-        context.channel().config().setAutoRead(false);
         if (msg instanceof RequestRejection r) {
             closeAfterResponse = true;
             reply(r.status(), r.text());
@@ -236,7 +237,6 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         QvdRequestDecoder decoder = ctx.pipeline().get(QvdRequestDecoder.class);
         if (decoder != null) {
             armRequestDeadline();
-            ctx.channel().config().setAutoRead(true);
             decoder.resume(ctx.pipeline().context(decoder));
         }
     }
