@@ -1,0 +1,100 @@
+package org.qvd.hkd.host.boundary;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.hkd.config.HkdConfig;
+import org.qvd.hkd.host.control.HostProbe;
+import org.qvd.hkd.host.control.VmInventory;
+import org.qvd.hkd.messaging.EventSink;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostRegistered;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.vm.VmReport;
+
+/**
+ * Tells the VMAS this host is there: a {@code HostRegistered} with every QVD domain found after each
+ * (re)connection, then a {@code HostHeartbeat} every period with capacity and VMs.
+ */
+public final class HostAnnouncer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(HostAnnouncer.class.getName());
+    private static final String VERSION = versionOf(HostAnnouncer.class);
+
+    private final HkdConfig config;
+    private final String hostName;
+    private final HostProbe probe;
+    private final VmInventory inventory;
+    private final EventSink events;
+    private final String agentId = UUID.randomUUID().toString();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicReference<HostState> state = new AtomicReference<>(HostState.RUNNING);
+    private ScheduledExecutorService timer;
+
+    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
+            EventSink events) {
+        this.config = config;
+        this.hostName = hostName;
+        this.probe = probe;
+        this.inventory = inventory;
+        this.events = events;
+    }
+
+    /** Sends the registration; called after every (re)connection to the broker. */
+    public void register() {
+        List<VmReport> vms = inventory.vms();
+        events.publish(new HostRegistered(hostName, null, agentId, VERSION, config.get(HkdConfig.LIBVIRT_URI),
+                config.get(HkdConfig.DOMAIN_TYPE), config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis(),
+                probe.capacity(vms), vms));
+        LOG.info(() -> "registered host " + hostName + " with " + vms.size() + " VM(s): " + vms);
+    }
+
+    /** Starts the periodic heartbeats. */
+    public synchronized void start() {
+        long period = config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "hkd-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** The host state heartbeats report ({@code stopping} during a StopHost). */
+    public void state(HostState newState) {
+        state.set(newState);
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    void beat() {
+        try {
+            List<VmReport> vms = inventory.vms();
+            events.publish(new HostHeartbeat(hostName, null, agentId, sequence.incrementAndGet(), state.get(),
+                    probe.capacity(vms), vms));
+        } catch (RuntimeException e) {
+            // a failing probe must not end the schedule: the next beat tries again
+            LOG.log(Level.WARNING, "heartbeat failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private static String versionOf(Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,93 @@
+package org.qvd.hkd.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.message.Envelope;
+import org.qvd.protocol.message.HkdCommand;
+import org.qvd.protocol.message.MessageCodec;
+import org.qvd.protocol.message.ProtocolException;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+
+/**
+ * Decodes a command, refuses what it cannot read or what is addressed to another host (logged, dropped),
+ * and runs the command's handler on the worker pool so long starts do not block the JMS session.
+ */
+public final class CommandDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
+
+    private final String hostName;
+    private final MessageCodec codec;
+    private final ExecutorService workers;
+    private final EventSink events;
+    private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
+
+    public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events) {
+        this.hostName = hostName;
+        this.codec = codec;
+        this.workers = workers;
+        this.events = events;
+    }
+
+    public <C extends HkdCommand> CommandDispatcher on(Class<C> type, CommandHandler<C> handler) {
+        handlers.put(type, handler);
+        return this;
+    }
+
+    /** Takes one message body; returns false if it was refused. Never throws. */
+    public boolean dispatch(String json) {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(json);
+        } catch (ProtocolException e) {
+            LOG.warning(() -> "refused a message: " + e.getMessage());
+            return false;
+        }
+        if (!(envelope.message() instanceof HkdCommand command) || !handlers.containsKey(command.getClass())) {
+            LOG.warning(() -> "refused " + envelope.type() + ": not a command this agent handles");
+            return false;
+        }
+        if (!hostName.equals(command.hostName())) {
+            LOG.warning(() -> "refused " + envelope.type() + " " + command.correlationId() + " addressed to host "
+                    + command.hostName() + ", this is " + hostName);
+            return false;
+        }
+        LOG.info(() -> "received " + envelope.type() + " " + command.correlationId());
+        try {
+            workers.execute(() -> run(envelope.type(), command));
+        } catch (RejectedExecutionException e) {
+            LOG.warning(() -> "agent is shutting down; dropped " + envelope.type() + " " + command.correlationId());
+            return false;
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends HkdCommand> void run(String type, C command) {
+        try {
+            ((CommandHandler<C>) handlers.get(command.getClass())).handle(command);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "handler of " + type + " " + command.correlationId() + " failed unexpectedly", e);
+            events.publish(new CommandFailed(hostName, command.correlationId(), type, vmIdOf(command), null,
+                    "internal error in the HKD: " + e));
+        }
+    }
+
+    private static Long vmIdOf(HkdCommand command) {
+        if (command instanceof StartVmCommand c) {
+            return c.vmId();
+        } else if (command instanceof StopVmCommand c) {
+            return c.vmId();
+        } else if (command instanceof ReapVmCommand c) {
+            return c.vmId();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,171 @@
+package org.qvd.hkd.platform;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.qvd.hkd.config.HkdConfig;
+import org.qvd.hkd.host.boundary.HostAnnouncer;
+import org.qvd.hkd.host.boundary.StopHostHandler;
+import org.qvd.hkd.host.control.HostProbe;
+import org.qvd.hkd.host.control.HostSetup;
+import org.qvd.hkd.host.control.VmInventory;
+import org.qvd.hkd.messaging.BrokerLink;
+import org.qvd.hkd.messaging.CommandDispatcher;
+import org.qvd.hkd.vm.boundary.ReapVmHandler;
+import org.qvd.hkd.vm.boundary.StartVmHandler;
+import org.qvd.hkd.vm.boundary.StopVmHandler;
+import org.qvd.hkd.vm.control.VmActivities;
+import org.qvd.hkd.vm.control.VmDhcp;
+import org.qvd.hkd.vm.control.VmDomains;
+import org.qvd.hkd.vm.control.VmLocks;
+import org.qvd.hkd.vm.control.VmStorage;
+import org.qvd.hkd.vm.control.VmTeardown;
+import org.qvd.hkd.vm.control.VmaClient;
+import org.qvd.hkd.vm.entity.StorageLayout;
+import org.qvd.protocol.host.StopHostCommand;
+import org.qvd.protocol.message.Destinations;
+import org.qvd.protocol.message.MessageCodec;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+
+/** Wires the agent: libvirt, the host's pools and network, handlers, broker link and heartbeats. */
+public final class HkdDaemon implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(HkdDaemon.class.getName());
+
+    private final HkdConfig config;
+    private final VmaClient vma;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Connect libvirt;
+    private ExecutorService workers;
+    private BrokerLink link;
+    private HostAnnouncer announcer;
+
+    public HkdDaemon(HkdConfig config, VmaClient vma) {
+        this.config = config;
+        this.vma = vma;
+    }
+
+    public synchronized void start() {
+        String hostName = Destinations.requireValidHostName(config.hostName());
+        libvirt = connectLibvirt();
+        StorageLayout layout = StorageLayout.of(config.get(HkdConfig.STORAGE_POOL_PREFIX),
+                config.get(HkdConfig.STORAGE_IMAGES), config.get(HkdConfig.STORAGE_OVERLAYS),
+                config.get(HkdConfig.STORAGE_HOMES));
+        new HostSetup(libvirt, config, layout).prepare();
+
+        VmDomains domains = new VmDomains(libvirt);
+        VmStorage storage = new VmStorage(libvirt, layout);
+        VmDhcp dhcp = new VmDhcp(libvirt, config.get(HkdConfig.NETWORK_NAME));
+        VmTeardown teardown = new VmTeardown(domains, storage, dhcp);
+        VmLocks locks = new VmLocks();
+        VmActivities activities = new VmActivities();
+        AtomicInteger threadCount = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.get(HkdConfig.HANDLER_THREADS), r -> {
+            Thread thread = new Thread(r, "hkd-handler-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        MessageCodec codec = new MessageCodec();
+        CommandDispatcher[] dispatcher = new CommandDispatcher[1];
+        link = new BrokerLink(config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
+        announcer = new HostAnnouncer(config, hostName, new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI)),
+                new VmInventory(domains, activities), link);
+        StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, locks, activities, link);
+        dispatcher[0] = new CommandDispatcher(hostName, codec, workers, link)
+                .on(StartVmCommand.class,
+                        new StartVmHandler(config, domains, storage, dhcp, vma, locks, activities, link))
+                .on(StopVmCommand.class, stopVm)
+                .on(ReapVmCommand.class, new ReapVmHandler(domains, teardown, locks, activities, link))
+                .on(StopHostCommand.class, new StopHostHandler(config, domains, stopVm, announcer, link,
+                        () -> new Thread(this::close, "hkd-stop").start()));
+        link.start();
+        announcer.start();
+        LOG.info(() -> "HKD for host " + hostName + " started; command queue " + Destinations.hostQueue(hostName));
+    }
+
+    /** libvirt may still be starting when the agent does (boot order): wait for it rather than exit. */
+    private Connect connectLibvirt() {
+        String uri = config.get(HkdConfig.LIBVIRT_URI);
+        Backoff backoff = new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
+        while (true) {
+            try {
+                return new Connect(uri);
+            } catch (LibvirtException e) {
+                long wait = backoff.next().toMillis();
+                LOG.warning(() -> "libvirt " + uri + " unavailable (" + e.getMessage() + "); retrying in " + wait + " ms");
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new HkdException("interrupted while waiting for libvirt");
+                }
+            }
+        }
+    }
+
+    /** The libvirt connection the agent uses (tests inspect the same test:///default hypervisor). */
+    public Connect libvirt() {
+        return libvirt;
+    }
+
+    public boolean connectedToBroker() {
+        return link != null && link.connected();
+    }
+
+    public String agentId() {
+        return announcer.agentId();
+    }
+
+    /** Blocks until the agent stopped (signal or StopHost). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        LOG.info("HKD stopping");
+        if (announcer != null) {
+            announcer.close();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            awaitWorkers();
+        }
+        if (link != null) {
+            link.close();
+        }
+        closeLibvirt();
+        stopped.countDown();
+    }
+
+    private void awaitWorkers() {
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    private void closeLibvirt() {
+        if (libvirt != null) {
+            try {
+                libvirt.close();
+            } catch (LibvirtException e) {
+                LOG.fine(() -> "closing libvirt: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Handlers of the VM commands (one class per command). */
+package org.qvd.hkd.vm.boundary;

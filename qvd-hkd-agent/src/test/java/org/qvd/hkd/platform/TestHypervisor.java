@@ -1,0 +1,118 @@
+package org.qvd.hkd.platform;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.qvd.hkd.config.HkdConfig;
+import org.qvd.hkd.host.control.HostSetup;
+import org.qvd.hkd.vm.control.VmActivities;
+import org.qvd.hkd.vm.control.VmDhcp;
+import org.qvd.hkd.vm.control.VmDomains;
+import org.qvd.hkd.vm.control.VmLocks;
+import org.qvd.hkd.vm.control.VmStorage;
+import org.qvd.hkd.vm.control.VmTeardown;
+import org.qvd.hkd.vm.entity.StorageLayout;
+
+/**
+ * A fresh in-memory hypervisor from libvirt's real test driver, prepared as the agent prepares a host, with
+ * one DI in the images pool. It opens {@code test://<libvirt-test-node.xml>} rather than test:///default:
+ * the default one is shared by every open connection of the process (and libvirt-java closes connections
+ * lazily), while each connection to a node file is a new hypervisor. Everything in a test shares this one
+ * connection.
+ */
+public final class TestHypervisor implements AutoCloseable {
+
+    public static final String DI = "tiny-7.qcow2";
+    public static final long DI_SIZE = 512L * 1024 * 1024;
+
+    public final HkdConfig config;
+    public final Connect connect;
+    public final StorageLayout layout;
+    public final VmDomains domains;
+    public final VmStorage storage;
+    public final VmDhcp dhcp;
+    public final VmTeardown teardown;
+    public final VmLocks locks = new VmLocks();
+    public final VmActivities activities = new VmActivities();
+
+    public TestHypervisor() {
+        this(Map.of());
+    }
+
+    public TestHypervisor(Map<String, String> overrides) {
+        config = HkdConfig.of(testSettings(overrides));
+        try {
+            connect = new Connect(config.get(HkdConfig.LIBVIRT_URI));
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("libvirt test driver unavailable", e);
+        }
+        layout = StorageLayout.of("qvd", config.get(HkdConfig.STORAGE_IMAGES), config.get(HkdConfig.STORAGE_OVERLAYS),
+                config.get(HkdConfig.STORAGE_HOMES));
+        new HostSetup(connect, config, layout).prepare();
+        domains = new VmDomains(connect);
+        storage = new VmStorage(connect, layout);
+        dhcp = new VmDhcp(connect, config.get(HkdConfig.NETWORK_NAME));
+        teardown = new VmTeardown(domains, storage, dhcp);
+        addDiskImage(DI);
+    }
+
+    /** Settings of a test host: test driver, fast timeouts. */
+    public static Map<String, String> testSettings(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "host.name", "node1",
+                "libvirt.uri", testDriverUri(),
+                "libvirt.domain-type", "qemu",
+                "vma.ping-interval", "10ms",
+                "vma.start-timeout", "1s",
+                "vm.stop-grace", "1s",
+                "heartbeat.period", "200ms"));
+        settings.putAll(overrides);
+        return settings;
+    }
+
+    /** A URI of libvirt's test driver giving a fresh, empty hypervisor at each connection. */
+    public static String testDriverUri() {
+        try {
+            return "test://" + java.nio.file.Path.of(TestHypervisor.class.getResource("/libvirt-test-node.xml").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void addDiskImage(String name) {
+        try {
+            String xml = "<volume><name>" + name + "</name><capacity unit='bytes'>" + DI_SIZE
+                    + "</capacity><target><format type='qcow2'/></target></volume>";
+            connect.storagePoolLookupByName(layout.imagesPool()).storageVolCreateXML(xml, 0);
+        } catch (LibvirtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean volumeExists(String pool, String name) {
+        try {
+            connect.storagePoolLookupByName(pool).storageVolLookupByName(name);
+            return true;
+        } catch (LibvirtException e) {
+            return false;
+        }
+    }
+
+    public String domainXml(long vmId) {
+        try {
+            return connect.domainLookupByName("qvd-vm-" + vmId).getXMLDesc(0);
+        } catch (LibvirtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connect.close();
+        } catch (LibvirtException e) {
+            // the in-memory hypervisor goes away with the connection anyway
+        }
+    }
+}
