@@ -61,11 +61,11 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
 
     private void start(StartVmCommand command) {
         long vmId = command.vmId();
-        activities.begin(vmId, VmState.STARTING);
         try {
             if (domains.isRunning(vmId)) {
-                LOG.info(() -> "VM " + vmId + " already runs; waiting for its VMA only (" + command.correlationId() + ")");
+                LOG.info(() -> "VM " + vmId + " already runs; checking its VMA only (" + command.correlationId() + ")");
             } else {
+                activities.begin(vmId, VmState.STARTING);
                 events.publish(state(command, VmState.STARTING, null));
                 launch(command);
             }

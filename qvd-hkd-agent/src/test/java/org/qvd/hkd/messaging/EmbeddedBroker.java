@@ -1,0 +1,55 @@
+package org.qvd.hkd.messaging;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/** A real Artemis broker (same version as WildFly's) in the test JVM, restartable on the same port. */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final int port;
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    public String url() {
+        return "tcp://localhost:" + port;
+    }
+
+    public void start() throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJournalDirectory("target/artemis/journal")
+                .setBindingsDirectory("target/artemis/bindings")
+                .setLargeMessagesDirectory("target/artemis/large")
+                .setPagingDirectory("target/artemis/paging")
+                .addAcceptorConfiguration("tcp", url());
+        server = new EmbeddedActiveMQ().setConfiguration(config);
+        server.start();
+    }
+
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Whether a core queue of that exact name exists (to check the 1.x prefixes). */
+    public boolean hasQueue(String coreName) {
+        return server.getActiveMQServer().locateQueue(SimpleString.of(coreName)) != null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}
