@@ -26,7 +26,7 @@ class VmaRepliesJsonTest {
 
     @Test
     void roundTripsPing() throws Exception {
-        PingReply ping = new PingReply("ok", "0.1.0", 12);
+        PingReply ping = new PingReply("ok", "0.1.0", 12, 40000);
         assertThat(json.readValue(json.writeValueAsString(ping), PingReply.class)).isEqualTo(ping);
     }
 

@@ -87,7 +87,7 @@ public final class VmaHttpServer {
                 .orElseThrow(() -> new HttpProblem(404, "unknown_method", "unknown method '" + safe(path) + "'"));
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
         return switch (method) {
-            case PING -> new PingReply("ok", version, (System.currentTimeMillis() - startedAt) / 1000);
+            case PING -> new PingReply("ok", version, (System.currentTimeMillis() - startedAt) / 1000, rssKiB());
             case X_STATE -> XStateReply.of(session.state());
             case X_START -> session.start(SessionParameters.parse(params));
             case X_SUSPEND -> session.suspend();
@@ -101,6 +101,20 @@ public final class VmaHttpServer {
                 yield VmaAck.ok();
             }
         };
+    }
+
+    /** VmRSS of this JVM from /proc (Linux); 0 elsewhere. */
+    static long rssKiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.fine(() -> "no VmRSS: " + e);
+        }
+        return 0;
     }
 
     /** Parses the query; a repeated key is refused rather than guessed. */

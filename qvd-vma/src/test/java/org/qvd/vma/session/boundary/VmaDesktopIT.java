@@ -1,0 +1,180 @@
+package org.qvd.vma.session.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qvd.vma.session.boundary.ItSupport.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The VMA from its shaded jar, in local mode on this machine (not in a VM), with a real nxagent on
+ * loopback; the viewer is a real nxproxy drawing on an Xvfb display. Screenshots: target/vma-it/.
+ */
+class VmaDesktopIT {
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
+    private final ItSupport support = new ItSupport();
+    private final Path dir = Path.of("target", "vma-it").toAbsolutePath();
+
+    @AfterEach
+    void cleanUp() {
+        support.stopAll();
+    }
+
+    @Test
+    void desktopArrivesTakesTypedTextSuspendsAndResumesTheSameSession() throws Exception {
+        String missing = missingTool("nxagent", "nxproxy", "Xvfb", "xdotool", "import", "xterm");
+        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + " is not installed");
+        Files.createDirectories(dir.resolve("proxy-root"));
+        Files.deleteIfExists(dir.resolve("typed.txt"));
+        int viewer = freeDisplay(99);
+        int agentDisplay = freeDisplay(150);
+        int nxPort = freePort();
+        int httpPort = freePort();
+        Map<String, String> viewerEnv = Map.of("DISPLAY", ":" + viewer);
+        Map<String, String> agentEnv = Map.of("DISPLAY", ":" + agentDisplay,
+                "XAUTHORITY", dir.resolve("run/session/xauthority").toString());
+
+        support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
+                Map.of(), dir.resolve("xvfb.log"));
+        startVma(httpPort, nxPort, agentDisplay);
+        String base = "http://127.0.0.1:" + httpPort;
+        awaitPing(base);
+        Thread.sleep(500);
+        shoot(viewer, "vma-desktop-0-before.png");
+        assertThat(distinctColours(dir.resolve("vma-desktop-0-before.png"))).as("blank viewer").isEqualTo(1);
+
+        // 1. start: the client wants the whole screen
+        String cookie = cookie();
+        JsonNode started = json(get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
+                + "&qvd.client.keyboard=pc105/us&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie));
+        assertThat(started.path("state").asText()).isIn("provisioning", "starting", "listening");
+        awaitState(base, "listening"::equals, Duration.ofSeconds(30));
+        Process proxy = startProxy(viewerEnv, cookie, nxPort, "proxy-1.log");
+        awaitState(base, "connected"::equals, Duration.ofSeconds(30));
+        String terminal = awaitWindow(agentEnv, "qvd-it-term");
+
+        // the desktop has the viewer's full size, not 3/4 of it
+        assertThat(run(List.of("xdotool", "getdisplaygeometry"), agentEnv)).isEqualTo(WIDTH + " " + HEIGHT);
+        Thread.sleep(1000);
+        shoot(viewer, "vma-desktop-1-connected.png");
+        BufferedImage shot = ImageIO.read(dir.resolve("vma-desktop-1-connected.png").toFile());
+        assertThat(whiteShare(shot)).as("share of the screen the xterm paints white").isGreaterThan(0.10);
+        assertThat(shot.getRGB(200, 150) & 0xffffff).as("xterm's white background at 200,150").isEqualTo(0xffffff);
+
+        // 2. typed text reaches the session: the xterm's shell writes a file
+        typeInto(viewerEnv, "echo typed-by-xdotool > " + dir.resolve("typed.txt"));
+        awaitFile(dir.resolve("typed.txt"), "typed-by-xdotool", Duration.ofSeconds(20));
+
+        // 3. the viewer goes away: suspended, the X clients keep running
+        proxy.destroy();
+        awaitState(base, "suspended"::equals, Duration.ofSeconds(30));
+
+        // 4. a new viewer with a new cookie resumes the same session
+        String cookie2 = cookie();
+        JsonNode resumed = json(get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
+                + "&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie2));
+        assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        startProxy(viewerEnv, cookie2, nxPort, "proxy-2.log");
+        awaitState(base, "connected"::equals, Duration.ofSeconds(30));
+        assertThat(awaitWindow(agentEnv, "qvd-it-term")).as("the same xterm window").isEqualTo(terminal);
+        typeInto(viewerEnv, "echo after-resume >> " + dir.resolve("typed.txt"));
+        awaitFile(dir.resolve("typed.txt"), "after-resume", Duration.ofSeconds(20));
+        assertThat(Files.readString(dir.resolve("typed.txt"))).startsWith("typed-by-xdotool");
+        Thread.sleep(500);
+        shoot(viewer, "vma-desktop-2-resumed.png");
+
+        // 5. stop
+        get(base, "/vma/x_stop");
+        awaitState(base, "stopped"::equals, Duration.ofSeconds(30));
+    }
+
+    private void startVma(int httpPort, int nxPort, int display) throws Exception {
+        String jar = System.getProperty("vma.jar");
+        assertThat(Path.of(jar)).as("shaded VMA jar (mvn package)").exists();
+        support.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1", "-Dvma.http.port=" + httpPort,
+                "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + display, "-Dvma.nx.loopback=true",
+                "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
+                "-Dvma.session.command=xterm -title qvd-it-term -geometry 80x24+40+40", "-Dvma.poweroff.command=",
+                "-jar", jar), Map.of(), dir.resolve("vma.log"));
+    }
+
+    private static void awaitPing(String base) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (get(base, "/vma/ping").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the VMA did not answer ping");
+    }
+
+    private Process startProxy(Map<String, String> env, String cookie, int port, String log) throws Exception {
+        return support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port="
+                + port + ",retry=20,root=" + dir.resolve("proxy-root")), env, dir.resolve(log));
+    }
+
+    /** Waits until a window with that name exists on the agent's display and returns its id. */
+    private static String awaitWindow(Map<String, String> agentEnv, String name) throws Exception {
+        for (int i = 0; i < 80; i++) {
+            try {
+                String ids = run(List.of("xdotool", "search", "--name", name), agentEnv);
+                if (!ids.isBlank()) {
+                    return ids.lines().findFirst().orElseThrow();
+                }
+            } catch (java.io.IOException notYet) {
+                // xdotool exits 1 while no window matches
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no window '" + name + "' appeared on the agent's display");
+    }
+
+    /** Keys go to the window under the pointer (no window manager on either display). */
+    private static void typeInto(Map<String, String> viewerEnv, String text) throws Exception {
+        run(List.of("xdotool", "mousemove", "200", "150"), viewerEnv);
+        Thread.sleep(300);
+        run(List.of("xdotool", "type", "--delay", "40", text), viewerEnv);
+        run(List.of("xdotool", "key", "Return"), viewerEnv);
+    }
+
+    private void shoot(int display, String name) throws Exception {
+        run(List.of("import", "-display", ":" + display, "-window", "root", dir.resolve(name).toString()), Map.of());
+    }
+
+    private static double whiteShare(BufferedImage image) {
+        long white = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                white += (image.getRGB(x, y) & 0xffffff) == 0xffffff ? 1 : 0;
+            }
+        }
+        return (double) white / ((long) image.getWidth() * image.getHeight());
+    }
+
+    private static int distinctColours(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
