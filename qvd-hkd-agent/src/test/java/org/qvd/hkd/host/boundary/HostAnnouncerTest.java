@@ -1,0 +1,83 @@
+package org.qvd.hkd.host.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.libvirt.LibvirtException;
+import org.qvd.hkd.host.control.HostProbe;
+import org.qvd.hkd.host.control.VmInventory;
+import org.qvd.hkd.platform.RecordingEventSink;
+import org.qvd.hkd.platform.TestHypervisor;
+import org.qvd.hkd.vm.control.DomainXmlBuilder;
+import org.qvd.hkd.vm.entity.DomainSpec;
+import org.qvd.hkd.vm.entity.VmNames;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostRegistered;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vm.VmReport;
+
+class HostAnnouncerTest {
+
+    private final TestHypervisor hv = new TestHypervisor();
+    private final RecordingEventSink events = new RecordingEventSink();
+    private final HostAnnouncer announcer = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
+            new VmInventory(hv.domains, hv.activities), events);
+
+    @AfterEach
+    void close() {
+        announcer.close();
+        hv.close();
+    }
+
+    private void domainLeftByAnEarlierAgent(long vmId) {
+        hv.domains.create(vmId, new DomainXmlBuilder().build(new DomainSpec(vmId, "old", VmNames.domainUuid(vmId),
+                "qemu", "x86_64", 512, 1, "/x.qcow2", false, null, "qvd-net", "52:54:00:00:00:01", "10.3.0.9",
+                null, null, null)));
+    }
+
+    @Test
+    void registersEveryQvdDomainItFindsSoNothingIsOrphaned() throws LibvirtException {
+        domainLeftByAnEarlierAgent(9);
+        hv.connect.domainDefineXML("<domain type='qemu'><name>qvd-vm-10</name><memory unit='MiB'>64</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os></domain>");
+        hv.connect.domainCreateXML("<domain type='qemu'><name>not-ours</name><memory unit='MiB'>64</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os></domain>", 0);
+
+        announcer.register();
+
+        HostRegistered registered = events.of(HostRegistered.class).get(0);
+        assertThat(registered.vms()).containsExactlyInAnyOrder(
+                new VmReport(9, "qvd-vm-9", VmState.RUNNING, "10.3.0.9", "52:54:00:00:00:01", 512),
+                new VmReport(10, "qvd-vm-10", VmState.STOPPED, null, null, 64));
+        assertThat(registered.capacity().ramTotalMb()).isEqualTo(8192);
+        assertThat(registered.capacity().ramCommittedMb()).isEqualTo(512);
+        assertThat(registered.agentId()).isEqualTo(announcer.agentId());
+    }
+
+    @Test
+    void heartbeatsCountUpAndReportTransitionalStates() {
+        domainLeftByAnEarlierAgent(9);
+        hv.activities.begin(9, VmState.STOPPING);
+
+        announcer.beat();
+        announcer.state(HostState.STOPPING);
+        announcer.beat();
+
+        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::sequence).containsExactly(1L, 2L);
+        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::state)
+                .containsExactly(HostState.RUNNING, HostState.STOPPING);
+        assertThat(events.of(HostHeartbeat.class).get(0).vms()).singleElement()
+                .extracting(VmReport::state).isEqualTo(VmState.STOPPING);
+    }
+
+    @Test
+    void heartbeatsOnItsOwnAtTheConfiguredPeriod() throws InterruptedException {
+        announcer.start();
+
+        Thread.sleep(1_100);
+
+        assertThat(events.of(HostHeartbeat.class).size()).isBetween(4, 6); // period 200 ms in the test settings
+    }
+}

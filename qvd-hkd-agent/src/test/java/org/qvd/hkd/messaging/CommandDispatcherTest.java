@@ -1,0 +1,80 @@
+package org.qvd.hkd.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qvd.hkd.platform.RecordingEventSink;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.message.MessageCodec;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+
+class CommandDispatcherTest {
+
+    private final MessageCodec codec = new MessageCodec();
+    private final ExecutorService workers = Executors.newSingleThreadExecutor();
+    private final RecordingEventSink events = new RecordingEventSink();
+    private final List<Object> handled = new CopyOnWriteArrayList<>();
+    private final CommandDispatcher dispatcher = new CommandDispatcher("node1", codec, workers, events)
+            .on(StopVmCommand.class, handled::add)
+            .on(ReapVmCommand.class, command -> {
+                throw new IllegalStateException("bug");
+            });
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private void drain() throws InterruptedException {
+        workers.shutdown();
+        assertThat(workers.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void runsTheHandlerOfACommandForThisHost() throws Exception {
+        StopVmCommand stop = new StopVmCommand("node1", "c", 3, null);
+
+        assertThat(dispatcher.dispatch(codec.encode(stop))).isTrue();
+        drain();
+
+        assertThat(handled).containsExactly(stop);
+    }
+
+    @Test
+    void refusesWhatItCannotReadOrIsNotItsOwn() throws Exception {
+        assertThat(dispatcher.dispatch("{\"type\":\"StopVm\",\"schemaVersion\":\"2.0\"}")).isFalse();
+        assertThat(dispatcher.dispatch("{\"type\":\"Fly\",\"schemaVersion\":\"1.0\"}")).isFalse();
+        assertThat(dispatcher.dispatch("]")).isFalse();
+        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node2", "c", 3, null)))).isFalse();
+        assertThat(dispatcher.dispatch(codec.encode(new org.qvd.protocol.host.StopHostCommand("node1", "c"))))
+                .as("no handler registered").isFalse();
+        drain();
+
+        assertThat(handled).isEmpty();
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void reportsAHandlerBugAsCommandFailed() throws Exception {
+        dispatcher.dispatch(codec.encode(new ReapVmCommand("node1", "c-r", 4)));
+        drain();
+
+        assertThat(events.of(CommandFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.correlationId()).isEqualTo("c-r");
+            assertThat(failed.vmId()).isEqualTo(4L);
+            assertThat(failed.reason()).contains("internal error", "bug");
+        });
+    }
+
+    @Test
+    void neverLogsBrokerCredentials() {
+        assertThat(BrokerLink.redact("tcp://h:1?user=hkd&password=pw&x=1")).isEqualTo("tcp://h:1?user=***&password=***&x=1");
+    }
+}
