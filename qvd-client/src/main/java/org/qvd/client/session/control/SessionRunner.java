@@ -60,7 +60,7 @@ public final class SessionRunner {
     /** Reports how the attempt ended; true when the server dropped and the user wants to reconnect. */
     private boolean ended(Attempt attempt) {
         if (attempt.result().end() == Tunnel.End.VIEWER_CLOSED) {
-            console.info("The desktop viewer was closed.");
+            console.info("The NX session ended (the viewer closed).");
             return false;
         }
         console.info("The server closed the connection to VM " + attempt.vmId() + ".");
