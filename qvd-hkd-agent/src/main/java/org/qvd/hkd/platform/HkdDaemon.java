@@ -3,6 +3,7 @@ package org.qvd.hkd.platform;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -19,6 +20,7 @@ import org.qvd.hkd.messaging.CommandDispatcher;
 import org.qvd.hkd.vm.boundary.ReapVmHandler;
 import org.qvd.hkd.vm.boundary.StartVmHandler;
 import org.qvd.hkd.vm.boundary.StopVmHandler;
+import org.qvd.hkd.vm.boundary.VmaMonitor;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDhcp;
 import org.qvd.hkd.vm.control.VmDomains;
@@ -46,6 +48,7 @@ public final class HkdDaemon implements AutoCloseable {
     private ExecutorService workers;
     private BrokerLink link;
     private HostAnnouncer announcer;
+    private ScheduledExecutorService monitorTimer;
 
     public HkdDaemon(HkdConfig config, VmaClient vma) {
         this.config = config;
@@ -87,7 +90,21 @@ public final class HkdDaemon implements AutoCloseable {
                         () -> new Thread(this::close, "hkd-stop").start()));
         link.start();
         announcer.start();
+        startVmaMonitor(new VmaMonitor(hostName, domains, activities, vma, link));
         LOG.info(() -> "HKD for host " + hostName + " started; command queue " + Destinations.hostQueue(hostName));
+    }
+
+    private void startVmaMonitor(VmaMonitor monitor) {
+        long period = config.get(HkdConfig.VMA_MONITOR_PERIOD).toMillis();
+        if (period <= 0) {
+            return;
+        }
+        monitorTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "hkd-vma-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        monitorTimer.scheduleWithFixedDelay(monitor::check, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** libvirt may still be starting when the agent does (boot order): wait for it rather than exit. */
@@ -136,6 +153,9 @@ public final class HkdDaemon implements AutoCloseable {
         LOG.info("HKD stopping");
         if (announcer != null) {
             announcer.close();
+        }
+        if (monitorTimer != null) {
+            monitorTimer.shutdownNow();
         }
         if (workers != null) {
             workers.shutdown();
