@@ -40,7 +40,10 @@ public class GuardInterceptor {
         try {
             call.validate(validator);
             caller = callers.resolve(principal);
-            caller.require(acl(ic));
+            String acl = acl(ic);
+            if (!RequiresAcl.AUTHENTICATED.equals(acl)) {
+                caller.require(acl);
+            }
             Object result = call.proceedAs(caller, audit);
             call.auditSuccess(audit, caller, principal, result, origin);
             return result;

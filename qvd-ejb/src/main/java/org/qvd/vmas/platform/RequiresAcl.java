@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresAcl {
+    /** For operations any authenticated administrator may call (e.g. "who am I"). */
+    String AUTHENTICATED = "*authenticated*";
+
     /** The ACL, e.g. {@code vm.update.state}; empty on a type = each method names its own. */
     @Nonbinding
     String value() default "";

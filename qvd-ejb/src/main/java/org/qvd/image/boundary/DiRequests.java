@@ -1,0 +1,24 @@
+package org.qvd.image.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Inputs of {@link DiService}. */
+public final class DiRequests {
+
+    private DiRequests() {
+    }
+
+    /** A new DI of an OSF; a null version becomes {@code YYYY-MM-DD-NNN}; makeDefault moves 'default' to it. */
+    public record NewDi(@NotNull Long osfId, @Size(max = 64) String version, @NotBlank @Size(max = 1024) String path,
+            @Size(max = 1024) String description, boolean makeDefault) {
+    }
+
+    /** List filter; null = any. */
+    public record DiFilter(Long tenantId, Long osfId, String version, Boolean blocked) {
+        public static DiFilter any() {
+            return new DiFilter(null, null, null, null);
+        }
+    }
+}

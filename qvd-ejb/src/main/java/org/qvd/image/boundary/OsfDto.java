@@ -1,0 +1,20 @@
+package org.qvd.image.boundary;
+
+import java.time.Instant;
+import org.qvd.image.entity.Osf;
+import org.qvd.vmas.platform.AuditSubject;
+
+/** An OS flavour as services return it. */
+public record OsfDto(Long id, Long tenantId, String name, int memoryMb, boolean useOverlay, int userStorageMb,
+        String description, Instant createdAt) implements AuditSubject {
+
+    public static OsfDto of(Osf o) {
+        return new OsfDto(o.getId(), o.getTenant().getId(), o.getName(), o.getMemoryMb(), o.isUseOverlay(),
+                o.getUserStorageMb(), o.getDescription(), o.getCreatedAt());
+    }
+
+    @Override
+    public String auditName() {
+        return name;
+    }
+}

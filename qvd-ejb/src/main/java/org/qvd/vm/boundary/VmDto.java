@@ -1,0 +1,36 @@
+package org.qvd.vm.boundary;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.qvd.vm.entity.Vm;
+import org.qvd.vm.entity.VmRuntime;
+import org.qvd.vmas.platform.AuditSubject;
+
+/** A VM with its runtime; states in QVD's lower-case names. */
+public record VmDto(Long id, Long tenantId, Long userId, String userLogin, Long osfId, String osfName, String diTag,
+        String name, String ip, boolean blocked, String description, Instant expirationSoft, Instant expirationHard,
+        String state, Instant stateTs, String pendingCommand, String userState, Long hostId, String hostName,
+        String address, Integer vmaPort, Integer xPort, Long currentDiId, String currentDiVersion, String xState,
+        String lastFailure, Instant createdAt) implements AuditSubject {
+
+    public static VmDto of(Vm v) {
+        VmRuntime r = v.getRuntime();
+        return new VmDto(v.getId(), v.getUser().getTenant().getId(), v.getUser().getId(), v.getUser().getLogin(),
+                v.getOsf().getId(), v.getOsf().getName(), v.getDiTag(), v.getName(), v.getIp(), v.isBlocked(),
+                v.getDescription(), v.getExpirationSoft(), v.getExpirationHard(), wire(r.getState()), r.getStateTs(),
+                wire(r.getPendingCommand()), wire(r.getUserState()), r.getHost() == null ? null : r.getHost().getId(),
+                r.getHost() == null ? null : r.getHost().getName(), r.getAddress(), r.getVmaPort(), r.getXPort(),
+                r.getCurrentDi() == null ? null : r.getCurrentDi().getId(),
+                r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(), wire(r.getXState()),
+                r.getLastFailure(), v.getCreatedAt());
+    }
+
+    static String wire(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String auditName() {
+        return name;
+    }
+}

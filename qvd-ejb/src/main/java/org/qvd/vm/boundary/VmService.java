@@ -1,0 +1,202 @@
+package org.qvd.vm.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import org.qvd.account.entity.AppUser;
+import org.qvd.config.control.ConfigResolver;
+import org.qvd.image.entity.Osf;
+import org.qvd.property.entity.Property;
+import org.qvd.property.entity.PropertyOwner;
+import org.qvd.vm.boundary.VmRequests.NewVm;
+import org.qvd.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vm.boundary.VmRequests.VmUpdate;
+import org.qvd.vm.control.IpAllocator;
+import org.qvd.vm.control.VmConfigKeys;
+import org.qvd.vm.entity.Vm;
+import org.qvd.vm.entity.VmState;
+import org.qvd.vm.entity.VmStateHistory;
+import org.qvd.vmas.platform.Audited;
+import org.qvd.vmas.platform.ConflictException;
+import org.qvd.vmas.platform.CurrentCaller;
+import org.qvd.vmas.platform.ListQuery;
+import org.qvd.vmas.platform.Page;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.RequiresAcl;
+import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.WireEnumConverter;
+
+/**
+ * VMs for administrators. start/stop/disconnect only record the request in the VM's runtime (the
+ * state machine refuses invalid ones); carrying them out on a host is the HKD's job.
+ */
+@Stateless
+@RequiresAcl
+public class VmService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "ip", "ip",
+            "user", "user.login", "osf", "osf.name", "state", "runtime.state", "createdAt", "createdAt");
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    ConfigResolver config;
+
+    @RequiresAcl("vm.create")
+    @Audited(value = "vm.create", objectType = "vm")
+    public VmDto create(@NotNull @Valid NewVm request) {
+        AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(), "user");
+        Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), "osf");
+        requireFreeName(user.getId(), request.name());
+        String ip = request.ip() == null || request.ip().isBlank() ? allocateIp(user.getTenant().getId())
+                : requireFreeIp(IpAllocator.normalise(request.ip()));
+        Vm vm = new Vm(user, osf, request.name(), request.diTag(), ip, request.description());
+        em.persist(vm);
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.see")
+    public VmDto get(@NotNull Long id) {
+        return VmDto.of(find(em, id));
+    }
+
+    @RequiresAcl("vm.see")
+    public Page<VmDto> list(VmFilter filter, @NotNull PageRequest page) {
+        VmFilter f = filter == null ? VmFilter.any() : filter;
+        Long scope = CurrentCaller.get().listScope(f.tenantId());
+        VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, f.state());
+        return ListQuery.page(em, Vm.class, page, SORTABLE, (cb, root, where) -> {
+            ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
+            ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
+            ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
+            if (f.hostId() != null) { // only then join the host (VMs without one would drop out)
+                where.add(cb.equal(root.get("runtime").get("host").get("id"), f.hostId()));
+            }
+            ListQuery.contains(cb, root.get("name"), f.name(), where);
+            ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
+            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+        }, VmDto::of);
+    }
+
+    @RequiresAcl("vm.update")
+    @Audited(value = "vm.update", objectType = "vm")
+    public VmDto update(@NotNull Long id, @NotNull @Valid VmUpdate update) {
+        Vm vm = find(em, id);
+        if (update.name() != null && !update.name().equals(vm.getName())) {
+            requireFreeName(vm.getUser().getId(), update.name());
+            vm.rename(update.name());
+        }
+        if (update.diTag() != null) {
+            vm.useTag(update.diTag());
+        }
+        if (update.ip() != null && !update.ip().equals(vm.getIp())) {
+            vm.assignIp(requireFreeIp(IpAllocator.normalise(update.ip())));
+        }
+        if (update.description() != null) {
+            vm.describe(update.description());
+        }
+        if (update.expirationSoft() != null || update.expirationHard() != null) {
+            vm.expire(update.expirationSoft(), update.expirationHard());
+        }
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.update.block")
+    @Audited(value = "vm.block", objectType = "vm")
+    public VmDto block(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.block();
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.update.block")
+    @Audited(value = "vm.unblock", objectType = "vm")
+    public VmDto unblock(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.unblock();
+        return VmDto.of(vm);
+    }
+
+    /** Requests a start: only from stopped, and not when blocked. */
+    @RequiresAcl("vm.update.state")
+    @Audited(value = "vm.start", objectType = "vm")
+    public VmDto start(@NotNull Long id) {
+        Vm vm = find(em, id);
+        record(vm.start(Instant.now()));
+        return VmDto.of(vm);
+    }
+
+    /** Requests a stop: only from starting, running or debugging. */
+    @RequiresAcl("vm.update.state")
+    @Audited(value = "vm.stop", objectType = "vm")
+    public VmDto stop(@NotNull Long id) {
+        Vm vm = find(em, id);
+        record(vm.getRuntime().requestStop(Instant.now()));
+        return VmDto.of(vm);
+    }
+
+    /** Asks the L7R to drop the user's connection (QVD's user_cmd 'abort'). */
+    @RequiresAcl("vm.update.disconnect")
+    @Audited(value = "vm.disconnect", objectType = "vm")
+    public VmDto disconnect(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.getRuntime().requestDisconnect();
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.delete")
+    @Audited(value = "vm.delete", objectType = "vm")
+    public void delete(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.checkDeletable();
+        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.VM)
+                .setParameter("objectId", id).executeUpdate();
+        em.remove(vm);
+    }
+
+    /** The VM's state changes, newest first. */
+    @RequiresAcl("vm.see")
+    public Page<VmStateHistoryDto> history(@NotNull Long id, @NotNull PageRequest page) {
+        find(em, id);
+        var rows = em.createNamedQuery(VmStateHistory.BY_VM, VmStateHistory.class).setParameter("vmId", id)
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total = em.createQuery("SELECT COUNT(h) FROM VmStateHistory h WHERE h.vm.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return new Page<>(rows.stream().map(VmStateHistoryDto::of).toList(), total, page.page(), page.size());
+    }
+
+    static Vm find(EntityManager em, Long id) {
+        return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
+    }
+
+    private void record(VmStateHistory history) {
+        em.persist(history);
+    }
+
+    private String allocateIp(long tenantId) {
+        IpAllocator allocator = new IpAllocator(config.get(tenantId, VmConfigKeys.IP_START),
+                config.get(tenantId, VmConfigKeys.IP_END));
+        return allocator.next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()));
+    }
+
+    private String requireFreeIp(String ip) {
+        if (em.createNamedQuery(Vm.COUNT_BY_IP, Long.class).setParameter("ip", ip).getSingleResult() > 0) {
+            throw new ConflictException("vm.ip_taken", "IP " + ip + " is already assigned to a VM");
+        }
+        return ip;
+    }
+
+    private void requireFreeName(Long userId, String name) {
+        if (em.createNamedQuery(Vm.COUNT_BY_NAME, Long.class).setParameter("userId", userId).setParameter("name", name)
+                .getSingleResult() > 0) {
+            throw new ConflictException("vm.duplicate", "the user already has a VM named '" + name + "'");
+        }
+    }
+}
