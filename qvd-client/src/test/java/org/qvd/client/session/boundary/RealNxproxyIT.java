@@ -78,6 +78,49 @@ class RealNxproxyIT {
         });
     }
 
+    /** As the VMA does it: nxagent (the VM's X server) with the client's cookie in its options and X authority. */
+    private int farSideNxagent() throws IOException {
+        int port = freePort();
+        int display = xvfb.number() + 1;
+        Path root = Files.createDirectories(dir.resolve("far"));
+        l7r.farSide(port).beforeUpgrade(params -> {
+            String cookie = params.get("qvd.client.nx.cookie");
+            try {
+                Files.writeString(root.resolve("options"), "nx/nx,link=" + params.get("qvd.client.link") + ",cookie="
+                        + cookie + ",listen=" + port + ",loopback=1,root=" + root + ",errors=" + root.resolve("errors")
+                        + ":" + display + "\n");
+                Process xauth = new ProcessBuilder("xauth", "-f", root.resolve("xauth").toString(), "add",
+                        ":" + display, "MIT-MAGIC-COOKIE-1", cookie).redirectErrorStream(true).start();
+                xauth.getInputStream().readAllBytes();
+                xauth.waitFor(10, TimeUnit.SECONDS);
+                farSide.set(new ProcessBuilder("nxagent", "-D", "-nolisten", "tcp", "-auth", root.resolve("xauth").toString(),
+                        "-display", "nx/nx,options=" + root.resolve("options") + ":" + display, ":" + display)
+                        .redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile()).start());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return display;
+    }
+
+    private long redPixelsOnTheViewersDisplay() throws Exception {
+        Path shot = dir.resolve("shot.png");
+        Process capture = new ProcessBuilder("import", "-window", "root", "-display", xvfb.display(), shot.toString())
+                .redirectErrorStream(true).start();
+        capture.getInputStream().readAllBytes();
+        assertThat(capture.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+        long red = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                red += (image.getRGB(x, y) & 0xffffff) == 0xff0000 ? 1 : 0;
+            }
+        }
+        return red;
+    }
+
     private String farLog() throws IOException {
         Path root = dir.resolve("far");
         StringBuilder all = new StringBuilder();
@@ -124,6 +167,31 @@ class RealNxproxyIT {
         try (Stream<Path> logs = Files.walk(dir.resolve("cache/qvd-client/nx"))) {
             assertThat(logs.filter(p -> p.getFileName().toString().equals("nxproxy.log")).findFirst()).isPresent();
         }
+    }
+
+    @Test
+    void aRealNxagentDesktopAppearsOnTheViewersDisplay() throws Exception {
+        int agentDisplay = farSideNxagent();
+        ScriptedConsole console = new ScriptedConsole(false);
+
+        CompletableFuture<Integer> exit = client(console);
+        awaitFarLog("Session started");
+        ProcessBuilder xsetroot = new ProcessBuilder("xsetroot", "-solid", "red").redirectErrorStream(true);
+        xsetroot.environment().put("DISPLAY", ":" + agentDisplay);
+        xsetroot.environment().put("XAUTHORITY", dir.resolve("far/xauth").toString());
+        Process painter = xsetroot.start();
+        painter.getInputStream().readAllBytes();
+        assertThat(painter.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(painter.exitValue()).isZero();
+        long red = 0;
+        for (int i = 0; i < 50 && red < 100_000; i++) {
+            Thread.sleep(200);
+            red = redPixelsOnTheViewersDisplay();
+        }
+
+        assertThat(red).as("red pixels of the VM's root window on the viewer's Xvfb").isGreaterThan(100_000);
+        farSide.get().destroyForcibly();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(console.all()).isZero();
     }
 
     @Test
