@@ -40,6 +40,10 @@ if [ -z "$VMA_JAR" ]; then
   fi
 fi
 [ -f "$VMA_JAR" ] || die "VMA jar not found: $VMA_JAR"
+# snapshot the jar: the hash and the installed file must be the same bytes even if Maven rebuilds it
+mkdir -p "$WORK"
+cp "$VMA_JAR" "$WORK/qvd-vma.jar"
+VMA_JAR=$WORK/qvd-vma.jar
 
 # --- inputs hash: script, package list, files copied into the image, VMA jar, suite
 PACKAGES=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$HERE/packages.txt" | grep . | paste -sd, -)

@@ -64,6 +64,8 @@ class VmaDesktopIT {
         Process proxy = startProxy(viewerEnv, cookie, nxPort, "proxy-1.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
         String terminal = awaitWindow(agentEnv, "qvd-it-term");
+        System.out.printf("VmaDesktopIT: VMA RSS on the host (image JVM flags) %d KiB%n",
+                json(get(base, "/vma/ping")).path("rssKiB").asLong());
 
         // the desktop has the viewer's full size, not 3/4 of it
         assertThat(run(List.of("xdotool", "getdisplaygeometry"), agentEnv)).isEqualTo(WIDTH + " " + HEIGHT);
@@ -104,6 +106,8 @@ class VmaDesktopIT {
         String jar = System.getProperty("vma.jar");
         assertThat(Path.of(jar)).as("shaded VMA jar (mvn package)").exists();
         support.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the JVM flags of the image's qvd-vma.service, so the RSS printed is comparable
+                "-Xss512k", "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1", "-Dvma.http.port=" + httpPort,
                 "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + display, "-Dvma.nx.loopback=true",
                 "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
