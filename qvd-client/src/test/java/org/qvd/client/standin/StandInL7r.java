@@ -45,6 +45,7 @@ public final class StandInL7r implements AutoCloseable {
     private volatile List<String> progress = List.of();
     private volatile String refusal;
     private volatile int farSidePort;
+    private volatile boolean stall;
     private volatile Consumer<Map<String, String>> beforeUpgrade = params -> { };
 
     public StandInL7r(TestCertificate certificate, String login, String password)
@@ -77,6 +78,12 @@ public final class StandInL7r implements AutoCloseable {
     public StandInL7r refuseConnect(int status, String reason, String body) {
         refusal = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        return this;
+    }
+
+    /** After the progress lines, sends nothing more (a server that hangs). */
+    public StandInL7r stallAfterProgress() {
+        stall = true;
         return this;
     }
 
@@ -165,6 +172,10 @@ public final class StandInL7r implements AutoCloseable {
         for (String text : progress) {
             send(out, "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: " + text + "\r\n\r\n");
             sleep(50);
+        }
+        if (stall) {
+            in.readAllBytes();
+            return true;
         }
         if (refusal != null) {
             send(out, refusal);

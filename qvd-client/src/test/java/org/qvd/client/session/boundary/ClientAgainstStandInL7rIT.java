@@ -164,6 +164,17 @@ class ClientAgainstStandInL7rIT {
     }
 
     @Test
+    void aServerThatHangsAfterProgressTimesOut() {
+        l7r.progress("Starting virtual machine").stallAfterProgress();
+        ScriptedConsole console = new ScriptedConsole(false);
+
+        int exit = run(console, new EchoViewer("x"), args("--accept-new-server", "--vm", "7", "--timeout", "1"));
+
+        assertThat(exit).isEqualTo(7);
+        assertThat(console.errors()).anySatisfy(e -> assertThat(e).contains("did not answer"));
+    }
+
+    @Test
     void refusesAServerWhoseCertificateChanged() throws Exception {
         Files.writeString(dir.resolve("known_servers"), "127.0.0.1:" + l7r.port() + " SHA256:" + "00".repeat(32) + "\n");
         ScriptedConsole console = new ScriptedConsole(true, "yes");
