@@ -102,6 +102,42 @@ class VmaDesktopIT {
         awaitState(base, "stopped"::equals, Duration.ofSeconds(30));
     }
 
+    /**
+     * With a window manager on the viewer's display, nxagent honours geometry=WxH (without one it
+     * forces full screen at 3/4 of the viewer's size; see docs/vma.md).
+     */
+    @Test
+    void honoursTheClientGeometryWhenTheViewerHasAWindowManager() throws Exception {
+        String missing = missingTool("nxagent", "nxproxy", "Xvfb", "xdotool", "openbox", "xterm");
+        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + " is not installed");
+        Files.createDirectories(dir.resolve("proxy-root"));
+        int viewer = freeDisplay(99);
+        int agentDisplay = freeDisplay(150);
+        int nxPort = freePort();
+        int httpPort = freePort();
+        Map<String, String> viewerEnv = Map.of("DISPLAY", ":" + viewer);
+        Map<String, String> agentEnv = Map.of("DISPLAY", ":" + agentDisplay,
+                "XAUTHORITY", dir.resolve("run/session/xauthority").toString());
+        support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
+                Map.of(), dir.resolve("xvfb-wm.log"));
+        Thread.sleep(500);
+        support.start(List.of("openbox"), viewerEnv, dir.resolve("openbox.log"));
+        startVma(httpPort, nxPort, agentDisplay);
+        String base = "http://127.0.0.1:" + httpPort;
+        awaitPing(base);
+        String cookie = cookie();
+        get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan&qvd.client.geometry=1024x640"
+                + "&qvd.client.fullscreen=0&qvd.nx.cookie=" + cookie);
+        awaitState(base, "listening"::equals, Duration.ofSeconds(30));
+        startProxy(viewerEnv, cookie, nxPort, "proxy-wm.log");
+        awaitState(base, "connected"::equals, Duration.ofSeconds(30));
+        awaitWindow(agentEnv, "qvd-it-term");
+        assertThat(run(List.of("xdotool", "getdisplaygeometry"), agentEnv)).isEqualTo("1024 640");
+        shoot(viewer, "vma-desktop-3-geometry-1024x640.png");
+        get(base, "/vma/x_stop");
+        awaitState(base, "stopped"::equals, Duration.ofSeconds(30));
+    }
+
     private void startVma(int httpPort, int nxPort, int display) throws Exception {
         String jar = System.getProperty("vma.jar");
         assertThat(Path.of(jar)).as("shaded VMA jar (mvn package)").exists();
