@@ -184,10 +184,22 @@ public final class HkdConfig {
         for (Setting<?> setting : ALL) {
             String shown = setting.secret()
                     ? (get(setting).toString().isEmpty() ? "(empty)" : "********")
-                    : String.valueOf(get(setting));
+                    : show(get(setting));
             lines.put(setting.key(), shown + "  [" + sources.get(setting) + "]");
         }
         return lines;
+    }
+
+    /** Durations as written in the file (5s, 500ms), lists without brackets. */
+    static String show(Object value) {
+        if (value instanceof Duration d) {
+            long ms = d.toMillis();
+            return ms % 60_000 == 0 && ms > 0 ? ms / 60_000 + "m" : ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 
     private static Map<String, String> toMap(Properties props) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.libvirt.Connect;
+import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
 import org.qvd.hkd.config.HkdConfig;
 import org.qvd.hkd.host.boundary.HostAnnouncer;
@@ -40,6 +41,9 @@ import org.qvd.protocol.vm.StopVmCommand;
 public final class HkdDaemon implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HkdDaemon.class.getName());
+    // libvirt prints every error to stderr by default, also the expected "not found" of lookups; the agent
+    // reports real failures itself. Held in a field: JNA must not lose the callback to the GC.
+    private static final ErrorCallback QUIET_LIBVIRT = new ErrorCallback();
 
     private final HkdConfig config;
     private final VmaClient vma;
@@ -110,6 +114,11 @@ public final class HkdDaemon implements AutoCloseable {
     /** libvirt may still be starting when the agent does (boot order): wait for it rather than exit. */
     private Connect connectLibvirt() {
         String uri = config.get(HkdConfig.LIBVIRT_URI);
+        try {
+            Connect.setErrorCallback(QUIET_LIBVIRT);
+        } catch (LibvirtException e) {
+            LOG.fine(() -> "cannot silence libvirt's stderr: " + e.getMessage());
+        }
         Backoff backoff = new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
         while (true) {
             try {
