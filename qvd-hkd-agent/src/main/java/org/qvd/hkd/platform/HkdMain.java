@@ -38,6 +38,8 @@ public final class HkdMain {
         daemon.start();
         daemon.awaitStop();
         log.info("HKD stopped");
+        // library threads (Artemis, JNA) must not keep a stopped agent alive
+        System.exit(0);
     }
 
     static String configPath(String[] args) {
