@@ -18,6 +18,7 @@ import org.qvd.vm.boundary.VmRequests.NewVm;
 import org.qvd.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vm.control.IpAllocator;
+import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.control.VmConfigKeys;
 import org.qvd.vm.entity.Vm;
 import org.qvd.vm.entity.VmState;
@@ -33,8 +34,8 @@ import org.qvd.vmas.platform.Scoped;
 import org.qvd.vmas.platform.WireEnumConverter;
 
 /**
- * VMs for administrators. start/stop/disconnect only record the request in the VM's runtime (the
- * state machine refuses invalid ones); carrying them out on a host is the HKD's job.
+ * VMs for administrators. start/stop go to the hosts through {@link VmLifecycle}; disconnect records the
+ * request in the VM's runtime for the L7R. The state machine refuses invalid requests.
  */
 @Stateless
 @RequiresAcl
@@ -48,6 +49,9 @@ public class VmService {
 
     @Inject
     ConfigResolver config;
+
+    @Inject
+    VmLifecycle lifecycle;
 
     @RequiresAcl("vm.create")
     @Audited(value = "vm.create", objectType = "vm")
@@ -124,21 +128,25 @@ public class VmService {
         return VmDto.of(vm);
     }
 
-    /** Requests a start: only from stopped, and not when blocked. */
+    /**
+     * Starts a stopped, unblocked VM: resolves its DI, places it on a host and sends the host StartVm.
+     * Refused (nothing changes) when no usable DI or no host with room exists. The VM is {@code starting}
+     * until its host reports it running (or the start fails: then {@code stopped} with the reason).
+     */
     @RequiresAcl("vm.update.state")
     @Audited(value = "vm.start", objectType = "vm")
     public VmDto start(@NotNull Long id) {
         Vm vm = find(em, id);
-        record(vm.start(Instant.now()));
+        lifecycle.start(vm);
         return VmDto.of(vm);
     }
 
-    /** Requests a stop: only from starting, running or debugging. */
+    /** Stops a starting, running or debugging VM: {@code stopping} until its host reports it stopped. */
     @RequiresAcl("vm.update.state")
     @Audited(value = "vm.stop", objectType = "vm")
     public VmDto stop(@NotNull Long id) {
         Vm vm = find(em, id);
-        record(vm.getRuntime().requestStop(Instant.now()));
+        lifecycle.stop(vm);
         return VmDto.of(vm);
     }
 
@@ -174,10 +182,6 @@ public class VmService {
 
     static Vm find(EntityManager em, Long id) {
         return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
-    }
-
-    private void record(VmStateHistory history) {
-        em.persist(history);
     }
 
     private String allocateIp(long tenantId) {

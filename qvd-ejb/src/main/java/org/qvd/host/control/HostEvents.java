@@ -1,0 +1,152 @@
+package org.qvd.host.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.qvd.host.entity.Host;
+import org.qvd.host.entity.HostRuntime;
+import org.qvd.protocol.host.HostCapacity;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostRegistered;
+import org.qvd.protocol.host.HostStateChanged;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.protocol.vm.VmaState;
+import org.qvd.vm.control.VmLifecycle;
+import org.qvd.vm.control.VmStateSettler;
+import org.qvd.vm.entity.Vm;
+import org.qvd.vm.entity.VmRuntime;
+import org.qvd.vm.entity.VmState;
+import org.qvd.vm.entity.XState;
+
+/**
+ * Applies what the HKDs report to the runtimes. Every event is idempotent: a duplicate finds the state
+ * already in place and changes nothing. A host the VMAS does not know yet is registered by its first
+ * message (hosts join over JMS).
+ */
+@Stateless
+public class HostEvents {
+
+    private static final Logger LOG = Logger.getLogger(HostEvents.class.getName());
+    /** A VM starting for less than this may not show up in a heartbeat yet (the command is in flight). */
+    private static final Duration START_GRACE = Duration.ofSeconds(30);
+    private static final String VMS_ON_HOST = "SELECT r FROM VmRuntime r WHERE r.host = :host";
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    VmLifecycle lifecycle;
+
+    public void registered(HostRegistered event) {
+        Host host = findOrRegister(event.hostName());
+        beat(host.getRuntime(), event.capacity());
+        reconcile(host, event.vms(), true);
+    }
+
+    public void heartbeat(HostHeartbeat event) {
+        Host host = findOrRegister(event.hostName());
+        beat(host.getRuntime(), event.capacity());
+        reconcile(host, event.vms(), false);
+    }
+
+    public void hostStateChanged(HostStateChanged event) {
+        Host host = findOrRegister(event.hostName());
+        org.qvd.host.entity.HostState target = org.qvd.host.entity.HostState.valueOf(event.state().name());
+        if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
+            host.getRuntime().moveTo(target, Instant.now());
+        }
+    }
+
+    public void vmStateChanged(VmStateChanged event) {
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime == null) {
+            return;
+        }
+        VmState target = VmState.valueOf(event.state().name());
+        if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
+            em.persist(runtime.running(event.ip() != null ? event.ip() : runtime.getVm().getIp(), 3030, 4100, null, Instant.now()));
+        } else if (target != VmState.RUNNING) {
+            VmStateSettler.settle(em, runtime, target, event.reason(), Instant.now());
+        }
+    }
+
+    public void vmaState(VmaState event) {
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime != null && event.xState() != null) {
+            runtime.xState(XState.valueOf(event.xState().name()), Instant.now());
+        }
+    }
+
+    public void commandFailed(CommandFailed event) {
+        LOG.warning(() -> "host " + event.hostName() + " failed " + event.commandType() + " (" + event.correlationId()
+                + ") of VM " + event.vmId() + ": " + event.reason());
+        if (event.vmId() == null) {
+            return;
+        }
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime == null) {
+            return;
+        }
+        String reason = event.commandType() + " failed on host " + event.hostName() + ": " + event.reason();
+        VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
+        VmStateSettler.settle(em, runtime, target, reason, Instant.now());
+    }
+
+    private void beat(HostRuntime runtime, HostCapacity capacity) {
+        runtime.heartbeat(Instant.now(), capacity.ramFreeMb(), capacity.cpus(), capacity.load1());
+    }
+
+    /**
+     * Makes the VMAS agree with what a host runs. VMs the VMAS places there but the host does not run are
+     * stopped (on registration: all of them, the agent just started and found them gone); VMs the host
+     * runs that the VMAS does not expect there are reaped, so nothing is orphaned.
+     */
+    private void reconcile(Host host, List<VmReport> reported, boolean registration) {
+        Map<Long, VmReport> byId = reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
+        Instant now = Instant.now();
+        for (VmRuntime runtime : em.createQuery(VMS_ON_HOST, VmRuntime.class).setParameter("host", host).getResultList()) {
+            if (byId.remove(runtime.getVm().getId()) != null) {
+                continue;
+            }
+            boolean inFlight = runtime.getState() == VmState.STARTING
+                    && runtime.getStateTs().isAfter(now.minus(START_GRACE));
+            if (registration || !inFlight) {
+                VmStateSettler.settle(em, runtime, VmState.STOPPED, "host " + host.getName() + " does not run it", now);
+            }
+        }
+        for (VmReport orphan : byId.values()) {
+            LOG.info(() -> "host " + host.getName() + " runs VM " + orphan.vmId() + " unexpectedly: reaping it");
+            lifecycle.reap(host.getName(), orphan.vmId());
+        }
+    }
+
+    private VmRuntime runtimeOnHost(long vmId, String hostName) {
+        Vm vm = em.find(Vm.class, vmId);
+        if (vm == null || vm.getRuntime().getHost() == null || !vm.getRuntime().getHost().getName().equals(hostName)) {
+            LOG.info(() -> "ignoring a report of VM " + vmId + " from " + hostName + ": the VMAS does not place it there");
+            return null;
+        }
+        return vm.getRuntime();
+    }
+
+    private Host findOrRegister(String hostName) {
+        List<Host> found = em.createNamedQuery(Host.BY_NAME, Host.class).setParameter("name", hostName).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        LOG.info(() -> "host " + hostName + " joined");
+        Host host = new Host(hostName, hostName, "joined over JMS");
+        em.persist(host);
+        return host;
+    }
+}

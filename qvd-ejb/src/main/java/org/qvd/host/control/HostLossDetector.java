@@ -1,0 +1,77 @@
+package org.qvd.host.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.qvd.config.control.ConfigResolver;
+import org.qvd.host.entity.HostRuntime;
+import org.qvd.host.entity.HostState;
+import org.qvd.vm.control.VmLifecycle;
+import org.qvd.vm.control.VmStateSettler;
+import org.qvd.vm.entity.VmRuntime;
+import org.qvd.vm.entity.VmState;
+
+/**
+ * Every few seconds: hosts whose heartbeat is older than the timeout become lost and their VMs zombies,
+ * then stopped (nothing can reach them); VMs stuck starting are given up. Every node schedules it, but a
+ * PostgreSQL advisory lock lets only one node per round do the work, so it runs once in the cluster.
+ */
+@Stateless
+public class HostLossDetector {
+
+    private static final Logger LOG = Logger.getLogger(HostLossDetector.class.getName());
+    /** Advisory lock key of this job; any constant unique among the VMAS's cluster-wide jobs. */
+    private static final long CLUSTER_LOCK = 0x51564401L;
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    ConfigResolver config;
+
+    @Inject
+    VmLifecycle lifecycle;
+
+    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "qvd host loss detection")
+    public void check() {
+        Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + CLUSTER_LOCK + ")")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(mine)) {
+            return;
+        }
+        Instant now = Instant.now();
+        markLostHosts(now.minusSeconds(config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT)), now);
+        giveUpStuckStarts(now.minusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT)), now);
+    }
+
+    private void markLostHosts(Instant cutoff, Instant now) {
+        for (HostRuntime host : em.createQuery("SELECT r FROM HostRuntime r WHERE r.state IN :states "
+                        + "AND (r.heartbeatAt IS NULL OR r.heartbeatAt < :cutoff)", HostRuntime.class)
+                .setParameter("states", java.util.List.of(HostState.RUNNING, HostState.STARTING, HostState.STOPPING))
+                .setParameter("cutoff", cutoff).getResultList()) {
+            LOG.warning(() -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
+            host.moveTo(HostState.LOST, now);
+            String reason = "host " + host.getHost().getName() + " lost";
+            for (VmRuntime vm : em.createQuery("SELECT r FROM VmRuntime r WHERE r.host = :host", VmRuntime.class)
+                    .setParameter("host", host.getHost()).getResultList()) {
+                VmStateSettler.settle(em, vm, VmState.ZOMBIE, reason, now);
+                VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
+            }
+        }
+    }
+
+    private void giveUpStuckStarts(Instant cutoff, Instant now) {
+        for (VmRuntime vm : em.createQuery("SELECT r FROM VmRuntime r WHERE r.state = :starting AND r.stateTs < :cutoff",
+                VmRuntime.class).setParameter("starting", VmState.STARTING).setParameter("cutoff", cutoff).getResultList()) {
+            String host = vm.getHost() == null ? null : vm.getHost().getName();
+            VmStateSettler.settle(em, vm, VmState.STOPPED, "start timed out", now);
+            if (host != null) {
+                lifecycle.reap(host, vm.getVm().getId());
+            }
+        }
+    }
+}

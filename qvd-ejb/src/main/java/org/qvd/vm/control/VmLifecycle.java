@@ -1,0 +1,103 @@
+package org.qvd.vm.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.qvd.config.control.ConfigResolver;
+import org.qvd.host.control.HostCommandSender;
+import org.qvd.host.control.HostConfigKeys;
+import org.qvd.host.control.HostPlacement;
+import org.qvd.host.control.HostPlacement.Candidate;
+import org.qvd.host.entity.Host;
+import org.qvd.image.entity.Di;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+import org.qvd.vm.entity.Vm;
+import org.qvd.vm.entity.VmRuntime;
+import org.qvd.vm.entity.VmState;
+import org.qvd.vmas.platform.InvalidStateException;
+
+/**
+ * Carries VM start and stop requests to the hosts: resolves the DI from the VM's OSF and tag, picks a
+ * host, records the placement and sends the command — all in the caller's transaction, so either the
+ * runtime changes and the command leaves, or neither happens. The answer comes later as host events.
+ */
+@Stateless
+public class VmLifecycle {
+
+    static final String QUERY_CANDIDATES = "SELECT r.host.id, r.host.name, r.usableRamMb, r.usableCpu, r.load, "
+            + "(SELECT COUNT(v) FROM VmRuntime v WHERE v.host = r.host), "
+            + "(SELECT COALESCE(SUM(v.vm.osf.memoryMb), 0) FROM VmRuntime v WHERE v.host = r.host AND v.state = :starting) "
+            + "FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    ConfigResolver config;
+
+    @Inject
+    HostCommandSender commands;
+
+    /** Start: stopped (and unblocked) → starting, placed on the best host, StartVm sent. Refused with a clear error if impossible. */
+    public void start(Vm vm) {
+        VmRuntime runtime = vm.getRuntime();
+        em.persist(vm.start(Instant.now()));
+        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException("vm.no_image",
+                "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
+        Host host = chooseHost(vm.getOsf().getMemoryMb());
+        runtime.placeOn(host, di, Instant.now());
+        commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
+                vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
+                vm.getOsf().getUserStorageMb(), macOf(vm), vm.getIp(), null));
+    }
+
+    /** Stop: the VM goes to stopping and its host is told; a VM no host has taken yet stops at once. */
+    public void stop(Vm vm) {
+        VmRuntime runtime = vm.getRuntime();
+        Host host = runtime.getHost();
+        em.persist(runtime.requestStop(Instant.now()));
+        if (host == null) {
+            em.persist(runtime.moveTo(VmState.STOPPED, "stopped before a host took it", Instant.now()));
+            return;
+        }
+        commands.send(new StopVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(), null));
+    }
+
+    /** Asks a host to destroy a VM it runs but the VMAS does not expect there. */
+    public void reap(String hostName, long vmId) {
+        commands.send(new ReapVmCommand(hostName, HostCommandSender.newCorrelationId(), vmId));
+    }
+
+    private Host chooseHost(long memoryMb) {
+        List<Candidate> candidates = em.createQuery(QUERY_CANDIDATES, Object[].class)
+                .setParameter("running", org.qvd.host.entity.HostState.RUNNING)
+                .setParameter("starting", VmState.STARTING)
+                .getResultList().stream()
+                .map(VmLifecycle::candidate)
+                .toList();
+        HostPlacement placement = new HostPlacement(config.get(null, HostConfigKeys.WEIGHT_RAM),
+                config.get(null, HostConfigKeys.WEIGHT_CPU));
+        Candidate chosen = placement.choose(candidates, memoryMb).orElseThrow(() -> new InvalidStateException(
+                "vm.no_host", "no running, unblocked host has " + memoryMb + " MB free for this VM"));
+        return em.find(Host.class, chosen.hostId());
+    }
+
+    private static Candidate candidate(Object[] row) {
+        return new Candidate((Long) row[0], (String) row[1], row[2] == null ? 0 : ((Number) row[2]).longValue(),
+                row[3] == null ? 1 : ((Number) row[3]).intValue(), row[4] == null ? 0 : ((Number) row[4]).doubleValue(),
+                ((Number) row[5]).intValue(), ((Number) row[6]).longValue());
+    }
+
+    /** A stable MAC from the configured prefix and the VM's IP (unique IPs give unique MACs). */
+    String macOf(Vm vm) {
+        String prefix = config.get(vm.getUser().getTenant().getId(), VmConfigKeys.MAC_PREFIX).toLowerCase(java.util.Locale.ROOT);
+        String[] octets = vm.getIp().split("\\.");
+        return String.format("%s:%02x:%02x:%02x", prefix, Integer.parseInt(octets[1]), Integer.parseInt(octets[2]),
+                Integer.parseInt(octets[3]));
+    }
+}
