@@ -20,6 +20,8 @@ public final class NxproxyLauncher implements NxViewer {
     /** Session "display" number; with an explicit port nxproxy only uses it in names (QVD 4 used 40). */
     static final int SESSION_DISPLAY = 40;
     private static final int RETRIES = 5;
+    /** Old session directories (nxproxy's files and log) kept for diagnostics. */
+    private static final int KEPT_SESSIONS = 10;
 
     private final String executable;
     private final Path rootBase;
@@ -59,6 +61,7 @@ public final class NxproxyLauncher implements NxViewer {
             throw new IOException("no X display to draw on: DISPLAY is not set");
         }
         Files.createDirectories(rootBase);
+        SessionDirectories.prune(rootBase, KEPT_SESSIONS);
         Path root = Files.createTempDirectory(rootBase, "session-");
         Path log = root.resolve("nxproxy.log");
         ProcessBuilder builder = new ProcessBuilder(command(link, cookie, localPort, root))
@@ -73,10 +76,12 @@ public final class NxproxyLauncher implements NxViewer {
             throw new IOException("cannot run " + executable + " (install the nxproxy package or pass --nxproxy): "
                     + e.getMessage(), e);
         }
-        return new Running(process, log);
+        Thread reaper = new Thread(process::destroyForcibly, "nxproxy-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper); // Ctrl+C on the client must not leave nxproxy behind
+        return new Running(process, log, reaper);
     }
 
-    private record Running(Process process, Path log) implements RunningViewer {
+    private record Running(Process process, Path log, Thread reaper) implements RunningViewer {
 
         @Override
         public boolean alive() {
@@ -97,6 +102,11 @@ public final class NxproxyLauncher implements NxViewer {
 
         @Override
         public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook does the work
+            }
             process.destroy();
             try {
                 if (!process.waitFor(3, TimeUnit.SECONDS)) {
