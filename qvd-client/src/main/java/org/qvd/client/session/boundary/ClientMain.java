@@ -40,10 +40,10 @@ import picocli.CommandLine.Option;
             "10:NX viewer failed", "11:other server error", "1:internal error"})
 public final class ClientMain implements Callable<Integer> {
 
-    @Option(names = "--host", required = true, paramLabel = "HOST[:PORT]", description = "QVD server, port 8443 by default.")
+    @Option(names = "--host", paramLabel = "HOST[:PORT]", description = "QVD server, port 8443 by default.")
     String host;
 
-    @Option(names = "--user", required = true, paramLabel = "LOGIN@TENANT", description = "Your login.")
+    @Option(names = "--user", paramLabel = "LOGIN@TENANT", description = "Your login.")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (else $QVD_PASSWORD, else a prompt).")
@@ -54,6 +54,9 @@ public final class ClientMain implements Callable<Integer> {
 
     @Option(names = "--list", description = "Only print your VMs.")
     boolean listOnly;
+
+    @Option(names = "--gui", description = "Open the small window (login, VM list, connect) instead.")
+    boolean gui;
 
     @Option(names = "--geometry", paramLabel = "WxH", defaultValue = "1024x768", description = "Desktop size (default ${DEFAULT-VALUE}).")
     String geometry;
@@ -91,6 +94,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--no-nx-cookie", description = "Do not send an NX cookie (for servers that refuse unknown qvd.client.* parameters).")
     boolean noNxCookie;
 
+    /** What {@link #run} returns when the window was opened: the event thread keeps the JVM alive. */
+    static final int GUI_RUNNING = -1;
+
     private final UserConsole console;
     private final Map<String, String> env;
     private final Function<ClientMain, NxViewer> viewers;
@@ -103,7 +109,10 @@ public final class ClientMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         UserConsole console = new SystemConsole(System.out, System.err);
-        System.exit(run(args, console, System.getenv(), ClientMain::nxproxyViewer));
+        int exit = run(args, console, System.getenv(), ClientMain::nxproxyViewer);
+        if (exit != GUI_RUNNING) {
+            System.exit(exit);
+        }
     }
 
     /** Runs the command with the given terminal, environment and viewer (tests pass their own). */
@@ -120,6 +129,13 @@ public final class ClientMain implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (gui) {
+                ClientWindow.open(host, user, viewers.apply(this), knownServersFile());
+                return GUI_RUNNING;
+            }
+            if (host == null || user == null) {
+                throw new ClientException(ExitStatus.USAGE, "Missing required options --host and --user (or use --gui).");
+            }
             SessionRunner runner = runner(settings());
             if (listOnly) {
                 List<VmSummary> vms = runner.list();
@@ -149,10 +165,14 @@ public final class ClientMain implements Callable<Integer> {
                 timeoutSeconds * 1000, 20_000, mode, reconnectAttempts);
     }
 
+    private Path knownServersFile() {
+        return knownServers != null ? knownServers : KnownServers.defaultFile();
+    }
+
     private SessionRunner runner(SessionSettings settings) {
         TlsConnector tls = caFile != null ? TlsConnector.withCaFile(caFile, 15_000)
-                : TlsConnector.trustOnFirstUse(new FirstUsePolicy(new KnownServers(
-                        knownServers != null ? knownServers : KnownServers.defaultFile()), console, acceptNew), 15_000);
+                : TlsConnector.trustOnFirstUse(new FirstUsePolicy(new KnownServers(knownServersFile()), console,
+                        acceptNew), 15_000);
         Function<ServerAddress, Socket> connector = tls::open;
         return new SessionRunner(settings, connector, viewers.apply(this), console, new VmPrompt(console));
     }
