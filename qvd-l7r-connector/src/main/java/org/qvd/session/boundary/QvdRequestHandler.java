@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import org.qvd.session.control.AuthorizationHeader;
@@ -50,10 +52,15 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         this.ctx = context;
     }
 
+    /** The request clock starts once TLS is up (the handshake has its own timeout in the SslHandler). */
     @Override
-    public void channelActive(ChannelHandlerContext context) {
-        armRequestDeadline();
-        context.fireChannelActive();
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent done && done.isSuccess() && exchange == null) {
+            armRequestDeadline();
+        } else if (event instanceof SslCloseCompletionEvent) {
+            context.close(); // the client's close_notify: QVD has no use for a half-closed TLS connection
+        }
+        context.fireUserEventTriggered(event);
     }
 
     @Override

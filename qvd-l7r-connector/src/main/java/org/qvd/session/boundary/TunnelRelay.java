@@ -16,6 +16,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -61,7 +62,8 @@ final class TunnelRelay {
         client.pipeline().addLast("tunnel", relay.new Side(agent, relay.fromClient));
         agent.pipeline().addLast("tunnel", relay.new Side(client, relay.toClient));
         client.pipeline().remove(ctx.handler());
-        client.pipeline().remove(QvdRequestDecoder.class);
+        client.pipeline().remove(QvdRequestDecoder.class); // relays what the decoder still held...
+        agent.flush(); // ...which came without a read-complete to flush it
         client.config().setAutoRead(true);
         agent.config().setAutoRead(true);
         if (!agent.isActive()) {
@@ -126,6 +128,8 @@ final class TunnelRelay {
             if (evt instanceof IdleStateEvent) {
                 LOG.info("Closing an idle tunnel");
                 close();
+            } else if (evt instanceof SslCloseCompletionEvent) {
+                close(); // the client sent close_notify
             } else {
                 ctx.fireUserEventTriggered(evt);
             }

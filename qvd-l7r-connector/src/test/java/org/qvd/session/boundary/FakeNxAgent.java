@@ -39,6 +39,11 @@ final class FakeNxAgent implements AutoCloseable {
         if (s == null) {
             throw new AssertionError("the L7R never connected to the NX agent");
         }
+        try {
+            s.setSoTimeout(10_000);
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
         return s;
     }
 

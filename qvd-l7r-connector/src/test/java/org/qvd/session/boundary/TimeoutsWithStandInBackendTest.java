@@ -1,0 +1,77 @@
+package org.qvd.session.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Every wait is bounded: idle keep-alive, slow senders, idle tunnels; with short limits set for the test. */
+class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
+
+    @Override
+    void customize() {
+        settings.put("request-timeout", "1");
+        settings.put("tunnel-idle-timeout", "1.5");
+    }
+
+    @Test
+    void idleKeepAliveConnectionIsClosedAfterTheRequestTimeout() throws Exception {
+        try (RawClient c = client()) {
+            assertThat(c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(200);
+            long start = System.nanoTime();
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aSenderTricklingOneHeaderByteAtATimeIsCutOff() throws Exception {
+        try (RawClient c = client()) {
+            c.send("GET /qvd/ping HTTP/1.1\r\nX-Slow: ");
+            long start = System.nanoTime();
+            boolean closed = false;
+            for (int i = 0; i < 40 && !closed; i++) {
+                try {
+                    c.send("a");
+                    Thread.sleep(100);
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed || c.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aTunnelWithNoTrafficIsClosedAfterTheIdleTimeout() throws Exception {
+        backend.vm(7, 1, "desk", "running").agentPort = agent.port();
+        try (RawClient c = client()) {
+            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
+            assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+            try (Socket vm = agent.nextConnection()) {
+                c.send("x");
+                assertThat(vm.getInputStream().read()).isEqualTo('x');
+                assertThat(c.closedByServer()).isTrue();
+                assertThat(vm.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void bytesSentRightBehindTheConnectRequestReachTheAgent() throws Exception {
+        backend.vm(7, 1, "desk", "running").agentPort = agent.port();
+        try (RawClient c = client()) {
+            c.send(perlConnect(ALICE_BASIC, "7") + "EARLY\nBYTES\n\n");
+            List<RawClient.Response> answers = c.readThroughProcessing();
+            assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+            try (Socket vm = agent.nextConnection()) {
+                assertThat(new String(vm.getInputStream().readNBytes(13))).isEqualTo("EARLY\nBYTES\n\n");
+            }
+        }
+    }
+}
