@@ -80,6 +80,11 @@ debootstrap --variant=minbase --include="$PACKAGES" --cache-dir="$CACHE" \
   || { tail -20 "$WORK/debootstrap.out"; die "debootstrap failed (see $WORK/debootstrap.out)"; }
 log "debootstrap done ($(( $(date +%s) - START )) s)"
 
+# every command the VMA and the desktop run must be in the image (procps' kill, for instance, is not in minbase)
+for cmd in kill blkid mkfs.ext4 mount useradd groupadd getent setpriv systemctl nxagent java xterm jwm; do
+  chroot "$ROOTFS" /bin/sh -c "command -v $cmd" >/dev/null || die "$cmd missing in the image: add its package to packages.txt"
+done
+
 # --- 2. configuration
 cp -a "$HERE/rootfs/." "$ROOTFS/"
 install -D -m 0644 "$VMA_JAR" "$ROOTFS/usr/lib/qvd/qvd-vma.jar"

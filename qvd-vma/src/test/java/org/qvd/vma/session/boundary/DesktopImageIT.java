@@ -73,7 +73,7 @@ class DesktopImageIT {
         long started = System.nanoTime();
         run(List.of("virsh", "-c", "qemu:///system", "start", DOMAIN), NO_ENV);
         String base2 = "http://127.0.0.1:" + port;
-        JsonNode ping = awaitPing(base2, Duration.ofMinutes(5), console);
+        JsonNode ping = awaitPing(base2, Duration.ofMinutes(10), console);
         long bootToPing = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("DesktopImageIT: image %s, boot-to-ping %d ms, VMA RSS in guest %d KiB%n",
                 meta.path("image").asText(), bootToPing, ping.path("rssKiB").asLong());
