@@ -118,7 +118,12 @@ public final class ClientMain implements Callable<Integer> {
     /** Runs the command with the given terminal, environment and viewer (tests pass their own). */
     public static int run(String[] args, UserConsole console, Map<String, String> env,
                           Function<ClientMain, NxViewer> viewers) {
-        return new CommandLine(new ClientMain(console, env, viewers)).execute(args);
+        return new CommandLine(new ClientMain(console, env, viewers))
+                .setParameterExceptionHandler((error, given) -> {
+                    console.error(error.getMessage() + "\nTry 'qvd-client --help'.");
+                    return ExitStatus.USAGE.code();
+                })
+                .execute(args);
     }
 
     static NxViewer nxproxyViewer(ClientMain options) {
