@@ -97,7 +97,19 @@ class VmaDesktopIT {
         Thread.sleep(500);
         shoot(viewer, "vma-desktop-2-resumed.png");
 
-        // 5. stop
+        // 5. takeover: x_start while connected suspends the old client (409 busy), the retry resumes
+        String cookie3 = cookie();
+        String takeover = "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie3;
+        var busy = get(base, takeover);
+        assertThat(busy.statusCode()).isEqualTo(409);
+        assertThat(json(busy).path("state").asText()).isEqualTo("suspending");
+        awaitState(base, "suspended"::equals, Duration.ofSeconds(30));
+        assertThat(json(get(base, takeover)).path("resumed").asBoolean()).isTrue();
+        startProxy(viewerEnv, cookie3, nxPort, "proxy-3.log");
+        awaitState(base, "connected"::equals, Duration.ofSeconds(30));
+        assertThat(awaitWindow(agentEnv, "qvd-it-term")).isEqualTo(terminal);
+
+        // 6. stop
         get(base, "/vma/x_stop");
         awaitState(base, "stopped"::equals, Duration.ofSeconds(30));
     }
