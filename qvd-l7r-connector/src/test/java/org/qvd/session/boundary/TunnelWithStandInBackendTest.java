@@ -56,11 +56,9 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
                 MessageDigest sent = MessageDigest.getInstance("SHA-256");
                 Thread writer = new Thread(() -> pump(vm, total, accepted, sent));
                 writer.start();
-                Thread.sleep(2000); // the client reads nothing meanwhile
-                long stalledAt = accepted.get();
-                Thread.sleep(500);
-                assertThat(accepted.get()).as("the agent is blocked, not buffered into the L7R")
-                        .isEqualTo(stalledAt).isLessThan(16L * 1024 * 1024);
+                long stalledAt = waitUntilStable(accepted); // the client reads nothing meanwhile
+                assertThat(stalledAt).as("the agent is blocked, not buffered into the L7R (64 MiB offered)")
+                        .isLessThan(16L * 1024 * 1024);
                 MessageDigest received = MessageDigest.getInstance("SHA-256");
                 byte[] buf = new byte[65536];
                 InputStream in = c.input();
@@ -110,6 +108,16 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     private static void upgrade(RawClient c, String vmId) throws Exception {
         List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, vmId)).readThroughProcessing();
         assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+    }
+
+    /** The counter's value once it has not moved for a second (at most 20 s). */
+    private static long waitUntilStable(AtomicLong counter) throws InterruptedException {
+        long last = -1;
+        for (int i = 0; i < 20 && counter.get() != last; i++) {
+            last = counter.get();
+            Thread.sleep(1000);
+        }
+        return counter.get();
     }
 
     private static byte[] randomBytes(int n, long seed) {
