@@ -62,6 +62,22 @@ class ClientAgainstStandInL7rIT {
         return args;
     }
 
+    /** Drops the far side once the viewer's first session is through, as a lost VM connection would. */
+    private Thread dropAfterFirstSession(EchoViewer viewer) {
+        Thread dropper = new Thread(() -> {
+            try {
+                while (viewer.seen().isEmpty()) {
+                    Thread.sleep(20);
+                }
+                nxagent.dropCurrent();
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        dropper.start();
+        return dropper;
+    }
+
     private int run(ScriptedConsole console, EchoViewer viewer, List<String> args) {
         return ClientMain.run(args.toArray(String[]::new), console, Map.of("QVD_PASSWORD", "s3cr:t"), o -> viewer);
     }
@@ -164,6 +180,35 @@ class ClientAgainstStandInL7rIT {
     }
 
     @Test
+    void asksBeforeReconnectingWhenThereIsATerminal() throws Exception {
+        ScriptedConsole console = new ScriptedConsole(true, "yes", "yes");
+        EchoViewer viewer = new EchoViewer("again", 1);
+        Thread dropper = dropAfterFirstSession(viewer);
+
+        int exit = run(console, viewer, args());
+        dropper.join(10_000);
+
+        assertThat(exit).as(console.all()).isZero();
+        assertThat(console.infos()).contains("Reconnect to VM 7 (yes/no)? ");
+        assertThat(viewer.seen()).hasSize(2);
+    }
+
+    @Test
+    void aDropWithoutTerminalOrReconnectEndsTheClient() throws Exception {
+        ScriptedConsole console = new ScriptedConsole(false);
+        EchoViewer viewer = new EchoViewer("once", 1);
+        Thread dropper = dropAfterFirstSession(viewer);
+
+        int exit = run(console, viewer, args("--accept-new-server"));
+        dropper.join(10_000);
+
+        assertThat(exit).isZero();
+        assertThat(console.infos()).contains("The server closed the connection to VM 7.");
+        assertThat(viewer.seen()).hasSize(1);
+        assertThat(l7r.requests()).hasSize(2);
+    }
+
+    @Test
     void aServerThatHangsAfterProgressTimesOut() {
         l7r.progress("Starting virtual machine").stallAfterProgress();
         ScriptedConsole console = new ScriptedConsole(false);
@@ -228,17 +273,7 @@ class ClientAgainstStandInL7rIT {
     void reconnectsAfterTheServerDropsTheSession() throws Exception {
         ScriptedConsole console = new ScriptedConsole(false);
         EchoViewer viewer = new EchoViewer("resume-me", 1);
-        Thread dropper = new Thread(() -> {
-            try {
-                while (viewer.seen().isEmpty()) {
-                    Thread.sleep(20);
-                }
-                nxagent.dropCurrent();
-            } catch (InterruptedException | IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        dropper.start();
+        Thread dropper = dropAfterFirstSession(viewer);
 
         int exit = run(console, viewer, args("--accept-new-server", "--reconnect"));
         dropper.join(10_000);
