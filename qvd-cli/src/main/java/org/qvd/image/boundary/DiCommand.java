@@ -1,0 +1,103 @@
+package org.qvd.image.boundary;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qvd.cli.platform.CliException;
+import org.qvd.cli.platform.ExitCode;
+import org.qvd.cli.platform.ObjectCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code qvd-admin di <verb>}. */
+@Command(name = "di", description = "Disk images of OSFs and their tags.", mixinStandardHelpOptions = true,
+        footer = {"", "Filters: id, osf (name or id), version, tenant, blocked.",
+            "Example: qvd-admin di add --osf desktop --file img.qcow2 --tag default"})
+public class DiCommand extends ObjectCommand {
+
+    @Override
+    protected String resource() {
+        return "dis";
+    }
+
+    @Override
+    protected List<String> columns() {
+        return List.of("id", "osfName", "version", "tags", "blocked", "path");
+    }
+
+    @Command(description = "List (all when no filter).", mixinStandardHelpOptions = true)
+    public int list(@Parameters(paramLabel = "key=value", arity = "0..*") List<String> filters) {
+        return doList(filters);
+    }
+
+    @Command(description = "Upload an image file and register it as a new DI of an OSF (or --path: register a file "
+            + "already on the image storage).", mixinStandardHelpOptions = true)
+    public int add(@Option(names = "--osf", required = true, description = "OSF name or id") String osf,
+            @Option(names = "--file", description = "image file to upload") Path file,
+            @Option(names = "--path", description = "image already on the image storage") String path,
+            @Option(names = "--tag", description = "a tag to set, e.g. default") String tag,
+            @Option(names = "--di-version", description = "version (default: date-based)") String version,
+            @Option(names = "--description") String description) {
+        long osfId = osf.matches("\\d+") ? Long.parseLong(osf) : lookup(REFS.get("osf"), osf);
+        if ((file == null) == (path == null)) {
+            throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file and --path");
+        }
+        if (path != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("osfId", osfId);
+            body.put("path", path);
+            body.put("version", version);
+            body.put("description", description);
+            body.put("makeDefault", "default".equals(tag));
+            var created = api().post(resource(), body);
+            return tag == null || "default".equals(tag) ? print(created)
+                    : print(api().put(path(created.get("id").asText()) + "/tags/" + tag, null));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(ExitCode.USAGE, "cli.file", "no such file: " + file);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("osfId", Long.toString(osfId));
+        query.put("fileName", file.getFileName().toString());
+        putIf(query, "tag", tag);
+        putIf(query, "version", version);
+        putIf(query, "description", description);
+        return print(api().upload(resource() + "/upload", query, file));
+    }
+
+    private static void putIf(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
+    public int del(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
+        return doDelete(filters);
+    }
+
+    @Command(description = "Block the selected ones.", mixinStandardHelpOptions = true)
+    public int block(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
+        return doAction(filters, "block");
+    }
+
+    @Command(description = "Unblock the selected ones.", mixinStandardHelpOptions = true)
+    public int unblock(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
+        return doAction(filters, "unblock");
+    }
+
+    @Command(description = "Move a tag to the selected DI.", mixinStandardHelpOptions = true)
+    public int tag(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+            @Option(names = "--tag", required = true) String tag) {
+        return forEach(filters, id -> api().put(path(id) + "/tags/" + tag, null));
+    }
+
+    @Command(description = "Remove a tag from the selected DI.", mixinStandardHelpOptions = true)
+    public int untag(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+            @Option(names = "--tag", required = true) String tag) {
+        return forEach(filters, id -> api().delete(path(id) + "/tags/" + tag));
+    }
+}

@@ -1,0 +1,129 @@
+package org.qvd.system.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.Http;
+import org.qvd.system.platform.RunningSystem;
+
+/** A small REST client for the tests: one administrator's credentials, JSON in and out. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = Http.client();
+
+    private final String base;
+    private final String authorization;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    static Api superadmin(QvdSystem system) {
+        return basic(system, "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
+    }
+
+    static Api basic(QvdSystem system, String login, String password) {
+        String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(root(system) + "/api/v1", "Basic " + token);
+    }
+
+    static Api bearer(QvdSystem system, String token) {
+        return new Api(root(system) + "/api/v1", "Bearer " + token);
+    }
+
+    static Api anonymous(QvdSystem system) {
+        return new Api(root(system) + "/api/v1", null);
+    }
+
+    static String root(QvdSystem system) {
+        return "https://localhost:" + system.httpsPort();
+    }
+
+    /** A name no other test uses. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A response: status, body as JSON (null when empty or not JSON), and the raw response. */
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        long id() {
+            return body.get("id").asLong();
+        }
+    }
+
+    Reply get(String path) {
+        return send(builder(path).GET());
+    }
+
+    Reply delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    Reply post(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").POST(json(body)));
+    }
+
+    Reply put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(json(body)));
+    }
+
+    Reply patch(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", json(body)));
+    }
+
+    Reply postRaw(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return HttpRequest.BodyPublishers.ofString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (!r.body().isEmpty() && type.contains("json")) {
+                body = JSON.readTree(r.body());
+            }
+            return new Reply(r.statusCode(), body, r);
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

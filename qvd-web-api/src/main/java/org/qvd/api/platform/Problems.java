@@ -1,0 +1,48 @@
+package org.qvd.api.platform;
+
+import jakarta.json.bind.JsonbException;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.qvd.vmas.platform.Errors;
+import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.QvdException;
+
+/** Translates service exceptions to problems; shared by REST (problem+json) and SOAP (faults). */
+public final class Problems {
+
+    private static final Pattern UUID_IN_MESSAGE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private Problems() {
+    }
+
+    /** The problem for anything a service (or this layer) threw; never echoes an unexpected message. */
+    public static Problem fromService(Throwable thrown, String instance) {
+        if (isUnreadableBody(thrown)) {
+            return Problem.of(400, "request.malformed", "the request body could not be read as JSON", instance);
+        }
+        QvdException q = Errors.translate(thrown);
+        if (q.status() >= 500) {
+            return Problem.of(q.status(), q.code(), "internal error; quote the error id when reporting it", instance)
+                    .withErrorId(errorId(q));
+        }
+        Problem problem = Problem.of(q.status(), q.code(), q.getMessage(), instance);
+        return q instanceof InvalidInputException invalid ? problem.withViolations(invalid.violations()) : problem;
+    }
+
+    private static boolean isUnreadableBody(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JsonbException || c.getClass().getName().startsWith("com.fasterxml.jackson.core")
+                    || c.getClass().getName().startsWith("com.fasterxml.jackson.databind.exc")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The id the VMAS logged with the error, else a fresh one (then logged by the caller). */
+    private static String errorId(QvdException q) {
+        Matcher m = UUID_IN_MESSAGE.matcher(String.valueOf(q.getMessage()));
+        return m.find() ? m.group() : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,109 @@
+package org.qvd.metrics.control;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * System-wide gauges (VMs by state, hosts by state, connected users) and the connection counters the
+ * L7R increments (found by name in the same registry). The gauges read counts with one read-only
+ * query per kind, cached briefly so a scrape storm cannot load the database; they need no
+ * administrator, which the VMAS services do.
+ */
+@ApplicationScoped
+public class SystemGauges {
+
+    public static final List<String> VM_STATES = List.of("stopped", "starting", "running", "stopping", "zombie",
+            "debugging");
+    public static final List<String> HOST_STATES = List.of("stopped", "starting", "running", "stopping", "lost");
+    public static final String CONNECT_ATTEMPTS = "qvd.l7r.connect.attempts";
+    public static final String CONNECT_SUCCESSES = "qvd.l7r.connect.successes";
+    public static final String L7R_BYTES = "qvd.l7r.bytes";
+
+    private static final Logger LOG = Logger.getLogger(SystemGauges.class.getName());
+    private static final long MAX_AGE_MS = 2000;
+
+    @Resource(lookup = "java:jboss/datasources/QvdDS")
+    DataSource db;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), 0, 0);
+
+    /** One reading of the counts. */
+    public record Snapshot(Map<String, Long> vms, Map<String, Long> hosts, long connectedUsers, long readAt) {
+    }
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        for (String state : VM_STATES) {
+            Gauge.builder("qvd.vms", this, g -> g.current().vms().getOrDefault(state, 0L))
+                    .description("VMs by state").tag("state", state).register(registry);
+        }
+        for (String state : HOST_STATES) {
+            Gauge.builder("qvd.hosts", this, g -> g.current().hosts().getOrDefault(state, 0L))
+                    .description("hosts by state").tag("state", state).register(registry);
+        }
+        Gauge.builder("qvd.users.connected", this, g -> g.current().connectedUsers())
+                .description("users connected to a VM").register(registry);
+        Counter.builder(CONNECT_ATTEMPTS).description("client connection attempts at the L7R").register(registry);
+        Counter.builder(CONNECT_SUCCESSES).description("client connections tunnelled to a VM").register(registry);
+        for (String direction : List.of("in", "out")) {
+            Counter.builder(L7R_BYTES).baseUnit("bytes").tag("direction", direction)
+                    .description("bytes tunnelled by the L7R").register(registry);
+        }
+    }
+
+    public Snapshot current() {
+        Snapshot s = snapshot;
+        if (System.currentTimeMillis() - s.readAt() > MAX_AGE_MS) {
+            s = read();
+            snapshot = s;
+        }
+        return s;
+    }
+
+    public double counter(String name) {
+        Counter c = registry.find(name).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private Snapshot read() {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            c.setReadOnly(true);
+            Map<String, Long> vms = counts(st, "SELECT state, count(*) FROM vm_runtime GROUP BY state");
+            Map<String, Long> hosts = counts(st, "SELECT state, count(*) FROM host_runtime GROUP BY state");
+            long connected = counts(st, "SELECT 'c', count(*) FROM vm_runtime WHERE user_state = 'connected'")
+                    .getOrDefault("c", 0L);
+            return new Snapshot(vms, hosts, connected, System.currentTimeMillis());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "cannot read the counts for the metrics: {0}", e.getMessage());
+            return new Snapshot(snapshot.vms(), snapshot.hosts(), snapshot.connectedUsers(), System.currentTimeMillis());
+        }
+    }
+
+    private static Map<String, Long> counts(Statement st, String sql) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+}
