@@ -1,0 +1,2 @@
+/** WAT screen for hypervisor hosts. */
+package org.qvd.host.boundary;
