@@ -37,6 +37,7 @@ public final class StandInL7r implements AutoCloseable {
 
     private final SSLServerSocket server;
     private final String authorization;
+    private volatile String bearer;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream upstream = new ByteArrayOutputStream();
@@ -62,6 +63,12 @@ public final class StandInL7r implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Also accepts {@code Authorization: Bearer base64(token)}. */
+    public StandInL7r acceptToken(String token) {
+        bearer = "Bearer " + java.util.Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     public StandInL7r vms(String json) {
@@ -144,7 +151,8 @@ public final class StandInL7r implements AutoCloseable {
             for (String head = readHead(in); head != null; head = readHead(in)) {
                 Request request = new Request(number, head);
                 requests.add(request);
-                if (!head.contains("\r\nAuthorization: " + authorization + "\r\n")) {
+                if (!head.contains("\r\nAuthorization: " + authorization + "\r\n")
+                        && (bearer == null || !head.contains("\r\nAuthorization: " + bearer + "\r\n"))) {
                     send(out, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"QVD\"\r\n"
                             + "Content-Type: text/plain\r\nContent-Length: 13\r\n\r\nLogin failed\n");
                 } else if (request.target().startsWith("/qvd/list_of_vm")) {

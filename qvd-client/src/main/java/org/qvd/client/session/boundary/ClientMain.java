@@ -49,6 +49,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (else $QVD_PASSWORD, else a prompt).")
     Path passwordFile;
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Log in with the token in FILE (else $QVD_TOKEN) instead of a password; sent as Bearer.")
+    Path tokenFile;
+
     @Option(names = "--vm", paramLabel = "ID", description = "Connect to this VM (else choose from the list).")
     Long vmId;
 
@@ -138,10 +141,11 @@ public final class ClientMain implements Callable<Integer> {
                 ClientWindow.open(host, user, viewers.apply(this), knownServersFile());
                 return GUI_RUNNING;
             }
-            if (host == null || user == null) {
+            String token = TokenSource.resolve(tokenFile, env);
+            if (host == null || (user == null && token == null)) {
                 throw new ClientException(ExitStatus.USAGE, "Missing required options --host and --user (or use --gui).");
             }
-            SessionRunner runner = runner(settings());
+            SessionRunner runner = runner(settings(token));
             if (listOnly) {
                 List<VmSummary> vms = runner.list();
                 VmPrompt.print(console, vms);
@@ -160,13 +164,14 @@ public final class ClientMain implements Callable<Integer> {
         }
     }
 
-    private SessionSettings settings() {
+    private SessionSettings settings(String token) {
         ServerAddress server = ServerAddress.parse(host);
         ConnectSettings connect = new ConnectSettings(geometry, Link.parse(link),
                 keyboard != null ? keyboard : KeyboardDetector.detect(), fullscreen, null);
-        char[] password = PasswordSource.resolve(passwordFile, env, console, "Password for " + user + " at " + server + ": ");
+        L7rRequests credentials = token != null ? L7rRequests.bearer(token) : L7rRequests.basic(user,
+                PasswordSource.resolve(passwordFile, env, console, "Password for " + user + " at " + server + ": "));
         Reconnect mode = reconnect ? Reconnect.ALWAYS : Reconnect.ASK;
-        return new SessionSettings(server, L7rRequests.basic(user, password), vmId, connect, !noNxCookie,
+        return new SessionSettings(server, credentials, vmId, connect, !noNxCookie,
                 timeoutSeconds * 1000, 20_000, mode, reconnectAttempts);
     }
 

@@ -148,6 +148,20 @@ class ClientAgainstStandInL7rIT {
     }
 
     @Test
+    void logsInWithATokenAsBearer() throws Exception {
+        l7r.acceptToken("tok-123");
+        Path tokenFile = Files.writeString(dir.resolve("token"), "tok-123\n");
+        ScriptedConsole console = new ScriptedConsole(false);
+
+        int exit = ClientMain.run(new String[] {"--host", "127.0.0.1:" + l7r.port(), "--token-file", tokenFile.toString(),
+            "--known-servers", dir.resolve("known_servers").toString(), "--accept-new-server", "--list"},
+                console, Map.of(), o -> new EchoViewer("x"));
+
+        assertThat(exit).as(console.all()).isZero();
+        assertThat(l7r.requests().get(0).raw()).contains("\r\nAuthorization: Bearer dG9rLTEyMw==\r\n");
+    }
+
+    @Test
     void wrongPasswordExitsWithTheBadLoginCode() {
         ScriptedConsole console = new ScriptedConsole(false);
 
