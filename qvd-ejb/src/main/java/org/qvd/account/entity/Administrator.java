@@ -21,7 +21,7 @@ import org.qvd.vmas.platform.InvalidInputException;
 @Entity
 @Table(name = "administrator")
 @NamedQuery(name = Administrator.BY_LOGIN,
-        query = "SELECT a FROM Administrator a JOIN FETCH a.tenant t WHERE a.name = :name AND t.name = :tenant")
+        query = "SELECT a FROM Administrator a JOIN FETCH a.tenant WHERE a.name = :name AND a.tenant.name = :tenant")
 @NamedQuery(name = Administrator.COUNT, query = "SELECT COUNT(a) FROM Administrator a")
 @NamedQuery(name = Administrator.COUNT_BY_NAME,
         query = "SELECT COUNT(a) FROM Administrator a WHERE a.tenant.id = :tenantId AND a.name = :name")

@@ -15,7 +15,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = AppUser.BY_LOGIN,
-        query = "SELECT u FROM AppUser u JOIN FETCH u.tenant t WHERE u.login = :login AND t.name = :tenant")
+        query = "SELECT u FROM AppUser u JOIN FETCH u.tenant WHERE u.login = :login AND u.tenant.name = :tenant")
 @NamedQuery(name = AppUser.COUNT_BY_LOGIN,
         query = "SELECT COUNT(u) FROM AppUser u WHERE u.tenant.id = :tenantId AND u.login = :login")
 public class AppUser {

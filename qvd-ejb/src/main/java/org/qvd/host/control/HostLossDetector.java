@@ -1,7 +1,11 @@
 package org.qvd.host.control;
 
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,8 +23,12 @@ import org.qvd.vm.entity.VmState;
  * Every few seconds: hosts whose heartbeat is older than the timeout become lost and their VMs zombies,
  * then stopped (nothing can reach them); VMs stuck starting are given up. Every node schedules it, but a
  * PostgreSQL advisory lock lets only one node per round do the work, so it runs once in the cluster.
+ * A startup singleton after the schema migration, so no round runs against a schema not yet there.
  */
-@Stateless
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class HostLossDetector {
 
     private static final Logger LOG = Logger.getLogger(HostLossDetector.class.getName());

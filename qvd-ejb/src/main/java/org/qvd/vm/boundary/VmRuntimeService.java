@@ -1,6 +1,7 @@
 package org.qvd.vm.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotBlank;
@@ -9,10 +10,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qvd.host.entity.Host;
 import org.qvd.image.entity.Di;
 import org.qvd.property.entity.Property;
 import org.qvd.property.entity.PropertyOwner;
+import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.entity.Vm;
 import org.qvd.vm.entity.VmState;
 import org.qvd.vm.entity.VmStateException;
@@ -32,40 +33,32 @@ public class VmRuntimeService {
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
+    @Inject
+    VmLifecycle lifecycle;
+
     public VmDto get(long vmId) {
         return VmDto.of(vm(vmId));
     }
 
-    /** A start asked by the system (e.g. the L7R for a user connecting to a stopped VM). */
+    /**
+     * A start asked by the system (e.g. the L7R for a user connecting to a stopped VM): placed on a
+     * host and sent to it as an admin start would be; refused when blocked, not stopped, or impossible.
+     */
     @Audited(value = "vm.runtime.start", objectType = "vm")
     public VmDto requestStart(long vmId) {
         Vm vm = vm(vmId);
-        em.persist(vm.start(Instant.now()));
+        lifecycle.start(vm);
         return VmDto.of(vm);
     }
 
     @Audited(value = "vm.runtime.stop", objectType = "vm")
     public VmDto requestStop(long vmId) {
         Vm vm = vm(vmId);
-        em.persist(vm.getRuntime().requestStop(Instant.now()));
+        lifecycle.stop(vm);
         return VmDto.of(vm);
     }
 
-    /** A starting VM is given to a host; its DI is resolved from its OSF and tag now (blocked DIs never). */
-    @Audited(value = "vm.runtime.place", objectType = "vm")
-    public VmDto placeOn(long vmId, @NotBlank String hostName) {
-        Vm vm = vm(vmId);
-        Host host = em.createNamedQuery(Host.BY_NAME, Host.class).setParameter("name", hostName).getResultList()
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("host", hostName));
-        if (!host.acceptsVms()) {
-            throw new VmStateException("host.unavailable", "host '" + hostName + "' is blocked or not running");
-        }
-        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new VmStateException("vm.no_di",
-                "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
-        vm.getRuntime().placeOn(host, di, Instant.now());
-        return VmDto.of(vm);
-    }
-
+    /** The VM's agent answers (normally reported by the host's events). */
     @Audited(value = "vm.runtime.running", objectType = "vm")
     public VmDto running(long vmId, @NotBlank String address, Integer vmaPort, Integer xPort, Integer sshPort) {
         Vm vm = vm(vmId);
