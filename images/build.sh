@@ -21,6 +21,11 @@ CMDLINE="root=/dev/vda rw rootfstype=ext4 console=ttyS0,115200 console=tty0 net.
 FORCE=0
 [ "${1:-}" = "--force" ] && FORCE=1
 
+# debootstrap mounts /proc (and /sys) inside the tree while it configures packages; an interrupted
+# run can leave them behind: rm -rf and mke2fs -d must never descend into them
+unmount_tree() {
+  awk -v r="$ROOTFS/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | xargs -r umount -l
+}
 log() { printf '%s build.sh: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -73,7 +78,8 @@ START=$(date +%s)
 log "building $NAME $VERSION (inputs $INPUTS_HASH)"
 
 # --- 1. root filesystem (downloads are cached in images/cache/debs)
-rm -rf "$ROOTFS"
+unmount_tree
+rm -rf --one-file-system "$ROOTFS"
 mkdir -p "$WORK"
 debootstrap --variant=minbase --include="$PACKAGES" --cache-dir="$CACHE" \
   "$SUITE" "$ROOTFS" "$MIRROR" > "$WORK/debootstrap.out" 2>&1 \
@@ -120,6 +126,7 @@ find "$ROOTFS/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -
 find "$ROOTFS" -xdev -newermt "@$SOURCE_DATE_EPOCH" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} + 2>/dev/null || true
 
 # --- 5. filesystem image without mounting, then qcow2
+unmount_tree
 UUID=$(echo "$INPUTS_HASH" | sed -E 's/^(.{8})(.{4})(.{4}).*/\1-\2-\3-/')$(echo "$INPUTS_HASH$INPUTS_HASH" | cut -c1-16 | sed -E 's/^(.{4})(.{12})/\1-\2/')
 RAW=$WORK/root.raw
 rm -f "$RAW"
