@@ -158,6 +158,9 @@ public final class StandInL7r implements AutoCloseable {
                 } else if (request.target().startsWith("/qvd/list_of_vm")) {
                     send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                             + vmListJson.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + vmListJson);
+                } else if (request.target().startsWith("/qvd/stop_vm")) {
+                    send(out, "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Stopping virtual machine\r\n\r\n"
+                            + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\nMachine stopped");
                 } else if (request.target().startsWith("/qvd/connect_to_vm")) {
                     if (connect(head, request.target(), in, out)) {
                         return;

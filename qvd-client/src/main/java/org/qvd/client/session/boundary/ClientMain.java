@@ -70,6 +70,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--link", paramLabel = "TYPE", defaultValue = "adsl", description = "modem, isdn, adsl, wan, lan or local (default ${DEFAULT-VALUE}).")
     String link;
 
+    @Option(names = "--restart-vm", description = "Stop the VM first (stop_vm), then connect: a fresh session.")
+    boolean restartVm;
+
     @Option(names = "--fullscreen", description = "Ask for a full-screen desktop.")
     boolean fullscreen;
 
@@ -172,7 +175,7 @@ public final class ClientMain implements Callable<Integer> {
                 PasswordSource.resolve(passwordFile, env, console, "Password for " + user + " at " + server + ": "));
         Reconnect mode = reconnect ? Reconnect.ALWAYS : Reconnect.ASK;
         return new SessionSettings(server, credentials, vmId, connect, !noNxCookie,
-                timeoutSeconds * 1000, 20_000, mode, reconnectAttempts);
+                timeoutSeconds * 1000, 20_000, mode, reconnectAttempts, restartVm);
     }
 
     private Path knownServersFile() {

@@ -155,7 +155,7 @@ final class ClientPanel extends JPanel {
         ConnectSettings settings = new ConnectSettings(geometry.getText().trim(), (Link) link.getSelectedItem(),
                 KeyboardDetector.detect(), fullscreen.isSelected(), null);
         SessionSettings session = new SessionSettings(server, L7rRequests.basic(user.getText().trim(),
-                password.getPassword()), vmId, settings, true, 300_000, 20_000, SessionSettings.Reconnect.ASK, 5);
+                password.getPassword()), vmId, settings, true, 300_000, 20_000, SessionSettings.Reconnect.ASK, 5, false);
         TlsConnector tls = TlsConnector.trustOnFirstUse(new FirstUsePolicy(new KnownServers(knownServers), console,
                 false), 15_000);
         return new SessionRunner(session, tls::open, viewer, console, vms -> vmId);

@@ -32,6 +32,7 @@ public final class SessionRunner {
     private final NxViewer viewer;
     private final UserConsole console;
     private final VmChooser chooser;
+    private boolean restartPending;
 
     public SessionRunner(SessionSettings settings, Function<ServerAddress, Socket> connector, NxViewer viewer,
                          UserConsole console, VmChooser chooser) {
@@ -40,6 +41,7 @@ public final class SessionRunner {
         this.viewer = viewer;
         this.console = console;
         this.chooser = chooser;
+        this.restartPending = settings.restartVm();
     }
 
     public List<VmSummary> list() {
@@ -113,6 +115,11 @@ public final class SessionRunner {
             if (connection.closedByServer()) {
                 connection.close();
                 connection = open();
+            }
+            if (restartPending) {
+                console.info("Stopping VM " + vmId + " first…");
+                connection.stopVm(vmId, info -> console.info("Server: " + info));
+                restartPending = false; // a reconnect resumes the new session, it does not restart it again
             }
             ConnectSettings connect = settings.connect().withNxCookie(settings.sendNxCookie() ? NxCookie.generate() : null);
             console.info("Connecting to VM " + vmId + "…");

@@ -113,6 +113,21 @@ class ClientAgainstStandInL7rIT {
     }
 
     @Test
+    void restartVmStopsTheVmOnTheSameConnectionBeforeConnecting() {
+        ScriptedConsole console = new ScriptedConsole(false);
+
+        int exit = run(console, new EchoViewer("fresh"), args("--accept-new-server", "--restart-vm"));
+
+        assertThat(exit).as(console.all()).isZero();
+        assertThat(l7r.requests()).extracting(StandInL7r.Request::connection).containsExactly(1, 1, 1);
+        assertThat(l7r.requests().get(1).raw()).isEqualTo("GET /qvd/stop_vm?id=7 HTTP/1.1\r\n"
+                + "Authorization: Basic YWxpY2VAYWNtZTpzM2NyOnQ=\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n"
+                + "User-Agent: QVD-Client-Java/0.1.0 (linux)\r\n\r\n");
+        assertThat(l7r.requests().get(2).target()).startsWith("/qvd/connect_to_vm?id=7&");
+        assertThat(console.infos()).contains("Server: Stopping virtual machine");
+    }
+
+    @Test
     void listOnlyPrintsTheVmsAndConnectsToNothing() {
         l7r.vms("[{\"id\":7,\"name\":\"desk\",\"state\":\"stopped\",\"blocked\":0},"
                 + "{\"id\":9,\"name\":\"lab\",\"state\":\"running\",\"blocked\":1}]");
