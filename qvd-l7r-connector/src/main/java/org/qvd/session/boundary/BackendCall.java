@@ -25,6 +25,7 @@ final class BackendCall<T> {
     private final EventLoop loop;
     private final BiConsumer<T, Throwable> done;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final CompletableFuture<Void> invoked = new CompletableFuture<>();
     private volatile CompletionStage<T> stage;
     private ScheduledFuture<?> timer;
 
@@ -43,6 +44,7 @@ final class BackendCall<T> {
         try {
             cx.worker().execute(() -> c.invoke(call));
         } catch (RejectedExecutionException busy) {
+            c.invoked.complete(null);
             c.finish(null, new VmUnavailableException("the server is too busy"));
         }
         return c;
@@ -51,6 +53,14 @@ final class BackendCall<T> {
     /** A synchronous backend method as a call. */
     static <T> Supplier<CompletionStage<T>> sync(Supplier<T> method) {
         return () -> CompletableFuture.completedFuture(method.get());
+    }
+
+    /**
+     * Completes once the backend method itself has returned (or thrown), whatever its stage does later: a record
+     * that must come after this call's side effects (e.g. {@code DISCONNECTED} after {@code takeOver}) waits for it.
+     */
+    CompletableFuture<Void> invoked() {
+        return invoked;
     }
 
     void cancel() {
@@ -62,7 +72,12 @@ final class BackendCall<T> {
 
     private void invoke(Supplier<CompletionStage<T>> call) {
         try {
-            CompletionStage<T> s = call.get();
+            CompletionStage<T> s;
+            try {
+                s = call.get();
+            } finally {
+                invoked.complete(null);
+            }
             stage = s;
             if (finished.get()) {
                 cancelStage();

@@ -47,6 +47,7 @@ final class ConnectExchange implements ConnectionControl {
     private final ProgressSink progress;
     private final AtomicBoolean disconnectRecorded = new AtomicBoolean();
     private BackendCall<?> pending;
+    private BackendCall<?> lastCall;
     private Channel nx;
     private TunnelRelay tunnel;
     private boolean finished;
@@ -117,7 +118,7 @@ final class ConnectExchange implements ConnectionControl {
         if (finished) {
             return;
         }
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), timeout, what, call, (value, error) -> {
+        pending = lastCall = BackendCall.start(cx, ctx.channel().eventLoop(), timeout, what, call, (value, error) -> {
             pending = null;
             if (finished) {
                 return;
@@ -188,11 +189,16 @@ final class ConnectExchange implements ConnectionControl {
                 LOG.log(Level.WARNING, "Could not record the end of " + request.connection(), e);
             }
         };
-        try {
-            cx.worker().execute(record);
-        } catch (java.util.concurrent.RejectedExecutionException busy) {
-            record.run();
-        }
+        // after the backend method in flight has returned, so DISCONNECTED never overtakes CONNECTING/CONNECTED
+        java.util.concurrent.CompletableFuture<Void> before = lastCall == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(null) : lastCall.invoked();
+        before.whenComplete((v, e) -> {
+            try {
+                cx.worker().execute(record);
+            } catch (java.util.concurrent.RejectedExecutionException busy) {
+                record.run();
+            }
+        });
     }
 
     /**

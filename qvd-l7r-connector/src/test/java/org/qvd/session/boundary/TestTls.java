@@ -44,7 +44,12 @@ final class TestTls {
     }
 
     /** Like the legacy client with {@code --ssl-errors continue}: accepts the self-signed certificate. */
-    static SSLContext trustingClient() throws Exception {
+    private static SSLContext trustingClient;
+
+    static synchronized SSLContext trustingClient() throws Exception {
+        if (trustingClient != null) {
+            return trustingClient;
+        }
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {new X509TrustManager() {
             @Override
@@ -60,6 +65,7 @@ final class TestTls {
                 return new X509Certificate[0];
             }
         }}, null);
+        trustingClient = ctx;
         return ctx;
     }
 }
