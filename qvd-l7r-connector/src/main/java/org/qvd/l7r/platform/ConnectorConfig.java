@@ -27,19 +27,20 @@ import java.util.function.Function;
  * @param loginFailureWindow window in which failures count
  * @param loginLock        first lock time once throttled (doubles per further failure, capped at 1 h)
  * @param throttledDelay   delay before a throttled or refused attempt gets its {@code 401}
+ * @param progressHeartbeat repeat the last {@code 102} text after this much silence while waiting (0 = never)
  */
 public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
                               int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
                               Duration backendTimeout, Duration takeoverTimeout, Duration vmStartTimeout,
                               Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
                               String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
-                              Duration loginLock, Duration throttledDelay) {
+                              Duration loginLock, Duration throttledDelay, Duration progressHeartbeat) {
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
                 Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
-                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1));
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15));
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
@@ -64,7 +65,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 s.seconds("tunnel-idle-timeout", d.tunnelIdleTimeout), s.text("default-tenant", d.defaultTenant),
                 s.integer("max-login-failures", d.maxLoginFailures),
                 s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
-                s.seconds("throttled-delay", d.throttledDelay));
+                s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat));
     }
 
     /** Same settings with a different port (tests bind port 0). */
@@ -72,7 +73,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
                 requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
                 nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
-                throttledDelay);
+                throttledDelay, progressHeartbeat);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */

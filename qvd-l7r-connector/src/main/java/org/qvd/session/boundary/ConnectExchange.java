@@ -57,7 +57,7 @@ final class ConnectExchange implements ConnectionControl {
         this.cx = cx;
         this.request = request;
         this.failureReply = failureReply;
-        this.progress = new ProgressSink(ctx);
+        this.progress = new ProgressSink(ctx, cx.config().progressHeartbeat());
     }
 
     void start() {

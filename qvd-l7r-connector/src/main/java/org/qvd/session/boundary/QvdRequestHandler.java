@@ -145,7 +145,7 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         withVm(user, params.vmId(), vm -> {
-            ProgressSink progress = new ProgressSink(ctx);
+            ProgressSink progress = new ProgressSink(ctx, cx.config().progressHeartbeat());
             pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
                     "stopping the VM", () -> cx.backend().stopVm(user, vm, progress), (v, error) -> {
                         progress.close();

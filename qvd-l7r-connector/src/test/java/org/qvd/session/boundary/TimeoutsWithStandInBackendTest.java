@@ -15,6 +15,19 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     void customize() {
         settings.put("request-timeout", "1");
         settings.put("tunnel-idle-timeout", "1.5");
+        settings.put("progress-heartbeat", "0.3");
+    }
+
+    @Test
+    void aLongSilentWaitStillSendsProcessingLines() throws Exception {
+        backend.bootSteps = List.of();
+        backend.bootMillis = 1500;
+        try (RawClient c = client()) {
+            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
+            assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+            assertThat(answers.stream().filter(r -> "Please wait".equals(r.header("X-QVD-VM-Info"))).count())
+                    .isGreaterThanOrEqualTo(3);
+        }
     }
 
     @Test
