@@ -7,14 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /** The REST API, under {@code /api/v1} (the WAR's context root is {@code /api}). */
 @ApplicationPath("v1")
 @OpenAPIDefinition(info = @Info(title = "QVD administration API", version = "1",
         description = "Tenants, users, VMs, hosts, OSFs, DIs, administrators, roles, properties, configuration and "
                 + "audit log of QVD. Errors are RFC 9457 application/problem+json with a stable `code`."),
-        servers = @Server(url = "/api/v1"),
         security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -1,25 +1,27 @@
 package org.qvd.metrics.boundary;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.qvd.metrics.control.SystemGauges;
 
 /**
- * Prometheus text on the HTTPS port ({@code /api/metrics}), for scrapers that cannot reach the
- * loopback-only management port: the same registry WildFly serves on management {@code /prometheus}.
+ * Prometheus text on the HTTPS port ({@code /api/metrics}) for scrapers that cannot reach the
+ * loopback-only management port: relays WildFly's own {@code /prometheus} (the registry a
+ * deployment is given cannot render it), so both show the same meters.
  */
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {
 
-    @Inject
-    MeterRegistry registry;
+    private static final HttpClient LOCAL = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Inject
     SystemGauges gauges;
@@ -27,31 +29,24 @@ public class MetricsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         gauges.current();
-        String text = scrape(registry);
-        if (text == null) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "no Prometheus registry configured");
-            return;
+        try {
+            HttpResponse<byte[]> prometheus = LOCAL.send(HttpRequest.newBuilder(managementUri())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            response.setStatus(prometheus.statusCode());
+            response.setContentType(prometheus.headers().firstValue("Content-Type").orElse("text/plain; version=0.0.4"));
+            response.getOutputStream().write(prometheus.body());
+        } catch (IOException e) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "metrics unavailable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
         }
-        response.setContentType("text/plain; version=0.0.4; charset=utf-8");
-        response.getWriter().write(text);
     }
 
-    /** Finds a registry with {@code scrape()} (the Prometheus one) without linking to its version's classes. */
-    private static String scrape(MeterRegistry r) {
-        if (r instanceof CompositeMeterRegistry composite) {
-            for (MeterRegistry child : composite.getRegistries()) {
-                String text = scrape(child);
-                if (text != null) {
-                    return text;
-                }
-            }
-            return null;
-        }
-        try {
-            Method scrape = r.getClass().getMethod("scrape");
-            return (String) scrape.invoke(r);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+    private static URI managementUri() {
+        String host = System.getProperty("jboss.bind.address.management", "127.0.0.1");
+        int port = Integer.getInteger("jboss.management.http.port", 9990)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        return URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port + "/prometheus");
     }
 }

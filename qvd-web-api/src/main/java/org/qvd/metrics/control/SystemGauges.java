@@ -1,8 +1,8 @@
 package org.qvd.metrics.control;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -50,22 +50,23 @@ public class SystemGauges {
     public record Snapshot(Map<String, Long> vms, Map<String, Long> hosts, long connectedUsers, long readAt) {
     }
 
+    /**
+     * Registers through {@code gauge(name, tags, ...)} and {@code counter(name, tags)}: WildFly's
+     * per-deployment registry forwards only these to the Prometheus registry (meters built with
+     * {@code Gauge.builder(...).register(...)} would stay in the deployment's own registry).
+     */
     void register(@Observes @Initialized(ApplicationScoped.class) Object start) {
         for (String state : VM_STATES) {
-            Gauge.builder("qvd.vms", this, g -> g.current().vms().getOrDefault(state, 0L))
-                    .description("VMs by state").tag("state", state).register(registry);
+            registry.gauge("qvd.vms", Tags.of("state", state), this, g -> g.current().vms().getOrDefault(state, 0L));
         }
         for (String state : HOST_STATES) {
-            Gauge.builder("qvd.hosts", this, g -> g.current().hosts().getOrDefault(state, 0L))
-                    .description("hosts by state").tag("state", state).register(registry);
+            registry.gauge("qvd.hosts", Tags.of("state", state), this, g -> g.current().hosts().getOrDefault(state, 0L));
         }
-        Gauge.builder("qvd.users.connected", this, g -> g.current().connectedUsers())
-                .description("users connected to a VM").register(registry);
-        Counter.builder(CONNECT_ATTEMPTS).description("client connection attempts at the L7R").register(registry);
-        Counter.builder(CONNECT_SUCCESSES).description("client connections tunnelled to a VM").register(registry);
+        registry.gauge("qvd.users.connected", Tags.empty(), this, g -> g.current().connectedUsers());
+        registry.counter(CONNECT_ATTEMPTS, Tags.empty());
+        registry.counter(CONNECT_SUCCESSES, Tags.empty());
         for (String direction : List.of("in", "out")) {
-            Counter.builder(L7R_BYTES).baseUnit("bytes").tag("direction", direction)
-                    .description("bytes tunnelled by the L7R").register(registry);
+            registry.counter(L7R_BYTES, Tags.of("direction", direction));
         }
     }
 

@@ -1,0 +1,112 @@
+package org.qvd.provisioning.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.account.boundary.UserRequests.NewUser;
+import org.qvd.account.boundary.UserRequests.UserFilter;
+import org.qvd.account.boundary.UserService;
+import org.qvd.api.platform.Problem;
+import org.qvd.api.platform.Problems;
+import org.qvd.provisioning.boundary.ProvisioningTypes.User;
+import org.qvd.provisioning.boundary.ProvisioningTypes.Vm;
+import org.qvd.vm.boundary.VmRequests.NewVm;
+import org.qvd.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vm.boundary.VmService;
+import org.qvd.vmas.platform.PageRequest;
+
+/**
+ * User and VM provisioning over SOAP, at {@code /api/soap/provisioning} (WSDL: {@code ?wsdl}).
+ * Same services as REST, so the same ACL checks and audit entries; refusals are {@code QvdFault}s
+ * carrying the stable error code.
+ */
+@WebService(name = "Provisioning", serviceName = "ProvisioningService", portName = "ProvisioningPort",
+        targetNamespace = ProvisioningWebService.NS)
+public class ProvisioningWebService {
+
+    public static final String NS = "urn:qvd:provisioning:1";
+    private static final Logger LOG = Logger.getLogger(ProvisioningWebService.class.getName());
+
+    @EJB
+    UserService users;
+
+    @EJB
+    VmService vms;
+
+    @WebMethod
+    @WebResult(name = "user")
+    public User createUser(@WebParam(name = "tenantId") Long tenantId, @WebParam(name = "login") String login,
+            @WebParam(name = "password") String password, @WebParam(name = "description") String description)
+            throws ProvisioningFault {
+        return call(() -> User.of(users.create(new NewUser(tenantId, login, password, description))));
+    }
+
+    @WebMethod
+    public void deleteUser(@WebParam(name = "userId") long userId) throws ProvisioningFault {
+        call(() -> {
+            users.delete(userId);
+            return null;
+        });
+    }
+
+    @WebMethod
+    @WebResult(name = "user")
+    public List<User> listUsers(@WebParam(name = "tenantId") Long tenantId, @WebParam(name = "login") String login)
+            throws ProvisioningFault {
+        return call(() -> users.list(new UserFilter(tenantId, login, null), PageRequest.first(PageRequest.MAX_SIZE))
+                .items().stream().map(User::of).toList());
+    }
+
+    @WebMethod
+    @WebResult(name = "vm")
+    public Vm createVm(@WebParam(name = "userId") Long userId, @WebParam(name = "osfId") Long osfId,
+            @WebParam(name = "name") String name, @WebParam(name = "diTag") String diTag) throws ProvisioningFault {
+        return call(() -> Vm.of(vms.create(new NewVm(userId, osfId, name, diTag, null, null))));
+    }
+
+    @WebMethod
+    public void deleteVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+        call(() -> {
+            vms.delete(vmId);
+            return null;
+        });
+    }
+
+    @WebMethod
+    @WebResult(name = "vm")
+    public Vm startVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+        return call(() -> Vm.of(vms.start(vmId)));
+    }
+
+    @WebMethod
+    @WebResult(name = "vm")
+    public Vm stopVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+        return call(() -> Vm.of(vms.stop(vmId)));
+    }
+
+    @WebMethod
+    @WebResult(name = "vm")
+    public List<Vm> listVms(@WebParam(name = "userId") Long userId, @WebParam(name = "name") String name)
+            throws ProvisioningFault {
+        return call(() -> vms.list(new VmFilter(null, userId, null, null, name, null, null),
+                PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(Vm::of).toList());
+    }
+
+    private static <T> T call(Supplier<T> body) throws ProvisioningFault {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            Problem p = Problems.fromService(e, "/api/soap/provisioning");
+            if (p.status() >= 500) {
+                LOG.log(Level.SEVERE, "SOAP error " + p.errorId(), e);
+            }
+            throw ProvisioningFault.of(p);
+        }
+    }
+}
