@@ -28,19 +28,21 @@ import java.util.function.Function;
  * @param loginLock        first lock time once throttled (doubles per further failure, capped at 1 h)
  * @param throttledDelay   delay before a throttled or refused attempt gets its {@code 401}
  * @param progressHeartbeat repeat the last {@code 102} text after this much silence while waiting (0 = never)
+ * @param proxyProtocol   expect a PROXY protocol v1 line from a TCP load balancer before TLS (false)
  */
 public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
                               int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
                               Duration backendTimeout, Duration takeoverTimeout, Duration vmStartTimeout,
                               Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
                               String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
-                              Duration loginLock, Duration throttledDelay, Duration progressHeartbeat) {
+                              Duration loginLock, Duration throttledDelay, Duration progressHeartbeat,
+                              boolean proxyProtocol) {
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
                 Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
-                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15));
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false);
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
@@ -65,7 +67,8 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 s.seconds("tunnel-idle-timeout", d.tunnelIdleTimeout), s.text("default-tenant", d.defaultTenant),
                 s.integer("max-login-failures", d.maxLoginFailures),
                 s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
-                s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat));
+                s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat),
+                Boolean.parseBoolean(s.text("proxy-protocol", Boolean.toString(d.proxyProtocol))));
     }
 
     /** Same settings with a different port (tests bind port 0). */
@@ -73,7 +76,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
                 requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
                 nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
-                throttledDelay, progressHeartbeat);
+                throttledDelay, progressHeartbeat, proxyProtocol);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */

@@ -65,6 +65,9 @@ public final class L7rListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         SslHandler tls = new SslHandler(TlsContexts.serverEngine(sslContext));
                         tls.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
+                        if (config.proxyProtocol()) {
+                            ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder());
+                        }
                         ch.pipeline().addLast("tls", tls)
                                 .addLast("decoder", new QvdRequestDecoder(config.maxHeaderBytes(), config.maxHeaders()))
                                 .addLast("qvd", new QvdRequestHandler(context));

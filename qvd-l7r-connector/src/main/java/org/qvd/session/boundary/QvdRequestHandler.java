@@ -281,8 +281,10 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         context.close();
     }
 
+    /** The client's address: from the load balancer's PROXY line when there is one, else the peer's. */
     private InetSocketAddress clientAddress() {
-        return (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress proxied = ctx.channel().attr(ProxyProtocolDecoder.CLIENT).get();
+        return proxied != null ? proxied : (InetSocketAddress) ctx.channel().remoteAddress();
     }
 
     private static String describe(String login) {

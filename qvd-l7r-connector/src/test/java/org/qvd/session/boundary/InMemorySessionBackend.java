@@ -67,6 +67,7 @@ final class InMemorySessionBackend implements SessionBackend {
     private final Map<ConnectionId, CompletableFuture<Void>> releaseWaiters = new ConcurrentHashMap<>();
     final List<StateRecord> states = new CopyOnWriteArrayList<>();
     final List<Credentials> authAttempts = new CopyOnWriteArrayList<>();
+    final List<InetAddress> authSources = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> sessionParameters = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor();
     volatile NodeAvailability availability = NodeAvailability.SERVING;
@@ -101,6 +102,7 @@ final class InMemorySessionBackend implements SessionBackend {
     @Override
     public AuthenticationResult authenticate(Credentials credentials, InetAddress source) {
         authAttempts.add(credentials);
+        authSources.add(source);
         if (credentials instanceof Credentials.Password p) {
             String[] entry = passwords.get(p.login().toString());
             if (entry != null && entry[1].equals(p.password())) {

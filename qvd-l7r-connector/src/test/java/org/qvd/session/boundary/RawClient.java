@@ -37,8 +37,19 @@ final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     RawClient(InetSocketAddress server) throws Exception {
-        socket = (SSLSocket) TestTls.trustingClient().getSocketFactory().createSocket();
-        socket.connect(server, 5000);
+        this(server, null);
+    }
+
+    /** With {@code proxyLine} (e.g. {@code PROXY TCP4 ...\r\n}) sent in clear before TLS, as a TCP balancer does. */
+    RawClient(InetSocketAddress server, String proxyLine) throws Exception {
+        java.net.Socket tcp = new java.net.Socket();
+        tcp.connect(server, 5000);
+        if (proxyLine != null) {
+            tcp.getOutputStream().write(proxyLine.getBytes(StandardCharsets.US_ASCII));
+            tcp.getOutputStream().flush();
+        }
+        socket = (SSLSocket) TestTls.trustingClient().getSocketFactory().createSocket(tcp, "localhost",
+                server.getPort(), true);
         socket.setSoTimeout(10_000);
         socket.setTcpNoDelay(true);
         socket.startHandshake();
