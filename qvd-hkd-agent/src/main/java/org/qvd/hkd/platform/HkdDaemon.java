@@ -21,6 +21,7 @@ import org.qvd.hkd.messaging.CommandDispatcher;
 import org.qvd.hkd.vm.boundary.ReapVmHandler;
 import org.qvd.hkd.vm.boundary.StartVmHandler;
 import org.qvd.hkd.vm.boundary.StopVmHandler;
+import org.qvd.hkd.vm.boundary.VmEndWatcher;
 import org.qvd.hkd.vm.boundary.VmaMonitor;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDhcp;
@@ -94,21 +95,23 @@ public final class HkdDaemon implements AutoCloseable {
                         () -> new Thread(this::close, "hkd-stop").start()));
         link.start();
         announcer.start();
-        startVmaMonitor(new VmaMonitor(hostName, domains, activities, vma, link));
+        startWatchers(new VmaMonitor(hostName, domains, activities, vma, link),
+                new VmEndWatcher(hostName, domains, teardown, locks, activities, link));
         LOG.info(() -> "HKD for host " + hostName + " started; command queue " + Destinations.hostQueue(hostName));
     }
 
-    private void startVmaMonitor(VmaMonitor monitor) {
-        long period = config.get(HkdConfig.VMA_MONITOR_PERIOD).toMillis();
-        if (period <= 0) {
-            return;
-        }
+    private void startWatchers(VmaMonitor monitor, VmEndWatcher endWatcher) {
         monitorTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "hkd-vma-monitor");
+            Thread thread = new Thread(r, "hkd-vm-watch");
             thread.setDaemon(true);
             return thread;
         });
-        monitorTimer.scheduleWithFixedDelay(monitor::check, period, period, TimeUnit.MILLISECONDS);
+        long heartbeat = config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis();
+        monitorTimer.scheduleWithFixedDelay(endWatcher::check, 0, heartbeat, TimeUnit.MILLISECONDS);
+        long period = config.get(HkdConfig.VMA_MONITOR_PERIOD).toMillis();
+        if (period > 0) {
+            monitorTimer.scheduleWithFixedDelay(monitor::check, period, period, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** libvirt may still be starting when the agent does (boot order): wait for it rather than exit. */
