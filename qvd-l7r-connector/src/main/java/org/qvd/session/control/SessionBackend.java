@@ -14,6 +14,7 @@ import org.qvd.session.entity.QvdUser;
 import org.qvd.session.entity.SessionRequest;
 import org.qvd.session.entity.VmAccess;
 import org.qvd.session.entity.VmEndpoint;
+import org.qvd.session.entity.VmRef;
 import org.qvd.session.entity.VmSummary;
 
 /**
@@ -102,5 +103,5 @@ public interface SessionBackend {
      * Stops the VM for {@code stop_vm} (the client's "restart session"), completing when it is {@code stopped}
      * (event, not polling); a VM already stopped completes at once.
      */
-    CompletionStage<Void> stopVm(QvdUser user, org.qvd.session.entity.VmRef vm, ProgressListener progress);
+    CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress);
 }

@@ -12,7 +12,7 @@ import javax.net.ssl.X509TrustManager;
 
 import org.qvd.l7r.platform.TlsContexts;
 
-/** A self-signed PKCS12 key store made once per test run with the JDK's keytool, and contexts over it. */
+/** A self-signed PKCS12 key store made once (kept in target/) with the JDK's keytool, and contexts over it. */
 final class TestTls {
 
     static final char[] PASSWORD = "test-pass".toCharArray();
@@ -24,10 +24,13 @@ final class TestTls {
     static synchronized Path keystore() throws Exception {
         if (keystore == null) {
             Path dir = Files.createDirectories(Path.of("target", "test-tls"));
-            Path file = dir.resolve("l7r-" + ProcessHandle.current().pid() + ".p12");
-            Files.deleteIfExists(file);
+            Path file = dir.resolve("l7r-test.p12");
+            if (Files.exists(file)) { // made by an earlier run (mvn clean removes it)
+                keystore = file;
+                return file;
+            }
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "l7r", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-genkeypair", "-alias", "l7r", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
                     "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", new String(PASSWORD),
                     "-dname", "CN=localhost")).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
