@@ -70,6 +70,16 @@ class AccountIT {
     }
 
     @Test
+    void refusesAndAuditsACallerWhoIsNoAdministrator() throws Exception {
+        String name = Scenario.unique("anon");
+        assertThatThrownBy(() -> tenants.create(new NewTenant(name, null))).isInstanceOf(ForbiddenException.class)
+                .extracting("code").isEqualTo("auth.unauthenticated");
+        assertThat(scenario.auditOfAction("tenant.create")).anyMatch(e -> name.equals(e.objectName())
+                && e.result().equals("auth.unauthenticated") && e.adminId() == null);
+        assertThat(As.superadmin(() -> tenants.list(new TenantFilter(name, null), PageRequest.first(5))).total()).isZero();
+    }
+
+    @Test
     void elytronRefusesAWrongPasswordAndABlockedAdministrator() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         assertThatThrownBy(() -> As.identity(t.adminLogin(), "wrong")).isInstanceOf(SecurityException.class);
