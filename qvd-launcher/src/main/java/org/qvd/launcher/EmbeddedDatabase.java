@@ -35,6 +35,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setRegisterShutdownHook(false)
+                    // a busy machine (CI, parallel builds) may need far more than the default 10 s
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, port);
             database.createDatabaseIfMissing();

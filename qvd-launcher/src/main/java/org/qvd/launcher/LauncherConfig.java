@@ -22,7 +22,12 @@ public record LauncherConfig(
         int httpsPort,
         int l7rPort,
         int portOffset,
-        int startTimeoutSeconds) {
+        int startTimeoutSeconds,
+        Path sourceRoot,
+        String localHkd,
+        String hkdHostName,
+        String hkdLibvirtUri,
+        String hkdDomainType) {
 
     public static LauncherConfig fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", ".")).toAbsolutePath().normalize();
@@ -38,12 +43,38 @@ public record LauncherConfig(
                 intValue(env, "QVD_HTTPS_PORT", 9443),
                 intValue(env, "QVD_L7R_PORT", 8443),
                 intValue(env, "QVD_PORT_OFFSET", 0),
-                intValue(env, "QVD_START_TIMEOUT", 300));
+                intValue(env, "QVD_START_TIMEOUT", 300),
+                root,
+                choice(env, "QVD_LOCAL_HKD", "auto", "on", "off"),
+                env.getOrDefault("QVD_HKD_HOST_NAME", localHostName()),
+                env.getOrDefault("QVD_HKD_LIBVIRT_URI", "qemu:///system"),
+                choice(env, "QVD_HKD_DOMAIN_TYPE", "qemu", "kvm"));
     }
 
     /** A port as clients see it: WildFly adds the socket-binding offset to every configured port. */
     public int effective(int port) {
         return port + portOffset;
+    }
+
+    private static String choice(Map<String, String> env, String key, String fallback, String... others) {
+        String value = env.getOrDefault(key, fallback).trim();
+        if (!value.equals(fallback) && !java.util.List.of(others).contains(value)) {
+            throw new LauncherException(key + " must be one of " + fallback + ", " + String.join(", ", others)
+                    + "; got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** This machine's short name, as a valid QVD host name (letters, digits, '-', '_'). */
+    private static String localHostName() {
+        String name;
+        try {
+            name = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            name = "localhost";
+        }
+        String shortName = name.split("\\.")[0].replaceAll("[^A-Za-z0-9_-]", "-");
+        return shortName.isEmpty() ? "localhost" : shortName;
     }
 
     private static int intValue(Map<String, String> env, String key, int fallback) {

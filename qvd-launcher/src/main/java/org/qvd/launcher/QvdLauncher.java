@@ -61,6 +61,9 @@ public final class QvdLauncher {
         } else {
             System.out.println("  Password          the one shown at the first run");
         }
+        System.out.println("  Local HKD         " + system.localHkdLog()
+                .map(log -> "host '" + system.config().hkdHostName() + "' on " + system.config().hkdLibvirtUri() + " (log: " + log + ")")
+                .orElse("not started (QVD_LOCAL_HKD=" + system.config().localHkd() + "; needs the built agent and libvirt)"));
         System.out.println("  Data              " + system.config().home());
         System.out.println();
     }

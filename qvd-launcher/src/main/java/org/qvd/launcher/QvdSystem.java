@@ -1,5 +1,7 @@
 package org.qvd.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +17,17 @@ public final class QvdSystem implements AutoCloseable {
     private final String dbUrl;
     private final Optional<SuperadminPassword.Decision> superadmin;
     private final WildFlyServer server;
+    private final String hkdPassword;
+    private LocalHkd localHkd;
 
     private QvdSystem(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
-                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server) {
+                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server, String hkdPassword) {
         this.config = config;
         this.embedded = embedded;
         this.dbUrl = dbUrl;
         this.superadmin = superadmin;
         this.server = server;
+        this.hkdPassword = hkdPassword;
     }
 
     /** Starts everything and returns once qvd.ear is deployed; stops what it started if that fails. */
@@ -35,9 +40,14 @@ public final class QvdSystem implements AutoCloseable {
             String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
             Optional<SuperadminPassword.Decision> superadmin =
                     SuperadminPassword.decide(dbUrl, config.dbUser(), config.dbPassword(), config.superadminPassword());
+            Path baseDir = WildFlyServer.prepare(config);
+            String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"));
             server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
-            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server);
+            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server, hkdPassword);
             server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
+            if (system.localHkdWanted()) {
+                system.startLocalHkd();
+            }
             return system;
         } catch (RuntimeException e) {
             if (server != null) {
@@ -66,6 +76,53 @@ public final class QvdSystem implements AutoCloseable {
         env.put("QVD_DB_PASSWORD", config.dbPassword());
         superadmin.ifPresent(d -> env.put("QVD_SUPERADMIN_PASSWORD", d.password()));
         return env;
+    }
+
+    /** The broker URL an HKD on this machine uses: Artemis through WildFly's HTTP port (http-upgrade). */
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + config.effective(8080) + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
+    }
+
+    /** Password of the broker account {@code qvd-hkd} that HKD agents log in with. */
+    public String hkdBrokerPassword() {
+        return hkdPassword;
+    }
+
+    private boolean localHkdWanted() {
+        if ("off".equals(config.localHkd())) {
+            return false;
+        }
+        boolean jar = LocalHkd.findJar(config.sourceRoot()).isPresent();
+        boolean libvirt = config.hkdLibvirtUri().startsWith("test:")
+                || Files.exists(Path.of("/var/run/libvirt/libvirt-sock"));
+        if ("on".equals(config.localHkd()) && !(jar && libvirt)) {
+            throw new LauncherException("QVD_LOCAL_HKD=on but " + (jar ? "libvirt is not running" : "the HKD jar is not built"));
+        }
+        return jar && libvirt;
+    }
+
+    /** Starts (or restarts) the local HKD agent, registered as {@code QVD_HKD_HOST_NAME}. */
+    public synchronized void startLocalHkd() {
+        Path jar = LocalHkd.findJar(config.sourceRoot())
+                .orElseThrow(() -> new LauncherException("the HKD jar is not built (mvn install -DskipTests)"));
+        localHkd = LocalHkd.start(jar, config, java.util.List.of(
+                "host.name=" + config.hkdHostName(),
+                "broker.urls=" + brokerUrl(),
+                "libvirt.uri=" + config.hkdLibvirtUri(),
+                "libvirt.domain-type=" + config.hkdDomainType()));
+    }
+
+    /** Kills the local HKD as a crash would (no goodbye to the VMAS); false when none runs. */
+    public synchronized boolean killLocalHkd() {
+        if (localHkd == null || !localHkd.isAlive()) {
+            return false;
+        }
+        localHkd.kill();
+        return true;
+    }
+
+    public synchronized Optional<Path> localHkdLog() {
+        return Optional.ofNullable(localHkd).map(LocalHkd::log);
     }
 
     public LauncherConfig config() {
@@ -108,6 +165,11 @@ public final class QvdSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (localHkd != null) {
+                localHkd.close();
+            }
+        }
         server.close();
         if (embedded != null) {
             embedded.close();

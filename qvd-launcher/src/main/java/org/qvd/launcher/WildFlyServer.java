@@ -29,8 +29,7 @@ final class WildFlyServer implements AutoCloseable {
     }
 
     static WildFlyServer start(LauncherConfig config, Map<String, String> systemProperties, Map<String, String> env) {
-        Path baseDir = config.home().resolve("wildfly");
-        prepareBaseDir(config.wildflyHome(), baseDir, config.ear());
+        Path baseDir = baseDir(config);
         List<String> command = new java.util.ArrayList<>(List.of(
                 config.wildflyHome().resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
@@ -97,6 +96,17 @@ final class WildFlyServer implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    static Path baseDir(LauncherConfig config) {
+        return config.home().resolve("wildfly");
+    }
+
+    /** Lays out the server's base directory: configuration from provisioning, qvd.ear for the scanner. */
+    static Path prepare(LauncherConfig config) {
+        Path baseDir = baseDir(config);
+        prepareBaseDir(config.wildflyHome(), baseDir, config.ear());
+        return baseDir;
     }
 
     private static void prepareBaseDir(Path wildflyHome, Path baseDir, Path ear) {

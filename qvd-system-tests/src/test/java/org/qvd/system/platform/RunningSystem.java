@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * Test classes get the {@link QvdSystem} as a parameter.
  */
 public final class RunningSystem implements BeforeAllCallback, ParameterResolver {
-    public static final int PORT_OFFSET = 200;
+    /** WildFly's port offset for the system under test; -Dqvd.system.port.offset runs a second one beside it. */
+    public static final int PORT_OFFSET = Integer.getInteger("qvd.system.port.offset", 200);
     public static final String SUPERADMIN_PASSWORD = "System-Test-Superadmin-1";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
@@ -56,6 +57,10 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         env.put("QVD_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         env.put("QVD_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
         env.put("QVD_START_TIMEOUT", "400");
+        // tests start the host agent themselves, against libvirt's test driver (no guests, no daemon)
+        env.put("QVD_LOCAL_HKD", "off");
+        env.put("QVD_HKD_HOST_NAME", "systest-node");
+        env.put("QVD_HKD_LIBVIRT_URI", "test:///default");
         return LauncherConfig.fromEnvironment(env);
     }
 

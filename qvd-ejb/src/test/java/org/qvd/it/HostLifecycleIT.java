@@ -1,0 +1,205 @@
+package org.qvd.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.account.boundary.UserRequests.NewUser;
+import org.qvd.account.boundary.UserService;
+import org.qvd.config.boundary.ConfigService;
+import org.qvd.host.boundary.HostDto;
+import org.qvd.host.boundary.HostRequests.HostFilter;
+import org.qvd.host.boundary.HostService;
+import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiService;
+import org.qvd.image.boundary.OsfRequests.NewOsf;
+import org.qvd.image.boundary.OsfService;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.vm.boundary.VmDto;
+import org.qvd.vm.boundary.VmRequests.NewVm;
+import org.qvd.vm.boundary.VmService;
+import org.qvd.vm.boundary.VmStateHistoryDto;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.QvdException;
+
+/**
+ * The VMAS side of the hosts over WildFly's real Artemis, with a stand-in HKD (the agent process is covered
+ * by its own ITs): hosts join, VMs start and stop through host commands, failures and lost hosts end in
+ * {@code stopped} with the reason visible, and duplicates change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostLifecycleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.vmas("host-lifecycle-it");
+    }
+
+    @Inject
+    StandInHkd hkd;
+    @Inject
+    HostService hosts;
+    @Inject
+    VmService vms;
+    @Inject
+    UserService users;
+    @Inject
+    OsfService osfs;
+    @Inject
+    DiService dis;
+    @Inject
+    ConfigService config;
+
+    @Test
+    void aVmStartsOnTheHostAndStopsWithNothingLeftPlaced() throws Exception {
+        String host = Scenario.unique("node");
+        hkd.register(host, List.of());
+        HostDto joined = await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+        assertThat(joined.usableRamMb()).isGreaterThan(1_000_000L);
+
+        long vmId = newVm(512);
+        assertThat(As.superadmin(() -> vms.start(vmId)).state()).isEqualTo("starting");
+        StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+        assertThat(start).as("StartVm reached the host queue").isNotNull();
+        assertThat(start.vmId()).isEqualTo(vmId);
+        assertThat(start.memoryMb()).isEqualTo(512);
+        assertThat(start.diPath()).isEqualTo("desktop-1.qcow2");
+
+        VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
+        hkd.send(running);
+        hkd.send(running); // delivered twice: no harm
+        VmDto up = await(() -> vm(vmId), v -> "running".equals(v.state()));
+        assertThat(up.hostName()).isEqualTo(host);
+        assertThat(up.address()).isEqualTo(start.ip());
+
+        assertThat(As.superadmin(() -> vms.stop(vmId)).state()).isEqualTo("stopping");
+        StopVmCommand stop = hkd.receive(host, StopVmCommand.class, WAIT.toMillis());
+        assertThat(stop.vmId()).isEqualTo(vmId);
+        hkd.send(new VmStateChanged(host, stop.correlationId(), vmId, VmState.STOPPED, null, "powered off"));
+        VmDto down = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        assertThat(down.hostName()).isNull();
+        assertThat(history(vmId)).extracting(VmStateHistoryDto::toState)
+                .containsSubsequence("stopping", "stopped", "running", "starting");
+        assertThat(history(vmId)).filteredOn(h -> "running".equals(h.toState())).hasSize(1);
+    }
+
+    @Test
+    void aFailedStartEndsStoppedWithTheReasonVisible() throws Exception {
+        String host = Scenario.unique("node");
+        hkd.register(host, List.of());
+        await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+        long vmId = newVm(256);
+        As.superadmin(() -> vms.start(vmId));
+        StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+        hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "disk image missing"));
+        VmDto failed = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        assertThat(failed.lastFailure()).contains("disk image missing");
+    }
+
+    @Test
+    void aStartWithoutAHostWithRoomIsRefusedAndChangesNothing() throws Exception {
+        long vmId = newVm(1_048_576); // more than any stand-in host has free
+        assertThatThrownBy(() -> As.superadmin(() -> vms.start(vmId)))
+                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("vm.no_host"));
+        assertThat(vm(vmId).state()).isEqualTo("stopped");
+    }
+
+    @Test
+    void aHostThatStopsBeatingIsLostAndItsVmsEndStopped() throws Exception {
+        try {
+            String host = Scenario.unique("node");
+            hkd.register(host, List.of());
+            await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+            long vmId = newVm(256);
+            As.superadmin(() -> vms.start(vmId));
+            StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+            hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
+            await(() -> vm(vmId), v -> "running".equals(v.state()));
+            List<VmReport> report = List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, start.ip(), start.mac(), 256));
+            // a short timeout only from here on, so a slow start above cannot lose the host early
+            As.superadmin(() -> config.set(null, "internal.hkd.heartbeat.timeout", "4"));
+            hkd.heartbeat(host, 1, report);
+
+            Instant lastBeat = Instant.now();
+            HostDto lost = await(() -> hostNamed(host), h -> "lost".equals(h.state()));
+            Duration detection = Duration.between(lastBeat, Instant.now());
+            System.out.println("host loss detected after " + detection.toMillis() + " ms (timeout 4 s)");
+            assertThat(detection).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(12));
+            VmDto orphaned = vm(vmId);
+            assertThat(orphaned.state()).isEqualTo("stopped");
+            assertThat(history(vmId)).extracting(VmStateHistoryDto::toState).contains("zombie");
+            assertThat(history(vmId).get(0).reason()).contains(host + " lost");
+
+            // the host returns still running the VM: it is running again, and the VM it kept is reaped
+            hkd.heartbeat(host, 2, report);
+            await(() -> hostNamed(host), h -> "running".equals(h.state()));
+            assertThat(hkd.receive(host, org.qvd.protocol.vm.ReapVmCommand.class, WAIT.toMillis()).vmId()).isEqualTo(vmId);
+            assertThat(lost.name()).isEqualTo(host);
+        } finally {
+            As.superadmin(() -> config.delete(null, "internal.hkd.heartbeat.timeout"));
+        }
+    }
+
+    @Test
+    void anUnreadableEventIsRefusedWithoutHarm() throws Exception {
+        String host = Scenario.unique("node");
+        hkd.sendRaw("{\"type\":\"HostHeartbeat\",\"schemaVersion\":\"9.0\",\"hostName\":\"" + host + "\"}");
+        hkd.sendRaw("not json at all");
+        hkd.register(host, List.of());
+        assertThat(await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()))).isNotNull();
+    }
+
+    private long newVm(int memoryMb) throws Exception {
+        return As.superadmin(() -> {
+            String suffix = Scenario.unique("");
+            long tenantId = 1L;
+            long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null)).id();
+            long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null)).id();
+            dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true));
+            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
+        });
+    }
+
+    private HostDto hostNamed(String name) throws Exception {
+        return As.superadmin(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)).items().stream()
+                .filter(h -> h.name().equals(name)).findFirst().orElse(null));
+    }
+
+    private VmDto vm(long id) throws Exception {
+        return As.superadmin(() -> vms.get(id));
+    }
+
+    private List<VmStateHistoryDto> history(long id) throws Exception {
+        return As.superadmin(() -> vms.history(id, PageRequest.first(50)).items());
+    }
+
+    private static <T> T await(Callable<T> read, Predicate<T> until) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        T value = read.call();
+        while (!until.test(value)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s; last value: " + value);
+            }
+            Thread.sleep(200);
+            value = read.call();
+        }
+        return value;
+    }
+}

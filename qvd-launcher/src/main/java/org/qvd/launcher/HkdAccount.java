@@ -1,0 +1,87 @@
+package org.qvd.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The broker account HKD agents log in with: WildFly application user {@code qvd-hkd} in role {@code guest}.
+ * Its password is generated on the first run and kept (owner-readable only) in {@code QVD_HOME/hkd/hkd.conf},
+ * the local agent's configuration; WildFly's ApplicationRealm keeps only the digest.
+ */
+final class HkdAccount {
+    static final String USER = "qvd-hkd";
+    private static final String REALM = "ApplicationRealm";
+
+    private HkdAccount() {
+    }
+
+    /** Makes sure the account exists in the server's base configuration; returns its password. */
+    static String ensure(Path home, Path serverConfiguration) {
+        try {
+            Path conf = home.resolve("hkd/hkd.conf");
+            Properties hkd = load(conf);
+            String password = hkd.getProperty("broker.password");
+            if (password == null || password.isBlank()) {
+                password = SuperadminPassword.generate(24);
+                hkd.setProperty("broker.user", USER);
+                hkd.setProperty("broker.password", password);
+                store(conf, hkd, "local HKD agent of ./qvd run (generated; broker.password is secret)");
+            }
+            setEntry(serverConfiguration.resolve("application-users.properties"), digest(password));
+            setEntry(serverConfiguration.resolve("application-roles.properties"), "guest");
+            return password;
+        } catch (IOException e) {
+            throw new LauncherException("cannot set up the HKD broker account: " + e.getMessage(), e);
+        }
+    }
+
+    /** WildFly's properties realm digest: hex(MD5(user:realm:password)). */
+    static String digest(String password) {
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5")
+                    .digest((USER + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets {@code qvd-hkd=value} in a WildFly properties file, keeping its other lines (and its realm comment). */
+    private static void setEntry(Path file, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.exists(file) ? Files.readAllLines(file) : List.of());
+        lines.removeIf(line -> line.startsWith(USER + "="));
+        lines.add(USER + "=" + value);
+        Files.write(file, lines);
+    }
+
+    static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    static void store(Path file, Properties p, String comment) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            p.store(out, comment);
+        }
+    }
+}
