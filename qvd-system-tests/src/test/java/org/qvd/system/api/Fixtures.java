@@ -86,6 +86,26 @@ final class Fixtures {
         return r.id();
     }
 
+    /**
+     * A registered host that the VMAS takes for running: no HKD runs in these tests, so its runtime is
+     * written directly (state running, a heartbeat an hour ahead, plenty of RAM). Start requests then
+     * get placed on it and wait there, as with a real host that has not reported back yet.
+     */
+    static long runningHost(QvdSystem system, Api api) {
+        Api.Reply r = api.post("/hosts", Map.of("name", Api.unique("host"), "address", Api.unique("10.9") + ".test"));
+        assertThat(r.status()).as("create host: %s", r.body()).isEqualTo(201);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement("UPDATE host_runtime SET state = 'running', "
+                        + "heartbeat_at = now() + interval '1 hour', usable_ram_mb = 1000000, usable_cpu = 64, load = 0 "
+                        + "WHERE host_id = ?")) {
+            ps.setLong(1, r.id());
+            assertThat(ps.executeUpdate()).as("host runtime row").isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return r.id();
+    }
+
     /** Asserts an RFC 9457 problem with the given status and stable code. */
     static JsonNode problem(Api.Reply r, int status, String code) {
         assertThat(r.status()).as("status of %s", r.raw().body()).isEqualTo(status);

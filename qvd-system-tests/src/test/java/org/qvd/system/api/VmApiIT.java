@@ -20,6 +20,7 @@ class VmApiIT {
         long user = Fixtures.user(api, tenant.id());
         long osf = Fixtures.osf(api, tenant.id());
         Fixtures.di(api, osf);
+        Fixtures.runningHost(system, api);
 
         Api.Reply created = api.post("/vms", Map.of("userId", user, "osfId", osf, "name", "desk"));
         assertThat(created.status()).isEqualTo(201);

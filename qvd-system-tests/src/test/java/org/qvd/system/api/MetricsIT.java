@@ -1,0 +1,66 @@
+package org.qvd.system.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.Http;
+import org.qvd.system.platform.RunningSystem;
+
+@ExtendWith(RunningSystem.class)
+class MetricsIT {
+
+    @Test
+    void countsVmsByStateAfterActionsOnBothPorts(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        long tenant = Fixtures.tenant(api).id();
+        long osf = Fixtures.osf(api, tenant);
+        Fixtures.di(api, osf);
+        Fixtures.runningHost(system, api);
+        double before = gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_vms", "starting");
+        long vm = Fixtures.vm(api, Fixtures.user(api, tenant), osf);
+        assertThat(api.post("/vms/" + vm + "/start", "").status()).isEqualTo(200);
+        Thread.sleep(2500); // the gauges are read at most every 2 s
+
+        String https = scrape(Api.root(system) + "/api/metrics");
+        assertThat(gauge(https, "qvd_vms", "starting")).isEqualTo(before + 1);
+        assertThat(gauge(https, "qvd_hosts", "running")).isPositive();
+        assertThat(https).contains("qvd_users_connected", "qvd_l7r_connect_attempts_total",
+                "qvd_l7r_connect_successes_total", "qvd_l7r_bytes_total");
+        String management = scrape("http://127.0.0.1:" + system.managementPort() + "/prometheus");
+        assertThat(gauge(management, "qvd_vms", "starting")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void reportsLivenessAndReadinessOnTheHttpsPort(QvdSystem system) throws Exception {
+        for (String check : new String[] {"live", "ready"}) {
+            HttpResponse<String> r = Http.client().send(HttpRequest.newBuilder(
+                    URI.create(Api.root(system) + "/api/health/" + check)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(Api.JSON.readTree(r.body()).get("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    static String scrape(String url) throws Exception {
+        HttpResponse<String> r = Http.client().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The value of {@code name{...state="state"...}}. */
+    static double gauge(String text, String name, String state) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*state=\"" + state + "\"[^}]*\\} ([0-9.eE+-]+)$")
+                .matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + "{state=" + state + "} in the metrics");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}
