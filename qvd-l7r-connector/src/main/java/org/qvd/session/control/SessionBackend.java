@@ -37,7 +37,9 @@ import org.qvd.session.entity.VmSummary;
  * {@link #authenticate} → {@link #resolveVm} → {@link #takeOver} → {@link #ensureRunning} → {@link #startSession}
  * → (TCP connect to the endpoint) → {@link #recordConnectionState}{@code (CONNECTED)} → {@code 101} → tunnel →
  * {@link #recordConnectionState}{@code (DISCONNECTED)}. Once {@code takeOver} has been called, the connector always
- * ends with exactly one {@code DISCONNECTED} for that connection id, whatever fails.
+ * ends with exactly one {@code DISCONNECTED} for that connection id, whatever fails, and only after the backend
+ * method in flight has returned; it also comes when {@code takeOver} itself failed or timed out, so ignore a
+ * {@code DISCONNECTED} for a connection that does not (or no longer) hold the VM.
  */
 public interface SessionBackend {
 
