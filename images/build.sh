@@ -2,6 +2,7 @@
 # Builds the QVD desktop image (a qcow2 DI) from Debian bookworm packages only.
 #   images/build.sh            build if the inputs changed, else say "up to date"
 #   images/build.sh --force    build even if an image with the same inputs exists
+# IMAGE_COMPRESS=1 writes a compressed qcow2 (~210 MB instead of ~600 MB).
 # Output in images/out/: <name>-<version>.qcow2, .vmlinuz, .initrd and .json (metadata).
 # Needs root (debootstrap chroots), debootstrap, e2fsprogs (mke2fs -d), qemu-utils, ~3 GB disk.
 # Nothing is mounted: the root filesystem is written with mke2fs -d from a directory tree.
@@ -13,6 +14,7 @@ NAME=${IMAGE_NAME:-qvd-desktop}
 SUITE=bookworm
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SIZE=${IMAGE_SIZE:-2G}
+COMPRESS=${IMAGE_COMPRESS:-0}
 OUT=$HERE/out
 CACHE=$HERE/cache/debs
 WORK=${IMAGE_WORK_DIR:-/var/lib/qvd/images-build}
@@ -56,7 +58,7 @@ INPUTS_HASH=$( {
   sha256sum "$HERE/build.sh" "$HERE/packages.txt" | cut -d' ' -f1
   (cd "$HERE/rootfs" && find . -type f | LC_ALL=C sort | xargs sha256sum)
   sha256sum "$VMA_JAR" | cut -d' ' -f1
-  echo "$SUITE $SIZE $CMDLINE"
+  echo "$SUITE $SIZE $CMDLINE compress=$COMPRESS"
 } | sha256sum | cut -c1-16)
 
 mkdir -p "$OUT" "$CACHE"
@@ -132,7 +134,11 @@ RAW=$WORK/root.raw
 rm -f "$RAW"
 E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH mke2fs -q -t ext4 -L qvd-root -U "$UUID" \
   -E "root_owner=0:0,hash_seed=$UUID" -d "$ROOTFS" -F "$RAW" "$SIZE"
-qemu-img convert -O qcow2 "$RAW" "$BASE.qcow2"
+if [ "$COMPRESS" = 1 ]; then
+  qemu-img convert -c -O qcow2 "$RAW" "$BASE.qcow2"   # ~1/3 of the size, ~20 s more CPU
+else
+  qemu-img convert -O qcow2 "$RAW" "$BASE.qcow2"
+fi
 rm -f "$RAW"
 chmod 0644 "$BASE.qcow2"
 
