@@ -65,7 +65,8 @@ public final class QvdSystem implements AutoCloseable {
         sysProps.put("qvd.db.url", dbUrl);
         sysProps.put("qvd.db.user", config.dbUser());
         sysProps.put("qvd.https.port", Integer.toString(config.httpsPort()));
-        sysProps.put("qvd.l7r.port", Integer.toString(config.l7rPort()));
+        // the L7R owns its listener (not a WildFly socket binding), so it gets the port with the offset applied
+        sysProps.put("qvd.l7r.port", Integer.toString(config.effective(config.l7rPort())));
         sysProps.put("jboss.socket.binding.port-offset", Integer.toString(config.portOffset()));
         return sysProps;
     }
