@@ -103,7 +103,7 @@ public final class Feedback {
 
     private static void add(FacesMessage.Severity severity, String summary, String detail) {
         FacesContext ctx = FacesContext.getCurrentInstance();
-        ctx.addMessage(null, new FacesMessage(severity, summary, detail));
+        ctx.addMessage(null, new FacesMessage(severity, summary, detail == null ? "" : detail));
         ctx.getExternalContext().getFlash().setKeepMessages(true);
     }
 }
