@@ -19,7 +19,7 @@ OUT=$HERE/out
 CACHE=$HERE/cache/debs
 WORK=${IMAGE_WORK_DIR:-/var/lib/qvd/images-build}
 ROOTFS=$WORK/rootfs
-CMDLINE="root=/dev/vda rw rootfstype=ext4 console=ttyS0,115200 console=tty0 net.ifnames=0"
+CMDLINE="root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0"
 FORCE=0
 [ "${1:-}" = "--force" ] && FORCE=1
 

@@ -6,14 +6,16 @@ import java.util.Optional;
 import org.qvd.protocol.state.XState;
 
 /**
- * Maps nxagent's own log lines (stderr) to X states, as QVD's VMA does: starting/resuming mean the
- * agent waits for the client (listening), started/resumed mean a client is attached (connected).
+ * Maps nxagent's own log lines (stderr) to X states. Unlike QVD, "starting/resuming session" is not yet
+ * listening: only "Waiting for connection" is, and a client (or a NAT in front of the VM) that
+ * connects earlier is refused, so the caller must wait for {@code listening}. Started/resumed mean a
+ * client is attached (connected).
  */
 public final class NxOutput {
     private static final List<Map.Entry<String, XState>> RULES = List.of(
             Map.entry("Session: Starting session at", XState.STARTING),
             Map.entry("Info: Waiting for connection from", XState.LISTENING),
-            Map.entry("Session: Resuming session at", XState.LISTENING),
+            Map.entry("Session: Resuming session at", XState.STARTING),
             Map.entry("Session: Session started at", XState.CONNECTED),
             Map.entry("Session: Session resumed at", XState.CONNECTED),
             Map.entry("Session: Suspending session at", XState.SUSPENDING),

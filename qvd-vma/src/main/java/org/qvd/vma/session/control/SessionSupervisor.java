@@ -100,7 +100,8 @@ public final class SessionSupervisor {
             throw new IllegalStateException("cannot write nxagent options", e);
         }
         hangUp();
-        state = XState.LISTENING;
+        // nxagent announces "Waiting for connection" once it really listens again
+        state = XState.STARTING;
     }
 
     private void hangUp() {

@@ -105,8 +105,9 @@ class DesktopImageIT {
         support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", "1280x800x24", "-nolisten", "tcp"), NO_ENV,
                 dir.resolve("xvfb.log"));
         Thread.sleep(1000);
-        support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port=" + nxPort
-                + ",retry=30,root=" + dir.resolve("proxy-root")), Map.of("DISPLAY", ":" + viewer), dir.resolve("proxy.log"));
+        Process proxy = support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port="
+                + nxPort + ",retry=30,root=" + dir.resolve("proxy-root")), Map.of("DISPLAY", ":" + viewer),
+                dir.resolve("proxy.log"));
         awaitState(base, "connected"::equals, Duration.ofMinutes(2));
         Path shot = dir.resolve("image-desktop.png");
         double white = 0;
@@ -118,6 +119,22 @@ class DesktopImageIT {
         System.out.printf("DesktopImageIT: desktop drawn %d ms after start, white share %.2f%n",
                 (System.nanoTime() - started) / 1_000_000, white);
         assertThat(white).as("the guest's xterm paints part of the viewer white (" + shot + ")").isGreaterThan(0.10);
+        System.out.printf("DesktopImageIT: VMA RSS in the guest with a session %d KiB%n",
+                json(get(base, "/vma/ping")).path("rssKiB").asLong());
+
+        // suspend (the viewer goes away) and resume with a new cookie: HUP via the image's kill
+        proxy.destroy();
+        awaitState(base, "suspended"::equals, Duration.ofMinutes(2));
+        String cookie2 = cookie();
+        var resumed = get(base, "/vma/x_start?qvd.vm.user.name=alice&qvd.client.fullscreen=1&qvd.client.link=lan"
+                + "&qvd.nx.cookie=" + cookie2);
+        assertThat(json(resumed).path("resumed").asBoolean()).as(resumed.body()).isTrue();
+        // through user-mode networking a connect always succeeds on the host side: wait until the
+        // guest's nxagent really listens again, else the proxy's handshake hits a closed socket
+        awaitState(base, "listening"::equals, Duration.ofMinutes(2));
+        support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie2 + ",connect=127.0.0.1,port=" + nxPort
+                + ",retry=30,root=" + dir.resolve("proxy-root")), Map.of("DISPLAY", ":" + viewer), dir.resolve("proxy-2.log"));
+        awaitState(base, "connected"::equals, Duration.ofMinutes(2));
         get(base, "/vma/x_stop");
         awaitState(base, "stopped"::equals, Duration.ofMinutes(1));
     }

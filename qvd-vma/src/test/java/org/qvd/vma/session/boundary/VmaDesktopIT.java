@@ -88,6 +88,7 @@ class VmaDesktopIT {
         JsonNode resumed = json(get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
                 + "&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie2));
         assertThat(resumed.path("resumed").asBoolean()).isTrue();
+        awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         startProxy(viewerEnv, cookie2, nxPort, "proxy-2.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
         assertThat(awaitWindow(agentEnv, "qvd-it-term")).as("the same xterm window").isEqualTo(terminal);
@@ -105,6 +106,7 @@ class VmaDesktopIT {
         assertThat(json(busy).path("state").asText()).isEqualTo("suspending");
         awaitState(base, "suspended"::equals, Duration.ofSeconds(30));
         assertThat(json(get(base, takeover)).path("resumed").asBoolean()).isTrue();
+        awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         startProxy(viewerEnv, cookie3, nxPort, "proxy-3.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
         assertThat(awaitWindow(agentEnv, "qvd-it-term")).isEqualTo(terminal);

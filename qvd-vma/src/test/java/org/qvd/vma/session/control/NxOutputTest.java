@@ -16,7 +16,7 @@ class NxOutputTest {
         assertThat(NxOutput.stateOf("Session: Session started at 'Thu Nov 26 15:48:11 2026'.")).contains(XState.CONNECTED);
         assertThat(NxOutput.stateOf("Session: Suspending session at 'Thu Nov 26 15:56:33 2026'.")).contains(XState.SUSPENDING);
         assertThat(NxOutput.stateOf("Session: Session suspended at 'Thu Nov 26 15:56:34 2026'.")).contains(XState.SUSPENDED);
-        assertThat(NxOutput.stateOf("Session: Resuming session at 'Thu Nov 26 15:56:36 2026'.")).contains(XState.LISTENING);
+        assertThat(NxOutput.stateOf("Session: Resuming session at 'Thu Nov 26 15:56:36 2026'.")).contains(XState.STARTING);
         assertThat(NxOutput.stateOf("Session: Session resumed at 'Thu Nov 26 15:57:18 2026'.")).contains(XState.CONNECTED);
         assertThat(NxOutput.stateOf("Session: Terminating session at 'Thu Nov 26 15:48:16 2026'.")).contains(XState.STOPPING);
         assertThat(NxOutput.stateOf("Session: Session terminated at 'Thu Nov 26 15:48:16 2026'.")).contains(XState.STOPPED);
