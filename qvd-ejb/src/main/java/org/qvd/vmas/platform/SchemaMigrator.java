@@ -21,7 +21,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigrator {
 
     public static final String LOCATION = "classpath:db/migration";
-    /** The number of migrations this build carries; a deployment that finds fewer fails loudly. */
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/QvdDS")
