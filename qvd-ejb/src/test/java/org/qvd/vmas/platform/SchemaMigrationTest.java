@@ -66,6 +66,26 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void listsEveryEntityOfTheModule() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        java.util.List<Class<?>> found = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(classes)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = classes.relativize(f).toString();
+                if (name.endsWith(".class") && !name.contains("$")) {
+                    Class<?> c = Class.forName(name.replace('/', '.').replace(".class", ""), false,
+                            getClass().getClassLoader());
+                    if (c.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                        found.add(c);
+                    }
+                }
+            }
+        }
+        assertThat(Entities.ENTITIES).as("Entities.ENTITIES must list every @Entity, or this test validates too little")
+                .containsExactlyInAnyOrderElementsOf(found);
+    }
+
+    @Test
     void seedsTenantsAndRolesWithTheirAcls() {
         hibernate.inTransaction(s -> {
             assertThat(s.find(Tenant.class, 0L).getName()).isEqualTo("*");
