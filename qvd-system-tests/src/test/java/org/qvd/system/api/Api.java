@@ -18,7 +18,9 @@ import org.qvd.system.platform.RunningSystem;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = Http.client();
+    /** Generous connect timeout: the first requests meet a server still warming up on a busy 2-core machine. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
+            .connectTimeout(java.time.Duration.ofSeconds(60)).build();
 
     private final String base;
     private final String authorization;

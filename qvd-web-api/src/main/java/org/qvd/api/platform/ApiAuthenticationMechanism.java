@@ -15,6 +15,7 @@ import java.util.Set;
 import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.auth.server.SecurityIdentity;
+import org.wildfly.security.auth.server.ServerAuthenticationContext;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
 
 /**
@@ -40,7 +41,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         Optional<String> principal;
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            principal = tokens.verify(header.substring(7).trim());
+            principal = tokens.verify(header.substring(7).trim()).filter(ApiAuthenticationMechanism::stillActive);
             if (principal.isEmpty()) {
                 return refuse(response, context, "the bearer token is invalid or expired");
             }
@@ -73,6 +74,17 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Optional.of(identity.getPrincipal().getName());
         } catch (SecurityException | RealmUnavailableException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The realm only finds administrators (and tenants) that are not blocked. */
+    private static boolean stillActive(String principal) {
+        try {
+            ServerAuthenticationContext context = SecurityDomain.getCurrent().createNewAuthenticationContext();
+            context.setAuthenticationName(principal);
+            return context.exists();
+        } catch (SecurityException | RealmUnavailableException e) {
+            return false;
         }
     }
 
