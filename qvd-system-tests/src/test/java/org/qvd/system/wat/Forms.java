@@ -23,7 +23,9 @@ final class Forms {
                         + "var o = null; for (var i = 0; i < sel.options.length; i++) {"
                         + "  if (sel.options[i].text === arguments[1]) { o = sel.options[i]; } }"
                         + "if (!o) { return false; }"
-                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(o.value); return true;", id, label);
+                        + "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(o.value);"
+                        + "if (w.hasBehavior && w.hasBehavior('change')) { w.callBehavior('change'); }"
+                        + "return true;", id, label);
         if (!Boolean.TRUE.equals(found)) {
             throw new AssertionError("no option '" + label + "' in " + id);
         }

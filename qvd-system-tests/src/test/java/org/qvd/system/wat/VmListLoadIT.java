@@ -47,7 +47,7 @@ class VmListLoadIT {
             String report = b.text(By.cssSelector("#vmForm\\:vmTable .ui-paginator-current"));
             assertThat(b.all(By.cssSelector("#vmForm\\:vmTable_data .vm-name"))).hasSize(25);
             assertThat(Long.parseLong(report.substring(report.lastIndexOf('/') + 1).trim())).isGreaterThanOrEqualTo(VMS);
-            b.screenshot("12-vm-list-10000");
+            b.screenshot("13-vm-list-10000");
 
             start = System.nanoTime();
             b.click(By.cssSelector("#vmForm\\:vmTable .ui-paginator-last"));

@@ -45,6 +45,18 @@ class WatScenarioIT {
     }
 
     @Test
+    void switchesTheScreensToSpanish(QvdSystem system) throws Exception {
+        try (Browser b = new Browser(system.httpsPort())) {
+            b.login(SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
+            b.click(By.id("top:langEs"));
+            b.open("/vms.xhtml");
+            assertThat(b.text(By.cssSelector(".wat-title"))).isEqualTo("Máquinas virtuales");
+            assertThat(b.text(By.id("top:logout"))).isEqualTo("Salir");
+            b.screenshot("12-spanish-vm-list");
+        }
+    }
+
+    @Test
     void createsAnOsfADiAUserAndAVmThenStartsStopsAndBlocksIt(QvdSystem system) throws Exception {
         WatData data = new WatData(system);
         String tenant = WatData.unique("t");

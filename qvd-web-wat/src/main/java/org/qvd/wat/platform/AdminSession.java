@@ -64,9 +64,12 @@ public class AdminSession implements Serializable {
         return getLocale().getLanguage();
     }
 
-    public void setLanguage(String language) {
+    /** Switches the language and shows the same screen again. */
+    public String useLanguage(String language) {
         locale = "es".equals(language) ? LANGUAGES.get(1) : Locale.ENGLISH;
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        ctx.getViewRoot().setLocale(locale);
+        return ctx.getViewRoot().getViewId() + "?faces-redirect=true";
     }
 
     /** Reloads the admin's ACLs (e.g. after its roles changed). */
