@@ -53,6 +53,18 @@ class InfrastructureIT {
     @Inject
     UserService users;
 
+    @Inject
+    org.qvd.vmas.platform.RequestOrigin origin;
+
+    @Test
+    void auditsTheSourceAddressTheWebLayerRecorded() throws Exception {
+        Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
+        origin.sourceAddress("203.0.113.9");
+        UserDto user = t.as(() -> users.create(new NewUser(null, "from-web", "pw", null)));
+        assertThat(scenario.auditOf("user", user.id())).singleElement()
+                .satisfies(e -> assertThat(e.sourceAddress()).isEqualTo("203.0.113.9"));
+    }
+
     @Test
     void superadminsManageHostsAndTenantAdminsOnlySeeThem() throws Exception {
         String name = Scenario.unique("node-");
