@@ -21,6 +21,7 @@ import org.qvd.protocol.message.CommandFailed;
 import org.qvd.protocol.vm.VmReport;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.protocol.vm.VmaState;
+import org.qvd.session.notice.Notices;
 import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.control.VmStateSettler;
 import org.qvd.vm.entity.Vm;
@@ -46,6 +47,10 @@ public class HostEvents {
 
     @Inject
     VmLifecycle lifecycle;
+
+    /** L7R nodes wait for VM states through these notices (sent when this transaction commits). */
+    @Inject
+    Notices notices;
 
     public void registered(HostRegistered event) {
         Host host = findOrRegister(event.hostName());
@@ -75,8 +80,11 @@ public class HostEvents {
         VmState target = VmState.valueOf(event.state().name());
         if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
             em.persist(runtime.running(event.ip() != null ? event.ip() : runtime.getVm().getIp(), 3030, 4100, null, Instant.now()));
+            notice(runtime, null);
         } else if (target != VmState.RUNNING) {
-            VmStateSettler.settle(em, runtime, target, event.reason(), Instant.now());
+            if (VmStateSettler.settle(em, runtime, target, event.reason(), Instant.now())) {
+                notice(runtime, event.reason());
+            }
         }
     }
 
@@ -99,7 +107,13 @@ public class HostEvents {
         }
         String reason = event.commandType() + " failed on host " + event.hostName() + ": " + event.reason();
         VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
-        VmStateSettler.settle(em, runtime, target, reason, Instant.now());
+        if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
+            notice(runtime, reason);
+        }
+    }
+
+    private void notice(VmRuntime runtime, String reason) {
+        notices.vmState(runtime.getVm().getId(), runtime.getState().name().toLowerCase(java.util.Locale.ROOT), reason);
     }
 
     private void beat(HostRuntime runtime, HostCapacity capacity) {
@@ -120,8 +134,9 @@ public class HostEvents {
             }
             boolean inFlight = runtime.getState() == VmState.STARTING
                     && runtime.getStateTs().isAfter(now.minus(START_GRACE));
-            if (registration || !inFlight) {
-                VmStateSettler.settle(em, runtime, VmState.STOPPED, "host " + host.getName() + " does not run it", now);
+            String reason = "host " + host.getName() + " does not run it";
+            if ((registration || !inFlight) && VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, now)) {
+                notice(runtime, reason);
             }
         }
         for (VmReport orphan : byId.values()) {

@@ -1,0 +1,112 @@
+package org.qvd.session.vmas;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.qvd.session.control.ProgressListener;
+import org.qvd.session.entity.VmUnavailableException;
+
+/**
+ * Starts (or resumes) the X session through one VM's agent and completes when it is {@code listening}.
+ *
+ * <p>The VMA API has no push channel, and the HKD does not relay X states as events yet: after {@code x_start}
+ * answers {@code provisioning}, this polls {@code x_state} every {@link #POLL} (bounded by {@link #LIMIT}, and
+ * stopped at once when the connector cancels the stage). A {@code 409 busy} (another client's session is being
+ * suspended for this takeover) retries {@code x_start} at the same interval.
+ */
+final class VmaSession {
+
+    static final Duration POLL = Duration.ofMillis(250);
+    static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final ScheduledExecutorService timer;
+    private final URI base;
+    private final String startQuery;
+    private final ProgressListener progress;
+    private final CompletableFuture<Void> listening = new CompletableFuture<>();
+    private final Instant deadline;
+    private String lastReported;
+
+    VmaSession(HttpClient http, ScheduledExecutorService timer, String host, int port, Map<String, String> params,
+               ProgressListener progress) {
+        this.http = http;
+        this.timer = timer;
+        this.base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/vma/");
+        this.startQuery = params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        this.progress = progress;
+        this.deadline = Instant.now().plus(LIMIT);
+    }
+
+    /** Calls {@code x_start}; the future completes when the session listens, and stops the work when cancelled. */
+    CompletableFuture<Void> start() {
+        call("x_start?" + startQuery, true);
+        return listening;
+    }
+
+    private void call(String pathAndQuery, boolean starting) {
+        if (listening.isDone()) {
+            return;
+        }
+        if (Instant.now().isAfter(deadline)) {
+            listening.completeExceptionally(new VmUnavailableException("the desktop session did not start within "
+                    + LIMIT.toSeconds() + " s"));
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            if (error != null) {
+                listening.completeExceptionally(new VmUnavailableException(
+                        "the virtual machine's agent does not answer (" + error.getClass().getSimpleName() + ")", error));
+            } else {
+                answered(response.statusCode(), response.body(), starting);
+            }
+        });
+    }
+
+    private void answered(int status, String body, boolean starting) {
+        String state = SessionParameters.stateOf(body);
+        if (status == 409) {
+            report("Waiting for the previous session to let go (" + state + ")");
+            later("x_start?" + startQuery, true);
+        } else if (status != 200) {
+            listening.completeExceptionally(new VmUnavailableException("the virtual machine's agent refused the "
+                    + "session (" + status + "): " + SessionParameters.messageOf(body)));
+        } else if ("listening".equals(state)) {
+            listening.complete(null);
+        } else if ("stopped".equals(state) && !starting) {
+            listening.completeExceptionally(new VmUnavailableException("the desktop session ended while starting"));
+        } else {
+            report("Desktop session " + state);
+            later("x_state", false);
+        }
+    }
+
+    private void later(String pathAndQuery, boolean starting) {
+        timer.schedule(() -> call(pathAndQuery, starting), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void report(String text) {
+        if (!text.equals(lastReported)) {
+            lastReported = text;
+            progress.progress(text);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
