@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.auth.server.SecurityIdentity;
-import org.wildfly.security.auth.server.ServerAuthenticationContext;
+import org.wildfly.security.auth.server.RealmIdentity;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
 
 /**
@@ -27,6 +29,7 @@ import org.wildfly.security.evidence.PasswordGuessEvidence;
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String ROLE = "qvd-admin";
+    private static final Logger LOG = Logger.getLogger(ApiAuthenticationMechanism.class.getName());
 
     @Inject
     BearerTokens tokens;
@@ -72,19 +75,31 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             SecurityIdentity identity = SecurityDomain.getCurrent().authenticate(decoded.substring(0, colon),
                     new PasswordGuessEvidence(decoded.substring(colon + 1).toCharArray()));
             return Optional.of(identity.getPrincipal().getName());
-        } catch (SecurityException | RealmUnavailableException e) {
+        } catch (SecurityException e) {
+            LOG.log(Level.FINE, "Basic authentication refused: {0}", e.toString());
+            return Optional.empty();
+        } catch (RealmUnavailableException e) {
+            LOG.log(Level.WARNING, "the administrator realm is unavailable: {0}", e.toString());
             return Optional.empty();
         }
     }
 
-    /** The realm only finds administrators (and tenants) that are not blocked. */
+    /**
+     * The realm only finds administrators (and tenants) that are not blocked. A plain identity lookup:
+     * an authentication context left unfinished would count as a failed login in Elytron's brute-force
+     * protection and lock the administrator out of Basic.
+     */
     private static boolean stillActive(String principal) {
+        RealmIdentity identity = null;
         try {
-            ServerAuthenticationContext context = SecurityDomain.getCurrent().createNewAuthenticationContext();
-            context.setAuthenticationName(principal);
-            return context.exists();
+            identity = SecurityDomain.getCurrent().getIdentity(principal);
+            return identity.exists();
         } catch (SecurityException | RealmUnavailableException e) {
             return false;
+        } finally {
+            if (identity != null) {
+                identity.dispose();
+            }
         }
     }
 
