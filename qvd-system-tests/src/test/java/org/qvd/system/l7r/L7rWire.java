@@ -74,6 +74,21 @@ final class L7rWire implements AutoCloseable {
         return all;
     }
 
+    /** Raw bytes into the tunnel after a {@code 101}. */
+    void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Exactly {@code n} raw bytes from the tunnel. */
+    byte[] readExactly(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new IOException("tunnel closed after " + bytes.length + " of " + n + " bytes");
+        }
+        return bytes;
+    }
+
     private String line() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int b;

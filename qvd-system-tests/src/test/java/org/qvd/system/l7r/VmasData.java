@@ -76,10 +76,12 @@ final class VmasData {
      * Puts a VM's runtime into a state no API call produces without a host (a start in flight, a user connection
      * whose node is gone), by SQL through {@link QvdSystem#dbUrl()}.
      */
-    void sql(QvdSystem system, String update, long vmId) {
+    void sql(QvdSystem system, String update, Object... params) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
                 java.sql.PreparedStatement ps = c.prepareStatement(update)) {
-            ps.setLong(1, vmId);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             assertThat(ps.executeUpdate()).as(update).isEqualTo(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
