@@ -88,6 +88,21 @@ final class VmasData {
         }
     }
 
+    /** The first column of the first row, or null. */
+    String query(QvdSystem system, String select, Object... params) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement(select)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode post(String path, Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
