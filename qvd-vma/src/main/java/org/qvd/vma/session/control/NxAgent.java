@@ -21,6 +21,7 @@ import org.qvd.vma.platform.Commands;
 public final class NxAgent {
     private static final Logger LOG = Logger.getLogger(NxAgent.class.getName());
     private final Process process;
+    private volatile boolean stopping;
 
     private NxAgent(Process process) {
         this.process = process;
@@ -56,7 +57,8 @@ public final class NxAgent {
                 NxOutput.stateOf(line).ifPresent(onState);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "reading nxagent output failed", e);
+            // when we stop nxagent, the JDK closes its output under the reader: expected then
+            LOG.log(stopping ? Level.FINE : Level.WARNING, "reading nxagent output failed", e);
         } finally {
             try {
                 process.waitFor();
@@ -83,6 +85,7 @@ public final class NxAgent {
 
     /** TERM now, KILL if it is still there after the timeout. */
     public void stop(int timeoutSeconds) {
+        stopping = true;
         process.destroy();
         Thread killer = new Thread(() -> {
             try {

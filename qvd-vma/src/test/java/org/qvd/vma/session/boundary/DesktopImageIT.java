@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the VMA from the host. Skipped, with the reason printed, when no image was built.
  */
 class DesktopImageIT {
-    // not "qvd-…": the HKD treats qvd-* domains it does not know as its own zombies and reaps them
+    // a name of its own: another job on this machine destroyed and undefined "qvd-vma-image-it" mid-test
     private static final String DOMAIN = "vma-image-it";
     private static final Path WORK = Path.of("/var/lib/qvd/vma-image-it");
     private static final Map<String, String> NO_ENV = Map.of();
