@@ -25,7 +25,7 @@ public class ImageStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Inject
-    @ConfigProperty(name = "qvd.images.dir", defaultValue = "/var/lib/qvd/images")
+    @ConfigProperty(name = "qvd.images.dir", defaultValue = "/var/lib/qvd/storage/images")
     String directory;
 
     public Path save(long osfId, String fileName, InputStream body) {
