@@ -1,20 +1,13 @@
 package org.qvd.system.l7r;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
@@ -22,9 +15,8 @@ import org.qvd.system.platform.RunningSystem;
 
 /**
  * A connect to a running VM through the deployed L7R and the real VMAS, up to {@code 101} and bytes through the
- * tunnel. No hypervisor here: the VM's runtime is set to {@code running} by SQL, pointing at a stand-in VMA (a
- * JDK HTTP server answering {@code x_start}/{@code x_state} as the real one does) and a stand-in NX agent (an echo
- * socket) on this machine. The real VMA with nxagent is covered by qvd-vma's VmaDesktopIT.
+ * tunnel. No hypervisor here: the VM is a {@link StandInVm} (stand-in VMA and NX agent on this machine). The real
+ * VMA with nxagent is covered by qvd-vma's VmaDesktopIT.
  */
 @ExtendWith(RunningSystem.class)
 class L7rSessionWithStandInVmaIT {
@@ -36,28 +28,7 @@ class L7rSessionWithStandInVmaIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        List<String> vmaCalls = new CopyOnWriteArrayList<>();
-        AtomicInteger polls = new AtomicInteger();
-        HttpServer vma = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        vma.createContext("/vma/", exchange -> {
-            vmaCalls.add(URLDecoder.decode(exchange.getRequestURI().getRawQuery() == null ? exchange.getRequestURI()
-                    .getPath() : exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getRawQuery(),
-                    StandardCharsets.UTF_8));
-            String state = exchange.getRequestURI().getPath().endsWith("x_start") ? "provisioning"
-                    : polls.incrementAndGet() < 2 ? "starting" : "listening";
-            byte[] body = ("{\"state\":\"" + state + "\",\"resumed\":false}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        vma.start();
-        try (ServerSocket nx = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Thread echo = new Thread(() -> echoOnce(nx), "stand-in-nx");
-            echo.setDaemon(true);
-            echo.start();
-            data.sql(system, "UPDATE vm_runtime SET state = 'running', state_ts = now(), address = '127.0.0.1', "
-                    + "vma_port = ?, x_port = ? WHERE vm_id = ?", vma.getAddress().getPort(), nx.getLocalPort(), vm);
-
+        try (StandInVm standIn = new StandInVm(system, data, vm)) {
             try (L7rWire wire = new L7rWire(system.l7rPort())) {
                 wire.send("GET /qvd/connect_to_vm?qvd.client.os=linux&id=" + vm + "&qvd.client.nx.cookie=" + COOKIE
                         + " HTTP/1.1\r\nAuthorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)
@@ -70,12 +41,12 @@ class L7rSessionWithStandInVmaIT {
                 String key = upgraded.header("X-QVD-Slave-Key");
                 assertThat(key).matches("[A-Za-z0-9]{64}");
                 assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info")).contains("Starting desktop session");
-                String start = vmaCalls.get(0);
-                assertThat(start).startsWith("/vma/x_start?").contains("qvd.client.os=linux")
+                assertThat(standIn.vmaCalls.get(0)).startsWith("/vma/x_start?").contains("qvd.client.os=linux")
                         .contains("qvd.vm.user.name=" + user.login().substring(0, user.login().indexOf('@')))
                         .contains("qvd.nx.cookie=" + COOKIE).contains("qvd.slave.key=" + key)
                         .doesNotContain("qvd.client.nx.cookie");
-                assertThat(vmaCalls.subList(1, vmaCalls.size())).isNotEmpty().containsOnly("/vma/x_state");
+                assertThat(standIn.vmaCalls.subList(1, standIn.vmaCalls.size())).isNotEmpty()
+                        .containsOnly("/vma/x_state");
                 assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
 
                 byte[] hello = "hello through the tunnel".getBytes(StandardCharsets.US_ASCII);
@@ -83,22 +54,58 @@ class L7rSessionWithStandInVmaIT {
                 assertThat(wire.readExactly(hello.length)).isEqualTo(hello);
             }
             awaitUserState(data, vm, "disconnected");
-        } finally {
-            vma.stop(0);
-            data.sql(system, "UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, "
-                    + "vma_port = NULL, x_port = NULL WHERE vm_id = ?", vm);
         }
     }
 
-    private static void echoOnce(ServerSocket nx) {
-        try (Socket agent = nx.accept(); InputStream in = agent.getInputStream(); OutputStream out = agent.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException closed) {
-            // the test ended the tunnel
+    /**
+     * The Perl CLI's exact bytes (list then connect on one TLS connection, parameters in its order, no Host), then
+     * the Qt client's (bare LF) taking the VM over: the first tunnel is closed, the second carries the NX bytes.
+     */
+    @Test
+    void legacyClientsConnectAndTheSecondTakesTheTunnelOver(QvdSystem system) throws Exception {
+        VmasData data = new VmasData(system);
+        VmasData.User user = data.user();
+        long vm = data.vm(user);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (user.login() + ":" + VmasData.USER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        byte[] nxHello = "NXPROXY-3.5.0-2\n".getBytes(StandardCharsets.US_ASCII);
+        try (StandInVm standIn = new StandInVm(system, data, vm);
+                L7rWire perl = new L7rWire(system.l7rPort()); L7rWire qt = new L7rWire(system.l7rPort())) {
+            perl.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + basic + "\r\nAccept: application/json\r\n"
+                    + "User-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
+            L7rWire.Response list = perl.read();
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.body()).contains("\"id\":" + vm);
+            perl.send("GET /qvd/connect_to_vm?qvd.client.fullscreen=&qvd.client.audio.redirect.server=&qvd.client."
+                    + "audio.redirect.port=&qvd.client.audio.redirect.enable=0&qvd.client.keyboard=pc105%2Fes&qvd."
+                    + "client.geometry=1024x768&qvd.client.usb.enabled=0&qvd.client.audio.compression.enable=1&qvd."
+                    + "client.os=linux&id=" + vm + "&qvd.client.nxagent.extra_args=&qvd.client.usb.implementation="
+                    + "USBIP&qvd.client.printing.enabled=1&qvd.client.link=adsl HTTP/1.1\r\nAuthorization: " + basic
+                    + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
+            List<L7rWire.Response> perlAnswers = perl.readUntilFinal();
+            assertThat(perlAnswers.get(perlAnswers.size() - 1).status()).isEqualTo(101);
+            perl.write(nxHello);
+            assertThat(perl.readExactly(nxHello.length)).isEqualTo(nxHello);
+
+            qt.send("GET /qvd/connect_to_vm?id=" + vm + "&qvd.client.type=qt&qvd.client.keyboard=pc105%2Fus&qvd."
+                    + "client.os=linux&qvd.client.nxagent.extra_args=&qvd.client.geometry=1280x800&qvd.client."
+                    + "fullscreen=0&qvd.client.printing.enabled=0&qvd.client.usb.enabled=0&qvd.client.usb."
+                    + "implementation=usbip&qvd.client.link=adsl HTTP/1.1\nAuthorization: " + basic
+                    + "\nUser-Agent: QVDClient Qt/0.01 (Linux)\nConnection: Upgrade\nUpgrade: QVD/1.0\n\n");
+            List<L7rWire.Response> qtAnswers = qt.readUntilFinal();
+            assertThat(qtAnswers).extracting(r -> r.header("X-QVD-VM-Info"))
+                    .contains("Taking over the session from another client");
+            assertThat(qtAnswers.get(qtAnswers.size() - 1).status()).isEqualTo(101);
+            assertThatThrownBy(() -> perl.readExactly(1)).as("the first tunnel is closed").isInstanceOf(IOException.class);
+            qt.write(nxHello);
+            assertThat(qt.readExactly(nxHello.length)).isEqualTo(nxHello);
+            assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
+            assertThat(standIn.vmaCalls.stream().filter(c -> c.startsWith("/vma/x_start"))).hasSize(2);
         }
+        awaitUserState(data, vm, "disconnected");
     }
 
-    private static void awaitUserState(VmasData data, long vm, String expected) throws InterruptedException {
+    static void awaitUserState(VmasData data, long vm, String expected) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         String state = data.vmState(vm).get("userState").asText();
         while (!expected.equals(state) && Instant.now().isBefore(deadline)) {
