@@ -44,7 +44,6 @@ import org.qvd.session.entity.VmUnavailableException;
 import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * The L7R's decisions, taken by the VMAS EJBs ({@link UserAuthenticationService}, {@link VmRuntimeService}); waits
@@ -147,14 +146,14 @@ public class VmasSessionBackend implements SessionBackend {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
         if ("disconnected".equals(runtime.get(vmId).userState())) {
-            return attempt(() -> connecting(connection, vmId, control, false));
+            return Stages.attempt(() -> connecting(connection, vmId, control, false));
         }
         progress.progress("Taking over the session from another client");
         CompletableFuture<Notice> released = waiters.await(vmId, Notice::isReleased);
         notices.abortConnections(vmId, connection.toString(), "taken over by another client");
         CompletableFuture<Void> result = released.completeOnTimeout(null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(n -> connecting(connection, vmId, control, n == null), executor);
-        return cancelling(result, released);
+        return Stages.cancelling(result, released);
     }
 
     /** Records {@code connection} as the VM's holder; {@code stale}: first clear a holder that never let go. */
@@ -165,9 +164,9 @@ public class VmasSessionBackend implements SessionBackend {
         if (stale) {
             LOG.warning(() -> "no node released VM " + vmId + " within " + STALE_HOLDER.toSeconds()
                     + " s: taking its stale connection over");
-            quietly(() -> runtime.userDisconnected(vmId));
+            Stages.quietly(() -> runtime.userDisconnected(vmId));
         }
-        vmas(() -> runtime.userConnecting(vmId));
+        Stages.vmas(() -> runtime.userConnecting(vmId));
         if (!holders.hold(connection, vmId, control)) {
             releaseVm(vmId, connection); // the client left while we recorded it
             throw new VmUnavailableException("the client has left");
@@ -188,7 +187,7 @@ public class VmasSessionBackend implements SessionBackend {
         try {
             if ("stopped".equals(vm.state())) {
                 progress.progress("Starting virtual machine");
-                vmas(() -> runtime.requestStart(vmId)); // placement and StartVm, in the VMAS's own transaction
+                Stages.vmas(() -> runtime.requestStart(vmId)); // placement and StartVm, in the VMAS's own transaction
             } else {
                 progress.progress("Waiting for the virtual machine to start");
             }
@@ -203,7 +202,7 @@ public class VmasSessionBackend implements SessionBackend {
             }
             progress.progress("Virtual machine running");
         });
-        return cancelling(result, settled);
+        return Stages.cancelling(result, settled);
     }
 
     private void settleFromDatabase(long vmId, CompletableFuture<Notice> settled) {
@@ -227,7 +226,7 @@ public class VmasSessionBackend implements SessionBackend {
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
         int nxPort = vm.xPort() != null ? vm.xPort() : 4100;
         CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, params, progress).start();
-        return cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);
+        return Stages.cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);
     }
 
     @Override
@@ -239,7 +238,7 @@ public class VmasSessionBackend implements SessionBackend {
             case CONNECTED -> {
                 ConnectionHolders.Holder holder = holders.active(connection).orElseThrow(
                         () -> new VmUnavailableException("the session was taken over by another client"));
-                vmas(() -> runtime.userConnected(holder.vmId()));
+                Stages.vmas(() -> runtime.userConnected(holder.vmId()));
             }
             case DISCONNECTED -> holders.release(connection, Instant.now()).ifPresent(holder -> {
                 LOG.info(() -> "connection " + connection + " to VM " + holder.vmId() + " ended: "
@@ -251,7 +250,7 @@ public class VmasSessionBackend implements SessionBackend {
 
     private void releaseVm(long vmId, ConnectionId connection) {
         try {
-            quietly(() -> runtime.userDisconnected(vmId));
+            Stages.quietly(() -> runtime.userDisconnected(vmId));
         } finally {
             notices.connectionReleased(vmId, connection.toString());
         }
@@ -268,14 +267,14 @@ public class VmasSessionBackend implements SessionBackend {
         try {
             progress.progress("Stopping virtual machine");
             if (!"stopping".equals(current.state())) {
-                vmas(() -> runtime.requestStop(vmId));
+                Stages.vmas(() -> runtime.requestStop(vmId));
             }
             settleFromDatabase(vmId, stopped);
         } catch (RuntimeException e) {
             stopped.cancel(false);
             return CompletableFuture.failedFuture(e);
         }
-        return cancelling(stopped.thenAccept(n -> { }), stopped);
+        return Stages.cancelling(stopped.thenAccept(n -> { }), stopped);
     }
 
     /** A notice from {@link NoticeListener}: aborts local holders asked to let go, completes waiters. */
@@ -288,42 +287,5 @@ public class VmasSessionBackend implements SessionBackend {
             }
         }
         waiters.deliver(notice);
-    }
-
-    /** Cancelling what the connector holds also cancels the wait underneath, so its waiter is dropped. */
-    private static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> underneath) {
-        result.whenComplete((v, e) -> {
-            if (result.isCancelled()) {
-                underneath.cancel(false);
-            }
-        });
-        return result;
-    }
-
-    private static CompletableFuture<Void> attempt(Runnable step) {
-        try {
-            step.run();
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** A VMAS refusal (state machine, no host, no image...) is an expected failure whose message the client sees. */
-    private static void vmas(Runnable call) {
-        try {
-            call.run();
-        } catch (QvdException e) {
-            throw new VmUnavailableException(e.getMessage(), e);
-        }
-    }
-
-    /** For transitions that may already have happened (a stopped VM has no connected user any more). */
-    private static void quietly(Runnable call) {
-        try {
-            call.run();
-        } catch (QvdException e) {
-            LOG.fine(() -> "ignored: " + e.getMessage());
-        }
     }
 }
