@@ -98,8 +98,14 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
         return new DomainSpec(command.vmId(), command.vmName(), VmNames.domainUuid(command.vmId()),
                 config.get(HkdConfig.DOMAIN_TYPE), config.get(HkdConfig.ARCH), command.memoryMb(), command.cpus(),
                 osDisk, !command.useOverlay(), homeDisk, config.get(HkdConfig.NETWORK_NAME), command.mac(),
-                command.ip(), boot == null ? null : boot.kernelPath(), boot == null ? null : boot.initrdPath(),
+                command.ip(), boot == null ? null : hostPath(boot.kernelPath()),
+                boot == null || boot.initrdPath() == null ? null : hostPath(boot.initrdPath()),
                 boot == null ? null : boot.cmdline());
+    }
+
+    /** Kernel and initrd named relative to the image store (as the VMAS does for its DIs) resolve there. */
+    private String hostPath(String path) {
+        return path.startsWith("/") ? path : storage.diskImagePath(path);
     }
 
     private void awaitVma(StartVmCommand command) {

@@ -60,6 +60,20 @@ class StartVmHandlerTest {
     }
 
     @Test
+    void bootsTheKernelTheVmasNamesRelativeToTheImageStore() {
+        StartVmCommand plain = VmCommands.start(8, "c-1");
+        // any volume of the image pool stands for the kernel here; the initrd is given as an absolute path
+        StartVmCommand withKernel = new StartVmCommand(plain.hostName(), plain.correlationId(), plain.vmId(),
+                plain.vmName(), plain.diId(), plain.diPath(), true, false, 256, 1, 0, plain.mac(), plain.ip(),
+                new StartVmCommand.DirectBoot(TestHypervisor.DI, "/srv/boot/desktop.initrd", "root=/dev/vda rw"));
+
+        handler(VmaStandIn.answeringAfter(0, ip -> { })).handle(withKernel);
+
+        assertThat(hv.domainXml(8)).contains("<kernel>/var/lib/qvd/storage/images/" + TestHypervisor.DI + "</kernel>",
+                "<initrd>/srv/boot/desktop.initrd</initrd>", "<cmdline>root=/dev/vda rw</cmdline>");
+    }
+
+    @Test
     void attachesTheDiReadOnlyWhenTheOsfWantsNoOverlay() {
         handler(VmaStandIn.answeringAfter(0, ip -> { })).handle(VmCommands.start(7, "c-1", false, false, 0));
 
