@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,6 +25,8 @@ import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiService;
 import org.qvd.image.boundary.OsfRequests.NewOsf;
 import org.qvd.image.boundary.OsfService;
+import org.qvd.property.boundary.PropertyService;
+import org.qvd.property.entity.PropertyOwner;
 import org.qvd.protocol.message.CommandFailed;
 import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.StartVmCommand;
@@ -66,6 +69,8 @@ class HostLifecycleIT {
     DiService dis;
     @Inject
     ConfigService config;
+    @Inject
+    PropertyService properties;
 
     @Test
     void aVmStartsOnTheHostAndStopsWithNothingLeftPlaced() throws Exception {
@@ -74,13 +79,16 @@ class HostLifecycleIT {
         HostDto joined = await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
         assertThat(joined.usableRamMb()).isGreaterThan(1_000_000L);
 
-        long vmId = newVm(512);
+        long vmId = newVm(512, Map.of("boot.kernel", "desktop-1.vmlinuz", "boot.initrd", "desktop-1.initrd"));
         assertThat(As.superadmin(() -> vms.start(vmId)).state()).isEqualTo("starting");
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start).as("StartVm reached the host queue").isNotNull();
         assertThat(start.vmId()).isEqualTo(vmId);
         assertThat(start.memoryMb()).isEqualTo(512);
         assertThat(start.diPath()).isEqualTo("desktop-1.qcow2");
+        assertThat(start.directBoot().kernelPath()).isEqualTo("desktop-1.vmlinuz");
+        assertThat(start.directBoot().initrdPath()).isEqualTo("desktop-1.initrd");
+        assertThat(start.directBoot().cmdline()).contains("root=/dev/vda");
 
         VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
         hkd.send(running);
@@ -108,6 +116,7 @@ class HostLifecycleIT {
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+        assertThat(start.directBoot()).as("an image without boot.* properties boots itself").isNull();
         hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "disk image missing"));
         VmDto failed = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(failed.lastFailure()).contains("disk image missing");
@@ -167,12 +176,18 @@ class HostLifecycleIT {
     }
 
     private long newVm(int memoryMb) throws Exception {
+        return newVm(memoryMb, Map.of());
+    }
+
+    /** A VM of the default tenant on a new OSF whose only DI carries {@code diProperties}. */
+    private long newVm(int memoryMb, Map<String, String> diProperties) throws Exception {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
             long tenantId = 1L;
             long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null)).id();
             long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null)).id();
-            dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true));
+            long diId = dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true)).id();
+            diProperties.forEach((key, value) -> properties.set(PropertyOwner.DI, diId, key, value));
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });
     }

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.entity.HostRuntime;
 import org.qvd.host.entity.HostState;
+import org.qvd.session.notice.Notices;
 import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.control.VmStateSettler;
 import org.qvd.vm.entity.VmRuntime;
@@ -44,6 +45,10 @@ public class HostLossDetector {
     @Inject
     VmLifecycle lifecycle;
 
+    /** Tells waiting L7R connections on every node (they wait by event, not by polling). */
+    @Inject
+    Notices notices;
+
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "qvd host loss detection")
     public void check() {
         Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + CLUSTER_LOCK + ")")
@@ -68,6 +73,7 @@ public class HostLossDetector {
                     .setParameter("host", host.getHost()).getResultList()) {
                 VmStateSettler.settle(em, vm, VmState.ZOMBIE, reason, now);
                 VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
+                notices.vmState(vm.getVm().getId(), "stopped", reason);
             }
         }
     }
@@ -77,6 +83,7 @@ public class HostLossDetector {
                 VmRuntime.class).setParameter("starting", VmState.STARTING).setParameter("cutoff", cutoff).getResultList()) {
             String host = vm.getHost() == null ? null : vm.getHost().getName();
             VmStateSettler.settle(em, vm, VmState.STOPPED, "start timed out", now);
+            notices.vmState(vm.getVm().getId(), "stopped", "start timed out");
             if (host != null) {
                 lifecycle.reap(host, vm.getVm().getId());
             }

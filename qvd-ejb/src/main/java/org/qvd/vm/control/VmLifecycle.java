@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.control.HostCommandSender;
 import org.qvd.host.control.HostConfigKeys;
@@ -13,6 +15,8 @@ import org.qvd.host.control.HostPlacement;
 import org.qvd.host.control.HostPlacement.Candidate;
 import org.qvd.host.entity.Host;
 import org.qvd.image.entity.Di;
+import org.qvd.property.entity.Property;
+import org.qvd.property.entity.PropertyOwner;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
@@ -34,6 +38,9 @@ public class VmLifecycle {
             + "(SELECT COALESCE(SUM(v.vm.osf.memoryMb), 0) FROM VmRuntime v WHERE v.host = r.host AND v.state = :starting) "
             + "FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
 
+    /** Kernel command line of the desktop image (root on the first virtio disk, serial console). */
+    static final String DEFAULT_CMDLINE = "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
+
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
@@ -53,7 +60,25 @@ public class VmLifecycle {
         runtime.placeOn(host, di, Instant.now());
         commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
                 vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
-                vm.getOsf().getUserStorageMb(), macOf(vm), vm.getIp(), null));
+                vm.getOsf().getUserStorageMb(), macOf(vm), vm.getIp(), directBoot(di)));
+    }
+
+    /**
+     * Direct kernel boot for images without a boot loader (the desktop image of images/ ships its kernel and
+     * initrd beside the qcow2): DI properties {@code boot.kernel}, {@code boot.initrd} (paths on the hosts,
+     * relative ones in their image store) and {@code boot.cmdline}. No {@code boot.kernel}: the image boots itself.
+     */
+    StartVmCommand.DirectBoot directBoot(Di di) {
+        Map<String, String> boot = em.createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", PropertyOwner.DI).setParameter("objectId", di.getId()).getResultList().stream()
+                .filter(p -> p.getKey().startsWith("boot."))
+                .collect(Collectors.toMap(Property::getKey, Property::getValue));
+        String kernel = boot.get("boot.kernel");
+        if (kernel == null || kernel.isBlank()) {
+            return null;
+        }
+        return new StartVmCommand.DirectBoot(kernel, boot.get("boot.initrd"),
+                boot.getOrDefault("boot.cmdline", DEFAULT_CMDLINE));
     }
 
     /** Stop: the VM goes to stopping and its host is told; a VM no host has taken yet stops at once. */

@@ -52,7 +52,27 @@ public final class QvdKeystore {
         if (!Files.exists(file)) {
             generateWithKeytool(file, password(), setting("qvd.tls.hostname", "QVD_TLS_HOSTNAME", "localhost"));
         }
-        return TlsContexts.fromPkcs12(file, password());
+        return loadWhenComplete(file, wait);
+    }
+
+    /**
+     * Elytron may still be writing a key store it has just generated: a read of a half-written file fails
+     * (e.g. "Tag number over 30 is not supported"), so reading is retried until the wait is over.
+     */
+    private static SSLContext loadWhenComplete(Path file, Duration wait) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return TlsContexts.fromPkcs12(file, password());
+            } catch (IOException partlyWritten) {
+                if (System.nanoTime() > deadline) {
+                    throw partlyWritten;
+                }
+                LOG.fine(() -> "key store " + file + " not readable yet: " + partlyWritten.getMessage());
+                Thread.sleep(250);
+            }
+        }
     }
 
     private static void askElytronToGenerate(Path file, Duration wait) throws InterruptedException {
