@@ -57,8 +57,9 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
         int size = Math.max(1, Math.min(pageSize, PageRequest.MAX_SIZE));
         SortMeta sort = sortBy == null ? null : sortBy.values().stream()
                 .filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
-        PageRequest request = PageRequest.of(first / size, size, sort == null ? null : sort.getField(),
-                sort != null && sort.getOrder() == SortOrder.DESCENDING);
+        // unsorted lists show the newest objects first: what an admin just created is on the first page
+        PageRequest request = sort == null ? PageRequest.of(first / size, size, "id", true)
+                : PageRequest.of(first / size, size, sort.getField(), sort.getOrder() == SortOrder.DESCENDING);
         try {
             Page<T> page = loader.load(filters(filterBy), request);
             setRowCount((int) page.total());
