@@ -26,7 +26,7 @@ public final class QvdLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             QvdSystem system = running.get();
             if (system != null) {
-                System.out.println("qvd: stopping WildFly and PostgreSQL...");
+                System.out.println("qvd: stopping the local HKD, WildFly and PostgreSQL...");
                 system.close();
                 System.out.println("qvd: stopped.");
             }
