@@ -1,2 +1,0 @@
-/** The image storage that DI uploads are streamed to. */
-package org.qvd.image.control;
