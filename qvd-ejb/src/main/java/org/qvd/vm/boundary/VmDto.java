@@ -2,19 +2,25 @@ package org.qvd.vm.boundary;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.qvd.vm.entity.LastConnection;
 import org.qvd.vm.entity.Vm;
 import org.qvd.vm.entity.VmRuntime;
 import org.qvd.vmas.platform.AuditSubject;
 
-/** A VM with its runtime; states in QVD's lower-case names. */
+/**
+ * A VM with its runtime; states in QVD's lower-case names. {@code last*}: the last client connection as the L7R
+ * accounted it (tunnel opened/closed, bytes each way, L7R node); null before the first one.
+ */
 public record VmDto(Long id, Long tenantId, Long userId, String userLogin, Long osfId, String osfName, String diTag,
         String name, String ip, boolean blocked, String description, Instant expirationSoft, Instant expirationHard,
         String state, Instant stateTs, String pendingCommand, String userState, Long hostId, String hostName,
         String address, Integer vmaPort, Integer xPort, Long currentDiId, String currentDiVersion, String xState,
-        String lastFailure, Instant createdAt) implements AuditSubject {
+        String lastFailure, Instant createdAt, Instant lastConnectedAt, Instant lastDisconnectedAt,
+        Long lastBytesFromClient, Long lastBytesToClient, String lastConnectionNode) implements AuditSubject {
 
     public static VmDto of(Vm v) {
         VmRuntime r = v.getRuntime();
+        LastConnection last = r.getLastConnection();
         return new VmDto(v.getId(), v.getUser().getTenant().getId(), v.getUser().getId(), v.getUser().getLogin(),
                 v.getOsf().getId(), v.getOsf().getName(), v.getDiTag(), v.getName(), v.getIp(), v.isBlocked(),
                 v.getDescription(), v.getExpirationSoft(), v.getExpirationHard(), wire(r.getState()), r.getStateTs(),
@@ -22,7 +28,9 @@ public record VmDto(Long id, Long tenantId, Long userId, String userLogin, Long 
                 r.getHost() == null ? null : r.getHost().getName(), r.getAddress(), r.getVmaPort(), r.getXPort(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getId(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(), wire(r.getXState()),
-                r.getLastFailure(), v.getCreatedAt());
+                r.getLastFailure(), v.getCreatedAt(), last == null ? null : last.getConnectedAt(),
+                last == null ? null : last.getDisconnectedAt(), last == null ? null : last.getBytesFromClient(),
+                last == null ? null : last.getBytesToClient(), last == null ? null : last.getNode());
     }
 
     static String wire(Enum<?> e) {

@@ -1,6 +1,7 @@
 package org.qvd.vm.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -77,6 +78,9 @@ public class VmRuntime {
 
     @Column(name = "last_failure", length = 1024)
     private String lastFailure;
+
+    @Embedded
+    private LastConnection lastConnection; // null (all columns null) until a first tunnel opened
 
     @Version
     @Column(name = "version", nullable = false)
@@ -186,6 +190,15 @@ public class VmRuntime {
 
     public void userDisconnected(Instant now) {
         moveUser(UserState.DISCONNECTED, now);
+    }
+
+    /** The L7R's accounting of the last client connection (see {@link LastConnection}). */
+    public void recordConnection(LastConnection connection) {
+        this.lastConnection = connection;
+    }
+
+    public LastConnection getLastConnection() {
+        return lastConnection;
     }
 
     /** Admin request to disconnect the user: only while connecting or connected. */

@@ -7,6 +7,7 @@ import org.qvd.account.entity.AppUser;
 import org.qvd.account.entity.Role;
 import org.qvd.account.entity.RoleAcl;
 import org.qvd.account.entity.Tenant;
+import org.qvd.account.entity.UserToken;
 import org.qvd.audit.entity.AuditEntry;
 import org.qvd.config.entity.ConfigEntry;
 import org.qvd.host.entity.Host;
@@ -31,7 +32,8 @@ public final class Entities {
 
     public static final List<Class<?>> ENTITIES = List.of(Tenant.class, Administrator.class, AppUser.class, Role.class,
             Acl.class, RoleAcl.class, Osf.class, Di.class, DiTag.class, Host.class, HostRuntime.class, Vm.class,
-            VmRuntime.class, VmStateHistory.class, Property.class, ConfigEntry.class, AuditEntry.class);
+            VmRuntime.class, VmStateHistory.class, Property.class, ConfigEntry.class, AuditEntry.class,
+            UserToken.class);
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
             VmStateConverter.class, UserStateConverter.class, XStateConverter.class, VmCommandConverter.class,
