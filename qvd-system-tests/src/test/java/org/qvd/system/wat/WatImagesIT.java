@@ -1,0 +1,118 @@
+package org.qvd.system.wat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.RunningSystem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Disk images that reach the farm through the WAT: a browser upload and a file an operator dropped
+ * in the staging directory. Both end as a DI tagged head/default whose file lies in the image directory.
+ */
+@ExtendWith(RunningSystem.class)
+class WatImagesIT {
+
+    /**
+     * The directories the system under test uses: WildFly inherits this JVM's environment (the launcher
+     * only adds to it), so QVD_IMAGES_STAGING / QVD_IMAGES_DIR set for the build reach both sides.
+     */
+    static final Path STAGING = Path.of(env("QVD_IMAGES_STAGING", "/var/lib/qvd/storage/staging"));
+    static final Path IMAGES = Path.of(env("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images"));
+
+    private final List<Path> created = new ArrayList<>();
+
+    @Test
+    void uploadsAQcow2ThroughTheBrowserAndRegistersItAsTheFirstDi(QvdSystem system) throws Exception {
+        WatData data = new WatData(system);
+        String osf = WatData.unique("osf");
+        data.osf(data.tenant(WatData.unique("t")), osf);
+        Path local = qcow2(Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
+        try (Browser b = new Browser(system.httpsPort())) {
+            b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
+            b.open("/dis.xhtml");
+            b.click(By.id("diForm:newDi"));
+            Forms.selectOne(b, "diDlgForm:osf", osf);
+            b.type(By.id("diDlgForm:version"), "up-1");
+            b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(local.toString());
+            Path stored = IMAGES.resolve(local.getFileName());
+            created.add(stored);
+            assertThat(b.growl()).contains("Uploaded to " + stored);
+            b.settle();
+            assertThat(b.waitFor(By.id("diDlgForm:path")).getAttribute("value")).isEqualTo(stored.toString());
+            b.screenshot("17-di-uploaded");
+            b.clearGrowl();
+            b.click(By.id("diDlgForm:save"));
+            assertThat(b.growl()).contains("Disk image up-1 registered");
+
+            String row = Forms.row(b, "diForm:diTable", osf).getText();
+            assertThat(row).contains("up-1", "head", "default", stored.toString());
+            assertThat(stored).exists().hasSameBinaryContentAs(local);
+            b.screenshot("18-di-from-upload");
+        } finally {
+            Files.deleteIfExists(local);
+            cleanUp();
+        }
+    }
+
+    @Test
+    void importsAFileFromTheStagingDirectory(QvdSystem system) throws Exception {
+        WatData data = new WatData(system);
+        String osf = WatData.unique("osf");
+        data.osf(data.tenant(WatData.unique("t")), osf);
+        Files.createDirectories(STAGING);
+        String file = osf + ".qcow2";
+        Path staged = qcow2(STAGING.resolve(file));
+        created.add(staged);
+        Path imported = IMAGES.resolve(file);
+        created.add(imported);
+        try (Browser b = new Browser(system.httpsPort())) {
+            b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
+            b.open("/dis.xhtml");
+            b.click(By.id("diForm:newDi"));
+            Forms.selectOne(b, "diDlgForm:osf", osf);
+            b.type(By.id("diDlgForm:version"), "st-1");
+            Forms.selectOne(b, "diDlgForm:staging", file);
+            b.screenshot("19-di-staging-choice");
+            b.click(By.id("diDlgForm:save"));
+            assertThat(b.growl()).contains("Disk image st-1 registered");
+
+            String row = Forms.row(b, "diForm:diTable", osf).getText();
+            assertThat(row).contains("st-1", "head", "default", imported.toString());
+            assertThat(imported).exists().hasSameBinaryContentAs(staged);
+            b.screenshot("20-di-from-staging");
+        } finally {
+            cleanUp();
+        }
+    }
+
+    /** A small, valid qcow2 made by qemu-img (what an operator would stage or upload). */
+    static Path qcow2(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", file.toString(), "64M")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        return file;
+    }
+
+    /** The image and staging directories are shared with other runs: remove only this test's files. */
+    private void cleanUp() throws IOException {
+        for (Path p : created) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
