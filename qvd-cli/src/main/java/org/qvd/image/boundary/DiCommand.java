@@ -8,6 +8,7 @@ import java.util.Map;
 import org.qvd.cli.platform.CliException;
 import org.qvd.cli.platform.ExitCode;
 import org.qvd.cli.platform.ObjectCommand;
+import org.qvd.cli.platform.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code qvd-admin di <verb>}. */
 @Command(name = "di", description = "Disk images of OSFs and their tags.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, osf (name or id), version, tenant, blocked.",
-            "Example: qvd-admin di add --osf desktop --file img.qcow2 --tag default"})
+            "Example: qvd-admin di add --osf desktop --file img.qcow2 --tag default",
+            "         qvd-admin di staged; qvd-admin di add --osf desktop --staged qvd-desktop-1.0.qcow2 --tag default"})
 public class DiCommand extends ObjectCommand {
 
     @Override
@@ -33,17 +35,36 @@ public class DiCommand extends ObjectCommand {
         return doList(filters);
     }
 
+    @Command(description = "List the images waiting in the server's staging directory (the image build's output "
+            + "on a one-machine system).", mixinStandardHelpOptions = true)
+    public int staged() {
+        Output.print(out(), api().get(resource() + "/staged", Map.of()),
+                List.of("file", "version", "directBoot", "sizeBytes", "description"), root.json());
+        return ExitCode.OK;
+    }
+
     @Command(description = "Upload an image file and register it as a new DI of an OSF (or --path: register a file "
-            + "already on the image storage).", mixinStandardHelpOptions = true)
+            + "already on the image storage; --staged: import an image of the staging directory, with the kernel and "
+            + "boot settings its build metadata names).", mixinStandardHelpOptions = true)
     public int add(@Option(names = "--osf", required = true, description = "OSF name or id") String osf,
             @Option(names = "--file", description = "image file to upload") Path file,
             @Option(names = "--path", description = "image already on the image storage") String path,
+            @Option(names = "--staged", description = "image file name in the staging directory") String staged,
             @Option(names = "--tag", description = "a tag to set, e.g. default") String tag,
             @Option(names = "--di-version", description = "version (default: date-based)") String version,
             @Option(names = "--description") String description) {
         long osfId = osf.matches("\\d+") ? Long.parseLong(osf) : lookup(REFS.get("osf"), osf);
-        if ((file == null) == (path == null)) {
-            throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file and --path");
+        if ((file == null ? 0 : 1) + (path == null ? 0 : 1) + (staged == null ? 0 : 1) != 1) {
+            throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file, --path and --staged");
+        }
+        if (staged != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("osfId", osfId);
+            body.put("file", staged);
+            body.put("version", version);
+            body.put("description", description);
+            body.put("makeDefault", "default".equals(tag));
+            return tagged(api().post(resource() + "/import", body), tag);
         }
         if (path != null) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -52,9 +73,7 @@ public class DiCommand extends ObjectCommand {
             body.put("version", version);
             body.put("description", description);
             body.put("makeDefault", "default".equals(tag));
-            var created = api().post(resource(), body);
-            return tag == null || "default".equals(tag) ? print(created)
-                    : print(api().put(path(created.get("id").asText()) + "/tags/" + tag, null));
+            return tagged(api().post(resource(), body), tag);
         }
         if (!Files.isRegularFile(file)) {
             throw new CliException(ExitCode.USAGE, "cli.file", "no such file: " + file);
@@ -66,6 +85,12 @@ public class DiCommand extends ObjectCommand {
         putIf(query, "version", version);
         putIf(query, "description", description);
         return print(api().upload(resource() + "/upload", query, file));
+    }
+
+    /** Prints the new DI, after putting the extra tag on it ('default' was set when it was created). */
+    private int tagged(com.fasterxml.jackson.databind.JsonNode created, String tag) {
+        return tag == null || "default".equals(tag) ? print(created)
+                : print(api().put(path(created.get("id").asText()) + "/tags/" + tag, null));
     }
 
     private static void putIf(Map<String, String> m, String k, String v) {

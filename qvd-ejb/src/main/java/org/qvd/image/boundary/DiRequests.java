@@ -15,6 +15,14 @@ public final class DiRequests {
             @Size(max = 1024) String description, boolean makeDefault) {
     }
 
+    /**
+     * An image of the staging directory to register as a DI of an OSF. Version and description default to the
+     * image's build metadata (else today's version); makeDefault moves 'default' to it.
+     */
+    public record StagedDi(@NotNull Long osfId, @NotBlank @Size(max = 255) String file, @Size(max = 64) String version,
+            @Size(max = 1024) String description, boolean makeDefault) {
+    }
+
     /** List filter; null = any. */
     public record DiFilter(Long tenantId, Long osfId, String version, Boolean blocked) {
         public static DiFilter any() {

@@ -1,18 +1,28 @@
 package org.qvd.image.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.qvd.image.boundary.DiRequests.DiFilter;
 import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.StagedDi;
+import org.qvd.image.control.BuildMetadata;
+import org.qvd.image.control.ImageStorage;
+import org.qvd.image.control.StagedImage;
 import org.qvd.image.entity.Di;
+import org.qvd.image.entity.DiTagException;
 import org.qvd.image.entity.Osf;
 import org.qvd.image.entity.TagRules;
 import org.qvd.property.entity.Property;
@@ -38,6 +48,9 @@ public class DiService {
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
+    @Inject
+    ImageStorage storage;
+
     /** Registers an image file as a new DI: fixed version tag, 'head', and 'default' if first or asked. */
     @RequiresAcl("di.create")
     @Audited(value = "di.create", objectType = "di")
@@ -47,6 +60,54 @@ public class DiService {
         Di di = TagRules.addDi(osf, version, request.path(), request.description(), request.makeDefault());
         em.persist(di);
         return DiDto.of(di);
+    }
+
+    /** Images waiting in the staging directory, with their build metadata. */
+    @RequiresAcl("di.create")
+    public List<StagedImageDto> staged() {
+        return storage.staged().stream().map(StagedImageDto::of).toList();
+    }
+
+    /**
+     * Registers a staged image as a DI: the file goes into the OSF's storage directory and, when the image
+     * build's metadata says it boots with its own kernel, the kernel and initrd go beside it and the DI gets the
+     * {@code boot.*} properties the hosts boot it with.
+     */
+    @RequiresAcl("di.create")
+    @Audited(value = "di.import", objectType = "di")
+    public DiDto importStaged(@NotNull @Valid StagedDi request) {
+        Osf osf = OsfService.find(em, request.osfId());
+        StagedImage staged = storage.stagedImage(request.file());
+        BuildMetadata meta = staged.metadata();
+        String version = firstNonBlank(request.version(), meta == null ? null : meta.version(), nextVersion(osf));
+        if (osf.resolve(version).isPresent()) {
+            // before any file moves: the same refusal TagRules would give, without copying an image first
+            throw new DiTagException("di.duplicate", "version '" + version + "' is already a tag in OSF '"
+                    + osf.getName() + "'");
+        }
+        List<ImageStorage.Placed> placed = new ArrayList<>();
+        try {
+            Path image = place(placed, osf, staged.file());
+            Map<String, String> boot = new LinkedHashMap<>();
+            if (meta != null && meta.directBoot()) {
+                boot.put("boot.kernel", place(placed, osf, meta.kernel()).toString());
+                if (meta.initrd() != null) {
+                    boot.put("boot.initrd", place(placed, osf, meta.initrd()).toString());
+                }
+                if (meta.cmdline() != null) {
+                    boot.put("boot.cmdline", meta.cmdline());
+                }
+            }
+            String description = firstNonBlank(request.description(), meta == null ? null : meta.description(), null);
+            Di di = TagRules.addDi(osf, version, image.toString(), description, request.makeDefault());
+            em.persist(di);
+            em.flush();
+            boot.forEach((k, v) -> em.persist(new Property(PropertyOwner.DI, di.getId(), k, v)));
+            return DiDto.of(di);
+        } catch (RuntimeException e) {
+            storage.discard(placed);
+            throw e;
+        }
     }
 
     @RequiresAcl("di.see")
@@ -120,6 +181,21 @@ public class DiService {
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.DI)
                 .setParameter("objectId", id).executeUpdate();
         em.remove(di);
+    }
+
+    private Path place(List<ImageStorage.Placed> placed, Osf osf, String file) {
+        ImageStorage.Placed p = storage.importFile(osf.getId(), file);
+        placed.add(p);
+        return p.path();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private Di find(Long id) {

@@ -26,7 +26,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import org.qvd.image.boundary.DiRequests.DiFilter;
 import org.qvd.image.boundary.DiRequests.NewDi;
-import org.qvd.image.control.ImageStore;
+import org.qvd.image.boundary.DiRequests.StagedDi;
+import org.qvd.image.control.ImageStorage;
+import java.util.List;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /** Disk images: registration of a file on the image storage or upload into it, tags, blocking. */
@@ -43,7 +45,7 @@ public class DiResource {
     OsfService osfs;
 
     @Inject
-    ImageStore store;
+    ImageStorage store;
 
     @Context
     UriInfo uri;
@@ -78,7 +80,7 @@ public class DiResource {
             throw new InvalidInputException("validation.failed", "osfId: must not be null");
         }
         osfs.get(osfId); // refuse an unknown or foreign OSF before storing anything
-        Path file = store.save(osfId, fileName, body);
+        Path file = store.store(osfId, fileName, body);
         try {
             DiDto d = dis.create(new NewDi(osfId, version, file.toString(), description, "default".equals(tag)));
             if (tag != null && !tag.isBlank() && !d.tags().contains(tag)) {
@@ -87,9 +89,28 @@ public class DiResource {
             return Response.created(uri.getBaseUriBuilder().path("dis").path(String.valueOf(d.id())).build()).entity(d)
                     .build();
         } catch (RuntimeException e) {
-            store.discard(file);
+            store.discard(List.of(new ImageStorage.Placed(file, true)));
             throw e;
         }
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("staged")
+    @Operation(summary = "List the images waiting in the staging directory",
+            description = "version and directBoot come from the metadata file the image build writes beside an image")
+    public List<StagedImageDto> staged() {
+        return dis.staged();
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("import")
+    @Operation(summary = "Register an image of the staging directory as a DI",
+            description = "the file moves into the image storage; an image built by images/build.sh brings its kernel, "
+                    + "initrd and boot.* properties; version and description default to its build metadata")
+    public Response importStaged(StagedDi request) {
+        DiDto d = dis.importStaged(request);
+        return Response.created(uri.getBaseUriBuilder().path("dis").path(String.valueOf(d.id())).build()).entity(d)
+                .build();
     }
 
     @GET
