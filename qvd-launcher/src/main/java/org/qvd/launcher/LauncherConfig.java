@@ -27,7 +27,10 @@ public record LauncherConfig(
         String localHkd,
         String hkdHostName,
         String hkdLibvirtUri,
-        String hkdDomainType) {
+        String hkdDomainType,
+        String demo,
+        Path imagesStaging,
+        Path imagesDir) {
 
     public static LauncherConfig fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", ".")).toAbsolutePath().normalize();
@@ -48,7 +51,11 @@ public record LauncherConfig(
                 choice(env, "QVD_LOCAL_HKD", "auto", "on", "off"),
                 env.getOrDefault("QVD_HKD_HOST_NAME", localHostName()),
                 env.getOrDefault("QVD_HKD_LIBVIRT_URI", "qemu:///system"),
-                choice(env, "QVD_HKD_DOMAIN_TYPE", "qemu", "kvm"));
+                choice(env, "QVD_HKD_DOMAIN_TYPE", "qemu", "kvm"),
+                choice(env, "QVD_DEMO", "auto", "off"),
+                // on one machine the image build's output directory is the staging directory
+                Path.of(env.getOrDefault("QVD_IMAGES_STAGING", root.resolve("images/out").toString())).toAbsolutePath(),
+                Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath());
     }
 
     /** A port as clients see it: WildFly adds the socket-binding offset to every configured port. */

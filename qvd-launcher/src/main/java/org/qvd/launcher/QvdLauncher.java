@@ -35,12 +35,39 @@ public final class QvdLauncher {
         QvdSystem system = QvdSystem.start(config);
         running.set(system);
         printBanner(system);
+        printDemo(system);
         try {
             int code = system.awaitServerExit();
             System.err.println("qvd: WildFly exited with code " + code + ", see " + system.consoleLog());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first-run demo desktop (QVD_DEMO=auto): what it made, and the client command to reach it. */
+    static void printDemo(QvdSystem system) {
+        if (!"auto".equals(system.config().demo())) {
+            return;
+        }
+        java.util.Optional<DemoDesktop.Login> login;
+        try {
+            login = system.superadminPassword().isPresent()
+                    ? DemoDesktop.ensure(system, system.superadminPassword().get()) : DemoDesktop.saved(system);
+        } catch (LauncherException e) {
+            System.out.println("Demo desktop: not set up (" + e.getMessage() + ")");
+            return;
+        }
+        if (login.isEmpty()) {
+            System.out.println("Demo desktop: no built image in " + system.config().imagesStaging()
+                    + " (build one with: sudo images/build.sh, then run again)");
+            return;
+        }
+        DemoDesktop.Login l = login.get();
+        System.out.println("Demo desktop (user '" + l.user() + "', password " + l.password() + "):");
+        System.out.println("  " + system.config().sourceRoot().resolve("qvd-client/target/dist/qvd-client")
+                + " --host localhost:" + system.l7rPort() + " --user " + l.user() + "@default"
+                + (l.vmId() > 0 ? " --vm " + l.vmId() : ""));
+        System.out.println();
     }
 
     private static void printBanner(QvdSystem system) {

@@ -18,16 +18,19 @@ public final class QvdSystem implements AutoCloseable {
     private final Optional<SuperadminPassword.Decision> superadmin;
     private final WildFlyServer server;
     private final String hkdPassword;
+    private final Path tlsKeyStore;
     private LocalHkd localHkd;
 
     private QvdSystem(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
-                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server, String hkdPassword) {
+                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server, String hkdPassword,
+                      Path tlsKeyStore) {
         this.config = config;
         this.embedded = embedded;
         this.dbUrl = dbUrl;
         this.superadmin = superadmin;
         this.server = server;
         this.hkdPassword = hkdPassword;
+        this.tlsKeyStore = tlsKeyStore;
     }
 
     /** Starts everything and returns once qvd.ear is deployed; stops what it started if that fails. */
@@ -43,7 +46,8 @@ public final class QvdSystem implements AutoCloseable {
             Path baseDir = WildFlyServer.prepare(config);
             String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"));
             server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
-            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server, hkdPassword);
+            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server, hkdPassword,
+                    baseDir.resolve("configuration/qvd-tls.p12"));
             server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
             if (system.localHkdWanted()) {
                 system.startLocalHkd();
@@ -68,6 +72,8 @@ public final class QvdSystem implements AutoCloseable {
         // the L7R owns its listener (not a WildFly socket binding), so it gets the port with the offset applied
         sysProps.put("qvd.l7r.port", Integer.toString(config.effective(config.l7rPort())));
         sysProps.put("jboss.socket.binding.port-offset", Integer.toString(config.portOffset()));
+        sysProps.put("qvd.images.staging", config.imagesStaging().toString());
+        sysProps.put("qvd.images.dir", config.imagesDir().toString());
         return sysProps;
     }
 
@@ -124,6 +130,11 @@ public final class QvdSystem implements AutoCloseable {
 
     public synchronized Optional<Path> localHkdLog() {
         return Optional.ofNullable(localHkd).map(LocalHkd::log);
+    }
+
+    /** The server's TLS key store (generated at first start unless the operator configured one). */
+    public Path tlsKeyStore() {
+        return tlsKeyStore;
     }
 
     public LauncherConfig config() {
