@@ -158,6 +158,8 @@ public final class StandInL7r implements AutoCloseable {
                 } else if (request.target().startsWith("/qvd/list_of_vm")) {
                     send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                             + vmListJson.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + vmListJson);
+                } else if (request.target().startsWith("/qvd/create_auth_token")) {
+                    createToken(head, out);
                 } else if (request.target().startsWith("/qvd/stop_vm")) {
                     send(out, "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Stopping virtual machine\r\n\r\n"
                             + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\nMachine stopped");
@@ -172,6 +174,20 @@ public final class StandInL7r implements AutoCloseable {
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    /** As QVD: only a password login gets one; the token then logs in as Bearer too. */
+    private void createToken(String head, OutputStream out) throws IOException {
+        if (!head.contains("\r\nAuthorization: " + authorization + "\r\n")) {
+            send(out, "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nForbidden");
+            return;
+        }
+        String token = "tok-" + connections.get();
+        acceptToken(token);
+        String body = "{\"auth_params_id\":1,\"auth_token\":\"" + java.util.Base64.getEncoder()
+                .encodeToString(token.getBytes(StandardCharsets.UTF_8)) + "\"}";
+        send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body);
     }
 
     /** Returns true when the connection became a tunnel (and is now over). */

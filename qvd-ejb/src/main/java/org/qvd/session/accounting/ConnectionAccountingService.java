@@ -46,10 +46,11 @@ public class ConnectionAccountingService {
     }
 
     /**
-     * A holder that never let go (its node died) is taken over: its connection ends now, bytes unknown, and the
-     * user is {@code disconnected} so that the new connection can go on.
+     * A connection ended without its figures: a holder that never let go (its node died) taken over, or one that
+     * failed between {@code connected} and its tunnel. An open last connection ends now, bytes unknown, and the user
+     * is {@code disconnected} so that a new connection can go on.
      */
-    public VmDto staleConnectionCleared(long vmId, @NotNull Instant at) {
+    public VmDto connectionDropped(long vmId, @NotNull Instant at) {
         Vm vm = vm(vmId);
         LastConnection last = vm.getRuntime().getLastConnection();
         if (last != null) {

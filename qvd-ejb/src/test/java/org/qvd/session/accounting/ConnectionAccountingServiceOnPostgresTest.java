@@ -76,7 +76,7 @@ class ConnectionAccountingServiceOnPostgresTest {
             return service(s).tunnelOpened(vmId, opened, "dead-node");
         });
         Instant cleared = opened.plusSeconds(5);
-        VmDto after = db.inTransaction(s -> service(s).staleConnectionCleared(vmId, cleared));
+        VmDto after = db.inTransaction(s -> service(s).connectionDropped(vmId, cleared));
         assertThat(after.userState()).isEqualTo("disconnected");
         assertThat(after.lastConnectedAt()).isEqualTo(opened);
         assertThat(after.lastDisconnectedAt()).isEqualTo(cleared);

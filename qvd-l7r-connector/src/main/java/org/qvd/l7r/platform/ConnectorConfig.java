@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param throttledDelay   delay before a throttled or refused attempt gets its {@code 401}
  * @param progressHeartbeat repeat the last {@code 102} text after this much silence while waiting (0 = never)
  * @param proxyProtocol   expect a PROXY protocol v1 line from a TCP load balancer before TLS (false)
+ * @param tokenValidity   lifetime of a user token made by {@code create_auth_token} (QVD: 24 h)
  */
 public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
                               int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
@@ -36,13 +37,14 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                               Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
                               String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
                               Duration loginLock, Duration throttledDelay, Duration progressHeartbeat,
-                              boolean proxyProtocol) {
+                              boolean proxyProtocol, Duration tokenValidity) {
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
                 Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
-                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false);
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false,
+                Duration.ofHours(24));
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
@@ -68,7 +70,8 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 s.integer("max-login-failures", d.maxLoginFailures),
                 s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
                 s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat),
-                Boolean.parseBoolean(s.text("proxy-protocol", Boolean.toString(d.proxyProtocol))));
+                Boolean.parseBoolean(s.text("proxy-protocol", Boolean.toString(d.proxyProtocol))),
+                s.seconds("token-validity", d.tokenValidity));
     }
 
     /** Same settings with a different port (tests bind port 0). */
@@ -76,7 +79,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
                 requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
                 nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
-                throttledDelay, progressHeartbeat, proxyProtocol);
+                throttledDelay, progressHeartbeat, proxyProtocol, tokenValidity);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */
@@ -84,7 +87,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return Map.of("node", nodeName, "address", bindAddress + ":" + port, "maxHeaderBytes", maxHeaderBytes,
                 "requestTimeout", requestTimeout, "vmStartTimeout", vmStartTimeout, "sessionTimeout", sessionTimeout,
                 "tunnelIdleTimeout", tunnelIdleTimeout, "defaultTenant", defaultTenant,
-                "maxLoginFailures", maxLoginFailures);
+                "maxLoginFailures", maxLoginFailures, "tokenValidity", tokenValidity);
     }
 
     private static String localHostName() {

@@ -57,6 +57,12 @@ public final class FixedTargetBackend implements SessionBackend {
         return new AuthenticationResult.Refused("bad login or password");
     }
 
+    /** Tokens need the VMAS: this backend has none to give. */
+    @Override
+    public org.qvd.session.entity.IssuedToken createToken(QvdUser user, java.time.Duration validity) {
+        throw new org.qvd.session.entity.VmUnavailableException("tokens need the VMAS");
+    }
+
     @Override
     public List<VmSummary> listVms(QvdUser user) {
         return List.of(new VmSummary(1, "target", "running", false));

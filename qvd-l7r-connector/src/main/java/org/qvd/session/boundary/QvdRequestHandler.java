@@ -89,6 +89,7 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
                 case "/qvd/list_of_vm" -> authenticated(request, this::listVms);
                 case "/qvd/connect_to_vm" -> authenticated(request, user -> connect(request, user));
                 case "/qvd/stop_vm" -> authenticated(request, user -> stop(request, user));
+                case "/qvd/create_auth_token" -> authenticated(request, user -> createToken(request, user));
                 default -> reply(404, "Unknown request");
             }
         }
@@ -156,6 +157,27 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
                         }
                     });
         });
+    }
+
+    /**
+     * QVD's {@code create_auth_token}: {@code {"auth_params_id":N,"auth_token":"base64(token)"}}. Only a password
+     * login makes one, so that a token cannot renew itself forever.
+     */
+    private void createToken(QvdRequest request, QvdUser user) {
+        if (!AuthorizationHeader.isBasic(request.header("Authorization"))) {
+            reply(403, "A token cannot create another token: log in with a password");
+            return;
+        }
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "creating a token",
+                BackendCall.sync(() -> cx.backend().createToken(user, cx.config().tokenValidity())), (token, error) -> {
+                    if (error != null) {
+                        replyInternalError("create_auth_token", error);
+                    } else {
+                        LOG.info(() -> "Token " + token.authParamsId() + " created for " + user.login() + ", valid until "
+                                + token.expiresAt());
+                        respond(QvdResponses.json(ctx.alloc(), QvdResponses.tokenJson(token)));
+                    }
+                });
     }
 
     private void withVm(QvdUser user, long vmId, Consumer<VmRef> next) {

@@ -85,6 +85,12 @@ final class QvdResponses {
         return json.append(']').toString();
     }
 
+    /** {@code {"auth_params_id":7,"auth_token":"<base64 of the token>"}}, as QVD's {@code create_auth_token}. */
+    static String tokenJson(org.qvd.session.entity.IssuedToken token) {
+        String encoded = java.util.Base64.getEncoder().encodeToString(token.token().getBytes(StandardCharsets.UTF_8));
+        return "{\"auth_params_id\":" + token.authParamsId() + ",\"auth_token\":" + jsonString(encoded) + "}";
+    }
+
     private static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (char c : s.toCharArray()) {

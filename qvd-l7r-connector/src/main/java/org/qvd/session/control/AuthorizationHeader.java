@@ -39,6 +39,11 @@ public final class AuthorizationHeader {
         return Optional.empty();
     }
 
+    /** Whether the header is a {@code Basic} (password) login. */
+    public static boolean isBasic(String header) {
+        return header != null && header.trim().regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
     private static Optional<Credentials> basic(String param, String defaultTenant) {
         Optional<String> decoded = decodeBase64(param);
         if (decoded.isEmpty()) {
@@ -53,9 +58,16 @@ public final class AuthorizationHeader {
         return Optional.of(new Credentials.Password(login, pair.substring(colon + 1)));
     }
 
+    /**
+     * The token as the Perl CLI sends it (base64 of it), as GUIs send it (itself), and base64 of the CLI form (a user
+     * who gave the CLI the {@code auth_token} of {@code create_auth_token}, which is already base64).
+     */
     private static Credentials bearer(String param) {
-        List<String> candidates = new ArrayList<>(2);
-        decodeBase64(param).filter(AuthorizationHeader::isPrintable).ifPresent(candidates::add);
+        List<String> candidates = new ArrayList<>(3);
+        Optional<String> once = decodeBase64(param).filter(AuthorizationHeader::isPrintable);
+        once.ifPresent(candidates::add);
+        once.flatMap(AuthorizationHeader::decodeBase64).filter(AuthorizationHeader::isPrintable)
+                .filter(twice -> !candidates.contains(twice)).ifPresent(candidates::add);
         if (!candidates.contains(param)) {
             candidates.add(param);
         }

@@ -1,6 +1,7 @@
 package org.qvd.session.control;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +10,7 @@ import org.qvd.session.entity.ConnectionId;
 import org.qvd.session.entity.ConnectionState;
 import org.qvd.session.entity.ConnectionTraffic;
 import org.qvd.session.entity.Credentials;
+import org.qvd.session.entity.IssuedToken;
 import org.qvd.session.entity.NodeAvailability;
 import org.qvd.session.entity.QvdUser;
 import org.qvd.session.entity.SessionRequest;
@@ -57,6 +59,12 @@ public interface SessionBackend {
      * done by the connector before this is called.
      */
     AuthenticationResult authenticate(Credentials credentials, InetAddress source);
+
+    /**
+     * Makes a user token for {@code create_auth_token}: multi-use until {@code validity} has passed, then refused by
+     * {@link #authenticate}. Keep only a hash of it; never log it.
+     */
+    IssuedToken createToken(QvdUser user, Duration validity);
 
     /** The user's desktop VMs for {@code list_of_vm}, in display order. */
     List<VmSummary> listVms(QvdUser user);

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.qvd.account.boundary.AuthenticationFailedException;
 import org.qvd.account.boundary.UserAuthenticationService;
 import org.qvd.account.boundary.UserDto;
+import org.qvd.account.boundary.UserTokenService;
 import org.qvd.session.control.ConnectionControl;
 import org.qvd.session.control.ProgressListener;
 import org.qvd.session.control.SessionBackend;
@@ -33,6 +34,7 @@ import org.qvd.session.entity.ConnectionId;
 import org.qvd.session.entity.ConnectionState;
 import org.qvd.session.entity.ConnectionTraffic;
 import org.qvd.session.entity.Credentials;
+import org.qvd.session.entity.IssuedToken;
 import org.qvd.session.entity.NodeAvailability;
 import org.qvd.session.entity.QvdUser;
 import org.qvd.session.entity.SessionRequest;
@@ -41,13 +43,14 @@ import org.qvd.session.entity.VmEndpoint;
 import org.qvd.session.entity.VmRef;
 import org.qvd.session.entity.VmSummary;
 import org.qvd.session.entity.VmUnavailableException;
+import org.qvd.session.accounting.ConnectionAccountingService;
 import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.platform.NotFoundException;
 
 /**
- * The L7R's decisions, taken by the VMAS EJBs ({@link UserAuthenticationService}, {@link VmRuntimeService}); waits
- * end on notices from {@code qvd.notices} ({@link NoticeListener}), never by polling the database.
+ * The L7R's decisions, taken by the VMAS EJBs ({@link UserAuthenticationService}, {@link UserTokenService},
+ * {@link VmRuntimeService}, {@link ConnectionAccountingService}); waits end on notices from {@code qvd.notices} ({@link NoticeListener}), never by polling the database.
  */
 @ApplicationScoped
 public class VmasSessionBackend implements SessionBackend {
@@ -61,7 +64,13 @@ public class VmasSessionBackend implements SessionBackend {
     UserAuthenticationService users;
 
     @EJB
+    UserTokenService tokens;
+
+    @EJB
     VmRuntimeService runtime;
+
+    @EJB
+    ConnectionAccountingService accounting;
 
     @Inject
     NoticeSender notices;
@@ -107,15 +116,22 @@ public class VmasSessionBackend implements SessionBackend {
 
     @Override
     public AuthenticationResult authenticate(Credentials credentials, InetAddress source) {
-        if (!(credentials instanceof Credentials.Password password)) {
-            return new AuthenticationResult.Refused("token logins are not supported by this VMAS yet");
-        }
         try {
-            UserDto user = users.authenticate(password.login().toString(), password.password());
+            UserDto user = credentials instanceof Credentials.Password password
+                    ? users.authenticate(password.login().toString(), password.password())
+                    : tokens.authenticate(((Credentials.Token) credentials).candidates());
             return new AuthenticationResult.Authenticated(new QvdUser(user.id(), user.login() + "@" + user.tenantName()));
         } catch (AuthenticationFailedException e) {
-            return new AuthenticationResult.Refused("unknown login, wrong password, or blocked user or tenant");
+            return new AuthenticationResult.Refused(credentials instanceof Credentials.Password
+                    ? "unknown login, wrong password, or blocked user or tenant"
+                    : "unknown or expired token, or blocked user or tenant");
         }
+    }
+
+    @Override
+    public IssuedToken createToken(QvdUser user, Duration validity) {
+        var issued = tokens.create(user.id(), validity);
+        return new IssuedToken(issued.id(), issued.token(), issued.expiresAt());
     }
 
     @Override
@@ -164,7 +180,8 @@ public class VmasSessionBackend implements SessionBackend {
         if (stale) {
             LOG.warning(() -> "no node released VM " + vmId + " within " + STALE_HOLDER.toSeconds()
                     + " s: taking its stale connection over");
-            Stages.quietly(() -> runtime.userDisconnected(vmId));
+            Instant now = Instant.now();
+            Stages.quietly(() -> accounting.connectionDropped(vmId, now));
         }
         Stages.vmas(() -> runtime.userConnecting(vmId));
         if (!holders.hold(connection, vmId, control)) {
@@ -238,19 +255,33 @@ public class VmasSessionBackend implements SessionBackend {
             case CONNECTED -> {
                 ConnectionHolders.Holder holder = holders.active(connection).orElseThrow(
                         () -> new VmUnavailableException("the session was taken over by another client"));
-                Stages.vmas(() -> runtime.userConnected(holder.vmId()));
+                Instant openedAt = traffic.connectedAt() != null ? traffic.connectedAt() : Instant.now();
+                Stages.vmas(() -> accounting.tunnelOpened(holder.vmId(), openedAt, connection.node()));
             }
-            case DISCONNECTED -> holders.release(connection, Instant.now()).ifPresent(holder -> {
-                LOG.info(() -> "connection " + connection + " to VM " + holder.vmId() + " ended: "
-                        + traffic.bytesFromClient() + " bytes from the client, " + traffic.bytesToClient() + " to it");
-                releaseVm(holder.vmId(), connection);
-            });
+            case DISCONNECTED -> {
+                Instant now = Instant.now();
+                holders.release(connection, now).ifPresent(holder -> {
+                    LOG.info(() -> "connection " + connection + " to VM " + holder.vmId() + " ended: "
+                            + traffic.bytesFromClient() + " bytes from the client, " + traffic.bytesToClient() + " to it");
+                    releaseVm(holder.vmId(), connection, traffic, now);
+                });
+            }
         }
     }
 
     private void releaseVm(long vmId, ConnectionId connection) {
+        releaseVm(vmId, connection, ConnectionTraffic.NONE, Instant.now());
+    }
+
+    /** The user is disconnected and, for a tunnel that opened, its times and bytes accounted, before the release. */
+    private void releaseVm(long vmId, ConnectionId connection, ConnectionTraffic traffic, Instant closedAt) {
         try {
-            Stages.quietly(() -> runtime.userDisconnected(vmId));
+            if (traffic.connectedAt() != null) {
+                Stages.quietly(() -> accounting.tunnelClosed(vmId, traffic.connectedAt(), closedAt,
+                        traffic.bytesFromClient(), traffic.bytesToClient(), connection.node()));
+            } else {
+                Stages.quietly(() -> accounting.connectionDropped(vmId, closedAt));
+            }
         } finally {
             notices.connectionReleased(vmId, connection.toString());
         }

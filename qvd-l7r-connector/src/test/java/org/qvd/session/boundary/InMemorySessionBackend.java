@@ -1,6 +1,8 @@
 package org.qvd.session.boundary;
 
 import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.qvd.session.entity.ConnectionId;
 import org.qvd.session.entity.ConnectionState;
 import org.qvd.session.entity.ConnectionTraffic;
 import org.qvd.session.entity.Credentials;
+import org.qvd.session.entity.IssuedToken;
 import org.qvd.session.entity.NodeAvailability;
 import org.qvd.session.entity.QvdUser;
 import org.qvd.session.entity.SessionRequest;
@@ -69,6 +72,7 @@ final class InMemorySessionBackend implements SessionBackend {
     final List<Credentials> authAttempts = new CopyOnWriteArrayList<>();
     final List<InetAddress> authSources = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> sessionParameters = new CopyOnWriteArrayList<>();
+    final List<Duration> issuedValidities = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor();
     volatile NodeAvailability availability = NodeAvailability.SERVING;
     volatile long bootMillis = 300;
@@ -117,6 +121,16 @@ final class InMemorySessionBackend implements SessionBackend {
             }
         }
         return new AuthenticationResult.Refused("bad token");
+    }
+
+    /** A token "tok-<n>" for the user, remembered as the VMAS would remember its hash. */
+    @Override
+    public IssuedToken createToken(QvdUser user, Duration validity) {
+        long id = tokens.size() + 1L;
+        String token = "tok" + id + "x" + user.id();
+        tokens.put(token, user.id());
+        issuedValidities.add(validity);
+        return new IssuedToken(id, token, Instant.now().plus(validity));
     }
 
     @Override

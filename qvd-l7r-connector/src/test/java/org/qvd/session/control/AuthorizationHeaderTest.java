@@ -33,6 +33,15 @@ class AuthorizationHeaderTest {
     }
 
     @Test
+    void bearerAlsoOffersTheTokenUnderTheAuthTokenBase64ThatTheCliEncodedOnceMore() {
+        String token = "Zk3pQ9tokenFromCreateAuthToken";
+        String authToken = b64(token); // what create_auth_token answers
+        Credentials.Token t = (Credentials.Token) AuthorizationHeader.parse("Bearer " + b64(authToken), "d")
+                .orElseThrow();
+        assertThat(t.candidates()).containsExactly(authToken, token, b64(authToken));
+    }
+
+    @Test
     void malformedOrOtherSchemesAreNoCredentials() {
         assertThat(AuthorizationHeader.parse(null, "d")).isEmpty();
         assertThat(AuthorizationHeader.parse("Basic !!!", "d")).isEmpty();

@@ -52,6 +52,12 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "Log in with the token in FILE (else $QVD_TOKEN) instead of a password; sent as Bearer.")
     Path tokenFile;
 
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Log in with this token (from --create-token) instead of a password; sent as Bearer base64(TOKEN), like QVD's CLI. Visible to other local users in the process list: prefer --token-file or $QVD_TOKEN on shared machines.")
+    String tokenOption;
+
+    @Option(names = "--create-token", description = "Log in with your password, print a new login token (multi-use, valid 24 h by default) and exit.")
+    boolean createToken;
+
     @Option(names = "--vm", paramLabel = "ID", description = "Connect to this VM (else choose from the list).")
     Long vmId;
 
@@ -144,11 +150,15 @@ public final class ClientMain implements Callable<Integer> {
                 ClientWindow.open(host, user, viewers.apply(this), knownServersFile());
                 return GUI_RUNNING;
             }
-            String token = TokenSource.resolve(tokenFile, env);
+            String token = createToken ? null : TokenSource.resolve(tokenOption, tokenFile, env);
             if (host == null || (user == null && token == null)) {
                 throw new ClientException(ExitStatus.USAGE, "Missing required options --host and --user (or use --gui).");
             }
             SessionRunner runner = runner(settings(token));
+            if (createToken) {
+                console.info(runner.createToken()); // alone on its line: QVD_TOKEN=$(qvd-client ... --create-token)
+                return ExitStatus.OK.code();
+            }
             if (listOnly) {
                 List<VmSummary> vms = runner.list();
                 VmPrompt.print(console, vms);

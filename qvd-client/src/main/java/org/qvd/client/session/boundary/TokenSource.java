@@ -9,7 +9,7 @@ import java.util.Map;
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 
-/** An optional login token: --token-file (first line, trimmed), else $QVD_TOKEN, else none (password login). */
+/** An optional login token: --token, else --token-file (first line, trimmed), else $QVD_TOKEN, else none (password). */
 final class TokenSource {
 
     static final String ENV = "QVD_TOKEN";
@@ -17,7 +17,13 @@ final class TokenSource {
     private TokenSource() {
     }
 
-    static String resolve(Path file, Map<String, String> env) {
+    static String resolve(String given, Path file, Map<String, String> env) {
+        if (given != null) {
+            if (given.isBlank()) {
+                throw new ClientException(ExitStatus.USAGE, "The --token value is empty.");
+            }
+            return given.strip();
+        }
         if (file != null) {
             try {
                 String token = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();

@@ -55,6 +55,15 @@ public final class L7rConnection implements AutoCloseable {
         return VmListParser.parse(response.body());
     }
 
+    /** {@code create_auth_token}: the {@code auth_token} of the answer, as the server gave it (base64 of the token). */
+    public String createAuthToken() {
+        L7rResponse response = exchange(requests.createAuthToken(), "the token request");
+        if (response.status() != 200 || !"HTTP/1.1".equals(response.version())) {
+            throw StatusMessages.failure(Request.TOKEN, response, 0);
+        }
+        return TokenAnswerParser.authToken(response.body());
+    }
+
     /** Whether the server asked to close after the last response, so the next request needs a new connection. */
     public boolean closedByServer() {
         return closedByServer;

@@ -40,6 +40,15 @@ public final class L7rRequests {
                 + CRLF);
     }
 
+    /** QVD's {@code create_auth_token}, with the headers of a list request. */
+    public byte[] createAuthToken() {
+        return bytes("GET /qvd/create_auth_token HTTP/1.1" + CRLF
+                + "Authorization: " + authorization + CRLF
+                + "Accept: application/json" + CRLF
+                + "User-Agent: " + USER_AGENT + CRLF
+                + CRLF);
+    }
+
     public byte[] connectToVm(Map<String, String> params) {
         return upgrade("/qvd/connect_to_vm?" + QueryEncoder.query(params));
     }

@@ -50,6 +50,13 @@ public final class SessionRunner {
         }
     }
 
+    /** A new login token from the server ({@code create_auth_token}), for {@code --token} later. */
+    public String createToken() {
+        try (L7rConnection connection = open()) {
+            return connection.createAuthToken();
+        }
+    }
+
     /** Runs the session; after a drop, reconnects as the settings say. Failures end as {@link ClientException}. */
     public ExitStatus run() throws InterruptedException {
         Attempt first = attempt(settings.vmId());

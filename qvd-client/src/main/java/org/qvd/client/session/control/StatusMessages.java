@@ -8,7 +8,7 @@ import org.qvd.client.session.entity.L7rResponse;
 public final class StatusMessages {
 
     /** Which request the response answers: the same code can mean different things. */
-    public enum Request { LIST, CONNECT, STOP }
+    public enum Request { LIST, CONNECT, STOP, TOKEN }
 
     private StatusMessages() {
     }
@@ -21,11 +21,14 @@ public final class StatusMessages {
         String said = serverSaid(response);
         return switch (response.status()) {
             case 401 -> new ClientException(ExitStatus.BAD_LOGIN,
-                    "The server rejected your login. Check your user name (login@tenant) and password.");
-            case 403 -> new ClientException(ExitStatus.FORBIDDEN, request == Request.LIST
+                    "The server rejected your login. Check your user name (login@tenant) and password,"
+                            + " or get a new token if you used one (they expire).");
+            case 403 -> new ClientException(ExitStatus.FORBIDDEN, request == Request.TOKEN
+                    ? "The server makes tokens only for a password login, not for a token." + said
+                    : request == Request.LIST
                     ? "Access forbidden: your account or tenant may be blocked." + said
                     : "Virtual machine " + vmId + " is blocked or under maintenance." + said);
-            case 404 -> request == Request.LIST
+            case 404 -> request == Request.LIST || request == Request.TOKEN
                     ? new ClientException(ExitStatus.PROTOCOL_MISMATCH,
                             "The server does not know the QVD requests: is this a QVD server?")
                     : new ClientException(ExitStatus.NO_SUCH_VM,

@@ -177,6 +177,24 @@ class ClientAgainstStandInL7rIT {
     }
 
     @Test
+    void createTokenPrintsTheAuthTokenAndTokenLogsInWithIt() throws Exception {
+        ScriptedConsole console = new ScriptedConsole(false);
+        int exit = run(console, new EchoViewer("x"), args("--accept-new-server", "--create-token"));
+        assertThat(exit).as(console.all()).isZero();
+        assertThat(l7r.requests().get(0).raw()).startsWith("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: Basic ");
+        String authToken = console.infos().get(console.infos().size() - 1);
+        assertThat(authToken).isEqualTo("dG9rLTE="); // base64("tok-1"), as the server sent it
+
+        ScriptedConsole second = new ScriptedConsole(false);
+        int listed = ClientMain.run(new String[] {"--host", "127.0.0.1:" + l7r.port(), "--token", "tok-1",
+            "--known-servers", dir.resolve("known_servers").toString(), "--list"}, second, Map.of(),
+                o -> new EchoViewer("x"));
+        assertThat(listed).as(second.all()).isZero();
+        assertThat(l7r.requests().get(l7r.requests().size() - 1).raw())
+                .contains("\r\nAuthorization: Bearer " + authToken + "\r\n");
+    }
+
+    @Test
     void wrongPasswordExitsWithTheBadLoginCode() {
         ScriptedConsole console = new ScriptedConsole(false);
 
