@@ -1,6 +1,7 @@
 package org.qvd.host.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.qvd.host.boundary.HostRequests.HostFilter;
 import org.qvd.host.boundary.HostRequests.HostUpdate;
 import org.qvd.host.boundary.HostRequests.NewHost;
+import org.qvd.host.control.HostShutdown;
 import org.qvd.host.entity.Host;
 import org.qvd.host.entity.HostState;
 import org.qvd.property.entity.Property;
@@ -34,6 +36,9 @@ public class HostService {
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
+
+    @Inject
+    HostShutdown shutdown;
 
     @RequiresAcl("host.create")
     @Audited(value = "host.create", objectType = "host")
@@ -88,6 +93,20 @@ public class HostService {
         CurrentCaller.get().requireSuperadmin("unblocking hosts");
         Host host = find(id);
         host.unblock();
+        return HostDto.of(host);
+    }
+
+    /**
+     * Stops a running host: {@code stopping} at once, its VMs {@code stopping}, and the StopHost command on the
+     * host's queue in the same transaction; the agent's events (or its heartbeats ending) make both
+     * {@code stopped}. Refused with {@code host.not_running} when the host is not running (nothing changes).
+     */
+    @RequiresAcl("host.update.stop")
+    @Audited(value = "host.stop", objectType = "host")
+    public HostDto stop(@NotNull Long id) {
+        CurrentCaller.get().requireSuperadmin("stopping hosts");
+        Host host = find(id);
+        shutdown.begin(host);
         return HostDto.of(host);
     }
 

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.entity.Host;
 import org.qvd.host.entity.HostRuntime;
+import org.qvd.host.entity.HostState;
 import org.qvd.protocol.host.HostCapacity;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
@@ -48,6 +50,12 @@ public class HostEvents {
     @Inject
     VmLifecycle lifecycle;
 
+    @Inject
+    HostShutdown shutdown;
+
+    @Inject
+    ConfigResolver config;
+
     /** L7R nodes wait for VM states through these notices (sent when this transaction commits). */
     @Inject
     Notices notices;
@@ -58,18 +66,42 @@ public class HostEvents {
         reconcile(host, event.vms(), true);
     }
 
+    /**
+     * A heartbeat keeps the host alive. While the host stops it only says the agent still lives (its VM events
+     * settle the VMs). A host stopped on purpose is not revived by the agent's last beats still in flight: one
+     * that says it is stopping, or any within a heartbeat timeout of the stop (a restarted agent registers first).
+     * A host that never beat (just created or joined) is revived by any heartbeat.
+     */
     public void heartbeat(HostHeartbeat event) {
         Host host = findOrRegister(event.hostName());
-        beat(host.getRuntime(), event.capacity());
-        reconcile(host, event.vms(), false);
+        HostRuntime runtime = host.getRuntime();
+        if (runtime.getState() == HostState.STOPPED && runtime.getHeartbeatAt() != null && isStale(runtime, event)) {
+            LOG.fine(() -> "host " + host.getName() + " is stopped: a late heartbeat ignored");
+            return;
+        }
+        beat(runtime, event.capacity());
+        if (runtime.getState() != HostState.STOPPING) {
+            reconcile(host, event.vms(), false);
+        }
     }
 
+    /** What the agent says of itself: {@code stopped} ends a stop (its VMs are stopped); others move the state. */
     public void hostStateChanged(HostStateChanged event) {
         Host host = findOrRegister(event.hostName());
-        org.qvd.host.entity.HostState target = org.qvd.host.entity.HostState.valueOf(event.state().name());
-        if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
+        HostState target = HostState.valueOf(event.state().name());
+        if (target == HostState.STOPPED) {
+            shutdown.complete(host, "host " + host.getName() + " stopped");
+        } else if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
             host.getRuntime().moveTo(target, Instant.now());
         }
+    }
+
+    private boolean isStale(HostRuntime runtime, HostHeartbeat event) {
+        if (event.state() != org.qvd.protocol.state.HostState.RUNNING) {
+            return true;
+        }
+        int timeout = config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT);
+        return runtime.getStateTs().isAfter(Instant.now().minusSeconds(timeout));
     }
 
     public void vmStateChanged(VmStateChanged event) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.entity.HostRuntime;
@@ -22,7 +23,8 @@ import org.qvd.vm.entity.VmState;
 
 /**
  * Every few seconds: hosts whose heartbeat is older than the timeout become lost and their VMs zombies,
- * then stopped (nothing can reach them); VMs stuck starting are given up. Every node schedules it, but a
+ * then stopped (nothing can reach them) — except hosts stopping on purpose, which end stopped; VMs stuck
+ * starting are given up. Every node schedules it, but a
  * PostgreSQL advisory lock lets only one node per round do the work, so it runs once in the cluster.
  * A startup singleton after the schema migration, so no round runs against a schema not yet there.
  */
@@ -45,6 +47,9 @@ public class HostLossDetector {
     @Inject
     VmLifecycle lifecycle;
 
+    @Inject
+    HostShutdown shutdown;
+
     /** Tells waiting L7R connections on every node (they wait by event, not by polling). */
     @Inject
     Notices notices;
@@ -57,15 +62,27 @@ public class HostLossDetector {
             return;
         }
         Instant now = Instant.now();
-        markLostHosts(now.minusSeconds(config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT)), now);
+        Instant silentCutoff = now.minusSeconds(config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT));
+        completeStops(silentCutoff);
+        markLostHosts(silentCutoff, now);
         giveUpStuckStarts(now.minusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT)), now);
     }
 
-    private void markLostHosts(Instant cutoff, Instant now) {
-        for (HostRuntime host : em.createQuery("SELECT r FROM HostRuntime r WHERE r.state IN :states "
+    /** A stopping host whose heartbeats ended was stopped on purpose: stopped, not lost. */
+    private void completeStops(Instant cutoff) {
+        for (HostRuntime host : silentSince(cutoff, List.of(HostState.STOPPING))) {
+            shutdown.complete(host.getHost(), "host " + host.getHost().getName() + " stopped: its heartbeats ended");
+        }
+    }
+
+    private List<HostRuntime> silentSince(Instant cutoff, List<HostState> states) {
+        return em.createQuery("SELECT r FROM HostRuntime r WHERE r.state IN :states "
                         + "AND (r.heartbeatAt IS NULL OR r.heartbeatAt < :cutoff)", HostRuntime.class)
-                .setParameter("states", java.util.List.of(HostState.RUNNING, HostState.STARTING, HostState.STOPPING))
-                .setParameter("cutoff", cutoff).getResultList()) {
+                .setParameter("states", states).setParameter("cutoff", cutoff).getResultList();
+    }
+
+    private void markLostHosts(Instant cutoff, Instant now) {
+        for (HostRuntime host : silentSince(cutoff, List.of(HostState.RUNNING, HostState.STARTING))) {
             LOG.warning(() -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
             host.moveTo(HostState.LOST, now);
             String reason = "host " + host.getHost().getName() + " lost";

@@ -63,18 +63,27 @@ public class HostRuntime {
         stateTs = now;
     }
 
-    /** A heartbeat: a stopped/starting/lost host that beats is running again. */
+    /**
+     * A heartbeat: a stopped/starting/lost host that beats is running again. A stopping host stays stopping
+     * (its agent beats while it stops its VMs) but is still alive, so the loss detector leaves it alone.
+     */
     public void heartbeat(Instant at, Long ramMb, Integer cpus, Double currentLoad) {
-        if (state == HostState.STOPPING) {
-            throw new HostStateException("host '" + host.getName() + "' is stopping: heartbeat ignored");
-        }
-        if (state != HostState.RUNNING) {
+        if (state != HostState.RUNNING && state != HostState.STOPPING) {
             moveTo(HostState.RUNNING, at);
         }
         heartbeatAt = at;
         usableRamMb = ramMb;
         usableCpu = cpus;
         load = currentLoad;
+    }
+
+    /** Admin request: only a running host can be stopped; it is {@code stopping} until its agent reports. */
+    public void requestStop(Instant now) {
+        if (state != HostState.RUNNING) {
+            throw new HostStateException("host.not_running", "host '" + host.getName()
+                    + "' can only be stopped when running; it is " + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        moveTo(HostState.STOPPING, now);
     }
 
     public Host getHost() {

@@ -7,4 +7,9 @@ public class HostStateException extends InvalidStateException {
     public HostStateException(String message) {
         super("host.invalid_state", message);
     }
+
+    /** A refusal with a more specific stable code (e.g. {@code host.not_running}). */
+    public HostStateException(String code, String message) {
+        super(code, message);
+    }
 }

@@ -37,9 +37,32 @@ class HostStateTest {
         host.getRuntime().heartbeat(NOW, null, null, null);
         assertThatThrownBy(host::checkDeletable).isInstanceOf(HostStateException.class);
         host.getRuntime().moveTo(HostState.STOPPING, NOW);
-        assertThatThrownBy(() -> host.getRuntime().heartbeat(NOW, null, null, null))
-                .isInstanceOf(HostStateException.class);
         host.getRuntime().moveTo(HostState.STOPPED, NOW);
         host.checkDeletable();
+    }
+
+    @Test
+    void onlyARunningHostCanBeAskedToStop() {
+        Host host = new Host("node1", "192.0.2.1", null);
+        assertThatThrownBy(() -> host.getRuntime().requestStop(NOW)).isInstanceOfSatisfying(HostStateException.class,
+                e -> assertThat(e.code()).isEqualTo("host.not_running"));
+        assertThat(host.getRuntime().getState()).isEqualTo(HostState.STOPPED);
+        host.getRuntime().heartbeat(NOW, 4096L, 2, 0.1);
+        host.getRuntime().requestStop(NOW.plusSeconds(1));
+        assertThat(host.getRuntime().getState()).isEqualTo(HostState.STOPPING);
+        assertThat(host.getRuntime().getStateTs()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(host.acceptsVms()).isFalse();
+        assertThatThrownBy(() -> host.getRuntime().requestStop(NOW)).isInstanceOf(HostStateException.class);
+    }
+
+    @Test
+    void aStoppingHostThatBeatsStaysStoppingButAlive() {
+        Host host = new Host("node1", "192.0.2.1", null);
+        host.getRuntime().heartbeat(NOW, 4096L, 2, 0.1);
+        host.getRuntime().requestStop(NOW);
+        host.getRuntime().heartbeat(NOW.plusSeconds(5), 2048L, 2, 0.7);
+        assertThat(host.getRuntime().getState()).isEqualTo(HostState.STOPPING);
+        assertThat(host.getRuntime().getHeartbeatAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(host.getRuntime().getUsableRamMb()).isEqualTo(2048L);
     }
 }

@@ -1,0 +1,237 @@
+package org.qvd.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.account.boundary.UserRequests.NewUser;
+import org.qvd.account.boundary.UserService;
+import org.qvd.audit.boundary.AuditEntryDto;
+import org.qvd.config.boundary.ConfigService;
+import org.qvd.host.boundary.HostDto;
+import org.qvd.host.boundary.HostRequests.HostFilter;
+import org.qvd.host.boundary.HostRequests.NewHost;
+import org.qvd.host.boundary.HostService;
+import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiService;
+import org.qvd.image.boundary.OsfRequests.NewOsf;
+import org.qvd.image.boundary.OsfService;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostStateChanged;
+import org.qvd.protocol.host.StopHostCommand;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.vm.boundary.VmDto;
+import org.qvd.vm.boundary.VmRequests.NewVm;
+import org.qvd.vm.boundary.VmService;
+import org.qvd.vm.boundary.VmStateHistoryDto;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.QvdException;
+
+/**
+ * Host stop over WildFly's real Artemis, answered by the stand-in HKD of this package (the agent's own
+ * StopHostHandler is covered by its tests): StopHost on the host's queue, {@code running → stopping → stopped}
+ * from the agent's events or from its heartbeats ending (never {@code lost}), refusals that change nothing,
+ * and the audit entries.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HostStopIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.vmas("host-stop-it");
+    }
+
+    @Inject
+    StandInHkd hkd;
+    @Inject
+    Scenario scenario;
+    @Inject
+    HostService hosts;
+    @Inject
+    VmService vms;
+    @Inject
+    UserService users;
+    @Inject
+    OsfService osfs;
+    @Inject
+    DiService dis;
+    @Inject
+    ConfigService config;
+
+    @Test
+    void stopHostReachesTheStandInHkdAndItsEventsEndHostAndVmStopped() throws Exception {
+        String host = Scenario.unique("stop");
+        HostDto up = joinedHost(host);
+        long vmId = runningVmOn(host);
+
+        HostDto stopping = As.superadmin(() -> hosts.stop(up.id()));
+        assertThat(stopping.state()).isEqualTo("stopping");
+        StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
+        assertThat(command).as("StopHost on qvd.hkd." + host).isNotNull();
+        assertThat(command.hostName()).isEqualTo(host);
+        assertThat(vm(vmId).state()).isEqualTo("stopping");
+
+        // what the agent's StopHostHandler sends, with a heartbeat of the stopping agent in between
+        hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPING, "StopHost"));
+        hkd.send(new HostHeartbeat(host, null, "agent-" + host, 7, HostState.STOPPING, StandInHkd.capacity(900_000),
+                List.of()));
+        hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPING, null, null));
+        hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPED, null, null));
+        hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
+
+        assertThat(await(() -> hostNamed(host), h -> "stopped".equals(h.state())).name()).isEqualTo(host);
+        VmDto down = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        assertThat(down.hostName()).isNull();
+        assertThat(history(vmId)).extracting(VmStateHistoryDto::toState)
+                .containsExactly("stopped", "stopping", "running", "starting");
+        assertThat(history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
+
+        AuditEntryDto audited = scenario.auditOf("host", up.id()).get(0);
+        assertThat(audited.action()).isEqualTo("host.stop");
+        assertThat(audited.result()).isEqualTo("ok");
+        assertThat(audited.objectName()).isEqualTo(host);
+        assertThat(audited.adminName()).isEqualTo(As.SUPERADMIN);
+    }
+
+    @Test
+    void aStoppedHostIgnoresTheStandInHkdsLateBeatsUntilItsAgentRegistersAgain() throws Exception {
+        String host = Scenario.unique("stop");
+        HostDto up = joinedHost(host);
+        As.superadmin(() -> hosts.stop(up.id()));
+        StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
+        hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
+        await(() -> hostNamed(host), h -> "stopped".equals(h.state()));
+
+        hkd.heartbeat(host, 8, List.of()); // sent before the agent saw StopHost, delivered after its end
+        hkd.send(new HostHeartbeat(host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000),
+                List.of()));
+        Thread.sleep(3000);
+        assertThat(hostNamed(host).state()).isEqualTo("stopped");
+
+        hkd.register(host, List.of()); // the agent started again
+        await(() -> hostNamed(host), h -> "running".equals(h.state()));
+    }
+
+    @Test
+    void aStoppingHostWhoseStandInHkdFallsSilentEndsStoppedNotLost() throws Exception {
+        try {
+            String host = Scenario.unique("stop");
+            HostDto up = joinedHost(host);
+            long vmId = runningVmOn(host);
+            hkd.heartbeat(host, 1, List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, null, null, 256)));
+            As.superadmin(() -> hosts.stop(up.id()));
+            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis())).isNotNull();
+            // a short timeout only once the host is stopping, so it cannot be lost before the stop
+            As.superadmin(() -> config.set(null, "internal.hkd.heartbeat.timeout", "4"));
+
+            // the agent says nothing more: its heartbeats end, and the loss detector completes the stop
+            List<String> seen = new ArrayList<>();
+            await(() -> hostNamed(host), h -> seen.add(h.state()) && "stopped".equals(h.state()));
+            assertThat(seen).doesNotContain("lost").contains("stopping");
+            VmDto down = vm(vmId);
+            assertThat(down.state()).isEqualTo("stopped");
+            assertThat(history(vmId).get(0).reason()).isEqualTo("host " + host + " stopped: its heartbeats ended");
+        } finally {
+            As.superadmin(() -> config.delete(null, "internal.hkd.heartbeat.timeout"));
+        }
+    }
+
+    @Test
+    void refusesStoppingAHostThatIsNotRunningAndChangesNothing() throws Exception {
+        String name = Scenario.unique("idle");
+        HostDto idle = As.superadmin(() -> hosts.create(new NewHost(name, name + ".example", null)));
+        assertThatThrownBy(() -> As.superadmin(() -> hosts.stop(idle.id())))
+                .isInstanceOfSatisfying(QvdException.class, e -> {
+                    assertThat(e.code()).isEqualTo("host.not_running");
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains(name).contains("stopped");
+                });
+        assertThat(As.superadmin(() -> hosts.get(idle.id())).state()).isEqualTo("stopped");
+        assertThat(hkd.receive(name, StopHostCommand.class, 1000)).as("no command sent").isNull();
+        AuditEntryDto refused = scenario.auditOf("host", idle.id()).get(0);
+        assertThat(refused.action()).isEqualTo("host.stop");
+        assertThat(refused.result()).isEqualTo("host.not_running");
+
+        assertThatThrownBy(() -> As.superadmin(() -> hosts.stop(Long.MAX_VALUE)))
+                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("host.not_found"));
+    }
+
+    @Test
+    void onlySuperadminsWithTheAclStopHosts() throws Exception {
+        String host = Scenario.unique("stop");
+        HostDto up = joinedHost(host);
+        Scenario.Tenancy reader = scenario.tenantWithAdmin("Reader");
+        assertThatThrownBy(() -> reader.as(() -> hosts.stop(up.id())))
+                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
+        Scenario.Tenancy tenantAdmin = scenario.tenantWithAdmin("Tenant Admin");
+        assertThatThrownBy(() -> tenantAdmin.as(() -> hosts.stop(up.id())))
+                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(hostNamed(host).state()).isEqualTo("running");
+        assertThat(hkd.receive(host, StopHostCommand.class, 1000)).isNull();
+    }
+
+    private HostDto joinedHost(String host) throws Exception {
+        hkd.register(host, List.of());
+        return await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+    }
+
+    /** A VM started on {@code host} (the newest stand-in host is the preferred one) and reported running. */
+    private long runningVmOn(String host) throws Exception {
+        long vmId = As.superadmin(() -> {
+            String suffix = Scenario.unique("");
+            long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null)).id();
+            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null)).id();
+            dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true));
+            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
+        });
+        As.superadmin(() -> vms.start(vmId));
+        StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+        assertThat(start).as("StartVm on " + host).isNotNull();
+        hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
+        await(() -> vm(vmId), v -> "running".equals(v.state()));
+        return vmId;
+    }
+
+    private HostDto hostNamed(String name) throws Exception {
+        return As.superadmin(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)).items().stream()
+                .filter(h -> h.name().equals(name)).findFirst().orElse(null));
+    }
+
+    private VmDto vm(long id) throws Exception {
+        return As.superadmin(() -> vms.get(id));
+    }
+
+    private List<VmStateHistoryDto> history(long id) throws Exception {
+        return As.superadmin(() -> vms.history(id, PageRequest.first(50)).items());
+    }
+
+    private static <T> T await(Callable<T> read, Predicate<T> until) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        T value = read.call();
+        while (!until.test(value)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s; last value: " + value);
+            }
+            Thread.sleep(200);
+            value = read.call();
+        }
+        return value;
+    }
+}
