@@ -72,14 +72,15 @@ class StagingImportIT {
         assertThat(di.tags()).contains("head", "default", "20261126.1730-abc");
         assertThat(di.description()).contains("built 2026-11-26T17:34:20Z (bookworm, inputs abc");
         Path image = Path.of(di.path());
-        assertThat(image).hasFileName(base + ".qcow2").hasContent("qcow2 bytes of " + base);
-        assertThat(image.getParent()).hasFileName("osf-" + osf.id());
+        String prefix = "osf-" + osf.id() + "-";
+        assertThat(image).hasFileName(prefix + base + ".qcow2").hasContent("qcow2 bytes of " + base);
+        assertThat(image.getParent()).isEqualTo(Path.of(System.getProperty("qvd.images.dir")));
         Map<String, String> boot = t.as(() -> properties.list(PropertyOwner.DI, di.id())).stream()
                 .collect(Collectors.toMap(PropertyDto::key, PropertyDto::value));
-        assertThat(boot).containsEntry("boot.kernel", image.resolveSibling(base + ".vmlinuz").toString())
-                .containsEntry("boot.initrd", image.resolveSibling(base + ".initrd").toString())
+        assertThat(boot).containsEntry("boot.kernel", image.resolveSibling(prefix + base + ".vmlinuz").toString())
+                .containsEntry("boot.initrd", image.resolveSibling(prefix + base + ".initrd").toString())
                 .containsEntry("boot.cmdline", "root=/dev/vda rw console=ttyS0");
-        assertThat(image.resolveSibling(base + ".vmlinuz")).hasContent("kernel");
+        assertThat(image.resolveSibling(prefix + base + ".vmlinuz")).hasContent("kernel");
         assertThat(scenario.auditOfAction("di.import")).anySatisfy(a -> assertThat(a.objectId()).isEqualTo(di.id()));
     }
 

@@ -20,7 +20,8 @@ import org.qvd.vmas.platform.InvalidInputException;
 /**
  * The two image directories of the farm. Staging ({@code qvd.images.staging}, env {@code QVD_IMAGES_STAGING}) is
  * where operators and the image build drop files; the image storage ({@code qvd.images.dir}, env
- * {@code QVD_IMAGES_DIR}) is what every host reads, one directory per OSF. Importing links the file into the
+ * {@code QVD_IMAGES_DIR}) is what every host reads, as one flat libvirt directory pool: an OSF's files are
+ * named {@code osf-<id>-<file>} (a file in a subdirectory would not be a volume of the hosts' pool). Importing links the file into the
  * storage when both are on one file system (instant, no second copy of a 600 MB image), else copies it.
  */
 @ApplicationScoped
@@ -71,7 +72,7 @@ public class ImageStorage {
     }
 
     /**
-     * Puts a staged file (image, kernel, initrd) into the OSF's storage directory. A file of that name that is
+     * Puts a staged file (image, kernel, initrd) into the image storage under the OSF's prefix. A file of that name that is
      * not the same file is refused: it may be the image of a DI that VMs run.
      */
     public Placed importFile(long osfId, String file) {
@@ -79,8 +80,8 @@ public class ImageStorage {
         if (!Files.isRegularFile(source)) {
             throw new InvalidInputException("di.staging_missing", "no file '" + file + "' in " + staging());
         }
-        Path dir = images().resolve("osf-" + osfId);
-        Path target = dir.resolve(source.getFileName());
+        Path dir = images();
+        Path target = dir.resolve("osf-" + osfId + "-" + source.getFileName());
         try {
             Files.createDirectories(dir);
             if (Files.exists(target)) {
@@ -100,14 +101,14 @@ public class ImageStorage {
     }
 
     /**
-     * Streams an uploaded image into the OSF's storage directory under a unique name: first into a hidden
+     * Streams an uploaded image into the image storage under a unique name: first into a hidden
      * partial file, then moved, so a broken upload never leaves a half file under a DI's name.
      */
     public Path store(long osfId, String fileName, InputStream body) {
         String safe = uploadName(fileName);
-        Path dir = images().resolve("osf-" + osfId);
-        Path target = dir.resolve(LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "-" + safe);
+        Path dir = images();
+        Path target = dir.resolve("osf-" + osfId + "-" + LocalDateTime.now().format(STAMP) + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "-" + safe);
         Path partial = dir.resolve("." + target.getFileName() + ".part");
         try {
             Files.createDirectories(dir);

@@ -172,6 +172,9 @@ public final class BrokerLink implements EventSink, AutoCloseable {
         if (envelope.correlationId() != null) {
             message.setJMSCorrelationID(envelope.correlationId());
         }
+        // one message group per host: Artemis hands a host's events to one consumer at a time, in order, so the
+        // VMAS never applies "running" before "starting" nor registers the same host twice in parallel
+        message.setStringProperty("JMSXGroupID", envelope.hostName());
         boolean heartbeat = envelope.message() instanceof HostHeartbeat;
         // a heartbeat is stale after a few periods: let the broker drop it rather than pile it up
         long ttl = heartbeat ? config.get(HkdConfig.HEARTBEAT_PERIOD).multipliedBy(3).toMillis() : 0;
