@@ -35,7 +35,7 @@ class WatImagesIT {
     void uploadsAQcow2ThroughTheBrowserAndRegistersItAsTheFirstDi(QvdSystem system) throws Exception {
         WatData data = new WatData(system);
         String osf = WatData.unique("osf");
-        data.osf(data.tenant(WatData.unique("t")), osf);
+        long osfId = data.osf(data.tenant(WatData.unique("t")), osf);
         Path local = qcow2(Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
         try (Browser b = new Browser(system.httpsPort())) {
             b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
@@ -44,11 +44,13 @@ class WatImagesIT {
             Forms.selectOne(b, "diDlgForm:osf", osf);
             b.type(By.id("diDlgForm:version"), "up-1");
             b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(local.toString());
-            Path stored = IMAGES.resolve(local.getFileName());
-            created.add(stored);
-            assertThat(b.growl()).contains("Uploaded to " + stored);
+            assertThat(b.growl()).contains("Uploaded to " + IMAGES.resolve("osf-" + osfId));
             b.settle();
-            assertThat(b.waitFor(By.id("diDlgForm:path")).getAttribute("value")).isEqualTo(stored.toString());
+            // stored under a unique name in the OSF's directory, as the REST upload does
+            Path stored = Path.of(b.waitFor(By.id("diDlgForm:path")).getAttribute("value"));
+            created.add(stored);
+            assertThat(stored.getParent()).isEqualTo(IMAGES.resolve("osf-" + osfId));
+            assertThat(stored.getFileName().toString()).endsWith("-" + local.getFileName());
             b.screenshot("17-di-uploaded");
             b.clearGrowl();
             b.click(By.id("diDlgForm:save"));
@@ -65,30 +67,37 @@ class WatImagesIT {
     }
 
     @Test
-    void importsAFileFromTheStagingDirectory(QvdSystem system) throws Exception {
+    void importsAFileFromTheStagingDirectoryWithItsBuildMetadata(QvdSystem system) throws Exception {
         WatData data = new WatData(system);
         String osf = WatData.unique("osf");
-        data.osf(data.tenant(WatData.unique("t")), osf);
+        long osfId = data.osf(data.tenant(WatData.unique("t")), osf);
         Files.createDirectories(STAGING);
         String file = osf + ".qcow2";
         Path staged = qcow2(STAGING.resolve(file));
         created.add(staged);
-        Path imported = IMAGES.resolve(file);
+        // the sidecar images/build.sh writes: the DI takes its version when the form leaves it empty
+        String built = "b" + osf.substring(3);
+        Path sidecar = STAGING.resolve(osf + ".json");
+        Files.writeString(sidecar, "{\"name\": \"qvd-desktop\", \"version\": \"" + built + "\", \"built_at\": "
+                + "\"2026-11-26T17:00:00Z\", \"suite\": \"bookworm\", \"inputs_hash\": \"0123abcd\"}");
+        created.add(sidecar);
+        Path imported = IMAGES.resolve("osf-" + osfId).resolve(file);
         created.add(imported);
         try (Browser b = new Browser(system.httpsPort())) {
             b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
             b.open("/dis.xhtml");
             b.click(By.id("diForm:newDi"));
             Forms.selectOne(b, "diDlgForm:osf", osf);
-            b.type(By.id("diDlgForm:version"), "st-1");
-            Forms.selectOne(b, "diDlgForm:staging", file);
+            Forms.selectOne(b, "diDlgForm:staging", file + " (" + Files.size(staged) / 1024 + " KB, " + built + ")");
             b.screenshot("19-di-staging-choice");
             b.click(By.id("diDlgForm:save"));
-            assertThat(b.growl()).contains("Disk image st-1 registered");
+            assertThat(b.growl()).contains("Disk image " + built + " registered");
 
             String row = Forms.row(b, "diForm:diTable", osf).getText();
-            assertThat(row).contains("st-1", "head", "default", imported.toString());
+            assertThat(row).contains(built, "head", "default", imported.toString());
             assertThat(imported).exists().hasSameBinaryContentAs(staged);
+            assertThat(data.count("SELECT COUNT(*) FROM di WHERE version = '" + built
+                    + "' AND description LIKE 'qvd-desktop built 2026-11-26T17:00:00Z (bookworm%'")).isEqualTo(1);
             b.screenshot("20-di-from-staging");
         } finally {
             cleanUp();

@@ -6,6 +6,9 @@ import jakarta.inject.Named;
 import org.primefaces.event.FileUploadEvent;
 import org.qvd.image.boundary.DiRequests.DiFilter;
 import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.StagedDi;
+import org.qvd.image.control.ImageStorage;
+import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.wat.platform.Bulk;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
@@ -18,7 +21,8 @@ import java.util.List;
 
 /**
  * The disk image list: import (a path, a file of the staging directory, or an upload), tags
- * (tag/untag, make default), block/unblock, delete.
+ * (tag/untag, make default), block/unblock, delete. Staging imports go through the VMAS
+ * ({@link DiService#importStaged}); uploads land in the same per-OSF image storage the REST API uses.
  */
 @Named
 @ViewScoped
@@ -29,7 +33,9 @@ public class DiList implements Serializable {
     @Inject
     DiService dis;
     @Inject
-    ImageStore store;
+    OsfService osfs;
+    @Inject
+    ImageStorage storage;
 
     private final ServiceLazyModel<DiDto> model = new ServiceLazyModel<>(
             (f, page) -> dis.list(new DiFilter(ServiceLazyModel.number(f.get("tenant")),
@@ -41,6 +47,7 @@ public class DiList implements Serializable {
     private String version;
     private String path;
     private String stagingFile;
+    private List<StagedImageDto> stagingFiles;
     private String description;
     private boolean makeDefault;
     private DiDto tagging;
@@ -51,22 +58,38 @@ public class DiList implements Serializable {
         version = null;
         path = null;
         stagingFile = null;
+        stagingFiles = null;
         description = null;
         makeDefault = false;
     }
 
-    /** Registers the DI: from a staging file (copied into the image directory) or an existing path. */
+    /**
+     * Registers the DI: a staged image through the VMAS (which moves it into the image storage, with its
+     * build metadata's version, description and boot files), or a path already on the image storage.
+     */
     public void save() {
-        Feedback.run("di.created", () -> {
-            String file = stagingFile != null && !stagingFile.isBlank() ? store.importStaged(stagingFile) : path;
-            dis.create(new NewDi(osfId, blank(version), file, description, makeDefault));
-        }, version == null ? "" : version);
+        try {
+            DiDto di = stagingFile != null && !stagingFile.isBlank()
+                    ? dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault))
+                    : dis.create(new NewDi(osfId, blank(version), path, description, makeDefault));
+            // the version may come from the image's build metadata or be generated: show the one given
+            Feedback.info("di.created", di.version());
+        } catch (RuntimeException e) {
+            Feedback.error(e);
+        }
     }
 
-    /** A browser upload: stored in the image directory, then registered like a path. */
+    /**
+     * A browser upload into the chosen OSF's directory of the image storage; registered like a path at Save.
+     * The OSF is looked up first, so an admin cannot store files for another tenant's OSF.
+     */
     public void upload(FileUploadEvent event) {
         try (InputStream in = event.getFile().getInputStream()) {
-            path = store.store(event.getFile().getFileName(), in);
+            if (osfId == null) {
+                throw new InvalidInputException("di.upload_needs_osf", "choose the OS flavour before uploading");
+            }
+            osfs.get(osfId);
+            path = storage.store(osfId, event.getFile().getFileName(), in).toString();
             Feedback.info("di.uploaded", path);
         } catch (IOException e) {
             Feedback.error(new IllegalStateException(e));
@@ -75,8 +98,30 @@ public class DiList implements Serializable {
         }
     }
 
-    public List<String> getStagingFiles() {
-        return store.staged();
+    /** Images waiting in the staging directory (an admin without di.create sees none). */
+    public List<StagedImageDto> getStagingFiles() {
+        if (stagingFiles == null) {
+            try {
+                stagingFiles = dis.staged();
+            } catch (RuntimeException e) {
+                Feedback.error(e);
+                stagingFiles = List.of();
+            }
+        }
+        return stagingFiles;
+    }
+
+    /** How a staged image is offered: its name, size and what its build metadata says. */
+    public String stagedLabel(StagedImageDto s) {
+        long kb = s.sizeBytes() / 1024;
+        StringBuilder b = new StringBuilder(s.file()).append(" (").append(kb < 1024 ? kb + " KB" : kb / 1024 + " MB");
+        if (s.version() != null) {
+            b.append(", ").append(s.version());
+        }
+        if (s.directBoot()) {
+            b.append(", ").append(Feedback.text("di.directBoot"));
+        }
+        return b.append(')').toString();
     }
 
     public void openTags(DiDto di) {

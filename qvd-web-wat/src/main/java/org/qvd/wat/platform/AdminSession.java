@@ -77,6 +77,16 @@ public class AdminSession implements Serializable {
         me = null;
     }
 
+    /**
+     * Every page load (not its AJAX postbacks) reads the ACLs afresh, so a role changed by another
+     * administrator shows in the menus and buttons at the next page without logging in again.
+     */
+    public void pageLoaded() {
+        if (!FacesContext.getCurrentInstance().isPostback()) {
+            refresh();
+        }
+    }
+
     public String logout() throws IOException {
         ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
         try {
