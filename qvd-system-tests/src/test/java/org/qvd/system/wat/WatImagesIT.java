@@ -44,13 +44,13 @@ class WatImagesIT {
             Forms.selectOne(b, "diDlgForm:osf", osf);
             b.type(By.id("diDlgForm:version"), "up-1");
             b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(local.toString());
-            assertThat(b.growl()).contains("Uploaded to " + IMAGES.resolve("osf-" + osfId));
+            assertThat(b.growl()).contains("Uploaded to " + IMAGES.resolve("osf-" + osfId + "-"));
             b.settle();
-            // stored under a unique name in the OSF's directory, as the REST upload does
+            // stored under a unique name with the OSF's prefix in the (flat) image storage, as the REST upload does
             Path stored = Path.of(b.waitFor(By.id("diDlgForm:path")).getAttribute("value"));
             created.add(stored);
-            assertThat(stored.getParent()).isEqualTo(IMAGES.resolve("osf-" + osfId));
-            assertThat(stored.getFileName().toString()).endsWith("-" + local.getFileName());
+            assertThat(stored.getParent()).isEqualTo(IMAGES);
+            assertThat(stored.getFileName().toString()).startsWith("osf-" + osfId + "-").endsWith("-" + local.getFileName());
             b.screenshot("17-di-uploaded");
             b.clearGrowl();
             b.click(By.id("diDlgForm:save"));
@@ -81,7 +81,7 @@ class WatImagesIT {
         Files.writeString(sidecar, "{\"name\": \"qvd-desktop\", \"version\": \"" + built + "\", \"built_at\": "
                 + "\"2026-11-26T17:00:00Z\", \"suite\": \"bookworm\", \"inputs_hash\": \"0123abcd\"}");
         created.add(sidecar);
-        Path imported = IMAGES.resolve("osf-" + osfId).resolve(file);
+        Path imported = IMAGES.resolve("osf-" + osfId + "-" + file);
         created.add(imported);
         try (Browser b = new Browser(system.httpsPort())) {
             b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
