@@ -101,6 +101,15 @@ final class WatData {
         return id;
     }
 
+    /** A registered host whose agent is not running (never started, or stopped). */
+    long stoppedHost(String name) throws SQLException {
+        long id = insert("INSERT INTO host (name, address) VALUES (?, '" + name + ".test.invalid') RETURNING id", name);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO host_runtime (host_id, state) VALUES (" + id + ", 'stopped')");
+        }
+        return id;
+    }
+
     /** Takes a test host out of placement again (other tests share the system). */
     void retireHost(long id) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

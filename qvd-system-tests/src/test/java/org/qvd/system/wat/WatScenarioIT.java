@@ -129,7 +129,19 @@ class WatScenarioIT {
             Forms.rowAction(b, "vmForm:vmTable", vm, "detail");
             assertThat(b.text(By.id("detailForm:dName"))).isEqualTo(vm);
             assertThat(b.text(By.id("detailForm:history"))).contains("starting");
+            String page = b.driver.getCurrentUrl();
+            assertThat(page).as("the VM detail is its own page").containsPattern("/vm\\.xhtml\\?id=\\d+$");
             b.screenshot("07-vm-detail");
+            b.clearGrowl();
+            b.click(By.id("detailForm:dUnblock"));
+            assertThat(b.growl()).contains("VM " + vm + " unblocked");
+            assertThat(b.text(By.id("detailForm:dBlocked"))).isEqualTo("No");
+
+            b.driver.get(page); // bookmarkable
+            b.settle();
+            assertThat(b.text(By.id("detailForm:dName"))).isEqualTo(vm);
+            b.open("/vm.xhtml?id=999999999");
+            assertThat(b.text(By.id("detailForm:missing"))).contains("No VM with that id");
         } finally {
             if (host != 0) {
                 data.retireHost(host);

@@ -14,7 +14,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The host list: runtime state, heartbeat and load; create/edit (superadmins), block/unblock, delete. */
+/** The host list: runtime state, heartbeat and load; create/edit (superadmins), block/unblock, stop, delete. */
 @Named
 @ViewScoped
 public class HostList implements Serializable {
@@ -64,6 +64,11 @@ public class HostList implements Serializable {
         Feedback.run("host.unblocked", () -> hosts.unblock(h.id()), h.name());
     }
 
+    /** Asks the host's agent to stop (StopHost); the service refuses a host that is not running. */
+    public void stop(HostDto h) {
+        Feedback.run("host.stopRequested", () -> hosts.stop(h.id()), h.name());
+    }
+
     public void delete(HostDto h) {
         Feedback.run("host.deleted", () -> hosts.delete(h.id()), h.name());
     }
@@ -74,6 +79,10 @@ public class HostList implements Serializable {
 
     public void bulkUnblock() {
         Bulk.apply(selected, "action.unblock", h -> hosts.unblock(h.id()));
+    }
+
+    public void bulkStop() {
+        Bulk.apply(selected, "action.stop", h -> hosts.stop(h.id()));
     }
 
     public void bulkDelete() {

@@ -12,7 +12,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** One VM: its runtime (host, address, ports, DI in use), state history, and the tag change with expiries. */
+/** One VM, as its own page (vm.xhtml?id=N): its runtime (host, address, ports, DI in use), state history, and the tag change with expiries. */
 @Named
 @ViewScoped
 public class VmDetail implements Serializable {
@@ -22,11 +22,22 @@ public class VmDetail implements Serializable {
     @Inject
     VmService vms;
 
+    /** The page's {@code id} parameter ({@code vm.xhtml?id=N}). */
+    private Long id;
     private VmDto vm;
     private List<VmStateHistoryDto> history = List.of();
     private String tag;
     private LocalDateTime expirationSoft;
     private LocalDateTime expirationHard;
+
+    /** The page's view action: shows the VM named by the {@code id} parameter. */
+    public void load() {
+        if (id == null) {
+            vm = null;
+            return;
+        }
+        open(id);
+    }
 
     public void open(Long id) {
         try {
@@ -77,6 +88,14 @@ public class VmDetail implements Serializable {
     public void disconnect() {
         Feedback.run("vm.disconnected", () -> vms.disconnect(vm.id()), vm.name());
         reload();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
     }
 
     public VmDto getVm() {
