@@ -15,7 +15,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -30,7 +34,7 @@ final class AdminApi {
     private final String authorization;
 
     AdminApi(QvdSystem system, String superadminPassword) {
-        this.http = HttpClient.newBuilder().sslContext(trusting(system.tlsKeyStore()))
+        this.http = HttpClient.newBuilder().sslContext(trusting(keyStoreOf(system)))
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
         this.authorization = "Basic " + Base64.getEncoder()
@@ -45,6 +49,15 @@ final class AdminApi {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new LauncherException("cannot encode " + body + ": " + e.getMessage(), e);
+        }
+    }
+
+    JsonNode put(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new LauncherException("cannot encode " + body + ": " + e.getMessage(), e);
         }
@@ -67,6 +80,69 @@ final class AdminApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LauncherException("interrupted", e);
+        }
+    }
+
+    /**
+     * The server's key store. Elytron writes a self-signed one at the first TLS handshake, so a fresh server may
+     * not have it yet: one handshake (nothing sent) makes it, then the file is read once it is complete.
+     */
+    private static Path keyStoreOf(QvdSystem system) {
+        Path file = system.tlsKeyStore();
+        if (!Files.exists(file)) {
+            try (SSLSocket socket = (SSLSocket) handshakeOnly().getSocketFactory().createSocket("localhost",
+                    system.httpsPort())) {
+                socket.setSoTimeout(10_000);
+                socket.startHandshake();
+            } catch (IOException e) {
+                // the file check below says what went wrong
+            }
+        }
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            if (Files.exists(file) && readable(file)) {
+                return file;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new LauncherException("the server's key store " + file + " did not appear");
+    }
+
+    private static boolean readable(Path keyStore) {
+        try {
+            trusting(keyStore);
+            return true;
+        } catch (LauncherException e) {
+            return false; // still being written
+        }
+    }
+
+    /** Only to make the server generate its certificate; this context never carries a request. */
+    private static SSLContext handshakeOnly() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[]{new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new LauncherException("no TLS: " + e.getMessage(), e);
         }
     }
 

@@ -17,20 +17,25 @@ import java.util.Properties;
  * connect. Made through the REST API like any integrator would; the demo's login is kept in
  * {@code QVD_HOME/demo.properties} (0600) so later runs can print it again.
  */
-final class DemoDesktop {
+public final class DemoDesktop {
     static final String OSF = "desktop";
     static final String USER = "demo";
     static final String VM = "demo-desktop";
 
-    record Login(String user, String password, long vmId) {
+    public record Login(String user, String password, long vmId) {
     }
 
     private DemoDesktop() {
     }
 
     /** Creates what is missing (needs the superadmin password of this start); empty when there is no image. */
-    static Optional<Login> ensure(QvdSystem system, String superadminPassword) {
+    public static Optional<Login> ensure(QvdSystem system, String superadminPassword) {
         AdminApi api = new AdminApi(system, superadminPassword);
+        if (system.config().softwareEmulation()) {
+            // the VMAS gives a start a little longer than the local HKD gives the guest's VMA
+            api.put("/config/internal.l7r.timeout.vm_start",
+                    Map.of("value", Integer.toString(LauncherConfig.TCG_VM_START_SECONDS + 60)));
+        }
         long tenant = find(api, "/tenants?name=default", "name", "default")
                 .orElseThrow(() -> new LauncherException("no tenant 'default'"));
         long osf = find(api, "/osfs?name=" + OSF + "&tenantId=" + tenant, "name", OSF).orElseGet(() -> api.post("/osfs",

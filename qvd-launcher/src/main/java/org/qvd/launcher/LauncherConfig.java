@@ -58,6 +58,14 @@ public record LauncherConfig(
                 Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath());
     }
 
+    /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */
+    public static final int TCG_VM_START_SECONDS = 600;
+
+    /** Whether the local HKD runs guests under QEMU's software emulation (TCG) rather than KVM. */
+    public boolean softwareEmulation() {
+        return "qemu".equals(hkdDomainType) && !hkdLibvirtUri.startsWith("test:");
+    }
+
     /** A port as clients see it: WildFly adds the socket-binding offset to every configured port. */
     public int effective(int port) {
         return port + portOffset;

@@ -112,11 +112,16 @@ public final class QvdSystem implements AutoCloseable {
     public synchronized void startLocalHkd() {
         Path jar = LocalHkd.findJar(config.sourceRoot())
                 .orElseThrow(() -> new LauncherException("the HKD jar is not built (mvn install -DskipTests)"));
-        localHkd = LocalHkd.start(jar, config, java.util.List.of(
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of(
                 "host.name=" + config.hkdHostName(),
                 "broker.urls=" + brokerUrl(),
                 "libvirt.uri=" + config.hkdLibvirtUri(),
                 "libvirt.domain-type=" + config.hkdDomainType()));
+        if (config.softwareEmulation()) {
+            // a guest under QEMU/TCG boots in minutes, not seconds, when the machine is busy
+            settings.add("vma.start-timeout=" + LauncherConfig.TCG_VM_START_SECONDS + "s");
+        }
+        localHkd = LocalHkd.start(jar, config, settings);
     }
 
     /** Kills the local HKD as a crash would (no goodbye to the VMAS); false when none runs. */
