@@ -1,6 +1,7 @@
 package org.qvd.system.api;
 
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -127,7 +128,8 @@ final class GeneratedSoapClient {
         }
         // failsafe puts the real class path in a manifest-only jar and names it in this property
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
             boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", classes.toString(), "-classpath", classPath,
                     "-proc:none", "--release", "17"), null, fm.getJavaFileObjectsFromPaths(files)).call();
             if (!ok) {
@@ -139,16 +141,30 @@ final class GeneratedSoapClient {
 
     /** A port of the generated {@code ProvisioningService}, logged in with Basic, trusting the test certificate. */
     Port port(String login, String password) throws Exception {
-        Class<?> service = loader.loadClass(PACKAGE + ".ProvisioningService");
-        Object port = service.getMethod("getProvisioningPort").invoke(service.getConstructor(URL.class).newInstance(wsdl));
+        Object port = newPort();
         Map<String, Object> request = ((BindingProvider) port).getRequestContext();
         request.put(BindingProvider.USERNAME_PROPERTY, login);
         request.put(BindingProvider.PASSWORD_PROPERTY, password);
+        return new Port(port, loader.loadClass(PACKAGE + ".ProvisioningFault"));
+    }
+
+    /** A port that sends a bearer token from {@code POST /api/v1/auth/token} as a plain HTTP header. */
+    Port bearerPort(String token) throws Exception {
+        Object port = newPort();
+        ((BindingProvider) port).getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS,
+                Map.of("Authorization", List.of("Bearer " + token)));
+        return new Port(port, loader.loadClass(PACKAGE + ".ProvisioningFault"));
+    }
+
+    private Object newPort() throws Exception {
+        Class<?> service = loader.loadClass(PACKAGE + ".ProvisioningService");
+        Object instance = service.getConstructor(URL.class).newInstance(wsdl);
+        Object port = service.getMethod("getProvisioningPort").invoke(instance);
         TLSClientParameters tls = new TLSClientParameters();
         tls.setSslContext(Http.trustAll());
         tls.setDisableCNCheck(true);
         ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setTlsClientParameters(tls);
-        return new Port(port, loader.loadClass(PACKAGE + ".ProvisioningFault"));
+        return port;
     }
 
     /** Calls operations by name on the generated port. */
@@ -185,7 +201,8 @@ final class GeneratedSoapClient {
     static Object property(Object bean, String name) throws Exception {
         String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (Method m : bean.getClass().getMethods()) {
-            if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
+            boolean getter = m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix);
+            if (getter && m.getParameterCount() == 0) {
                 return m.invoke(bean);
             }
         }

@@ -1,6 +1,7 @@
 package org.qvd.system.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.qvd.system.api.GeneratedSoapClient.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,8 @@ class GeneratedSoapClientIT {
         long vmId = (Long) property(vm, "id");
         assertThat(property(vm, "state")).isEqualTo("stopped");
         assertThat(property(vm, "userLogin")).isEqualTo("alice");
-        assertThat((List<?>) soap.call("listVms", userId, null)).extracting(v -> property(v, "name")).containsExactly("desk");
+        assertThat((List<?>) soap.call("listVms", userId, null)).extracting(v -> property(v, "name"))
+                .containsExactly("desk");
         assertThat((List<?>) soap.call("listUsers", null, "alice")).hasSize(1);
         assertThat(soap.fault("startVm", vmId)).as("no running host has room: the documented code")
                 .extracting(Fault::code, Fault::status).containsExactly("vm.no_host", 409);
@@ -69,8 +71,9 @@ class GeneratedSoapClientIT {
         assertThat(rest.delete("/vms/" + restVm).status()).isEqualTo(204);
         assertThat(rest.delete("/users/" + restUser).status()).isEqualTo(204);
 
-        List<String> expected = List.of("user.create user alice ok", "vm.create vm desk ok", "vm.start vm #vm vm.no_host",
-                "vm.stop vm #vm vm.invalid_state", "vm.delete vm #vm ok", "user.delete user #user ok");
+        List<String> expected = List.of("user.create user alice ok", "vm.create vm desk ok",
+                "vm.start vm #vm vm.no_host", "vm.stop vm #vm vm.invalid_state", "vm.delete vm #vm ok",
+                "user.delete user #user ok");
         assertThat(trail(api, viaRest, restUser, restVm)).containsExactlyElementsOf(expected);
         assertThat(trail(api, viaSoap, userId, vmId)).containsExactlyElementsOf(expected);
     }
@@ -88,7 +91,8 @@ class GeneratedSoapClientIT {
 
         assertThat(property(soap.call("startVm", vm), "state")).isEqualTo("starting");
         assertThat(property(soap.call("stopVm", vm), "state")).isEqualTo("stopping");
-        assertThat(admin.api().get("/vms/" + vm).body().get("state").asText()).as("seen over REST").isEqualTo("stopping");
+        assertThat(admin.api().get("/vms/" + vm).body().get("state").asText()).as("seen over REST")
+                .isEqualTo("stopping");
         assertThat(soap.fault("deleteVm", vm).code()).as("only a stopped VM goes").isEqualTo("vm.invalid_state");
     }
 
@@ -111,6 +115,19 @@ class GeneratedSoapClientIT {
 
         Port reader = client.port(Fixtures.tenantAdmin(system, api, "Reader").login(), Fixtures.PASSWORD);
         assertThat(reader.fault("createUser", null, "erin", "Erin-Pw-1", null).code()).isEqualTo("acl.forbidden");
+    }
+
+    @Test
+    void acceptsABearerTokenIssuedByTheRestLogin(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
+        String token = admin.api().post("/auth/token", "").body().get("token").asText();
+        Port soap = client.bearerPort(token);
+        Object user = soap.call("createUser", null, "frank", "Frank-Pw-1", null);
+        assertThat(property(user, "tenantName")).isEqualTo(admin.tenant().name());
+        assertThat(catchThrowable(() -> client.bearerPort(token + "x").call("listUsers", null, null)))
+                .as("a forged token: HTTP 401, not a fault").isInstanceOf(jakarta.xml.ws.WebServiceException.class)
+                .rootCause().hasMessageContaining("401: Unauthorized");
     }
 
     /** An OSF named desktop with a default DI whose VMs need more memory than any host has free. */

@@ -7,9 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 @ExtendWith(RunningSystem.class)
 class SoapIT {
+
+    private static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
     static String wsdl(QvdSystem system) {
         return Api.root(system) + "/api/soap/provisioning?wsdl";
@@ -23,6 +27,37 @@ class SoapIT {
                 "deleteVm", "startVm", "stopVm", "listVms");
         assertThat(soap.address).isEqualTo(Api.root(system) + "/api/soap/provisioning");
         assertThat(soap.wsdl.getElementsByTagNameNS(Soap.WSDL_NS, "fault").getLength()).isPositive();
+    }
+
+    @Test
+    void marksMandatoryParametersRequiredInTheSchema(QvdSystem system) throws Exception {
+        Soap soap = new Soap(wsdl(system), "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
+        assertThat(minOccurs(soap, "createUser", "login")).isEqualTo(1);
+        assertThat(minOccurs(soap, "createUser", "password")).isEqualTo(1);
+        assertThat(minOccurs(soap, "createUser", "tenantId")).as("the caller's tenant by default").isZero();
+        assertThat(minOccurs(soap, "createVm", "userId")).isEqualTo(1);
+        assertThat(minOccurs(soap, "createVm", "osfId")).isEqualTo(1);
+        assertThat(minOccurs(soap, "createVm", "name")).isEqualTo(1);
+        assertThat(minOccurs(soap, "createVm", "diTag")).as("the tag default by default").isZero();
+    }
+
+    /** minOccurs of a parameter in the request wrapper type of {@code operation}. */
+    private static int minOccurs(Soap soap, String operation, String parameter) {
+        NodeList types = soap.wsdl.getElementsByTagNameNS(XSD, "complexType");
+        for (int i = 0; i < types.getLength(); i++) {
+            Element type = (Element) types.item(i);
+            if (!type.getAttribute("name").equals(operation)) {
+                continue;
+            }
+            NodeList elements = type.getElementsByTagNameNS(XSD, "element");
+            for (int j = 0; j < elements.getLength(); j++) {
+                Element e = (Element) elements.item(j);
+                if (e.getAttribute("name").equals(parameter)) {
+                    return e.hasAttribute("minOccurs") ? Integer.parseInt(e.getAttribute("minOccurs")) : 1;
+                }
+            }
+        }
+        throw new AssertionError("no parameter " + parameter + " of " + operation + " in the WSDL");
     }
 
     @Test

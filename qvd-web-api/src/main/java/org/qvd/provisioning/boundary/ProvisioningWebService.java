@@ -5,6 +5,7 @@ import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
+import jakarta.xml.bind.annotation.XmlElement;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -24,7 +25,9 @@ import org.qvd.vmas.platform.PageRequest;
 /**
  * User and VM provisioning over SOAP, at {@code /api/soap/provisioning} (WSDL: {@code ?wsdl}).
  * Same services as REST, so the same ACL checks and audit entries; refusals are {@code QvdFault}s
- * carrying the stable error code.
+ * carrying the stable error code. Mandatory parameters are {@code required} in the schema so that generated
+ * clients (wsdl2java, SoapUI) show them as such; a missing one still reaches the service and is refused there
+ * with {@code validation.failed}, as over REST.
  */
 @WebService(name = "Provisioning", serviceName = "ProvisioningService", portName = "ProvisioningPort",
         targetNamespace = ProvisioningWebService.NS)
@@ -41,8 +44,10 @@ public class ProvisioningWebService {
 
     @WebMethod
     @WebResult(name = "user")
-    public User createUser(@WebParam(name = "tenantId") Long tenantId, @WebParam(name = "login") String login,
-            @WebParam(name = "password") String password, @WebParam(name = "description") String description)
+    public User createUser(@WebParam(name = "tenantId") Long tenantId,
+            @WebParam(name = "login") @XmlElement(required = true) String login,
+            @WebParam(name = "password") @XmlElement(required = true) String password,
+            @WebParam(name = "description") String description)
             throws ProvisioningFault {
         return call(() -> User.of(users.create(new NewUser(tenantId, login, password, description))));
     }
@@ -65,8 +70,10 @@ public class ProvisioningWebService {
 
     @WebMethod
     @WebResult(name = "vm")
-    public Vm createVm(@WebParam(name = "userId") Long userId, @WebParam(name = "osfId") Long osfId,
-            @WebParam(name = "name") String name, @WebParam(name = "diTag") String diTag) throws ProvisioningFault {
+    public Vm createVm(@WebParam(name = "userId") @XmlElement(required = true) Long userId,
+            @WebParam(name = "osfId") @XmlElement(required = true) Long osfId,
+            @WebParam(name = "name") @XmlElement(required = true) String name,
+            @WebParam(name = "diTag") String diTag) throws ProvisioningFault {
         return call(() -> Vm.of(vms.create(new NewVm(userId, osfId, name, diTag, null, null))));
     }
 
