@@ -14,6 +14,7 @@ import org.qvd.host.boundary.HostCommand;
 import org.qvd.image.boundary.DiCommand;
 import org.qvd.image.boundary.OsfCommand;
 import org.qvd.property.boundary.PropertyCommand;
+import org.qvd.statistics.boundary.StatsCommand;
 import org.qvd.vm.boundary.VmCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         description = "Administers QVD through its REST API, in the spirit of QVD's qa4.",
         subcommands = {TenantCommand.class, UserCommand.class, AdminCommand.class, RoleCommand.class, VmCommand.class,
             HostCommand.class, OsfCommand.class, DiCommand.class, PropertyCommand.class, ConfigCommand.class,
-            AuditCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+            AuditCommand.class, StatsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Server and credentials: --url/--login/--password or QVD_API_URL, QVD_ADMIN_LOGIN, "
                 + "QVD_ADMIN_PASSWORD (QVD_ADMIN_TOKEN, QVD_CA_FILE, QVD_INSECURE) or ~/.config/qvd/admin.conf.",
             ExitCode.HELP},

@@ -48,6 +48,12 @@ public class HostCommand extends ObjectCommand {
         return doAction(filters, "block");
     }
 
+    @Command(description = "Stop the selected running hosts: their agents stop every VM, then themselves "
+            + "(state stopping, then stopped).", mixinStandardHelpOptions = true)
+    public int stop(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
+        return doAction(filters, "stop");
+    }
+
     @Command(description = "Unblock the selected ones.", mixinStandardHelpOptions = true)
     public int unblock(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
         return doAction(filters, "unblock");

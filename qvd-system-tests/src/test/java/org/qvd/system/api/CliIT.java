@@ -129,6 +129,35 @@ class CliIT {
     }
 
     @Test
+    void stopsHostsAndPrintsStatistics(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        Map<String, String> su = Cli.env(system, "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
+        String idle = Api.unique("node");
+        Cli.run(su, "host", "add", "name=" + idle, "address=" + idle + ".example").ok();
+        Cli.Run refused = Cli.run(su, "host", "stop", "name=" + idle);
+        assertThat(refused.exit()).as("not running: conflict").isEqualTo(6);
+        assertThat(refused.err()).contains("host.not_running");
+        long running = Fixtures.runningHost(system, api);
+        assertThat(Cli.run(su, "--json", "host", "stop", "id=" + running).ok().json().get(0).get("state").asText())
+                .isEqualTo("stopping");
+        assertThat(Cli.run(su, "host", "stop", "--help").ok().out()).contains("stopping");
+
+        Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
+        Fixtures.user(admin.api(), null);
+        Map<String, String> env = Cli.env(system, admin.login(), Fixtures.PASSWORD);
+        String table = Cli.run(env, "stats").ok().out();
+        assertThat(table.lines().findFirst().orElseThrow()).startsWith("figure").contains("value");
+        assertThat(table).containsPattern("users.total +1").contains("vms.state.running", "hosts.state.stopping")
+                .contains("vmCount");
+        JsonNode stats = Cli.run(env, "--json", "stats", "expiring=3").ok().json();
+        assertThat(stats.get("tenantId").asLong()).isEqualTo(admin.tenant().id());
+        assertThat(stats.at("/users/total").asLong()).isEqualTo(1);
+        assertThat(Cli.run(su, "--json", "stats", "tenant=" + admin.tenant().name()).ok().json().at("/users/total")
+                .asLong()).isEqualTo(1);
+        assertThat(Cli.run(env, "stats", "expiring=1000").exit()).isEqualTo(7);
+    }
+
+    @Test
     void exitsWithDocumentedCodesOnErrors(QvdSystem system) {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin reader = Fixtures.tenantAdmin(system, api, "Reader");

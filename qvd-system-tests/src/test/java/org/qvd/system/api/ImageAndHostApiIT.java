@@ -84,4 +84,37 @@ class ImageAndHostApiIT {
         assertThat(api.delete("/hosts/" + host.id()).status()).isEqualTo(204);
         problem(api.get("/hosts/" + host.id()), 404, "host.not_found");
     }
+
+    /** No HKD runs here: a host made running by SQL takes the stop, the StopHost waits on its queue. */
+    @Test
+    void stopsOnlyARunningHostAndRefusesOthersWithProblems(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        String name = Api.unique("node");
+        long idle = api.post("/hosts", Map.of("name", name, "address", name + ".example")).id();
+        JsonNode refused = problem(api.post("/hosts/" + idle + "/stop", ""), 409, "host.not_running");
+        assertThat(refused.get("detail").asText()).contains(name, "stopped");
+        assertThat(api.get("/hosts/" + idle).body().get("state").asText()).as("nothing changed").isEqualTo("stopped");
+        problem(api.post("/hosts/987654321/stop", ""), 404, "host.not_found");
+
+        long running = Fixtures.runningHost(system, api);
+        problem(Fixtures.tenantAdmin(system, api, "Reader").api().post("/hosts/" + running + "/stop", ""), 403,
+                "acl.forbidden");
+        problem(Fixtures.tenantAdmin(system, api, "Tenant Admin").api().post("/hosts/" + running + "/stop", ""), 403,
+                "acl.superadmin_only");
+        Api.Reply stopped = api.post("/hosts/" + running + "/stop", "");
+        assertThat(stopped.status()).as("%s", stopped.body()).isEqualTo(200);
+        assertThat(stopped.body().get("state").asText()).isEqualTo("stopping");
+        problem(api.post("/hosts/" + running + "/stop", ""), 409, "host.not_running");
+
+        JsonNode audit = api.get("/audit?action=host.stop&objectId=" + running).body().get("items");
+        assertThat(audit).extracting(e -> e.get("result").asText())
+                .containsExactly("host.not_running", "ok", "acl.superadmin_only", "acl.forbidden");
+
+        java.net.http.HttpResponse<String> doc = org.qvd.system.platform.Http.client().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.root(system) + "/openapi?format=JSON"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode stop = Api.JSON.readTree(doc.body()).get("paths").get("/api/v1/hosts/{id}/stop").get("post");
+        assertThat(stop.get("description").asText()).contains("host.not_running");
+        assertThat(stop.get("responses").get("409").get("content").has("application/problem+json")).isTrue();
+    }
 }

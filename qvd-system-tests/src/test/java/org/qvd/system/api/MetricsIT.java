@@ -38,6 +38,19 @@ class MetricsIT {
     }
 
     @Test
+    void countsAStoppedHostAsStoppingFromTheStatistics(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        long host = Fixtures.runningHost(system, api);
+        double before = gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping");
+        assertThat(api.post("/hosts/" + host + "/stop", "").status()).isEqualTo(200);
+        Thread.sleep(2500); // the gauges are read at most every 2 s
+        String https = scrape(Api.root(system) + "/api/metrics");
+        assertThat(gauge(https, "qvd_hosts", "stopping")).isEqualTo(before + 1);
+        long stopping = api.get("/statistics").body().at("/hosts/byState/stopping").asLong();
+        assertThat(gauge(https, "qvd_hosts", "stopping")).isEqualTo(stopping);
+    }
+
+    @Test
     void reportsLivenessAndReadinessOnTheHttpsPort(QvdSystem system) throws Exception {
         for (String check : new String[] {"live", "ready"}) {
             HttpResponse<String> r = Http.client().send(HttpRequest.newBuilder(

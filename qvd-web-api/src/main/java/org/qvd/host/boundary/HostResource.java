@@ -82,6 +82,17 @@ public class HostResource {
     }
 
     @POST
+    @Path("{id}/stop")
+    @Operation(summary = "Stop a running host (superadmins, ACL host.update.stop)",
+            description = "Answers the host in state `stopping` and sends StopHost to its agent, which stops every VM "
+                    + "and then itself; the host and its VMs become `stopped` when the agent reports it (or its "
+                    + "heartbeats end). Refusals: 409 `host.not_running` when the host is not running (nothing "
+                    + "changes), 404 `host.not_found`, 403 `acl.forbidden` / `acl.superadmin_only`.")
+    public HostDto stop(@PathParam("id") Long id) {
+        return hosts.stop(id);
+    }
+
+    @POST
     @Path("{id}/unblock")
     @Operation(summary = "Unblock a host")
     public HostDto unblock(@PathParam("id") Long id) {

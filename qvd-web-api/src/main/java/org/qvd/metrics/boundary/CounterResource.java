@@ -6,21 +6,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.account.boundary.AdministratorService;
-import org.qvd.host.boundary.HostRequests.HostFilter;
-import org.qvd.host.boundary.HostService;
 import org.qvd.metrics.control.SystemGauges;
-import org.qvd.vm.boundary.VmRequests.VmFilter;
-import org.qvd.vm.boundary.VmService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.statistics.boundary.StatisticsDto;
+import org.qvd.statistics.boundary.StatisticsService;
 
 /**
- * A read-only summary: VMs and hosts by state as the caller may see them (through the services, so
- * tenant-scoped), and the system-wide connection figures for superadmins.
+ * A read-only summary: VMs and hosts by state as the caller may see them (from the statistics service, so
+ * tenant-scoped), and the system-wide connection figures for superadmins. {@code /statistics} has more.
  */
 @Path("counters")
 @Tag(name = "counters", description = "read-only counters")
@@ -28,10 +24,7 @@ import org.qvd.vmas.platform.PageRequest;
 public class CounterResource {
 
     @EJB
-    VmService vms;
-
-    @EJB
-    HostService hosts;
+    StatisticsService statistics;
 
     @EJB
     AdministratorService admins;
@@ -39,7 +32,7 @@ public class CounterResource {
     @Inject
     SystemGauges gauges;
 
-    /** The summary. Connection figures are null for tenant administrators. */
+    /** The summary. A map is null without the ACL to see VMs/hosts; connection figures are null for tenant admins. */
     public record Counters(Map<String, Long> vmsByState, Map<String, Long> hostsByState, Long connectedUsers,
             Double connectAttempts, Double connectSuccesses) {
     }
@@ -47,15 +40,9 @@ public class CounterResource {
     @GET
     @Operation(summary = "VMs and hosts by state; connected users and connection counters (superadmins)")
     public Counters get() {
-        Map<String, Long> vmCounts = new LinkedHashMap<>();
-        for (String state : SystemGauges.VM_STATES) {
-            vmCounts.put(state, vms.list(new VmFilter(null, null, null, null, null, state, null),
-                    PageRequest.first(1)).total());
-        }
-        Map<String, Long> hostCounts = new LinkedHashMap<>();
-        for (String state : SystemGauges.HOST_STATES) {
-            hostCounts.put(state, hosts.list(new HostFilter(null, state, null), PageRequest.first(1)).total());
-        }
+        StatisticsDto s = statistics.summary(null, 0);
+        Map<String, Long> vmCounts = s.vms() == null ? null : s.vms().byState();
+        Map<String, Long> hostCounts = s.hosts() == null ? null : s.hosts().byState();
         if (!admins.me().superadmin()) {
             return new Counters(vmCounts, hostCounts, null, null, null);
         }

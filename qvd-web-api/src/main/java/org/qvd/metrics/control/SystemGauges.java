@@ -3,27 +3,22 @@ package org.qvd.metrics.control;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.qvd.statistics.boundary.StatisticsDto;
+import org.qvd.statistics.boundary.StatisticsService;
 
 /**
  * System-wide gauges (VMs by state, hosts by state, connected users) and the connection counters the
- * L7R increments (found by name in the same registry). The gauges read counts with one read-only
- * query per kind, cached briefly so a scrape storm cannot load the database; they need no
- * administrator, which the VMAS services do.
+ * L7R increments (found by name in the same registry). The gauges read the VMAS's system-wide
+ * statistics, cached briefly so a scrape storm cannot load the database.
  */
 @ApplicationScoped
 public class SystemGauges {
@@ -38,8 +33,9 @@ public class SystemGauges {
     private static final Logger LOG = Logger.getLogger(SystemGauges.class.getName());
     private static final long MAX_AGE_MS = 2000;
 
-    @Resource(lookup = "java:jboss/datasources/QvdDS")
-    DataSource db;
+    /** The counts, from the VMAS (its system-wide call needs no administrator). */
+    @EJB
+    StatisticsService statistics;
 
     @Inject
     MeterRegistry registry;
@@ -85,26 +81,13 @@ public class SystemGauges {
     }
 
     private Snapshot read() {
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            c.setReadOnly(true);
-            Map<String, Long> vms = counts(st, "SELECT state, count(*) FROM vm_runtime GROUP BY state");
-            Map<String, Long> hosts = counts(st, "SELECT state, count(*) FROM host_runtime GROUP BY state");
-            long connected = counts(st, "SELECT 'c', count(*) FROM vm_runtime WHERE user_state = 'connected'")
-                    .getOrDefault("c", 0L);
-            return new Snapshot(vms, hosts, connected, System.currentTimeMillis());
-        } catch (SQLException e) {
+        try {
+            StatisticsDto s = statistics.systemWide();
+            return new Snapshot(s.vms().byState(), s.hosts().byState(), s.vms().connectedUsers(),
+                    System.currentTimeMillis());
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the counts for the metrics: {0}", e.getMessage());
             return new Snapshot(snapshot.vms(), snapshot.hosts(), snapshot.connectedUsers(), System.currentTimeMillis());
         }
-    }
-
-    private static Map<String, Long> counts(Statement st, String sql) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return out;
     }
 }
