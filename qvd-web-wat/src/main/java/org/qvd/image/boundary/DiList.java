@@ -8,7 +8,9 @@ import org.qvd.image.boundary.DiRequests.DiFilter;
 import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiRequests.StagedDi;
 import org.qvd.image.control.ImageStorage;
+import org.qvd.vmas.platform.ForbiddenException;
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.wat.platform.AdminSession;
 import org.qvd.wat.platform.Bulk;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
@@ -36,6 +38,8 @@ public class DiList implements Serializable {
     OsfService osfs;
     @Inject
     ImageStorage storage;
+    @Inject
+    AdminSession session;
 
     private final ServiceLazyModel<DiDto> model = new ServiceLazyModel<>(
             (f, page) -> dis.list(new DiFilter(ServiceLazyModel.number(f.get("tenant")),
@@ -85,6 +89,10 @@ public class DiList implements Serializable {
      */
     public void upload(FileUploadEvent event) {
         try (InputStream in = event.getFile().getInputStream()) {
+            // storing a file is no VMAS service call: the same ACL as registering it, checked here
+            if (!session.can("di.create")) {
+                throw ForbiddenException.missingAcl("di.create");
+            }
             if (osfId == null) {
                 throw new InvalidInputException("di.upload_needs_osf", "choose the OS flavour before uploading");
             }
