@@ -93,6 +93,8 @@ class SoapIT {
         assertThat(soap.call("createUser", "login", "dave", "password", "x").fault()).containsEntry("code", "user.duplicate");
         assertThat(soap.call("createUser", "login", "bad login", "password", "x").fault())
                 .containsEntry("code", "validation.failed").containsEntry("status", "400");
+        assertThat(soap.call("createVm", "name", "no-owner").fault()).as("required in the schema, checked by the VMAS")
+                .containsEntry("code", "validation.failed");
         assertThat(soap.call("startVm", "vmId", 987654321).fault()).containsEntry("code", "vm.not_found");
         long otherTenant = Fixtures.tenant(api).id();
         long foreign = Fixtures.vm(api, Fixtures.user(api, otherTenant), Fixtures.osf(api, otherTenant));
