@@ -77,6 +77,7 @@ public final class L7rConnectLoad {
         }
         vma.stop(0);
         nx.close();
+        System.exit(0); // the stand-in VMA's worker threads would keep the JVM alive
     }
 
     private static Result run(InetSocketAddress l7r, SSLContext tls, int clients, int iterations, long thinkMs,

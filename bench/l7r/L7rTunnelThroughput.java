@@ -61,6 +61,7 @@ public final class L7rTunnelThroughput {
         vma.stop(0);
         nx.close();
         direct.close();
+        System.exit(0); // the stand-in VMA's worker threads would keep the JVM alive
     }
 
     private static double throughL7r(SSLContext tls, InetSocketAddress l7r, long vm, String authorization, long bytes)
