@@ -30,6 +30,14 @@ class WatScenarioIT {
             b.login(SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
             assertThat(b.text(By.id("who"))).isEqualTo(SUPERADMIN);
             assertThat(b.all(By.cssSelector("[id$='count-vms']"))).hasSize(1);
+            // the cards show what the statistics service counts (the superadmin sees every tenant)
+            WatData data = new WatData(system);
+            assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-vms']"))))
+                    .isEqualTo(data.count("SELECT COUNT(*) FROM vm"));
+            assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-hosts']"))))
+                    .isEqualTo(data.count("SELECT COUNT(*) FROM host"));
+            assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-users']"))))
+                    .isEqualTo(data.count("SELECT COUNT(*) FROM app_user"));
             assertThat(b.all(By.cssSelector("#dash\\:vmChart canvas, #dash\\:hostChart canvas, #dash\\:loadChart canvas")))
                     .hasSize(3);
             String before = b.text(By.id("dash:refreshed"));
