@@ -24,8 +24,8 @@ import org.qvd.vm.entity.VmState;
 /**
  * Every few seconds: hosts whose heartbeat is older than the timeout become lost and their VMs zombies,
  * then stopped (nothing can reach them) — except hosts stopping on purpose, which end stopped; VMs stuck
- * starting are given up. Every node schedules it, but a
- * PostgreSQL advisory lock lets only one node per round do the work, so it runs once in the cluster.
+ * starting are given up. Every node schedules it, but a PostgreSQL advisory lock lets only one node per
+ * round do the work, so it runs once in the cluster.
  * A startup singleton after the schema migration, so no round runs against a schema not yet there.
  */
 @Singleton
