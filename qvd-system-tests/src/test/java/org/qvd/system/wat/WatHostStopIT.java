@@ -9,7 +9,7 @@ import org.qvd.system.platform.RunningSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping a host from the host list. No HKD runs in these tests: a host is made running by SQL, so the
+ * Stopping a host from the host list and from its own page. No HKD runs in these tests: a host is made running by SQL, so the
  * StopHost command waits on the host's queue and the host stays {@code stopping}.
  */
 @ExtendWith(RunningSystem.class)
@@ -46,6 +46,38 @@ class WatHostStopIT {
             b.screenshot("27-host-stopping");
             assertThat(data.count("SELECT COUNT(*) FROM audit_log WHERE action = 'host.stop' AND object_id = "
                     + host + " AND result = 'ok'")).isEqualTo(1);
+        } finally {
+            data.retireHost(host);
+        }
+    }
+
+    @Test
+    void theHostsPageShowsItsVmsAndStopsThemWithIt(QvdSystem system) throws Exception {
+        WatData data = new WatData(system);
+        String name = WatData.unique("h");
+        long host = data.runningHost(name);
+        long tenant = data.tenant(WatData.unique("t"));
+        String prefix = WatData.unique("onhost");
+        data.vms(data.user(tenant, "u"), data.osf(tenant, "desk"), prefix, 2);
+        try (var c = data.connect(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE vm_runtime SET host_id = " + host + ", state = 'running' WHERE vm_id IN "
+                    + "(SELECT id FROM vm WHERE name LIKE '" + prefix + "-%')");
+        }
+        try (Browser b = new Browser(system.httpsPort())) {
+            b.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
+            b.open("/hosts.xhtml");
+            Forms.filter(b, "hostForm:hostTable:nameCol:filter", name);
+            Forms.rowAction(b, "hostForm:hostTable", name, "detail");
+            assertThat(b.text(By.id("hostDetailForm:hName"))).isEqualTo(name);
+            assertThat(b.driver.getCurrentUrl()).endsWith("/host.xhtml?id=" + host);
+            assertThat(b.text(By.id("hostDetailForm:hostVms"))).contains(prefix + "-00001", prefix + "-00002", "running");
+
+            b.click(By.id("hostDetailForm:hStop"));
+            b.click(By.id("hostDetailForm:confirmYes"));
+            assertThat(b.growl()).contains("Stop of host " + name + " requested");
+            assertThat(b.text(By.id("hostDetailForm:hState"))).isEqualTo("stopping");
+            assertThat(b.text(By.id("hostDetailForm:hostVms"))).contains("stopping").doesNotContain("running");
+            b.screenshot("28-host-page-stopping");
         } finally {
             data.retireHost(host);
         }
