@@ -62,6 +62,11 @@ public final class L7rConnectLoad {
         SSLContext tls = trustAll();
         System.out.println("# stand-in VMA on 127.0.0.1:" + vmaPort + " (x_start answers listening) and stand-in NX"
                 + " agent on 127.0.0.1:" + nxPort + ": no hypervisor, no real VMA");
+        // warm-up, not recorded: class loading and JIT of this program, TLS and the server's code paths
+        run(l7r, tls, 1, 20, 0, c -> "GET /qvd/ping HTTP/1.1\r\n\r\n");
+        for (String[] auth : auths) {
+            run(l7r, tls, 1, 3, thinkMs, c -> connect(vms.get(0), auth[1]));
+        }
         for (int clients : concurrencies) {
             if (clients > vms.size()) {
                 throw new IllegalArgumentException(clients + " clients need as many VMs; got " + vms.size());
@@ -70,14 +75,17 @@ public final class L7rConnectLoad {
                     c -> "GET /qvd/ping HTTP/1.1\r\n\r\n"), null);
             for (String[] auth : auths) {
                 report("connect_to_vm -> 101 (" + auth[0] + ")", clients, run(l7r, tls, clients, iterations, thinkMs,
-                        c -> "GET /qvd/connect_to_vm?qvd.client.os=linux&qvd.client.link=lan&id=" + vms.get(c)
-                                + " HTTP/1.1\r\nAuthorization: " + auth[1]
-                                + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n"), base);
+                        c -> connect(vms.get(c), auth[1])), base);
             }
         }
         vma.stop(0);
         nx.close();
         System.exit(0); // the stand-in VMA's worker threads would keep the JVM alive
+    }
+
+    private static String connect(long vm, String authorization) {
+        return "GET /qvd/connect_to_vm?qvd.client.os=linux&qvd.client.link=lan&id=" + vm
+                + " HTTP/1.1\r\nAuthorization: " + authorization + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n";
     }
 
     private static Result run(InetSocketAddress l7r, SSLContext tls, int clients, int iterations, long thinkMs,

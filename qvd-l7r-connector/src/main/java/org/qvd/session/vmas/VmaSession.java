@@ -69,8 +69,11 @@ final class VmaSession {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error != null) {
+                // sendAsync wraps the I/O failure: name the real one (connect timeout, reset...) to the client
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
                 listening.completeExceptionally(new VmUnavailableException(
-                        "the virtual machine's agent does not answer (" + error.getClass().getSimpleName() + ")", error));
+                        "the virtual machine's agent does not answer (" + cause.getClass().getSimpleName() + ")", cause));
             } else {
                 answered(response.statusCode(), response.body(), starting);
             }

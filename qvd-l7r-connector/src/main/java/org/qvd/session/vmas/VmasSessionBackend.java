@@ -26,6 +26,7 @@ import org.qvd.account.boundary.AuthenticationFailedException;
 import org.qvd.account.boundary.UserAuthenticationService;
 import org.qvd.account.boundary.UserDto;
 import org.qvd.account.boundary.UserTokenService;
+import org.qvd.session.accounting.ConnectionAccountingService;
 import org.qvd.session.control.ConnectionControl;
 import org.qvd.session.control.ProgressListener;
 import org.qvd.session.control.SessionBackend;
@@ -43,14 +44,14 @@ import org.qvd.session.entity.VmEndpoint;
 import org.qvd.session.entity.VmRef;
 import org.qvd.session.entity.VmSummary;
 import org.qvd.session.entity.VmUnavailableException;
-import org.qvd.session.accounting.ConnectionAccountingService;
 import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.platform.NotFoundException;
 
 /**
  * The L7R's decisions, taken by the VMAS EJBs ({@link UserAuthenticationService}, {@link UserTokenService},
- * {@link VmRuntimeService}, {@link ConnectionAccountingService}); waits end on notices from {@code qvd.notices} ({@link NoticeListener}), never by polling the database.
+ * {@link VmRuntimeService}, {@link ConnectionAccountingService}); waits end on notices from {@code qvd.notices}
+ * ({@link NoticeListener}), never by polling the database.
  */
 @ApplicationScoped
 public class VmasSessionBackend implements SessionBackend {
