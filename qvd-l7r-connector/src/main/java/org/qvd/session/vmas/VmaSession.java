@@ -23,12 +23,16 @@ import org.qvd.session.entity.VmUnavailableException;
  * <p>The VMA API has no push channel, and the HKD does not relay X states as events yet: after {@code x_start}
  * answers {@code provisioning}, this polls {@code x_state} every {@link #POLL} (bounded by {@link #LIMIT}, and
  * stopped at once when the connector cancels the stage). A {@code 409 busy} (another client's session is being
- * suspended for this takeover) retries {@code x_start} at the same interval.
+ * suspended for this takeover) retries {@code x_start} at the same interval, and so does an I/O failure (a refused
+ * or reset connection, a request timeout), up to {@link #IO_RETRIES} times in a row, as QVD retries {@code x_start}
+ * ({@code internal.l7r.retry.x_start}): an agent that is restarting, or a pooled HTTP connection it closed, is not
+ * yet a lost session.
  */
 final class VmaSession {
 
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration LIMIT = Duration.ofSeconds(120);
+    static final int IO_RETRIES = 20;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
@@ -39,6 +43,7 @@ final class VmaSession {
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final Instant deadline;
     private String lastReported;
+    private final java.util.concurrent.atomic.AtomicInteger ioFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     VmaSession(HttpClient http, ScheduledExecutorService timer, String host, int port, Map<String, String> params,
                ProgressListener progress) {
@@ -69,15 +74,25 @@ final class VmaSession {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error != null) {
-                // sendAsync wraps the I/O failure: name the real one (connect timeout, reset...) to the client
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                listening.completeExceptionally(new VmUnavailableException(
-                        "the virtual machine's agent does not answer (" + cause.getClass().getSimpleName() + ")", cause));
+                failed(pathAndQuery, starting, error);
             } else {
+                ioFailures.set(0);
                 answered(response.statusCode(), response.body(), starting);
             }
         });
+    }
+
+    private void failed(String pathAndQuery, boolean starting, Throwable error) {
+        // sendAsync wraps the I/O failure: name the real one (connect timeout, reset...) to the client
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (ioFailures.incrementAndGet() <= IO_RETRIES) {
+            report("Waiting for the virtual machine's agent");
+            later(pathAndQuery, starting);
+        } else {
+            listening.completeExceptionally(new VmUnavailableException(
+                    "the virtual machine's agent does not answer (" + cause.getClass().getSimpleName() + ")", cause));
+        }
     }
 
     private void answered(int status, String body, boolean starting) {

@@ -43,6 +43,10 @@ class VmaSessionWithStandInVmaTest {
             synchronized (script) {
                 answer = script.size() > 1 ? script.poll() : script.peek();
             }
+            if (answer[0].equals("drop")) {
+                exchange.close(); // no answer: the connection is closed under the client
+                return;
+            }
             byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
             exchange.getResponseBody().write(body);
@@ -89,6 +93,17 @@ class VmaSessionWithStandInVmaTest {
         script.add(new String[] {"200", "{\"state\":\"listening\",\"resumed\":true}"});
         start(Map.of()).get(10, TimeUnit.SECONDS);
         assertThat(calls).hasSize(3).allMatch(c -> c.startsWith("/vma/x_start"));
+    }
+
+    @Test
+    void anAgentThatDropsTheConnectionIsAskedAgain() throws Exception {
+        for (int i = 0; i < 3; i++) { // the JDK's HttpClient itself retries an idempotent GET once
+            script.add(new String[] {"drop", ""});
+        }
+        script.add(new String[] {"200", "{\"state\":\"listening\",\"resumed\":true}"});
+        start(Map.of()).get(10, TimeUnit.SECONDS);
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(3).allMatch(c -> c.startsWith("/vma/x_start"));
+        assertThat(progress).contains("Waiting for the virtual machine's agent");
     }
 
     @Test
