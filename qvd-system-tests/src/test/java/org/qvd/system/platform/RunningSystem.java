@@ -24,6 +24,10 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     /** WildFly's port offset for the system under test; -Dqvd.system.port.offset runs a second one beside it. */
     public static final int PORT_OFFSET = Integer.getInteger("qvd.system.port.offset", 200);
     public static final String SUPERADMIN_PASSWORD = "System-Test-Superadmin-1";
+    /** The image directories of the system under test (no guest boots here, so they live in the build tree). */
+    public static final Path IMAGES_STAGING = Path.of(System.getProperty("qvd.system.images", "target/qvd-images"),
+            "staging").toAbsolutePath();
+    public static final Path IMAGES_DIR = IMAGES_STAGING.resolveSibling("storage");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
 
@@ -57,6 +61,8 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         env.put("QVD_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         env.put("QVD_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
         env.put("QVD_START_TIMEOUT", "400");
+        env.put("QVD_IMAGES_STAGING", IMAGES_STAGING.toString());
+        env.put("QVD_IMAGES_DIR", IMAGES_DIR.toString());
         // tests start the host agent themselves, against libvirt's test driver (no guests, no daemon)
         env.put("QVD_LOCAL_HKD", "off");
         env.put("QVD_HKD_HOST_NAME", "systest-node");

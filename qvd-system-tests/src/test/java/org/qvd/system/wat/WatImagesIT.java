@@ -22,12 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningSystem.class)
 class WatImagesIT {
 
-    /**
-     * The directories the system under test uses: WildFly inherits this JVM's environment (the launcher
-     * only adds to it), so QVD_IMAGES_STAGING / QVD_IMAGES_DIR set for the build reach both sides.
-     */
-    static final Path STAGING = Path.of(env("QVD_IMAGES_STAGING", "/var/lib/qvd/storage/staging"));
-    static final Path IMAGES = Path.of(env("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images"));
+    /** The directories the system under test uses (the harness hands them to the launcher). */
+    static final Path STAGING = RunningSystem.IMAGES_STAGING;
+    static final Path IMAGES = RunningSystem.IMAGES_DIR;
 
     private final List<Path> created = new ArrayList<>();
 
@@ -118,10 +115,5 @@ class WatImagesIT {
         for (Path p : created) {
             Files.deleteIfExists(p);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -1,0 +1,105 @@
+package org.qvd.guest.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.guest.platform.ClientProcess;
+import org.qvd.guest.platform.GuestSystem;
+import org.qvd.guest.platform.Processes;
+import org.qvd.guest.platform.XDisplay;
+
+/**
+ * P2 of the L7R issue: a cold {@code connect_to_vm} (VM stopped) until the desktop's first frame is on the
+ * client's display, against a bare {@code qemu} boot of the same image (same kernel, initrd, memory, TCG) until
+ * the VMA's port answers, measured one after the other in the same run. The ratio is the farm's overhead:
+ * placement, JMS, libvirt, DHCP, x_start, nxagent and the NX handshake. Run by {@code bench/guest/run.sh}
+ * ({@code -Dqvd.bench.coldConnect=true}); skipped otherwise.
+ */
+@ExtendWith(GuestSystem.class)
+class ColdConnectBenchIT {
+    private static final Path WORK = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"), "bench");
+
+    @Test
+    void coldConnectToFirstFrameAgainstABareQemuBoot(GuestSystem.Running r) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("qvd.bench.coldConnect"), "benchmark: -Dqvd.bench.coldConnect=true");
+        JsonNode image = new ObjectMapper().readTree(GuestSystem.newestImageMetadata().toFile());
+        Path out = GuestSystem.newestImageMetadata().getParent();
+        long bareMs = bareBoot(out, image);
+
+        long vm = r.demo().vmId();
+        assertThat(r.admin().vm(vm).path("state").asText()).isEqualTo("stopped");
+        try (XDisplay display = XDisplay.start(50, WORK.resolve("xvfb.log"))) {
+            long begin = System.nanoTime();
+            try (ClientProcess client = ClientProcess.connect(display, r.system().l7rPort(), r.demo().user() + "@default",
+                    r.demo().password(), vm, WORK, "bench-client")) {
+                while (display.colours(WORK.resolve("bench-frame.png")) < 8) {
+                    assertThat(client.isAlive()).as("client ended: %s", client.output()).isTrue();
+                    assertThat(System.nanoTime() - begin).as("no desktop after 10 min").isLessThan(600_000_000_000L);
+                    Thread.sleep(500);
+                }
+                long coldMs = (System.nanoTime() - begin) / 1_000_000;
+                System.out.printf("P2 bare qemu boot -> VMA port answers: %d ms%n", bareMs);
+                System.out.printf("P2 cold connect_to_vm -> first desktop frame on the client: %d ms%n", coldMs);
+                System.out.printf("P2 overhead ratio (cold connect / bare boot): %.2f%n", (double) coldMs / bareMs);
+                System.out.printf("P2 load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+            }
+        }
+        r.admin().post("/vms/" + vm + "/stop", 200);
+    }
+
+    /** qemu itself, as libvirt would run it for this image (TCG, same memory), until the VMA answers ping. */
+    private static long bareBoot(Path out, JsonNode image) throws Exception {
+        Files.createDirectories(WORK);
+        Path overlay = WORK.resolve("bare-overlay.qcow2");
+        Files.deleteIfExists(overlay);
+        Processes.run(List.of("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b",
+                out.resolve(image.get("image").asText()).toString(), overlay.toString()));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long begin = System.nanoTime();
+        Process qemu = new ProcessBuilder("qemu-system-x86_64", "-accel", "tcg", "-m", "1024", "-smp", "1",
+                "-kernel", out.resolve(image.get("kernel").asText()).toString(),
+                "-initrd", out.resolve(image.get("initrd").asText()).toString(),
+                "-append", image.get("cmdline").asText(),
+                "-drive", "file=" + overlay + ",if=virtio,format=qcow2",
+                "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:3030",
+                "-device", "virtio-net-pci,netdev=n0", "-display", "none", "-serial", "file:" + WORK.resolve("bare-serial.log"))
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("bare-qemu.log").toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/vma/ping"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            while (true) {
+                assertThat(qemu.isAlive()).as("qemu ended; see %s", WORK).isTrue();
+                assertThat(System.nanoTime() - begin).as("bare boot: no VMA after 10 min").isLessThan(600_000_000_000L);
+                try {
+                    if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return (System.nanoTime() - begin) / 1_000_000;
+                    }
+                } catch (java.io.IOException e) {
+                    // not up yet
+                }
+                Thread.sleep(250);
+            }
+        } finally {
+            qemu.destroy();
+            qemu.waitFor();
+            Files.deleteIfExists(overlay);
+        }
+    }
+}

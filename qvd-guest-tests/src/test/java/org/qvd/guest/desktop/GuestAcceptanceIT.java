@@ -1,0 +1,223 @@
+package org.qvd.guest.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.guest.platform.Admin;
+import org.qvd.guest.platform.ClientProcess;
+import org.qvd.guest.platform.GuestSystem;
+import org.qvd.guest.platform.Libvirt;
+import org.qvd.guest.platform.XDisplay;
+
+/**
+ * The acceptance of a one-machine farm with a real guest: the system started as {@code ./qvd run} starts it (local
+ * HKD on {@code qemu:///system}, the built desktop image imported by the run command's demo setup), then
+ * (1) an admin starts and stops the demo VM through the REST API and nothing is left on the host,
+ * (2) the demo user gets the desktop through the printed client command, types into it, leaves, comes back to the
+ * same session, and a second client takes the session over, (3) the host agent dies and the VMAS notices.
+ * The guest boots under QEMU/TCG (KVM is not usable on these machines), so each boot takes minutes here.
+ */
+@ExtendWith(GuestSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuestAcceptanceIT {
+    private static final Path ARTIFACTS = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"));
+    private static final Duration BOOT = Duration.ofMinutes(8);
+    private static final HttpClient VMA = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    @Test
+    @Order(1)
+    void anAdminStartsTheVmSeesItRunningAndStopsItLeavingNoDomainOverlayOrDhcpEntry(GuestSystem.Running r)
+            throws Exception {
+        long vm = r.demo().vmId();
+        Admin admin = r.admin();
+        assertThat(admin.vm(vm).path("state").asText()).isEqualTo("stopped");
+
+        long begin = System.nanoTime();
+        admin.post("/vms/" + vm + "/start", 200);
+        JsonNode running = await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), BOOT);
+        long startMs = (System.nanoTime() - begin) / 1_000_000;
+        assertThat(running.path("state").asText()).as("VM after start: %s", running).isEqualTo("running");
+        assertThat(states(admin, vm)).containsSubsequence("starting", "running");
+        assertThat(running.path("hostName").asText()).isEqualTo(GuestSystem.HOST);
+        assertThat(Libvirt.domainExists(vm)).isTrue();
+        String ip = running.path("ip").asText();
+        assertThat(vma(ip, "ping").statusCode()).isEqualTo(200);
+        assertThat(Libvirt.networkXml()).contains("ip='" + ip + "'");
+        System.out.printf("GUEST admin start -> running: %d ms%n", startMs);
+
+        begin = System.nanoTime();
+        admin.post("/vms/" + vm + "/stop", 200);
+        JsonNode stopped = await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
+        System.out.printf("GUEST admin stop -> stopped: %d ms%n", (System.nanoTime() - begin) / 1_000_000);
+        assertThat(stopped.path("lastFailure").isNull() || stopped.path("lastFailure").isMissingNode()).isTrue();
+        assertThat(states(admin, vm)).containsSubsequence("starting", "running", "stopping", "stopped");
+        assertThat(Libvirt.domainExists(vm)).as("libvirt domain left behind").isFalse();
+        assertThat(Libvirt.volumes("qvd-overlays")).as("overlay left behind").noneMatch(v -> v.startsWith("qvd-vm-" + vm + "-"));
+        assertThat(Libvirt.networkXml()).as("DHCP entry left behind").doesNotContain("ip='" + ip + "'");
+        assertThat(Libvirt.volumes("qvd-homes")).as("the user's home disk stays").contains("qvd-vm-" + vm + "-home.qcow2");
+    }
+
+    @Test
+    @Order(2)
+    void theUserGetsTheDesktopTypesIntoItAndComesBackToTheSameSessionWhichASecondClientTakesOver(GuestSystem.Running r)
+            throws Exception {
+        long vm = r.demo().vmId();
+        String login = r.demo().user() + "@default";
+        int l7r = r.system().l7rPort();
+        Path work = ARTIFACTS.resolve("clients");
+        try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(Libvirt.hostAddressOnVmNetwork()));
+             XDisplay first = XDisplay.start(40, ARTIFACTS.resolve("xvfb-first.log"));
+             XDisplay second = XDisplay.start(first.name().equals(":40") ? 41 : 45, ARTIFACTS.resolve("xvfb-second.log"))) {
+            typed.setSoTimeout(60_000);
+            String sendBack = " > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/" + typed.getLocalPort();
+
+            long begin = System.nanoTime();
+            try (ClientProcess client = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-1")) {
+                awaitDesktop(first, client, "01-desktop-first-connect.png", BOOT);
+                System.out.printf("GUEST cold connect (VM stopped) -> desktop on the client's display: %d ms%n",
+                        (System.nanoTime() - begin) / 1_000_000);
+                assertThat(r.admin().vm(vm).path("userState").asText()).isEqualTo("connected");
+                typeIntoTheTerminal(first, "MARK=qvd$((6*7)); echo typed-$MARK" + sendBack);
+                assertThat(line(typed)).isEqualTo("typed-qvd42");
+            }
+            String ip = r.admin().vm(vm).path("ip").asText();
+            awaitXState(ip, "suspended");
+            await(() -> r.admin().vm(vm), v -> v.path("userState").asText().equals("disconnected"), Duration.ofSeconds(60));
+
+            try (ClientProcess again = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-2")) {
+                begin = System.nanoTime();
+                awaitDesktop(first, again, "02-desktop-resumed.png", Duration.ofMinutes(3));
+                System.out.printf("GUEST warm connect (session suspended) -> desktop: %d ms%n",
+                        (System.nanoTime() - begin) / 1_000_000);
+                // the shell variable set before the client left is still there: the same session, not a new one
+                typeIntoTheTerminal(first, "echo again-$MARK" + sendBack);
+                assertThat(line(typed)).isEqualTo("again-qvd42");
+
+                try (ClientProcess other = ClientProcess.connect(second, l7r, login, r.demo().password(), vm, work,
+                        "client-3")) {
+                    awaitDesktop(second, other, "03-desktop-taken-over.png", Duration.ofMinutes(3));
+                    assertThat(again.awaitExit(60)).as("the first client lost its session: %s", again.output()).isTrue();
+                    typeIntoTheTerminal(second, "echo takeover-$MARK" + sendBack);
+                    assertThat(line(typed)).isEqualTo("takeover-qvd42");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void whenTheHostAgentDiesTheHostIsLostItsVmStoppedAndTheReturningAgentCleansUp(GuestSystem.Running r)
+            throws Exception {
+        long vm = r.demo().vmId();
+        Admin admin = r.admin();
+        if (!admin.vm(vm).path("state").asText().equals("running")) {
+            admin.post("/vms/" + vm + "/start", 200);
+            await(() -> admin.vm(vm), v -> v.path("state").asText().equals("running"), BOOT);
+        }
+        long begin = System.nanoTime();
+        assertThat(r.system().killLocalHkd()).isTrue();
+        await(() -> admin.host(GuestSystem.HOST), h -> h.path("state").asText().equals("lost"), Duration.ofSeconds(60));
+        System.out.printf("GUEST host loss detected: %d ms after kill -9%n", (System.nanoTime() - begin) / 1_000_000);
+        await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofSeconds(60));
+        assertThat(states(admin, vm)).containsSubsequence("running", "zombie", "stopped");
+        assertThat(Libvirt.domainExists(vm)).as("the guest outlives its agent").isTrue();
+
+        r.system().startLocalHkd();
+        await(() -> admin.host(GuestSystem.HOST), h -> h.path("state").asText().equals("running"), Duration.ofMinutes(2));
+        await(() -> Libvirt.domainExists(vm), exists -> !exists, Duration.ofMinutes(3));
+        assertThat(admin.vm(vm).path("state").asText()).isEqualTo("stopped");
+    }
+
+    private static void awaitDesktop(XDisplay display, ClientProcess client, String screenshot, Duration timeout)
+            throws Exception {
+        Path file = ARTIFACTS.resolve("screenshots").resolve(screenshot);
+        long end = System.nanoTime() + timeout.toNanos();
+        int colours = 0;
+        while (System.nanoTime() < end) {
+            assertThat(client.isAlive()).as("client ended: %s", client.output()).isTrue();
+            colours = display.colours(file);
+            if (colours >= 8) {
+                Thread.sleep(3000); // let the panel and the terminal finish drawing for the kept screenshot
+                display.screenshot(file);
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no desktop on " + display.name() + " within " + timeout + " (" + colours
+                + " colours); client said: " + client.output());
+    }
+
+    /** Clicks into the session's terminal (opened at +40+40 by the image's X session) and types a command line. */
+    private static void typeIntoTheTerminal(XDisplay display, String command) throws InterruptedException {
+        display.click(300, 200);
+        Thread.sleep(500);
+        display.type(command);
+        display.key("Return");
+    }
+
+    private static String line(ServerSocket server) throws Exception {
+        try (Socket s = server.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+            return in.readLine();
+        }
+    }
+
+    private static HttpResponse<String> vma(String ip, String method) throws Exception {
+        return VMA.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":3030/vma/" + method))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitXState(String ip, String wanted) throws Exception {
+        await(() -> {
+            try {
+                return vma(ip, "x_state").body();
+            } catch (Exception e) {
+                return e.toString();
+            }
+        }, s -> s.contains("\"" + wanted + "\""), Duration.ofSeconds(90));
+    }
+
+    private static List<String> states(Admin admin, long vm) {
+        List<String> states = new ArrayList<>();
+        // the history comes newest first
+        admin.get("/vms/" + vm + "/history?size=100").path("items").forEach(h -> states.add(0, h.path("toState").asText()));
+        return states;
+    }
+
+    private interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T await(Probe<T> probe, Predicate<T> done, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not reached within " + timeout + "; last: " + last);
+            }
+            Thread.sleep(250);
+            last = probe.get();
+        }
+        return last;
+    }
+}

@@ -1,0 +1,61 @@
+package org.qvd.guest.platform;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What libvirt itself says (through virsh): the truth the VMAS's states are checked against. */
+public final class Libvirt {
+    private static final String URI = "qemu:///system";
+
+    private Libvirt() {
+    }
+
+    public static List<String> domains() {
+        return Arrays.stream(virsh("list", "--all", "--name").split("\n")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    public static boolean domainExists(long vmId) {
+        return domains().contains("qvd-vm-" + vmId);
+    }
+
+    /** The volumes of a storage pool (qvd-overlays, qvd-homes, ...). */
+    public static List<String> volumes(String pool) {
+        virsh("pool-refresh", pool);
+        return Arrays.stream(virsh("vol-list", pool).split("\n")).skip(2).map(String::trim).filter(s -> !s.isEmpty())
+                .map(line -> line.split("\\s+")[0]).toList();
+    }
+
+    /** The VM network's definition, with its fixed DHCP host entries. */
+    public static String networkXml() {
+        return virsh("net-dumpxml", "qvd-net");
+    }
+
+    /** The VM network's own address on the host (where a guest reaches the host). */
+    public static String hostAddressOnVmNetwork() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<ip address=['\"]([0-9.]+)['\"]").matcher(networkXml());
+        if (!m.find()) {
+            throw new AssertionError("no IP address on qvd-net: " + networkXml());
+        }
+        return m.group(1);
+    }
+
+    /** Destroys and undefines every QVD domain: guests of an earlier, interrupted run must not hold the network. */
+    static void removeLeftoverDomains() {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/libvirt/libvirt-sock"))) {
+            return;
+        }
+        for (String d : domains()) {
+            if (d.startsWith("qvd-vm-")) {
+                Processes.runQuietly(List.of("virsh", "-c", URI, "destroy", d));
+                Processes.runQuietly(List.of("virsh", "-c", URI, "undefine", d));
+            }
+        }
+    }
+
+    private static String virsh(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
+        command.addAll(List.of(args));
+        return Processes.run(command);
+    }
+}
