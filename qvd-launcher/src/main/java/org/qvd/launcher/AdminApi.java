@@ -26,14 +26,14 @@ import javax.net.ssl.TrustManagerFactory;
  * The launcher's own REST client for its first-run setup: it trusts exactly the server's certificate (read
  * from the server's key store), and signs in as the superadmin whose password this start decided.
  */
-final class AdminApi {
+public final class AdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String base;
     private final String authorization;
 
-    AdminApi(QvdSystem system, String superadminPassword) {
+    public AdminApi(QvdSystem system, String superadminPassword) {
         this.http = HttpClient.newBuilder().sslContext(trusting(keyStoreOf(system)))
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
@@ -41,23 +41,22 @@ final class AdminApi {
                 .encodeToString(("superadmin@*:" + superadminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    JsonNode post(String path, Object body) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        } catch (IOException e) {
-            throw new LauncherException("cannot encode " + body + ": " + e.getMessage(), e);
-        }
+    public JsonNode post(String path, Object body) {
+        return withBody("POST", path, body);
     }
 
-    JsonNode put(String path, Object body) {
+    public JsonNode put(String path, Object body) {
+        return withBody("PUT", path, body);
+    }
+
+    private JsonNode withBody(String method, String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new LauncherException("cannot encode " + body + ": " + e.getMessage(), e);
         }

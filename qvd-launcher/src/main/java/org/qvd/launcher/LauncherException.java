@@ -1,7 +1,7 @@
 package org.qvd.launcher;
 
 /** A problem the operator can fix; its message is printed without a stack trace. */
-class LauncherException extends RuntimeException {
+public class LauncherException extends RuntimeException {
     LauncherException(String message) {
         super(message);
     }

@@ -57,7 +57,7 @@ class ColdConnectBenchIT {
                 System.out.printf("P2 load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }
-        r.admin().post("/vms/" + vm + "/stop", 200);
+        r.admin().post("/vms/" + vm + "/stop");
     }
 
     /** qemu itself, as libvirt would run it for this image (TCG, same memory), until the VMA answers ping. */

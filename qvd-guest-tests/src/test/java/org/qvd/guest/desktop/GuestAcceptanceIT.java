@@ -53,7 +53,7 @@ class GuestAcceptanceIT {
         assertThat(admin.vm(vm).path("state").asText()).isEqualTo("stopped");
 
         long begin = System.nanoTime();
-        admin.post("/vms/" + vm + "/start", 200);
+        admin.post("/vms/" + vm + "/start");
         JsonNode running = await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), BOOT);
         long startMs = (System.nanoTime() - begin) / 1_000_000;
         assertThat(running.path("state").asText()).as("VM after start: %s", running).isEqualTo("running");
@@ -66,7 +66,7 @@ class GuestAcceptanceIT {
         System.out.printf("GUEST admin start -> running: %d ms%n", startMs);
 
         begin = System.nanoTime();
-        admin.post("/vms/" + vm + "/stop", 200);
+        admin.post("/vms/" + vm + "/stop");
         JsonNode stopped = await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
         System.out.printf("GUEST admin stop -> stopped: %d ms%n", (System.nanoTime() - begin) / 1_000_000);
         assertThat(stopped.path("lastFailure").isNull() || stopped.path("lastFailure").isMissingNode()).isTrue();
@@ -131,7 +131,7 @@ class GuestAcceptanceIT {
         long vm = r.demo().vmId();
         Admin admin = r.admin();
         if (!admin.vm(vm).path("state").asText().equals("running")) {
-            admin.post("/vms/" + vm + "/start", 200);
+            admin.post("/vms/" + vm + "/start");
             await(() -> admin.vm(vm), v -> v.path("state").asText().equals("running"), BOOT);
         }
         long begin = System.nanoTime();

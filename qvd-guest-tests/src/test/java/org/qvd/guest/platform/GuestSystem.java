@@ -109,7 +109,7 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
         try {
             DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD)
                     .orElseThrow(() -> new IllegalStateException("the run command's demo found no image to import"));
-            return new Started(new Running(system, demo, new Admin(system.httpsPort(), SUPERADMIN_PASSWORD)));
+            return new Started(new Running(system, demo, new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD))));
         } catch (RuntimeException e) {
             system.close();
             throw e;
