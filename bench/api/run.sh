@@ -9,6 +9,9 @@
 # Three figures for the list: with a bearer token (HMAC check + one identity lookup), with Basic
 # (every request checks the bcrypt hash, as the realm is configured), and the baseline. When the
 # system holds fewer than 20 VMs, it first creates an OSF, a user and VMs named bench-* (tenant 1).
+# After each figure it prints where the CPU went meanwhile: the server (the local process listening on the
+# API port), the database (QVD_BENCH_DB_PORT, e.g. the embedded PostgreSQL's, if set), the load generator,
+# everything else on the machine, and idle.
 set -euo pipefail
 cd "$(dirname "$0")"
 clients=${1:-50}
@@ -40,20 +43,58 @@ seed() {
 
 reqs() { awk '{for (i = 2; i <= NF; i++) if ($i == "req/s") print $(i - 1)}'; }
 
+# CPU accounting, so a figure taken on a shared machine can be judged: jiffies of all cores (total, idle),
+# of the server process (the one listening on the API port, when it is local) and of the load generator.
+hz=$(getconf CLK_TCK)
+port=$(sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#' <<<"$api"); port=${port:-443}
+listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+server_pid=$(listener "$port")
+db_pid=${QVD_BENCH_DB_PORT:+$(listener "$QVD_BENCH_DB_PORT")}
+cpu_all() { awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6}' /proc/stat; }
+cpu_of() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+# a process and its direct children (PostgreSQL: the postmaster and its backends, pooled for the whole run)
+cpu_tree() {
+  [ -n "$1" ] || { echo 0; return; }
+  awk -v p="$1" '$1 == p || $4 == p {t += $14 + $15} END {print t + 0}' /proc/[0-9]*/stat 2>/dev/null
+}
+
+# figure LABEL URL [AUTHORIZATION]: one ListLoad run; its line, then where the CPU went meanwhile
+figure() {
+  local total0 idle0 total1 idle1 srv0 srv1 db0 db1 gen
+  read -r total0 idle0 < <(cpu_all)
+  srv0=$(cpu_of "$server_pid")
+  db0=$(cpu_tree "$db_pid")
+  gen=$( { TIMEFORMAT='%U %S'; time java ListLoad.java "$1" "$2" "$clients" "$seconds" ${3:+"$3"} \
+    >"$out" 2>"$out.err"; } 2>&1 )
+  read -r total1 idle1 < <(cpu_all)
+  srv1=$(cpu_of "$server_pid")
+  db1=$(cpu_tree "$db_pid")
+  cat "$out"
+  cat "$out.err" >&2
+  awk -v t=$((total1 - total0)) -v i=$((idle1 - idle0)) -v s=$((srv1 - srv0)) -v d=$((db1 - db0)) -v g="$gen" \
+    -v hz="$hz" -v known="${server_pid:+1}" -v db="${db_pid:+1}" 'BEGIN {
+      split(g, u, " "); gj = (u[1] + u[2]) * hz; o = t - i - gj - s - d
+      printf "#   cpu meanwhile (%% of all cores): server %s, database %s, load generator %.0f%%, others %.0f%%, " \
+        "idle %.0f%%\n", (known ? sprintf("%.0f%%", 100 * s / t) : "n/a"), (db ? sprintf("%.0f%%", 100 * d / t) : "n/a"),
+        100 * gj / t, 100 * (o < 0 ? 0 : o) / t, 100 * i / t
+    }'
+}
+
+out=$(mktemp); trap 'rm -f "$out" "$out.err"' EXIT
 seed
 token=$(rest POST /auth/token | sed 's/.*"token":"\([^"]*\)".*/\1/')
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $clients clients, ${seconds}s each after a 3 s warm-up"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-base_line=$(java ListLoad.java "baseline GET /api/health/live" "$api/health/live" "$clients" "$seconds")
+base_line=$(figure "baseline GET /api/health/live" "$api/health/live")
 echo "$base_line"
-bearer_line=$(java ListLoad.java "GET /api/v1/vms?size=20 (bearer)" "$api/v1/vms?size=20" "$clients" "$seconds" \
-  "Bearer $token")
+bearer_line=$(figure "GET /api/v1/vms?size=20 (bearer)" "$api/v1/vms?size=20" "Bearer $token")
 echo "$bearer_line"
-basic_line=$(java ListLoad.java "GET /api/v1/vms?size=20 (basic)" "$api/v1/vms?size=20" "$clients" "$seconds" "$basic")
+basic_line=$(figure "GET /api/v1/vms?size=20 (basic)" "$api/v1/vms?size=20" "$basic")
 echo "$basic_line"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-base=$(reqs <<<"$base_line")
+base=$(head -1 <<<"$base_line" | reqs)
 for line in "$bearer_line" "$basic_line"; do
+  line=$(head -1 <<<"$line")
   awk -v r="$(reqs <<<"$line")" -v b="$base" -v l="${line%%clients=*}" \
     'BEGIN { printf "ratio %s to baseline: %.3f\n", l, (b > 0 ? r / b : 0) }'
 done
