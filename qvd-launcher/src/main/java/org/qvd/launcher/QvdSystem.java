@@ -108,8 +108,14 @@ public final class QvdSystem implements AutoCloseable {
         return jar && libvirt;
     }
 
-    /** Starts (or restarts) the local HKD agent, registered as {@code QVD_HKD_HOST_NAME}. */
+    /**
+     * Starts (or restarts) the local HKD agent, registered as {@code QVD_HKD_HOST_NAME}. One agent per host name:
+     * one still running is stopped first, else two would beat for the same host and its loss would go unseen.
+     */
     public synchronized void startLocalHkd() {
+        if (localHkd != null && localHkd.isAlive()) {
+            localHkd.close();
+        }
         Path jar = LocalHkd.findJar(config.sourceRoot())
                 .orElseThrow(() -> new LauncherException("the HKD jar is not built (mvn install -DskipTests)"));
         java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of(
