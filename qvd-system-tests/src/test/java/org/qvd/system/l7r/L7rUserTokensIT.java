@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,18 +35,23 @@ class L7rUserTokensIT {
         assertThat(list(system, "Bearer " + authToken).body()).as("as the Perl CLI sends it").contains("\"id\":" + vm);
         assertThat(list(system, "Bearer " + token).body()).as("as the GUI sends it").contains("\"id\":" + vm);
 
-        try (StandInVm standIn = new StandInVm(system, data, vm); L7rWire wire = new L7rWire(system.l7rPort())) {
-            wire.send("GET /qvd/connect_to_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: Bearer " + authToken
-                    + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");
-            List<L7rWire.Response> answers = wire.readUntilFinal();
-            assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+        try (StandInVm standIn = new StandInVm(system, data, vm)) {
+            try (L7rWire wire = new L7rWire(system.l7rPort())) {
+                wire.send("GET /qvd/connect_to_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: Bearer " + authToken
+                        + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");
+                List<L7rWire.Response> answers = wire.readUntilFinal();
+                assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
+            }
+            // before the stand-in's SQL stops the VM: the L7R's release writes the whole runtime row
+            L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
         }
-        L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
 
         try (L7rWire wire = new L7rWire(system.l7rPort())) {
             wire.send("GET /qvd/stop_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: Bearer " + authToken + "\r\n\r\n");
-            L7rWire.Response stopped = wire.readUntilFinal().get(0);
+            List<L7rWire.Response> answers = wire.readUntilFinal();
+            L7rWire.Response stopped = answers.get(answers.size() - 1);
             assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+            assertThat(stopped.body()).isEqualTo("Machine stopped");
         }
     }
 
@@ -59,6 +66,27 @@ class L7rUserTokensIT {
                 MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         assertThat(data.query(system, "SELECT token_hash FROM user_token WHERE id = ?", id)).isEqualTo(hash);
         assertThat(data.query(system, "SELECT count(*) FROM user_token WHERE token_hash = ?", token)).isEqualTo("0");
+    }
+
+    @Test
+    void theTokenIsAuditedByIdOnlyAndNeverLogged(QvdSystem system) throws Exception {
+        VmasData data = new VmasData(system);
+        VmasData.User user = data.user();
+        JsonNode answer = createToken(system, user);
+        String authToken = answer.get("auth_token").asText();
+        String token = new String(Base64.getDecoder().decode(authToken), StandardCharsets.UTF_8);
+        assertThat(list(system, "Bearer " + authToken).status()).isEqualTo(200);
+
+        assertThat(data.query(system, "SELECT count(*) FROM audit_log WHERE action = 'user.token.create' "
+                + "AND object_id = ?", user.id())).isEqualTo("1");
+        assertThat(data.query(system, "SELECT count(*) FROM audit_log WHERE arguments LIKE ? OR arguments LIKE ?",
+                "%" + token + "%", "%" + authToken + "%")).isEqualTo("0");
+        for (Path log : List.of(system.consoleLog(), system.consoleLog().resolveSibling("server.log"))) {
+            if (Files.exists(log)) {
+                assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1)).as(log.toString())
+                        .doesNotContain(token).doesNotContain(authToken);
+            }
+        }
     }
 
     @Test
