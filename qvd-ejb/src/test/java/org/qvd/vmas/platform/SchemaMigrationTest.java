@@ -67,7 +67,9 @@ class SchemaMigrationTest {
 
     @Test
     void listsEveryEntityOfTheModule() throws Exception {
-        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        // the module's own classes, wherever this build put them (-Dqvd.target may rename target/)
+        java.nio.file.Path classes = java.nio.file.Path.of(
+                org.qvd.vm.entity.Vm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         java.util.List<Class<?>> found = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(classes)) {
             for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
