@@ -63,7 +63,7 @@ public class HostEvents {
     public void registered(HostRegistered event) {
         Host host = findOrRegister(event.hostName());
         beat(host.getRuntime(), event.capacity());
-        reconcile(host, event.vms(), true);
+        reconcile(host, event.vms());
     }
 
     /**
@@ -81,7 +81,7 @@ public class HostEvents {
         }
         beat(runtime, event.capacity());
         if (runtime.getState() != HostState.STOPPING) {
-            reconcile(host, event.vms(), false);
+            reconcile(host, event.vms());
         }
     }
 
@@ -154,10 +154,10 @@ public class HostEvents {
 
     /**
      * Makes the VMAS agree with what a host runs. VMs the VMAS places there but the host does not run are
-     * stopped (on registration: all of them, the agent just started and found them gone); VMs the host
+     * stopped, except starts younger than {@link #START_GRACE}; VMs the host
      * runs that the VMAS does not expect there are reaped, so nothing is orphaned.
      */
-    private void reconcile(Host host, List<VmReport> reported, boolean registration) {
+    private void reconcile(Host host, List<VmReport> reported) {
         Map<Long, VmReport> byId = reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
         Instant now = Instant.now();
         for (VmRuntime runtime : em.createQuery(VMS_ON_HOST, VmRuntime.class).setParameter("host", host).getResultList()) {
@@ -167,7 +167,9 @@ public class HostEvents {
             boolean inFlight = runtime.getState() == VmState.STARTING
                     && runtime.getStateTs().isAfter(now.minus(START_GRACE));
             String reason = "host " + host.getName() + " does not run it";
-            if ((registration || !inFlight) && VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, now)) {
+            // a start just sent may still wait in the host's queue, also for an agent that has just registered:
+            // its outcome (or the start timeout) settles it, not a report made before the agent took it
+            if (!inFlight && VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, now)) {
                 notice(runtime, reason);
             }
         }

@@ -167,8 +167,13 @@ class GuestAcceptanceIT {
                 + " colours); client said: " + client.output());
     }
 
-    /** Clicks into the session's terminal (opened at +40+40 by the image's X session) and types a command line. */
-    private static void typeIntoTheTerminal(XDisplay display, String command) throws InterruptedException {
+    /**
+     * Waits for the session's terminal (opened at +40+40 by the image's X session, white; under TCG it maps some
+     * seconds after the panel), clicks into it and types a command line.
+     */
+    private static void typeIntoTheTerminal(XDisplay display, String command) throws Exception {
+        Path probe = ARTIFACTS.resolve("screenshots").resolve("probe-" + display.name().substring(1) + ".png");
+        await(() -> display.brightAt(probe, 300, 200), bright -> bright, Duration.ofMinutes(2));
         display.click(300, 200);
         Thread.sleep(500);
         display.type(command);

@@ -67,6 +67,12 @@ public final class XDisplay implements AutoCloseable {
         return seen.size();
     }
 
+    /** Whether the screen is white-ish at (x, y): where the session's xterm (white background) has appeared. */
+    public boolean brightAt(Path file, int x, int y) throws IOException {
+        int rgb = ImageIO.read(screenshot(file).toFile()).getRGB(x, y);
+        return ((rgb >> 16) & 0xff) > 200 && ((rgb >> 8) & 0xff) > 200 && (rgb & 0xff) > 200;
+    }
+
     public void click(int x, int y) {
         xdotool("mousemove", Integer.toString(x), Integer.toString(y), "click", "1");
     }
