@@ -4,5 +4,6 @@
 # nxproxy) and a built tree (./qvd build). Prints "P2 ..." lines with both times and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -o -pl qvd-guest-tests verify -Dit.test=ColdConnectBenchIT -Dqvd.bench.coldConnect=true \
+mvn -B -o -pl qvd-launcher,qvd-guest-tests verify -Dqvd.target=target-bench -Dtest=NoSuchTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ColdConnectBenchIT -Dqvd.bench.coldConnect=true \
     -Dqvd.guest.port.offset="${QVD_BENCH_PORT_OFFSET:-350}" | grep -E "^P2 |Tests run|SKIPPED|ERROR" || true
