@@ -58,7 +58,11 @@ final class Browser implements AutoCloseable {
         open("/");
         type(By.id("j_username"), login);
         type(By.id("j_password"), password);
-        driver.findElement(By.id("login-submit")).click();
+        WebElement submit = driver.findElement(By.id("login-submit"));
+        submit.click();
+        // the next page replaces the form: before that the session may not exist yet, and a page opened
+        // meanwhile would land on the login form again
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
         settle();
     }
 
@@ -69,7 +73,18 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shot = "failed-wait-" + System.currentTimeMillis();
+            try {
+                screenshot(shot);
+            } catch (IOException | RuntimeException ignored) {
+                // the timeout is what matters
+            }
+            throw new org.openqa.selenium.TimeoutException("no " + by + " on " + driver.getCurrentUrl() + " (screenshot "
+                    + shot + ".png)", e);
+        }
     }
 
     void click(By by) {
