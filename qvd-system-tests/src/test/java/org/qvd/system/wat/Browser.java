@@ -62,8 +62,18 @@ final class Browser implements AutoCloseable {
         submit.click();
         // the next page replaces the form: before that the session may not exist yet, and a page opened
         // meanwhile would land on the login form again
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gone(submit));
         settle();
+    }
+
+    /** Whether the element's page was replaced (Chrome says "stale" or "does not belong to the document"). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     void type(By by, String text) {
