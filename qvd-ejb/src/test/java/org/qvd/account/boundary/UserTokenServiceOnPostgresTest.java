@@ -16,7 +16,7 @@ import org.qvd.account.control.TokenDigest;
 import org.qvd.account.entity.AppUser;
 import org.qvd.account.entity.Tenant;
 import org.qvd.account.entity.UserToken;
-import org.qvd.session.accounting.JpaOnPostgres;
+import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /** The token service's code on a real, migrated PostgreSQL (no container: no audit interceptor). */

@@ -18,6 +18,7 @@ import org.qvd.image.entity.TagRules;
 import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRuntimeService;
 import org.qvd.vm.entity.Vm;
+import org.qvd.vmas.platform.JpaOnPostgres;
 
 /** The accounting service's code on a real, migrated PostgreSQL (no container: no audit interceptor). */
 class ConnectionAccountingServiceOnPostgresTest {

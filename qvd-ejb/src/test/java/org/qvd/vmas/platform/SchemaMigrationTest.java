@@ -2,13 +2,10 @@ package org.qvd.vmas.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,33 +25,21 @@ import org.qvd.vm.entity.VmState;
 /** Empty PostgreSQL → every Flyway migration → Hibernate validates the mapping and round-trips a VM. */
 class SchemaMigrationTest {
 
-    private static EmbeddedPostgres postgres;
+    private static JpaOnPostgres db;
     private static MigrateResult migration;
     private static SessionFactory hibernate;
 
     @BeforeAll
     static void migrateAnEmptyDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        migration = SchemaMigrator.flyway(postgres.getPostgresDatabase()).migrate();
-        Configuration cfg = new Configuration();
-        Entities.ENTITIES.forEach(cfg::addAnnotatedClass);
-        Entities.CONVERTERS.forEach(c -> cfg.addAttributeConverter(c, true));
-        cfg.setProperty("hibernate.connection.url", postgres.getJdbcUrl("postgres", "postgres"));
-        cfg.setProperty("hibernate.connection.username", "postgres");
-        cfg.setProperty("hibernate.connection.password", "postgres");
-        cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
-        // as strict as inside WildFly, so named queries fail here first
-        cfg.setProperty("hibernate.jpa.compliance.query", "true");
-        hibernate = cfg.buildSessionFactory();
+        db = new JpaOnPostgres();
+        migration = db.migration();
+        hibernate = db.hibernate();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (hibernate != null) {
-            hibernate.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.qvd.session.accounting;
+package org.qvd.vmas.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -6,8 +6,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
-import org.qvd.vmas.platform.Entities;
-import org.qvd.vmas.platform.SchemaMigrator;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * A real PostgreSQL with every Flyway migration and the module's mapping, for running a service's code on a plain
@@ -17,11 +16,12 @@ import org.qvd.vmas.platform.SchemaMigrator;
 public final class JpaOnPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final MigrateResult migration;
     private final SessionFactory hibernate;
 
     public JpaOnPostgres() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        SchemaMigrator.flyway(postgres.getPostgresDatabase()).migrate();
+        migration = SchemaMigrator.flyway(postgres.getPostgresDatabase()).migrate();
         Configuration cfg = new Configuration();
         Entities.ENTITIES.forEach(cfg::addAnnotatedClass);
         Entities.CONVERTERS.forEach(c -> cfg.addAttributeConverter(c, true));
@@ -29,8 +29,18 @@ public final class JpaOnPostgres implements AutoCloseable {
         cfg.setProperty("hibernate.connection.username", "postgres");
         cfg.setProperty("hibernate.connection.password", "postgres");
         cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
+        // as strict as inside WildFly, so named queries fail here first
         cfg.setProperty("hibernate.jpa.compliance.query", "true");
         hibernate = cfg.buildSessionFactory();
+    }
+
+    /** What Flyway did to the empty database. */
+    public MigrateResult migration() {
+        return migration;
+    }
+
+    public SessionFactory hibernate() {
+        return hibernate;
     }
 
     /** Runs {@code work} in one transaction, committed when it returns. */
