@@ -1,5 +1,7 @@
 package org.qvd.it;
 
+import static org.qvd.it.FarmView.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,7 +19,6 @@ import org.qvd.account.boundary.UserRequests.NewUser;
 import org.qvd.account.boundary.UserService;
 import org.qvd.config.boundary.ConfigService;
 import org.qvd.host.boundary.HostDto;
-import org.qvd.host.boundary.HostRequests.HostFilter;
 import org.qvd.host.boundary.HostService;
 import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiService;
@@ -37,7 +36,6 @@ import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRequests.NewVm;
 import org.qvd.vm.boundary.VmService;
 import org.qvd.vm.boundary.VmStateHistoryDto;
-import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.QvdException;
 
 /**
@@ -58,6 +56,8 @@ class HostLifecycleIT {
     @Inject
     StandInHkd hkd;
     @Inject
+    FarmView farm;
+    @Inject
     HostService hosts;
     @Inject
     VmService vms;
@@ -76,7 +76,7 @@ class HostLifecycleIT {
     void aVmStartsOnTheHostAndStopsWithNothingLeftPlaced() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        HostDto joined = await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+        HostDto joined = await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
         assertThat(joined.usableRamMb()).isGreaterThan(1_000_000L);
 
         long vmId = newVm(512, Map.of("boot.kernel", "desktop-1.vmlinuz", "boot.initrd", "desktop-1.initrd"));
@@ -93,7 +93,7 @@ class HostLifecycleIT {
         VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
         hkd.send(running);
         hkd.send(running); // delivered twice: no harm
-        VmDto up = await(() -> vm(vmId), v -> "running".equals(v.state()));
+        VmDto up = await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
         assertThat(up.hostName()).isEqualTo(host);
         assertThat(up.address()).isEqualTo(start.ip());
 
@@ -101,10 +101,10 @@ class HostLifecycleIT {
         StopVmCommand stop = hkd.receive(host, StopVmCommand.class, WAIT.toMillis());
         assertThat(stop.vmId()).isEqualTo(vmId);
         hkd.send(new VmStateChanged(host, stop.correlationId(), vmId, VmState.STOPPED, null, "powered off"));
-        VmDto down = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(down.hostName()).isNull();
         // newest first; the duplicated running event left no second entry
-        assertThat(history(vmId)).extracting(VmStateHistoryDto::toState)
+        assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState)
                 .containsExactly("stopped", "stopping", "running", "starting");
     }
 
@@ -112,13 +112,13 @@ class HostLifecycleIT {
     void aFailedStartEndsStoppedWithTheReasonVisible() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+        await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start.directBoot()).as("an image without boot.* properties boots itself").isNull();
         hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "disk image missing"));
-        VmDto failed = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto failed = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(failed.lastFailure()).contains("disk image missing");
     }
 
@@ -127,7 +127,7 @@ class HostLifecycleIT {
         long vmId = newVm(1_048_576); // more than any stand-in host has free
         assertThatThrownBy(() -> As.superadmin(() -> vms.start(vmId)))
                 .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("vm.no_host"));
-        assertThat(vm(vmId).state()).isEqualTo("stopped");
+        assertThat(farm.vm(vmId).state()).isEqualTo("stopped");
     }
 
     @Test
@@ -135,30 +135,30 @@ class HostLifecycleIT {
         try {
             String host = Scenario.unique("node");
             hkd.register(host, List.of());
-            await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+            await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
             long vmId = newVm(256);
             As.superadmin(() -> vms.start(vmId));
             StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
             hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
-            await(() -> vm(vmId), v -> "running".equals(v.state()));
+            await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
             List<VmReport> report = List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, start.ip(), start.mac(), 256));
             // a short timeout only from here on, so a slow start above cannot lose the host early
             As.superadmin(() -> config.set(null, "internal.hkd.heartbeat.timeout", "4"));
             hkd.heartbeat(host, 1, report);
 
             Instant lastBeat = Instant.now();
-            HostDto lost = await(() -> hostNamed(host), h -> "lost".equals(h.state()));
+            HostDto lost = await(() -> farm.hostNamed(host), h -> "lost".equals(h.state()));
             Duration detection = Duration.between(lastBeat, Instant.now());
             System.out.println("host loss detected after " + detection.toMillis() + " ms (timeout 4 s)");
             assertThat(detection).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(12));
-            VmDto orphaned = vm(vmId);
+            VmDto orphaned = farm.vm(vmId);
             assertThat(orphaned.state()).isEqualTo("stopped");
-            assertThat(history(vmId)).extracting(VmStateHistoryDto::toState).contains("zombie");
-            assertThat(history(vmId).get(0).reason()).contains(host + " lost");
+            assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState).contains("zombie");
+            assertThat(farm.history(vmId).get(0).reason()).contains(host + " lost");
 
             // the host returns still running the VM: it is running again, and the VM it kept is reaped
             hkd.heartbeat(host, 2, report);
-            await(() -> hostNamed(host), h -> "running".equals(h.state()));
+            await(() -> farm.hostNamed(host), h -> "running".equals(h.state()));
             assertThat(hkd.receive(host, org.qvd.protocol.vm.ReapVmCommand.class, WAIT.toMillis()).vmId()).isEqualTo(vmId);
             assertThat(lost.name()).isEqualTo(host);
         } finally {
@@ -172,7 +172,7 @@ class HostLifecycleIT {
         hkd.sendRaw("{\"type\":\"HostHeartbeat\",\"schemaVersion\":\"9.0\",\"hostName\":\"" + host + "\"}");
         hkd.sendRaw("not json at all");
         hkd.register(host, List.of());
-        assertThat(await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()))).isNotNull();
+        assertThat(await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()))).isNotNull();
     }
 
     private long newVm(int memoryMb) throws Exception {
@@ -190,31 +190,5 @@ class HostLifecycleIT {
             diProperties.forEach((key, value) -> properties.set(PropertyOwner.DI, diId, key, value));
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });
-    }
-
-    private HostDto hostNamed(String name) throws Exception {
-        return As.superadmin(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)).items().stream()
-                .filter(h -> h.name().equals(name)).findFirst().orElse(null));
-    }
-
-    private VmDto vm(long id) throws Exception {
-        return As.superadmin(() -> vms.get(id));
-    }
-
-    private List<VmStateHistoryDto> history(long id) throws Exception {
-        return As.superadmin(() -> vms.history(id, PageRequest.first(50)).items());
-    }
-
-    private static <T> T await(Callable<T> read, Predicate<T> until) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        T value = read.call();
-        while (!until.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s; last value: " + value);
-            }
-            Thread.sleep(200);
-            value = read.call();
-        }
-        return value;
     }
 }

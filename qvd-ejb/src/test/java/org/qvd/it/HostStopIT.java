@@ -1,15 +1,14 @@
 package org.qvd.it;
 
+import static org.qvd.it.FarmView.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,7 +19,6 @@ import org.qvd.account.boundary.UserService;
 import org.qvd.audit.boundary.AuditEntryDto;
 import org.qvd.config.boundary.ConfigService;
 import org.qvd.host.boundary.HostDto;
-import org.qvd.host.boundary.HostRequests.HostFilter;
 import org.qvd.host.boundary.HostRequests.NewHost;
 import org.qvd.host.boundary.HostService;
 import org.qvd.image.boundary.DiRequests.NewDi;
@@ -39,7 +37,6 @@ import org.qvd.vm.boundary.VmDto;
 import org.qvd.vm.boundary.VmRequests.NewVm;
 import org.qvd.vm.boundary.VmService;
 import org.qvd.vm.boundary.VmStateHistoryDto;
-import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.QvdException;
 
 /**
@@ -62,6 +59,9 @@ class HostStopIT {
     StandInHkd hkd;
     @Inject
     Scenario scenario;
+
+    @Inject
+    FarmView farm;
     @Inject
     HostService hosts;
     @Inject
@@ -86,7 +86,7 @@ class HostStopIT {
         StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
         assertThat(command).as("StopHost on qvd.hkd." + host).isNotNull();
         assertThat(command.hostName()).isEqualTo(host);
-        assertThat(vm(vmId).state()).isEqualTo("stopping");
+        assertThat(farm.vm(vmId).state()).isEqualTo("stopping");
 
         // what the agent's StopHostHandler sends, with a heartbeat of the stopping agent in between
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPING, "StopHost"));
@@ -96,12 +96,12 @@ class HostStopIT {
         hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPED, null, null));
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
 
-        assertThat(await(() -> hostNamed(host), h -> "stopped".equals(h.state())).name()).isEqualTo(host);
-        VmDto down = await(() -> vm(vmId), v -> "stopped".equals(v.state()));
+        assertThat(await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state())).name()).isEqualTo(host);
+        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(down.hostName()).isNull();
-        assertThat(history(vmId)).extracting(VmStateHistoryDto::toState)
+        assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState)
                 .containsExactly("stopped", "stopping", "running", "starting");
-        assertThat(history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
+        assertThat(farm.history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
 
         AuditEntryDto audited = scenario.auditOf("host", up.id()).get(0);
         assertThat(audited.action()).isEqualTo("host.stop");
@@ -117,16 +117,16 @@ class HostStopIT {
         As.superadmin(() -> hosts.stop(up.id()));
         StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
-        await(() -> hostNamed(host), h -> "stopped".equals(h.state()));
+        await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state()));
 
         hkd.heartbeat(host, 8, List.of()); // sent before the agent saw StopHost, delivered after its end
         hkd.send(new HostHeartbeat(host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000),
                 List.of()));
         Thread.sleep(3000);
-        assertThat(hostNamed(host).state()).isEqualTo("stopped");
+        assertThat(farm.hostNamed(host).state()).isEqualTo("stopped");
 
         hkd.register(host, List.of()); // the agent started again
-        await(() -> hostNamed(host), h -> "running".equals(h.state()));
+        await(() -> farm.hostNamed(host), h -> "running".equals(h.state()));
     }
 
     @Test
@@ -143,11 +143,11 @@ class HostStopIT {
 
             // the agent says nothing more: its heartbeats end, and the loss detector completes the stop
             List<String> seen = new ArrayList<>();
-            await(() -> hostNamed(host), h -> seen.add(h.state()) && "stopped".equals(h.state()));
+            await(() -> farm.hostNamed(host), h -> seen.add(h.state()) && "stopped".equals(h.state()));
             assertThat(seen).doesNotContain("lost").contains("stopping");
-            VmDto down = vm(vmId);
+            VmDto down = farm.vm(vmId);
             assertThat(down.state()).isEqualTo("stopped");
-            assertThat(history(vmId).get(0).reason()).isEqualTo("host " + host + " stopped: its heartbeats ended");
+            assertThat(farm.history(vmId).get(0).reason()).isEqualTo("host " + host + " stopped: its heartbeats ended");
         } finally {
             As.superadmin(() -> config.delete(null, "internal.hkd.heartbeat.timeout"));
         }
@@ -183,13 +183,13 @@ class HostStopIT {
         Scenario.Tenancy tenantAdmin = scenario.tenantWithAdmin("Tenant Admin");
         assertThatThrownBy(() -> tenantAdmin.as(() -> hosts.stop(up.id())))
                 .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
-        assertThat(hostNamed(host).state()).isEqualTo("running");
+        assertThat(farm.hostNamed(host).state()).isEqualTo("running");
         assertThat(hkd.receive(host, StopHostCommand.class, 1000)).isNull();
     }
 
     private HostDto joinedHost(String host) throws Exception {
         hkd.register(host, List.of());
-        return await(() -> hostNamed(host), h -> h != null && "running".equals(h.state()));
+        return await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
     }
 
     /** A VM started on {@code host} (the newest stand-in host is the preferred one) and reported running. */
@@ -205,33 +205,7 @@ class HostStopIT {
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start).as("StartVm on " + host).isNotNull();
         hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
-        await(() -> vm(vmId), v -> "running".equals(v.state()));
+        await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
         return vmId;
-    }
-
-    private HostDto hostNamed(String name) throws Exception {
-        return As.superadmin(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)).items().stream()
-                .filter(h -> h.name().equals(name)).findFirst().orElse(null));
-    }
-
-    private VmDto vm(long id) throws Exception {
-        return As.superadmin(() -> vms.get(id));
-    }
-
-    private List<VmStateHistoryDto> history(long id) throws Exception {
-        return As.superadmin(() -> vms.history(id, PageRequest.first(50)).items());
-    }
-
-    private static <T> T await(Callable<T> read, Predicate<T> until) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        T value = read.call();
-        while (!until.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s; last value: " + value);
-            }
-            Thread.sleep(200);
-            value = read.call();
-        }
-        return value;
     }
 }
