@@ -18,12 +18,16 @@ public class HostConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey<Integer> VM_START_TIMEOUT = ConfigKey.integer("internal.l7r.timeout.vm_start", 270,
             "seconds a VM may stay starting before the start is given up and the VM stopped");
 
+    public static final ConfigKey<Integer> COMMAND_TIMEOUT = ConfigKey.integer("internal.hkd.command.timeout", 120,
+            "seconds a stop/reap/host-stop command stays valid; a host agent that gets it later refuses it as "
+                    + "expired (the VMAS reconciles with the host when it registers again)");
+
     private static ConfigKey<Double> weight(String name, String description) {
         return new ConfigKey<>(name, Double.class, 1.0, description, Double::valueOf);
     }
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(WEIGHT_RAM, WEIGHT_CPU, HEARTBEAT_TIMEOUT, VM_START_TIMEOUT);
+        return List.of(WEIGHT_RAM, WEIGHT_CPU, HEARTBEAT_TIMEOUT, VM_START_TIMEOUT, COMMAND_TIMEOUT);
     }
 }

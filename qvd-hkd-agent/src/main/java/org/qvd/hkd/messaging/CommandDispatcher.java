@@ -1,5 +1,6 @@
 package org.qvd.hkd.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +29,15 @@ public final class CommandDispatcher {
     private final ExecutorService workers;
     private final EventSink events;
     private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
+    private final Clock clock;
 
     public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events) {
+        this(hostName, codec, workers, events, Clock.systemUTC());
+    }
+
+    public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events,
+            Clock clock) {
+        this.clock = clock;
         this.hostName = hostName;
         this.codec = codec;
         this.workers = workers;
@@ -57,6 +65,14 @@ public final class CommandDispatcher {
         if (!hostName.equals(command.hostName())) {
             LOG.warning(() -> "refused " + envelope.type() + " " + command.correlationId() + " addressed to host "
                     + command.hostName() + ", this is " + hostName);
+            return false;
+        }
+        if (command.expiredAt(clock.instant())) {
+            // C2: the VMAS has given up on it already; acting now would fight the VMAS's own timeout.
+            LOG.warning(() -> "refused " + envelope.type() + " " + command.correlationId() + " (vm "
+                    + vmIdOf(command) + "): expired at " + command.deadline() + ", not executed");
+            events.publish(new CommandFailed(hostName, command.correlationId(), envelope.type(), vmIdOf(command),
+                    null, HkdCommand.EXPIRED));
             return false;
         }
         LOG.info(() -> "received " + envelope.type() + " " + command.correlationId());

@@ -2,11 +2,15 @@ package org.qvd.hkd.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qvd.hkd.platform.RecordingEventSink;
@@ -71,6 +75,47 @@ class CommandDispatcherTest {
             assertThat(failed.vmId()).isEqualTo(4L);
             assertThat(failed.reason()).contains("internal error", "bug");
         });
+    }
+
+    @Test
+    void anExpiredCommandIsNeverRunLoggedOnceAndAnsweredExpired() throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(CommandDispatcher.class.getName());
+        log.addHandler(capture);
+        try {
+            StopVmCommand late = new StopVmCommand("node1", "c-late", 5, null, Instant.now().minusSeconds(1));
+            StopVmCommand inTime = new StopVmCommand("node1", "c-ok", 6, null, Instant.now().plusSeconds(60));
+
+            assertThat(dispatcher.dispatch(codec.encode(late))).isFalse();
+            assertThat(dispatcher.dispatch(codec.encode(inTime))).isTrue();
+            drain();
+
+            assertThat(handled).containsExactly(inTime);
+            assertThat(events.of(CommandFailed.class)).singleElement().satisfies(failed -> {
+                assertThat(failed.correlationId()).isEqualTo("c-late");
+                assertThat(failed.commandType()).isEqualTo("StopVm");
+                assertThat(failed.vmId()).isEqualTo(5L);
+                assertThat(failed.reason()).isEqualTo("expired");
+            });
+            assertThat(logged).filteredOn(r -> r.getMessage().contains("c-late")).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).contains("expired"));
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 
     @Test

@@ -2,11 +2,15 @@ package org.qvd.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,6 +33,7 @@ public final class MessageCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(instantsAsIsoText())
             .build();
     private final Clock clock;
 
@@ -109,6 +114,22 @@ public final class MessageCodec {
             throw new MessageMalformedException("not a JSON object");
         }
         return object;
+    }
+
+    /**
+     * Instants (command deadlines) travel as ISO-8601 text like {@code sentAt}; a tiny module instead of
+     * jackson-datatype-jsr310 keeps the protocol jar's dependencies to jackson-databind alone.
+     */
+    private static SimpleModule instantsAsIsoText() {
+        SimpleModule module = new SimpleModule("qvd-instants");
+        module.addSerializer(Instant.class, new ToStringSerializer(Instant.class));
+        module.addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
+            @Override
+            protected Instant _deserialize(String value, DeserializationContext context) {
+                return Instant.parse(value);
+            }
+        });
+        return module;
     }
 
     private static String text(ObjectNode node, String field) {

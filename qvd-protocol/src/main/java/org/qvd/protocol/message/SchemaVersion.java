@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record SchemaVersion(int major, int minor) {
 
-    public static final SchemaVersion CURRENT = new SchemaVersion(1, 0);
+    public static final SchemaVersion CURRENT = new SchemaVersion(1, 1);
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 
     public SchemaVersion {
@@ -18,7 +18,7 @@ public record SchemaVersion(int major, int minor) {
         }
     }
 
-    /** Parses {@code "1.0"}; anything else is unsupported. */
+    /** Parses {@code "1.1"}; anything else is unsupported. */
     public static SchemaVersion parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {

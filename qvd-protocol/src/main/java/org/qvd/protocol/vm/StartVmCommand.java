@@ -1,6 +1,8 @@
 package org.qvd.protocol.vm;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.HkdCommand;
 
@@ -20,10 +22,17 @@ import org.qvd.protocol.message.HkdCommand;
  * @param mac the VM's fixed MAC address
  * @param ip the VM's fixed IPv4 address on the VM network, handed out by DHCP for that MAC
  * @param directBoot optional kernel/initrd to boot directly (images without a boot loader)
+ * @param vmaKey optional per-start secret (64 lower-case hex chars) the guest's VMA demands on every call;
+ *     the HKD hands it to the guest as SMBIOS OEM string {@code qvd.vma.key=<hex>} and sends it as header
+ *     {@code X-QVD-VMA-Key}. Never logged. {@code null} from older senders (the VMA then accepts any caller)
+ * @param deadline see {@link HkdCommand#deadline()}; the VMAS sets its start timeout
  */
 public record StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
         String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
-        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot) implements HkdCommand {
+        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline)
+        implements HkdCommand {
+
+    private static final Pattern VMA_KEY = Pattern.compile("[0-9a-f]{64}");
 
     public StartVmCommand {
         Destinations.requireValidHostName(hostName);
@@ -42,6 +51,40 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
         }
         VmIds.requireMac(mac);
         VmIds.requireIpv4(ip);
+        if (vmaKey != null && !VMA_KEY.matcher(vmaKey).matches()) {
+            // The key itself is never put in a message: it is a secret.
+            throw new IllegalArgumentException("vmaKey must be 64 lower-case hex characters");
+        }
+    }
+
+    /** Without a VMA key and deadline (older senders; tests). */
+    public StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
+            String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
+            long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot) {
+        this(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay, persistentOverlay, memoryMb, cpus,
+                homeDiskSizeMb, mac, ip, directBoot, null, null);
+    }
+
+    /** The same command carrying the given VMA key. */
+    public StartVmCommand withVmaKey(String key) {
+        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
+                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, key, deadline);
+    }
+
+    @Override
+    public StartVmCommand withDeadline(Instant newDeadline) {
+        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
+                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, newDeadline);
+    }
+
+    /** Keeps the VMA key out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "StartVmCommand[hostName=" + hostName + ", correlationId=" + correlationId + ", vmId=" + vmId
+                + ", vmName=" + vmName + ", diId=" + diId + ", diPath=" + diPath + ", useOverlay=" + useOverlay
+                + ", persistentOverlay=" + persistentOverlay + ", memoryMb=" + memoryMb + ", cpus=" + cpus
+                + ", homeDiskSizeMb=" + homeDiskSizeMb + ", mac=" + mac + ", ip=" + ip + ", directBoot="
+                + directBoot + ", vmaKey=" + (vmaKey == null ? "none" : "***") + ", deadline=" + deadline + "]";
     }
 
     /** Kernel and initrd paths on the host plus the kernel command line, for direct kernel boot. */

@@ -1,5 +1,6 @@
 package org.qvd.protocol.vm;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.HkdCommand;
@@ -9,9 +10,10 @@ import org.qvd.protocol.message.HkdCommand;
  * persistent) and DHCP entry, then report {@code stopped}.
  *
  * @param graceSeconds how long to wait for the guest to power off; {@code null} for the host's default
+ * @param deadline see {@link HkdCommand#deadline()}
  */
-public record StopVmCommand(String hostName, String correlationId, long vmId, Integer graceSeconds)
-        implements HkdCommand {
+public record StopVmCommand(String hostName, String correlationId, long vmId, Integer graceSeconds,
+        Instant deadline) implements HkdCommand {
 
     public StopVmCommand {
         Destinations.requireValidHostName(hostName);
@@ -20,5 +22,15 @@ public record StopVmCommand(String hostName, String correlationId, long vmId, In
         if (graceSeconds != null && graceSeconds < 0) {
             throw new IllegalArgumentException("graceSeconds must not be negative");
         }
+    }
+
+    /** Without a deadline (the sender adds it). */
+    public StopVmCommand(String hostName, String correlationId, long vmId, Integer graceSeconds) {
+        this(hostName, correlationId, vmId, graceSeconds, null);
+    }
+
+    @Override
+    public StopVmCommand withDeadline(Instant newDeadline) {
+        return new StopVmCommand(hostName, correlationId, vmId, graceSeconds, newDeadline);
     }
 }

@@ -51,7 +51,7 @@ class GoldenMessagesTest {
 
         assertThat(decoded.properties())
                 .containsEntry(MessageProperties.TYPE, tree.get("type").asText())
-                .containsEntry(MessageProperties.SCHEMA_VERSION, "1.0")
+                .containsEntry(MessageProperties.SCHEMA_VERSION, tree.get("schemaVersion").asText())
                 .containsEntry(MessageProperties.HOST_NAME, tree.get("hostName").asText());
         if (tree.has("correlationId")) {
             assertThat(decoded.properties()).containsEntry(MessageProperties.CORRELATION_ID,
