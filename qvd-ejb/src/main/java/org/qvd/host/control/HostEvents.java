@@ -24,7 +24,6 @@ import org.qvd.protocol.vm.VmReport;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.protocol.vm.VmaState;
 import org.qvd.session.notice.Notices;
-import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.control.VmStateSettler;
 import org.qvd.vm.entity.Vm;
 import org.qvd.vm.entity.VmRuntime;
@@ -47,11 +46,12 @@ public class HostEvents {
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
-    @Inject
-    VmLifecycle lifecycle;
 
     @Inject
     HostShutdown shutdown;
+
+    @Inject
+    OrphanReaper reaper;
 
     @Inject
     ConfigResolver config;
@@ -137,6 +137,16 @@ public class HostEvents {
         if (runtime == null) {
             return;
         }
+        if (org.qvd.protocol.message.HkdCommand.EXPIRED.equals(event.reason())) {
+            // the host did nothing: only a start still waiting for that host ends (its command is gone)
+            if (runtime.getState() == VmState.STARTING && "StartVm".equals(event.commandType())) {
+                String reason = "start expired before host " + event.hostName() + " took it";
+                if (VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, Instant.now())) {
+                    notice(runtime, reason);
+                }
+            }
+            return;
+        }
         String reason = event.commandType() + " failed on host " + event.hostName() + ": " + event.reason();
         VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
         if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
@@ -174,9 +184,19 @@ public class HostEvents {
             }
         }
         for (VmReport orphan : byId.values()) {
-            LOG.info(() -> "host " + host.getName() + " runs VM " + orphan.vmId() + " unexpectedly: reaping it");
-            lifecycle.reap(host.getName(), orphan.vmId());
+            reaper.reap(host.getName(), orphan.vmId(), "host " + host.getName() + " runs it but the VMAS "
+                    + whereIs(orphan.vmId()));
         }
+    }
+
+    private String whereIs(long vmId) {
+        Vm vm = em.find(Vm.class, vmId);
+        if (vm == null) {
+            return "has no VM " + vmId;
+        }
+        VmRuntime runtime = vm.getRuntime();
+        return runtime.getHost() == null ? "has it " + runtime.getState().name().toLowerCase(java.util.Locale.ROOT)
+                : "places it on host " + runtime.getHost().getName();
     }
 
     private VmRuntime runtimeOnHost(long vmId, String hostName) {

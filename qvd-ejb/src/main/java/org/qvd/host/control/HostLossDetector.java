@@ -16,7 +16,6 @@ import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.entity.HostRuntime;
 import org.qvd.host.entity.HostState;
 import org.qvd.session.notice.Notices;
-import org.qvd.vm.control.VmLifecycle;
 import org.qvd.vm.control.VmStateSettler;
 import org.qvd.vm.entity.VmRuntime;
 import org.qvd.vm.entity.VmState;
@@ -44,11 +43,12 @@ public class HostLossDetector {
     @Inject
     ConfigResolver config;
 
-    @Inject
-    VmLifecycle lifecycle;
 
     @Inject
     HostShutdown shutdown;
+
+    @Inject
+    OrphanReaper reaper;
 
     /** Tells waiting L7R connections on every node (they wait by event, not by polling). */
     @Inject
@@ -99,10 +99,12 @@ public class HostLossDetector {
         for (VmRuntime vm : em.createQuery("SELECT r FROM VmRuntime r WHERE r.state = :starting AND r.stateTs < :cutoff",
                 VmRuntime.class).setParameter("starting", VmState.STARTING).setParameter("cutoff", cutoff).getResultList()) {
             String host = vm.getHost() == null ? null : vm.getHost().getName();
-            VmStateSettler.settle(em, vm, VmState.STOPPED, "start timed out", now);
-            notices.vmState(vm.getVm().getId(), "stopped", "start timed out");
+            String reason = "start timed out: VMA not answering after "
+                    + java.time.Duration.between(vm.getStateTs(), now).toSeconds() + " s";
+            VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
+            notices.vmState(vm.getVm().getId(), "stopped", reason);
             if (host != null) {
-                lifecycle.reap(host, vm.getVm().getId());
+                reaper.reap(host, vm.getVm().getId(), "the VMAS gave its start up");
             }
         }
     }

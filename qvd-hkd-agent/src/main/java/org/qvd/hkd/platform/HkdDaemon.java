@@ -1,5 +1,6 @@
 package org.qvd.hkd.platform;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +19,13 @@ import org.qvd.hkd.host.control.HostSetup;
 import org.qvd.hkd.host.control.VmInventory;
 import org.qvd.hkd.messaging.BrokerLink;
 import org.qvd.hkd.messaging.CommandDispatcher;
+import org.qvd.hkd.vm.boundary.BootResumption;
 import org.qvd.hkd.vm.boundary.ReapVmHandler;
 import org.qvd.hkd.vm.boundary.StartVmHandler;
 import org.qvd.hkd.vm.boundary.StopVmHandler;
 import org.qvd.hkd.vm.boundary.VmEndWatcher;
 import org.qvd.hkd.vm.boundary.VmaMonitor;
+import org.qvd.hkd.vm.control.BootWaits;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDhcp;
 import org.qvd.hkd.vm.control.VmDomains;
@@ -54,6 +57,7 @@ public final class HkdDaemon implements AutoCloseable {
     private BrokerLink link;
     private HostAnnouncer announcer;
     private ScheduledExecutorService monitorTimer;
+    private BootWaits bootWaits;
 
     public HkdDaemon(HkdConfig config, VmaClient vma) {
         this.config = config;
@@ -75,24 +79,28 @@ public final class HkdDaemon implements AutoCloseable {
         VmLocks locks = new VmLocks();
         VmActivities activities = new VmActivities();
         AtomicInteger threadCount = new AtomicInteger();
+        // handlers only hold a thread while they work (a start's wait for the guest holds none: BootWaits)
         workers = Executors.newFixedThreadPool(config.get(HkdConfig.HANDLER_THREADS), r -> {
             Thread thread = new Thread(r, "hkd-handler-" + threadCount.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        bootWaits = new BootWaits(domains, vma, locks, workers, config.get(HkdConfig.VMA_PING_INTERVAL));
         MessageCodec codec = new MessageCodec();
         CommandDispatcher[] dispatcher = new CommandDispatcher[1];
         link = new BrokerLink(config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
-        announcer = new HostAnnouncer(config, hostName, new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI)),
-                new VmInventory(domains, activities), link);
-        StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, locks, activities, link);
+        HostProbe probe = new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI));
+        VmInventory inventory = new VmInventory(domains, activities);
+        announcer = new HostAnnouncer(config, hostName, probe, inventory, link);
+        StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, bootWaits, locks, activities, link);
         dispatcher[0] = new CommandDispatcher(hostName, codec, workers, link)
-                .on(StartVmCommand.class,
-                        new StartVmHandler(config, domains, storage, dhcp, vma, locks, activities, link))
+                .on(StartVmCommand.class, new StartVmHandler(config, domains, storage, dhcp, bootWaits, locks,
+                        activities, link, () -> probe.capacity(inventory.vms()).ramFreeMb(), Clock.systemUTC()))
                 .on(StopVmCommand.class, stopVm)
-                .on(ReapVmCommand.class, new ReapVmHandler(domains, teardown, locks, activities, link))
+                .on(ReapVmCommand.class, new ReapVmHandler(domains, teardown, bootWaits, locks, activities, link))
                 .on(StopHostCommand.class, new StopHostHandler(config, domains, stopVm, announcer, link,
                         () -> new Thread(this::close, "hkd-stop").start()));
+        new BootResumption(hostName, config, domains, bootWaits, locks, link).resume();
         link.start();
         announcer.start();
         startWatchers(new VmaMonitor(hostName, domains, activities, vma, link),
@@ -169,6 +177,9 @@ public final class HkdDaemon implements AutoCloseable {
         if (monitorTimer != null) {
             monitorTimer.shutdownNow();
         }
+        if (bootWaits != null) {
+            bootWaits.close(); // guests keep booting; the next agent resumes the waits
+        }
         if (workers != null) {
             workers.shutdown();
             awaitWorkers();
@@ -182,7 +193,8 @@ public final class HkdDaemon implements AutoCloseable {
 
     private void awaitWorkers() {
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            // short: SIGTERM must end the agent within 5 s; an interrupted handler leaves state the VMAS reconciles
+            if (!workers.awaitTermination(1_500, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,16 @@
 package org.qvd.hkd.platform;
 
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.qvd.hkd.messaging.EventSink;
+import org.qvd.hkd.vm.boundary.StartVmHandler;
+import org.qvd.hkd.vm.boundary.StopVmHandler;
+import org.qvd.hkd.vm.control.BootWaits;
+import org.qvd.hkd.vm.control.VmaClient;
+import org.qvd.protocol.vm.StartVmCommand;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.libvirt.Connect;
@@ -35,6 +46,10 @@ public final class TestHypervisor implements AutoCloseable {
     public final VmTeardown teardown;
     public final VmLocks locks = new VmLocks();
     public final VmActivities activities = new VmActivities();
+    /** The VMA the boot waits ping: a stand-in a test chooses ({@link #useVma}); silent until then. */
+    private volatile VmaClient vma = VmaStandIn.silent();
+    public final ExecutorService completions = Executors.newFixedThreadPool(2);
+    public final BootWaits waits;
 
     public TestHypervisor() {
         this(Map.of());
@@ -54,7 +69,57 @@ public final class TestHypervisor implements AutoCloseable {
         storage = new VmStorage(connect, layout);
         dhcp = new VmDhcp(connect, config.get(HkdConfig.NETWORK_NAME));
         teardown = new VmTeardown(domains, storage, dhcp);
+        waits = new BootWaits(domains, new VmaClient() {
+            @Override
+            public boolean ping(String ip, String key) {
+                return vma.ping(ip, key);
+            }
+
+            @Override
+            public boolean poweroff(String ip, String key) {
+                return vma.poweroff(ip, key);
+            }
+        }, locks, completions, config.get(HkdConfig.VMA_PING_INTERVAL));
         addDiskImage(DI);
+    }
+
+    /** The VMA stand-in booting guests answer with from now on. */
+    public void useVma(VmaClient standIn) {
+        vma = standIn;
+    }
+
+    /** A StartVm handler on this hypervisor whose guests' VMA is the stand-in; the host has memory to spare. */
+    public StartVmHandler startHandler(VmaClient standIn, EventSink events) {
+        useVma(standIn);
+        return new StartVmHandler(config, domains, storage, dhcp, waits, locks, activities, events,
+                () -> Long.MAX_VALUE, Clock.systemUTC());
+    }
+
+    public StopVmHandler stopHandler(VmaClient standIn, EventSink events) {
+        return new StopVmHandler(config, domains, teardown, standIn, waits, locks, activities, events);
+    }
+
+    /** Runs a start and waits until its outcome (running or failure) is reported. */
+    public void startAndSettle(StartVmHandler handler, StartVmCommand command) {
+        handler.handle(command);
+        settle(command.vmId());
+    }
+
+    /** Waits until no start of the VM waits for its guest any more and its outcome has been reported. */
+    public void settle(long vmId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (waits.waiting(vmId)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("VM " + vmId + " still waits for its guest after 20 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        locks.withLock(vmId, () -> { }); // the outcome runs under the lock: taking it means it is done
     }
 
     /** Settings of a test host: test driver, fast timeouts. */
@@ -109,6 +174,8 @@ public final class TestHypervisor implements AutoCloseable {
 
     @Override
     public void close() {
+        waits.close();
+        completions.shutdownNow();
         try {
             connect.close();
         } catch (LibvirtException e) {

@@ -16,6 +16,7 @@ public final class VmaStandIn implements VmaClient {
     private final Consumer<String> onPoweroff;
     private final AtomicInteger pings = new AtomicInteger();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> keys = new CopyOnWriteArrayList<>();
 
     private VmaStandIn(int pingsBeforeAnswer, Consumer<String> onPoweroff) {
         this.pingsBeforeAnswer = pingsBeforeAnswer;
@@ -33,14 +34,16 @@ public final class VmaStandIn implements VmaClient {
     }
 
     @Override
-    public boolean ping(String ip) {
+    public boolean ping(String ip, String key) {
         calls.add("ping " + ip);
+        keys.add(String.valueOf(key));
         return pings.incrementAndGet() > pingsBeforeAnswer;
     }
 
     @Override
-    public boolean poweroff(String ip) {
+    public boolean poweroff(String ip, String key) {
         calls.add("poweroff " + ip);
+        keys.add(String.valueOf(key));
         if (pingsBeforeAnswer == Integer.MAX_VALUE) {
             return false;
         }
@@ -50,5 +53,10 @@ public final class VmaStandIn implements VmaClient {
 
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The VMA key each call carried ("null" for none). */
+    public List<String> keys() {
+        return List.copyOf(keys);
     }
 }

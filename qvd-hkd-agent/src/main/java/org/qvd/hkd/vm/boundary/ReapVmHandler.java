@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import org.qvd.hkd.messaging.CommandHandler;
 import org.qvd.hkd.messaging.EventSink;
 import org.qvd.hkd.platform.HkdException;
+import org.qvd.hkd.vm.control.BootWaits;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDomains;
 import org.qvd.hkd.vm.control.VmLocks;
@@ -24,14 +25,16 @@ public final class ReapVmHandler implements CommandHandler<ReapVmCommand> {
 
     private final VmDomains domains;
     private final VmTeardown teardown;
+    private final BootWaits waits;
     private final VmLocks locks;
     private final VmActivities activities;
     private final EventSink events;
 
-    public ReapVmHandler(VmDomains domains, VmTeardown teardown, VmLocks locks, VmActivities activities,
-            EventSink events) {
+    public ReapVmHandler(VmDomains domains, VmTeardown teardown, BootWaits waits, VmLocks locks,
+            VmActivities activities, EventSink events) {
         this.domains = domains;
         this.teardown = teardown;
+        this.waits = waits;
         this.locks = locks;
         this.activities = activities;
         this.events = events;
@@ -41,12 +44,14 @@ public final class ReapVmHandler implements CommandHandler<ReapVmCommand> {
     public void handle(ReapVmCommand command) {
         long vmId = command.vmId();
         locks.withLock(vmId, () -> {
+            waits.cancel(vmId);
             activities.begin(vmId, VmState.STOPPING);
             try {
                 teardown.teardown(vmId);
-                LOG.info(() -> "VM " + vmId + " reaped (" + command.correlationId() + ")");
+                String reason = command.reason() == null ? "reaped" : "reaped: " + command.reason();
+                LOG.info(() -> "VM " + vmId + " " + reason + " (" + command.correlationId() + ")");
                 events.publish(new VmStateChanged(command.hostName(), command.correlationId(), vmId,
-                        VmState.STOPPED, null, "reaped"));
+                        VmState.STOPPED, null, reason));
             } catch (HkdException e) {
                 LOG.log(Level.WARNING, "ReapVm of VM " + vmId + " failed: " + e.getMessage());
                 VmState left = domains.isRunning(vmId) ? VmState.ZOMBIE : VmState.STOPPED;

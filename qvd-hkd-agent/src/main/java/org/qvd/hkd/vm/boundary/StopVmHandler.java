@@ -8,6 +8,7 @@ import org.qvd.hkd.config.HkdConfig;
 import org.qvd.hkd.messaging.CommandHandler;
 import org.qvd.hkd.messaging.EventSink;
 import org.qvd.hkd.platform.HkdException;
+import org.qvd.hkd.vm.control.BootWaits;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDomains;
 import org.qvd.hkd.vm.control.VmLocks;
@@ -33,16 +34,18 @@ public final class StopVmHandler implements CommandHandler<StopVmCommand> {
     private final VmDomains domains;
     private final VmTeardown teardown;
     private final VmaClient vma;
+    private final BootWaits waits;
     private final VmLocks locks;
     private final VmActivities activities;
     private final EventSink events;
 
-    public StopVmHandler(HkdConfig config, VmDomains domains, VmTeardown teardown, VmaClient vma, VmLocks locks,
-            VmActivities activities, EventSink events) {
+    public StopVmHandler(HkdConfig config, VmDomains domains, VmTeardown teardown, VmaClient vma, BootWaits waits,
+            VmLocks locks, VmActivities activities, EventSink events) {
         this.config = config;
         this.domains = domains;
         this.teardown = teardown;
         this.vma = vma;
+        this.waits = waits;
         this.locks = locks;
         this.activities = activities;
         this.events = events;
@@ -55,15 +58,26 @@ public final class StopVmHandler implements CommandHandler<StopVmCommand> {
         stop(command.hostName(), command.correlationId(), command.vmId(), grace);
     }
 
-    /** Stops one VM; also used by StopHost. */
+    /**
+     * Stops one VM; also used by StopHost. A start still waiting for the guest is overtaken: its wait is
+     * cancelled and the booting domain destroyed at once (its VMA is not up to power it off).
+     */
     public void stop(String hostName, String correlationId, long vmId, Duration grace) {
         locks.withLock(vmId, () -> {
+            boolean booting = waits.cancel(vmId);
             activities.begin(vmId, VmState.STOPPING);
             try {
                 Optional<VmDomain> domain = domains.describe(vmId).filter(VmDomain::active);
                 if (domain.isPresent()) {
                     events.publish(new VmStateChanged(hostName, correlationId, vmId, VmState.STOPPING, null, null));
-                    shutDown(domain.get(), grace);
+                    if (booting) {
+                        LOG.info(() -> "VM " + vmId + " was still booting; destroying it (" + correlationId + ")");
+                        domains.destroy(vmId);
+                    } else {
+                        shutDown(domain.get(), grace);
+                    }
+                } else if (booting) {
+                    events.publish(new VmStateChanged(hostName, correlationId, vmId, VmState.STOPPING, null, null));
                 }
                 teardown.teardown(vmId);
                 LOG.info(() -> "VM " + vmId + " stopped (" + correlationId + ")");
@@ -79,7 +93,7 @@ public final class StopVmHandler implements CommandHandler<StopVmCommand> {
     }
 
     private void shutDown(VmDomain domain, Duration grace) {
-        boolean asked = domain.ip() != null && vma.poweroff(domain.ip());
+        boolean asked = domain.ip() != null && vma.poweroff(domain.ip(), domain.vmaKey());
         if (!asked) {
             LOG.info(() -> "VMA of VM " + domain.vmId() + " did not take poweroff; destroying the domain");
         } else if (domains.awaitStopped(domain.vmId(), grace, POLL)) {

@@ -56,7 +56,7 @@ public final class VmaMonitor {
 
     private void check(VmDomain vm) {
         int before = failedPings.getOrDefault(vm.vmId(), 0);
-        int after = vma.ping(vm.ip()) ? 0 : before + 1;
+        int after = vma.ping(vm.ip(), vm.vmaKey()) ? 0 : before + 1;
         failedPings.put(vm.vmId(), after);
         if ((before == 0) != (after == 0)) {
             LOG.info(() -> "VMA of VM " + vm.vmId() + (after == 0 ? " answers again" : " stopped answering"));

@@ -17,6 +17,8 @@ public final class DomainMetadata {
 
     public static final String NAMESPACE = "https://qvd.org/xmlns/hkd/1";
     public static final String PREFIX = "qvd";
+    /** SMBIOS type-11 OEM string carrying the VMA key (contract C1; the VMA reads it at start). */
+    public static final String VMA_KEY_ENTRY = "qvd.vma.key=";
 
     private DomainMetadata() {
     }
@@ -26,7 +28,22 @@ public final class DomainMetadata {
         Document doc = parse(domainXml);
         NodeList vms = doc.getElementsByTagNameNS(NAMESPACE, "vm");
         Element vm = vms.getLength() == 0 ? null : (Element) vms.item(0);
-        return new VmDomain(vmId, domainName, active, attribute(vm, "ip"), attribute(vm, "mac"), memoryMb(doc));
+        return new VmDomain(vmId, domainName, active, attribute(vm, "ip"), attribute(vm, "mac"), memoryMb(doc),
+                vmaKey(doc));
+    }
+
+    /** The key the guest reads from its SMBIOS OEM strings (a restarted agent still knows it). */
+    private static String vmaKey(Document doc) {
+        NodeList entries = doc.getElementsByTagName("entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            String text = entry.getTextContent().trim();
+            if (entry.getParentNode() != null && "oemStrings".equals(entry.getParentNode().getNodeName())
+                    && text.startsWith(VMA_KEY_ENTRY)) {
+                return text.substring(VMA_KEY_ENTRY.length());
+            }
+        }
+        return null;
     }
 
     private static String attribute(Element element, String name) {

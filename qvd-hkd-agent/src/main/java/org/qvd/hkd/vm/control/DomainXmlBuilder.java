@@ -29,6 +29,7 @@ public final class DomainXmlBuilder {
         text(domain, "uuid", spec.uuid().toString());
         text(domain, "title", spec.vmName());
         metadata(domain, spec);
+        sysinfo(domain, spec);
         text(domain, "memory", Integer.toString(spec.memoryMb())).setAttribute("unit", "MiB");
         text(domain, "vcpu", Integer.toString(spec.cpus()));
         os(domain, spec);
@@ -49,9 +50,25 @@ public final class DomainXmlBuilder {
         child(domain, "metadata").appendChild(vm);
     }
 
+    /**
+     * The VMA key as SMBIOS type-11 OEM string: the guest's VMA reads it (root-only) and then demands it on every
+     * call, so other VMs on the network cannot drive this VM's VMA (contract C1).
+     */
+    private static void sysinfo(Element domain, DomainSpec spec) {
+        if (spec.vmaKey() == null) {
+            return;
+        }
+        Element sysinfo = child(domain, "sysinfo");
+        sysinfo.setAttribute("type", "smbios");
+        text(child(sysinfo, "oemStrings"), "entry", DomainMetadata.VMA_KEY_ENTRY + spec.vmaKey());
+    }
+
     private static void os(Element domain, DomainSpec spec) {
         Element os = child(domain, "os");
         text(os, "type", "hvm").setAttribute("arch", spec.arch());
+        if (spec.vmaKey() != null) {
+            child(os, "smbios").setAttribute("mode", "sysinfo");
+        }
         if (spec.kernelPath() != null) {
             text(os, "kernel", spec.kernelPath());
             if (spec.initrdPath() != null) {

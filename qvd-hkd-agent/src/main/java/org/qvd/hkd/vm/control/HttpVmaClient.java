@@ -6,12 +6,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The VMA over HTTP: {@code GET http://<ip>:<port>/vma/<method>}, any 2xx answer counts. */
+/**
+ * The VMA over HTTP: {@code GET http://<ip>:<port>/vma/<method>}, any 2xx answer counts. The VM's VMA key
+ * goes in header {@code X-QVD-VMA-Key} (never logged).
+ */
 public final class HttpVmaClient implements VmaClient {
 
+    public static final String KEY_HEADER = "X-QVD-VMA-Key";
     private static final Logger LOG = Logger.getLogger(HttpVmaClient.class.getName());
 
     private final HttpClient http;
@@ -21,29 +28,55 @@ public final class HttpVmaClient implements VmaClient {
     public HttpVmaClient(int port, Duration requestTimeout) {
         this.port = port;
         this.requestTimeout = requestTimeout;
+        // a small fixed executor: the client's default one grows a thread per concurrent exchange, and a host
+        // waiting for many booting guests at once must not
+        AtomicInteger count = new AtomicInteger();
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout)
-                .build();
+                .executor(Executors.newFixedThreadPool(2, r -> {
+                    Thread thread = new Thread(r, "hkd-vma-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                })).build();
     }
 
     @Override
-    public boolean ping(String ip) {
-        return call(ip, "ping");
+    public boolean ping(String ip, String key) {
+        return call(ip, key, "ping");
     }
 
     @Override
-    public boolean poweroff(String ip) {
-        return call(ip, "poweroff");
+    public CompletableFuture<Boolean> pingAsync(String ip, String key) {
+        HttpRequest request = request(ip, key, "ping");
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    LOG.log(Level.FINE, "{0} -> {1}", new Object[] {request.uri(),
+                            failure != null ? failure.toString() : response.statusCode()});
+                    return failure == null && response.statusCode() / 100 == 2;
+                });
     }
 
-    private boolean call(String ip, String method) {
-        URI uri = URI.create("http://" + ip + ":" + port + "/vma/" + method);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+    @Override
+    public boolean poweroff(String ip, String key) {
+        return call(ip, key, "poweroff");
+    }
+
+    private HttpRequest request(String ip, String key, String method) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port + "/vma/" + method))
+                .timeout(requestTimeout).GET();
+        if (key != null) {
+            builder.header(KEY_HEADER, key);
+        }
+        return builder.build();
+    }
+
+    private boolean call(String ip, String key, String method) {
+        HttpRequest request = request(ip, key, method);
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            LOG.log(Level.FINE, "{0} -> {1}", new Object[] {uri, status});
+            LOG.log(Level.FINE, "{0} -> {1}", new Object[] {request.uri(), status});
             return status / 100 == 2;
         } catch (IOException e) {
-            LOG.log(Level.FINE, "{0} -> {1}", new Object[] {uri, e.toString()});
+            LOG.log(Level.FINE, "{0} -> {1}", new Object[] {request.uri(), e.toString()});
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package org.qvd.hkd.vm.control;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.libvirt.Connect;
@@ -53,6 +54,22 @@ public final class VmStorage {
         return Libvirt.call("reading volume path", overlay::getPath);
     }
 
+    /**
+     * Refuses an OS disk whose first sector has no boot signature (an empty or broken image): the guest would
+     * only sit in its firmware saying "No bootable device" until the start timeout. Disks the agent cannot read
+     * as files (libvirt's test driver; no qemu-img) are not checked.
+     */
+    public void requireBootable(String osDiskPath) {
+        Path file = Path.of(osDiskPath);
+        if (!Files.isReadable(file)) {
+            return;
+        }
+        BootSector.read(file).filter(sector -> !BootSector.hasSignature(sector)).ifPresent(sector -> {
+            throw new HkdException(StartFailures.NO_BOOTABLE_DISK + ": the first sector of " + file
+                    + " has no boot signature");
+        });
+    }
+
     /** Creates the VM's home disk if it does not exist yet; returns its path. */
     public String ensureHomeDisk(long vmId, long sizeMb) {
         String name = VmNames.homeVolume(vmId);
@@ -79,8 +96,8 @@ public final class VmStorage {
         if (!path.startsWith(layout.imagesDir())) {
             throw new HkdException("disk image " + diPath + " is outside " + layout.imagesDir());
         }
-        return diskImage(path).orElseThrow(() -> new HkdException("disk image " + path + " not found in pool "
-                + layout.imagesPool()));
+        return diskImage(path).orElseThrow(() -> new HkdException(StartFailures.IMAGE_MISSING + ": " + path
+                + " (not in pool " + layout.imagesPool() + ")"));
     }
 
     private Optional<StorageVol> diskImage(Path path) {

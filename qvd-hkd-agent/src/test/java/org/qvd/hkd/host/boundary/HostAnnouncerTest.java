@@ -34,7 +34,7 @@ class HostAnnouncerTest {
     private void domainLeftByAnEarlierAgent(long vmId) {
         hv.domains.create(vmId, new DomainXmlBuilder().build(new DomainSpec(vmId, "old", VmNames.domainUuid(vmId),
                 "qemu", "x86_64", 512, 1, "/x.qcow2", false, null, "qvd-net", "52:54:00:00:00:01", "10.3.0.9",
-                null, null, null)));
+                null, null, null, null)));
     }
 
     @Test

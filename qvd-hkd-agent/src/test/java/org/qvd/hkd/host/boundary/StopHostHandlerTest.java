@@ -31,8 +31,7 @@ class StopHostHandlerTest {
     }
 
     private StopHostHandler handler(VmaStandIn vma) {
-        StopVmHandler stopVm = new StopVmHandler(hv.config, hv.domains, hv.teardown, vma, hv.locks, hv.activities,
-                events);
+        StopVmHandler stopVm = hv.stopHandler(vma, events);
         HostAnnouncer announcer = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
                 new VmInventory(hv.domains, hv.activities), events);
         return new StopHostHandler(hv.config, hv.domains, stopVm, announcer, events, agentEnded::incrementAndGet);
@@ -41,11 +40,11 @@ class StopHostHandlerTest {
     @Test
     void stopsEveryVmReportsTheHostStoppedAndEndsTheAgent() {
         VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> hv.domains.destroy(Long.parseLong(ip.substring(7))));
-        StartVmHandler start = new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, vma, hv.locks,
-                hv.activities, new RecordingEventSink());
+        StartVmHandler start = hv.startHandler(vma, new RecordingEventSink());
         for (long vmId : new long[] {41, 42}) {
             start.handle(new StartVmCommand("node1", "s", vmId, "vm", 7, TestHypervisor.DI, true, false, 128, 1, 0,
                     "52:54:00:03:00:" + vmId, "10.3.0." + vmId, null));
+            hv.settle(vmId);
         }
 
         handler(vma).handle(new StopHostCommand("node1", "stop-host-1"));

@@ -25,11 +25,10 @@ class ReapVmHandlerTest {
     @Test
     void reapsARunningVmWithoutAskingItsVmaStandIn() {
         VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> { });
-        new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, vma, hv.locks, hv.activities,
-                new RecordingEventSink()).handle(VmCommands.start(30, "start"));
+        hv.startAndSettle(hv.startHandler(vma, new RecordingEventSink()), VmCommands.start(30, "start"));
         int callsBefore = vma.calls().size();
 
-        new ReapVmHandler(hv.domains, hv.teardown, hv.locks, hv.activities, events)
+        new ReapVmHandler(hv.domains, hv.teardown, hv.waits, hv.locks, hv.activities, events)
                 .handle(new ReapVmCommand("node1", "reap-30", 30));
 
         assertThat(vma.calls()).hasSize(callsBefore);
@@ -43,7 +42,7 @@ class ReapVmHandlerTest {
 
     @Test
     void reapingTwiceOrReapingNothingIsHarmless() {
-        ReapVmHandler handler = new ReapVmHandler(hv.domains, hv.teardown, hv.locks, hv.activities, events);
+        ReapVmHandler handler = new ReapVmHandler(hv.domains, hv.teardown, hv.waits, hv.locks, hv.activities, events);
 
         handler.handle(new ReapVmCommand("node1", "reap-31", 31));
         handler.handle(new ReapVmCommand("node1", "reap-31", 31));

@@ -26,13 +26,13 @@ class StopVmHandlerTest {
     }
 
     private void running(long vmId, VmaStandIn vma, boolean persistentOverlay) {
-        new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, vma, hv.locks, hv.activities,
-                new RecordingEventSink()).handle(VmCommands.start(vmId, "start", true, persistentOverlay, 128));
+        hv.startAndSettle(hv.startHandler(vma, new RecordingEventSink()),
+                VmCommands.start(vmId, "start", true, persistentOverlay, 128));
         assertThat(hv.domains.isRunning(vmId)).isTrue();
     }
 
     private StopVmHandler handler(VmaStandIn vma) {
-        return new StopVmHandler(hv.config, hv.domains, hv.teardown, vma, hv.locks, hv.activities, events);
+        return hv.stopHandler(vma, events);
     }
 
     /** A stand-in whose "guest" powers off at once: it destroys its own domain, as a real poweroff would. */

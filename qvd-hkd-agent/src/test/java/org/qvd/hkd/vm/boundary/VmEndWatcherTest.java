@@ -24,8 +24,8 @@ class VmEndWatcherTest {
     }
 
     private void running(long vmId) {
-        new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, VmaStandIn.answeringAfter(0, ip -> { }),
-                hv.locks, hv.activities, new RecordingEventSink()).handle(VmCommands.start(vmId, "s"));
+        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+                VmCommands.start(vmId, "s"));
     }
 
     @Test
@@ -52,8 +52,7 @@ class VmEndWatcherTest {
         running(61);
         watcher.check();
 
-        new StopVmHandler(hv.config, hv.domains, hv.teardown, VmaStandIn.silent(), hv.locks, hv.activities,
-                new RecordingEventSink()).handle(new StopVmCommand("node1", "stop", 61, 1));
+        hv.stopHandler(VmaStandIn.silent(), new RecordingEventSink()).handle(new StopVmCommand("node1", "stop", 61, 1));
         watcher.check();
 
         assertThat(events.events()).isEmpty();

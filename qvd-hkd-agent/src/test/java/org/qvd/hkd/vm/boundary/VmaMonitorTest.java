@@ -24,17 +24,17 @@ class VmaMonitorTest {
 
     @Test
     void reportsOnlyWhenAVmaStandInStopsOrStartsAnswering() {
-        new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, VmaStandIn.answeringAfter(0, ip -> { }),
-                hv.locks, hv.activities, new RecordingEventSink()).handle(VmCommands.start(50, "s"));
+        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+                VmCommands.start(50, "s"));
         AtomicBoolean answers = new AtomicBoolean(true);
         VmaClient switchable = new VmaClient() {
             @Override
-            public boolean ping(String ip) {
+            public boolean ping(String ip, String key) {
                 return answers.get();
             }
 
             @Override
-            public boolean poweroff(String ip) {
+            public boolean poweroff(String ip, String key) {
                 return false;
             }
         };
@@ -54,8 +54,8 @@ class VmaMonitorTest {
 
     @Test
     void leavesVmsAHandlerIsWorkingOnAlone() {
-        new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, VmaStandIn.answeringAfter(0, ip -> { }),
-                hv.locks, hv.activities, new RecordingEventSink()).handle(VmCommands.start(51, "s"));
+        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+                VmCommands.start(51, "s"));
         hv.activities.begin(51, VmState.STOPPING);
         VmaStandIn silent = VmaStandIn.silent();
 

@@ -21,20 +21,22 @@ class DomainXmlBuilderTest {
 
     private static final Path VIRT_XML_VALIDATE = Path.of("/usr/bin/virt-xml-validate");
 
+    static final String KEY = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4f6a8b0c1d3e5f7a9b1c3d5e7f9a0b";
+
     private final DomainXmlBuilder builder = new DomainXmlBuilder();
 
     static DomainSpec overlayWithHome() {
         return new DomainSpec(42, "alice-desktop", VmNames.domainUuid(42), "qemu", "x86_64", 1024, 1,
                 "/var/lib/qvd/storage/overlays/qvd-vm-42-overlay.qcow2", false,
                 "/var/lib/qvd/storage/homes/qvd-vm-42-home.qcow2", "qvd-net", "52:54:00:03:00:2a", "10.3.0.42",
-                null, null, null);
+                null, null, null, KEY);
     }
 
     static DomainSpec directBootReadOnly() {
         return new DomainSpec(43, "bob's <test> & desk", VmNames.domainUuid(43), "kvm", "x86_64", 512, 2,
                 "/var/lib/qvd/storage/images/tiny-8.qcow2", true, null, "qvd-net", "52:54:00:03:00:2b", "10.3.0.43",
                 "/var/lib/qvd/storage/images/vmlinuz-8", "/var/lib/qvd/storage/images/initrd-8.img",
-                "root=/dev/vda console=ttyS0");
+                "root=/dev/vda console=ttyS0", null);
     }
 
     @Test
@@ -72,7 +74,9 @@ class DomainXmlBuilderTest {
 
             VmDomain domain = hv.domains.describe(42).orElseThrow();
 
-            assertThat(domain).isEqualTo(new VmDomain(42, "qvd-vm-42", true, "10.3.0.42", "52:54:00:03:00:2a", 1024));
+            assertThat(domain).isEqualTo(new VmDomain(42, "qvd-vm-42", true, "10.3.0.42", "52:54:00:03:00:2a", 1024,
+                    KEY));
+            assertThat(domain.toString()).doesNotContain(KEY);
         }
     }
 

@@ -1,0 +1,52 @@
+package org.qvd.hkd.vm.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qvd.hkd.platform.HkdException;
+import org.qvd.hkd.platform.TestHypervisor;
+
+/** "no bootable disk": a real qcow2 read through qemu-img, as a guest's BIOS would read its first sector. */
+class BootSectorTest {
+
+    private static final Path QEMU_IMG = Path.of("/usr/bin/qemu-img");
+
+    @Test
+    void anEmptyImageIsNoBootableDiskAndOneWithABootSignatureIsAccepted(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(QEMU_IMG), "qemu-img (qemu-utils) not installed");
+        Path raw = dir.resolve("mbr.raw");
+        try (RandomAccessFile file = new RandomAccessFile(raw.toFile(), "rw")) {
+            file.setLength(1024 * 1024);
+            file.seek(510);
+            file.write(new byte[] {0x55, (byte) 0xaa});
+        }
+        Path bootable = dir.resolve("bootable.qcow2");
+        Path empty = dir.resolve("empty.qcow2");
+        run("qemu-img", "convert", "-f", "raw", "-O", "qcow2", raw.toString(), bootable.toString());
+        run("qemu-img", "create", "-f", "qcow2", empty.toString(), "1M");
+        Path overlay = dir.resolve("overlay.qcow2");
+        run("qemu-img", "create", "-f", "qcow2", "-F", "qcow2", "-b", bootable.toString(), overlay.toString());
+
+        try (TestHypervisor hv = new TestHypervisor()) {
+            hv.storage.requireBootable(bootable.toString());
+            hv.storage.requireBootable(overlay.toString()); // read through the overlay's backing chain
+            assertThatThrownBy(() -> hv.storage.requireBootable(empty.toString())).isInstanceOf(HkdException.class)
+                    .hasMessageStartingWith("no bootable disk: ");
+            hv.storage.requireBootable(dir.resolve("not-a-file-here.qcow2").toString()); // nothing to judge
+        }
+        assertThat(BootSector.read(empty)).hasValueSatisfying(sector -> assertThat(sector).hasSize(512));
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+    }
+}
