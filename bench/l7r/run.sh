@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# P1 and P3 of issue 5. P1: connect_to_vm -> 101 for a VM that already runs, with 1 and 100 concurrent clients (p50/p99),
-# against a baseline measured by the same command: GET /qvd/ping on a fresh TLS connection to the same L7R
-# listener, same concurrency, same loop. Every connect opens a fresh TLS connection, as QVD clients do.
+# Logon load on the L7R (issue 5 P1/P3, issue 15 storms), every figure against a baseline measured by the same
+# command on the same listener: GET /qvd/ping on a fresh TLS connection, same concurrency; first logins also against
+# the hash floor (the time this machine takes for N password-hash checks on all its cores, measured in this run).
 #
 #   QVD_API_URL=https://localhost:9443/api QVD_ADMIN_LOGIN='superadmin@*' QVD_ADMIN_PASSWORD=... \
 #   QVD_L7R=127.0.0.1:8443 QVD_BENCH_PSQL=postgresql://postgres:postgres@127.0.0.1:15432/qvd \
-#   bench/l7r/run.sh [iterations per client] [think ms] [concurrencies]
+#   bench/l7r/run.sh [iterations per client, 20] [think ms, 500] [loop concurrencies, 1,100,200,500] [storms, 200,500]
 #
-# The VMs "run" on a STAND-IN VMA and NX agent started by the load program on this machine (no hypervisor):
-# the script creates a tenant, a user and one VM per client through the REST API, points their runtime rows
-# at the stand-ins by SQL (as the L7R system tests do), and deletes them all at the end. Two connect figures:
-# Basic auth (a bcrypt check per connection, as the Perl CLI logs in) and a Bearer token (create_auth_token).
-# P3: bytes/s from the stand-in NX agent through the L7R tunnel against a direct TLS stream of the same bytes
+# One user and one VM per client. The storms use users of their own (a first login must be a first login): 200 and
+# 500 storms need 700 users; the loops reuse the first ones. The VMs "run" on a STAND-IN VMA and NX agent started by
+# the load program on this machine (no hypervisor): the script creates a tenant, the users and their VMs through the
+# REST API, points the VM runtime rows at the stand-ins by SQL (as the L7R system tests do), and deletes them at the
+# end. P3: bytes/s from the stand-in NX agent through the L7R tunnel against a direct TLS stream of the same bytes
 # from the same program, same run ($QVD_BENCH_P3_MIB MiB, $QVD_BENCH_P3_ROUNDS rounds; 0 rounds skips it).
 set -euo pipefail
 cd "$(dirname "$0")"
 iterations=${1:-20}
 think_ms=${2:-500}
-concurrencies=${3:-1,100}
+concurrencies=${3:-1,100,200,500}
+storms=${4:-200,500}
 api=${QVD_API_URL:-https://localhost:9443/api}
 l7r=${QVD_L7R:-127.0.0.1:8443}
 psql_url=${QVD_BENCH_PSQL:-postgresql://postgres:postgres@127.0.0.1:15432/qvd}
@@ -25,54 +26,70 @@ vma_port=${QVD_BENCH_VMA_PORT:-18830}
 nx_port=${QVD_BENCH_NX_PORT:-18831}
 p3_mib=${QVD_BENCH_P3_MIB:-128}
 p3_rounds=${QVD_BENCH_P3_ROUNDS:-3}
+parallel=${QVD_BENCH_SETUP_PARALLEL:-4}
 admin="Basic $(printf '%s:%s' "${QVD_ADMIN_LOGIN:?set QVD_ADMIN_LOGIN}" "${QVD_ADMIN_PASSWORD:?set QVD_ADMIN_PASSWORD}" | base64 -w0)"
-clients=$(tr ',' '\n' <<<"$concurrencies" | sort -n | tail -1)
+sum() { tr ',' '\n' <<<"$1" | awk '{s += $1} END {print s + 0}'; }
+max() { tr ',' '\n' <<<"$1" | awk '$1 > m {m = $1} END {print m + 0}'; }
+users=$(sum "$storms"); loops=$(max "$concurrencies"); [ "$loops" -gt "$users" ] && users=$loops
+[ "$users" -gt 0 ] || { echo "nothing to measure" >&2; exit 2; }
+
+# the load program verifies bcrypt hashes for the floor: the same library and version the VMAS uses
+bcrypt_version=$(sed -n 's#.*<bcrypt.version>\(.*\)</bcrypt.version>.*#\1#p' ../../pom.xml)
+m2=${MAVEN_REPO:-$HOME/.m2/repository}
+cp="$m2/at/favre/lib/bcrypt/$bcrypt_version/bcrypt-$bcrypt_version.jar:$(ls "$m2"/at/favre/lib/bytes/*/bytes-*.jar | tail -1)"
 
 rest() { # method path [json]
   curl -sfk -X "$1" -H "Authorization: $admin" -H 'Content-Type: application/json' ${3:+--data "$3"} "$api/v1$2"
 }
 id_of() { sed 's/.*"id":\([0-9]*\).*/\1/'; }
 sql() { psql -q -t -A "$psql_url" -c "$1"; }
+export -f rest id_of; export api admin
 
 tag=bench$(date +%s)
-password="Bench-L7r-$tag"
+work=$(mktemp -d)
 tenant=$(rest POST /tenants "{\"name\":\"$tag\",\"description\":\"bench/l7r\"}" | id_of)
-user=$(rest POST /users "{\"tenantId\":$tenant,\"login\":\"u\",\"password\":\"$password\"}" | id_of)
 osf=$(rest POST /osfs "{\"tenantId\":$tenant,\"name\":\"$tag\",\"memoryMb\":512}" | id_of)
 rest POST /dis "{\"osfId\":$osf,\"path\":\"/var/lib/qvd/images/$tag.qcow2\",\"makeDefault\":true}" >/dev/null
-vms=()
 cleanup() {
-  [ ${#vms[@]} -eq 0 ] && return
   local list
-  list=$(IFS=,; echo "${vms[*]}")
-  sql "UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, vma_port = NULL, x_port = NULL,
-       user_state = 'disconnected', user_state_ts = now(), user_cmd = NULL WHERE vm_id IN ($list)" >/dev/null || true
-  for vm in "${vms[@]}"; do rest DELETE "/vms/$vm" >/dev/null || true; done
-  echo "# deleted the ${#vms[@]} bench VMs of tenant $tag"
+  list=$(cut -d' ' -f1 "$work/clients" 2>/dev/null | paste -sd,)
+  if [ -n "$list" ]; then
+    sql "UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, vma_port = NULL, x_port = NULL,
+         user_state = 'disconnected', user_state_ts = now(), user_cmd = NULL WHERE vm_id IN ($list)" >/dev/null || true
+    tr ',' '\n' <<<"$list" | xargs -P "$parallel" -I{} bash -c 'rest DELETE /vms/{} >/dev/null || true'
+    echo "# deleted the bench VMs of tenant $tag"
+  fi
+  rm -rf "$work"
 }
 trap cleanup EXIT
-for i in $(seq 1 "$clients"); do
-  vms+=("$(rest POST /vms "{\"userId\":$user,\"osfId\":$osf,\"name\":\"vm$i\"}" | id_of)")
-done
-list=$(IFS=,; echo "${vms[*]}")
+# user i: login u<i>, own password, one VM with an address of its own (10.77.0.0/16: no IP range to configure)
+echo "# creating $users users and VMs in tenant $tag..."
+seq 1 "$users" | xargs -P "$parallel" -I{} bash -c '
+  i={}; pw="Bench-L7r-'"$tag"'-$i!"
+  u=$(rest POST /users "{\"tenantId\":'"$tenant"',\"login\":\"u$i\",\"password\":\"$pw\"}" | id_of)
+  v=$(rest POST /vms "{\"userId\":$u,\"osfId\":'"$osf"',\"name\":\"vm$i\",\"ip\":\"10.77.$((i / 250)).$((i % 250 + 1))\"}" | id_of)
+  echo "$i $v u$i@'"$tag"' $pw"' | sort -n >"$work/created"
+[ "$(wc -l <"$work/created")" -eq "$users" ] || { echo "could not create $users users and VMs" >&2; exit 1; }
+sql "SELECT u.login, u.password_hash FROM app_user u WHERE u.tenant_id = $tenant" | tr '|' ' ' >"$work/hashes"
+awk 'NR == FNR {h[$1 "@'"$tag"'"] = $2; next} {print $2, $3, $4, h[$3]}' "$work/hashes" "$work/created" >"$work/clients"
+list=$(cut -d' ' -f1 "$work/clients" | paste -sd,)
 sql "UPDATE vm_runtime SET state = 'running', state_ts = now(), address = '127.0.0.1', vma_port = $vma_port,
      x_port = $nx_port WHERE vm_id IN ($list)" >/dev/null
 
-basic="Basic $(printf '%s:%s' "u@$tag" "$password" | base64 -w0)"
-token=$(curl -sfk --http1.1 -H "Authorization: $basic" "https://$l7r/qvd/create_auth_token" \
-  | sed 's/.*"auth_token":"\([^"]*\)".*/\1/')
-
-echo "# $(date -u +%FT%TZ) $(nproc) cores; L7R $l7r; ${#vms[@]} VMs of tenant $tag; $iterations connects per client, ${think_ms} ms pause between"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);" \
+  "L7R $l7r; storms $storms, loops $concurrencies ($iterations connects per client, ${think_ms} ms pause)"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java L7rConnectLoad.java "$l7r" "$vma_port" "$nx_port" "$iterations" "$think_ms" "$concurrencies" \
-  "basic=$basic" "bearer token=Bearer $token" -- "${vms[@]}"
+java -cp "$cp" L7rConnectLoad.java "$l7r" "$vma_port" "$nx_port" "$iterations" "$think_ms" "$concurrencies" \
+  "$storms" "$work/clients"
 echo "# load average after P1: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$p3_rounds" -gt 0 ]; then
-  store=$(mktemp -d)
-  keytool -genkeypair -keystore "$store/direct.p12" -storetype PKCS12 -storepass changeit -alias direct \
+  first=$(head -1 "$work/clients")
+  read -r vm login password _ <<<"$first"
+  token=$(curl -sfk --http1.1 -H "Authorization: Basic $(printf '%s:%s' "$login" "$password" | base64 -w0)" \
+    "https://$l7r/qvd/create_auth_token" | sed 's/.*"auth_token":"\([^"]*\)".*/\1/')
+  keytool -genkeypair -keystore "$work/direct.p12" -storetype PKCS12 -storepass changeit -alias direct \
     -keyalg RSA -keysize 2048 -validity 2 -dname CN=localhost >/dev/null 2>&1
-  java L7rTunnelThroughput.java "$l7r" "$vma_port" "$nx_port" "$p3_mib" "$p3_rounds" "${vms[0]}" "Bearer $token" \
-    "$store/direct.p12" changeit
-  rm -rf "$store"
+  java L7rTunnelThroughput.java "$l7r" "$vma_port" "$nx_port" "$p3_mib" "$p3_rounds" "$vm" "Bearer $token" \
+    "$work/direct.p12" changeit
   echo "# load average after P3: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
