@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.qvd.account.control.Login;
 import org.qvd.account.control.PasswordHasher;
+import org.qvd.account.control.VerifiedCredentials;
 import org.qvd.account.entity.AppUser;
 import org.qvd.account.entity.Tenant;
 import org.qvd.vm.entity.Vm;
@@ -44,7 +45,7 @@ public class UserAuthenticationService {
             throw new AuthenticationFailedException();
         }
         AppUser user = found.get(0);
-        boolean ok = HASHER.verify(password, user.getPasswordHash());
+        boolean ok = VerifiedCredentials.SHARED.verify(password, user.getPasswordHash(), HASHER::verify);
         if (!ok || !user.mayLogIn() || user.getTenant().getId() == Tenant.SUPERTENANT_ID) {
             throw new AuthenticationFailedException();
         }
