@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,13 +37,19 @@ final class BackendCall<T> {
 
     static <T> BackendCall<T> start(ConnectorContext cx, EventLoop loop, Duration timeout, String what,
                                     Supplier<CompletionStage<T>> call, BiConsumer<T, Throwable> done) {
+        return start(cx.worker(), loop, timeout, what, call, done);
+    }
+
+    /** The same on another executor (e.g. the connector's login lane). */
+    static <T> BackendCall<T> start(Executor worker, EventLoop loop, Duration timeout, String what,
+                                    Supplier<CompletionStage<T>> call, BiConsumer<T, Throwable> done) {
         BackendCall<T> c = new BackendCall<>(loop, done);
         if (!timeout.isZero()) {
             c.timer = loop.schedule(() -> c.finish(null, new TimeoutException("timed out " + what)),
                     timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         try {
-            cx.worker().execute(() -> c.invoke(call));
+            worker.execute(() -> c.invoke(call));
         } catch (RejectedExecutionException busy) {
             c.invoked.complete(null);
             c.finish(null, new VmUnavailableException("the server is too busy"));

@@ -213,7 +213,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             unauthorizedLater();
             return;
         }
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "authenticating",
+        pending = BackendCall.start(cx.logins(), ctx.channel().eventLoop(), cx.config().backendTimeout(),
+                "authenticating",
                 BackendCall.sync(() -> cx.backend().authenticate(credentials.get(), clientAddress().getAddress())),
                 (result, error) -> {
                     if (error != null) {
