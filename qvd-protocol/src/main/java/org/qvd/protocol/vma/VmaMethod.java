@@ -3,9 +3,12 @@ package org.qvd.protocol.vma;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The methods of {@code GET /vma/<method>}. */
+/**
+ * The methods of {@code GET /vma/<method>}. {@code X_CHECK} validates {@code x_start}'s parameters without acting, so
+ * the L7R can refuse a request before it takes a working session over (older VMAs answer it {@code 404}).
+ */
 public enum VmaMethod {
-    PING, X_STATE, X_START, X_SUSPEND, X_STOP, POWEROFF, EXPIRE;
+    PING, X_STATE, X_START, X_CHECK, X_SUSPEND, X_STOP, POWEROFF, EXPIRE;
 
     /** The path segment after {@code /vma/}. */
     public String path() {

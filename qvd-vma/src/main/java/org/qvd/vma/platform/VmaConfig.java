@@ -15,10 +15,12 @@ import java.util.Properties;
  * {@code -Dvma.config}, then {@code -Dkey=value} system properties. See docs/vma.md for every key.
  *
  * @param localMode test-only: run nxagent as the current user, skip useradd, mkfs and mount
+ * @param key the VMA key callers must present (tests on a host); empty: read the firmware's OEM strings
  */
 public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort, boolean nxLoopback,
         String nxAgentBinary, Path runDir, boolean localMode, Path localHome, Path homeDevice, Path homeMount,
-        List<String> sessionCommand, List<String> poweroffCommand, String userShell, int stopTimeoutSeconds) {
+        List<String> sessionCommand, List<String> poweroffCommand, String userShell, int stopTimeoutSeconds,
+        String key) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -39,6 +41,7 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
         d.put("vma.poweroff.command", "systemctl poweroff");
         d.put("vma.user.shell", "/bin/bash");
         d.put("vma.stop.timeout.seconds", "20");
+        d.put("vma.key", "");
         return Map.copyOf(d);
     }
 
@@ -70,7 +73,7 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
                 localHome.isBlank() ? runDir.resolve("home") : Path.of(localHome),
                 Path.of(get(p, "vma.home.device")), Path.of(get(p, "vma.home.mount")),
                 words(get(p, "vma.session.command")), words(get(p, "vma.poweroff.command")),
-                get(p, "vma.user.shell"), Integer.parseInt(get(p, "vma.stop.timeout.seconds")));
+                get(p, "vma.user.shell"), Integer.parseInt(get(p, "vma.stop.timeout.seconds")), get(p, "vma.key"));
     }
 
     private static String get(Properties p, String key) {
@@ -80,6 +83,15 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
     /** Admin-configured commands are split on blanks into an argument list; no shell ever sees them. */
     private static List<String> words(String value) {
         return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+
+    /** Never shows the key. */
+    @Override
+    public String toString() {
+        return "VmaConfig[http=" + httpBind + ":" + httpPort + ", nx=:" + nxDisplay + "/" + nxPort + (nxLoopback
+                ? " loopback" : "") + ", agent=" + nxAgentBinary + ", runDir=" + runDir + ", localMode=" + localMode
+                + ", home=" + homeDevice + " on " + homeMount + ", session=" + sessionCommand + ", poweroff="
+                + poweroffCommand + ", key=" + (key.isEmpty() ? "(from firmware)" : "(configured)") + "]";
     }
 
     /** The session's files (options, Xauthority, logs) live here. */

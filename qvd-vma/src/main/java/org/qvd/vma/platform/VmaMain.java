@@ -21,7 +21,7 @@ public final class VmaMain {
         }
         String version = VmaMain.class.getPackage().getImplementationVersion();
         VmaHttpServer server = new VmaHttpServer(new SessionSupervisor(config),
-                new PowerControl(config.poweroffCommand()), version == null ? "dev" : version);
+                new PowerControl(config.poweroffCommand()), version == null ? "dev" : version, VmaKey.load(config.key()));
         server.start(config.httpBind(), config.httpPort());
         LOG.info(() -> "VMA listening on " + config.httpBind() + ":" + server.port());
     }

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import org.qvd.protocol.vma.VmaAck;
 import org.qvd.protocol.vma.VmaError;
 import org.qvd.protocol.vma.VmaMethod;
 import org.qvd.protocol.vma.XStateReply;
+import org.qvd.vma.platform.VmaKey;
 import org.qvd.vma.power.control.PowerControl;
 import org.qvd.vma.session.control.ParameterInvalidException;
 import org.qvd.vma.session.control.SessionBusyException;
@@ -35,13 +38,20 @@ public final class VmaHttpServer {
     private final SessionSupervisor session;
     private final PowerControl power;
     private final String version;
+    private final VmaKey key;
     private final long startedAt = System.currentTimeMillis();
     private HttpServer server;
 
     public VmaHttpServer(SessionSupervisor session, PowerControl power, String version) {
+        this(session, power, version, VmaKey.none());
+    }
+
+    /** With a {@code key}, every request must carry it in {@code X-QVD-VMA-Key}, else {@code 403 vma.key_required}. */
+    public VmaHttpServer(SessionSupervisor session, PowerControl power, String version, VmaKey key) {
         this.session = session;
         this.power = power;
         this.version = version;
+        this.key = key;
     }
 
     public void start(String bind, int port) throws IOException {
@@ -79,6 +89,11 @@ public final class VmaHttpServer {
     }
 
     private Object dispatch(HttpExchange exchange) {
+        if (!key.admits(exchange.getRequestHeaders().getFirst(VmaKey.HEADER))) {
+            LOG.warning(() -> "refused a call without the VMA key from " + exchange.getRemoteAddress().getAddress()
+                    .getHostAddress());
+            throw new HttpProblem(403, "vma.key_required", "this VMA requires the header " + VmaKey.HEADER);
+        }
         if (!"GET".equals(exchange.getRequestMethod())) {
             throw new HttpProblem(405, "method_not_allowed", "only GET is allowed");
         }
@@ -89,7 +104,11 @@ public final class VmaHttpServer {
         return switch (method) {
             case PING -> new PingReply("ok", version, (System.currentTimeMillis() - startedAt) / 1000, rssKiB());
             case X_STATE -> XStateReply.of(session.state());
-            case X_START -> session.start(SessionParameters.parse(params));
+            case X_START -> session.start(SessionParameters.parse(params).acceptingFrom(caller(exchange)));
+            case X_CHECK -> {
+                SessionParameters.parse(params);
+                yield VmaAck.ok();
+            }
             case X_SUSPEND -> session.suspend();
             case X_STOP -> session.stop();
             case POWEROFF -> {
@@ -101,6 +120,20 @@ public final class VmaHttpServer {
                 yield VmaAck.ok();
             }
         };
+    }
+
+    /**
+     * The caller's IPv4 address: a session without NX cookie accepts its proxy from there only (nxagent's
+     * {@code accept=} takes an IPv4 address); null (any address) for an IPv6 caller, with a warning.
+     */
+    private static String caller(HttpExchange exchange) {
+        InetAddress address = exchange.getRemoteAddress().getAddress();
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        LOG.warning(() -> "x_start from " + address.getHostAddress() + ": a session without NX cookie accepts its "
+                + "proxy from any address (nxagent's accept= needs IPv4)");
+        return null;
     }
 
     /** VmRSS of this JVM from /proc (Linux); 0 elsewhere. */

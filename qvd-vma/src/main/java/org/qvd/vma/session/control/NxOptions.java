@@ -21,14 +21,25 @@ public final class NxOptions {
     private NxOptions() {
     }
 
-    /** One line, e.g. {@code nx/nx,link=adsl,...,cookie=C,listen=4100:100}. */
+    /**
+     * One line, e.g. {@code nx/nx,link=adsl,...,cookie=C,listen=4100:100}. Without an NX cookie (QVD 4's clients run
+     * {@code nxproxy -S} with none) there is no {@code cookie=}: nxagent 3.5.99 then accepts a proxy that presents
+     * none ("No proxy cookie was provided for authentication") — and {@code accept=ADDRESS} makes it refuse a proxy
+     * from any other address ("Refusing connection from ..."), so only the L7R node that asked for the session can
+     * attach to it.
+     */
     public static String optionsLine(SessionRequest request, int display, int port, boolean loopback, Path nxRoot) {
         StringJoiner line = new StringJoiner(",", "nx/nx,", ":" + display + "\n");
         line.add("link=" + request.link());
         line.add("cache=8M");
         line.add("images=32M");
-        line.add("cookie=" + request.cookie());
+        if (!request.cookieless()) {
+            line.add("cookie=" + request.cookie());
+        }
         line.add("listen=" + port);
+        if (request.cookieless() && request.acceptFrom() != null) {
+            line.add("accept=" + request.acceptFrom());
+        }
         if (loopback) {
             line.add("loopback=1");
         }

@@ -2,6 +2,8 @@ package org.qvd.vma.session.control;
 
 import static org.qvd.protocol.vma.VmaParameters.*;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 import org.qvd.vma.session.entity.SessionRequest;
 
 /**
- * Validates x_start parameters against whitelists. The values end up in nxagent's options line
+ * Validates x_start parameters against whitelists. {@code qvd.nx.cookie} is optional: QVD 4's clients run their
+ * nxproxy without a cookie, so a session without one is served cookieless (see {@link SessionRequest#cookie}). The values end up in nxagent's options line
  * (where ',', '=' and ':' are separators) and in useradd's argument list, so only known-safe
  * characters pass; anything else is refused, never escaped.
  */
@@ -26,6 +29,7 @@ public final class SessionParameters {
             "wan", "wan", "lan", "lan", "local", "lan");
     private static final Map<String, String> OS_NAMES = Map.of("linux", "linux", "windows", "windows",
             "winnt", "windows", "darwin", "macosx", "macosx", "macosx", "osx", "macosx", "solaris", "solaris");
+    private static final SecureRandom RANDOM = new SecureRandom();
     static final int MIN_ID = 1000;
     static final int MAX_ID = 60000;
     static final int MIN_SIDE = 320;
@@ -56,8 +60,11 @@ public final class SessionParameters {
         if (params.containsKey(CLIENT_OS) && os == null) {
             throw new ParameterInvalidException(CLIENT_OS, "expected one of " + OS_NAMES.keySet());
         }
-        String cookie = required(params, NX_COOKIE);
-        if (!COOKIE_RE.matcher(cookie).matches()) {
+        String cookie = params.get(NX_COOKIE);
+        if (cookie != null && cookie.isEmpty()) {
+            cookie = null;
+        }
+        if (cookie != null && !COOKIE_RE.matcher(cookie).matches()) {
             throw new ParameterInvalidException(NX_COOKIE, "expected 32 lower-case hex digits");
         }
         String slaveKey = params.get(SLAVE_KEY);
@@ -65,7 +72,14 @@ public final class SessionParameters {
             throw new ParameterInvalidException(SLAVE_KEY, "expected 8-128 characters of [A-Za-z0-9+/=_-]");
         }
         return new SessionRequest(user, uid, gid, keyboard, size[0], size[1], flag(params, FULLSCREEN), link,
-                os, cookie, slaveKey);
+                os, cookie, slaveKey, cookie != null ? cookie : randomCookie(), null);
+    }
+
+    /** The display's cookie of a session without NX cookie: nobody outside the VM ever sees it. */
+    private static String randomCookie() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String required(Map<String, String> params, String name) {

@@ -94,7 +94,7 @@ public final class SessionSupervisor {
             throw new SessionBusyException(state, "the suspended session belongs to another user");
         }
         try {
-            files.prepare(user, request.cookie());
+            files.prepare(user, request.displayCookie());
             files.writeOptions(request, user);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write nxagent options", e);
@@ -115,7 +115,7 @@ public final class SessionSupervisor {
     private void launch(SessionRequest request) {
         try {
             SessionUser provisioned = provisioner.provision(request);
-            files.prepare(provisioned, request.cookie());
+            files.prepare(provisioned, request.displayCookie());
             files.writeOptions(request, provisioned);
             synchronized (this) {
                 user = provisioned;

@@ -60,6 +60,17 @@ class VmaHttpServerTest {
     }
 
     @Test
+    void namesAMissingParameterInTheMessageAndChecksWithoutActing() throws Exception {
+        HttpResponse<String> missing = get("/vma/x_start?qvd.client.os=linux");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"message\":\"qvd.vm.user.name is required\"");
+        HttpResponse<String> check = get("/vma/x_check?qvd.vm.user.name=alice&qvd.client.keyboard=pc105%2Fes");
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(get("/vma/x_check?qvd.vm.user.name=alice&qvd.client.keyboard=..%2Fx").statusCode()).isEqualTo(400);
+        assertThat(get("/vma/x_state").body()).contains("\"stopped\"");
+    }
+
+    @Test
     void answersUnknownMethodsAndVerbs() throws Exception {
         assertThat(get("/vma/rm_rf").statusCode()).isEqualTo(404);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -79,5 +90,34 @@ class VmaHttpServerTest {
     void suspendAndStopOfAStoppedSessionChangeNothing() throws Exception {
         assertThat(get("/vma/x_suspend").body()).contains("\"stopped\"");
         assertThat(get("/vma/x_stop").body()).contains("\"stopped\"");
+    }
+
+    @Test
+    void withAKeyRefusesEveryCallThatDoesNotCarryIt(@TempDir Path dir) throws Exception {
+        String key = "ab".repeat(32);
+        Properties p = new Properties();
+        p.setProperty("vma.local-mode", "true");
+        p.setProperty("vma.run.dir", dir.toString());
+        VmaHttpServer keyed = new VmaHttpServer(new SessionSupervisor(VmaConfig.from(p)), new PowerControl(List.of()),
+                "test", org.qvd.vma.platform.VmaKey.of(key));
+        keyed.start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + keyed.port();
+            for (String path : List.of("/vma/ping", "/vma/x_state", "/vma/x_start?qvd.vm.user.name=alice", "/vma/nope")) {
+                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(path).isEqualTo(403);
+                assertThat(refused.body()).contains("\"error\":\"vma.key_required\"");
+                HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("X-QVD-VMA-Key", "cd".repeat(32)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(wrong.statusCode()).as(path).isEqualTo(403);
+            }
+            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(base + "/vma/x_state"))
+                    .header("X-QVD-VMA-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("\"stopped\"");
+        } finally {
+            keyed.stop();
+        }
     }
 }

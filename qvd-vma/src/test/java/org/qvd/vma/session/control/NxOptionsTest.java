@@ -33,6 +33,16 @@ class NxOptionsTest {
                 .contains(",listen=4107,loopback=1,").endsWith(":7\n").doesNotContain("geometry").doesNotContain("fullscreen");
     }
 
+    /** QVD 4's {@code nxproxy -S} presents no cookie: none in the options, and only the L7R's address may attach. */
+    @Test
+    void writesNoCookieButTheAcceptedAddressForACookielessClient() {
+        SessionRequest cookieless = new SessionRequest("alice", null, null, "pc105/es", 1024, 768, false, "adsl",
+                "linux", null, null, "ffeeddccbbaa99887766554433221100", "10.3.0.1");
+        assertThat(NxOptions.optionsLine(cookieless, 100, 4100, false, Path.of("/r"))).isEqualTo(
+                "nx/nx,link=adsl,cache=8M,images=32M,listen=4100,accept=10.3.0.1,root=/r,keyboard=pc105/es,"
+                        + "client=linux,geometry=1024x768,fullscreen=0:100\n");
+    }
+
     @Test
     void writesAWildcardXauthorityEntry() {
         byte[] entry = NxOptions.xauthority(100, COOKIE);

@@ -90,12 +90,32 @@ class SessionParametersTest {
     }
 
     @Test
-    void requiresUserAndCookie() {
+    void requiresTheUserAndNamesItInTheMessage() {
         Map<String, String> params = valid();
-        params.remove("qvd.nx.cookie");
-        assertRejected(params, "qvd.nx.cookie");
-        params = valid();
         params.remove("qvd.vm.user.name");
         assertRejected(params, "qvd.vm.user.name");
+        assertThatThrownBy(() -> SessionParameters.parse(params)).hasMessage("qvd.vm.user.name is required");
+    }
+
+    /** QVD 4's clients send no cookie (their nxproxy uses none): the session's display gets a random one. */
+    @Test
+    void servesAClientWithoutCookieWithARandomDisplayCookie() {
+        Map<String, String> params = valid();
+        params.remove("qvd.nx.cookie");
+        SessionRequest first = SessionParameters.parse(params);
+        assertThat(first.cookieless()).isTrue();
+        assertThat(first.cookie()).isNull();
+        assertThat(first.displayCookie()).matches("[0-9a-f]{32}");
+        assertThat(SessionParameters.parse(params).displayCookie()).isNotEqualTo(first.displayCookie());
+        assertThat(first.acceptingFrom("10.3.0.1").acceptFrom()).isEqualTo("10.3.0.1");
+        params.put("qvd.nx.cookie", "");
+        assertThat(SessionParameters.parse(params).cookieless()).isTrue();
+    }
+
+    @Test
+    void aClientCookieIsAlsoTheDisplayCookieAndNeedsNoAddress() {
+        SessionRequest request = SessionParameters.parse(valid());
+        assertThat(request.displayCookie()).isEqualTo(COOKIE);
+        assertThat(request.acceptingFrom("10.3.0.1").acceptFrom()).isNull();
     }
 }
