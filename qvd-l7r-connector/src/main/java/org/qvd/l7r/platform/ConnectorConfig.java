@@ -14,7 +14,10 @@ import java.util.function.Function;
  * @param workerThreads   Netty I/O threads (0 = Netty's default, 2 × cores)
  * @param maxHeaderBytes  largest request head (request line + headers) accepted, else {@code 431}
  * @param maxHeaders      most header lines accepted, else {@code 431}
- * @param requestTimeout  longest wait for a complete request (idle keep-alive and slow senders), then close
+ * @param requestTimeout  longest wait for the first byte of a request (after TLS set-up or the last answer), then
+ *                        {@code 408} and close
+ * @param headerTimeout   longest wait from a request's first byte to the end of its head (slow senders), then
+ *                        {@code 408} and close
  * @param handshakeTimeout TLS handshake limit
  * @param backendTimeout  limit on a synchronous VMAS call (authenticate, list...)
  * @param takeoverTimeout limit on taking a VM over from another connection (QVD: 30 s)
@@ -30,6 +33,12 @@ import java.util.function.Function;
  * @param progressHeartbeat repeat the last {@code 102} text after this much silence while waiting (0 = never)
  * @param proxyProtocol   expect a PROXY protocol v1 line from a TCP load balancer before TLS (false)
  * @param tokenValidity   lifetime of a user token made by {@code create_auth_token} (QVD: 24 h)
+ * @param maxConnections  open client connections at most (0 = a quarter of the process's descriptor limit: a
+ *                        tunnel holds two descriptors, and the server needs its own); more are closed at once
+ * @param maxConnectionsPerAddress open client connections from one address at most (0 = no limit)
+ * @param repeatedFailureWindow the same wrong credentials again within this count as one failure (a client's
+ *                        automatic retries)
+ * @param maxLoginSlowdown the longest delay before a much-failed login's password is checked (per login, any address)
  */
 public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
                               int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
@@ -37,14 +46,16 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                               Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
                               String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
                               Duration loginLock, Duration throttledDelay, Duration progressHeartbeat,
-                              boolean proxyProtocol, Duration tokenValidity) {
+                              boolean proxyProtocol, Duration tokenValidity, Duration headerTimeout,
+                              int maxConnections, int maxConnectionsPerAddress, Duration repeatedFailureWindow,
+                              Duration maxLoginSlowdown) {
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
                 Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
                 Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false,
-                Duration.ofHours(24));
+                Duration.ofHours(24), Duration.ofSeconds(10), 0, 100, Duration.ofMinutes(5), Duration.ofSeconds(16));
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
@@ -71,7 +82,24 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
                 s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat),
                 Boolean.parseBoolean(s.text("proxy-protocol", Boolean.toString(d.proxyProtocol))),
-                s.seconds("token-validity", d.tokenValidity));
+                s.seconds("token-validity", d.tokenValidity), s.seconds("header-timeout", d.headerTimeout),
+                s.integer("max-connections", d.maxConnections),
+                s.integer("max-connections-per-address", d.maxConnectionsPerAddress),
+                s.seconds("repeated-failure-window", d.repeatedFailureWindow),
+                s.seconds("max-login-slowdown", d.maxLoginSlowdown));
+    }
+
+    /** {@link #maxConnections}, with 0 resolved from the process's descriptor limit. */
+    public int effectiveMaxConnections() {
+        if (maxConnections > 0) {
+            return maxConnections;
+        }
+        long fds = 4096;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            fds = unix.getMaxFileDescriptorCount();
+        }
+        return (int) Math.max(64, Math.min(Integer.MAX_VALUE, fds / 4));
     }
 
     /** Same settings with a different port (tests bind port 0). */
@@ -79,15 +107,27 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
                 requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
                 nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
-                throttledDelay, progressHeartbeat, proxyProtocol, tokenValidity);
+                throttledDelay, progressHeartbeat, proxyProtocol, tokenValidity, headerTimeout, maxConnections,
+                maxConnectionsPerAddress, repeatedFailureWindow, maxLoginSlowdown);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */
     public Map<String, Object> summary() {
-        return Map.of("node", nodeName, "address", bindAddress + ":" + port, "maxHeaderBytes", maxHeaderBytes,
-                "requestTimeout", requestTimeout, "vmStartTimeout", vmStartTimeout, "sessionTimeout", sessionTimeout,
-                "tunnelIdleTimeout", tunnelIdleTimeout, "defaultTenant", defaultTenant,
-                "maxLoginFailures", maxLoginFailures, "tokenValidity", tokenValidity);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("node", nodeName);
+        m.put("address", bindAddress + ":" + port);
+        m.put("maxHeaderBytes", maxHeaderBytes);
+        m.put("requestTimeout", requestTimeout);
+        m.put("headerTimeout", headerTimeout);
+        m.put("vmStartTimeout", vmStartTimeout);
+        m.put("sessionTimeout", sessionTimeout);
+        m.put("tunnelIdleTimeout", tunnelIdleTimeout);
+        m.put("defaultTenant", defaultTenant);
+        m.put("maxLoginFailures", maxLoginFailures);
+        m.put("tokenValidity", tokenValidity);
+        m.put("maxConnections", effectiveMaxConnections());
+        m.put("maxConnectionsPerAddress", maxConnectionsPerAddress);
+        return m;
     }
 
     private static String localHostName() {

@@ -18,6 +18,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
+import org.qvd.l7r.platform.LogText;
 import org.qvd.session.control.ConnectionControl;
 import org.qvd.session.entity.ConnectionState;
 import org.qvd.session.entity.ConnectionTraffic;
@@ -61,7 +62,7 @@ final class ConnectExchange implements ConnectionControl {
     }
 
     void start() {
-        LOG.fine(() -> "connect_to_vm " + request.vm() + " by " + request.user().login() + " as "
+        LOG.fine(() -> "connect_to_vm " + request.vm() + " by " + LogText.quoted(request.user().login()) + " as "
                 + request.connection());
         step("taking over the virtual machine", cx.config().takeoverTimeout(),
                 () -> cx.backend().takeOver(request, this, progress), v -> ensureRunning());
@@ -109,7 +110,7 @@ final class ConnectExchange implements ConnectionControl {
         progress.close();
         ctx.writeAndFlush(QvdResponses.switching(ctx.alloc(), endpoint.slaveKey()));
         tunnel = TunnelRelay.install(ctx, nx, cx.config().tunnelIdleTimeout(), connectedAt, this::recordDisconnected);
-        LOG.info(() -> "Tunnel open: " + request.user().login() + " to VM " + request.vm().id() + " ("
+        LOG.info(() -> "Tunnel open: " + LogText.quoted(request.user().login()) + " to VM " + request.vm().id() + " ("
                 + request.connection() + ")");
     }
 

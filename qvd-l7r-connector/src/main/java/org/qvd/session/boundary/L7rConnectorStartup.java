@@ -35,6 +35,9 @@ public class L7rConnectorStartup {
     @Inject
     Instance<SessionBackend> backends;
 
+    @Inject
+    Instance<Object> meters;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -58,7 +61,7 @@ public class L7rConnectorStartup {
     private void startListener(SessionBackend backend) {
         try {
             L7rListener started = new L7rListener(ConnectorConfig.fromEnvironment(),
-                    QvdKeystore.sslContext(Duration.ofSeconds(30)), backend, executor);
+                    QvdKeystore.sslContext(Duration.ofSeconds(30)), backend, executor, refusalCounter());
             started.start();
             synchronized (this) {
                 if (!stopped) {
@@ -69,6 +72,16 @@ public class L7rConnectorStartup {
             started.stop(); // undeployed while starting
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "QVD L7R failed to start", e);
+        }
+    }
+
+    /** Counts refusals in the server's metrics ({@code qvd_l7r_connections_refused_total{reason}}) when it has them. */
+    private java.util.function.Consumer<String> refusalCounter() {
+        try {
+            return L7rMetrics.refusals(meters);
+        } catch (LinkageError | RuntimeException e) {
+            LOG.warning(() -> "L7R refusals are logged but not in the metrics: " + e);
+            return reason -> { };
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
@@ -37,16 +38,26 @@ public final class L7rListener implements AutoCloseable {
     private final ConnectorConfig config;
     private final SSLContext sslContext;
     private final ConnectorContext context;
+    private final ConnectionLimiter limiter;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
 
     public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker) {
+        this(config, sslContext, backend, worker, reason -> { });
+    }
+
+    /** {@code onRefusal} hears of every connection refused by a cap, with the cap's name (for a metric). */
+    public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker,
+                       Consumer<String> onRefusal) {
         this.config = config;
         this.sslContext = sslContext;
         LoginThrottle throttle = new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
-                config.loginLock(), Duration.ofHours(1), Clock.systemUTC());
+                config.loginLock(), Duration.ofHours(1), config.repeatedFailureWindow(), config.throttledDelay(),
+                config.maxLoginSlowdown(), Clock.systemUTC());
         this.context = new ConnectorContext(config, backend, worker, throttle, new AtomicBoolean());
+        this.limiter = new ConnectionLimiter(config.effectiveMaxConnections(), config.maxConnectionsPerAddress(),
+                config.proxyProtocol(), onRefusal);
     }
 
     /** Binds and returns the bound address (useful with port 0). */
@@ -65,8 +76,9 @@ public final class L7rListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         SslHandler tls = new SslHandler(TlsContexts.serverEngine(sslContext));
                         tls.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
+                        ch.pipeline().addLast("limiter", limiter);
                         if (config.proxyProtocol()) {
-                            ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder());
+                            ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder(limiter::admitProxied));
                         }
                         ch.pipeline().addLast("tls", tls)
                                 .addLast("decoder", new QvdRequestDecoder(config.maxHeaderBytes(), config.maxHeaders()))
@@ -78,6 +90,11 @@ public final class L7rListener implements AutoCloseable {
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info(() -> "QVD L7R listening on " + bound + " " + config.summary());
         return bound;
+    }
+
+    /** Connections refused by the caps since start. */
+    public long refusedConnections() {
+        return limiter.refused();
     }
 
     /** Refuses new work ({@code ping} answers 503), closes the listener and every connection. */

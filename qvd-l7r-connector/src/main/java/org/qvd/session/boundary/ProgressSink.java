@@ -10,26 +10,25 @@ import org.qvd.session.control.ProgressListener;
 
 /**
  * Turns backend progress texts into {@code 102 Processing} lines until the final response closes it. While open,
- * it repeats the last text when nothing was sent for {@code heartbeat}, so a load balancer's idle timeout does not
- * cut a client waiting for a slow VM boot.
+ * it repeats the last text whenever nothing was sent for {@code heartbeat} — counted from the last {@code 102},
+ * so the gap between two is never longer — and a load balancer's idle timeout does not cut a client waiting for a
+ * slow VM boot. All sending happens on the channel's event loop.
  */
 final class ProgressSink implements ProgressListener {
 
     private final ChannelHandlerContext ctx;
+    private final long heartbeatMillis;
     private volatile boolean open = true;
     private String lastText = "Please wait";
-    private long lastSentNanos = System.nanoTime();
     private ScheduledFuture<?> heartbeat;
 
     ProgressSink(ChannelHandlerContext ctx, Duration heartbeatInterval) {
         this.ctx = ctx;
-        if (!heartbeatInterval.isZero()) {
-            long millis = heartbeatInterval.toMillis();
-            heartbeat = ctx.executor().scheduleAtFixedRate(() -> {
-                if (System.nanoTime() - lastSentNanos >= TimeUnit.MILLISECONDS.toNanos(millis) - 1_000_000) {
-                    send(lastText);
-                }
-            }, millis, millis, TimeUnit.MILLISECONDS);
+        this.heartbeatMillis = heartbeatInterval.toMillis();
+        if (ctx.executor().inEventLoop()) {
+            scheduleHeartbeat();
+        } else {
+            ctx.executor().execute(this::scheduleHeartbeat);
         }
     }
 
@@ -43,8 +42,19 @@ final class ProgressSink implements ProgressListener {
     private void send(String text) {
         if (open && ctx.channel().isActive()) {
             lastText = text;
-            lastSentNanos = System.nanoTime();
             ctx.writeAndFlush(QvdResponses.processing(ctx.alloc(), text));
+            scheduleHeartbeat();
+        }
+    }
+
+    /** (Re)starts the countdown to the next repeat, from now. */
+    private void scheduleHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+        if (open && heartbeatMillis > 0) {
+            heartbeat = ctx.executor().schedule(() -> send(lastText), heartbeatMillis, TimeUnit.MILLISECONDS);
         }
     }
 

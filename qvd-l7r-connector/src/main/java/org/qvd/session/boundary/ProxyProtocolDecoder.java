@@ -22,7 +22,17 @@ final class ProxyProtocolDecoder extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(ProxyProtocolDecoder.class.getName());
     private static final int MAX_LINE = 107; // the v1 specification's limit, CRLF included
 
+    private final java.util.function.BiPredicate<io.netty.channel.Channel, java.net.InetAddress> admit;
     private ByteBuf buffer;
+
+    ProxyProtocolDecoder() {
+        this((channel, client) -> true);
+    }
+
+    /** {@code admit} decides on the client named by the PROXY line (the per-address connection cap). */
+    ProxyProtocolDecoder(java.util.function.BiPredicate<io.netty.channel.Channel, java.net.InetAddress> admit) {
+        this.admit = admit;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -48,6 +58,12 @@ final class ProxyProtocolDecoder extends ChannelInboundHandlerAdapter {
         if (!accept(ctx, line)) {
             refuse(ctx, "bad PROXY line");
             return;
+        }
+        InetSocketAddress client = ctx.channel().attr(CLIENT).get();
+        if (client != null && !admit.test(ctx.channel(), client.getAddress())) {
+            buffer.release();
+            buffer = null;
+            return; // the limiter closed it
         }
         ByteBuf rest = buffer;
         buffer = null;

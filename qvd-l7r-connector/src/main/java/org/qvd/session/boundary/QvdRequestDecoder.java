@@ -16,7 +16,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * ({@link #resume}), so nothing after a {@code connect_to_vm} is ever parsed as HTTP; when the decoder is removed
  * for the tunnel, bytes it holds go on to the next handler. Lines may end in CRLF or a bare LF (Qt client); leading
  * blank lines are skipped; folded header lines are joined. A head over {@code maxHeadBytes} or {@code maxHeaders}
- * gives a {@code 431}.
+ * gives a {@code 431}; a request announcing a body ({@code Content-Length} other than 0, any
+ * {@code Transfer-Encoding}) a {@code 400} and the close, so that no request can hide in another's body.
  */
 final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
 
@@ -25,6 +26,10 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
     private ByteBuf buffer;
     private boolean paused;
     private boolean rejected;
+    private boolean headStarted;
+
+    /** Fired when the first byte of a request head has arrived (the header timeout starts then). */
+    enum HeadStarted { INSTANCE }
 
     QvdRequestDecoder(int maxHeadBytes, int maxHeaders) {
         this.maxHeadBytes = maxHeadBytes;
@@ -79,6 +84,10 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
             return;
         }
         skipLeadingBlankLines();
+        if (!headStarted && buffer.isReadable()) {
+            headStarted = true;
+            ctx.fireUserEventTriggered(HeadStarted.INSTANCE);
+        }
         int end = endOfHead();
         if (end < 0) {
             if (buffer.readableBytes() > maxHeadBytes) {
@@ -93,6 +102,7 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
         String head = buffer.toString(buffer.readerIndex(), end - buffer.readerIndex(), StandardCharsets.ISO_8859_1);
         buffer.readerIndex(end);
         discardIfEmpty();
+        headStarted = false;
         Object parsed = parse(head);
         if (parsed instanceof RequestRejection r) {
             rejected = true;
@@ -157,7 +167,22 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
         if (headers.size() > maxHeaders) {
             return new RequestRejection(431, "Request Header Fields Too Large");
         }
+        if (hasBody(headers)) {
+            // QVD requests never have one; one that is not read would be parsed as the next request (smuggling)
+            return new RequestRejection(400, "Request bodies are not accepted");
+        }
         return new QvdRequest(requestLine[0], requestLine[1], requestLine[2], headers);
+    }
+
+    /** Any Transfer-Encoding, or any Content-Length other than 0. */
+    private static boolean hasBody(List<Map.Entry<String, String>> headers) {
+        for (Map.Entry<String, String> h : headers) {
+            if (h.getKey().equalsIgnoreCase("Transfer-Encoding")
+                    || h.getKey().equalsIgnoreCase("Content-Length") && !h.getValue().equals("0")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isToken(String s) {

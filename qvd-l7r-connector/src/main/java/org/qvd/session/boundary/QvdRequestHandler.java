@@ -14,7 +14,9 @@ import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import org.qvd.l7r.platform.LogText;
 import org.qvd.session.control.AuthorizationHeader;
+import org.qvd.session.control.LoginThrottle;
 import org.qvd.session.control.ConnectParameters;
 import org.qvd.session.entity.AuthenticationResult;
 import org.qvd.session.entity.ConnectionId;
@@ -52,11 +54,16 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         this.ctx = context;
     }
 
-    /** The request clock starts once TLS is up (the handshake has its own timeout in the SslHandler). */
+    /**
+     * The idle clock starts once TLS is up (the handshake has its own timeout in the SslHandler) and after every
+     * answer; the header clock at the first byte of a request head.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof SslHandshakeCompletionEvent done && done.isSuccess() && exchange == null) {
             armRequestDeadline();
+        } else if (event == QvdRequestDecoder.HeadStarted.INSTANCE) {
+            armDeadline(cx.config().headerTimeout(), "request head not complete");
         } else if (event instanceof SslCloseCompletionEvent) {
             context.close(); // the client's close_notify: QVD has no use for a half-closed TLS connection
         }
@@ -173,7 +180,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
                     if (error != null) {
                         replyInternalError("create_auth_token", error);
                     } else {
-                        LOG.info(() -> "Token " + token.authParamsId() + " created for " + user.login() + ", valid until "
+                        LOG.info(() -> "Token " + token.authParamsId() + " created for " + LogText.quoted(user.login())
+                                + ", valid until "
                                 + token.expiresAt());
                         respond(QvdResponses.json(ctx.alloc(), QvdResponses.tokenJson(token)));
                     }
@@ -213,22 +221,42 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             unauthorizedLater();
             return;
         }
+        LoginThrottle.Attempt attempt = cx.throttle().begin(source, login, header);
+        java.time.Duration slowdown = cx.throttle().slowdown(login);
+        if (slowdown.isZero()) {
+            checkCredentials(credentials.get(), attempt, header, next);
+        } else {
+            LOG.info(() -> "Login slowed down by " + slowdown.toMillis() + " ms: " + describe(login) + " from " + source
+                    + " (it failed often lately)");
+            ctx.executor().schedule(() -> {
+                if (ctx.channel().isActive()) {
+                    checkCredentials(credentials.get(), attempt, header, next);
+                }
+            }, slowdown.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkCredentials(Credentials credentials, LoginThrottle.Attempt attempt, String header,
+                                  Consumer<QvdUser> next) {
+        String login = attempt.login();
+        String source = attempt.source();
         pending = BackendCall.start(cx.logins(), ctx.channel().eventLoop(), cx.config().backendTimeout(),
                 "authenticating",
-                BackendCall.sync(() -> cx.backend().authenticate(credentials.get(), clientAddress().getAddress())),
+                BackendCall.sync(() -> cx.backend().authenticate(credentials, clientAddress().getAddress())),
                 (result, error) -> {
                     if (error != null) {
                         replyInternalError("authenticate", error);
                     } else if (result instanceof AuthenticationResult.Authenticated ok) {
-                        cx.throttle().recordSuccess(login);
+                        cx.throttle().recordSuccess(source, login);
                         authenticatedHeader = header;
                         authenticatedUser = ok.user();
                         next.accept(ok.user());
                     } else {
-                        int failures = cx.throttle().recordFailure(source, login);
+                        int failures = cx.throttle().recordFailure(attempt);
                         String why = ((AuthenticationResult.Refused) result).reasonForLog();
                         LOG.info(() -> "Login failed: " + describe(login) + " from " + source + " (" + why + ", "
-                                + failures + " recent failures)");
+                                + (failures < 0 ? "the same credentials again: not counted" : failures
+                                + " recent failures from this address") + ")");
                         unauthorizedLater();
                     }
                 });
@@ -272,11 +300,19 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void armRequestDeadline() {
+        armDeadline(cx.config().requestTimeout(), "no request");
+    }
+
+    /** After {@code timeout}: {@code 408} and the close, unless a complete request head arrived. */
+    private void armDeadline(java.time.Duration timeout, String why) {
         disarmRequestDeadline();
         requestDeadline = ctx.executor().schedule(() -> {
-            LOG.fine(() -> "Closing " + ctx.channel().remoteAddress() + ": no complete request in time");
-            ctx.close();
-        }, cx.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.fine(() -> "Closing " + ctx.channel().remoteAddress() + ": " + why + " within " + timeout.toSeconds()
+                    + " s");
+            requestDeadline = null;
+            closeAfterResponse = true;
+            reply(408, "Request Timeout");
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void disarmRequestDeadline() {
@@ -310,7 +346,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         return proxied != null ? proxied : (InetSocketAddress) ctx.channel().remoteAddress();
     }
 
+    /** The login as the client typed it, escaped: it must not forge log lines. */
     private static String describe(String login) {
-        return login == null ? "token" : "'" + login + "'";
+        return login == null ? "token" : LogText.quoted(login);
     }
 }

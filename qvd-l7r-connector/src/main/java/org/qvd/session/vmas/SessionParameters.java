@@ -16,6 +16,7 @@ final class SessionParameters {
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([a-z_]+)\"");
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern PARAMETER = Pattern.compile("\"parameter\"\\s*:\\s*\"([A-Za-z0-9._-]+)\"");
 
     private SessionParameters() {
     }
@@ -60,11 +61,16 @@ final class SessionParameters {
         return m.find() ? m.group(1) : null;
     }
 
-    /** The {@code message} of a VMA error answer, or the raw body cut short. */
+    /**
+     * The {@code message} of a VMA error answer, led by the parameter it names when the message does not already
+     * (older VMAs said only {@code is required}), or the raw body cut short.
+     */
     static String messageOf(String json) {
         Matcher m = MESSAGE.matcher(json);
         if (m.find()) {
-            return m.group(1);
+            Matcher p = PARAMETER.matcher(json);
+            String message = m.group(1);
+            return p.find() && !message.contains(p.group(1)) ? p.group(1) + " " + message : message;
         }
         return json.length() > 200 ? json.substring(0, 200) : json;
     }

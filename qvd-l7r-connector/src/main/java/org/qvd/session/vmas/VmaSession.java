@@ -35,9 +35,13 @@ final class VmaSession {
     static final int IO_RETRIES = 20;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The per-VM key every VMA call carries (contract C1); the VMA refuses a call without it once it has one. */
+    static final String KEY_HEADER = "X-QVD-VMA-Key";
+
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final URI base;
+    private final String vmaKey;
     private final String startQuery;
     private final ProgressListener progress;
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
@@ -45,15 +49,53 @@ final class VmaSession {
     private String lastReported;
     private final java.util.concurrent.atomic.AtomicInteger ioFailures = new java.util.concurrent.atomic.AtomicInteger();
 
-    VmaSession(HttpClient http, ScheduledExecutorService timer, String host, int port, Map<String, String> params,
-               ProgressListener progress) {
+    VmaSession(HttpClient http, ScheduledExecutorService timer, String host, int port, String vmaKey,
+               Map<String, String> params, ProgressListener progress) {
         this.http = http;
         this.timer = timer;
-        this.base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/vma/");
-        this.startQuery = params.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        this.base = base(host, port);
+        this.vmaKey = vmaKey;
+        this.startQuery = query(params);
         this.progress = progress;
         this.deadline = Instant.now().plus(LIMIT);
+    }
+
+    private static URI base(String host, int port) {
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/vma/");
+    }
+
+    private static String query(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static HttpRequest get(URI uri, String vmaKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        if (vmaKey != null) {
+            request.header(KEY_HEADER, vmaKey);
+        }
+        return request.build();
+    }
+
+    /**
+     * Asks the VMA whether it would accept these session parameters ({@code x_check}), before anything is taken
+     * over: completes normally when it would, or when it cannot tell (an older VMA without {@code x_check}, no
+     * answer: then {@code x_start} decides as before); fails with the VMA's reason when it refuses them.
+     */
+    static CompletableFuture<Void> check(HttpClient http, String host, int port, String vmaKey,
+                                         Map<String, String> params) {
+        return http.sendAsync(get(base(host, port).resolve("x_check?" + query(params)), vmaKey),
+                HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                    if (error == null && response.statusCode() != 200 && response.statusCode() != 404) {
+                        throw refused(response.statusCode(), response.body());
+                    }
+                    return null;
+                });
+    }
+
+    private static VmUnavailableException refused(int status, String body) {
+        return new VmUnavailableException("the virtual machine's agent refused the session (" + status + "): "
+                + SessionParameters.messageOf(body));
     }
 
     /** Calls {@code x_start}; the future completes when the session listens, and stops the work when cancelled. */
@@ -71,7 +113,7 @@ final class VmaSession {
                     + LIMIT.toSeconds() + " s"));
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpRequest request = get(base.resolve(pathAndQuery), vmaKey);
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error != null) {
                 failed(pathAndQuery, starting, error);
@@ -101,8 +143,7 @@ final class VmaSession {
             report("Waiting for the previous session to let go (" + state + ")");
             later("x_start?" + startQuery, true);
         } else if (status != 200) {
-            listening.completeExceptionally(new VmUnavailableException("the virtual machine's agent refused the "
-                    + "session (" + status + "): " + SessionParameters.messageOf(body)));
+            listening.completeExceptionally(refused(status, body));
         } else if ("listening".equals(state)) {
             listening.complete(null);
         } else if ("stopped".equals(state) && !starting) {

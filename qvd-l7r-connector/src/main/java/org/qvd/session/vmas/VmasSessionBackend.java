@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -162,15 +163,66 @@ public class VmasSessionBackend implements SessionBackend {
     public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control, ProgressListener progress) {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
-        if ("disconnected".equals(runtime.get(vmId).userState())) {
+        VmDto vm = runtime.get(vmId);
+        if ("disconnected".equals(vm.userState())) {
             return Stages.attempt(() -> connecting(connection, vmId, control, false));
         }
+        // another client holds the VM: end its session only if this request can be served in its place
+        CompletableFuture<Void> servable = servable(request, vm);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        servable.whenCompleteAsync((v, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else if (!result.isDone()) {
+                CompletableFuture<Void> takenOver = takeOverFrom(request, control, progress);
+                Stages.cancelling(result, takenOver);
+                takenOver.whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure instanceof CompletionException
+                                && failure.getCause() != null ? failure.getCause() : failure);
+                    } else {
+                        result.complete(null);
+                    }
+                });
+            }
+        }, executor);
+        return Stages.cancelling(result, servable);
+    }
+
+    /**
+     * Whether the VM's agent would start a session with this request's parameters ({@code x_check}); asked only
+     * when the VM runs, i.e. when there is an agent to ask and a session that a failing request must not end.
+     */
+    private CompletableFuture<Void> servable(SessionRequest request, VmDto vm) {
+        if (!"running".equals(vm.state()) || vm.address() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
+                    runtime.sessionParameters(vm.id()), request.user().login(), SessionParameters.newSlaveKey(random));
+            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : 3030, vmaKey(vm.id()),
+                    params);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Void> takeOverFrom(SessionRequest request, ConnectionControl control,
+                                                 ProgressListener progress) {
+        long vmId = request.vm().id();
+        ConnectionId connection = request.connection();
         progress.progress("Taking over the session from another client");
         CompletableFuture<Notice> released = waiters.await(vmId, Notice::isReleased);
         notices.abortConnections(vmId, connection.toString(), "taken over by another client");
         CompletableFuture<Void> result = released.completeOnTimeout(null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(n -> connecting(connection, vmId, control, n == null), executor);
         return Stages.cancelling(result, released);
+    }
+
+    /** The VM's current VMA key (contract C1), sent with every call to its agent; null while it has none. */
+    private String vmaKey(long vmId) {
+        return null;
     }
 
     /** Records {@code connection} as the VM's holder; {@code stale}: first clear a holder that never let go. */
@@ -243,7 +295,8 @@ public class VmasSessionBackend implements SessionBackend {
         progress.progress("Starting desktop session");
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
         int nxPort = vm.xPort() != null ? vm.xPort() : 4100;
-        CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, params, progress).start();
+        CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, vmaKey(vmId), params,
+                progress).start();
         return Stages.cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);
     }
 

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 /** Idle keep-alive clients cost sockets, not threads (the reason the L7R is on Netty, not a thread per client). */
 class ManyIdleClientsWithStandInBackendTest extends StandInBackendFixture {
 
+    @Override
+    void customize() {
+        settings.put("max-connections-per-address", "0"); // the caps have their own test
+    }
+
     @Test
     void aHundredIdleClientsAddNoThreadPerClient() throws Exception {
         int before = Thread.activeCount();

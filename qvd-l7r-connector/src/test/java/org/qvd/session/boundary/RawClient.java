@@ -42,7 +42,15 @@ final class RawClient implements AutoCloseable {
 
     /** With {@code proxyLine} (e.g. {@code PROXY TCP4 ...\r\n}) sent in clear before TLS, as a TCP balancer does. */
     RawClient(InetSocketAddress server, String proxyLine) throws Exception {
+        this(server, proxyLine, null);
+    }
+
+    /** From a chosen local address (e.g. 127.0.0.2: another client address on loopback). */
+    RawClient(InetSocketAddress server, String proxyLine, InetSocketAddress from) throws Exception {
         java.net.Socket tcp = new java.net.Socket();
+        if (from != null) {
+            tcp.bind(from);
+        }
         tcp.connect(server, 5000);
         if (proxyLine != null) {
             tcp.getOutputStream().write(proxyLine.getBytes(StandardCharsets.US_ASCII));

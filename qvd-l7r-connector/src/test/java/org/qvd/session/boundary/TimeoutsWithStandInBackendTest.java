@@ -14,6 +14,7 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     @Override
     void customize() {
         settings.put("request-timeout", "1");
+        settings.put("header-timeout", "1");
         settings.put("tunnel-idle-timeout", "1.5");
         settings.put("progress-heartbeat", "0.3");
     }
@@ -31,10 +32,12 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     }
 
     @Test
-    void idleKeepAliveConnectionIsClosedAfterTheRequestTimeout() throws Exception {
+    void idleKeepAliveConnectionGets408AndIsClosedAfterTheRequestTimeout() throws Exception {
         try (RawClient c = client()) {
             assertThat(c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(200);
             long start = System.nanoTime();
+            RawClient.Response timeout = c.read();
+            assertThat(timeout.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
             assertThat(c.closedByServer()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700),
                     Duration.ofSeconds(5));
@@ -57,6 +60,43 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
             }
             assertThat(closed || c.closedByServer()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    /** The head clock starts at its first byte: a head begun late still has the whole header timeout. */
+    @Test
+    void anUnfinishedHeadGets408BeforeTheCloseCountedFromItsFirstByte() throws Exception {
+        try (RawClient c = client()) {
+            Thread.sleep(700); // idle, but within the request timeout
+            c.send("GET /qvd/ping HTTP/1.1\r\nX-Half: ");
+            long start = System.nanoTime();
+            RawClient.Response timeout = c.read();
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(timeout.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(timeout.header("Content-Length")).isEqualTo("15");
+            assertThat(waited).isBetween(Duration.ofMillis(800), Duration.ofSeconds(3));
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    /** 102s come every heartbeat after the last one, never two heartbeats apart (measured gaps were 2x). */
+    @Test
+    void processingLinesNeverLeaveAGapLongerThanTheHeartbeat() throws Exception {
+        backend.bootSteps = List.of("Starting virtual machine"); // a 102 at 1 s, off the heartbeat's beat
+        backend.bootMillis = 2000;
+        try (RawClient c = client()) {
+            c.send(perlConnect(ALICE_BASIC, "7"));
+            long last = System.nanoTime();
+            long longest = 0;
+            RawClient.Response r;
+            do {
+                r = c.read();
+                long now = System.nanoTime();
+                longest = Math.max(longest, now - last);
+                last = now;
+            } while (r.status() == 102);
+            assertThat(r.status()).isEqualTo(101);
+            assertThat(Duration.ofNanos(longest)).as("longest gap between answers").isLessThan(Duration.ofMillis(450));
         }
     }
 

@@ -53,4 +53,13 @@ class SessionParametersTest {
         assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"message\":\"bad \\\"x\\\"\"}"))
                 .isEqualTo("bad \\\"x\\\"");
     }
+
+    /** An older VMA answered {@code "message":"is required"}: the client must still read which parameter. */
+    @Test
+    void theErrorTextNamesTheParameter() {
+        assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.nx.cookie\","
+                + "\"message\":\"is required\"}")).isEqualTo("qvd.nx.cookie is required");
+        assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.vm.user.name\","
+                + "\"message\":\"qvd.vm.user.name is required\"}")).isEqualTo("qvd.vm.user.name is required");
+    }
 }

@@ -62,7 +62,7 @@ class VmaSessionWithStandInVmaTest {
     }
 
     private CompletableFuture<Void> start(Map<String, String> params) {
-        return new VmaSession(http, timer, "127.0.0.1", vma.getAddress().getPort(), params, progress::add).start();
+        return new VmaSession(http, timer, "127.0.0.1", vma.getAddress().getPort(), null, params, progress::add).start();
     }
 
     @Test
