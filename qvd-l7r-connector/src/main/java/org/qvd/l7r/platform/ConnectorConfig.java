@@ -94,12 +94,21 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         if (maxConnections > 0) {
             return maxConnections;
         }
-        long fds = 4096;
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            fds = unix.getMaxFileDescriptorCount();
+        return (int) Math.max(64, Math.min(Integer.MAX_VALUE, descriptorLimit() / 4));
+    }
+
+    /**
+     * The process's descriptor limit, through the platform MBean (in WildFly a deployment cannot see
+     * {@code com.sun.management} classes); 4096 when it is not known.
+     */
+    static long descriptorLimit() {
+        try {
+            Object max = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("java.lang:type=OperatingSystem"), "MaxFileDescriptorCount");
+            return max instanceof Number n && n.longValue() > 0 ? n.longValue() : 4096;
+        } catch (javax.management.JMException | RuntimeException e) {
+            return 4096;
         }
-        return (int) Math.max(64, Math.min(Integer.MAX_VALUE, fds / 4));
     }
 
     /** Same settings with a different port (tests bind port 0). */

@@ -70,7 +70,7 @@ public class L7rConnectorStartup {
                 }
             }
             started.stop(); // undeployed while starting
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             LOG.log(Level.SEVERE, "QVD L7R failed to start", e);
         }
     }

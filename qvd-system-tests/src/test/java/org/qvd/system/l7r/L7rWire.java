@@ -16,11 +16,11 @@ import javax.net.ssl.SSLSocket;
 import org.qvd.system.platform.Http;
 
 /** One raw TLS connection to the L7R: exact request bytes out, responses read byte by byte as a QVD client would. */
-final class L7rWire implements AutoCloseable {
+public final class L7rWire implements AutoCloseable {
 
     /** One response: status, headers (names lower-cased, first value), body. */
-    record Response(String statusLine, int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(String statusLine, int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -29,8 +29,16 @@ final class L7rWire implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    L7rWire(int port) throws IOException {
+    public L7rWire(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** From a chosen loopback address (e.g. 127.0.0.5): another client address, as far as the L7R can tell. */
+    public L7rWire(int port, String fromAddress) throws IOException {
         socket = (SSLSocket) Http.trustAll().getSocketFactory().createSocket();
+        if (fromAddress != null) {
+            socket.bind(new InetSocketAddress(fromAddress, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 60_000);
         socket.setSoTimeout(120_000); // a loaded machine: the VMAS may answer slowly
         socket.startHandshake();
@@ -38,17 +46,17 @@ final class L7rWire implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    static String basic(String login, String password) {
+    public static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    void send(String requestHead) throws IOException {
+    public void send(String requestHead) throws IOException {
         out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
     /** The next response (a {@code 102} is one too). */
-    Response read() throws IOException {
+    public Response read() throws IOException {
         String statusLine = line();
         while (statusLine.isEmpty()) {
             statusLine = line();
@@ -64,7 +72,7 @@ final class L7rWire implements AutoCloseable {
     }
 
     /** Responses up to and including the first that is not {@code 102 Processing}. */
-    List<Response> readUntilFinal() throws IOException {
+    public List<Response> readUntilFinal() throws IOException {
         List<Response> all = new ArrayList<>();
         Response r;
         do {
@@ -74,14 +82,19 @@ final class L7rWire implements AutoCloseable {
         return all;
     }
 
+    /** Read timeout for what follows. */
+    public void soTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     /** Raw bytes into the tunnel after a {@code 101}. */
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Exactly {@code n} raw bytes from the tunnel. */
-    byte[] readExactly(int n) throws IOException {
+    public byte[] readExactly(int n) throws IOException {
         byte[] bytes = in.readNBytes(n);
         if (bytes.length < n) {
             throw new IOException("tunnel closed after " + bytes.length + " of " + n + " bytes");

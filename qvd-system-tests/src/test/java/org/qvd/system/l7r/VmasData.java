@@ -17,10 +17,10 @@ import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
 
 /** Test data made through the VMAS's REST API ({@code /api/v1}) as the superadmin: every call makes new names. */
-final class VmasData {
+public final class VmasData {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String USER_PASSWORD = "L7r-User-Pw-1";
+    public static final String USER_PASSWORD = "L7r-User-Pw-1";
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
             .connectTimeout(Duration.ofSeconds(60)).build();
 
@@ -28,13 +28,13 @@ final class VmasData {
     static final int NO_HOST_FITS_MB = 1048576;
 
     /** A user of a fresh tenant with an OSF that has a registered image (no host runs it). */
-    record User(long id, String login, long osfId) {
+    public record User(long id, String login, long osfId) {
     }
 
     private final String base;
     private final String authorization;
 
-    VmasData(QvdSystem system) {
+    public VmasData(QvdSystem system) {
         base = "https://localhost:" + system.httpsPort() + "/api/v1";
         authorization = L7rWire.basic("superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
     }
@@ -43,7 +43,7 @@ final class VmasData {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    User user() {
+    public User user() {
         return user(512);
     }
 
@@ -60,7 +60,7 @@ final class VmasData {
         return new User(userId, login + "@" + tenant, osfId);
     }
 
-    long vm(User user) {
+    public long vm(User user) {
         return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm"))).get("id").asLong();
     }
 
@@ -68,7 +68,7 @@ final class VmasData {
         post("/vms/" + vmId + "/block", "");
     }
 
-    JsonNode vmState(long vmId) {
+    public JsonNode vmState(long vmId) {
         return send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId)).GET(), 200);
     }
 
