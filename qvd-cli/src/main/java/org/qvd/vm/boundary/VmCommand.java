@@ -24,7 +24,8 @@ public class VmCommand extends ObjectCommand {
 
     @Override
     protected List<String> columns() {
-        return List.of("id", "name", "userLogin", "osfName", "diTag", "ip", "state", "userState", "hostName", "blocked");
+        return List.of("id", "name", "userLogin", "osfName", "diTag", "ip", "state", "userState", "hostName", "blocked",
+                "lastFailure");
     }
 
     @Command(description = "List VMs (all when no filter).", mixinStandardHelpOptions = true)

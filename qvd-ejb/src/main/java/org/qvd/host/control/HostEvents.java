@@ -147,7 +147,7 @@ public class HostEvents {
             }
             return;
         }
-        String reason = event.commandType() + " failed on host " + event.hostName() + ": " + event.reason();
+        String reason = fit(event.commandType() + " failed on host " + event.hostName() + ": " + event.reason());
         VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
         if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
             notice(runtime, reason);
@@ -187,6 +187,11 @@ public class HostEvents {
             reaper.reap(host.getName(), orphan.vmId(), "host " + host.getName() + " runs it but the VMAS "
                     + whereIs(orphan.vmId()));
         }
+    }
+
+    /** A host's reason may quote a whole qemu-img command line: keep it within the VM's last-failure column. */
+    static String fit(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
     }
 
     private String whereIs(long vmId) {

@@ -79,6 +79,9 @@ public class VmRuntime {
     @Column(name = "last_failure", length = 1024)
     private String lastFailure;
 
+    @Column(name = "last_failure_at")
+    private Instant lastFailureAt;
+
     @Embedded
     private LastConnection lastConnection; // null (all columns null) until a first tunnel opened
 
@@ -102,6 +105,7 @@ public class VmRuntime {
         VmStateHistory h = moveTo(VmState.STARTING, "start requested", now);
         pendingCommand = VmCommand.START;
         lastFailure = null;
+        lastFailureAt = null;
         return h;
     }
 
@@ -158,6 +162,7 @@ public class VmRuntime {
     private void clearPlacement(String reason) {
         if (pendingCommand == VmCommand.START && reason != null) {
             lastFailure = reason;
+            lastFailureAt = stateTs;
         }
         host = null;
         address = null;
@@ -304,6 +309,11 @@ public class VmRuntime {
 
     public String getLastFailure() {
         return lastFailure;
+    }
+
+    /** When the last start failed (with {@link #getLastFailure()}); both cleared when a new start is requested. */
+    public Instant getLastFailureAt() {
+        return lastFailureAt;
     }
 
     public long getVersion() {

@@ -93,6 +93,14 @@ public final class DomainXmlBuilder {
         child(nic, "mac").setAttribute("address", spec.mac());
         child(nic, "source").setAttribute("network", spec.networkName());
         child(nic, "model").setAttribute("type", "virtio");
+        // issue 12: a VM reaches no other VM (isolated bridge ports: only the host may talk to a VM's VMA and
+        // nxagent), and cannot pretend to be another (clean-traffic: its own MAC and IP only, no ARP spoofing)
+        child(nic, "port").setAttribute("isolated", "yes");
+        Element filter = child(nic, "filterref");
+        filter.setAttribute("filter", "clean-traffic");
+        Element ip = child(filter, "parameter");
+        ip.setAttribute("name", "IP");
+        ip.setAttribute("value", spec.ip());
         // a serial console keeps boot messages reachable (virsh console) when the VMA never answers
         child(devices, "serial").setAttribute("type", "pty");
         child(devices, "console").setAttribute("type", "pty");

@@ -29,7 +29,9 @@ public final class StartFailures {
             return OUT_OF_MEMORY + ": " + text;
         }
         if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")) {
-            return DISK_FULL + ": " + text;
+            // libvirt quotes qemu-img's whole command line; its own last words name the file and the cause
+            int said = text.lastIndexOf("qemu-img: ");
+            return DISK_FULL + ": " + (said >= 0 ? text.substring(said + "qemu-img: ".length()) : text);
         }
         if (lower.contains("no such file or directory") && (lower.contains("qcow2") || lower.contains("image")
                 || lower.contains("backing"))) {

@@ -69,6 +69,11 @@ class StartFailureReasonsTest {
                 .startsWith("image file missing: ");
         assertThat(org.qvd.hkd.vm.control.StartFailures.explain("error writing: No space left on device"))
                 .startsWith("no space left on the host's storage: ");
+        assertThat(org.qvd.hkd.vm.control.StartFailures.explain("creating overlay o.qcow2 failed: internal error: "
+                + "Child process (/usr/bin/qemu-img create -f qcow2 /s/o.qcow2 1048576K) unexpected exit status 1: "
+                + "qemu-img: /s/o.qcow2: Could not write refcount table: No space left on device"))
+                .isEqualTo("no space left on the host's storage: /s/o.qcow2: Could not write refcount table: "
+                        + "No space left on device");
         assertThat(org.qvd.hkd.vm.control.StartFailures.explain("something else")).isEqualTo("something else");
     }
 }

@@ -1,0 +1,71 @@
+package org.qvd.system.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.host.AgentFarm;
+import org.qvd.system.platform.RunningSystem;
+
+/**
+ * Faults tier, item 1 of issue 13: {@code kill -9} of the host agent in the middle of a start, then the agent
+ * restarted. The real agent process (libvirt's test driver: its domains die with the process, as guests would with
+ * the host's power) against the running VMAS. The VM must end {@code stopped} with a reason the admin can read —
+ * never stay {@code starting} — and the restarted agent must hold no domain of it (nothing orphaned, never two).
+ */
+@ExtendWith(RunningSystem.class)
+class HostAgentKilledDuringStartIT {
+
+    private static final String HOST = "kill9-node";
+    private static final String IMAGE = "slow-to-boot.qcow2";
+
+    @Test
+    void aStartInterruptedByKill9EndsStoppedWithAReasonAndLeavesNoDomain(QvdSystem system) throws Exception {
+        try (AgentFarm farm = new AgentFarm(system, HOST, Path.of("target", "faults-kill9").toAbsolutePath(),
+                List.of(IMAGE))) {
+            // the guest never answers: the start is still waiting when the agent dies
+            String[] settings = {"vma.port=9", "vma.ping-interval=250ms", "vma.start-timeout=240s"};
+            farm.startAgent(settings);
+            farm.awaitHost("running", Duration.ofSeconds(90));
+            long vm = farm.vm(farm.tenantUserAndOsf(IMAGE));
+            farm.start(vm);
+            farm.awaitVm(vm, v -> HOST.equals(v.path("hostName").asText()), Duration.ofSeconds(30), "placed on " + HOST);
+            awaitLog(farm, "domain qvd-vm-" + vm + " created", Duration.ofSeconds(30));
+
+            farm.killAgent();
+            Instant killed = Instant.now();
+            assertThat(farm.vmState(vm)).isEqualTo("starting");
+            farm.startAgent(settings);
+
+            JsonNode stopped = farm.awaitVm(vm, v -> "stopped".equals(v.path("state").asText()), Duration.ofSeconds(90),
+                    "stopped after the agent's kill -9 and restart");
+            Duration recovered = Duration.between(killed, Instant.now());
+            System.out.println("FAULT kill -9 of the host agent during a start: VM " + vm + " stopped ("
+                    + stopped.path("lastFailure").asText() + ") " + recovered.toMillis() + " ms after the kill");
+
+            assertThat(stopped.path("lastFailure").asText()).as("the admin reads why").isNotBlank()
+                    .contains(HOST);
+            assertThat(stopped.path("hostName").isNull() || stopped.path("hostName").isMissingNode()).isTrue();
+            farm.awaitHost("running", Duration.ofSeconds(30));
+            assertThat(farm.logTail()).as("the restarted agent holds no domain of the VM")
+                    .doesNotContain("VM " + vm + " found running at agent start");
+            Thread.sleep(3_000); // a few heartbeats: nothing of the VM comes back, nothing is reaped twice
+            assertThat(farm.vmState(vm)).isEqualTo("stopped");
+            assertThat(farm.logLinesContaining("VM " + vm + " reaped")).isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static void awaitLog(AgentFarm farm, String text, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (farm.logLinesContaining(text) == 0) {
+            assertThat(Instant.now()).as("agent log never said '%s':%n%s", text, farm.logTail()).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
