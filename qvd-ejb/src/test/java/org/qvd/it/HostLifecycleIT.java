@@ -117,9 +117,28 @@ class HostLifecycleIT {
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start.directBoot()).as("an image without boot.* properties boots itself").isNull();
-        hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "disk image missing"));
+        // C2: the start is valid for the VMAS's start timeout (internal.l7r.timeout.vm_start, 270 s) and no longer
+        assertThat(start.deadline()).isBetween(Instant.now().plusSeconds(200),
+                Instant.now().plusSeconds(275));
+        hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "image file missing: /x.qcow2"));
         VmDto failed = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
-        assertThat(failed.lastFailure()).contains("disk image missing");
+        assertThat(failed.lastFailure()).isEqualTo("StartVm failed on host " + host + ": image file missing: /x.qcow2");
+        assertThat(failed.lastFailureAt()).isNotNull();
+    }
+
+    @Test
+    void aStartTheHostAnswersExpiredEndsStoppedWithThatReason() throws Exception {
+        String host = Scenario.unique("node");
+        hkd.register(host, List.of());
+        await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        long vmId = newVm(256);
+        As.superadmin(() -> vms.start(vmId));
+        StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+
+        hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "expired"));
+
+        VmDto stopped = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+        assertThat(stopped.lastFailure()).isEqualTo("start expired before host " + host + " took it");
     }
 
     @Test
