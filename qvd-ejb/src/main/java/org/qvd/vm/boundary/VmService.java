@@ -86,7 +86,7 @@ public class VmService {
             ListQuery.contains(cb, root.get("name"), f.name(), where);
             ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
             ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, VmDto::of);
+        }, VmListFetch::everythingTheDtoReads, VmDto::of);
     }
 
     @RequiresAcl("vm.update")

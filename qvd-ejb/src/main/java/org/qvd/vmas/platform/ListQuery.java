@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Filter + whitelisted sort + paging over one entity, with the Criteria API (no string-built JPQL). */
@@ -29,9 +30,19 @@ public final class ListQuery {
      */
     public static <E, D> Page<D> page(EntityManager em, Class<E> type, PageRequest request,
             Map<String, String> sortable, Filter<E> filter, Function<E, D> toDto) {
+        return page(em, type, request, sortable, filter, root -> { }, toDto);
+    }
+
+    /**
+     * The same, with {@code fetch} adding fetch joins to the page's query (not the count's): everything
+     * {@code toDto} reads comes with the rows, so a page costs one query plus the count.
+     */
+    public static <E, D> Page<D> page(EntityManager em, Class<E> type, PageRequest request,
+            Map<String, String> sortable, Filter<E> filter, Consumer<Root<E>> fetch, Function<E, D> toDto) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(type);
         Root<E> root = query.from(type);
+        fetch.accept(root);
         query.select(root).where(where(cb, root, filter));
         Path<?> sortPath = sortPath(root, request.sort(), sortable);
         query.orderBy(request.descending() ? cb.desc(sortPath) : cb.asc(sortPath), cb.asc(root.get("id")));

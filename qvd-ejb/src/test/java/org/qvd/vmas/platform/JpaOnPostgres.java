@@ -31,6 +31,8 @@ public final class JpaOnPostgres implements AutoCloseable {
         cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
         // as strict as inside WildFly, so named queries fail here first
         cfg.setProperty("hibernate.jpa.compliance.query", "true");
+        // tests count the statements a service call costs (e.g. a list page: one query plus its count)
+        cfg.setProperty("hibernate.generate_statistics", "true");
         hibernate = cfg.buildSessionFactory();
     }
 
