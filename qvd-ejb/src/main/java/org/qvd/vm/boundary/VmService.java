@@ -73,6 +73,7 @@ public class VmService {
 
     @RequiresAcl("vm.see")
     public Page<VmDto> list(VmFilter filter, @NotNull PageRequest page) {
+        VmListFetch.readOnly(em);
         VmFilter f = filter == null ? VmFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
         VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, f.state());
