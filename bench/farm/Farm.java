@@ -190,7 +190,7 @@ public final class Farm {
                 Agent agent = agents.get(h);
                 for (int v = 0; v < vmsPerHost + (h < starts ? 0 : 0); v++) {
                     int n = h * vmsPerHost + v;
-                    String ip = "10." + (100 + n / 65536) + "." + (n / 256 % 256) + "." + (n % 256);
+                    String ip = ip(run, n);
                     vm.setLong(1, user);
                     vm.setLong(2, osf);
                     vm.setString(3, "farm-" + run + "-" + n);
@@ -220,7 +220,7 @@ public final class Farm {
                 vm.setLong(1, user);
                 vm.setLong(2, osf);
                 vm.setString(3, "farm-" + run + "-start-" + s);
-                vm.setString(4, "10.99." + (s / 256) + "." + (s % 256));
+                vm.setString(4, ip(run, total + s));
                 vm.executeUpdate();
                 try (ResultSet k = vm.getGeneratedKeys()) {
                     k.next();
@@ -403,6 +403,11 @@ public final class Farm {
         System.out.printf("farm placement: %d concurrent starts (REST, bearer): start call p50 %d ms, p99 %d ms; StartVm at"
                 + " the stand-in agent p50 %d ms, p99 %d ms after the call (n=%d); errors %d%n", vms.size(), pct(rest, 50),
                 pct(rest, 99), pct(toAgent, 50), pct(toAgent, 99), toAgent.size(), errors.get());
+    }
+
+    /** An address of its own per run (10.<100 + run % 150>.x.y) so that runs on the same database never collide. */
+    static String ip(String run, int n) {
+        return "10." + (100 + Integer.parseInt(run) % 150) + "." + (n / 256 % 256) + "." + (n % 256);
     }
 
     static String mac(int n) {
