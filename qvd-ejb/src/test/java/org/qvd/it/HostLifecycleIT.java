@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,12 +20,11 @@ import org.qvd.account.boundary.UserService;
 import org.qvd.config.boundary.ConfigService;
 import org.qvd.host.boundary.HostDto;
 import org.qvd.host.boundary.HostService;
-import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.StagedDi;
 import org.qvd.image.boundary.DiService;
 import org.qvd.image.boundary.OsfRequests.NewOsf;
 import org.qvd.image.boundary.OsfService;
 import org.qvd.property.boundary.PropertyService;
-import org.qvd.property.entity.PropertyOwner;
 import org.qvd.protocol.message.CommandFailed;
 import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.StartVmCommand;
@@ -79,15 +78,17 @@ class HostLifecycleIT {
         HostDto joined = await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
         assertThat(joined.usableRamMb()).isGreaterThan(1_000_000L);
 
-        long vmId = newVm(512, Map.of("boot.kernel", "desktop-1.vmlinuz", "boot.initrd", "desktop-1.initrd"));
+        long vmId = newVm(512, true);
         assertThat(As.superadmin(() -> vms.start(vmId)).state()).isEqualTo("starting");
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start).as("StartVm reached the host queue").isNotNull();
         assertThat(start.vmId()).isEqualTo(vmId);
         assertThat(start.memoryMb()).isEqualTo(512);
-        assertThat(start.diPath()).isEqualTo("desktop-1.qcow2");
-        assertThat(start.directBoot().kernelPath()).isEqualTo("desktop-1.vmlinuz");
-        assertThat(start.directBoot().initrdPath()).isEqualTo("desktop-1.initrd");
+        // the files the VMAS placed in the image storage for the OSF
+        assertThat(Path.of(start.diPath()).getParent()).isEqualTo(TestImages.STORAGE);
+        assertThat(start.diPath()).matches(".*/osf-\\d+-desktop.*\\.qcow2");
+        assertThat(start.directBoot().kernelPath()).matches(".*/osf-\\d+-desktop.*\\.vmlinuz");
+        assertThat(start.directBoot().initrdPath()).matches(".*/osf-\\d+-desktop.*\\.initrd");
         assertThat(start.directBoot().cmdline()).contains("root=/dev/vda");
 
         VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
@@ -195,18 +196,17 @@ class HostLifecycleIT {
     }
 
     private long newVm(int memoryMb) throws Exception {
-        return newVm(memoryMb, Map.of());
+        return newVm(memoryMb, false);
     }
 
     /** A VM of the default tenant on a new OSF whose only DI carries {@code diProperties}. */
-    private long newVm(int memoryMb, Map<String, String> diProperties) throws Exception {
+    private long newVm(int memoryMb, boolean directBoot) throws Exception {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
             long tenantId = 1L;
             long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null)).id();
             long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null)).id();
-            long diId = dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true)).id();
-            diProperties.forEach((key, value) -> properties.set(PropertyOwner.DI, diId, key, value));
+            dis.importStaged(new StagedDi(osfId, TestImages.stage("desktop" + suffix, directBoot), "1", null, true));
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });
     }

@@ -21,7 +21,7 @@ import org.qvd.config.boundary.ConfigService;
 import org.qvd.host.boundary.HostDto;
 import org.qvd.host.boundary.HostRequests.NewHost;
 import org.qvd.host.boundary.HostService;
-import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import org.qvd.image.boundary.DiService;
 import org.qvd.image.boundary.OsfRequests.NewOsf;
 import org.qvd.image.boundary.OsfService;
@@ -198,7 +198,7 @@ class HostStopIT {
             String suffix = Scenario.unique("");
             long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null)).id();
             long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null)).id();
-            dis.create(new NewDi(osfId, "1", "desktop-1.qcow2", null, true));
+            dis.upload(new UploadedDi(osfId, "1", "desktop-1.qcow2", null, "default"), TestImages.content());
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });
         As.superadmin(() -> vms.start(vmId));

@@ -59,14 +59,17 @@ class StagingImportIT {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
 
-        StagedImageDto listed = t.as(() -> dis.staged()).stream().filter(s -> s.file().equals(base + ".qcow2"))
+        assertThat(superadminOnly(() -> t.as(() -> dis.staged()))).isEqualTo("acl.superadmin_only");
+        assertThat(superadminOnly(() -> t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null,
+                true))))).isEqualTo("acl.superadmin_only");
+        StagedImageDto listed = As.superadmin(() -> dis.staged()).stream().filter(s -> s.file().equals(base + ".qcow2"))
                 .findFirst().orElseThrow();
         assertThat(listed.version()).isEqualTo("20261126.1730-abc");
         assertThat(listed.directBoot()).isTrue();
-        assertThat(t.as(() -> dis.staged())).extracting(StagedImageDto::file)
+        assertThat(As.superadmin(() -> dis.staged())).extracting(StagedImageDto::file)
                 .doesNotContain(base + ".json", base + ".vmlinuz", base + ".initrd");
 
-        DiDto di = t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, true)));
+        DiDto di = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, true)));
 
         assertThat(di.version()).isEqualTo("20261126.1730-abc");
         assertThat(di.tags()).contains("head", "default", "20261126.1730-abc");
@@ -82,6 +85,22 @@ class StagingImportIT {
                 .containsEntry("boot.cmdline", "root=/dev/vda rw console=ttyS0");
         assertThat(image.resolveSibling(prefix + base + ".vmlinuz")).hasContent("kernel");
         assertThat(scenario.auditOfAction("di.import")).anySatisfy(a -> assertThat(a.objectId()).isEqualTo(di.id()));
+
+        // deleting the DI takes its image, kernel and initrd from the storage; the staged originals stay
+        t.as(() -> {
+            dis.delete(di.id());
+            return null;
+        });
+        assertThat(image).doesNotExist();
+        assertThat(image.resolveSibling(prefix + base + ".vmlinuz")).doesNotExist();
+        assertThat(image.resolveSibling(prefix + base + ".initrd")).doesNotExist();
+        assertThat(STAGING.resolve(base + ".qcow2")).exists();
+    }
+
+    private static String superadminOnly(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(QvdException.class);
+        return ((QvdException) thrown).code();
     }
 
     @Test
@@ -92,7 +111,7 @@ class StagingImportIT {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
 
-        DiDto di = t.as(() -> dis.importStaged(new StagedDi(osf.id(), file, null, "mine", false)));
+        DiDto di = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), file, null, "mine", false)));
 
         assertThat(di.version()).matches("\\d{4}-\\d{2}-\\d{2}-001");
         assertThat(di.description()).isEqualTo("mine");
@@ -105,7 +124,7 @@ class StagingImportIT {
         stageBuild(base, "7.0");
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
-        DiDto first = t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, false)));
+        DiDto first = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, false)));
 
         assertThat(code(t, new StagedDi(osf.id(), "missing.qcow2", null, null, false))).isEqualTo("di.staging_missing");
         assertThat(code(t, new StagedDi(osf.id(), "../../etc/passwd", null, null, false))).isEqualTo("di.bad_file_name");
@@ -119,7 +138,7 @@ class StagingImportIT {
     }
 
     private String code(Tenancy t, StagedDi request) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> t.as(() -> dis.importStaged(request)));
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> As.superadmin(() -> dis.importStaged(request)));
         assertThat(thrown).isInstanceOf(QvdException.class);
         return ((QvdException) thrown).code();
     }

@@ -17,7 +17,7 @@ import org.qvd.account.boundary.UserService;
 import org.qvd.host.boundary.HostDto;
 import org.qvd.host.boundary.HostRequests.NewHost;
 import org.qvd.host.boundary.HostService;
-import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import org.qvd.image.boundary.DiService;
 import org.qvd.image.boundary.OsfDto;
 import org.qvd.image.boundary.OsfRequests.NewOsf;
@@ -76,7 +76,7 @@ class StatisticsIT {
         long carol = a.as(() -> users.create(new NewUser(null, "carol", Scenario.PASSWORD, null)).id());
         a.as(() -> users.block(carol));
         OsfDto osfA = a.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
-        a.as(() -> dis.create(new NewDi(osfA.id(), "1.0", "debian-1.0.qcow2", null, true)));
+        a.as(() -> dis.upload(new UploadedDi(osfA.id(), "1.0", "debian-1.0.qcow2", null, "default"), TestImages.content()));
         long blocked = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "blocked", null, null, null)).id());
         a.as(() -> vms.block(blocked));
         long expiring = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "expiring", null, null, null)).id());

@@ -20,7 +20,7 @@ import org.qvd.config.boundary.ConfigService;
 import org.qvd.host.boundary.HostDto;
 import org.qvd.host.boundary.HostRequests.NewHost;
 import org.qvd.host.boundary.HostService;
-import org.qvd.image.boundary.DiRequests.NewDi;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import org.qvd.image.boundary.DiService;
 import org.qvd.image.boundary.OsfDto;
 import org.qvd.image.boundary.OsfRequests.NewOsf;
@@ -36,7 +36,9 @@ import org.qvd.vm.boundary.VmService;
 import org.qvd.vm.boundary.VmStateHistoryDto;
 import org.qvd.vm.control.IpRangeExhaustedException;
 import org.qvd.vm.entity.VmStateException;
+import org.qvd.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.platform.ConflictException;
+import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.PageRequest;
 
 /** VMs: creation with IP allocation, the state machine through the services, and the L7R's runtime calls. */
@@ -89,7 +91,7 @@ class VmIT {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         UserDto user = t.as(() -> users.create(new NewUser(null, "alice", "alice-pw", null)));
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
-        t.as(() -> dis.create(new NewDi(osf.id(), "1.0", "/var/lib/qvd/images/debian-1.0.qcow2", null, false)));
+        t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "debian-1.0.qcow2", null, null), TestImages.content()));
         HostDto host = As.superadmin(() -> hosts.create(new NewHost(Scenario.unique("node-"),
                 "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""), null)));
         testHosts.heartbeat(host.id());
@@ -127,6 +129,28 @@ class VmIT {
                 .extracting("code").isEqualTo("vm.duplicate");
         assertThatThrownBy(() -> d.tenancy().as(() -> vms.create(new NewVm(d.user().id(), d.osf().id(), "other", null,
                 vm.ip(), null)))).isInstanceOf(ConflictException.class).extracting("code").isEqualTo("vm.ip_taken");
+    }
+
+    @Test
+    void refusesAddressesOutsideTheVmRangeAndTheHostsOwnAndChangesNothing() throws Exception {
+        Desk d = desk();
+        VmDto vm = newVm(d, "ranged");
+        for (String ip : new String[] {"8.8.8.8", "10.3.0.1", "10.3.255.255", "10.3.0.0"}) {
+            assertThatThrownBy(() -> d.tenancy().as(() -> vms.create(new NewVm(d.user().id(), d.osf().id(), "x", null,
+                    ip, null)))).as(ip).isInstanceOf(InvalidInputException.class)
+                    .extracting("code").isEqualTo("vm.ip_out_of_range");
+            assertThatThrownBy(() -> d.tenancy().as(() -> vms.update(vm.id(), new VmUpdate(null, null, ip, null, null,
+                    null)))).as(ip).isInstanceOf(InvalidInputException.class)
+                    .extracting("code").isEqualTo("vm.ip_out_of_range");
+        }
+        assertThat(d.tenancy().as(() -> vms.get(vm.id())).ip()).isEqualTo(vm.ip());
+        assertThat(d.tenancy().as(() -> vms.list(new VmFilter(null, d.user().id(), null, null, "x", null, null),
+                PageRequest.first(5))).total()).isZero();
+        // a tenant admin's own range cannot leave the VM network either
+        d.tenancy().as(() -> config.set(null, "vm.network.ip.start", "8.8.8.1"));
+        d.tenancy().as(() -> config.set(null, "vm.network.ip.end", "8.8.8.9"));
+        assertThatThrownBy(() -> newVm(d, "outside")).isInstanceOf(ConflictException.class)
+                .extracting("code").isEqualTo("vm.ip_range_invalid");
     }
 
     @Test
@@ -182,11 +206,11 @@ class VmIT {
     @Test
     void refusesANewVmWhenTheTenantsIpRangeIsExhausted() throws Exception {
         Desk d = desk();
-        int net = ThreadLocalRandom.current().nextInt(0, 255);
-        d.tenancy().as(() -> config.set(null, "vm.network.ip.start", "10.200." + net + ".1"));
-        d.tenancy().as(() -> config.set(null, "vm.network.ip.end", "10.200." + net + ".2"));
-        assertThat(newVm(d, "a").ip()).isEqualTo("10.200." + net + ".1");
-        assertThat(newVm(d, "b").ip()).isEqualTo("10.200." + net + ".2");
+        int net = ThreadLocalRandom.current().nextInt(100, 255);
+        d.tenancy().as(() -> config.set(null, "vm.network.ip.start", "10.3." + net + ".1"));
+        d.tenancy().as(() -> config.set(null, "vm.network.ip.end", "10.3." + net + ".2"));
+        assertThat(newVm(d, "a").ip()).isEqualTo("10.3." + net + ".1");
+        assertThat(newVm(d, "b").ip()).isEqualTo("10.3." + net + ".2");
         assertThatThrownBy(() -> newVm(d, "c")).isInstanceOf(IpRangeExhaustedException.class)
                 .extracting("code").isEqualTo("vm.ip_exhausted");
     }

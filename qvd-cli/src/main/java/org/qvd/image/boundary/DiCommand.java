@@ -36,26 +36,25 @@ public class DiCommand extends ObjectCommand {
     }
 
     @Command(description = "List the images waiting in the server's staging directory (the image build's output "
-            + "on a one-machine system).", mixinStandardHelpOptions = true)
+            + "on a one-machine system; superadmins only).", mixinStandardHelpOptions = true)
     public int staged() {
         Output.print(out(), api().get(resource() + "/staged", Map.of()),
                 List.of("file", "version", "directBoot", "sizeBytes", "description"), root.json());
         return ExitCode.OK;
     }
 
-    @Command(description = "Upload an image file and register it as a new DI of an OSF (or --path: register a file "
-            + "already on the image storage; --staged: import an image of the staging directory, with the kernel and "
-            + "boot settings its build metadata names).", mixinStandardHelpOptions = true)
+    @Command(description = "Upload an image file and register it as a new DI of an OSF (or --staged, superadmins: "
+            + "import an image of the staging directory, with the kernel and boot settings its build metadata names). "
+            + "A DI is never registered by a path on the server.", mixinStandardHelpOptions = true)
     public int add(@Option(names = "--osf", required = true, description = "OSF name or id") String osf,
             @Option(names = "--file", description = "image file to upload") Path file,
-            @Option(names = "--path", description = "image already on the image storage") String path,
             @Option(names = "--staged", description = "image file name in the staging directory") String staged,
             @Option(names = "--tag", description = "a tag to set, e.g. default") String tag,
             @Option(names = "--di-version", description = "version (default: date-based)") String version,
             @Option(names = "--description") String description) {
         long osfId = osf.matches("\\d+") ? Long.parseLong(osf) : lookup(REFS.get("osf"), osf);
-        if ((file == null ? 0 : 1) + (path == null ? 0 : 1) + (staged == null ? 0 : 1) != 1) {
-            throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file, --path and --staged");
+        if ((file == null) == (staged == null)) {
+            throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file and --staged");
         }
         if (staged != null) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -65,15 +64,6 @@ public class DiCommand extends ObjectCommand {
             body.put("description", description);
             body.put("makeDefault", "default".equals(tag));
             return tagged(api().post(resource() + "/import", body), tag);
-        }
-        if (path != null) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("osfId", osfId);
-            body.put("path", path);
-            body.put("version", version);
-            body.put("description", description);
-            body.put("makeDefault", "default".equals(tag));
-            return tagged(api().post(resource(), body), tag);
         }
         if (!Files.isRegularFile(file)) {
             throw new CliException(ExitCode.USAGE, "cli.file", "no such file: " + file);

@@ -10,9 +10,13 @@ public final class DiRequests {
     private DiRequests() {
     }
 
-    /** A new DI of an OSF; a null version becomes {@code YYYY-MM-DD-NNN}; makeDefault moves 'default' to it. */
-    public record NewDi(@NotNull Long osfId, @Size(max = 64) String version, @NotBlank @Size(max = 1024) String path,
-            @Size(max = 1024) String description, boolean makeDefault) {
+    /**
+     * An uploaded image to register as a new DI of an OSF (the file itself is the call's body). A null version
+     * becomes {@code YYYY-MM-DD-NNN}; fileName (no directories) ends the stored file's name; tag is an extra tag
+     * to set, {@code default} moves 'default' to it.
+     */
+    public record UploadedDi(@NotNull Long osfId, @Size(max = 64) String version, @Size(max = 255) String fileName,
+            @Size(max = 1024) String description, @Size(max = 64) String tag) {
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qvd.image.boundary.DiRequests.DiFilter;
-import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiRequests.StagedDi;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import org.qvd.image.control.BuildMetadata;
 import org.qvd.image.control.ImageStorage;
 import org.qvd.image.control.StagedImage;
@@ -42,6 +43,8 @@ import org.qvd.vmas.platform.Scoped;
 @RequiresAcl
 public class DiService {
 
+    private static final String STAGING = "the staging directory";
+    private static final List<String> BOOT_FILES = List.of("boot.kernel", "boot.initrd");
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "version", "version", "osf", "osf.name",
             "createdAt", "createdAt");
 
@@ -51,20 +54,37 @@ public class DiService {
     @Inject
     ImageStorage storage;
 
-    /** Registers an image file as a new DI: fixed version tag, 'head', and 'default' if first or asked. */
+    /**
+     * The one way an uploaded image becomes a DI (REST and WAT both call it): the ACL is checked and the OSF found
+     * in the caller's tenant before a byte is stored; the file goes into the image storage under a new name with the
+     * OSF's prefix; the DI names that file. A refusal, also one at commit, leaves no file behind.
+     */
     @RequiresAcl("di.create")
-    @Audited(value = "di.create", objectType = "di")
-    public DiDto create(@NotNull @Valid NewDi request) {
+    @Audited(value = "di.upload", objectType = "di")
+    public DiDto upload(@NotNull @Valid UploadedDi request, @NotNull InputStream body) {
         Osf osf = OsfService.find(em, request.osfId());
-        String version = request.version() == null || request.version().isBlank() ? nextVersion(osf) : request.version();
-        Di di = TagRules.addDi(osf, version, request.path(), request.description(), request.makeDefault());
+        String version = firstNonBlank(request.version(), nextVersion(osf));
+        refuseDuplicate(osf, version);
+        String fileName = firstNonBlank(request.fileName(), "image.qcow2");
+        ImageStorage.Placed placed = new ImageStorage.Placed(storage.store(osf.getId(), fileName, body), true);
+        storage.discardOnRollback(List.of(placed));
+        String tag = firstNonBlank(request.tag());
+        Di di = TagRules.addDi(osf, version, placed.path().toString(), request.description(), "default".equals(tag));
         em.persist(di);
+        if (tag != null && !di.hasTag(tag)) {
+            TagRules.tag(osf, di, tag).ifPresent(em::persist);
+        }
+        em.flush();
         return DiDto.of(di);
     }
 
-    /** Images waiting in the staging directory, with their build metadata. */
+    /**
+     * Images waiting in the staging directory, with their build metadata. The staging directory is the operators'
+     * (one per installation, filled on the server's machine): only superadmins list and import it.
+     */
     @RequiresAcl("di.create")
     public List<StagedImageDto> staged() {
+        CurrentCaller.get().requireSuperadmin(STAGING);
         return storage.staged().stream().map(StagedImageDto::of).toList();
     }
 
@@ -76,15 +96,12 @@ public class DiService {
     @RequiresAcl("di.create")
     @Audited(value = "di.import", objectType = "di")
     public DiDto importStaged(@NotNull @Valid StagedDi request) {
+        CurrentCaller.get().requireSuperadmin(STAGING);
         Osf osf = OsfService.find(em, request.osfId());
         StagedImage staged = storage.stagedImage(request.file());
         BuildMetadata meta = staged.metadata();
         String version = firstNonBlank(request.version(), meta == null ? null : meta.version(), nextVersion(osf));
-        if (osf.resolve(version).isPresent()) {
-            // before any file moves: the same refusal TagRules would give, without copying an image first
-            throw new DiTagException("di.duplicate", "version '" + version + "' is already a tag in OSF '"
-                    + osf.getName() + "'");
-        }
+        refuseDuplicate(osf, version);
         List<ImageStorage.Placed> placed = new ArrayList<>();
         try {
             Path image = place(placed, osf, staged.file());
@@ -103,6 +120,8 @@ public class DiService {
             em.persist(di);
             em.flush();
             boot.forEach((k, v) -> em.persist(new Property(PropertyOwner.DI, di.getId(), k, v)));
+            em.flush();
+            storage.discardOnRollback(placed);
             return DiDto.of(di);
         } catch (RuntimeException e) {
             storage.discard(placed);
@@ -168,7 +187,10 @@ public class DiService {
         return DiDto.of(di);
     }
 
-    /** Deletes a DI no VM is running; its 'head'/'default' pass to the newest remaining DI. */
+    /**
+     * Deletes a DI no VM is running; its 'head'/'default' pass to the newest remaining DI. Its image, kernel and
+     * initrd files go from the image storage when the deletion commits, unless another DI still names them.
+     */
     @RequiresAcl("di.delete")
     @Audited(value = "di.delete", objectType = "di")
     public void delete(@NotNull Long id) {
@@ -177,10 +199,32 @@ public class DiService {
         if (running > 0) {
             throw new ConflictException("di.in_use", "DI '" + di.getVersion() + "' is in use by " + running + " VM(s)");
         }
+        List<String> files = new ArrayList<>(List.of(di.getPath()));
+        files.addAll(em.createNamedQuery(Property.OF_OBJECT, Property.class).setParameter("type", PropertyOwner.DI)
+                .setParameter("objectId", id).getResultList().stream()
+                .filter(p -> BOOT_FILES.contains(p.getKey())).map(Property::getValue).toList());
         TagRules.removeDi(di.getOsf(), di);
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.DI)
                 .setParameter("objectId", id).executeUpdate();
         em.remove(di);
+        em.flush();
+        storage.deleteAfterCommit(di.getOsf().getId(), files.stream().filter(f -> !stillNamed(f)).toList());
+    }
+
+    /** Whether a DI (its image or a boot file) still names the file. */
+    private boolean stillNamed(String file) {
+        return em.createNamedQuery(Di.COUNT_BY_PATH, Long.class).setParameter("path", file).getSingleResult() > 0
+                || em.createQuery("SELECT COUNT(p) FROM Property p WHERE p.objectType = :type AND p.value = :path",
+                        Long.class).setParameter("type", PropertyOwner.DI).setParameter("path", file)
+                        .getSingleResult() > 0;
+    }
+
+    private static void refuseDuplicate(Osf osf, String version) {
+        if (osf.resolve(version).isPresent()) {
+            // before any file arrives: the same refusal TagRules would give, without storing an image first
+            throw new DiTagException("di.duplicate", "version '" + version + "' is already a tag in OSF '"
+                    + osf.getName() + "'");
+        }
     }
 
     private Path place(List<ImageStorage.Placed> placed, Osf osf, String file) {

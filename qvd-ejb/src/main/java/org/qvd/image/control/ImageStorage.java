@@ -1,10 +1,15 @@
 package org.qvd.image.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
@@ -23,9 +28,17 @@ import org.qvd.vmas.platform.InvalidInputException;
  * {@code QVD_IMAGES_DIR}) is what every host reads, as one flat libvirt directory pool: an OSF's files are
  * named {@code osf-<id>-<file>} (a file in a subdirectory would not be a volume of the hosts' pool). Importing links the file into the
  * storage when both are on one file system (instant, no second copy of a 600 MB image), else copies it.
+ * <p>
+ * A DI only ever names a file this class placed for its OSF ({@link #owns}): no API takes a host path, so a
+ * tenant cannot point a DI at another tenant's image or at any other file of the host.
  */
 @ApplicationScoped
 public class ImageStorage {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ImageStorage.class.getName());
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     static final String DEFAULT_STAGING = "/var/lib/qvd/storage/staging";
     static final String DEFAULT_IMAGES = "/var/lib/qvd/storage/images";
@@ -37,7 +50,7 @@ public class ImageStorage {
     }
 
     public Path images() {
-        return Path.of(setting("qvd.images.dir", "QVD_IMAGES_DIR", DEFAULT_IMAGES));
+        return Path.of(setting("qvd.images.dir", "QVD_IMAGES_DIR", DEFAULT_IMAGES)).toAbsolutePath().normalize();
     }
 
     /** The disk images waiting in staging (metadata, kernels and other files are not listed). */
@@ -81,7 +94,7 @@ public class ImageStorage {
             throw new InvalidInputException("di.staging_missing", "no file '" + file + "' in " + staging());
         }
         Path dir = images();
-        Path target = dir.resolve("osf-" + osfId + "-" + source.getFileName());
+        Path target = dir.resolve(prefix(osfId) + source.getFileName());
         try {
             Files.createDirectories(dir);
             if (Files.exists(target)) {
@@ -107,7 +120,7 @@ public class ImageStorage {
     public Path store(long osfId, String fileName, InputStream body) {
         String safe = uploadName(fileName);
         Path dir = images();
-        Path target = dir.resolve("osf-" + osfId + "-" + LocalDateTime.now().format(STAMP) + "-"
+        Path target = dir.resolve(prefix(osfId) + LocalDateTime.now().format(STAMP) + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "-" + safe);
         Path partial = dir.resolve("." + target.getFileName() + ".part");
         try {
@@ -122,6 +135,70 @@ public class ImageStorage {
         } catch (IOException e) {
             discard(List.of(new Placed(partial, true)));
             throw new UncheckedIOException("cannot store the uploaded image", e);
+        }
+    }
+
+    /**
+     * Whether {@code path} is a file this storage placed for the OSF: a plain regular file (no link) directly in
+     * the image directory, named {@code osf-<osfId>-…}. Every file a DI names must pass this.
+     */
+    public boolean owns(long osfId, String path) {
+        if (path == null || path.isBlank()) {
+            return false;
+        }
+        Path p = Path.of(path);
+        Path dir = images().toAbsolutePath().normalize();
+        return p.isAbsolute() && p.normalize().equals(p) && dir.equals(p.getParent())
+                && p.getFileName().toString().startsWith(prefix(osfId))
+                && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The name prefix of an OSF's files in the image storage. */
+    public static String prefix(long osfId) {
+        return "osf-" + osfId + "-";
+    }
+
+    /**
+     * Removes the files when the current transaction commits (a deleted DI's image, kernel, initrd); only files
+     * this storage placed for the OSF are touched. A rolled-back delete leaves them.
+     */
+    public void deleteAfterCommit(long osfId, List<String> paths) {
+        List<Path> mine = paths.stream().filter(p -> owns(osfId, p)).map(Path::of).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new AfterCompletion(true, mine));
+    }
+
+    /**
+     * Removes the files an upload or import placed if the current transaction does not commit: a refusal after the
+     * file arrived (duplicate version at commit, a database error) leaves no file behind.
+     */
+    public void discardOnRollback(List<Placed> files) {
+        List<Path> created = files.stream().filter(Placed::created).map(Placed::path).toList();
+        if (!created.isEmpty()) {
+            transactions.registerInterposedSynchronization(new AfterCompletion(false, created));
+        }
+    }
+
+    /** Deletes files after a commit ({@code onCommit}) or after anything else. */
+    private record AfterCompletion(boolean onCommit, List<Path> files) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if ((status == Status.STATUS_COMMITTED) != onCommit) {
+                return;
+            }
+            for (Path f : files) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    LOG.warning("could not delete " + f + ": " + e.getMessage());
+                }
+            }
         }
     }
 

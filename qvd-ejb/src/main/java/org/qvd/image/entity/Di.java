@@ -22,9 +22,11 @@ import java.util.TreeSet;
 @Table(name = "di")
 @NamedQuery(name = Di.COUNT_BY_VERSION,
         query = "SELECT COUNT(d) FROM Di d WHERE d.osf.id = :osfId AND d.version = :version")
+@NamedQuery(name = Di.COUNT_BY_PATH, query = "SELECT COUNT(d) FROM Di d WHERE d.path = :path")
 public class Di {
 
     public static final String COUNT_BY_VERSION = "Di.countByVersion";
+    public static final String COUNT_BY_PATH = "Di.countByPath";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -17,9 +17,8 @@ import org.qvd.property.entity.PropertyOwner;
 import org.qvd.vm.boundary.VmRequests.NewVm;
 import org.qvd.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vm.boundary.VmRequests.VmUpdate;
-import org.qvd.vm.control.IpAllocator;
 import org.qvd.vm.control.VmLifecycle;
-import org.qvd.vm.control.VmConfigKeys;
+import org.qvd.vm.control.VmNetwork;
 import org.qvd.vm.entity.Vm;
 import org.qvd.vm.entity.VmState;
 import org.qvd.vm.entity.VmStateHistory;
@@ -59,8 +58,10 @@ public class VmService {
         AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(), "user");
         Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), "osf");
         requireFreeName(user.getId(), request.name());
-        String ip = request.ip() == null || request.ip().isBlank() ? allocateIp(user.getTenant().getId())
-                : requireFreeIp(IpAllocator.normalise(request.ip()));
+        VmNetwork network = network(user.getTenant().getId());
+        String ip = request.ip() == null || request.ip().isBlank()
+                ? network.next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()))
+                : requireFreeIp(network.requireUsable(request.ip()));
         Vm vm = new Vm(user, osf, request.name(), request.diTag(), ip, request.description());
         em.persist(vm);
         return VmDto.of(vm);
@@ -102,7 +103,7 @@ public class VmService {
             vm.useTag(update.diTag());
         }
         if (update.ip() != null && !update.ip().equals(vm.getIp())) {
-            vm.assignIp(requireFreeIp(IpAllocator.normalise(update.ip())));
+            vm.assignIp(requireFreeIp(network(vm.getUser().getTenant().getId()).requireUsable(update.ip())));
         }
         if (update.description() != null) {
             vm.describe(update.description());
@@ -185,10 +186,8 @@ public class VmService {
         return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
     }
 
-    private String allocateIp(long tenantId) {
-        IpAllocator allocator = new IpAllocator(config.get(tenantId, VmConfigKeys.IP_START),
-                config.get(tenantId, VmConfigKeys.IP_END));
-        return allocator.next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()));
+    private VmNetwork network(long tenantId) {
+        return VmNetwork.of(config, tenantId);
     }
 
     private String requireFreeIp(String ip) {

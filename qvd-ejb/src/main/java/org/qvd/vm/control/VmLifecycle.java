@@ -14,6 +14,7 @@ import org.qvd.host.control.HostConfigKeys;
 import org.qvd.host.control.HostPlacement;
 import org.qvd.host.control.HostPlacement.Candidate;
 import org.qvd.host.entity.Host;
+import org.qvd.image.control.ImageStorage;
 import org.qvd.image.entity.Di;
 import org.qvd.property.entity.Property;
 import org.qvd.property.entity.PropertyOwner;
@@ -50,17 +51,43 @@ public class VmLifecycle {
     @Inject
     HostCommandSender commands;
 
+    @Inject
+    ImageStorage images;
+
     /** Start: stopped (and unblocked) → starting, placed on the best host, StartVm sent. Refused with a clear error if impossible. */
     public void start(Vm vm) {
         VmRuntime runtime = vm.getRuntime();
         em.persist(vm.start(Instant.now()));
         Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException("vm.no_image",
                 "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
+        requirePlaced(di, di.getPath());
+        StartVmCommand.DirectBoot boot = directBoot(di);
+        if (boot != null) {
+            requirePlaced(di, boot.kernelPath());
+            if (boot.initrdPath() != null) {
+                requirePlaced(di, boot.initrdPath());
+            }
+        }
+        // an address stored before the range was enforced (or the network changed since) is not started
+        String ip = VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
         Host host = chooseHost(vm.getOsf().getMemoryMb());
         runtime.placeOn(host, di, Instant.now());
         commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
                 vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
-                vm.getOsf().getUserStorageMb(), macOf(vm), vm.getIp(), directBoot(di)));
+                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot));
+    }
+
+    /**
+     * A host boots only files the VMAS placed in the image storage for the DI's OSF: a DI (or a {@code boot.*}
+     * property) naming anything else — another tenant's image, a host file, a row from before uploads were the only
+     * way in — is refused before any host is asked.
+     */
+    private void requirePlaced(Di di, String file) {
+        if (!images.owns(di.getOsf().getId(), file)) {
+            throw new InvalidStateException("vm.image_not_placed", "disk image '" + di.getVersion() + "' of OSF '"
+                    + di.getOsf().getName() + "' names a file the VMAS did not place for this OSF: upload or import the "
+                    + "image again");
+        }
     }
 
     /**
@@ -118,11 +145,8 @@ public class VmLifecycle {
                 ((Number) row[5]).intValue(), ((Number) row[6]).longValue());
     }
 
-    /** A stable MAC from the configured prefix and the VM's IP (unique IPs give unique MACs). */
-    String macOf(Vm vm) {
-        String prefix = config.get(vm.getUser().getTenant().getId(), VmConfigKeys.MAC_PREFIX).toLowerCase(java.util.Locale.ROOT);
-        String[] octets = vm.getIp().split("\\.");
-        return String.format("%s:%02x:%02x:%02x", prefix, Integer.parseInt(octets[1]), Integer.parseInt(octets[2]),
-                Integer.parseInt(octets[3]));
+    /** The VM's MAC from the (global) prefix and its whole IP: unique IPs give unique MACs. */
+    private String macOf(String ip) {
+        return VmNetwork.mac(config.get(null, VmConfigKeys.MAC_PREFIX), ip);
     }
 }

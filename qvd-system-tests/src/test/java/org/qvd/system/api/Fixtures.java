@@ -72,10 +72,10 @@ final class Fixtures {
         return r.id();
     }
 
-    /** A DI registered on a path (the file need not exist to register it). */
+    /** A DI uploaded for the OSF and made its default (a few bytes stand for the image: no guest boots here). */
     static long di(Api api, long osfId) {
-        Api.Reply r = api.post("/dis", Map.of("osfId", osfId, "path", "/var/lib/qvd/images/test-" + Api.unique("di")
-                + ".qcow2", "makeDefault", true));
+        Api.Reply r = api.postRaw("/dis/upload?osfId=" + osfId + "&fileName=test.qcow2&tag=default",
+                "application/octet-stream", "QFI test image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(r.status()).as("create di: %s", r.body()).isEqualTo(201);
         return r.id();
     }

@@ -55,8 +55,10 @@ public final class VmasData {
                 .get("id").asLong();
         long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", memoryMb))
                 .get("id").asLong();
-        post("/dis", Map.of("osfId", osfId, "path", "/var/lib/qvd/images/l7r-" + unique("di") + ".qcow2",
-                "makeDefault", true));
+        // a few bytes stand for the image: the hosts of these tests are stand-ins
+        send(HttpRequest.newBuilder(URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=l7r.qcow2&tag=default"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("QFI test image")), 201);
         return new User(userId, login + "@" + tenant, osfId);
     }
 

@@ -1,5 +1,7 @@
 package org.qvd.system.wat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -88,9 +90,14 @@ class WatScenarioIT {
             b.click(By.id("diForm:newDi"));
             Forms.selectOne(b, "diDlgForm:osf", osf);
             b.type(By.id("diDlgForm:version"), "1.0");
-            b.type(By.id("diDlgForm:path"), "/var/lib/qvd/storage/images/" + osf + ".qcow2");
-            b.click(By.id("diDlgForm:save"));
-            assertThat(b.growl()).contains("Disk image 1.0 registered");
+            Path image = WatImagesIT.qcow2(Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
+            try {
+                b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(image.toString());
+                assertThat(b.growl()).contains("Disk image 1.0 uploaded and registered");
+            } finally {
+                Files.deleteIfExists(image);
+            }
+            b.open("/dis.xhtml");
             assertThat(Forms.row(b, "diForm:diTable", osf).getText()).contains("1.0", "head", "default");
             b.screenshot("03-di-created");
 

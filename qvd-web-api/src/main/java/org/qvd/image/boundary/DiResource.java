@@ -17,21 +17,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.qvd.api.platform.Created;
 import org.qvd.api.platform.PageParams;
 import org.qvd.vmas.platform.Page;
 import java.io.InputStream;
-import java.nio.file.Path;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import org.qvd.image.boundary.DiRequests.DiFilter;
-import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiRequests.StagedDi;
-import org.qvd.image.control.ImageStorage;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import java.util.List;
 import org.qvd.vmas.platform.InvalidInputException;
 
-/** Disk images: registration of a file on the image storage or upload into it, tags, blocking. */
+/** Disk images: upload into the image storage or import from staging, tags, blocking, deletion. */
 @jakarta.ws.rs.Path("dis")
 @Tag(name = "dis", description = "disk images of OSFs and their tags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +36,6 @@ public class DiResource {
 
     @EJB
     DiService dis;
-
-    @EJB
-    OsfService osfs;
-
-    @Inject
-    ImageStorage store;
 
     @Context
     UriInfo uri;
@@ -61,42 +51,37 @@ public class DiResource {
         return dis.list(new DiFilter(tenantId, osfId, version, blocked), page.toRequest());
     }
 
+    /**
+     * Registering a file by its host path is refused: a path could name another tenant's image or any file of the
+     * hosts. Kept as an endpoint so that an old client learns why.
+     */
     @POST
-    @Operation(summary = "Register an image file already on the image storage")
-    public Response create(NewDi request) {
-        DiDto d = dis.create(request);
-        return Created.at(uri, d.id(), d);
+    @Operation(summary = "Refused: a DI is never registered by a host path",
+            description = "upload the image (POST /dis/upload) or, as a superadmin, import it from the staging "
+                    + "directory (POST /dis/import); answers 400 di.path_refused")
+    public Response create(java.util.Map<String, Object> request) {
+        throw new InvalidInputException("di.path_refused", "a disk image is not registered by a host path: upload it "
+                + "(POST /api/v1/dis/upload) or, as a superadmin, import it from the staging directory "
+                + "(POST /api/v1/dis/import)");
     }
 
     @POST
     @jakarta.ws.rs.Path("upload")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Upload an image file (streamed to the image storage) and register it as a DI",
-            description = "the body is the image; tag is an extra tag to set (e.g. default)")
+            description = "the body is the image; tag is an extra tag to set (e.g. default). The OSF and the ACL "
+                    + "di.create are checked before the body is read; a refused upload leaves no file")
     public Response upload(@QueryParam("osfId") Long osfId, @QueryParam("version") String version,
             @QueryParam("fileName") @DefaultValue("image.qcow2") String fileName,
             @QueryParam("description") String description, @QueryParam("tag") String tag, InputStream body) {
-        if (osfId == null) {
-            throw new InvalidInputException("validation.failed", "osfId: must not be null");
-        }
-        osfs.get(osfId); // refuse an unknown or foreign OSF before storing anything
-        Path file = store.store(osfId, fileName, body);
-        try {
-            DiDto d = dis.create(new NewDi(osfId, version, file.toString(), description, "default".equals(tag)));
-            if (tag != null && !tag.isBlank() && !d.tags().contains(tag)) {
-                d = dis.tag(d.id(), tag);
-            }
-            return Response.created(uri.getBaseUriBuilder().path("dis").path(String.valueOf(d.id())).build()).entity(d)
-                    .build();
-        } catch (RuntimeException e) {
-            store.discard(List.of(new ImageStorage.Placed(file, true)));
-            throw e;
-        }
+        DiDto d = dis.upload(new UploadedDi(osfId, version, fileName, description, tag), body);
+        return Response.created(uri.getBaseUriBuilder().path("dis").path(String.valueOf(d.id())).build()).entity(d)
+                .build();
     }
 
     @GET
     @jakarta.ws.rs.Path("staged")
-    @Operation(summary = "List the images waiting in the staging directory",
+    @Operation(summary = "List the images waiting in the staging directory (superadmins only)",
             description = "version and directBoot come from the metadata file the image build writes beside an image")
     public List<StagedImageDto> staged() {
         return dis.staged();
@@ -104,7 +89,7 @@ public class DiResource {
 
     @POST
     @jakarta.ws.rs.Path("import")
-    @Operation(summary = "Register an image of the staging directory as a DI",
+    @Operation(summary = "Register an image of the staging directory as a DI (superadmins only)",
             description = "the file moves into the image storage; an image built by images/build.sh brings its kernel, "
                     + "initrd and boot.* properties; version and description default to its build metadata")
     public Response importStaged(StagedDi request) {

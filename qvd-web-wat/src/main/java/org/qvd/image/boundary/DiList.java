@@ -5,10 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.event.FileUploadEvent;
 import org.qvd.image.boundary.DiRequests.DiFilter;
-import org.qvd.image.boundary.DiRequests.NewDi;
 import org.qvd.image.boundary.DiRequests.StagedDi;
-import org.qvd.image.control.ImageStorage;
-import org.qvd.vmas.platform.ForbiddenException;
+import org.qvd.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.wat.platform.AdminSession;
 import org.qvd.wat.platform.Bulk;
@@ -22,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The disk image list: import (a path, a file of the staging directory, or an upload), tags
- * (tag/untag, make default), block/unblock, delete. Staging imports go through the VMAS
- * ({@link DiService#importStaged}); uploads land in the same per-OSF image storage the REST API uses.
+ * The disk image list: new DIs by upload ({@link DiService#upload}, the same guarded call as the REST upload) or,
+ * for superadmins, from the staging directory ({@link DiService#importStaged}); tags (tag/untag, make default),
+ * block/unblock, delete. No host path is ever taken.
  */
 @Named
 @ViewScoped
@@ -34,10 +32,6 @@ public class DiList implements Serializable {
 
     @Inject
     DiService dis;
-    @Inject
-    OsfService osfs;
-    @Inject
-    ImageStorage storage;
     @Inject
     AdminSession session;
 
@@ -49,7 +43,6 @@ public class DiList implements Serializable {
     private List<DiDto> selected = new ArrayList<>();
     private Long osfId;
     private String version;
-    private String path;
     private String stagingFile;
     private List<StagedImageDto> stagingFiles;
     private String description;
@@ -60,7 +53,6 @@ public class DiList implements Serializable {
     public void newDi() {
         osfId = null;
         version = null;
-        path = null;
         stagingFile = null;
         stagingFiles = null;
         description = null;
@@ -68,14 +60,15 @@ public class DiList implements Serializable {
     }
 
     /**
-     * Registers the DI: a staged image through the VMAS (which moves it into the image storage, with its
-     * build metadata's version, description and boot files), or a path already on the image storage.
+     * Registers a staged image through the VMAS (which moves it into the image storage, with its build metadata's
+     * version, description and boot files). An upload registers itself when the file arrives.
      */
     public void save() {
         try {
-            DiDto di = stagingFile != null && !stagingFile.isBlank()
-                    ? dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault))
-                    : dis.create(new NewDi(osfId, blank(version), path, description, makeDefault));
+            if (stagingFile == null || stagingFile.isBlank()) {
+                throw new InvalidInputException("di.no_source", Feedback.text("di.noSource"));
+            }
+            DiDto di = dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
             // the version may come from the image's build metadata or be generated: show the one given
             Feedback.info("di.created", di.version());
         } catch (RuntimeException e) {
@@ -84,21 +77,18 @@ public class DiList implements Serializable {
     }
 
     /**
-     * A browser upload into the chosen OSF's directory of the image storage; registered like a path at Save.
-     * The OSF is looked up first, so an admin cannot store files for another tenant's OSF.
+     * A browser upload, registered as a DI of the chosen OSF with the dialog's version, description and default
+     * choice as soon as it arrives, through the VMAS's one upload call (ACL, OSF of the admin's tenant, audit, no
+     * file left when refused).
      */
     public void upload(FileUploadEvent event) {
         try (InputStream in = event.getFile().getInputStream()) {
-            // storing a file is no VMAS service call: the same ACL as registering it, checked here
-            if (!session.can("di.create")) {
-                throw ForbiddenException.missingAcl("di.create");
-            }
             if (osfId == null) {
                 throw new InvalidInputException("di.upload_needs_osf", "choose the OS flavour before uploading");
             }
-            osfs.get(osfId);
-            path = storage.store(osfId, event.getFile().getFileName(), in).toString();
-            Feedback.info("di.uploaded", path);
+            DiDto di = dis.upload(new UploadedDi(osfId, blank(version), event.getFile().getFileName(),
+                    blank(description), makeDefault ? "default" : null), in);
+            Feedback.info("di.uploaded", di.version());
         } catch (IOException e) {
             Feedback.error(new IllegalStateException(e));
         } catch (RuntimeException e) {
@@ -106,8 +96,11 @@ public class DiList implements Serializable {
         }
     }
 
-    /** Images waiting in the staging directory (an admin without di.create sees none). */
+    /** Images waiting in the staging directory (superadmins only: other admins see none). */
     public List<StagedImageDto> getStagingFiles() {
+        if (stagingFiles == null && !session.isSuperadmin()) {
+            stagingFiles = List.of();
+        }
         if (stagingFiles == null) {
             try {
                 stagingFiles = dis.staged();
@@ -185,8 +178,6 @@ public class DiList implements Serializable {
     public void setOsfId(Long osfId) { this.osfId = osfId; }
     public String getVersion() { return version; }
     public void setVersion(String version) { this.version = version; }
-    public String getPath() { return path; }
-    public void setPath(String path) { this.path = path; }
     public String getStagingFile() { return stagingFile; }
     public void setStagingFile(String stagingFile) { this.stagingFile = stagingFile; }
     public String getDescription() { return description; }
