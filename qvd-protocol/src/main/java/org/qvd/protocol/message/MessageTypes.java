@@ -6,6 +6,7 @@ import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
 import org.qvd.protocol.host.StopHostCommand;
+import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
@@ -22,6 +23,7 @@ public final class MessageTypes {
             Map.entry("StartVm", StartVmCommand.class),
             Map.entry("StopVm", StopVmCommand.class),
             Map.entry("ReapVm", ReapVmCommand.class),
+            Map.entry("PurgeHome", PurgeHomeCommand.class),
             Map.entry("StopHost", StopHostCommand.class),
             Map.entry("HostRegistered", HostRegistered.class),
             Map.entry("HostHeartbeat", HostHeartbeat.class),
