@@ -90,6 +90,8 @@ class HostLifecycleIT {
         assertThat(start.directBoot().kernelPath()).matches(".*/osf-\\d+-desktop.*\\.vmlinuz");
         assertThat(start.directBoot().initrdPath()).matches(".*/osf-\\d+-desktop.*\\.initrd");
         assertThat(start.directBoot().cmdline()).contains("root=/dev/vda");
+        assertThat(start.vmaKey()).as("a fresh VMA key per start").matches("[0-9a-f]{64}");
+        assertThat(start.mac()).as("locally administered, from the whole IP").startsWith("02:51:");
 
         VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
         hkd.send(running);

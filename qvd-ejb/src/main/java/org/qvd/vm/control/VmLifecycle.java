@@ -42,6 +42,8 @@ public class VmLifecycle {
     /** Kernel command line of the desktop image (root on the first virtio disk, serial console). */
     static final String DEFAULT_CMDLINE = "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
@@ -71,10 +73,21 @@ public class VmLifecycle {
         // an address stored before the range was enforced (or the network changed since) is not started
         String ip = VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
         Host host = chooseHost(vm.getOsf().getMemoryMb());
-        runtime.placeOn(host, di, Instant.now());
+        String vmaKey = newVmaKey();
+        runtime.placeOn(host, di, vmaKey, Instant.now());
         commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
                 vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
-                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot));
+                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot).withVmaKey(vmaKey));
+    }
+
+    /**
+     * A fresh secret per start (contract C1): only the host that boots the VM and the L7R learn it, so nothing else
+     * on the VM network — another VM above all — can call the VM's agent.
+     */
+    static String newVmaKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return java.util.HexFormat.of().formatHex(key);
     }
 
     /**

@@ -82,6 +82,10 @@ public class VmRuntime {
     @Column(name = "last_failure_at")
     private Instant lastFailureAt;
 
+    /** The VMA key of the current start (64 hex chars), null while stopped. A secret: never in a DTO or a log. */
+    @Column(name = "vma_key", length = 64)
+    private String vmaKey;
+
     @Embedded
     private LastConnection lastConnection; // null (all columns null) until a first tunnel opened
 
@@ -120,14 +124,15 @@ public class VmRuntime {
         return h;
     }
 
-    /** A host took the VM: records where it runs (while starting). */
-    public void placeOn(Host target, Di di, Instant now) {
+    /** A host took the VM: records where it runs (while starting) and the VMA key this start hands it. */
+    public void placeOn(Host target, Di di, String key, Instant now) {
         if (state != VmState.STARTING) {
             throw new VmStateException("VM '" + vm.getName() + "' can only be placed on a host while starting; it is "
                     + wire(state));
         }
         this.host = target;
         this.currentDi = di;
+        this.vmaKey = key;
         this.stateTs = now;
     }
 
@@ -170,6 +175,7 @@ public class VmRuntime {
         xPort = null;
         sshPort = null;
         currentDi = null;
+        vmaKey = null;
         pendingCommand = null;
         xState = null;
         xStateTs = null;
@@ -245,6 +251,11 @@ public class VmRuntime {
 
     static String wire(Enum<?> e) {
         return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The secret the VM's agent demands of every call while this start lasts; null when stopped. */
+    public String vmaKey() {
+        return vmaKey;
     }
 
     public Vm getVm() {

@@ -103,7 +103,8 @@ class VmStateMachineTest {
     void stoppingClearsHostAddressPortsAndDi() {
         Vm vm = VmFixtures.vmIn(VmState.STOPPED);
         vm.start(NOW);
-        vm.getRuntime().placeOn(new Host("h", "192.0.2.1", null), null, NOW);
+        vm.getRuntime().placeOn(new Host("h", "192.0.2.1", null), null, "ab".repeat(32), NOW);
+        assertThat(vm.getRuntime().vmaKey()).isEqualTo("ab".repeat(32));
         vm.getRuntime().running("10.0.0.5", 3030, 4100, 22, NOW);
         vm.getRuntime().requestStop(NOW);
         vm.getRuntime().moveTo(VmState.STOPPED, null, NOW);
@@ -114,6 +115,7 @@ class VmStateMachineTest {
         assertThat(r.getXPort()).isNull();
         assertThat(r.getCurrentDi()).isNull();
         assertThat(r.getPendingCommand()).isNull();
+        assertThat(r.vmaKey()).as("the VMA key lives as long as the start").isNull();
     }
 
     @Test

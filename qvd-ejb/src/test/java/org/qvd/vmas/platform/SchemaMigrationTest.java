@@ -104,7 +104,7 @@ class SchemaMigrationTest {
             Vm vm = new Vm(user, osf, "desk", null, "10.3.15.10", null);
             s.persist(vm);
             s.persist(vm.start(Instant.now()));
-            vm.getRuntime().placeOn(host, di, Instant.now());
+            vm.getRuntime().placeOn(host, di, "ab".repeat(32), Instant.now());
             s.persist(vm.getRuntime().running("10.3.15.10", 3030, 4100, 22, Instant.now()));
             return vm.getId();
         });
