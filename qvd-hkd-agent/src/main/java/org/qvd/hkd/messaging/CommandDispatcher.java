@@ -12,6 +12,7 @@ import org.qvd.protocol.message.Envelope;
 import org.qvd.protocol.message.HkdCommand;
 import org.qvd.protocol.message.MessageCodec;
 import org.qvd.protocol.message.ProtocolException;
+import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
@@ -102,6 +103,8 @@ public final class CommandDispatcher {
         } else if (command instanceof StopVmCommand c) {
             return c.vmId();
         } else if (command instanceof ReapVmCommand c) {
+            return c.vmId();
+        } else if (command instanceof PurgeHomeCommand c) {
             return c.vmId();
         }
         return null;

@@ -20,6 +20,7 @@ import org.qvd.hkd.host.control.VmInventory;
 import org.qvd.hkd.messaging.BrokerLink;
 import org.qvd.hkd.messaging.CommandDispatcher;
 import org.qvd.hkd.vm.boundary.BootResumption;
+import org.qvd.hkd.vm.boundary.PurgeHomeHandler;
 import org.qvd.hkd.vm.boundary.ReapVmHandler;
 import org.qvd.hkd.vm.boundary.StartVmHandler;
 import org.qvd.hkd.vm.boundary.StopVmHandler;
@@ -37,6 +38,7 @@ import org.qvd.hkd.vm.entity.StorageLayout;
 import org.qvd.protocol.host.StopHostCommand;
 import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.MessageCodec;
+import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
@@ -98,6 +100,7 @@ public final class HkdDaemon implements AutoCloseable {
                         activities, link, () -> probe.capacity(inventory.vms()).ramFreeMb(), Clock.systemUTC()))
                 .on(StopVmCommand.class, stopVm)
                 .on(ReapVmCommand.class, new ReapVmHandler(domains, teardown, bootWaits, locks, activities, link))
+                .on(PurgeHomeCommand.class, new PurgeHomeHandler(domains, storage, locks, link))
                 .on(StopHostCommand.class, new StopHostHandler(config, domains, stopVm, announcer, link,
                         () -> new Thread(this::close, "hkd-stop").start()));
         new BootResumption(hostName, config, domains, bootWaits, locks, link).resume();

@@ -14,7 +14,8 @@ import org.w3c.dom.Element;
 
 /**
  * The VMs' disks as libvirt storage volumes: qcow2 overlays on a DI, and home disks. Overlays are
- * recreated at each start unless persistent; home disks are created once and never deleted here.
+ * recreated at each start unless persistent; home disks are created once and deleted only when the VMAS purges a
+ * deleted VM's home.
  */
 public final class VmStorage {
 
@@ -84,6 +85,17 @@ public final class VmStorage {
         StoragePool overlays = pool(layout.overlaysPool());
         volume(overlays, VmNames.overlayVolume(vmId))
                 .ifPresent(vol -> Libvirt.run("deleting overlay of VM " + vmId, () -> vol.delete(0)));
+    }
+
+    /**
+     * Deletes the VM's home disk, for the VMAS's explicit purge of a deleted VM (the only way a home disk goes);
+     * returns whether this host's homes pool had one.
+     */
+    public boolean deleteHomeDisk(long vmId) {
+        StoragePool homes = pool(layout.homesPool());
+        Optional<StorageVol> home = volume(homes, VmNames.homeVolume(vmId));
+        home.ifPresent(vol -> Libvirt.run("deleting home disk of VM " + vmId, () -> vol.delete(0)));
+        return home.isPresent();
     }
 
     /** Whether a volume of this name exists in the overlays or homes pool. */
