@@ -190,13 +190,13 @@ class VmIT {
         VmDto vm = newVm(d, "gone");
         d.tenancy().as(() -> vms.start(vm.id()));
         assertThatThrownBy(() -> d.tenancy().as(() -> {
-            vms.delete(vm.id());
+            vms.delete(vm.id(), false);
             return null;
         })).isInstanceOf(VmStateException.class);
         d.tenancy().as(() -> vms.stop(vm.id()));
         runtime.report(vm.id(), org.qvd.vm.entity.VmState.STOPPED, null);
         d.tenancy().as(() -> {
-            vms.delete(vm.id());
+            vms.delete(vm.id(), false);
             return null;
         });
         assertThat(d.tenancy().as(() -> vms.list(new VmFilter(null, d.user().id(), null, null, "gone", null, null),

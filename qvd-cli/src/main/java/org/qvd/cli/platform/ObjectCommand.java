@@ -76,10 +76,15 @@ public abstract class ObjectCommand {
     }
 
     protected int doDelete(List<String> filters) {
+        return doDelete(filters, "");
+    }
+
+    /** Deletes the selected objects with {@code query} (e.g. {@code ?purgeHome=true}) on each DELETE. */
+    protected int doDelete(List<String> filters, String query) {
         List<JsonNode> gone = new ArrayList<>();
         for (String id : select(filters)) {
             JsonNode before = api().get(path(id), Map.of());
-            api().delete(path(id));
+            api().delete(path(id) + query);
             gone.add(before);
         }
         return print(Output.array(gone));

@@ -45,10 +45,12 @@ public class VmCommand extends ObjectCommand {
         return doSet(filters, changes);
     }
 
-    @Command(name = "del", aliases = "delete", description = "Delete the selected (stopped) VMs.",
-            mixinStandardHelpOptions = true)
-    public int del(@Parameters(paramLabel = FILTERS, arity = "1..*") List<String> filters) {
-        return doDelete(filters);
+    @Command(name = "del", aliases = "delete", description = "Delete the selected (stopped) VMs. Their users' home "
+            + "disks stay on the hosts unless --purge-home.", mixinStandardHelpOptions = true)
+    public int del(@Parameters(paramLabel = FILTERS, arity = "1..*") List<String> filters,
+            @Option(names = "--purge-home", description = "also delete the home disks (cannot be undone)")
+            boolean purgeHome) {
+        return doDelete(filters, purgeHome ? "?purgeHome=true" : "");
     }
 
     @Command(description = "Start the selected VMs.", mixinStandardHelpOptions = true)

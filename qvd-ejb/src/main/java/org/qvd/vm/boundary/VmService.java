@@ -161,11 +161,18 @@ public class VmService {
         return VmDto.of(vm);
     }
 
+    /**
+     * Deletes a stopped VM. Its home disk stays on the hosts' storage unless {@code purgeHome}: then every running
+     * host is told to delete it (refused, VM kept, when no host runs).
+     */
     @RequiresAcl("vm.delete")
     @Audited(value = "vm.delete", objectType = "vm")
-    public void delete(@NotNull Long id) {
+    public void delete(@NotNull Long id, boolean purgeHome) {
         Vm vm = find(em, id);
         vm.checkDeletable();
+        if (purgeHome) {
+            lifecycle.purgeHome(id);
+        }
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.VM)
                 .setParameter("objectId", id).executeUpdate();
         em.remove(vm);

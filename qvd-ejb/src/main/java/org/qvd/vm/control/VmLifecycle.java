@@ -18,6 +18,7 @@ import org.qvd.image.control.ImageStorage;
 import org.qvd.image.entity.Di;
 import org.qvd.property.entity.Property;
 import org.qvd.property.entity.PropertyOwner;
+import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
@@ -131,6 +132,21 @@ public class VmLifecycle {
             return;
         }
         commands.send(new StopVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(), null));
+    }
+
+    /**
+     * Asks every running host to delete a deleted VM's home disk: the host whose homes pool holds it (shared storage:
+     * any; local storage: the one it ran on) deletes it, the others find none. Refused, so that the VM stays, when no
+     * host runs that could do it. VM ids are never reused, so a late purge hits nobody else's home.
+     */
+    public void purgeHome(long vmId) {
+        List<String> hosts = em.createQuery("SELECT r.host.name FROM HostRuntime r WHERE r.state = :running",
+                String.class).setParameter("running", org.qvd.host.entity.HostState.RUNNING).getResultList();
+        if (hosts.isEmpty()) {
+            throw new InvalidStateException("vm.purge_no_host",
+                    "no host is running to delete the VM's home disk; nothing was deleted");
+        }
+        hosts.forEach(h -> commands.send(new PurgeHomeCommand(h, HostCommandSender.newCorrelationId(), vmId)));
     }
 
     /** Asks a host to destroy a VM it runs but the VMAS does not expect there. */

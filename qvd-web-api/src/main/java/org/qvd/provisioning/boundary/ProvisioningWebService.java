@@ -80,7 +80,7 @@ public class ProvisioningWebService {
     @WebMethod
     public void deleteVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
         call(() -> {
-            vms.delete(vmId);
+            vms.delete(vmId, false); // the home disk stays: a purge is REST, CLI or WAT
             return null;
         });
     }

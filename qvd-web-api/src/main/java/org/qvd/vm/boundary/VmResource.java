@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -74,9 +75,11 @@ public class VmResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a stopped VM")
-    public Response delete(@PathParam("id") Long id) {
-        vms.delete(id);
+    @Operation(summary = "Delete a stopped VM",
+            description = "purgeHome=true also deletes the user's home disk on the hosts (every running host is told; "
+                    + "refused with vm.purge_no_host when none runs); without it the home disk stays")
+    public Response delete(@PathParam("id") Long id, @QueryParam("purgeHome") @DefaultValue("false") boolean purgeHome) {
+        vms.delete(id, purgeHome);
         return Response.noContent().build();
     }
 

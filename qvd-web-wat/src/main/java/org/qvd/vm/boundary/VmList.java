@@ -83,7 +83,12 @@ public class VmList implements Serializable {
     }
 
     public void delete(VmDto vm) {
-        Feedback.run("vm.deleted", () -> vms.delete(vm.id()), vm.name());
+        Feedback.run("vm.deleted", () -> vms.delete(vm.id(), false), vm.name());
+    }
+
+    /** Deletes the VM and has the hosts delete its user's home disk (the only way a home disk goes). */
+    public void deletePurgingHome(VmDto vm) {
+        Feedback.run("vm.deletedPurged", () -> vms.delete(vm.id(), true), vm.name());
     }
 
     public void bulkStart() {
@@ -103,7 +108,7 @@ public class VmList implements Serializable {
     }
 
     public void bulkDelete() {
-        Bulk.apply(selected, "action.delete", vm -> vms.delete(vm.id()));
+        Bulk.apply(selected, "action.delete", vm -> vms.delete(vm.id(), false));
         selected.clear();
     }
 
