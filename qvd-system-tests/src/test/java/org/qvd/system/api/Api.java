@@ -15,9 +15,9 @@ import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
 
 /** A small REST client for the tests: one administrator's credentials, JSON in and out. */
-final class Api {
+public final class Api {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     /** Generous connect timeout: the first requests meet a server still warming up on a busy 2-core machine. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
             .connectTimeout(java.time.Duration.ofSeconds(60)).build();
@@ -30,68 +30,68 @@ final class Api {
         this.authorization = authorization;
     }
 
-    static Api superadmin(QvdSystem system) {
+    public static Api superadmin(QvdSystem system) {
         return basic(system, "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
     }
 
-    static Api basic(QvdSystem system, String login, String password) {
+    public static Api basic(QvdSystem system, String login, String password) {
         String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Api(root(system) + "/api/v1", "Basic " + token);
     }
 
-    static Api bearer(QvdSystem system, String token) {
+    public static Api bearer(QvdSystem system, String token) {
         return new Api(root(system) + "/api/v1", "Bearer " + token);
     }
 
-    static Api anonymous(QvdSystem system) {
+    public static Api anonymous(QvdSystem system) {
         return new Api(root(system) + "/api/v1", null);
     }
 
-    static String root(QvdSystem system) {
+    public static String root(QvdSystem system) {
         return "https://localhost:" + system.httpsPort();
     }
 
     /** A name no other test uses. */
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A response: status, body as JSON (null when empty or not JSON), and the raw response. */
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-        String header(String name) {
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
-        String contentType() {
+        public String contentType() {
             return header("Content-Type");
         }
 
-        long id() {
+        public long id() {
             return body.get("id").asLong();
         }
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(builder(path).GET());
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send(builder(path).DELETE());
     }
 
-    Reply post(String path, Object body) {
+    public Reply post(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").POST(json(body)));
     }
 
-    Reply put(String path, Object body) {
+    public Reply put(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").PUT(json(body)));
     }
 
-    Reply patch(String path, Object body) {
+    public Reply patch(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", json(body)));
     }
 
-    Reply postRaw(String path, String contentType, byte[] body) {
+    public Reply postRaw(String path, String contentType, byte[] body) {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

@@ -7,29 +7,29 @@ import java.util.Map;
 import org.qvd.launcher.QvdSystem;
 
 /** Builders of test data through the API itself; every call makes new, uniquely named objects. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String PASSWORD = "Tenant-Admin-Pw-1";
+    public static final String PASSWORD = "Tenant-Admin-Pw-1";
 
     private Fixtures() {
     }
 
     /** A new tenant, its id and name. */
-    record Tenant(long id, String name) {
+    public record Tenant(long id, String name) {
     }
 
     /** A tenant with an administrator holding the fixed role {@code roleName}, and that admin's client. */
-    record TenantAdmin(Tenant tenant, String login, Api api) {
+    public record TenantAdmin(Tenant tenant, String login, Api api) {
     }
 
-    static Tenant tenant(Api superadmin) {
+    public static Tenant tenant(Api superadmin) {
         String name = Api.unique("t");
         Api.Reply r = superadmin.post("/tenants", Map.of("name", name, "description", "system test"));
         assertThat(r.status()).as("create tenant: %s", r.body()).isEqualTo(201);
         return new Tenant(r.id(), name);
     }
 
-    static TenantAdmin tenantAdmin(QvdSystem system, Api superadmin, String roleName) {
+    public static TenantAdmin tenantAdmin(QvdSystem system, Api superadmin, String roleName) {
         Tenant tenant = tenant(superadmin);
         String name = Api.unique("admin");
         Api.Reply admin = superadmin.post("/administrators",
@@ -42,7 +42,7 @@ final class Fixtures {
         return new TenantAdmin(tenant, login, Api.basic(system, login, PASSWORD));
     }
 
-    static long role(Api api, String name) {
+    public static long role(Api api, String name) {
         JsonNode items = api.get("/roles?size=500").body().get("items");
         for (JsonNode role : items) {
             if (role.get("name").asText().equals(name)) {
@@ -52,8 +52,8 @@ final class Fixtures {
         throw new AssertionError("no role " + name + " in " + items);
     }
 
-    static long user(Api api, Long tenantId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("login", Api.unique("u"), "password", "User-Pw-1"));
+    public static long user(Api api, Long tenantId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("login", Api.unique("u"), "password", "User-Pw-123"));
         if (tenantId != null) {
             body.put("tenantId", tenantId);
         }
@@ -62,7 +62,7 @@ final class Fixtures {
         return r.id();
     }
 
-    static long osf(Api api, Long tenantId) {
+    public static long osf(Api api, Long tenantId) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", Api.unique("osf"), "memoryMb", 512));
         if (tenantId != null) {
             body.put("tenantId", tenantId);
@@ -73,14 +73,14 @@ final class Fixtures {
     }
 
     /** A DI uploaded for the OSF and made its default (a few bytes stand for the image: no guest boots here). */
-    static long di(Api api, long osfId) {
+    public static long di(Api api, long osfId) {
         Api.Reply r = api.postRaw("/dis/upload?osfId=" + osfId + "&fileName=test.qcow2&tag=default",
                 "application/octet-stream", "QFI test image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(r.status()).as("create di: %s", r.body()).isEqualTo(201);
         return r.id();
     }
 
-    static long vm(Api api, long userId, long osfId) {
+    public static long vm(Api api, long userId, long osfId) {
         Api.Reply r = api.post("/vms", Map.of("userId", userId, "osfId", osfId, "name", Api.unique("vm")));
         assertThat(r.status()).as("create vm: %s", r.body()).isEqualTo(201);
         return r.id();
@@ -91,7 +91,7 @@ final class Fixtures {
      * written directly (state running, a heartbeat an hour ahead, plenty of RAM). Start requests then
      * get placed on it and wait there, as with a real host that has not reported back yet.
      */
-    static long runningHost(QvdSystem system, Api api) {
+    public static long runningHost(QvdSystem system, Api api) {
         Api.Reply r = api.post("/hosts", Map.of("name", Api.unique("host"), "address", Api.unique("10.9") + ".test"));
         assertThat(r.status()).as("create host: %s", r.body()).isEqualTo(201);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
@@ -107,7 +107,7 @@ final class Fixtures {
     }
 
     /** Asserts an RFC 9457 problem with the given status and stable code. */
-    static JsonNode problem(Api.Reply r, int status, String code) {
+    public static JsonNode problem(Api.Reply r, int status, String code) {
         assertThat(r.status()).as("status of %s", r.raw().body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.body().get("status").asInt()).isEqualTo(status);
