@@ -51,6 +51,11 @@ class CliIT {
         long other = Fixtures.vm(admin.api(), vms.get(0).get("userId").asLong(), vms.get(0).get("osfId").asLong());
         Cli.run(env, "vm", "del", "id=" + other).ok();
         assertThat(Cli.run(env, "vm", "list", "id=" + other).exit()).isEqualTo(5);
+        // the explicit purge of the home disk (a running host is told to delete it)
+        long purged = Fixtures.vm(admin.api(), vms.get(0).get("userId").asLong(), vms.get(0).get("osfId").asLong());
+        Cli.run(env, "vm", "del", "id=" + purged, "--purge-home").ok();
+        assertThat(Cli.run(env, "--json", "audit", "list", "action=vm.delete", "result=ok").ok().json()
+                .findValuesAsText("arguments")).anyMatch(a -> a.contains("\"purgeHome\":true"));
 
         JsonNode audit = Cli.run(env, "--json", "audit", "list", "action=vm.start", "result=ok").ok().json();
         assertThat(audit).hasSize(1);
@@ -93,7 +98,12 @@ class CliIT {
 
         Cli.run(ops, "osf", "add", "name=desktop").ok();
         Cli.run(ops, "osf", "set", "name=desktop", "-s", "memoryMb=1024").ok();
-        Cli.run(ops, "di", "add", "--osf", "desktop", "--path", "/var/lib/qvd/images/" + tenant + ".qcow2").ok();
+        Path image = Files.createTempFile("img", ".qcow2");
+        Files.writeString(image, "image bytes");
+        // no server path is ever taken
+        assertThat(Cli.run(ops, "di", "add", "--osf", "desktop", "--path", "/etc/shadow").exit()).isEqualTo(2);
+        Cli.run(ops, "di", "add", "--osf", "desktop", "--file", image.toString()).ok();
+        Files.delete(image);
         JsonNode dis = Cli.run(ops, "--json", "di", "list", "osf=desktop").ok().json();
         String di = "id=" + dis.get(0).get("id").asText();
         Cli.run(ops, "di", "tag", di, "--tag", "stable").ok();

@@ -3,6 +3,7 @@ package org.qvd.system.wat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 
@@ -39,7 +40,9 @@ class WatImagesIT {
             b.open("/dis.xhtml");
             b.click(By.id("diForm:newDi"));
             Forms.selectOne(b, "diDlgForm:osf", osf);
-            b.type(By.id("diDlgForm:version"), "up-1");
+            // leaving the field hands the version to the dialog (AJAX) before the upload registers the DI
+            b.type(By.id("diDlgForm:version"), "up-1" + Keys.TAB);
+            b.settle();
             b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(local.toString());
             // one step: the upload registers the DI with the dialog's fields (the VMAS's guarded upload)
             assertThat(b.growl()).contains("Disk image up-1 uploaded and registered");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
@@ -89,7 +90,9 @@ class WatScenarioIT {
             b.open("/dis.xhtml");
             b.click(By.id("diForm:newDi"));
             Forms.selectOne(b, "diDlgForm:osf", osf);
-            b.type(By.id("diDlgForm:version"), "1.0");
+            // leaving the field hands the version to the dialog (AJAX) before the upload registers the DI
+            b.type(By.id("diDlgForm:version"), "1.0" + Keys.TAB);
+            b.settle();
             Path image = WatImagesIT.qcow2(Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
             try {
                 b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(image.toString());
