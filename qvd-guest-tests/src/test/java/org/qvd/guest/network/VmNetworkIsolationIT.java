@@ -71,25 +71,22 @@ class VmNetworkIsolationIT {
     }
 
     /**
-     * The probe VM: same user, a new OSF of the same tenant with a DI of the same image file whose kernel command line
-     * also runs the probe.
+     * The probe VM: same user, a new OSF of the same tenant with a DI imported (as superadmin) from the same staged
+     * image (a DI only names files placed for its own OSF), whose kernel command line also runs the probe.
      */
     private static long probeVm(AdminApi api, JsonNode b, String probe) {
         JsonNode osfB = api.get("/osfs/" + b.path("osfId").asLong());
         JsonNode diB = api.get("/dis?osfId=" + osfB.path("id").asLong() + "&size=1").path("items").get(0);
         long osfA = api.post("/osfs", Map.of("tenantId", osfB.path("tenantId").asLong(),
                 "name", "net-probe-" + System.nanoTime(), "memoryMb", osfB.path("memoryMb").asInt())).path("id").asLong();
-        long diA = api.post("/dis", Map.of("osfId", osfA, "path", diB.path("path").asText(), "makeDefault", true))
-                .path("id").asLong();
+        String staged = java.nio.file.Path.of(diB.path("path").asText()).getFileName().toString()
+                .replaceFirst("^osf-" + osfB.path("id").asLong() + "-", "");
+        long diA = api.post("/dis/import", Map.of("osfId", osfA, "file", staged, "version", "probe-" + System.nanoTime(),
+                "makeDefault", true)).path("id").asLong();
         String cmdline = null;
         for (JsonNode p : api.get("/properties/di/" + diB.path("id").asLong())) {
-            String key = p.path("key").asText();
-            if (key.startsWith("boot.")) {
-                if (key.equals("boot.cmdline")) {
-                    cmdline = p.path("value").asText();
-                } else {
-                    api.put("/properties/di/" + diA + "/" + key, Map.of("value", p.path("value").asText()));
-                }
+            if (p.path("key").asText().equals("boot.cmdline")) {
+                cmdline = p.path("value").asText();
             }
         }
         String base = cmdline != null ? cmdline
