@@ -58,6 +58,27 @@ class StopHostHandlerTest {
     }
 
     @Test
+    void aHostStopWinsOverAStartStillWaitingForItsGuest() {
+        VmaStandIn silent = VmaStandIn.silent();
+        RecordingEventSink startEvents = new RecordingEventSink();
+        hv.startHandler(silent, startEvents).handle(new StartVmCommand("node1", "s-43", 43, "vm", 7, TestHypervisor.DI,
+                true, false, 128, 1, 0, "52:54:00:03:00:43", "10.3.0.43", null));
+        assertThat(hv.waits.waiting(43)).isTrue();
+        long begin = System.nanoTime();
+
+        handler(silent).handle(new StopHostCommand("node1", "stop-host-2"));
+
+        assertThat((System.nanoTime() - begin) / 1_000_000).as("ms to stop the host").isLessThan(3_000);
+        assertThat(hv.waits.waiting(43)).isFalse();
+        assertThat(hv.domains.list()).isEmpty();
+        assertThat(events.of(VmStateChanged.class)).extracting(VmStateChanged::state)
+                .containsExactly(VmState.STOPPING, VmState.STOPPED);
+        assertThat(startEvents.of(org.qvd.protocol.message.CommandFailed.class)).as("the overtaken start says nothing")
+                .isEmpty();
+        assertThat(agentEnded).hasValue(1);
+    }
+
+    @Test
     void stoppingAnEmptyHostTwiceOnlyReportsAgain() {
         StopHostHandler handler = handler(VmaStandIn.silent());
 
