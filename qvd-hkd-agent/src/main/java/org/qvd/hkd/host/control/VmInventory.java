@@ -1,15 +1,21 @@
 package org.qvd.hkd.host.control;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDomains;
 import org.qvd.hkd.vm.entity.VmDomain;
+import org.qvd.hkd.vm.entity.VmNames;
 import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.VmReport;
 
 /**
  * The VMs this host holds, as reported in registrations and heartbeats: every QVD domain libvirt knows,
- * in the state a running handler gives it, else running (active) or stopped (defined but not running).
+ * in the state a running handler gives it, else running (active) or stopped (defined but not running); and
+ * every VM a start is preparing whose domain does not exist yet (disks and domain creation can take a minute on
+ * a busy host: the VMAS must not take a start missing from the report for a lost one).
  */
 public final class VmInventory {
 
@@ -22,7 +28,14 @@ public final class VmInventory {
     }
 
     public List<VmReport> vms() {
-        return domains.list().stream().map(this::report).toList();
+        List<VmReport> reports = new ArrayList<>(domains.list().stream().map(this::report).toList());
+        Set<Long> listed = reports.stream().map(VmReport::vmId).collect(Collectors.toSet());
+        activities.all().forEach((vmId, state) -> {
+            if (state == VmState.STARTING && !listed.contains(vmId)) {
+                reports.add(new VmReport(vmId, VmNames.domainName(vmId), state, null, null, 0));
+            }
+        });
+        return reports;
     }
 
     private VmReport report(VmDomain domain) {

@@ -1,5 +1,6 @@
 package org.qvd.hkd.vm.control;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qvd.protocol.state.VmState;
@@ -31,5 +32,10 @@ public final class VmActivities {
 
     public Optional<VmState> current(long vmId) {
         return Optional.ofNullable(states.get(vmId));
+    }
+
+    /** Every VM a handler works on now, with its transitional state. */
+    public Map<Long, VmState> all() {
+        return Map.copyOf(states);
     }
 }
