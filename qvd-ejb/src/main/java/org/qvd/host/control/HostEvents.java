@@ -111,6 +111,12 @@ public class HostEvents {
         }
         VmState target = VmState.valueOf(event.state().name());
         if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
+            if (!runtime.getState().canMoveTo(VmState.RUNNING)) {
+                // e.g. a restarted agent reporting a guest that answers again while the VMAS stops it: the stop wins
+                LOG.info(() -> "ignoring running of VM " + event.vmId() + " from " + event.hostName() + ": it is "
+                        + runtime.getState().name().toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
             em.persist(runtime.running(event.ip() != null ? event.ip() : runtime.getVm().getIp(), 3030, 4100, null, Instant.now()));
             notice(runtime, null);
         } else if (target != VmState.RUNNING) {

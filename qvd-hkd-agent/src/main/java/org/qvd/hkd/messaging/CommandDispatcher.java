@@ -68,12 +68,7 @@ public final class CommandDispatcher {
                     + command.hostName() + ", this is " + hostName);
             return false;
         }
-        if (command.expiredAt(clock.instant())) {
-            // C2: the VMAS has given up on it already; acting now would fight the VMAS's own timeout.
-            LOG.warning(() -> "refused " + envelope.type() + " " + command.correlationId() + " (vm "
-                    + vmIdOf(command) + "): expired at " + command.deadline() + ", not executed");
-            events.publish(new CommandFailed(hostName, command.correlationId(), envelope.type(), vmIdOf(command),
-                    null, HkdCommand.EXPIRED));
+        if (expired(envelope.type(), command)) {
             return false;
         }
         LOG.info(() -> "received " + envelope.type() + " " + command.correlationId());
@@ -86,8 +81,26 @@ public final class CommandDispatcher {
         return true;
     }
 
+    /**
+     * C2: the VMAS has given up on a command past its deadline; acting now would fight the VMAS's own timeout.
+     * Logged once and answered {@code expired}; checked on arrival and again when a handler thread takes it.
+     */
+    private boolean expired(String type, HkdCommand command) {
+        if (!command.expiredAt(clock.instant())) {
+            return false;
+        }
+        LOG.warning(() -> "refused " + type + " " + command.correlationId() + " (vm " + vmIdOf(command)
+                + "): expired at " + command.deadline() + ", not executed");
+        events.publish(new CommandFailed(hostName, command.correlationId(), type, vmIdOf(command), null,
+                HkdCommand.EXPIRED));
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private <C extends HkdCommand> void run(String type, C command) {
+        if (expired(type, command)) {
+            return;
+        }
         try {
             ((CommandHandler<C>) handlers.get(command.getClass())).handle(command);
         } catch (RuntimeException e) {
