@@ -100,7 +100,11 @@ public final class LoginThrottle {
      */
     public int recordFailure(Attempt attempt) {
         Instant now = clock.instant();
-        Instant before = recentlyFailed.put(attempt.credentialDigest(), now);
+        if (recentlyFailed.size() >= MAX_ENTRIES) {
+            purge(); // a flood of distinct guesses: beyond the bound, each counts (the safe side)
+        }
+        Instant before = recentlyFailed.size() < MAX_ENTRIES || recentlyFailed.containsKey(attempt.credentialDigest())
+                ? recentlyFailed.put(attempt.credentialDigest(), now) : null;
         if (before != null && !now.isAfter(before.plus(repeatWindow))) {
             return -1;
         }
