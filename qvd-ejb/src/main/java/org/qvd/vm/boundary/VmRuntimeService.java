@@ -105,6 +105,14 @@ public class VmRuntimeService {
         return VmDto.of(vm);
     }
 
+    /**
+     * The VM's current VMA key (contract C1), which the L7R sends with every call to the VM's agent; null while the
+     * VM has none (stopped, or started before keys). Only for the L7R: never in a DTO, a log or an admin surface.
+     */
+    public String vmaKey(long vmId) {
+        return vm(vmId).getRuntime().vmaKey();
+    }
+
     /** Session parameters from properties, later ones overriding: OSF, DI (in use, else by tag), user, VM. */
     public Map<String, String> sessionParameters(long vmId) {
         Vm vm = vm(vmId);

@@ -222,7 +222,7 @@ public class VmasSessionBackend implements SessionBackend {
 
     /** The VM's current VMA key (contract C1), sent with every call to its agent; null while it has none. */
     private String vmaKey(long vmId) {
-        return null;
+        return runtime.vmaKey(vmId);
     }
 
     /** Records {@code connection} as the VM's holder; {@code stale}: first clear a holder that never let go. */

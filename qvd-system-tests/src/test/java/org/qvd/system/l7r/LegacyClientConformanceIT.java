@@ -94,6 +94,15 @@ class LegacyClientConformanceIT {
                 + "\nUser-Agent: QVDClient Qt/0.01 (Linux)\nConnection: Upgrade\nUpgrade: QVD/1.0\n\n";
     }
 
+    /** Contract C1: the VM's agent answers nobody without its key; the L7R's calls (all tests here) carry it. */
+    @Test
+    void theVmsAgentRefusesCallsWithoutItsKey() throws Exception {
+        java.net.http.HttpResponse<String> refused = vma.call("/vma/x_state", false);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"error\":\"vma.key_required\"");
+        assertThat(vma.call("/vma/x_state", true).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void perlClientInTheCapturedOrderGetsADesktopSessionWithoutCookie() throws Exception {
         try (L7rWire wire = new L7rWire(system.l7rPort())) {

@@ -18,8 +18,10 @@ import org.qvd.launcher.QvdSystem;
 
 /**
  * The real VMA (qvd-vma's shaded jar) in its local mode on this machine, running a real nxagent on loopback: what a
- * desktop VM offers the L7R, without a hypervisor. The VM's runtime row is pointed at it by SQL ({@code running},
- * address 127.0.0.1, its ports). Processes are stopped by their handles, never by name.
+ * desktop VM offers the L7R, without a hypervisor. It requires a VMA key (contract C1; {@code vma.key}, as the OEM
+ * string would give it in a VM), and the VM's runtime row is pointed at it by SQL ({@code running}, address
+ * 127.0.0.1, its ports, the same key): every call the L7R makes must carry it. Processes are stopped by their
+ * handles, never by name.
  */
 final class RealVma implements AutoCloseable {
 
@@ -27,6 +29,7 @@ final class RealVma implements AutoCloseable {
 
     final int httpPort;
     final int nxPort;
+    final String key;
     private final Process vma;
     private final VmasData data;
     private final QvdSystem system;
@@ -53,23 +56,36 @@ final class RealVma implements AutoCloseable {
         Files.createDirectories(dir);
         httpPort = freePort();
         nxPort = freePort();
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        key = java.util.HexFormat.of().formatHex(secret);
         int display = freeDisplay(170);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx64m", "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1",
                 "-Dvma.http.port=" + httpPort, "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + display,
                 "-Dvma.nx.loopback=true", "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
-                "-Dvma.session.command=", "-Dvma.poweroff.command=", "-jar", System.getProperty("qvd.vma.jar")));
+                "-Dvma.session.command=", "-Dvma.poweroff.command=", "-Dvma.key=" + key, "-jar",
+                System.getProperty("qvd.vma.jar")));
         vma = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("vma.log").toFile())).start();
         awaitPing();
         data.sql(system, "UPDATE vm_runtime SET state = 'running', state_ts = now(), address = '127.0.0.1', "
-                + "vma_port = ?, x_port = ? WHERE vm_id = ?", httpPort, nxPort, vmId);
+                + "vma_port = ?, x_port = ?, vma_key = ? WHERE vm_id = ?", httpPort, nxPort, key, vmId);
+    }
+
+    /** A call to the VMA; {@code withKey}: as the host and the L7R make it, else as anyone else on the network. */
+    java.net.http.HttpResponse<String> call(String pathAndQuery, boolean withKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
+                .timeout(Duration.ofSeconds(5));
+        if (withKey) {
+            request.header("X-QVD-VMA-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The session's state as the VMA reports it ({@code x_state}). */
     String xState() throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/vma/x_state"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = call("/vma/x_state", true).body();
         return body.replaceAll(".*\"state\":\"([a-z_]+)\".*", "$1");
     }
 
@@ -127,6 +143,6 @@ final class RealVma implements AutoCloseable {
             vma.destroyForcibly();
         }
         data.sql(system, "UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, "
-                + "vma_port = NULL, x_port = NULL WHERE vm_id = ?", vmId);
+                + "vma_port = NULL, x_port = NULL, vma_key = NULL WHERE vm_id = ?", vmId);
     }
 }
