@@ -59,7 +59,7 @@ class VmListQueryCountOnPostgresTest {
                         s.persist(vm);
                         if (v % 2 == 0) { // half of them run, spread over the hosts
                             s.persist(vm.start(Instant.now()));
-                            vm.getRuntime().placeOn(hosts[u % hosts.length], di, Instant.now());
+                            vm.getRuntime().placeOn(hosts[u % hosts.length], di, null, Instant.now());
                             s.persist(vm.getRuntime().running("10.3.15.10", 3030, 4100, 22, Instant.now()));
                         }
                     }
