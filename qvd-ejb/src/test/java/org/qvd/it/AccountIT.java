@@ -120,9 +120,9 @@ class AccountIT {
     @Test
     void refusesInvalidInputBeforeCheckingPermissions() throws Exception {
         Tenancy reader = scenario.tenantWithAdmin("Reader");
-        assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "bad login", "pw", null))))
+        assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "bad login", "Pw-long-enough", null))))
                 .isInstanceOf(InvalidInputException.class).extracting("code").isEqualTo("validation.failed");
-        assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "fine", "pw", null))))
+        assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "fine", "Pw-long-enough", null))))
                 .isInstanceOf(ForbiddenException.class).extracting("code").isEqualTo("acl.forbidden");
         assertThat(scenario.auditOfAction("user.create")).anyMatch(e -> e.adminName().equals(reader.adminLogin())
                 && e.result().equals("acl.forbidden") && "fine".equals(e.objectName()));
@@ -131,30 +131,30 @@ class AccountIT {
     @Test
     void createsAUserWhosePasswordAuthenticatesWithAPerUserSalt() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        UserDto alice = t.as(() -> users.create(new NewUser(null, "alice", "alice-pw", "Alice")));
-        UserDto bob = t.as(() -> users.create(new NewUser(null, "bob", "alice-pw", null)));
+        UserDto alice = t.as(() -> users.create(new NewUser(null, "alice", "Alice-Pw-long-1", "Alice")));
+        UserDto bob = t.as(() -> users.create(new NewUser(null, "bob", "Alice-Pw-long-1", null)));
         assertThat(alice.tenantId()).isEqualTo(t.tenantId());
-        assertThat(authentication.authenticate("alice@" + t.tenantName(), "alice-pw").id()).isEqualTo(alice.id());
+        assertThat(authentication.authenticate("alice@" + t.tenantName(), "Alice-Pw-long-1").id()).isEqualTo(alice.id());
         assertThatThrownBy(() -> authentication.authenticate("alice@" + t.tenantName(), "nope"))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThatThrownBy(() -> authentication.authenticate("nobody@" + t.tenantName(), "alice-pw"))
+        assertThatThrownBy(() -> authentication.authenticate("nobody@" + t.tenantName(), "Alice-Pw-long-1"))
                 .isInstanceOf(AuthenticationFailedException.class);
         t.as(() -> users.block(bob.id()));
-        assertThatThrownBy(() -> authentication.authenticate("bob@" + t.tenantName(), "alice-pw"))
+        assertThatThrownBy(() -> authentication.authenticate("bob@" + t.tenantName(), "Alice-Pw-long-1"))
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThat(t.as(() -> users.list(new UserFilter(null, null, true), PageRequest.first(10))).items())
                 .extracting(UserDto::login).containsExactly("bob");
         assertThat(scenario.auditOf("user", alice.id())).singleElement()
-                .satisfies(e -> assertThat(e.arguments()).contains("alice").doesNotContain("alice-pw"));
+                .satisfies(e -> assertThat(e.arguments()).contains("alice").doesNotContain("Alice-Pw-long-1"));
     }
 
     @Test
     void refusesADuplicateLoginInTheSameTenantOnly() throws Exception {
         Tenancy a = scenario.tenantWithAdmin("Tenant Admin");
         Tenancy b = scenario.tenantWithAdmin("Tenant Admin");
-        a.as(() -> users.create(new NewUser(null, "carol", "pw", null)));
-        b.as(() -> users.create(new NewUser(null, "carol", "pw", null)));
-        assertThatThrownBy(() -> a.as(() -> users.create(new NewUser(null, "carol", "pw", null))))
+        a.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null)));
+        b.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null)));
+        assertThatThrownBy(() -> a.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null))))
                 .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("user.duplicate");
     }
 
@@ -166,11 +166,11 @@ class AccountIT {
         t.as(() -> roles.inherit(role.id(), reader));
         RoleDto denied = t.as(() -> roles.deny(role.id(), "user.see"));
         assertThat(denied.effective()).contains("vm.see").doesNotContain("user.see");
-        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "clerk", "clerk-pw", null)));
+        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "clerk", "Clerk-Pw-long-1", null)));
         t.as(() -> admins.assignRole(clerk.id(), role.id()));
         String login = "clerk@" + t.tenantName();
-        assertThat(As.admin(login, "clerk-pw", admins::me).acls()).contains("vm.see").doesNotContain("user.see");
-        assertThatThrownBy(() -> As.admin(login, "clerk-pw", () -> users.list(null, PageRequest.first(5))))
+        assertThat(As.admin(login, "Clerk-Pw-long-1", admins::me).acls()).contains("vm.see").doesNotContain("user.see");
+        assertThatThrownBy(() -> As.admin(login, "Clerk-Pw-long-1", () -> users.list(null, PageRequest.first(5))))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> t.as(() -> roles.grant(reader, "vm.create"))).isInstanceOf(RuntimeException.class);
     }
@@ -178,11 +178,11 @@ class AccountIT {
     @Test
     void changesAnAdministratorsPasswordForElytron() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "pwclerk", "old-pw", null)));
-        t.as(() -> admins.changePassword(clerk.id(), "new-pw"));
+        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "pwclerk", "Old-Pw-long-1", null)));
+        t.as(() -> admins.changePassword(clerk.id(), "New-Pw-long-1"));
         String login = "pwclerk@" + t.tenantName();
-        assertThat(As.identity(login, "new-pw").getPrincipal().getName()).isEqualTo(login);
-        assertThatThrownBy(() -> As.identity(login, "old-pw")).isInstanceOf(SecurityException.class);
-        assertThat(scenario.auditOf("admin", clerk.id()).get(0).arguments()).doesNotContain("new-pw");
+        assertThat(As.identity(login, "New-Pw-long-1").getPrincipal().getName()).isEqualTo(login);
+        assertThatThrownBy(() -> As.identity(login, "Old-Pw-long-1")).isInstanceOf(SecurityException.class);
+        assertThat(scenario.auditOf("admin", clerk.id()).get(0).arguments()).doesNotContain("New-Pw-long-1");
     }
 }

@@ -60,7 +60,7 @@ class InfrastructureIT {
     void auditsTheSourceAddressTheWebLayerRecorded() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         origin.sourceAddress("203.0.113.9");
-        UserDto user = t.as(() -> users.create(new NewUser(null, "from-web", "pw", null)));
+        UserDto user = t.as(() -> users.create(new NewUser(null, "from-web", "Pw-long-enough", null)));
         assertThat(scenario.auditOf("user", user.id())).singleElement()
                 .satisfies(e -> assertThat(e.sourceAddress()).isEqualTo("203.0.113.9"));
     }
@@ -91,7 +91,7 @@ class InfrastructureIT {
     @Test
     void setsListsAndDeletesPropertiesOfVisibleObjects() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        UserDto user = t.as(() -> users.create(new NewUser(null, "prop", "pw", null)));
+        UserDto user = t.as(() -> users.create(new NewUser(null, "prop", "Pw-long-enough", null)));
         t.as(() -> properties.set(PropertyOwner.USER, user.id(), "department", "sales"));
         t.as(() -> properties.set(PropertyOwner.USER, user.id(), "department", "support"));
         assertThat(t.as(() -> properties.list(PropertyOwner.USER, user.id()))).extracting(PropertyDto::key, PropertyDto::value)

@@ -59,10 +59,10 @@ class IsolationIT {
     void anAdminOfOneTenantNeitherSeesNorChangesAnotherTenant() throws Exception {
         Tenancy a = scenario.tenantWithAdmin("Tenant Admin");
         Tenancy b = scenario.tenantWithAdmin("Tenant Admin");
-        UserDto bUser = b.as(() -> users.create(new NewUser(null, "bob", "pw", null)));
+        UserDto bUser = b.as(() -> users.create(new NewUser(null, "bob", "Pw-long-enough", null)));
         OsfDto bOsf = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
         VmDto bVm = b.as(() -> vms.create(new NewVm(bUser.id(), bOsf.id(), "bobs", null, null, null)));
-        a.as(() -> users.create(new NewUser(null, "ann", "pw", null)));
+        a.as(() -> users.create(new NewUser(null, "ann", "Pw-long-enough", null)));
 
         assertThat(a.as(() -> users.list(null, PageRequest.first(100))).items()).extracting(UserDto::login)
                 .containsExactly("ann");
@@ -76,7 +76,7 @@ class IsolationIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> a.as(() -> vms.block(bVm.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> a.as(() -> vms.start(bVm.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> a.as(() -> users.create(new NewUser(b.tenantId(), "spy", "pw", null))))
+        assertThatThrownBy(() -> a.as(() -> users.create(new NewUser(b.tenantId(), "spy", "Pw-long-enough", null))))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> a.as(() -> osfs.get(bOsf.id()))).isInstanceOf(NotFoundException.class);
 
@@ -92,13 +92,13 @@ class IsolationIT {
     void superadminsSeeEveryTenantButMustNameOneWhenCreating() throws Exception {
         Tenancy a = scenario.tenantWithAdmin("Tenant Admin");
         Tenancy b = scenario.tenantWithAdmin("Tenant Admin");
-        a.as(() -> users.create(new NewUser(null, "ann", "pw", null)));
-        b.as(() -> users.create(new NewUser(null, "bob", "pw", null)));
+        a.as(() -> users.create(new NewUser(null, "ann", "Pw-long-enough", null)));
+        b.as(() -> users.create(new NewUser(null, "bob", "Pw-long-enough", null)));
         assertThat(As.superadmin(() -> users.list(null, PageRequest.first(500))).items())
                 .extracting(UserDto::tenantId).contains(a.tenantId(), b.tenantId());
-        assertThatThrownBy(() -> As.superadmin(() -> users.create(new NewUser(null, "nowhere", "pw", null))))
+        assertThatThrownBy(() -> As.superadmin(() -> users.create(new NewUser(null, "nowhere", "Pw-long-enough", null))))
                 .isInstanceOf(InvalidInputException.class).extracting("code").isEqualTo("tenant.required");
-        assertThat(As.superadmin(() -> users.create(new NewUser(b.tenantId(), "placed", "pw", null))).tenantId())
+        assertThat(As.superadmin(() -> users.create(new NewUser(b.tenantId(), "placed", "Pw-long-enough", null))).tenantId())
                 .isEqualTo(b.tenantId());
     }
 }

@@ -23,7 +23,7 @@ import org.qvd.vmas.platform.PageRequest;
 @Dependent
 public class Scenario {
 
-    public static final String PASSWORD = "Pa55-word";
+    public static final String PASSWORD = "Pa55-word-long";
 
     @Inject
     TenantService tenants;

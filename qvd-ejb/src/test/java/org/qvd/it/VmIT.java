@@ -89,7 +89,7 @@ class VmIT {
 
     private Desk desk() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        UserDto user = t.as(() -> users.create(new NewUser(null, "alice", "alice-pw", null)));
+        UserDto user = t.as(() -> users.create(new NewUser(null, "alice", "Alice-Pw-long-1", null)));
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
         t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "debian-1.0.qcow2", null, null), TestImages.content()));
         HostDto host = As.superadmin(() -> hosts.create(new NewHost(Scenario.unique("node-"),
@@ -221,7 +221,7 @@ class VmIT {
         VmDto vm = newVm(d, "l7r");
         d.tenancy().as(() -> properties.set(PropertyOwner.OSF, d.osf().id(), "qvd.client.keyboard", "us"));
         d.tenancy().as(() -> properties.set(PropertyOwner.VM, vm.id(), "qvd.client.keyboard", "es"));
-        UserDto alice = authentication.authenticate("alice@" + d.tenancy().tenantName(), "alice-pw");
+        UserDto alice = authentication.authenticate("alice@" + d.tenancy().tenantName(), "Alice-Pw-long-1");
         assertThat(authentication.listVms(alice.id())).containsExactly(new UserVmDto(vm.id(), "l7r", "stopped", false));
         assertThat(runtime.requestStart(vm.id()).state()).isEqualTo("starting");
         runtime.userConnecting(vm.id());

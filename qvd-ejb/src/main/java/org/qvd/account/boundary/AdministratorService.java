@@ -13,6 +13,7 @@ import org.qvd.account.boundary.AdministratorRequests.AdministratorFilter;
 import org.qvd.account.boundary.AdministratorRequests.AdministratorUpdate;
 import org.qvd.account.boundary.AdministratorRequests.NewAdministrator;
 import org.qvd.account.control.PasswordHasher;
+import org.qvd.account.control.PasswordPolicy;
 import org.qvd.account.entity.Administrator;
 import org.qvd.account.entity.Role;
 import org.qvd.account.entity.Tenant;
@@ -40,6 +41,9 @@ public class AdministratorService {
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    PasswordPolicy passwords;
+
     /** The calling administrator and its effective ACLs. */
     @RequiresAcl(RequiresAcl.AUTHENTICATED)
     public CallerDto me() {
@@ -60,6 +64,7 @@ public class AdministratorService {
             tenantId = caller.owningTenant(request.tenantId());
         }
         Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        passwords.check(tenantId, request.password());
         long same = em.createNamedQuery(Administrator.COUNT_BY_NAME, Long.class).setParameter("tenantId", tenantId)
                 .setParameter("name", request.name()).getSingleResult();
         if (same > 0) {
@@ -102,6 +107,7 @@ public class AdministratorService {
     @Audited(value = "admin.update.password", objectType = "admin")
     public AdministratorDto changePassword(@NotNull Long id, @NotBlank @Size(max = 72) String password) {
         Administrator admin = find(id);
+        passwords.check(admin.getTenant().getId(), password);
         admin.changePasswordHash(HASHER.hash(password));
         return AdministratorDto.of(admin);
     }

@@ -12,6 +12,7 @@ import org.qvd.account.boundary.UserRequests.NewUser;
 import org.qvd.account.boundary.UserRequests.UserFilter;
 import org.qvd.account.boundary.UserRequests.UserUpdate;
 import org.qvd.account.control.PasswordHasher;
+import org.qvd.account.control.PasswordPolicy;
 import org.qvd.account.entity.AppUser;
 import org.qvd.account.entity.Tenant;
 import org.qvd.property.entity.Property;
@@ -38,11 +39,15 @@ public class UserService {
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    PasswordPolicy passwords;
+
     @RequiresAcl("user.create")
     @Audited(value = "user.create", objectType = "user")
     public UserDto create(@NotNull @Valid NewUser request) {
         long tenantId = CurrentCaller.get().owningTenant(request.tenantId());
         Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        passwords.check(tenantId, request.password());
         long same = em.createNamedQuery(AppUser.COUNT_BY_LOGIN, Long.class).setParameter("tenantId", tenantId)
                 .setParameter("login", request.login()).getSingleResult();
         if (same > 0) {
@@ -84,6 +89,7 @@ public class UserService {
     @Audited(value = "user.update.password", objectType = "user")
     public UserDto changePassword(@NotNull Long id, @NotBlank @Size(max = 72) String password) {
         AppUser user = find(id);
+        passwords.check(user.getTenant().getId(), password);
         user.changePasswordHash(HASHER.hash(password));
         return UserDto.of(user);
     }

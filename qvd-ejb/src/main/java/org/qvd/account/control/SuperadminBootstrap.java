@@ -41,6 +41,11 @@ public class SuperadminBootstrap {
                     + ENV + " and restart to create '" + NAME + "@*'.");
             return;
         }
+        if (password.length() < AccountConfigKeys.PASSWORD_MIN_LENGTH.defaultValue()) {
+            // the operator chose it on this machine; accepted, but every later password must follow the policy
+            LOG.warning("The first superadmin password is shorter than the password policy's "
+                    + AccountConfigKeys.PASSWORD_MIN_LENGTH.defaultValue() + " characters; change it.");
+        }
         Tenant star = em.find(Tenant.class, Tenant.SUPERTENANT_ID);
         Role root = em.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class)
                 .setParameter("tenantId", Tenant.SUPERTENANT_ID).setParameter("name", Role.ROOT).getSingleResult();

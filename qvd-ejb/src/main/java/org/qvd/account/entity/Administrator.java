@@ -57,6 +57,10 @@ public class Administrator {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
+    /** Bearer tokens issued before this instant are void (password changed, or blocked). */
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
+
     @ManyToMany
     @JoinTable(name = "administrator_role", joinColumns = @JoinColumn(name = "administrator_id"),
             inverseJoinColumns = @JoinColumn(name = "role_id"))
@@ -103,14 +107,22 @@ public class Administrator {
 
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;
+        this.credentialsChangedAt = Instant.now();
     }
 
     public void describe(String text) {
         this.description = text;
     }
 
+    /** Blocks the administrator; tokens issued so far stay void even after an unblock. */
     public void block() {
         this.blocked = true;
+        this.credentialsChangedAt = Instant.now();
+    }
+
+    /** Whether a bearer token issued at {@code issuedAt} is still good for this administrator. */
+    public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        return !blocked && !tenant.isBlocked() && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
     }
 
     public void unblock() {

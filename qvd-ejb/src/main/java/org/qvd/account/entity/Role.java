@@ -113,6 +113,10 @@ public class Role {
     /** Inherits another role; refused when it would create a cycle. */
     public void inherit(Role other) {
         checkMutable();
+        if (other.isRoot() && !tenant.isSupertenant()) {
+            // inheriting Root would hand a tenant's administrators every ACL, which assigning it refuses
+            throw new InvalidInputException("role.root_superadmin_only", "only roles of tenant '*' may inherit Root");
+        }
         if (other == this || other.reaches(this)) {
             throw new InvalidInputException("role.cycle",
                     "role '" + name + "' cannot inherit '" + other.name + "': inheritance would loop");
@@ -191,6 +195,11 @@ public class Role {
 
     public String getDescription() {
         return description;
+    }
+
+    /** The fixed role of tenant '*' holding every ACL. */
+    public boolean isRoot() {
+        return fixed && ROOT.equals(name) && tenant.isSupertenant();
     }
 
     public boolean isFixed() {

@@ -64,20 +64,25 @@ public class AuditEntry {
         this.at = at;
         this.adminId = e.adminId();
         this.adminName = cut(e.adminName(), 200);
+        this.action = cut(e.action(), 128);
         this.tenantId = e.tenantId();
-        this.tenantName = e.tenantName();
+        this.tenantName = cut(e.tenantName(), 64);
         this.superadmin = e.superadmin();
-        this.action = e.action();
         this.objectType = e.objectType();
         this.objectId = e.objectId();
         this.objectName = cut(e.objectName(), 255);
-        this.arguments = e.arguments();
-        this.result = e.result();
+        this.arguments = cut(e.arguments(), 8192);
+        this.result = cut(e.result(), 128);
         this.sourceAddress = cut(e.sourceAddress(), 128);
     }
 
+    /** Bounded, and without NUL, which PostgreSQL cannot store (the entry of a refused call must still be written). */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String storable = s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+        return storable.length() <= max ? storable : storable.substring(0, max);
     }
 
     public Long getId() {

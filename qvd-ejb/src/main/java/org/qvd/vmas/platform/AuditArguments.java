@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public final class AuditArguments {
 
+    /** At most this many characters of one text argument are kept; a refused 10 MB body must not become a 10 MB row. */
+    public static final int MAX_TEXT = 256;
+    /** At most this many characters of a call's arguments in all. */
+    public static final int MAX_TOTAL = 4096;
+
     private AuditArguments() {
     }
 
@@ -29,7 +34,18 @@ public final class AuditArguments {
             out.append(':');
             value(out, values[i], 0);
         }
-        return out.append('}').toString();
+        out.append('}');
+        if (out.length() > MAX_TOTAL) {
+            // still one JSON object, so that readers of the audit can parse every entry
+            return "{\"truncated\":" + quoted(out.substring(0, MAX_TOTAL)) + "}";
+        }
+        return out.toString();
+    }
+
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder();
+        string(b, s);
+        return b.toString();
     }
 
     /** The id argument: the first Long named {@code id} or {@code …Id}. */
@@ -127,7 +143,8 @@ public final class AuditArguments {
         }
     }
 
-    private static void string(StringBuilder out, String s) {
+    private static void string(StringBuilder out, String full) {
+        String s = full.length() > MAX_TEXT ? full.substring(0, MAX_TEXT) : full;
         out.append('"');
         for (char ch : s.toCharArray()) {
             switch (ch) {
@@ -144,6 +161,9 @@ public final class AuditArguments {
                     }
                 }
             }
+        }
+        if (full.length() > MAX_TEXT) {
+            out.append("…(").append(full.length()).append(" characters)");
         }
         out.append('"');
     }

@@ -61,7 +61,8 @@ public final class Errors {
         if ("23503".equals(state)) {
             return new ConflictException("in_use", "still referenced: " + constraint(sql));
         }
-        if ("23514".equals(state) || "23502".equals(state) || "22001".equals(state)) {
+        if ("23514".equals(state) || "23502".equals(state) || "22001".equals(state)
+                || "22021".equals(state) || "22P05".equals(state)) {
             return new InvalidInputException("validation.failed", "refused by the database: " + constraint(sql));
         }
         return null;

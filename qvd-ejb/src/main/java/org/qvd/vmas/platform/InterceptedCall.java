@@ -33,6 +33,11 @@ final class InterceptedCall {
         if (!violations.isEmpty()) {
             throw Errors.invalid(new ConstraintViolationException(violations));
         }
+        java.util.List<String> unstorable = TextInput.violations(method.getParameters(), ic.getParameters());
+        if (!unstorable.isEmpty()) {
+            throw new InvalidInputException("validation.failed", "invalid input: " + String.join("; ", unstorable),
+                    unstorable);
+        }
     }
 
     Object proceedAs(Caller caller, AuditSink audit) throws Exception {

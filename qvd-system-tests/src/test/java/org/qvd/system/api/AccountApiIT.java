@@ -47,9 +47,9 @@ class AccountApiIT {
         assertThat(created.body().has("password")).isFalse();
         long id = created.id();
 
-        problem(admin.api().post("/users", Map.of("login", "alice", "password", "x")), 409, "user.duplicate");
+        problem(admin.api().post("/users", Map.of("login", "alice", "password", "Alice-Pw-789")), 409, "user.duplicate");
         problem(api.post("/users", Map.of("login", "bob", "password", "x")), 400, "tenant.required");
-        assertThat(admin.api().put("/users/" + id + "/password", Map.of("password", "New-Pw-2")).status()).isEqualTo(200);
+        assertThat(admin.api().put("/users/" + id + "/password", Map.of("password", "New-Pw-2222")).status()).isEqualTo(200);
         assertThat(admin.api().post("/users/" + id + "/block", "").body().get("blocked").asBoolean()).isTrue();
         assertThat(admin.api().get("/users?blocked=true").body().get("total").asLong()).isEqualTo(1);
         assertThat(admin.api().post("/users/" + id + "/unblock", "").body().get("blocked").asBoolean()).isFalse();
@@ -91,7 +91,7 @@ class AccountApiIT {
         admin.api().post("/administrators/" + helper.id() + "/unblock", "");
         assertThat(admin.api().delete("/administrators/" + helper.id() + "/roles/" + reader).body().get("roles"))
                 .isEmpty();
-        problem(admin.api().post("/administrators", Map.of("name", "helper", "password", "x")), 409, "admin.duplicate");
+        problem(admin.api().post("/administrators", Map.of("name", "helper", "password", "Helper-Pw-9")), 409, "admin.duplicate");
         assertThat(admin.api().delete("/administrators/" + helper.id()).status()).isEqualTo(204);
     }
 

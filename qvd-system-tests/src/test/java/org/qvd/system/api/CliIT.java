@@ -74,14 +74,14 @@ class CliIT {
         assertThat(Cli.run(su, "--json", "tenant", "list", "name=" + tenant).ok().json().get(0).get("description")
                 .asText()).isEqualTo("cli");
 
-        Cli.run(su, "admin", "add", "name=ops", "password=Ops-Pw-1", "tenant=" + tenant).ok();
+        Cli.run(su, "admin", "add", "name=ops", "password=Ops-Pw-1234", "tenant=" + tenant).ok();
         Cli.run(su, "admin", "assign", "tenant=" + tenant, "--role", "Tenant Admin").ok();
-        Cli.run(su, "admin", "passwd", "tenant=" + tenant, "--new-password", "Ops-Pw-2").ok();
-        Map<String, String> ops = Cli.env(system, "ops@" + tenant, "Ops-Pw-2");
+        Cli.run(su, "admin", "passwd", "tenant=" + tenant, "--new-password", "Ops-Pw-2345").ok();
+        Map<String, String> ops = Cli.env(system, "ops@" + tenant, "Ops-Pw-2345");
         assertThat(Cli.run(ops, "--json", "whoami").ok().json().get("name").asText()).isEqualTo("ops");
 
-        Cli.run(ops, "user", "add", "login=bob", "password=Bob-Pw-1").ok();
-        Cli.run(ops, "user", "passwd", "login=bob", "--new-password", "Bob-Pw-2").ok();
+        Cli.run(ops, "user", "add", "login=bob", "password=Bob-Pw-1234").ok();
+        Cli.run(ops, "user", "passwd", "login=bob", "--new-password", "Bob-Pw-2345").ok();
         Cli.run(ops, "user", "block", "login=bob").ok();
         Cli.run(ops, "user", "unblock", "login=bob").ok();
         Cli.run(ops, "user", "set", "login=bob", "-s", "description=b").ok();

@@ -86,7 +86,7 @@ class GeneratedSoapClientIT {
         long osf = Fixtures.osf(admin.api(), null);
         Fixtures.di(admin.api(), osf);
         Port soap = client.port(admin.login(), Fixtures.PASSWORD);
-        long user = (Long) property(soap.call("createUser", null, "bob", "Bob-Pw-1", null), "id");
+        long user = (Long) property(soap.call("createUser", null, "bob", "Bob-Pw-1234", null), "id");
         long vm = (Long) property(soap.call("createVm", user, osf, "desk", "default"), "id");
 
         assertThat(property(soap.call("startVm", vm), "state")).isEqualTo("starting");
@@ -101,11 +101,11 @@ class GeneratedSoapClientIT {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         Port soap = client.port(admin.login(), Fixtures.PASSWORD);
-        soap.call("createUser", null, "dave", "Dave-Pw-1", null);
+        soap.call("createUser", null, "dave", "Dave-Pw-123", null);
 
-        Fault duplicate = soap.fault("createUser", null, "dave", "Dave-Pw-2", null);
+        Fault duplicate = soap.fault("createUser", null, "dave", "Dave-Pw-234", null);
         JsonNode restDuplicate = Fixtures.problem(admin.api().post("/users", Map.of("login", "dave",
-                "password", "Dave-Pw-2")), 409, "user.duplicate");
+                "password", "Dave-Pw-234")), 409, "user.duplicate");
         assertThat(duplicate).extracting(Fault::code, Fault::status)
                 .containsExactly(restDuplicate.get("code").asText(), restDuplicate.get("status").asInt());
         assertThat(duplicate.detail()).isEqualTo(restDuplicate.get("detail").asText());

@@ -89,8 +89,8 @@ class SoapIT {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         Soap soap = new Soap(wsdl(system), admin.login(), Fixtures.PASSWORD);
-        soap.call("createUser", "login", "dave", "password", "Dave-Pw-1");
-        assertThat(soap.call("createUser", "login", "dave", "password", "x").fault()).containsEntry("code", "user.duplicate");
+        soap.call("createUser", "login", "dave", "password", "Dave-Pw-123");
+        assertThat(soap.call("createUser", "login", "dave", "password", "Dave-Pw-456").fault()).containsEntry("code", "user.duplicate");
         assertThat(soap.call("createUser", "login", "bad login", "password", "x").fault())
                 .containsEntry("code", "validation.failed").containsEntry("status", "400");
         assertThat(soap.call("createVm", "name", "no-owner").fault()).as("required in the schema, checked by the VMAS")

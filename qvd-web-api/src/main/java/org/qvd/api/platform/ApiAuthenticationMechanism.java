@@ -1,5 +1,6 @@
 package org.qvd.api.platform;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -10,29 +11,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.wildfly.security.auth.server.RealmUnavailableException;
-import org.wildfly.security.auth.server.SecurityDomain;
-import org.wildfly.security.auth.server.SecurityIdentity;
-import org.wildfly.security.auth.server.RealmIdentity;
-import org.wildfly.security.evidence.PasswordGuessEvidence;
+import org.qvd.account.boundary.AdminAuthenticationService;
+import org.qvd.account.boundary.AdminLogin;
 
 /**
- * Administrators authenticate with Basic (checked by the Elytron domain of the deployment, the
- * same as the WAT's) or with a bearer token from {@code POST /api/v1/auth/token}. Either way the
- * container — and so every EJB — sees the principal {@code name@tenant} with role {@code qvd-admin}.
+ * Administrators authenticate with Basic (checked and throttled by the VMAS's
+ * {@link AdminAuthenticationService}, the same as the WAT's login) or with a bearer token from
+ * {@code POST /api/v1/auth/token}. Either way the container — and so every EJB — sees the principal
+ * {@code name@tenant} with role {@code qvd-admin}. Too many failed logins answer {@code 429} with Retry-After.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String ROLE = "qvd-admin";
-    private static final Logger LOG = Logger.getLogger(ApiAuthenticationMechanism.class.getName());
 
     @Inject
     BearerTokens tokens;
+
+    @EJB
+    AdminAuthenticationService admins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -42,65 +41,57 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.isProtected() ? refuse(response, context, "authenticate as an administrator "
                     + "(Basic over TLS, or a bearer token)") : context.doNothing();
         }
-        Optional<String> principal;
+        String principal;
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            principal = tokens.verify(header.substring(7).trim()).filter(ApiAuthenticationMechanism::stillActive);
-            if (principal.isEmpty()) {
-                return refuse(response, context, "the bearer token is invalid or expired");
+            principal = tokens.verify(header.substring(7).trim())
+                    .filter(t -> admins.tokenValid(t.principal(), t.issuedAt())).map(BearerTokens.Verified::principal)
+                    .orElse(null);
+            if (principal == null) {
+                return refuse(response, context, "the bearer token is invalid, expired or revoked");
             }
         } else if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            principal = basic(header.substring(6).trim());
-            if (principal.isEmpty()) {
+            AdminLogin login = basic(header.substring(6).trim(), request.getRemoteAddr());
+            if (login.throttled()) {
+                return throttled(response, login.retryAfterSeconds(Instant.now()));
+            }
+            if (!login.succeeded()) {
                 return refuse(response, context, "wrong login or password");
             }
+            principal = login.principal();
         } else {
             return refuse(response, context, "unsupported authorization scheme");
         }
-        return context.notifyContainerAboutLogin(principal.get(), Set.of(ROLE));
+        return context.notifyContainerAboutLogin(principal, Set.of(ROLE));
     }
 
-    /** {@code login:password} checked by the Elytron domain; its principal is normalised ({@code x} → {@code x@default}). */
-    private static Optional<String> basic(String encoded) {
+    /** {@code login:password}, checked (and throttled) by the VMAS; its principal is normalised ({@code x} → {@code x@default}). */
+    private AdminLogin basic(String encoded, String source) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return AdminLogin.refused(null);
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return Optional.empty();
+            return AdminLogin.refused(null);
         }
-        try {
-            SecurityIdentity identity = SecurityDomain.getCurrent().authenticate(decoded.substring(0, colon),
-                    new PasswordGuessEvidence(decoded.substring(colon + 1).toCharArray()));
-            return Optional.of(identity.getPrincipal().getName());
-        } catch (SecurityException e) {
-            LOG.log(Level.FINE, "Basic authentication refused: {0}", e.toString());
-            return Optional.empty();
-        } catch (RealmUnavailableException e) {
-            LOG.log(Level.WARNING, "the administrator realm is unavailable: {0}", e.toString());
-            return Optional.empty();
-        }
+        return admins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), source);
     }
 
-    /**
-     * The realm only finds administrators (and tenants) that are not blocked. A plain identity lookup:
-     * an authentication context left unfinished would count as a failed login in Elytron's brute-force
-     * protection and lock the administrator out of Basic.
-     */
-    private static boolean stillActive(String principal) {
-        RealmIdentity identity = null;
+    /** {@code 429} with {@code Retry-After}: too many failed logins from this address or on this login. */
+    private static AuthenticationStatus throttled(HttpServletResponse response, long seconds) {
         try {
-            identity = SecurityDomain.getCurrent().getIdentity(principal);
-            return identity.exists();
-        } catch (SecurityException | RealmUnavailableException e) {
-            return false;
-        } finally {
-            if (identity != null) {
-                identity.dispose();
-            }
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setStatus(429);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write("{\"type\":\"urn:qvd:error:auth.throttled\",\"title\":\"Too many requests\","
+                    + "\"status\":429,\"detail\":\"too many failed logins; try again in " + seconds + " s\","
+                    + "\"code\":\"auth.throttled\"}");
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
         }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, String detail) {

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Signed, expiring bearer tokens: {@code base64url(principal|expiry|nonce).base64url(HMAC-SHA256)}.
  * The key is {@code qvd.api.token.secret} (env {@code QVD_API_TOKEN_SECRET}; the same on every node of
  * a cluster); without it a random per-process key is used, so tokens die with the process. A token
- * carries no roles: the administrator is looked up (and refused if blocked) on every request.
+ * carries no roles: the administrator is looked up on every request, and refused if blocked or if its password
+ * changed (or it was blocked) after the token was issued.
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -39,17 +40,23 @@ public class BearerTokens {
     public record Issued(String token, String principal, Instant expiresAt) {
     }
 
+    /** What a valid token says: whose it is and when it was issued (tokens older than a password change are void). */
+    public record Verified(String principal, Instant issuedAt) {
+    }
+
     public Issued issue(String principal) {
-        Instant expires = Instant.now().plusSeconds(ttlSeconds);
+        Instant now = Instant.now();
+        Instant expires = now.plusSeconds(ttlSeconds);
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
-        String payload = principal + "|" + expires.getEpochSecond() + "|" + B64.encodeToString(nonce);
+        String payload = principal + "|" + expires.getEpochSecond() + "|" + B64.encodeToString(nonce) + "|"
+                + now.toEpochMilli();
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return new Issued(body + "." + B64.encodeToString(mac(body)), principal, expires);
     }
 
-    /** The principal of a valid, unexpired token. */
-    public Optional<String> verify(String token) {
+    /** The principal and issue time of a valid, unexpired token. */
+    public Optional<Verified> verify(String token) {
         int dot = token.indexOf('.');
         if (dot <= 0) {
             return Optional.empty();
@@ -61,10 +68,10 @@ public class BearerTokens {
                 return Optional.empty();
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 3 || Instant.now().getEpochSecond() > Long.parseLong(parts[1])) {
+            if (parts.length != 4 || Instant.now().getEpochSecond() > Long.parseLong(parts[1])) {
                 return Optional.empty();
             }
-            return Optional.of(parts[0]);
+            return Optional.of(new Verified(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[3]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -34,7 +34,9 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
             case 409 -> "Conflict";
+            case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
+            case 429 -> "Too many requests";
             default -> status >= 500 ? "Server error" : "Request refused";
         };
     }

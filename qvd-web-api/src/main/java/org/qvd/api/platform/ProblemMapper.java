@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.qvd.vmas.platform.LogText;
 
 /** Every exception leaving a resource becomes {@code application/problem+json}, mapped once here. */
 @Provider
@@ -20,18 +21,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        Problem problem = thrown instanceof WebApplicationException wae && !(wae.getCause() instanceof RuntimeException)
-                ? fromJaxRs(wae) : Problems.fromService(thrown, instance());
+        Problem problem = Problems.tooLarge(thrown, instance());
+        if (problem == null) {
+            problem = thrown instanceof WebApplicationException wae && clientError(wae)
+                    ? fromJaxRs(wae) : Problems.fromService(thrown, instance());
+        }
         if (problem.status() >= 500) {
-            LOG.log(Level.SEVERE, "API error " + problem.errorId() + " on " + instance(), thrown);
+            LOG.log(Level.SEVERE, "API error " + problem.errorId() + " on " + LogText.escape(instance()), thrown);
         } else {
-            LOG.log(Level.FINE, "API refusal {0} on {1}", new Object[] {problem.code(), instance()});
+            LOG.log(Level.FINE, "API refusal {0} on {1}", new Object[] {problem.code(), LogText.escape(instance())});
         }
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"QVD\"");
         }
         return response.build();
+    }
+
+    /**
+     * JAX-RS' own refusals: a parameter that does not convert (`/users/abc`, an id above 2^63, `page=99999999999`)
+     * arrives as a 404 whose cause is the conversion's exception; it is the client's error, not ours. Only a
+     * service exception carried inside a WebApplicationException goes through the service mapping.
+     */
+    private static boolean clientError(WebApplicationException wae) {
+        return wae.getResponse() != null && wae.getResponse().getStatus() < 500
+                && !(wae.getCause() instanceof org.qvd.vmas.platform.QvdException);
     }
 
     /** JAX-RS' own refusals (no such path, wrong method, unreadable body) under http.* codes. */
@@ -51,6 +65,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
         String detail = status == 400 ? "the request could not be read (malformed JSON or parameter)"
                 : Problem.title(status);
+        String parameter = Parameters.unconvertible(wae);
+        if (parameter != null) {
+            // RESTEasy answers 404 for any path, query or matrix parameter that does not convert; a bad path
+            // segment names no object (404), a bad query parameter is an invalid request (400)
+            boolean path = parameter.startsWith("path ");
+            return Problem.of(path ? 404 : 400, path ? "http.not_found" : "parameter.invalid",
+                    path ? "no such object: the " + parameter + " is not a valid number or value"
+                            : "the " + parameter + " is not a valid value (out of range or not a number)", instance());
+        }
+        if (Problems.isUnreadableBody(wae)) {
+            return Problem.of(400, "request.malformed", Problems.unreadableBodyDetail(wae), instance());
+        }
         return Problem.of(status, code, detail, instance());
     }
 

@@ -37,7 +37,18 @@ public class ProblemServlet extends HttpServlet {
                 + "\",\"code\":\"" + errorCode + "\"}");
     }
 
+    /** A JSON string's content: quotes, backslashes and control characters escaped. */
     private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -18,8 +18,12 @@ public final class Problems {
 
     /** The problem for anything a service (or this layer) threw; never echoes an unexpected message. */
     public static Problem fromService(Throwable thrown, String instance) {
+        Problem tooLarge = tooLarge(thrown, instance);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         if (isUnreadableBody(thrown)) {
-            return Problem.of(400, "request.malformed", "the request body could not be read as JSON", instance);
+            return Problem.of(400, "request.malformed", unreadableBodyDetail(thrown), instance);
         }
         QvdException q = Errors.translate(thrown);
         if (q.status() >= 500) {
@@ -30,7 +34,27 @@ public final class Problems {
         return q instanceof InvalidInputException invalid ? problem.withViolations(invalid.violations()) : problem;
     }
 
-    private static boolean isUnreadableBody(Throwable t) {
+    /** {@code 413} when reading the body stopped at the size limit, else null. */
+    static Problem tooLarge(Throwable thrown, String instance) {
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            if (c instanceof BodySizeFilter.TooLarge tooLarge) {
+                return Problem.of(413, "request.too_large", tooLarge.getMessage(), instance);
+            }
+        }
+        return null;
+    }
+
+    /** What the client is told about a body that could not be read (never its content). */
+    static String unreadableBodyDetail(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof StrictNumbers.OutOfRange range) {
+                return range.getMessage();
+            }
+        }
+        return "the request body could not be read as JSON";
+    }
+
+    static boolean isUnreadableBody(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof JsonbException || c.getClass().getName().startsWith("com.fasterxml.jackson.core")
                     || c.getClass().getName().startsWith("com.fasterxml.jackson.databind.exc")) {

@@ -53,7 +53,7 @@ public class ProvisioningWebService {
     }
 
     @WebMethod
-    public void deleteUser(@WebParam(name = "userId") long userId) throws ProvisioningFault {
+    public void deleteUser(@WebParam(name = "userId") @XmlElement(required = true) Long userId) throws ProvisioningFault {
         call(() -> {
             users.delete(userId);
             return null;
@@ -78,7 +78,7 @@ public class ProvisioningWebService {
     }
 
     @WebMethod
-    public void deleteVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+    public void deleteVm(@WebParam(name = "vmId") @XmlElement(required = true) Long vmId) throws ProvisioningFault {
         call(() -> {
             vms.delete(vmId, false); // the home disk stays: a purge is REST, CLI or WAT
             return null;
@@ -87,13 +87,13 @@ public class ProvisioningWebService {
 
     @WebMethod
     @WebResult(name = "vm")
-    public Vm startVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+    public Vm startVm(@WebParam(name = "vmId") @XmlElement(required = true) Long vmId) throws ProvisioningFault {
         return call(() -> Vm.of(vms.start(vmId)));
     }
 
     @WebMethod
     @WebResult(name = "vm")
-    public Vm stopVm(@WebParam(name = "vmId") long vmId) throws ProvisioningFault {
+    public Vm stopVm(@WebParam(name = "vmId") @XmlElement(required = true) Long vmId) throws ProvisioningFault {
         return call(() -> Vm.of(vms.stop(vmId)));
     }
 
@@ -105,15 +105,21 @@ public class ProvisioningWebService {
                 PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(Vm::of).toList());
     }
 
-    private static <T> T call(Supplier<T> body) throws ProvisioningFault {
+    /**
+     * Runs a call; a refusal becomes the declared {@code QvdFault} with faultcode {@code soap:Client} for the
+     * caller's errors (4xx) and {@code soap:Server} for ours, which alone are logged (with their error id).
+     */
+    private static <T> T call(Supplier<T> body) {
         try {
             return body.get();
         } catch (RuntimeException e) {
             Problem p = Problems.fromService(e, "/api/soap/provisioning");
             if (p.status() >= 500) {
                 LOG.log(Level.SEVERE, "SOAP error " + p.errorId(), e);
+            } else {
+                LOG.log(Level.FINE, "SOAP refusal {0}", p.code());
             }
-            throw ProvisioningFault.of(p);
+            throw ProvisioningFault.soapFault(p);
         }
     }
 }

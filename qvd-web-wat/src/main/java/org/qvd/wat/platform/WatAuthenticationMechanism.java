@@ -8,19 +8,18 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.wildfly.security.auth.server.RealmUnavailableException;
-import org.wildfly.security.auth.server.SecurityDomain;
-import org.wildfly.security.evidence.PasswordGuessEvidence;
-
-import java.util.Optional;
+import jakarta.ejb.EJB;
+import java.time.Instant;
 import java.util.Set;
+import org.qvd.account.boundary.AdminAuthenticationService;
+import org.qvd.account.boundary.AdminLogin;
 
 /**
  * The WAT's form login as a Jakarta Security mechanism. It is needed because the EAR also holds a
  * Jakarta Security mechanism (the REST API's), and WildFly then routes every web module of the EAR
  * through Jakarta Security instead of web.xml's FORM login. The login page posts
  * {@code j_username}/{@code j_password} to {@code j_security_check} as with FORM; the credentials
- * are checked by the deployment's Elytron domain (the same realm as FORM and BASIC), and
+ * are checked and throttled by the VMAS ({@link AdminAuthenticationService}, as for the API's Basic), and
  * {@link LoginToContinue} shows the login page and returns to the page first asked for.
  */
 @ApplicationScoped
@@ -29,6 +28,11 @@ import java.util.Set;
 public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String ROLE = "qvd-admin";
+    /** Request attribute for the login page: seconds until a throttled source or login may try again. */
+    public static final String RETRY_AFTER = "qvd.login.retryAfter";
+
+    @EJB
+    AdminAuthenticationService admins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -36,22 +40,17 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!"POST".equals(request.getMethod()) || !request.getRequestURI().endsWith("/j_security_check")) {
             return context.doNothing();
         }
-        Optional<String> principal = authenticate(request.getParameter("j_username"), request.getParameter("j_password"));
-        // a refusal shows the login page again with its error (a 401 would clash with the forward)
-        return principal.isPresent() ? context.notifyContainerAboutLogin(principal.get(), Set.of(ROLE))
-                : context.forward("/login-failed.xhtml");
-    }
-
-    /** The domain's principal for the login ({@code x} becomes {@code x@default} there), if the password fits. */
-    static Optional<String> authenticate(String login, String password) {
+        String login = request.getParameter("j_username");
+        String password = request.getParameter("j_password");
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
-            return Optional.empty();
+            return context.forward("/login-failed.xhtml");
         }
-        try {
-            return Optional.of(SecurityDomain.getCurrent().authenticate(login.trim(),
-                    new PasswordGuessEvidence(password.toCharArray())).getPrincipal().getName());
-        } catch (SecurityException | RealmUnavailableException e) {
-            return Optional.empty();
+        AdminLogin result = admins.authenticate(login, password, request.getRemoteAddr());
+        if (result.throttled()) {
+            request.setAttribute(RETRY_AFTER, result.retryAfterSeconds(Instant.now()));
         }
+        // a refusal shows the login page again with its error (a 401 would clash with the forward)
+        return result.succeeded() ? context.notifyContainerAboutLogin(result.principal(), Set.of(ROLE))
+                : context.forward("/login-failed.xhtml");
     }
 }
