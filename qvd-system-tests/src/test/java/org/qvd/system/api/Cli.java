@@ -18,13 +18,13 @@ import org.qvd.launcher.QvdSystem;
  * Runs the built {@code qvd-admin.jar} in this JVM (its own class loader, its own environment map),
  * which is what {@code java -jar qvd-admin.jar} runs minus the JVM start.
  */
-final class Cli {
+public final class Cli {
 
     private static URLClassLoader loader;
 
     /** One run: exit code, standard output and error. */
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
+    public record Run(int exit, String out, String err) {
+        public JsonNode json() {
             try {
                 return Api.JSON.readTree(out);
             } catch (IOException e) {
@@ -32,24 +32,24 @@ final class Cli {
             }
         }
 
-        Run ok() {
+        public Run ok() {
             assertThat(exit).as("exit code; stderr: %s", err).isZero();
             return this;
         }
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("qvd.source.root", "."), "qvd-cli/target/qvd-admin.jar");
         assertThat(jar).as("build the CLI first: mvn -o -pl qvd-cli package").exists();
         return jar;
     }
 
-    static Map<String, String> env(QvdSystem system, String login, String password) {
+    public static Map<String, String> env(QvdSystem system, String login, String password) {
         return Map.of("QVD_API_URL", Api.root(system) + "/api", "QVD_ADMIN_LOGIN", login, "QVD_ADMIN_PASSWORD",
                 password, "QVD_INSECURE", "1");
     }
 
-    static Run run(Map<String, String> env, String... args) {
+    public static Run run(Map<String, String> env, String... args) {
         try {
             Class<?> admin = loader().loadClass("org.qvd.cli.platform.QvdAdmin");
             Object instance = admin.getConstructor(Map.class, Path.class).newInstance(env,

@@ -88,6 +88,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.getWriter().write("{\"type\":\"urn:qvd:error:auth.throttled\",\"title\":\"Too many requests\","
                     + "\"status\":429,\"detail\":\"too many failed logins; try again in " + seconds + " s\","
                     + "\"code\":\"auth.throttled\"}");
+            response.flushBuffer(); // committed: the container must not replace it with its own error page
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }
