@@ -55,9 +55,11 @@ public class AdminAuthenticationService {
         Login login = Login.parse(text.length() > MAX_LOGIN ? text.substring(0, MAX_LOGIN) : text);
         List<String> keys = LoginThrottlePolicy.keys(login, source);
         Instant now = Instant.now();
-        Map<String, Instant> blocked = throttle.blocked(keys, now);
-        if (!blocked.isEmpty()) {
-            Instant until = blocked.values().stream().max(Instant::compareTo).orElseThrow();
+        Map<String, Instant> counted = throttle.counted(keys);
+        Optional<Instant> blockedUntil = counted.values().stream().filter(u -> u != null && u.isAfter(now))
+                .max(Instant::compareTo);
+        if (blockedUntil.isPresent()) {
+            Instant until = blockedUntil.get();
             LOG.log(Level.FINE, () -> "admin login refused without a check (throttled): '" + LogText.escape(text)
                     + "' from " + LogText.escape(source));
             return AdminLogin.refused(until);
@@ -67,7 +69,12 @@ public class AdminAuthenticationService {
         boolean ok = admin == null || password == null || password.isEmpty() ? burn()
                 : HASHER.verify(password, admin.getPasswordHash());
         if (ok && active) {
-            throttle.clear(keys.stream().filter(LoginThrottlePolicy::isLoginKey).toList());
+            // a success forgets the login's failures (not the address's); most logins have none to forget
+            List<String> forget = keys.stream().filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
+                    .toList();
+            if (!forget.isEmpty()) {
+                throttle.clear(forget);
+            }
             return AdminLogin.ok(admin.getName() + "@" + admin.getTenant().getName());
         }
         return failed(text, admin, keys, source, now, ok ? "auth.blocked" : "auth.failed");

@@ -22,15 +22,25 @@ public class LoginThrottle {
 
     /** The keys that currently refuse attempts, with the instant each refusal ends. */
     public Map<String, Instant> blocked(List<String> keys, Instant now) {
+        Map<String, Instant> blocked = new HashMap<>();
+        counted(keys).forEach((key, until) -> {
+            if (until != null && until.isAfter(now)) {
+                blocked.put(key, until);
+            }
+        });
+        return blocked;
+    }
+
+    /** The keys that have failures counted, with the end of their refusal (null: none). One query. */
+    public Map<String, Instant> counted(List<String> keys) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT throttle_key, blocked_until FROM admin_login_throttle "
-                + "WHERE throttle_key IN (?1) AND blocked_until > ?2").setParameter(1, keys)
-                .setParameter(2, Timestamp.from(now)).getResultList();
-        Map<String, Instant> blocked = new HashMap<>();
+                + "WHERE throttle_key IN (?1)").setParameter(1, keys).getResultList();
+        Map<String, Instant> counted = new HashMap<>();
         for (Object[] row : rows) {
-            blocked.put((String) row[0], instant(row[1]));
+            counted.put((String) row[0], row[1] == null ? null : instant(row[1]));
         }
-        return blocked;
+        return counted;
     }
 
     /** Counts a failure on the key (restarting the count after a quiet window); answers the count. */
