@@ -72,7 +72,8 @@ class TenantMatrixIT {
         for (String path : new String[] {"/users/" + bUser, "/osfs/" + bOsf, "/dis/" + bDi, "/vms/" + bVm,
                 "/roles/" + bRole, "/administrators/" + bAdmin}) {
             JsonNode o = superadmin.get(path).body();
-            secrets.add(o.has("name") ? o.get("name").asText() : o.get("login").asText());
+            secrets.add(o.has("name") ? o.get("name").asText() : o.has("login") ? o.get("login").asText()
+                    : o.get("path").asText());
         }
         secrets.add("b-secret-value");
         before = snapshot();
