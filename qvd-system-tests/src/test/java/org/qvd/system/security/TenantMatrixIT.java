@@ -145,6 +145,9 @@ class TenantMatrixIT {
                 Map.of("value", "1")));
         probes += refused(leaks, "GET tenant B", api.get("/tenants/" + b.tenant().id()));
         probes += refused(leaks, "block tenant B", api.post("/tenants/" + b.tenant().id() + "/block", ""));
+        probes += refused(leaks, "unblock tenant B", api.post("/tenants/" + b.tenant().id() + "/unblock", ""));
+        probes += refused(leaks, "PATCH tenant B", api.patch("/tenants/" + b.tenant().id(), Map.of("description", "a")));
+        probes += refused(leaks, "DELETE tenant B", api.delete("/tenants/" + b.tenant().id()));
         // hosts are shared: a tenant administrator may not change them
         probes += refused(leaks, "PATCH host", api.patch("/hosts/" + host, Map.of("description", "a")));
         probes += refused(leaks, "block host", api.post("/hosts/" + host + "/block", ""));

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class BodySizeFilter extends HttpFilter {
 
     static final long DEFAULT_LIMIT = 10L * 1024 * 1024;
+    /** Bodies up to this size are read and discarded before the refusal; larger ones close the connection. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private long limit;
 
@@ -32,7 +34,13 @@ public class BodySizeFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean exempt = request.getRequestURI().endsWith("/v1/dis/upload");
         if (request.getContentLengthLong() > limit && !exempt) {
-            response.setHeader("Connection", "close"); // the unread body is not worth reading
+            if (request.getContentLengthLong() <= DRAIN_LIMIT && request.getHeader("Expect") == null) {
+                // read what the client is sending anyway: a client that writes its whole body before reading
+                // (no Expect: 100-continue) then gets this answer instead of a connection reset
+                request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } else {
+                response.setHeader("Connection", "close"); // not worth reading, or not sent yet (100-continue)
+            }
             response.setStatus(413);
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
