@@ -77,13 +77,13 @@ class AdminBruteForceIT {
     @Test
     void theSuperadminCannotBeLockedOutFromAnotherAddress(QvdSystem system) {
         FromAddress attacker = new FromAddress(system, "127.0.0.13");
-        // guess until the address is refused for a while (failures beyond the free ones refuse 1, 2, 4, 8 … s)
+        // guess until the address is refused for a while (failures beyond the free ones refuse 1, 2, 4 … s)
         long retryAfter = 0;
-        for (int i = 0; i < 60 && retryAfter < 8; i++) {
+        for (int i = 0; i < 400 && retryAfter < 4; i++) {
             FromAddress.Response r = attacker.get("/api/v1/administrators/me", FromAddress.basic("superadmin@*", "Guess-" + i));
             retryAfter = r.status() == 429 ? Long.parseLong(r.header("Retry-After")) : 0;
         }
-        assertThat(retryAfter).as("Retry-After once throttled").isGreaterThanOrEqualTo(8);
+        assertThat(retryAfter).as("Retry-After once throttled").isGreaterThanOrEqualTo(4);
         assertThat(attacker.get("/api/v1/administrators/me", FromAddress.basic("superadmin@*",
                 RunningSystem.SUPERADMIN_PASSWORD)).status()).as("from the attacking address").isEqualTo(429);
         FromAddress operator = new FromAddress(system, "127.0.0.14");
