@@ -17,6 +17,7 @@ import org.qvd.account.control.Login;
 import org.qvd.account.control.LoginThrottle;
 import org.qvd.account.control.LoginThrottlePolicy;
 import org.qvd.account.control.PasswordHasher;
+import org.qvd.account.control.VerifiedCredentials;
 import org.qvd.account.entity.Administrator;
 import org.qvd.config.control.ConfigResolver;
 import org.qvd.vmas.platform.AuditEvent;
@@ -67,7 +68,7 @@ public class AdminAuthenticationService {
         Administrator admin = find(login).orElse(null);
         boolean active = admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
         boolean ok = admin == null || password == null || password.isEmpty() ? burn()
-                : HASHER.verify(password, admin.getPasswordHash());
+                : VerifiedCredentials.SHARED.verify(password, admin.getPasswordHash(), HASHER::verify);
         if (ok && active) {
             // a success forgets the login's failures (not the address's); most logins have none to forget
             List<String> forget = keys.stream().filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
