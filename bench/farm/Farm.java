@@ -148,97 +148,70 @@ public final class Farm {
         db.setAutoCommit(true);
         long wildfly = Long.parseLong(System.getProperty("farm.wildfly.pid", "0"));
 
-        // 1. the stand-in agents connect and register (no VMs yet); the VMAS registers unknown hosts
+        // 1. the farm as the database knows it after a day's starts: the hosts, and the VMs running on them (SQL)
         List<Agent> agents = new ArrayList<>();
         Link link = null;
-        long t0 = System.nanoTime();
         for (int i = 0; i < hosts; i++) {
             if (i % perConnection == 0) {
                 link = new Link(factory);
             }
             agents.add(new Agent(PREFIX + run + "-" + i, link));
         }
-        Map<Long, Long> startSent = new ConcurrentHashMap<>();
-        Map<Long, Long> startReceived = new ConcurrentHashMap<>();
-        for (Agent agent : agents) {
-            agent.consumer = agent.link.context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-            JMSConsumer consumer = agent.consumer.createConsumer(agent.consumer.createQueue(
-                    Destinations.hostQueue(agent.name)));
-            consumer.setMessageListener(m -> onCommand(agent, m, startReceived));
-            agent.register(periodMs);
-        }
-        System.out.printf("# %d stand-in agents connected over %d JMS connections and registered in %.1f s%n", hosts,
-                (hosts + perConnection - 1) / perConnection, (System.nanoTime() - t0) / 1e9);
-        awaitCount(db, "SELECT count(*) FROM host WHERE name LIKE '" + PREFIX + run + "-%'", hosts, 300);
-
-        // 2. their VMs, written by SQL as already running on them (as after a day's starts)
-        t0 = System.nanoTime();
-        Map<String, Long> hostIds = new HashMap<>();
-        try (ResultSet r = db.createStatement().executeQuery("SELECT name, id FROM host WHERE name LIKE '" + PREFIX
-                + run + "-%'")) {
-            while (r.next()) {
-                hostIds.put(r.getString(1), r.getLong(2));
-            }
-        }
+        long t0 = System.nanoTime();
         int total = hosts * vmsPerHost;
+        List<Long> stopped = new ArrayList<>();
         db.setAutoCommit(false);
-        try (PreparedStatement vm = db.prepareStatement("INSERT INTO vm (user_id, osf_id, name, ip) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS);
+        try (PreparedStatement host = db.prepareStatement("INSERT INTO host (name, address, description) VALUES (?, ?,"
+                + " 'bench/farm stand-in')", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement hostRt = db.prepareStatement("INSERT INTO host_runtime (host_id) VALUES (?)");
+             PreparedStatement vm = db.prepareStatement("INSERT INTO vm (user_id, osf_id, name, ip) VALUES (?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS);
              PreparedStatement rt = db.prepareStatement("INSERT INTO vm_runtime (vm_id, state, host_id, address, "
-                     + "vma_port, x_port) VALUES (?, 'running', ?, ?, 3030, 4100)")) {
+                     + "vma_port, x_port) VALUES (?, 'running', ?, ?, 3030, 4100)");
+             PreparedStatement stoppedRt = db.prepareStatement("INSERT INTO vm_runtime (vm_id) VALUES (?)")) {
             for (int h = 0; h < hosts; h++) {
                 Agent agent = agents.get(h);
-                for (int v = 0; v < vmsPerHost + (h < starts ? 0 : 0); v++) {
+                host.setString(1, agent.name);
+                host.setString(2, agent.name); // as hosts that join over JMS are recorded
+                host.executeUpdate();
+                long hostId = generated(host);
+                hostRt.setLong(1, hostId);
+                hostRt.executeUpdate();
+                for (int v = 0; v < vmsPerHost; v++) {
                     int n = h * vmsPerHost + v;
                     String ip = ip(run, n);
-                    vm.setLong(1, user);
-                    vm.setLong(2, osf);
-                    vm.setString(3, "farm-" + run + "-" + n);
-                    vm.setString(4, ip);
-                    vm.executeUpdate();
-                    long id;
-                    try (ResultSet k = vm.getGeneratedKeys()) {
-                        k.next();
-                        id = k.getLong(1);
-                    }
+                    long id = newVm(vm, user, osf, "farm-" + run + "-" + n, ip);
                     rt.setLong(1, id);
-                    rt.setLong(2, hostIds.get(agent.name));
+                    rt.setLong(2, hostId);
                     rt.setString(3, ip);
                     rt.addBatch();
                     agent.vms.add(new VmReport(id, "qvd-" + id, VmState.RUNNING, ip, mac(n), 512));
                 }
                 rt.executeBatch();
             }
-            db.commit();
-        }
-        // stopped VMs for the placement round
-        List<Long> stopped = new ArrayList<>();
-        try (PreparedStatement vm = db.prepareStatement("INSERT INTO vm (user_id, osf_id, name, ip) VALUES (?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement rt = db.prepareStatement("INSERT INTO vm_runtime (vm_id) VALUES (?)")) {
-            for (int s = 0; s < starts; s++) {
-                vm.setLong(1, user);
-                vm.setLong(2, osf);
-                vm.setString(3, "farm-" + run + "-start-" + s);
-                vm.setString(4, ip(run, total + s));
-                vm.executeUpdate();
-                try (ResultSet k = vm.getGeneratedKeys()) {
-                    k.next();
-                    stopped.add(k.getLong(1));
-                }
-                rt.setLong(1, stopped.get(s));
-                rt.executeUpdate();
+            for (int s = 0; s < starts; s++) { // stopped VMs for the placement round
+                stopped.add(newVm(vm, user, osf, "farm-" + run + "-start-" + s, ip(run, total + s)));
+                stoppedRt.setLong(1, stopped.get(s));
+                stoppedRt.executeUpdate();
             }
             db.commit();
         }
         db.setAutoCommit(true);
-        System.out.printf("# %d running VMs (%d per host) and %d stopped ones written in %.1f s%n", total, vmsPerHost,
-                starts, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("# %d stand-in hosts with %d running VMs (%d each) and %d stopped VMs written in %.1f s%n", hosts,
+                total, vmsPerHost, starts, (System.nanoTime() - t0) / 1e9);
 
-        // 3. steady state: every agent beats every period (spread over the period), with its VMs
+        // 2. the stand-in agents connect, register with their VMs and beat at once, as agents starting up do
+        t0 = System.nanoTime();
+        Map<Long, Long> startSent = new ConcurrentHashMap<>();
+        Map<Long, Long> startReceived = new ConcurrentHashMap<>();
         ScheduledExecutorService beats = Executors.newScheduledThreadPool(4);
         for (int i = 0; i < hosts; i++) {
             Agent agent = agents.get(i);
+            agent.consumer = agent.link.context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            JMSConsumer consumer = agent.consumer.createConsumer(agent.consumer.createQueue(
+                    Destinations.hostQueue(agent.name)));
+            consumer.setMessageListener(m -> onCommand(agent, m, startReceived));
+            agent.register(periodMs);
             beats.scheduleAtFixedRate(() -> {
                 try {
                     agent.beat(periodMs);
@@ -247,7 +220,11 @@ public final class Farm {
                 }
             }, periodMs * i / hosts, periodMs, TimeUnit.MILLISECONDS);
         }
-        Thread.sleep(2 * periodMs); // warm-up: the first beats with VMs
+        System.out.printf("# %d stand-in agents connected over %d JMS connections and registered in %.1f s%n", hosts,
+                (hosts + perConnection - 1) / perConnection, (System.nanoTime() - t0) / 1e9);
+
+        // 3. steady state: every agent beats every period (spread over the period), with its VMs
+        Thread.sleep(3 * periodMs); // warm-up: registrations and first beats settle
         long dbSize0 = dbSize(db);
         long cpu0 = cpuTicks(wildfly);
         long wall0 = System.nanoTime();
@@ -410,6 +387,22 @@ public final class Farm {
         return "10." + (100 + Integer.parseInt(run) % 150) + "." + (n / 256 % 256) + "." + (n % 256);
     }
 
+    static long newVm(PreparedStatement vm, long user, long osf, String name, String ip) throws Exception {
+        vm.setLong(1, user);
+        vm.setLong(2, osf);
+        vm.setString(3, name);
+        vm.setString(4, ip);
+        vm.executeUpdate();
+        return generated(vm);
+    }
+
+    static long generated(PreparedStatement statement) throws Exception {
+        try (ResultSet k = statement.getGeneratedKeys()) {
+            k.next();
+            return k.getLong(1);
+        }
+    }
+
     static String mac(int n) {
         return String.format("52:54:00:%02x:%02x:%02x", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
     }
@@ -420,22 +413,6 @@ public final class Farm {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    static void awaitCount(Connection db, String sql, int expected, int seconds) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        int n = 0;
-        while (System.currentTimeMillis() < deadline) {
-            try (ResultSet r = db.createStatement().executeQuery(sql)) {
-                r.next();
-                n = r.getInt(1);
-            }
-            if (n >= expected) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("only " + n + " of " + expected + " after " + seconds + " s: " + sql);
     }
 
     static long dbSize(Connection db) throws Exception {
