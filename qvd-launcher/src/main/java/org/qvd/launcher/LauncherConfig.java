@@ -30,7 +30,8 @@ public record LauncherConfig(
         String hkdDomainType,
         String demo,
         Path imagesStaging,
-        Path imagesDir) {
+        Path imagesDir,
+        boolean stopVmsOnExit) {
 
     public static LauncherConfig fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", ".")).toAbsolutePath().normalize();
@@ -55,7 +56,15 @@ public record LauncherConfig(
                 choice(env, "QVD_DEMO", "auto", "off"),
                 // on one machine the image build's output directory is the staging directory
                 Path.of(env.getOrDefault("QVD_IMAGES_STAGING", root.resolve("images/out").toString())).toAbsolutePath(),
-                Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath());
+                Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath(),
+                "true".equals(choice(env, "QVD_STOP_VMS_ON_EXIT", "false", "true")));
+    }
+
+    /** The same configuration with the desktop VMs destroyed when the run command stops ({@code --stop-vms-on-exit}). */
+    public LauncherConfig withStopVmsOnExit() {
+        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
+                superadminPassword, httpsPort, l7rPort, portOffset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
+                hkdLibvirtUri, hkdDomainType, demo, imagesStaging, imagesDir, true);
     }
 
     /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */

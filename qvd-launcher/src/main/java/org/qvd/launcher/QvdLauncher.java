@@ -10,10 +10,23 @@ public final class QvdLauncher {
     private QvdLauncher() {
     }
 
+    static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit]   (settings: docs/configuration.md)";
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try {
-            run(LauncherConfig.fromEnvironment(System.getenv()));
+            LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+            for (String arg : args) {
+                switch (arg) {
+                    case "--stop-vms-on-exit" -> config = config.withStopVmsOnExit();
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
+                    default -> throw new LauncherException("unknown option '" + arg + "'; " + USAGE);
+                }
+            }
+            run(config);
         } catch (LauncherException e) {
             System.err.println("qvd: " + e.getMessage());
             System.exit(1);
@@ -23,12 +36,12 @@ public final class QvdLauncher {
     private static void run(LauncherConfig config) {
         System.setProperty("java.io.tmpdir", config.home().resolve("tmp").toString());
         AtomicReference<QvdSystem> running = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             QvdSystem system = running.get();
             if (system != null) {
-                System.out.println("qvd: stopping the local HKD, WildFly and PostgreSQL...");
-                system.close();
-                System.out.println("qvd: stopped.");
+                stop(system);
             }
         }, "qvd-shutdown"));
         System.out.println("qvd: starting PostgreSQL and WildFly (log: " + config.home().resolve("wildfly/log/console.log") + ")...");
@@ -38,7 +51,46 @@ public final class QvdLauncher {
         printDemo(system);
         try {
             int code = system.awaitServerExit();
+            if (stopping.get()) {
+                return; // stopped by Ctrl-C or SIGTERM: the shutdown hook reports
+            }
             System.err.println("qvd: WildFly exited with code " + code + ", see " + system.consoleLog());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the local HKD, WildFly and PostgreSQL stop; desktop VMs would keep running in libvirt
+     * (unseen, 1 GiB or more each), so they are destroyed first with {@code --stop-vms-on-exit}, else named.
+     * Either way the next run reconciles: its agent reports what still runs, the VMAS settles the rest.
+     */
+    static void stop(QvdSystem system) {
+        long started = System.nanoTime();
+        String uri = system.config().hkdLibvirtUri();
+        java.util.List<String> vms = DesktopVms.running(uri);
+        if (!vms.isEmpty() && system.config().stopVmsOnExit()) {
+            System.out.println("qvd: stopping the desktop VMs " + String.join(", ", vms) + " (--stop-vms-on-exit)...");
+            java.util.List<String> gone = DesktopVms.destroy(uri, vms);
+            vms = vms.stream().filter(v -> !gone.contains(v)).toList();
+            // the local agent notices the ended domains within a heartbeat period and reports them stopped
+            if (system.localHkdLog().isPresent()) {
+                sleepQuietly(6_000);
+            }
+        }
+        System.out.println("qvd: stopping the local HKD, WildFly and PostgreSQL...");
+        system.close();
+        System.out.println("qvd: stopped in " + (System.nanoTime() - started) / 1_000_000 / 100 / 10.0 + " s.");
+        if (!vms.isEmpty()) {
+            System.out.println("qvd: " + vms.size() + " desktop VM(s) keep running in libvirt (" + uri + "): "
+                    + String.join(", ", vms) + ". The next ./qvd run takes them over; stop them with"
+                    + " 'virsh -c " + uri + " destroy <name>', or run './qvd run --stop-vms-on-exit' next time.");
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -73,7 +125,8 @@ public final class QvdLauncher {
     private static void printBanner(QvdSystem system) {
         String https = "https://localhost:" + system.httpsPort();
         System.out.println();
-        System.out.println("QVD is running (Ctrl-C stops it).");
+        System.out.println("QVD is running (Ctrl-C stops it; desktop VMs "
+                + (system.config().stopVmsOnExit() ? "are stopped with it: --stop-vms-on-exit)." : "keep running: --stop-vms-on-exit stops them too)."));
         System.out.println("  Database          " + system.dbUrl());
         System.out.println("  WAT (admin web)   " + https + "/wat/");
         System.out.println("  REST API          " + https + "/api/v1/");

@@ -13,10 +13,10 @@ import java.util.Optional;
  */
 public final class QvdSystem implements AutoCloseable {
     private final LauncherConfig config;
-    private final EmbeddedDatabase embedded;
+    private EmbeddedDatabase embedded;
     private final String dbUrl;
     private final Optional<SuperadminPassword.Decision> superadmin;
-    private final WildFlyServer server;
+    private WildFlyServer server;
     private final String hkdPassword;
     private final Path tlsKeyStore;
     private LocalHkd localHkd;
@@ -36,13 +36,12 @@ public final class QvdSystem implements AutoCloseable {
     /** Starts everything and returns once qvd.ear is deployed; stops what it started if that fails. */
     public static QvdSystem start(LauncherConfig config) {
         config.home().resolve("tmp").toFile().mkdirs();
-        EmbeddedDatabase embedded = config.externalDbUrl().isPresent() ? null
-                : EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort());
+        EmbeddedDatabase embedded = config.externalDbUrl().isPresent() ? null : startEmbedded(config);
         WildFlyServer server = null;
         try {
             String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
             Optional<SuperadminPassword.Decision> superadmin =
-                    SuperadminPassword.decide(dbUrl, config.dbUser(), config.dbPassword(), config.superadminPassword());
+                    SuperadminPassword.decide(dbUrl, appUser(config), appPassword(config), config.superadminPassword());
             Path baseDir = WildFlyServer.prepare(config);
             String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"));
             server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
@@ -67,7 +66,7 @@ public final class QvdSystem implements AutoCloseable {
     private static Map<String, String> systemProperties(LauncherConfig config, String dbUrl) {
         Map<String, String> sysProps = new LinkedHashMap<>();
         sysProps.put("qvd.db.url", dbUrl);
-        sysProps.put("qvd.db.user", config.dbUser());
+        sysProps.put("qvd.db.user", appUser(config));
         sysProps.put("qvd.https.port", Integer.toString(config.httpsPort()));
         // the L7R owns its listener (not a WildFly socket binding), so it gets the port with the offset applied
         sysProps.put("qvd.l7r.port", Integer.toString(config.effective(config.l7rPort())));
@@ -77,10 +76,28 @@ public final class QvdSystem implements AutoCloseable {
         return sysProps;
     }
 
+    private static EmbeddedDatabase startEmbedded(LauncherConfig config) {
+        return EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort(),
+                config.home().resolve("db.properties"));
+    }
+
+    /** The role WildFly connects as: the embedded database's own application role, or QVD_DB_USER. */
+    private static String appUser(LauncherConfig config) {
+        return config.externalDbUrl().isPresent() ? config.dbUser() : EmbeddedDatabase.APP_ROLE;
+    }
+
+    private static String appPassword(LauncherConfig config) {
+        return config.externalDbUrl().isPresent() ? config.dbPassword() : secrets(config).appPassword();
+    }
+
+    private static EmbeddedDatabase.DbSecrets secrets(LauncherConfig config) {
+        return EmbeddedDatabase.DbSecrets.loadQuietly(config.home().resolve("db.properties"));
+    }
+
     private static Map<String, String> environment(LauncherConfig config, Optional<SuperadminPassword.Decision> superadmin) {
         Map<String, String> env = new LinkedHashMap<>();
         // secrets travel in the child's environment, never on its command line (visible in ps)
-        env.put("QVD_DB_PASSWORD", config.dbPassword());
+        env.put("QVD_DB_PASSWORD", appPassword(config));
         superadmin.ifPresent(d -> env.put("QVD_SUPERADMIN_PASSWORD", d.password()));
         return env;
     }
@@ -139,6 +156,11 @@ public final class QvdSystem implements AutoCloseable {
         return true;
     }
 
+    /** The process id of the local HKD while it runs. */
+    public synchronized Optional<Long> localHkdPid() {
+        return Optional.ofNullable(localHkd).filter(LocalHkd::isAlive).map(LocalHkd::pid);
+    }
+
     public synchronized Optional<Path> localHkdLog() {
         return Optional.ofNullable(localHkd).map(LocalHkd::log);
     }
@@ -154,6 +176,24 @@ public final class QvdSystem implements AutoCloseable {
 
     public String dbUrl() {
         return dbUrl;
+    }
+
+    /**
+     * The database's superuser, for the operator's own checks and for tests (the application connects as its own
+     * role): {@code postgres} with the password generated in {@code QVD_HOME/db.properties}, or QVD_DB_USER.
+     */
+    public String dbSuperuser() {
+        return config.externalDbUrl().isPresent() ? config.dbUser() : EmbeddedDatabase.SUPERUSER;
+    }
+
+    public String dbSuperuserPassword() {
+        return config.externalDbUrl().isPresent() ? config.dbPassword()
+                : secrets(config).superuserPassword();
+    }
+
+    /** The role the application connects as (not a superuser on the embedded database). */
+    public String dbAppUser() {
+        return appUser(config);
     }
 
     /** The superadmin password handed to the VMAS at this start; empty when an administrator already existed. */
@@ -186,6 +226,48 @@ public final class QvdSystem implements AutoCloseable {
         return server.waitFor();
     }
 
+    // --- faults, for the faults tier: each one as a crash or an operator would cause it -------------------------
+
+    /** Stops the embedded PostgreSQL (fast shutdown, as an operator's {@code pg_ctl stop} would); WildFly keeps running. */
+    public synchronized void stopDatabase() {
+        if (embedded == null) {
+            throw new LauncherException("the database is external (QVD_DB_URL): stop it yourself");
+        }
+        embedded.close();
+        embedded = null;
+    }
+
+    /** Starts the embedded PostgreSQL again on the same data directory and port. */
+    public synchronized void startDatabase() {
+        if (config.externalDbUrl().isPresent() || embedded != null) {
+            return;
+        }
+        embedded = startEmbedded(config);
+    }
+
+    /** Kills WildFly's JVM with SIGKILL (and so its embedded broker), as the OOM killer or a power loss would. */
+    public synchronized void killServer() {
+        server.kill();
+    }
+
+    /**
+     * Starts WildFly again after {@link #killServer()} (or a crash) with the same configuration, and returns once
+     * qvd.ear is deployed; the superadmin password is not handed again (the administrator exists).
+     */
+    public synchronized void restartServer() {
+        if (server.isAlive()) {
+            throw new LauncherException("WildFly still runs");
+        }
+        WildFlyServer.prepare(config);
+        server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, Optional.empty()));
+        server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
+    }
+
+    /** Whether WildFly's process runs. */
+    public synchronized boolean serverAlive() {
+        return server.isAlive();
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -193,9 +275,16 @@ public final class QvdSystem implements AutoCloseable {
                 localHkd.close();
             }
         }
-        server.close();
-        if (embedded != null) {
-            embedded.close();
+        WildFlyServer running;
+        EmbeddedDatabase database;
+        synchronized (this) {
+            running = server;
+            database = embedded;
+            embedded = null;
+        }
+        running.close();
+        if (database != null) {
+            database.close();
         }
     }
 }

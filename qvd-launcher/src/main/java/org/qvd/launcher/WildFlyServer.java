@@ -76,6 +76,17 @@ final class WildFlyServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL to the server's JVM (a child of standalone.sh), then to the script: no shutdown hook runs. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     int waitFor() throws InterruptedException {
         return process.waitFor();
     }

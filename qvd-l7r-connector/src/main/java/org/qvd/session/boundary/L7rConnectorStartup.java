@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.qvd.health.boundary.NodeParts;
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.QvdKeystore;
 import org.qvd.session.control.SessionBackend;
@@ -48,13 +49,16 @@ public class L7rConnectorStartup {
     void start() {
         if ("false".equalsIgnoreCase(System.getProperty("qvd.l7r.enabled", System.getenv("QVD_L7R_ENABLED")))) {
             LOG.info("QVD L7R disabled (qvd.l7r.enabled=false)");
+            NodeParts.report(NodeParts.L7R_LISTENER, null);
             return;
         }
         if (!backends.isResolvable()) {
             LOG.warning("QVD L7R not started: no single SessionBackend bean is deployed");
+            NodeParts.report(NodeParts.L7R_LISTENER, "not started: no single SessionBackend bean is deployed");
             return;
         }
         SessionBackend backend = backends.get();
+        NodeParts.report(NodeParts.L7R_LISTENER, "starting");
         executor.execute(() -> startListener(backend));
     }
 
@@ -66,12 +70,14 @@ public class L7rConnectorStartup {
             synchronized (this) {
                 if (!stopped) {
                     listener = started;
+                    NodeParts.report(NodeParts.L7R_LISTENER, null);
                     return;
                 }
             }
             started.stop(); // undeployed while starting
         } catch (Exception | LinkageError e) {
             LOG.log(Level.SEVERE, "QVD L7R failed to start", e);
+            NodeParts.report(NodeParts.L7R_LISTENER, "failed to start: " + e);
         }
     }
 
@@ -92,6 +98,7 @@ public class L7rConnectorStartup {
             running = listener;
             listener = null;
             stopped = true;
+            NodeParts.report(NodeParts.L7R_LISTENER, "stopped");
         }
         if (running != null) {
             running.stop();

@@ -94,7 +94,7 @@ public final class Fixtures {
     public static long runningHost(QvdSystem system, Api api) {
         Api.Reply r = api.post("/hosts", Map.of("name", Api.unique("host"), "address", Api.unique("10.9") + ".test"));
         assertThat(r.status()).as("create host: %s", r.body()).isEqualTo(201);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement("UPDATE host_runtime SET state = 'running', "
                         + "heartbeat_at = now() + interval '1 hour', usable_ram_mb = 1000000, usable_cpu = 64, load = 0 "
                         + "WHERE host_id = ?")) {

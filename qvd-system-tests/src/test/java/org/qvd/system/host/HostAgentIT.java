@@ -62,7 +62,7 @@ class HostAgentIT {
     }
 
     private static Instant heartbeat(QvdSystem system) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
              PreparedStatement ps = c.prepareStatement(
                      "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?")) {
             ps.setString(1, HOST);
@@ -74,7 +74,7 @@ class HostAgentIT {
     }
 
     private static String query(QvdSystem system, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, HOST);
             try (ResultSet rs = ps.executeQuery()) {

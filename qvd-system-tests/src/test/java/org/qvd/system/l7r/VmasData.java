@@ -79,7 +79,7 @@ public final class VmasData {
      * whose node is gone), by SQL through {@link QvdSystem#dbUrl()}.
      */
     void sql(QvdSystem system, String update, Object... params) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement(update)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -92,7 +92,7 @@ public final class VmasData {
 
     /** The first column of the first row, or null. */
     String query(QvdSystem system, String select, Object... params) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement(select)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

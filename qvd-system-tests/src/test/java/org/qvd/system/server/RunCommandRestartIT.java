@@ -49,7 +49,7 @@ class RunCommandRestartIT {
     }
 
     private static String superadminHash(QvdSystem system) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT a.password_hash FROM administrator a JOIN tenant t ON t.id = a.tenant_id "
                              + "WHERE a.name = 'superadmin' AND t.name = '*'")) {

@@ -45,7 +45,7 @@ class ServerStartIT {
 
     @Test
     void firstStartCreatesTheSuperadminWithAHashedPassword(QvdSystem system) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
              PreparedStatement ps = c.prepareStatement(
                      "SELECT a.password_hash FROM administrator a JOIN tenant t ON t.id = a.tenant_id "
                              + "WHERE a.name = 'superadmin' AND t.name = '*'");

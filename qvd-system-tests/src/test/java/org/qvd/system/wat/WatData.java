@@ -27,7 +27,7 @@ final class WatData {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
     }
 
     long tenant(String name) throws SQLException {

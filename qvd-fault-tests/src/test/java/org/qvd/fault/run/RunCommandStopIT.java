@@ -1,0 +1,149 @@
+package org.qvd.fault.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qvd.fault.platform.FaultSystem;
+import org.qvd.fault.platform.Figures;
+import org.qvd.fault.platform.Probe;
+
+/**
+ * Fault 4 of issue 13: the run command (the launcher jar, as {@code ./qvd run} executes it, in its own process
+ * group like a terminal's foreground job) stopped with Ctrl-C (SIGINT to the whole group) or SIGTERM (to the
+ * launcher alone, as a service manager does). WildFly, PostgreSQL and the local HKD must all be gone within
+ * seconds, and the banner must tell the user that desktop VMs outlive the run unless {@code --stop-vms-on-exit}.
+ */
+class RunCommandStopIT {
+
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+
+    @Test
+    void ctrlCStopsWildflyPostgresqlAndTheAgentWithinSeconds() throws Exception {
+        Path home = FaultSystem.home("RunCommandStopIT-ctrl-c");
+        try (Launcher launcher = Launcher.start(home, List.of())) {
+            assertThat(launcher.output()).contains("--stop-vms-on-exit stops them too");
+            List<ProcessHandle> parts = launcher.partsRunning();
+            Instant sent = Instant.now();
+            launcher.signalGroup("INT");
+            Duration took = launcher.awaitAllGone(STOP_LIMIT);
+            Figures.print("run-stop", "Ctrl-C to every part gone", took);
+            assertThat(launcher.output()).contains("qvd: stopped in");
+            assertThat(parts).noneMatch(ProcessHandle::isAlive);
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(STOP_LIMIT);
+        }
+    }
+
+    @Test
+    void sigtermStopsEverythingAndTheOptionIsAnnounced() throws Exception {
+        Path home = FaultSystem.home("RunCommandStopIT-sigterm");
+        try (Launcher launcher = Launcher.start(home, List.of("--stop-vms-on-exit"))) {
+            assertThat(launcher.output()).contains("desktop VMs are stopped with it: --stop-vms-on-exit");
+            launcher.partsRunning();
+            launcher.signalLauncher("TERM");
+            Duration took = launcher.awaitAllGone(STOP_LIMIT);
+            Figures.print("run-stop", "SIGTERM to every part gone", took);
+            assertThat(launcher.output()).contains("qvd: stopped in");
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheUsage() throws Exception {
+        Path home = FaultSystem.home("RunCommandStopIT-usage");
+        Process p = Launcher.process(home, List.of("--stop-vm-on-exit"));
+        assertThat(p.waitFor()).isEqualTo(1);
+        assertThat(Files.readString(home.resolve("launcher.out")))
+                .contains("unknown option '--stop-vm-on-exit'").contains("usage: ./qvd run [--stop-vms-on-exit]");
+    }
+
+    /** The launcher jar run as {@code ./qvd run} runs it, in a session of its own (setsid). */
+    private record Launcher(Path home, Process process) implements AutoCloseable {
+
+        static Launcher start(Path home, List<String> args) throws Exception {
+            Launcher launcher = new Launcher(home, process(home, args));
+            Instant deadline = Instant.now().plusSeconds(400);
+            while (!launcher.output().contains("QVD is running")) {
+                assertThat(launcher.process.isAlive()).as("launcher alive; output:\n%s", launcher.output()).isTrue();
+                assertThat(Instant.now()).as("started within 400 s").isBefore(deadline);
+                Probe.sleep(Duration.ofSeconds(1));
+            }
+            return launcher;
+        }
+
+        static Process process(Path home, List<String> args) throws IOException {
+            if (Files.exists(home)) {
+                try (var paths = Files.walk(home)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(home);
+            Path jar = FaultSystem.sourceRoot().resolve("qvd-launcher/target/qvd-launcher.jar");
+            List<String> command = new java.util.ArrayList<>(List.of("setsid",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("launcher.out").toFile());
+            Map<String, String> env = pb.environment();
+            env.putAll(FaultSystem.environment(home, Map.of()));
+            return pb.start();
+        }
+
+        String output() throws IOException {
+            Path out = home.resolve("launcher.out");
+            return Files.exists(out) ? Files.readString(out) : "";
+        }
+
+        /** PostgreSQL, WildFly and the agent: every process whose command line names this system's home. */
+        List<ProcessHandle> parts() {
+            String marker = home.toString();
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.pid() != process.pid())
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .toList();
+        }
+
+        List<ProcessHandle> partsRunning() {
+            List<ProcessHandle> parts = parts();
+            List<String> lines = parts.stream().map(p -> p.info().commandLine().orElse("")).toList();
+            assertThat(lines).as("the parts of the running system").anyMatch(c -> c.contains("postgres"))
+                    .anyMatch(c -> c.contains("jboss.server.base.dir")).anyMatch(c -> c.contains("hkd.conf"));
+            return parts;
+        }
+
+        void signalGroup(String signal) throws Exception {
+            new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid()).inheritIO().start().waitFor();
+        }
+
+        void signalLauncher(String signal) throws Exception {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        }
+
+        Duration awaitAllGone(Duration limit) throws Exception {
+            Instant start = Instant.now();
+            Instant deadline = start.plus(limit);
+            while (process.isAlive() || !parts().isEmpty()) {
+                assertThat(Instant.now()).as("launcher and its parts gone within %s s; left: %s; output:\n%s",
+                        limit.toSeconds(), parts().stream().map(p -> p.info().commandLine().orElse("?")).toList(),
+                        output()).isBefore(deadline);
+                Probe.sleep(Duration.ofMillis(200));
+            }
+            return Duration.between(start, Instant.now());
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            parts().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Faults of the run command itself: {@code ./qvd run} stopped with Ctrl-C or SIGTERM. */
+package org.qvd.fault.run;

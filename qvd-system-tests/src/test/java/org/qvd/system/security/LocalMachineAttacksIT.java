@@ -1,0 +1,95 @@
+package org.qvd.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.RunningSystem;
+
+/**
+ * Issue 12, "Local machine": another user of the machine running {@code ./qvd run} must not get into the embedded
+ * PostgreSQL (it used to trust every loopback connection: any local user became its superuser), and the VMAS must
+ * not run as a superuser.
+ */
+@ExtendWith(RunningSystem.class)
+class LocalMachineAttacksIT {
+
+    @Test
+    void anotherLocalUserIsRefusedByTheDatabase(QvdSystem system) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")) && Files.isExecutable(Path.of("/usr/sbin/runuser"))
+                && "root".equals(System.getProperty("user.name")), "needs psql, runuser and root (to become nobody)");
+        int port = system.config().embeddedDbPort();
+        for (String role : List.of("postgres", "qvd")) {
+            Result noPassword = run(Map.of(), "runuser", "-u", "nobody", "--", "psql", "-h", "127.0.0.1", "-p",
+                    Integer.toString(port), "-U", role, "-d", "qvd", "-w", "-c", "SELECT 1");
+            assertThat(noPassword.code()).as("%s without a password: %s", role, noPassword.output()).isNotZero();
+            assertThat(noPassword.output()).contains("password");
+            Result guessed = run(Map.of("PGPASSWORD", "postgres"), "runuser", "-u", "nobody", "--", "psql", "-h",
+                    "127.0.0.1", "-p", Integer.toString(port), "-U", role, "-d", "qvd", "-w", "-c", "SELECT 1");
+            assertThat(guessed.code()).as("%s with the old default password: %s", role, guessed.output()).isNotZero();
+            assertThat(guessed.output()).contains("password authentication failed");
+        }
+    }
+
+    @Test
+    void theOldDefaultCredentialsAreRefused(QvdSystem system) {
+        assertThatThrownBy(() -> DriverManager.getConnection(system.dbUrl(), "postgres", "postgres").close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(system.dbUrl(), "qvd", "").close())
+                .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void theVmasRunsAsItsOwnRoleThatIsNoSuperuser(QvdSystem system) throws Exception {
+        assertThat(system.dbAppUser()).isEqualTo("qvd");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+             ResultSet rs = c.createStatement().executeQuery("SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, "
+                     + "(SELECT pg_get_userbyid(d.datdba) FROM pg_database d WHERE d.datname = 'qvd'), "
+                     + "(SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "  WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) <> 'qvd'), "
+                     + "(SELECT count(*) FROM pg_stat_activity WHERE datname = 'qvd' AND usename = 'qvd') "
+                     + "FROM pg_roles r WHERE r.rolname = 'qvd'")) {
+            assertThat(rs.next()).as("role qvd exists").isTrue();
+            assertThat(rs.getBoolean(1)).as("superuser").isFalse();
+            assertThat(rs.getBoolean(2)).as("createrole").isFalse();
+            assertThat(rs.getBoolean(3)).as("createdb").isFalse();
+            assertThat(rs.getString(4)).as("owner of database qvd").isEqualTo("qvd");
+            assertThat(rs.getLong(5)).as("tables not owned by qvd (the migrations ran as qvd)").isZero();
+            assertThat(rs.getLong(6)).as("WildFly's connections as qvd").isPositive();
+        }
+    }
+
+    @Test
+    void thePasswordsAreKeptOwnerReadableOnly(QvdSystem system) throws Exception {
+        Path secrets = system.config().home().resolve("db.properties");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        assertThat(Files.readString(secrets)).contains("superuser.password=").contains("app.password=");
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private static Result run(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.directory(Path.of("/").toFile()); // nobody cannot read the build tree
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
