@@ -86,7 +86,7 @@ public final class AdminApi {
      * The server's key store. Elytron writes a self-signed one at the first TLS handshake, so a fresh server may
      * not have it yet: one handshake (nothing sent) makes it, then the file is read once it is complete.
      */
-    private static Path keyStoreOf(QvdSystem system) {
+    static Path keyStoreOf(QvdSystem system) {
         Path file = system.tlsKeyStore();
         if (!Files.exists(file)) {
             try (SSLSocket socket = (SSLSocket) handshakeOnly().getSocketFactory().createSocket("localhost",

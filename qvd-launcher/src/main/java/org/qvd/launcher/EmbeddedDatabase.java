@@ -45,6 +45,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("password_encryption", "scram-sha-256")
+                    // its readiness probe logs in as the superuser: with the password once pg_hba.conf asks for one
+                    .setConnectConfig("password", secrets.superuserPassword())
                     .setRegisterShutdownHook(false)
                     // a busy machine (CI, parallel builds) may need far more than the default 10 s
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))

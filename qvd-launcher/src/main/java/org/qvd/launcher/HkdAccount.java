@@ -15,31 +15,36 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The broker account HKD agents log in with: WildFly application user {@code qvd-hkd} in role {@code guest}.
- * Its password is generated on the first run and kept (owner-readable only) in {@code QVD_HOME/hkd/hkd.conf},
- * the local agent's configuration; WildFly's ApplicationRealm keeps only the digest.
+ * The local host agent's own broker account: WildFly application user {@code qvd-hkd-<host>} in the roles
+ * {@code qvd-hkd} (may send to {@code qvd.events}) and {@code qvd-hkd-<host>} (may consume its own queue
+ * {@code qvd.hkd.<host>}, see {@link BrokerAccess}). Its password is generated on the first run and kept
+ * (owner-readable only) in {@code QVD_HOME/hkd/hkd.conf}, the local agent's configuration; WildFly's
+ * ApplicationRealm keeps only the digest.
  */
 final class HkdAccount {
-    static final String USER = "qvd-hkd";
+    /** The shared account of earlier versions (role guest, allowed everything): removed from the realm. */
+    private static final String OLD_SHARED_USER = "qvd-hkd";
     private static final String REALM = "ApplicationRealm";
 
     private HkdAccount() {
     }
 
     /** Makes sure the account exists in the server's base configuration; returns its password. */
-    static String ensure(Path home, Path serverConfiguration) {
+    static String ensure(Path home, Path serverConfiguration, String host) {
+        String user = BrokerAccess.account(host);
         try {
             Path conf = home.resolve("hkd/hkd.conf");
             Properties hkd = load(conf);
             String password = hkd.getProperty("broker.password");
-            if (password == null || password.isBlank()) {
+            if (password == null || password.isBlank() || !user.equals(hkd.getProperty("broker.user"))) {
                 password = SuperadminPassword.generate(24);
-                hkd.setProperty("broker.user", USER);
+                hkd.setProperty("broker.user", user);
                 hkd.setProperty("broker.password", password);
                 store(conf, hkd, "local HKD agent of ./qvd run (generated; broker.password is secret)");
             }
-            setEntry(serverConfiguration.resolve("application-users.properties"), digest(password));
-            setEntry(serverConfiguration.resolve("application-roles.properties"), "guest");
+            setEntry(serverConfiguration.resolve("application-users.properties"), user, digest(user, password));
+            setEntry(serverConfiguration.resolve("application-roles.properties"), user,
+                    BrokerAccess.AGENT_ROLE + "," + BrokerAccess.hostRole(host));
             return password;
         } catch (IOException e) {
             throw new LauncherException("cannot set up the HKD broker account: " + e.getMessage(), e);
@@ -47,21 +52,21 @@ final class HkdAccount {
     }
 
     /** WildFly's properties realm digest: hex(MD5(user:realm:password)). */
-    static String digest(String password) {
+    static String digest(String user, String password) {
         try {
             byte[] md5 = MessageDigest.getInstance("MD5")
-                    .digest((USER + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8));
+                    .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md5);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Sets {@code qvd-hkd=value} in a WildFly properties file, keeping its other lines (and its realm comment). */
-    private static void setEntry(Path file, String value) throws IOException {
+    /** Sets {@code user=value} in a WildFly properties file, keeping its other lines (and its realm comment). */
+    private static void setEntry(Path file, String user, String value) throws IOException {
         List<String> lines = new ArrayList<>(Files.exists(file) ? Files.readAllLines(file) : List.of());
-        lines.removeIf(line -> line.startsWith(USER + "="));
-        lines.add(USER + "=" + value);
+        lines.removeIf(line -> line.startsWith(user + "=") || line.startsWith(OLD_SHARED_USER + "="));
+        lines.add(user + "=" + value);
         Files.write(file, lines);
     }
 

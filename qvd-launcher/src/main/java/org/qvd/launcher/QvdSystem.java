@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,8 +43,8 @@ public final class QvdSystem implements AutoCloseable {
             String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
             Optional<SuperadminPassword.Decision> superadmin =
                     SuperadminPassword.decide(dbUrl, appUser(config), appPassword(config), config.superadminPassword());
-            Path baseDir = WildFlyServer.prepare(config);
-            String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"));
+            Path baseDir = prepareServer(config);
+            String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"), config.hkdHostName());
             server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
             QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server, hkdPassword,
                     baseDir.resolve("configuration/qvd-tls.p12"));
@@ -76,6 +77,16 @@ public final class QvdSystem implements AutoCloseable {
         return sysProps;
     }
 
+    /** The server's base directory, with the broker security setting of the local host's agent. */
+    private static Path prepareServer(LauncherConfig config) {
+        Path baseDir = WildFlyServer.prepare(config);
+        BrokerAccess.allowHost(baseDir.resolve("configuration/standalone-full.xml"), config.hkdHostName());
+        InstallationCa.ensureServerCertificate(config, baseDir.resolve("configuration/qvd-tls.p12"),
+                System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
+                List.of(System.getenv().getOrDefault("QVD_TLS_SAN", "").split(",")));
+        return baseDir;
+    }
+
     private static EmbeddedDatabase startEmbedded(LauncherConfig config) {
         return EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort(),
                 config.home().resolve("db.properties"));
@@ -102,12 +113,27 @@ public final class QvdSystem implements AutoCloseable {
         return env;
     }
 
-    /** The broker URL an HKD on this machine uses: Artemis through WildFly's HTTP port (http-upgrade). */
+    /**
+     * The broker URL an HKD on this machine uses: Artemis over TLS, through the HTTP upgrade of WildFly's HTTPS port,
+     * trusting the server's certificate alone (exported for the agent at its start; no host name check on loopback).
+     */
     public String brokerUrl() {
-        return "tcp://127.0.0.1:" + config.effective(8080) + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
+        return "tcp://127.0.0.1:" + httpsPort() + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor"
+                + "&sslEnabled=true&trustStorePath=" + config.home().resolve("hkd/broker-trust.p12")
+                + "&trustStorePassword=" + BrokerAccess.TRUST_STORE_PASSWORD + "&trustStoreType=PKCS12";
     }
 
-    /** Password of the broker account {@code qvd-hkd} that HKD agents log in with. */
+    /** The trust store agents on this machine use for the broker's TLS (the server's certificate alone). */
+    public synchronized Path agentTrustStore() {
+        return BrokerAccess.exportTrust(this);
+    }
+
+    /** The broker account of the local host's agent. */
+    public String hkdBrokerUser() {
+        return BrokerAccess.account(config.hkdHostName());
+    }
+
+    /** Password of the local host agent's broker account ({@link #hkdBrokerUser()}). */
     public String hkdBrokerPassword() {
         return hkdPassword;
     }
@@ -135,6 +161,7 @@ public final class QvdSystem implements AutoCloseable {
         }
         Path jar = LocalHkd.findJar(config.sourceRoot())
                 .orElseThrow(() -> new LauncherException("the HKD jar is not built (mvn install -DskipTests)"));
+        agentTrustStore();
         java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of(
                 "host.name=" + config.hkdHostName(),
                 "broker.urls=" + brokerUrl(),
@@ -258,7 +285,7 @@ public final class QvdSystem implements AutoCloseable {
         if (server.isAlive()) {
             throw new LauncherException("WildFly still runs");
         }
-        WildFlyServer.prepare(config);
+        prepareServer(config);
         server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, Optional.empty()));
         server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
     }

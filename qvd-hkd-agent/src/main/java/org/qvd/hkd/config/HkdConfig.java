@@ -29,10 +29,14 @@ public final class HkdConfig {
     public static final Setting<String> HOST_NAME = Setting.text("host.name", "",
             "Name of this host in QVD; empty = the machine's short host name. Letters, digits, '-' and '_'.");
     public static final Setting<List<String>> BROKER_URLS = Setting.list("broker.urls",
-            "tcp://localhost:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor",
-            "Artemis connector URLs, tried in turn on each reconnection.");
-    public static final Setting<String> BROKER_USER = Setting.text("broker.user", "qvd-hkd",
-            "Broker (WildFly application) user.");
+            "tcp://localhost:9443?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor&sslEnabled=true"
+                    + "&verifyHost=true&trustStorePath=/etc/qvd/broker-trust.p12&trustStorePassword=qvd-public"
+                    + "&trustStoreType=PKCS12",
+            "Artemis connector URLs, tried in turn on each reconnection: TLS through WildFly's HTTPS port, trusting the"
+                    + " certificates in the trust store (the installation's CA or the server's certificate).");
+    public static final Setting<String> BROKER_USER = Setting.text("broker.user", "",
+            "Broker (WildFly application) account of this host; empty = qvd-hkd-<host.name>. It may consume only"
+                    + " qvd.hkd.<host.name> and send only to qvd.events.");
     public static final Setting<String> BROKER_PASSWORD = Setting.secret("broker.password",
             "Broker password; prefer the QVD_HKD_BROKER_PASSWORD environment variable.");
     public static final Setting<Boolean> BROKER_WILDFLY_PREFIXES = Setting.flag("broker.wildfly-prefixes", true,

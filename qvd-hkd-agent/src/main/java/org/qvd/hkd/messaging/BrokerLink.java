@@ -104,7 +104,7 @@ public final class BrokerLink implements EventSink, AutoCloseable {
             try {
                 connect(url);
                 backoff.reset();
-                LOG.info(() -> "connected to broker " + redact(url) + " as " + config.get(HkdConfig.BROKER_USER));
+                LOG.info(() -> "connected to broker " + redact(url) + " as " + user());
                 onConnected.run();
                 while (running && !broken.await(1, TimeUnit.SECONDS)) {
                     // wait for a connection failure or close()
@@ -128,7 +128,7 @@ public final class BrokerLink implements EventSink, AutoCloseable {
     private void connect(String url) throws JMSException {
         CountDownLatch failure = new CountDownLatch(1);
         broken = failure;
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, config.get(HkdConfig.BROKER_USER),
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user(),
                 config.get(HkdConfig.BROKER_PASSWORD));
         factory.setEnable1xPrefixes(config.get(HkdConfig.BROKER_WILDFLY_PREFIXES));
         // notice a dead broker in seconds rather than Artemis's default 30 s/60 s
@@ -232,9 +232,15 @@ public final class BrokerLink implements EventSink, AutoCloseable {
         }
     }
 
+    /** This host's own broker account: configured, or {@code qvd-hkd-<host>} (each host has its own, see docs/server.md). */
+    private String user() {
+        String configured = config.get(HkdConfig.BROKER_USER);
+        return configured.isBlank() ? "qvd-hkd-" + hostName : configured;
+    }
+
     /** Broker URLs may carry credentials in their query; never log them. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password|user)=[^&)]*", "$1=***");
+        return url.replaceAll("(?i)(password|user)=[^&;)]*", "$1=***");
     }
 
     @Override

@@ -21,8 +21,9 @@ class HkdConfigTest {
         assertThat(config.get(HkdConfig.VMA_PORT)).isEqualTo(3030);
         assertThat(config.get(HkdConfig.DOMAIN_TYPE)).isEqualTo("kvm");
         assertThat(config.get(HkdConfig.STORAGE_IMAGES)).isEqualTo("/var/lib/qvd/storage/images");
-        assertThat(config.get(HkdConfig.BROKER_URLS))
-                .containsExactly("tcp://localhost:8080?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+        assertThat(config.get(HkdConfig.BROKER_URLS)).singleElement().asString()
+                .startsWith("tcp://localhost:9443?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor&sslEnabled=true")
+                .contains("verifyHost=true").contains("trustStorePath=/etc/qvd/broker-trust.p12");
         assertThat(config.get(HkdConfig.BROKER_WILDFLY_PREFIXES)).isTrue();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -16,6 +17,15 @@ import javax.net.ssl.SSLEngine;
 public final class TlsContexts {
 
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /**
+     * Forward-secret AEAD suites only (TLS 1.3's, and ECDHE with GCM or ChaCha20 on 1.2): no static RSA key
+     * exchange, no CBC, no SHA-1 MAC. The same list as WildFly's HTTPS listener (configure.cli).
+     */
+    public static final List<String> CIPHER_SUITES = List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private TlsContexts() {
     }
@@ -39,6 +49,8 @@ public final class TlsContexts {
         String[] supported = engine.getSupportedProtocols();
         engine.setEnabledProtocols(Arrays.stream(PROTOCOLS)
                 .filter(p -> Arrays.asList(supported).contains(p)).toArray(String[]::new));
+        List<String> suites = Arrays.asList(engine.getSupportedCipherSuites());
+        engine.setEnabledCipherSuites(CIPHER_SUITES.stream().filter(suites::contains).toArray(String[]::new));
         return engine;
     }
 }

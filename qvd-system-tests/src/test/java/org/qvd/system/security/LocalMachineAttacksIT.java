@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,9 +25,10 @@ import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 
 /**
- * Issue 12, "Local machine": another user of the machine running {@code ./qvd run} must not get into the embedded
- * PostgreSQL (it used to trust every loopback connection: any local user became its superuser), and the VMAS must
- * not run as a superuser.
+ * Issue 12, "Local machine and broker": another user of the machine running {@code ./qvd run} must not get into the
+ * embedded PostgreSQL (it used to trust every loopback connection: any local user became its superuser), the VMAS
+ * must not run as a superuser, and a host agent's broker account may only consume its own host's queue and send
+ * events, over TLS (there is no clear-text broker any more).
  */
 @ExtendWith(RunningSystem.class)
 class LocalMachineAttacksIT {
@@ -79,6 +83,49 @@ class LocalMachineAttacksIT {
         Path secrets = system.config().home().resolve("db.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
         assertThat(Files.readString(secrets)).contains("superuser.password=").contains("app.password=");
+    }
+
+    @Test
+    void anAgentsAccountReachesOnlyItsOwnQueue(QvdSystem system) {
+        system.agentTrustStore();
+        String url = system.brokerUrl();
+        String own = "qvd.hkd." + system.config().hkdHostName();
+        try (JMSContext agent = broker(url, system.hkdBrokerUser(), system.hkdBrokerPassword())) {
+            // its own commands: allowed (no message is taken: the consumer has no window and receives nothing)
+            agent.createConsumer(agent.createQueue(own)).close();
+            assertThatThrownBy(() -> agent.createConsumer(agent.createQueue("qvd.hkd.other-host")).close())
+                    .as("another host's commands").isInstanceOf(JMSRuntimeException.class).hasMessageContaining("permission");
+            assertThatThrownBy(() -> agent.createConsumer(agent.createQueue("qvd.events")).close())
+                    .as("every host's events").isInstanceOf(JMSRuntimeException.class).hasMessageContaining("permission");
+            assertThatThrownBy(() -> agent.createProducer().send(agent.createQueue(own), "{}"))
+                    .as("a forged command to its own host").isInstanceOf(JMSRuntimeException.class)
+                    .hasMessageContaining("permission");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndClearTextFindNoBroker(QvdSystem system) {
+        system.agentTrustStore();
+        assertThatThrownBy(() -> broker(system.brokerUrl(), system.hkdBrokerUser(), "wrong-password").close())
+                .isInstanceOf(JMSRuntimeException.class);
+        String clearText = "tcp://127.0.0.1:" + system.config().effective(8080)
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
+        assertThatThrownBy(() -> broker(clearText, system.hkdBrokerUser(), system.hkdBrokerPassword()).close())
+                .as("the broker over plain HTTP").isInstanceOf(JMSRuntimeException.class);
+        String noTls = system.brokerUrl().replace("sslEnabled=true", "sslEnabled=false");
+        assertThatThrownBy(() -> broker(noTls, system.hkdBrokerUser(), system.hkdBrokerPassword()).close())
+                .as("the broker on the HTTPS port without TLS").isInstanceOf(JMSRuntimeException.class);
+    }
+
+    /** A connection as a host agent makes it, failing fast instead of retrying. */
+    private static JMSContext broker(String url, String user, String password) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+        factory.setEnable1xPrefixes(true);
+        factory.setConsumerWindowSize(0);
+        factory.setInitialConnectAttempts(1);
+        factory.setReconnectAttempts(0);
+        factory.setCallTimeout(10_000);
+        return factory.createContext();
     }
 
     private record Result(int code, String output) {

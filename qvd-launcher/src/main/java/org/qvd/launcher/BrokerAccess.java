@@ -1,0 +1,111 @@
+package org.qvd.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Collections;
+
+/**
+ * Who may do what on the embedded broker. WildFly's own JMS (MDBs, JMSContext) is trusted by its security manager;
+ * a remote account only gets what a security setting grants: the role {@code qvd-hkd} (every agent) may send to
+ * {@code qvd.events}; the role {@code qvd-hkd-<host>} may consume {@code qvd.hkd.<host>}; nothing else (the
+ * settings for {@code #} and {@code qvd.events} come from configure.cli). The per-host setting of the local agent is
+ * written into the server's configuration at every start, since the launcher copies that file in fresh. Agents reach
+ * the broker only over TLS (Artemis over the HTTPS listener's HTTP upgrade, {@code https-acceptor}), trusting the
+ * server's certificate from a trust store that holds nothing else.
+ */
+final class BrokerAccess {
+    static final String AGENT_ROLE = "qvd-hkd";
+    /** The trust store holds only a public certificate: its password protects nothing, so it is no secret. */
+    static final String TRUST_STORE_PASSWORD = "qvd-public";
+
+    private BrokerAccess() {
+    }
+
+    /** The broker account of the agent of {@code host}. */
+    static String account(String host) {
+        return "qvd-hkd-" + validHost(host);
+    }
+
+    static String hostRole(String host) {
+        return "qvd-hkd-" + validHost(host);
+    }
+
+    private static String validHost(String host) {
+        if (!host.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new LauncherException("host name '" + host + "' must be 1-64 letters, digits, '-' or '_'");
+        }
+        return host;
+    }
+
+    /** Lets only the agent of {@code host} consume {@code qvd.hkd.<host>} (in the copied standalone-full.xml). */
+    static void allowHost(Path standaloneXml, String host) {
+        String setting = "<security-setting name=\"jms.queue.qvd.hkd." + validHost(host) + "\">"
+                + "<role name=\"" + hostRole(host) + "\" consume=\"true\" create-durable-queue=\"true\"/>"
+                + "</security-setting>";
+        try {
+            String xml = Files.readString(standaloneXml);
+            if (xml.contains(setting)) {
+                return;
+            }
+            int at = xml.indexOf("<security-setting name=\"#\"");
+            if (at < 0) {
+                throw new LauncherException("no broker security settings in " + standaloneXml);
+            }
+            Files.writeString(standaloneXml, xml.substring(0, at) + setting + "\n                " + xml.substring(at));
+        } catch (IOException e) {
+            throw new LauncherException("cannot write the broker security of host " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code QVD_HOME/hkd/broker-trust.p12} for the local agent's {@code trustStorePath}: the installation
+     * CA's certificate, or (with the operator's own key store) the server's certificate alone, never its key.
+     */
+    static Path exportTrust(QvdSystem system) {
+        Path trust = system.config().home().resolve("hkd/broker-trust.p12");
+        Path ca = InstallationCa.caCertificate(system.config());
+        if (Files.exists(ca) && System.getenv("QVD_TLS_KEYSTORE") == null) {
+            // the installation CA: the agent then trusts every node's certificate
+            try (InputStream in = Files.newInputStream(ca)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setCertificateEntry("qvd-ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in));
+                return write(store, trust);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new LauncherException("cannot export the installation CA for the agents: " + e.getMessage(), e);
+            }
+        }
+        Path keyStore = AdminApi.keyStoreOf(system);
+        String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore server = KeyStore.getInstance("PKCS12");
+            server.load(in, password.toCharArray());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (String alias : Collections.list(server.aliases())) {
+                Certificate certificate = server.getCertificate(alias);
+                if (certificate != null) {
+                    store.setCertificateEntry(alias, certificate);
+                }
+            }
+            return write(store, trust);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LauncherException("cannot export the server's certificate for the agents: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path write(KeyStore store, Path trust) throws IOException, GeneralSecurityException {
+        Files.createDirectories(trust.getParent());
+        try (OutputStream out = Files.newOutputStream(trust)) {
+            store.store(out, TRUST_STORE_PASSWORD.toCharArray());
+        }
+        return trust;
+    }
+}

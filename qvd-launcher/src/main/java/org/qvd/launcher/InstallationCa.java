@@ -1,0 +1,169 @@
+package org.qvd.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One certificate authority per installation ({@code QVD_HOME/tls/ca.p12}, ECDSA P-256, ten years, its password in
+ * {@code QVD_HOME/tls/ca.properties}, both 0600) signs the server certificate every node presents on 9443 (WAT, API,
+ * agents' broker) and 8443 (L7R): ECDSA P-256, CN {@code QVD_TLS_HOSTNAME} (localhost), subjectAltName that name,
+ * {@code localhost}, this machine's names, 127.0.0.1,
+ * ::1 and whatever {@code QVD_TLS_SAN} adds (e.g. {@code dns:vdi.example.com,ip:192.0.2.10}). Clients and agents trust
+ * the CA, so every node of a cluster (given the same CA files) presents a certificate they already trust. A key store
+ * the operator configured ({@code QVD_TLS_KEYSTORE}) is left alone; one without subjectAltName (made by an earlier
+ * version) is replaced. Uses the JDK's keytool: the JDK has no public API that issues certificates.
+ */
+final class InstallationCa {
+    private static final String CA_ALIAS = "qvd-ca";
+    private static final String SERVER_ALIAS = "server";
+
+    private InstallationCa() {
+    }
+
+    /** Makes sure {@code serverKeyStore} holds a CA-signed certificate with subjectAltName; returns the CA's. */
+    static void ensureServerCertificate(LauncherConfig config, Path serverKeyStore, String keyStorePassword,
+                                        List<String> extraSan) {
+        if (System.getenv("QVD_TLS_KEYSTORE") != null) {
+            return; // the operator's own key store
+        }
+        try {
+            Path dir = Files.createDirectories(config.home().resolve("tls"));
+            Properties p = HkdAccount.load(dir.resolve("ca.properties"));
+            if (p.getProperty("ca.password", "").isBlank()) {
+                p.setProperty("ca.password", SuperadminPassword.generate(32));
+                HkdAccount.store(dir.resolve("ca.properties"), p, "installation CA of ./qvd run (generated; secret)");
+            }
+            String caPassword = p.getProperty("ca.password");
+            Path ca = dir.resolve("ca.p12");
+            if (!Files.exists(ca)) {
+                keytool(null, "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", CA_ALIAS,
+                        "-dname", "CN=QVD installation CA " + config.hkdHostName(), "-ext", "bc:c", "-ext",
+                        "ku:c=keyCertSign,cRLSign", "-validity", "3650", "-keystore", ca.toString(), "-storetype",
+                        "PKCS12", "-storepass", caPassword);
+                restrict(ca);
+            }
+            if (hasSan(serverKeyStore, keyStorePassword)) {
+                return;
+            }
+            Files.deleteIfExists(serverKeyStore);
+            Files.createDirectories(serverKeyStore.getParent());
+            String server = serverKeyStore.toString();
+            keytool(null, "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", SERVER_ALIAS,
+                    "-dname", "CN=" + commonName(), "-validity", "825", "-keystore", server,
+                    "-storetype", "PKCS12", "-storepass", keyStorePassword);
+            String request = keytool(null, "-certreq", "-alias", SERVER_ALIAS, "-keystore", server,
+                    "-storepass", keyStorePassword);
+            String signed = keytool(request, "-gencert", "-rfc", "-alias", CA_ALIAS, "-keystore", ca.toString(),
+                    "-storepass", caPassword, "-validity", "825", "-ext", "SAN=" + String.join(",", san(config, extraSan)),
+                    "-ext", "ku:c=digitalSignature,keyAgreement", "-ext", "eku=serverAuth,clientAuth");
+            String caCert = keytool(null, "-exportcert", "-rfc", "-alias", CA_ALIAS, "-keystore", ca.toString(),
+                    "-storepass", caPassword);
+            Path caPem = dir.resolve("ca.pem");
+            Files.writeString(caPem, caCert);
+            keytool(null, "-importcert", "-noprompt", "-trustcacerts", "-alias", CA_ALIAS, "-file", caPem.toString(),
+                    "-keystore", server, "-storepass", keyStorePassword);
+            keytool(signed, "-importcert", "-noprompt", "-alias", SERVER_ALIAS, "-keystore", server,
+                    "-storepass", keyStorePassword);
+            restrict(serverKeyStore);
+        } catch (IOException e) {
+            throw new LauncherException("cannot issue the server's TLS certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The CA's certificate (PEM), which clients and agents trust. */
+    static Path caCertificate(LauncherConfig config) {
+        return config.home().resolve("tls/ca.pem");
+    }
+
+    /** QVD_TLS_HOSTNAME, as for the certificate WildFly would generate itself (default localhost). */
+    private static String commonName() {
+        String name = System.getenv().getOrDefault("QVD_TLS_HOSTNAME", "localhost");
+        if (!name.matches("[A-Za-z0-9.-]{1,253}")) {
+            throw new LauncherException("QVD_TLS_HOSTNAME must be a host name; got '" + name + "'");
+        }
+        return name;
+    }
+
+    private static List<String> san(LauncherConfig config, List<String> extra) {
+        Set<String> names = new LinkedHashSet<>(List.of("dns:" + commonName(), "dns:localhost", "ip:127.0.0.1", "ip:::1"));
+        if (config.hkdHostName().matches("[A-Za-z0-9.-]+")) { // '_' is no DNS name
+            names.add("dns:" + config.hkdHostName());
+        }
+        try {
+            String full = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+            if (full.matches("[A-Za-z0-9.-]+") && !full.matches("[0-9.:]+")) {
+                names.add("dns:" + full);
+            }
+        } catch (java.net.UnknownHostException e) {
+            // the short name is in already
+        }
+        for (String entry : extra) {
+            String e = entry.trim();
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (!e.matches("(?i)(dns:[A-Za-z0-9.*-]+|ip:[0-9A-Fa-f.:]+)")) {
+                throw new LauncherException("QVD_TLS_SAN entries are dns:NAME or ip:ADDRESS; got '" + e + "'");
+            }
+            names.add(e.toLowerCase());
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static boolean hasSan(Path keyStore, String password) {
+        if (!Files.exists(keyStore)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password.toCharArray());
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
+                    return c.getSubjectAlternativeNames() != null && !c.getIssuerX500Principal().equals(c.getSubjectX500Principal());
+                }
+            }
+            return false;
+        } catch (IOException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static void restrict(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static String keytool(String input, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        if (input != null) {
+            p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("keytool " + args[0] + " failed: " + err.strip() + " " + out.strip());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
