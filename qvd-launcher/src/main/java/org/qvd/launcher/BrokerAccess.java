@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * Who may do what on the embedded broker. WildFly's own JMS (MDBs, JMSContext) is trusted by its security manager;
@@ -60,6 +61,28 @@ final class BrokerAccess {
             Files.writeString(standaloneXml, xml.substring(0, at) + setting + "\n                " + xml.substring(at));
         } catch (IOException e) {
             throw new LauncherException("cannot write the broker security of host " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same security setting as {@link #allowHost}, added to the running server through its management CLI. */
+    static void allowHostNow(LauncherConfig config, int managementPort, String host) {
+        String setting = "/subsystem=messaging-activemq/server=default/security-setting=jms.queue.qvd.hkd." + validHost(host);
+        String commands = setting + ":add," + setting + "/role=" + hostRole(host)
+                + ":add(consume=true,create-durable-queue=true)";
+        List<String> command = List.of(config.wildflyHome().resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=remote+http://127.0.0.1:" + managementPort, "--commands=" + commands);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean done = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+            if (!done || p.exitValue() != 0 && !out.contains("WFLYCTL0212")) { // 0212: duplicate resource, set before
+                throw new LauncherException("cannot add the broker security of host " + host + ": " + out.strip());
+            }
+        } catch (IOException e) {
+            throw new LauncherException("cannot run jboss-cli: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
         }
     }
 

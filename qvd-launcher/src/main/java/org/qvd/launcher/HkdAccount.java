@@ -51,6 +51,23 @@ final class HkdAccount {
         }
     }
 
+    /**
+     * Issues the broker account of another host ({@code qvd-hkd-<host>}, a new random password) in the server's realm
+     * files; Elytron reads them again when they change. Returns the password (kept nowhere else).
+     */
+    static String issue(Path serverConfiguration, String host) {
+        String user = BrokerAccess.account(host);
+        String password = SuperadminPassword.generate(24);
+        try {
+            setEntry(serverConfiguration.resolve("application-users.properties"), user, digest(user, password));
+            setEntry(serverConfiguration.resolve("application-roles.properties"), user,
+                    BrokerAccess.AGENT_ROLE + "," + BrokerAccess.hostRole(host));
+            return password;
+        } catch (IOException e) {
+            throw new LauncherException("cannot issue the broker account of host " + host + ": " + e.getMessage(), e);
+        }
+    }
+
     /** WildFly's properties realm digest: hex(MD5(user:realm:password)). */
     static String digest(String user, String password) {
         try {

@@ -21,6 +21,8 @@ public final class QvdSystem implements AutoCloseable {
     private final String hkdPassword;
     private final Path tlsKeyStore;
     private LocalHkd localHkd;
+    /** Hosts whose queue's security setting this system has added (the local host's is in the configuration). */
+    private final java.util.Set<String> agentHosts = new java.util.HashSet<>();
 
     private QvdSystem(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
                       Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server, String hkdPassword,
@@ -126,6 +128,24 @@ public final class QvdSystem implements AutoCloseable {
     /** The trust store agents on this machine use for the broker's TLS (the server's certificate alone). */
     public synchronized Path agentTrustStore() {
         return BrokerAccess.exportTrust(this);
+    }
+
+    /**
+     * Issues a broker account for another host's agent on this running server, as docs/server.md tells an operator
+     * to (realm entry, then the security setting of its queue through the management CLI); returns its password.
+     * The account is {@code qvd-hkd-<host>}, the agents' default {@code broker.user}.
+     */
+    public synchronized String issueAgentAccount(String host) {
+        if (host.equals(config.hkdHostName())) {
+            agentTrustStore();
+            return hkdPassword; // the local host's account exists from the start
+        }
+        String password = HkdAccount.issue(WildFlyServer.baseDir(config).resolve("configuration"), host);
+        if (agentHosts.add(host)) {
+            BrokerAccess.allowHostNow(config, managementPort(), host);
+        }
+        agentTrustStore();
+        return password;
     }
 
     /** The broker account of the local host's agent. */

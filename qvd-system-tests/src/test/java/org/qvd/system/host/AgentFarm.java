@@ -81,7 +81,7 @@ public final class AgentFarm implements AutoCloseable {
                 "-Xms8m", "-Xmx64m", "-XX:+UseSerialGC",
                 "-Dhkd.host.name=" + hostName,
                 "-Dhkd.broker.urls=" + system.brokerUrl(),
-                "-Dhkd.broker.password=" + system.hkdBrokerPassword(),
+                "-Dhkd.broker.password=" + system.issueAgentAccount(hostName),
                 "-Dhkd.libvirt.uri=test://" + node,
                 "-Dhkd.libvirt.domain-type=qemu",
                 "-Dhkd.heartbeat.period=1s"));
@@ -244,7 +244,7 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public void sql(String update, Object... params) {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(update)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -256,7 +256,7 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public String query(String select, Object... params) {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(select)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

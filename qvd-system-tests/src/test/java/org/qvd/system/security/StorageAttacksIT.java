@@ -161,7 +161,7 @@ class StorageAttacksIT {
     }
 
     private static void sql(QvdSystem system, String statement, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -93,7 +93,7 @@ class VmAddressAttacksIT {
         // a row from before the range was enforced
         long vm = Fixtures.vm(attacker.api(), user, osf);
         Fixtures.runningHost(system, Api.superadmin(system));
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement("UPDATE vm SET ip = '10.3.0.1' WHERE id = ?")) {
             ps.setLong(1, vm);
             assertThat(ps.executeUpdate()).isEqualTo(1);
