@@ -118,7 +118,9 @@ public final class QvdLauncher {
         System.out.println("Demo desktop (user '" + l.user() + "', password " + l.password() + "):");
         System.out.println("  " + system.config().sourceRoot().resolve("qvd-client/target/dist/qvd-client")
                 + " --host localhost:" + system.l7rPort() + " --user " + l.user() + "@default"
-                + (l.vmId() > 0 ? " --vm " + l.vmId() : ""));
+                + (l.vmId() > 0 ? " --vm " + l.vmId() : "")
+                + (java.nio.file.Files.exists(InstallationCa.caCertificate(system.config()))
+                        ? " --ca-file " + InstallationCa.caCertificate(system.config()) : ""));
         System.out.println();
     }
 
@@ -144,6 +146,10 @@ public final class QvdLauncher {
         System.out.println("  Local HKD         " + system.localHkdLog()
                 .map(log -> "host '" + system.config().hkdHostName() + "' on " + system.config().hkdLibvirtUri() + " (log: " + log + ")")
                 .orElse("not started (QVD_LOCAL_HKD=" + system.config().localHkd() + "; needs the built agent and libvirt)"));
+        if (java.nio.file.Files.exists(InstallationCa.caCertificate(system.config()))) {
+            System.out.println("  TLS trust         " + InstallationCa.caCertificate(system.config())
+                    + " (the installation CA: give it to browsers, clients and agents)");
+        }
         System.out.println("  Data              " + system.config().home());
         System.out.println();
     }
