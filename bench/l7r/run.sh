@@ -51,7 +51,10 @@ tag=bench$(date +%s)
 work=$(mktemp -d)
 tenant=$(rest POST /tenants "{\"name\":\"$tag\",\"description\":\"bench/l7r\"}" | id_of)
 osf=$(rest POST /osfs "{\"tenantId\":$tenant,\"name\":\"$tag\",\"memoryMb\":512}" | id_of)
-rest POST /dis "{\"osfId\":$osf,\"path\":\"/var/lib/qvd/images/$tag.qcow2\",\"makeDefault\":true}" >/dev/null
+# the tenant's VM addresses: a range of its own inside the VM network (10.3.0.0/16), given explicitly per VM so
+# that parallel creation never races for the next free one
+rest PUT "/config/vm.network.ip.start?tenantId=$tenant" '{"value":"10.3.32.1"}' >/dev/null
+rest PUT "/config/vm.network.ip.end?tenantId=$tenant" '{"value":"10.3.63.250"}' >/dev/null
 cleanup() {
   local list
   list=$(cut -d' ' -f1 "$work/clients" 2>/dev/null | paste -sd,)
@@ -64,12 +67,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-# user i: login u<i>, own password, one VM with an address of its own (10.77.0.0/16: no IP range to configure)
+# user i: login u<i>, own password, one VM
 echo "# creating $users users and VMs in tenant $tag..."
 seq 1 "$users" | xargs -P "$parallel" -I{} bash -c '
   i={}; pw="Bench-L7r-'"$tag"'-$i!"
   u=$(rest POST /users "{\"tenantId\":'"$tenant"',\"login\":\"u$i\",\"password\":\"$pw\"}" | id_of)
-  v=$(rest POST /vms "{\"userId\":$u,\"osfId\":'"$osf"',\"name\":\"vm$i\",\"ip\":\"10.77.$((i / 250)).$((i % 250 + 1))\"}" | id_of)
+  v=$(rest POST /vms "{\"userId\":$u,\"osfId\":'"$osf"',\"name\":\"vm$i\",\"ip\":\"10.3.$((32 + i / 250)).$((i % 250 + 1))\"}" | id_of)
   echo "$i $v u$i@'"$tag"' $pw"' | sort -n >"$work/created"
 [ "$(wc -l <"$work/created")" -eq "$users" ] || { echo "could not create $users users and VMs" >&2; exit 1; }
 sql "SELECT u.login, u.password_hash FROM app_user u WHERE u.tenant_id = $tenant" | tr '|' ' ' >"$work/hashes"
