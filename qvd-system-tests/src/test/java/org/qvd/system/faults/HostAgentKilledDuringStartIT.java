@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
@@ -23,17 +22,16 @@ import org.qvd.system.platform.RunningSystem;
 class HostAgentKilledDuringStartIT {
 
     private static final String HOST = "kill9-node";
-    private static final String IMAGE = "slow-to-boot.qcow2";
 
     @Test
     void aStartInterruptedByKill9EndsStoppedWithAReasonAndLeavesNoDomain(QvdSystem system) throws Exception {
-        try (AgentFarm farm = new AgentFarm(system, HOST, Path.of("target", "faults-kill9").toAbsolutePath(),
-                List.of(IMAGE))) {
+        try (AgentFarm farm = new AgentFarm(system, HOST, Path.of("target", "faults-kill9").toAbsolutePath())) {
+            long[] tenant = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
             // the guest never answers: the start is still waiting when the agent dies
             String[] settings = {"vma.port=9", "vma.ping-interval=250ms", "vma.start-timeout=240s"};
             farm.startAgent(settings);
             farm.awaitHost("running", Duration.ofSeconds(90));
-            long vm = farm.vm(farm.tenantUserAndOsf(IMAGE));
+            long vm = farm.vm(tenant);
             farm.start(vm);
             farm.awaitVm(vm, v -> HOST.equals(v.path("hostName").asText()), Duration.ofSeconds(30), "placed on " + HOST);
             awaitLog(farm, "domain qvd-vm-" + vm + " created", Duration.ofSeconds(30));

@@ -36,21 +36,21 @@ class OverlayDiskFullIT {
         assumeTrue(Files.exists(Path.of("/var/run/libvirt/libvirt-sock")), "libvirtd is not running");
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
         Path dir = Path.of("target", "faults-diskfull").toAbsolutePath();
-        Path images = dir.resolve("images");
         Path overlays = dir.resolve("overlays");
-        Files.createDirectories(images);
         Files.createDirectories(overlays);
-        Path di = images.resolve("tiny.qcow2");
-        run("qemu-img", "create", "-f", "qcow2", di.toString(), "1G");
+        Path tiny = dir.resolve("tiny.qcow2");
+        Files.deleteIfExists(tiny);
+        run("qemu-img", "create", "-f", "qcow2", tiny.toString(), "1G");
         run("mount", "-t", "tmpfs", "-o", "size=64k", "qvd-diskfull", overlays.toString());
-        try (AgentFarm farm = new AgentFarm(system, HOST, dir, List.of())) {
+        try (AgentFarm farm = new AgentFarm(system, HOST, dir)) {
+            // a real qcow2 uploaded: the VMAS places it in its image storage, which this host reads as its own
+            long[] tenant = farm.tenantUserAndOsf(Files.readAllBytes(tiny), false);
             farm.startAgent("libvirt.uri=qemu:///system", "storage.pool-prefix=" + PREFIX,
-                    "storage.images=" + images, "storage.overlays=" + overlays, "storage.homes=" + dir.resolve("homes"),
+                    "storage.overlays=" + overlays, "storage.homes=" + dir.resolve("homes"),
                     "vm.network.name=" + NETWORK, "vm.network.bridge=qvdfullbr0", "vm.network.address=10.97.0.1",
                     "vm.network.netmask=255.255.255.0", "vm.network.forward=none");
             farm.awaitHost("running", Duration.ofSeconds(90));
-            long vm = farm.vm(farm.tenantUserAndOsfAt(di.toString()));
-            farm.sql("UPDATE vm SET ip = '10.97.0.20' WHERE id = ?", vm); // on this host's own network
+            long vm = farm.vm(tenant);
 
             farm.start(vm);
 
@@ -63,7 +63,7 @@ class OverlayDiskFullIT {
                 assertThat(left).as("nothing half-written in the overlay store").isEmpty();
             }
             assertThat(virsh("list", "--all", "--name")).doesNotContain("qvd-vm-" + vm);
-            assertThat(virsh("net-dumpxml", NETWORK)).as("no DHCP entry left").doesNotContain("10.97.0.20");
+            assertThat(virsh("net-dumpxml", NETWORK)).as("no DHCP entry").doesNotContain("<host ");
         } finally {
             for (String pool : List.of("images", "overlays", "homes")) {
                 virsh("pool-destroy", PREFIX + "-" + pool);

@@ -40,8 +40,8 @@ import org.qvd.system.platform.RunningSystem;
 public final class AgentFarm implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** The agent's default image store: DI paths under it resolve in the node file's {@code qvd-images} pool. */
-    static final String IMAGES = "/var/lib/qvd/storage/images";
+    /** The VMAS's image storage, also the agent's {@code storage.images}: the node file's pool holds its DIs. */
+    static final String IMAGES = RunningSystem.IMAGES_DIR.toAbsolutePath().toString();
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
             .connectTimeout(Duration.ofSeconds(60)).build();
 
@@ -50,15 +50,13 @@ public final class AgentFarm implements AutoCloseable {
     private final Path dir;
     private final String base;
     private final String authorization;
-    private final List<String> images;
+    private final List<String> images = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Process agent;
 
-    /** @param images DI file names the host's image pool holds */
-    public AgentFarm(QvdSystem system, String hostName, Path dir, List<String> images) {
+    public AgentFarm(QvdSystem system, String hostName, Path dir) {
         this.system = system;
         this.hostName = hostName;
         this.dir = dir;
-        this.images = images;
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 ("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -84,6 +82,7 @@ public final class AgentFarm implements AutoCloseable {
                 "-Dhkd.broker.password=" + system.issueAgentAccount(hostName),
                 "-Dhkd.libvirt.uri=test://" + node,
                 "-Dhkd.libvirt.domain-type=qemu",
+                "-Dhkd.storage.images=" + IMAGES,
                 "-Dhkd.heartbeat.period=1s"));
         for (String setting : settings) {
             command.add("-Dhkd." + setting);
@@ -113,8 +112,13 @@ public final class AgentFarm implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /** Ends the agent; its host is blocked first, so no later test's start is placed on a host about to be lost. */
     @Override
     public synchronized void close() {
+        String id = query("SELECT id FROM host WHERE name = ?", hostName);
+        if (id != null) {
+            post("/hosts/" + id + "/block", "");
+        }
         if (agent != null) {
             agent.destroy();
             waitFor(agent);
@@ -158,19 +162,38 @@ public final class AgentFarm implements AutoCloseable {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A user of a fresh tenant with an OSF whose default DI is {@code image} (a path under the host's store). */
-    public long[] tenantUserAndOsf(String image) {
-        return tenantUserAndOsfAt(IMAGES + "/" + image);
-    }
-
-    /** The same with the DI's full path on the host. */
-    public long[] tenantUserAndOsfAt(String diPath) {
+    /**
+     * A user of a fresh tenant with an OSF whose default DI is {@code content}, uploaded (the VMAS places it in its
+     * image storage). {@code onHost}: the test-driver host's image pool holds it too (written at the agent's next
+     * start; a real hypervisor reads the directory). Returns {userId, osfId}; {@link #diPath} gives the DI's file.
+     */
+    public long[] tenantUserAndOsf(byte[] content, boolean onHost) {
         long tenantId = post("/tenants", Map.of("name", unique("t"), "description", "host agent test")).get("id").asLong();
         long userId = post("/users", Map.of("tenantId", tenantId, "login", unique("u"), "password", "Agent-Test-Pw-1"))
                 .get("id").asLong();
         long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256)).get("id").asLong();
-        post("/dis", Map.of("osfId", osfId, "path", diPath, "makeDefault", true));
+        send(HttpRequest.newBuilder(URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=agent.qcow2&tag=default"))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        if (onHost) {
+            images.add(Path.of(diPath(osfId)).getFileName().toString());
+        }
         return new long[] {userId, osfId};
+    }
+
+    /** Some bytes for a DI that only a test-driver host "boots". */
+    public static byte[] standInImage() {
+        return "QFI stand-in image".getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String diPath(long osfId) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/dis?osfId=" + osfId + "&size=1")).GET())
+                .path("items").get(0).path("path").asText();
+    }
+
+    /** A VM with the given address (inside the VM range). */
+    public long vm(long[] userAndOsf, String ip) {
+        return post("/vms", Map.of("userId", userAndOsf[0], "osfId", userAndOsf[1], "name", unique("vm"), "ip", ip))
+                .get("id").asLong();
     }
 
     public long vm(long[] userAndOsf) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,51 +26,69 @@ import org.qvd.system.platform.RunningSystem;
  * Issue 13, the host agent, end to end: the real agent process (libvirt's test driver, so no guest ever boots)
  * against the running VMAS. Guests whose image "does not boot" are VMs whose VMA never answers; the one guest
  * that boots is a VM whose address is this machine, where a stand-in VMA answers. What the admin sees is read
- * through the REST API.
+ * through the REST API. The stand-in guest's address is put on this machine's loopback: needs root.
  */
 @ExtendWith(RunningSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostAgentStallIT {
 
     private static final String HOST = "stall-node";
-    private static final String BAD_IMAGE = "does-not-boot.qcow2";
-    private static final String GOOD_IMAGE = "boots.qcow2";
     private static final int START_TIMEOUT_S = 25;
+    /** The one guest that "boots": its VMA is a stand-in on this address, added to this machine's loopback. */
+    private static final String GOOD_IP = "10.3.15.249";
 
     private static AgentFarm farm;
     private static HttpServer vma;
     private static final List<String> vmaKeys = new CopyOnWriteArrayList<>();
+    private static long[] unbootable;
+    private static long[] bootable;
+    private static long[] missingOnHost;
+    private static long[] ten;
 
     @BeforeAll
     static void startAgent(QvdSystem system) throws Exception {
-        vma = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "the stand-in guest needs the VM address " + GOOD_IP + " on this machine's loopback (root)");
+        run("ip", "addr", "replace", GOOD_IP + "/32", "dev", "lo");
+        vma = HttpServer.create(new InetSocketAddress(GOOD_IP, 0), 0);
         vma.createContext("/vma/", exchange -> {
             vmaKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-QVD-VMA-Key")));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         vma.start();
-        farm = new AgentFarm(system, HOST, Path.of("target", "host-agent-stall").toAbsolutePath(),
-                List.of(BAD_IMAGE, GOOD_IMAGE));
+        farm = new AgentFarm(system, HOST, Path.of("target", "host-agent-stall").toAbsolutePath());
+        // the images first: the test driver's image pool is written when the agent starts
+        unbootable = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
+        bootable = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
+        missingOnHost = farm.tenantUserAndOsf(AgentFarm.standInImage(), false);
+        ten = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
         farm.startAgent("vma.port=" + vma.getAddress().getPort(), "vma.ping-interval=250ms",
                 "vma.request-timeout=2s", "vma.start-timeout=" + START_TIMEOUT_S + "s");
         farm.awaitHost("running", Duration.ofSeconds(90));
     }
 
     @AfterAll
-    static void stopAgent() {
+    static void stopAgent() throws Exception {
         if (farm != null) {
             farm.close();
         }
         if (vma != null) {
             vma.stop(0);
+            run("ip", "addr", "del", GOOD_IP + "/32", "dev", "lo");
         }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
     }
 
     @Test
     @Order(1)
     void threeUnbootableStartsNeitherDelayAStopNorAnotherTenantsStart() throws Exception {
-        long[] tenantA = farm.tenantUserAndOsf(BAD_IMAGE);
+        long[] tenantA = unbootable;
         List<Long> bad = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long vm = farm.vm(tenantA);
@@ -83,9 +102,7 @@ class HostAgentStallIT {
 
         Instant stopAsked = Instant.now();
         farm.stop(bad.get(1));
-        long[] tenantB = farm.tenantUserAndOsf(GOOD_IMAGE);
-        long good = farm.vm(tenantB);
-        farm.sql("UPDATE vm SET ip = '127.0.0.1' WHERE id = ?", good); // its "guest" is this machine's stand-in VMA
+        long good = farm.vm(bootable, GOOD_IP); // its "guest" is this machine's stand-in VMA
         farm.start(good);
 
         farm.awaitVm(bad.get(1), v -> "stopped".equals(v.path("state").asText()), Duration.ofSeconds(30), "stopped");
@@ -99,7 +116,8 @@ class HostAgentStallIT {
         assertThat(running.path("hostName").asText()).isEqualTo(HOST);
         assertThat(transitions(bad.get(1))).contains("starting>stopping", "stopping>stopped");
         assertThat(farm.vmState(bad.get(0))).isEqualTo("starting");
-        assertThat(vmaKeys).as("the booting guest was pinged").isNotEmpty();
+        assertThat(vmaKeys).as("the booting guest was pinged with its start's VMA key (C1)").isNotEmpty()
+                .allMatch(key -> key.matches("[0-9a-f]{64}"));
 
         // the other two never boot: they fail with the reason the admin reads, when the agent's timeout ends
         for (long vm : List.of(bad.get(0), bad.get(2))) {
@@ -114,15 +132,14 @@ class HostAgentStallIT {
     @Test
     @Order(2)
     void aMissingImageIsTheVmsLastFailureInTheAdminsView() throws Exception {
-        long[] tenant = farm.tenantUserAndOsf("not-in-the-pool.qcow2");
-        long vm = farm.vm(tenant);
+        long vm = farm.vm(missingOnHost); // the VMAS has the file; the host's image store does not
 
         farm.start(vm);
 
         JsonNode failed = farm.awaitVm(vm, v -> "stopped".equals(v.path("state").asText())
                 && !v.path("lastFailure").isNull(), Duration.ofSeconds(30), "stopped with a failure");
         assertThat(failed.path("lastFailure").asText()).startsWith("StartVm failed on host " + HOST
-                + ": image file missing: " + AgentFarm.IMAGES + "/not-in-the-pool.qcow2");
+                + ": image file missing: " + farm.diPath(missingOnHost[1]));
         assertThat(Instant.parse(failed.path("lastFailureAt").asText())).isAfter(Instant.now().minusSeconds(60));
         assertThat(farm.vmHistory(vm).path("items").findValuesAsText("reason"))
                 .anyMatch(r -> r.contains("image file missing"));
@@ -131,7 +148,7 @@ class HostAgentStallIT {
     @Test
     @Order(3)
     void tenConcurrentStartsCostTheAgentNoThreadEach() throws Exception {
-        long[] tenant = farm.tenantUserAndOsf(BAD_IMAGE);
+        long[] tenant = ten;
         int before = farm.agentThreads();
         List<Long> vms = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -114,7 +114,7 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
                     + " MiB, the host has " + available + " MiB available");
         }
         domains.destroy(vmId); // a defined but stopped leftover would block the name
-        dhcp.ensureHost(vmId, command.mac(), command.ip());
+        // disks first: a missing image or a full store is the likeliest failure, and leaves no DHCP entry to undo
         String osDisk = command.useOverlay()
                 ? storage.prepareOverlay(vmId, command.diPath(), command.persistentOverlay())
                 : storage.diskImagePath(command.diPath());
@@ -122,6 +122,7 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
             storage.requireBootable(osDisk);
         }
         String homeDisk = command.homeDiskSizeMb() > 0 ? storage.ensureHomeDisk(vmId, command.homeDiskSizeMb()) : null;
+        dhcp.ensureHost(vmId, command.mac(), command.ip());
         domains.create(vmId, xml.build(spec(command, osDisk, homeDisk)));
         LOG.info(() -> "VM " + vmId + " domain " + VmNames.domainName(vmId) + " created; waiting for its VMA");
     }
