@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.guest.platform.Admin;
 import org.qvd.guest.platform.ClientProcess;
 import org.qvd.guest.platform.GuestSystem;
+import org.qvd.guest.platform.LegacyClient;
 import org.qvd.guest.platform.Libvirt;
 import org.qvd.guest.platform.XDisplay;
 
@@ -61,7 +62,7 @@ class GuestAcceptanceIT {
         assertThat(running.path("hostName").asText()).isEqualTo(GuestSystem.HOST);
         assertThat(Libvirt.domainExists(vm)).isTrue();
         String ip = running.path("ip").asText();
-        assertThat(vma(ip, "ping").statusCode()).isEqualTo(200);
+        assertThat(vma(vm, ip, "ping").statusCode()).isEqualTo(200);
         assertThat(Libvirt.networkXml()).contains("ip='" + ip + "'");
         System.out.printf("GUEST admin start -> running: %d ms%n", startMs);
 
@@ -101,7 +102,7 @@ class GuestAcceptanceIT {
                 assertThat(line(typed)).isEqualTo("typed-qvd42");
             }
             String ip = r.admin().vm(vm).path("ip").asText();
-            awaitXState(ip, "suspended");
+            awaitXState(vm, ip, "suspended");
             await(() -> r.admin().vm(vm), v -> v.path("userState").asText().equals("disconnected"), Duration.ofSeconds(60));
 
             try (ClientProcess again = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-2")) {
@@ -124,8 +125,59 @@ class GuestAcceptanceIT {
         }
     }
 
+    /**
+     * QVD 4.3's Perl client, byte for byte as the wire reference captured it (no NX cookie, its parameter order, its
+     * {@code nxproxy -S cups=631 slave=N localhost:40} without cookie), gets the same session's desktop.
+     */
     @Test
     @Order(3)
+    void theLegacyPerlClientsExactBytesAndCookielessNxproxyGetTheSameDesktop(GuestSystem.Running r) throws Exception {
+        long vm = r.demo().vmId();
+        String basic = LegacyClient.basic(r.demo().user() + "@default", r.demo().password());
+        Path work = ARTIFACTS.resolve("legacy-client");
+        try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(Libvirt.hostAddressOnVmNetwork()));
+             XDisplay display = XDisplay.start(46, ARTIFACTS.resolve("xvfb-legacy.log"));
+             LegacyClient client = LegacyClient.open(r.system().l7rPort())) {
+            typed.setSoTimeout(60_000);
+            client.send(LegacyClient.listRequest(basic));
+            assertThat(client.read().status()).isEqualTo(200);
+            long begin = System.nanoTime();
+            client.send(LegacyClient.connectRequest(basic, vm));
+            LegacyClient.Answer upgraded = client.readFinal();
+            assertThat(upgraded.statusLine()).isEqualTo("HTTP/1.1 101 Switching Protocols");
+            assertThat(upgraded.header("X-QVD-Slave-Key")).matches("[A-Za-z0-9]{64}");
+            System.out.printf("GUEST legacy client connect_to_vm -> 101: %d ms, longest gap between answers %d ms%n",
+                    (upgraded.atNanos() - begin) / 1_000_000, longestGapMillis(begin, client.answers()));
+            client.startNxproxy(display, work);
+            System.out.printf("GUEST legacy client: %s%n", client.nxproxyCommand());
+            Path shot = ARTIFACTS.resolve("screenshots").resolve("04-desktop-legacy-client.png");
+            await(() -> display.colours(shot), colours -> colours >= 8, Duration.ofMinutes(3));
+            assertThat(client.nxproxyAlive()).isTrue();
+            System.out.printf("GUEST legacy client 101 -> desktop: %d ms%n", (System.nanoTime() - upgraded.atNanos())
+                    / 1_000_000);
+            assertThat(r.admin().vm(vm).path("userState").asText()).isEqualTo("connected");
+            typeIntoTheTerminal(display, "echo legacy-$MARK > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/"
+                    + typed.getLocalPort());
+            assertThat(line(typed)).as("the same session as the other clients'").isEqualTo("legacy-qvd42");
+            display.screenshot(shot);
+        }
+    }
+
+    /** The longest wait between the request and the first answer or between two answers (102s every 15 s). */
+    private static long longestGapMillis(long sentAt, List<LegacyClient.Answer> answers) {
+        long last = sentAt;
+        long longest = 0;
+        for (LegacyClient.Answer a : answers) {
+            if (a.atNanos() >= sentAt) {
+                longest = Math.max(longest, a.atNanos() - last);
+                last = a.atNanos();
+            }
+        }
+        return longest / 1_000_000;
+    }
+
+    @Test
+    @Order(4)
     void whenTheHostAgentDiesTheHostIsLostItsVmStoppedAndTheReturningAgentCleansUp(GuestSystem.Running r)
             throws Exception {
         long vm = r.demo().vmId();
@@ -187,15 +239,22 @@ class GuestAcceptanceIT {
         }
     }
 
-    private static HttpResponse<String> vma(String ip, String method) throws Exception {
-        return VMA.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":3030/vma/" + method))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A call to the VM's agent as the host makes it: with the VMA key its domain carries, when it has one. */
+    private static HttpResponse<String> vma(long vm, String ip, String method) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + ip + ":3030/vma/" + method))
+                .timeout(Duration.ofSeconds(5));
+        String key = Libvirt.vmaKey(vm);
+        if (key != null) {
+            request.header("X-QVD-VMA-Key", key);
+        }
+        return VMA.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitXState(String ip, String wanted) throws Exception {
+
+    private static void awaitXState(long vm, String ip, String wanted) throws Exception {
         await(() -> {
             try {
-                return vma(ip, "x_state").body();
+                return vma(vm, ip, "x_state").body();
             } catch (Exception e) {
                 return e.toString();
             }

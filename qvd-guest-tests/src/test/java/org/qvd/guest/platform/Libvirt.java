@@ -19,6 +19,21 @@ public final class Libvirt {
         return domains().contains("qvd-vm-" + vmId);
     }
 
+    /**
+     * The VMA key the host agent gave the VM's guest (the SMBIOS OEM string {@code qvd.vma.key=...} in its domain),
+     * or null when its domain has none (an agent from before the key): only the host may call the VMA.
+     */
+    public static String vmaKey(long vmId) {
+        String xml;
+        try {
+            xml = virsh("dumpxml", "qvd-vm-" + vmId);
+        } catch (AssertionError noDomain) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("qvd\\.vma\\.key=([0-9a-f]{64})").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** The volumes of a storage pool (qvd-overlays, qvd-homes, ...). */
     public static List<String> volumes(String pool) {
         virsh("pool-refresh", pool);
