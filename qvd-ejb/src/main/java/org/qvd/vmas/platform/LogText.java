@@ -14,6 +14,11 @@ public final class LogText {
     private LogText() {
     }
 
+    /** The text in single quotes, escaped, with a quote inside escaped too so the quoting cannot be faked. */
+    public static String quoted(String text) {
+        return text == null ? "null" : "'" + escape(text).replace("'", "\\'") + "'";
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "null";

@@ -40,6 +40,12 @@ class LogTextTest {
     }
 
     @Test
+    void quotedTextCannotCloseItsQuotesEarly() {
+        assertThat(LogText.quoted("eve' from 10.0.0.1 ok\n")).isEqualTo("'eve\\' from 10.0.0.1 ok\\n'");
+        assertThat(LogText.quoted(null)).isEqualTo("null");
+    }
+
+    @Test
     void aNulAnywhereInTheArgumentsIsNamed() throws Exception {
         java.lang.reflect.Method m = LogTextTest.class.getDeclaredMethod("update", Long.class, Description.class);
         assertThat(TextInput.violations(m.getParameters(), new Object[] {1L, new Description("ok", "a\u0000b")}))

@@ -18,7 +18,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
-import org.qvd.l7r.platform.LogText;
+import org.qvd.vmas.platform.LogText;
 import org.qvd.session.control.ConnectionControl;
 import org.qvd.session.entity.ConnectionState;
 import org.qvd.session.entity.ConnectionTraffic;

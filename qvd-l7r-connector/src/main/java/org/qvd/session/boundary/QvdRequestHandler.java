@@ -14,7 +14,7 @@ import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import org.qvd.l7r.platform.LogText;
+import org.qvd.vmas.platform.LogText;
 import org.qvd.session.control.AuthorizationHeader;
 import org.qvd.session.control.LoginThrottle;
 import org.qvd.session.control.ConnectParameters;

@@ -95,7 +95,7 @@ class AbuseWithStandInBackendTest extends StandInBackendFixture {
             assertThat(c.send(perlList(basic)).read().status()).isEqualTo(401);
         }
         assertThat(logLines).anySatisfy(line -> assertThat(line).startsWith("Login failed: 'eve\\n2026-12-06T01.00.00 SEVERE")
-                .contains("superadmin logged in\\x1b[2J@default'"));
+                .contains("superadmin logged in\\u001b[2J@default'"));
         assertThat(logLines).allSatisfy(line -> assertThat(line).doesNotContain("\n").doesNotContain("\u001b"));
     }
 

@@ -56,7 +56,7 @@ class L7rAbuseIT {
         assertThat(list(system, "127.0.0.11", forged, "x")).isEqualTo(401);
         Path serverLog = system.consoleLog().resolveSibling("server.log");
         String log = awaitLog(serverLog, "Login failed: 'eve\\n2026-12-06 01.02.03,000 SEVERE");
-        assertThat(log).contains("superadmin@* logged in\\x1b[2J' from 127.0.0.11");
+        assertThat(log).contains("superadmin@* logged in\\u001b[2J' from 127.0.0.11");
         assertThat(log.lines()).noneMatch(l -> l.startsWith("2026-12-06 01.02.03,000 SEVERE"));
         assertThat(log).doesNotContain("\u001b");
     }
