@@ -51,6 +51,19 @@ public final class TestHypervisor implements AutoCloseable {
     public final ExecutorService completions = Executors.newFixedThreadPool(2);
     public final BootWaits waits;
 
+    /**
+     * Storage settings for tests that start VMs from non-bootable test-driver volumes: the test driver keeps its
+     * pools in memory, so paths that exist on no machine keep the agent's file checks (boot sector) off the real
+     * /var/lib/qvd, where a real guest of the same VM id may have left a disk.
+     */
+    public static Map<String, String> offDiskStorage(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.put("storage.images", "/nonexistent/qvd-test-driver/images");
+        settings.put("storage.overlays", "/nonexistent/qvd-test-driver/overlays");
+        settings.put("storage.homes", "/nonexistent/qvd-test-driver/homes");
+        return settings;
+    }
+
     public TestHypervisor() {
         this(Map.of());
     }

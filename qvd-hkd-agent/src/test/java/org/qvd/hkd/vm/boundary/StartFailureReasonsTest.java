@@ -18,7 +18,7 @@ import org.qvd.protocol.vm.StartVmCommand;
  */
 class StartFailureReasonsTest {
 
-    private final TestHypervisor hv = new TestHypervisor(Map.of("vma.start-timeout", "2s"));
+    private final TestHypervisor hv = new TestHypervisor(TestHypervisor.offDiskStorage(Map.of("vma.start-timeout", "2s")));
     private final RecordingEventSink events = new RecordingEventSink();
 
     @AfterEach

@@ -35,8 +35,8 @@ class StartWithoutStallTest {
 
     private static final String GOOD_IP = "10.3.0.99";
 
-    private final TestHypervisor hv = new TestHypervisor(Map.of("vma.start-timeout", "120s",
-            "vma.ping-interval", "50ms"));
+    private final TestHypervisor hv = new TestHypervisor(TestHypervisor.offDiskStorage(Map.of(
+            "vma.start-timeout", "120s", "vma.ping-interval", "50ms")));
     private final RecordingEventSink events = new RecordingEventSink();
     private final MessageCodec codec = new MessageCodec();
     private ExecutorService workers;
