@@ -77,7 +77,8 @@ public final class HostAnnouncer implements AutoCloseable {
 
     void beat() {
         try {
-            List<VmReport> vms = inventory.vms();
+            // half a period at most for libvirt: a late heartbeat is still a heartbeat, a missing one a lost host
+            List<VmReport> vms = inventory.vms(config.get(HkdConfig.HEARTBEAT_PERIOD).dividedBy(2));
             events.publish(new HostHeartbeat(hostName, null, agentId, sequence.incrementAndGet(), state.get(),
                     probe.capacity(vms), vms));
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.qvd.hkd.host.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,16 +20,33 @@ import org.qvd.protocol.vm.VmReport;
  */
 public final class VmInventory {
 
-    private final VmDomains domains;
+    private final DomainSurvey survey;
     private final VmActivities activities;
 
     public VmInventory(VmDomains domains, VmActivities activities) {
-        this.domains = domains;
+        this(new DomainSurvey(domains::list), activities);
+    }
+
+    public VmInventory(DomainSurvey survey, VmActivities activities) {
+        this.survey = survey;
         this.activities = activities;
     }
 
+    /** Every VM, with libvirt's answer however long it takes (registrations: the VMAS reconciles on it). */
     public List<VmReport> vms() {
-        List<VmReport> reports = new ArrayList<>(domains.list().stream().map(this::report).toList());
+        return reportsOf(survey.now());
+    }
+
+    /**
+     * Every VM, waiting for libvirt at most {@code bound} (heartbeats); past it, libvirt's last list with the
+     * current starts and stops of this agent, which it knows without asking libvirt.
+     */
+    public List<VmReport> vms(Duration bound) {
+        return reportsOf(survey.within(bound));
+    }
+
+    private List<VmReport> reportsOf(List<VmDomain> domains) {
+        List<VmReport> reports = new ArrayList<>(domains.stream().map(this::report).toList());
         Set<Long> listed = reports.stream().map(VmReport::vmId).collect(Collectors.toSet());
         activities.all().forEach((vmId, state) -> {
             if (state == VmState.STARTING && !listed.contains(vmId)) {

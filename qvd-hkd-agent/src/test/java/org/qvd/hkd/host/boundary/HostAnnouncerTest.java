@@ -1,16 +1,24 @@
 package org.qvd.hkd.host.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.libvirt.LibvirtException;
+import org.qvd.hkd.host.control.DomainSurvey;
 import org.qvd.hkd.host.control.HostProbe;
 import org.qvd.hkd.host.control.VmInventory;
 import org.qvd.hkd.platform.RecordingEventSink;
 import org.qvd.hkd.platform.TestHypervisor;
 import org.qvd.hkd.vm.control.DomainXmlBuilder;
 import org.qvd.hkd.vm.entity.DomainSpec;
+import org.qvd.hkd.vm.entity.VmDomain;
 import org.qvd.hkd.vm.entity.VmNames;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
@@ -70,6 +78,49 @@ class HostAnnouncerTest {
                 .containsExactly(HostState.RUNNING, HostState.STOPPING);
         assertThat(events.of(HostHeartbeat.class).get(0).vms()).singleElement()
                 .extracting(VmReport::state).isEqualTo(VmState.STOPPING);
+    }
+
+    @Test
+    void aHeartbeatGoesOutWhileLibvirtIsBusyWithTheLastListAndTheCurrentStarts() {
+        domainLeftByAnEarlierAgent(9);
+        // libvirt's real test driver never blocks: the listing is held back here as a busy qemu:///system does
+        // while it creates a domain on a loaded host (110 s seen), which made the VMAS declare the host lost
+        AtomicBoolean busy = new AtomicBoolean();
+        CountDownLatch domainCreated = new CountDownLatch(1);
+        DomainSurvey survey = new DomainSurvey(() -> {
+            if (busy.get()) {
+                awaitQuietly(domainCreated);
+            }
+            return hv.domains.list();
+        });
+        HostAnnouncer host = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
+                new VmInventory(survey, hv.activities), events);
+        try {
+            host.beat();
+            busy.set(true);
+            hv.activities.begin(12, VmState.STARTING);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), host::beat);
+
+            List<HostHeartbeat> beats = events.of(HostHeartbeat.class);
+            assertThat(beats).hasSize(2);
+            assertThat(beats.get(1).vms()).extracting(VmReport::vmId, VmReport::state)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(9L, VmState.RUNNING),
+                            org.assertj.core.groups.Tuple.tuple(12L, VmState.STARTING));
+        } finally {
+            domainCreated.countDown();
+            host.close();
+        }
+        // once libvirt answers again, heartbeats carry its new list
+        assertThat(survey.now()).extracting(VmDomain::vmId).containsExactly(9L);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
