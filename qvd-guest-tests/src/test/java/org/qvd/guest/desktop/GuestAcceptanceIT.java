@@ -158,6 +158,7 @@ class GuestAcceptanceIT {
             System.out.printf("GUEST legacy client 101 -> desktop: %d ms%n", (System.nanoTime() - upgraded.atNanos())
                     / 1_000_000);
             assertThat(r.admin().vm(vm).path("userState").asText()).isEqualTo("connected");
+            display.keyboardLayout("es"); // the legacy client announces pc105/es: its user's keyboard is Spanish
             typeIntoTheTerminal(display, "echo legacy-$MARK > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/"
                     + typed.getLocalPort());
             assertThat(line(typed)).as("the same session as the other clients'").isEqualTo("legacy-qvd42");

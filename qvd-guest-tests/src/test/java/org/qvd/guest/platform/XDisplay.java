@@ -85,6 +85,15 @@ public final class XDisplay implements AutoCloseable {
         xdotool("key", key);
     }
 
+    /**
+     * Gives this display the keyboard layout a client announces ({@code qvd.client.keyboard=pc105/es}): xdotool
+     * types a character with the key this display's layout has for it, and nxagent reads that key with the layout
+     * the client announced, so both must agree for the characters to arrive as typed.
+     */
+    public void keyboardLayout(String layout) {
+        Processes.run(List.of("setxkbmap", "-display", name(), "-layout", layout));
+    }
+
     private void xdotool(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("env", "DISPLAY=" + name(), "xdotool"));
         command.addAll(List.of(args));
