@@ -66,6 +66,7 @@ class HostAgentStallIT {
         farm.startAgent("vma.port=" + vma.getAddress().getPort(), "vma.ping-interval=250ms",
                 "vma.request-timeout=2s", "vma.start-timeout=" + START_TIMEOUT_S + "s");
         farm.awaitHost("running", Duration.ofSeconds(90));
+        farm.blockOtherHosts(); // every start of this class must land on the stall node
     }
 
     @AfterAll
