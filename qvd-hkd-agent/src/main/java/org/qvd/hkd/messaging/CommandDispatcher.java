@@ -19,7 +19,8 @@ import org.qvd.protocol.vm.StopVmCommand;
 
 /**
  * Decodes a command, refuses what it cannot read or what is addressed to another host (logged, dropped),
- * and runs the command's handler on the worker pool so long starts do not block the JMS session.
+ * ignores a copy of a command it has taken already ({@link TakenCommands}), and runs the command's handler on the
+ * worker pool so long starts do not block the JMS session.
  */
 public final class CommandDispatcher {
 
@@ -30,6 +31,7 @@ public final class CommandDispatcher {
     private final ExecutorService workers;
     private final EventSink events;
     private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
+    private final TakenCommands taken = new TakenCommands();
     private final Clock clock;
 
     public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events) {
@@ -67,6 +69,13 @@ public final class CommandDispatcher {
             LOG.warning(() -> "refused " + envelope.type() + " " + command.correlationId() + " addressed to host "
                     + command.hostName() + ", this is " + hostName);
             return false;
+        }
+        // before the deadline check: an expired copy of an old start must not end a newer start of the same VM
+        if (!taken.take(envelope.type(), command.correlationId())) {
+            LOG.warning(() -> "ignored " + envelope.type() + " " + command.correlationId() + " (vm " + vmIdOf(command)
+                    + "): delivered again (the broker lost its acknowledgement, e.g. it was killed); already taken, "
+                    + "not executed twice");
+            return true;
         }
         if (expired(envelope.type(), command)) {
             return false;

@@ -119,6 +119,20 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aCopyOfATakenCommandIsNeverRunAgainNorAnsweredEvenPastItsDeadline() throws Exception {
+        StopVmCommand stop = new StopVmCommand("node1", "c-once", 7, null, Instant.now().plusMillis(1500));
+
+        assertThat(dispatcher.dispatch(codec.encode(stop))).isTrue();
+        Thread.sleep(1600); // past its deadline: a copy must not answer "expired" (that would end a newer start)
+        assertThat(dispatcher.dispatch(codec.encode(stop))).as("the copy is consumed").isTrue();
+        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node1", "c-other", 7, null)))).isTrue();
+        drain();
+
+        assertThat(handled).extracting(c -> ((StopVmCommand) c).correlationId()).containsExactly("c-once", "c-other");
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
     void neverLogsBrokerCredentials() {
         assertThat(BrokerLink.redact("tcp://h:1?user=hkd&password=pw&x=1")).isEqualTo("tcp://h:1?user=***&password=***&x=1");
     }

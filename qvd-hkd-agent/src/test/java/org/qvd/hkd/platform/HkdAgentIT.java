@@ -3,6 +3,7 @@ package org.qvd.hkd.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,10 +93,12 @@ class HkdAgentIT {
         Received starting = vmas.await(state(VmState.STARTING), WAIT);
         Received running = vmas.await(state(VmState.RUNNING), WAIT);
         vmas.send(start);
-        vmas.await(state(VmState.RUNNING), WAIT);
+        List<Envelope> after = eventsUntilHandled(new StopVmCommand("node1", "corr-after-5", 55, 1));
 
         assertThat(starting.properties()).containsEntry("correlationId", "corr-start-5");
         assertThat(running.envelope().as(VmStateChanged.class).ip()).isEqualTo("10.3.0.5");
+        assertThat(after).as("the copy is answered by nothing: the first delivery's events were sent")
+                .noneMatch(e -> "corr-start-5".equals(e.correlationId()));
         assertThat(agent.libvirt().listDomains()).hasSize(1);
         HostHeartbeat beat = vmas.await(envelope -> envelope.message() instanceof HostHeartbeat h
                 && h.sequence() > 0 && !h.vms().isEmpty() && h.vms().get(0).state() == VmState.RUNNING, WAIT)
@@ -106,6 +109,50 @@ class HkdAgentIT {
             assertThat(vm.ip()).isEqualTo("10.3.0.5");
         });
         assertThat(beat.capacity().ramCommittedMb()).isEqualTo(256);
+    }
+
+    /**
+     * Fault 3 of issue 13: the broker (WildFly's, killed with -9) restarts without the acknowledgement of a start the
+     * agent had executed, and delivers that start again, after its VM was stopped. Executing it would boot a VM that
+     * the admin stopped; the agent recognises the copy by its correlation id and executes nothing.
+     */
+    @Test
+    void aStartDeliveredAgainAfterABrokerRestartIsNotExecutedTwice() throws Exception {
+        vmas.await(is(HostRegistered.class), WAIT);
+        new TestHypervisorDisk(agent).add(TestHypervisor.DI);
+        StartVmCommand start = new StartVmCommand("node1", "corr-start-9", 9, "vm-9", 7, TestHypervisor.DI, true,
+                false, 256, 1, 0, "52:54:00:03:00:09", "10.3.0.9", null);
+        vmas.send(start);
+        vmas.await(state(VmState.RUNNING), WAIT);
+        vmas.send(new StopVmCommand("node1", "corr-stop-9", 9, 1));
+        vmas.await(state(VmState.STOPPED), WAIT);
+        vmas.close();
+        vmas = null;
+        broker.stop();
+        Thread.sleep(1_000);
+        broker.start();
+        vmas = new VmasStandIn(broker.url());
+        vmas.await(is(HostRegistered.class), WAIT);
+
+        vmas.send(start); // the broker's copy: same body, same correlation id
+        List<Envelope> after = eventsUntilHandled(new StopVmCommand("node1", "corr-after-9", 99, 1));
+
+        assertThat(after).as("no event of the copy: no starting, no command failed")
+                .noneMatch(e -> "corr-start-9".equals(e.correlationId()));
+        assertThat(agent.libvirt().listDomains()).as("no domain booted again").isEmpty();
+    }
+
+    /** Sends {@code probe} (a command for an absent VM) and returns every event up to its answer: commands sent
+     * before it have been taken by then. */
+    private List<Envelope> eventsUntilHandled(StopVmCommand probe) throws InterruptedException {
+        List<Envelope> seen = new java.util.ArrayList<>();
+        vmas.send(probe);
+        vmas.await(e -> {
+            seen.add(e);
+            return e.message() instanceof VmStateChanged c && probe.correlationId().equals(e.correlationId())
+                    && c.state() == VmState.STOPPED;
+        }, WAIT);
+        return seen;
     }
 
     @Test
