@@ -7,6 +7,7 @@
 #   QVD_BALANCER_L7R_PORT     QVD clients (default 8443)      -> each node's L7R, 8443 + offset, PROXY protocol v1
 #   QVD_BALANCER_HTTPS_PORT   WAT, REST, SOAP (default 9443)  -> each node's balancer listener, 9444 + offset, PROXY v1
 #   QVD_BALANCER_STATS        address:port of the statistics page (default 127.0.0.1:8404, /stats; "off" for none)
+#   QVD_BALANCER_MAXCONN      connections at most (default: what the open-files limit allows)
 # Node ports as the nodes are configured (docs/cluster.md): QVD_NODE_L7R_PORT (8443), QVD_NODE_LB_HTTPS_PORT (9444),
 # QVD_NODE_MANAGEMENT_PORT (9990; readiness at /health/ready).
 set -euo pipefail
@@ -40,7 +41,7 @@ cat <<CFG
 # written by qvd-haproxy at $(date -u +%FT%TZ) from QVD_NODES="$nodes"
 global
   log stdout format raw local0 info
-  maxconn ${QVD_BALANCER_MAXCONN:-20000}
+$([ -z "${QVD_BALANCER_MAXCONN:-}" ] || echo "  maxconn $QVD_BALANCER_MAXCONN")
   hard-stop-after ${QVD_BALANCER_STOP_TIMEOUT:-30s}
 
 defaults
