@@ -54,7 +54,11 @@ defaults
   timeout client ${QVD_BALANCER_TIMEOUT:-2h}
   timeout server ${QVD_BALANCER_TIMEOUT:-2h}
   timeout check 3s
-  default-server inter 2s fall 2 rise 2 on-marked-down shutdown-sessions
+  # a connection refused by a node that just died is tried once more on another node
+  retries 2
+  option redispatch
+  # a node that is not ready gets no new connections; open desktop tunnels stay (they end only if the node dies)
+  default-server inter 2s fall 2 rise 2
 
 # QVD clients. The L7R reads the PROXY line before TLS (qvd.l7r.proxy-protocol), so its throttles, logs and the
 # audit see the client's address. Health: GET /qvd/ping over TLS (200 while the node can serve, else 503).
