@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.qvd.cli.platform.ObjectCommand;
 import org.qvd.cli.platform.Output;
+import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin role <verb>}. */
-@Command(name = "role", description = "Roles made of ACLs.", mixinStandardHelpOptions = true,
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
+        name = "role", description = "Roles made of ACLs.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), tenant.", "Fields for add: name=, tenant=, description=.",
             "Example: qvd-admin role grant name=helpdesk --acl vm.update.state"})
 public class RoleCommand extends ObjectCommand {
@@ -25,32 +27,11 @@ public class RoleCommand extends ObjectCommand {
         return List.of("id", "name", "tenantId", "fixed", "inherits", "granted", "denied");
     }
 
-    @Command(description = "List (all when no filter).", mixinStandardHelpOptions = true)
-    public int list(@Parameters(paramLabel = "key=value", arity = "0..*") List<String> filters) {
-        return doList(filters);
-    }
-
     @Command(description = "List every ACL a role can grant or deny.", mixinStandardHelpOptions = true)
     public int acls() {
         JsonNode acls = api().get("roles/acls", Map.of());
         Output.print(out(), acls, List.of("name", "description"), root.json());
         return 0;
-    }
-
-    @Command(description = "Create one.", mixinStandardHelpOptions = true)
-    public int add(@Parameters(paramLabel = "field=value", arity = "1..*") List<String> fields) {
-        return doAdd(fields);
-    }
-
-    @Command(description = "Change the selected ones: -s name=, description=.", mixinStandardHelpOptions = true)
-    public int set(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
-            @Option(names = {"-s", "--set"}, required = true, paramLabel = "field=value") List<String> changes) {
-        return doSet(filters, changes);
-    }
-
-    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
-    public int del(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doDelete(filters);
     }
 
     @Command(description = "Grant an ACL.", mixinStandardHelpOptions = true)

@@ -1,14 +1,14 @@
 package org.qvd.account.boundary;
 
 import java.util.List;
-import java.util.Map;
 import org.qvd.cli.platform.ObjectCommand;
+import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin tenant <verb>}. */
-@Command(name = "tenant", description = "Tenants (isolated organisations).", mixinStandardHelpOptions = true,
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Block.class,
+        Verbs.Unblock.class},
+        name = "tenant", description = "Tenants (isolated organisations).", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), blocked.", "Fields for add: name=, description=."})
 public class TenantCommand extends ObjectCommand {
 
@@ -22,34 +22,4 @@ public class TenantCommand extends ObjectCommand {
         return List.of("id", "name", "blocked", "description");
     }
 
-    @Command(description = "List (all when no filter).", mixinStandardHelpOptions = true)
-    public int list(@Parameters(paramLabel = "key=value", arity = "0..*") List<String> filters) {
-        return doList(filters);
-    }
-
-    @Command(description = "Create one.", mixinStandardHelpOptions = true)
-    public int add(@Parameters(paramLabel = "field=value", arity = "1..*") List<String> fields) {
-        return doAdd(fields);
-    }
-
-    @Command(description = "Change the selected ones: -s field=value.", mixinStandardHelpOptions = true)
-    public int set(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
-            @Option(names = {"-s", "--set"}, required = true, paramLabel = "field=value") List<String> changes) {
-        return doSet(filters, changes);
-    }
-
-    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
-    public int del(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doDelete(filters);
-    }
-
-    @Command(description = "Block the selected ones.", mixinStandardHelpOptions = true)
-    public int block(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doAction(filters, "block");
-    }
-
-    @Command(description = "Unblock the selected ones.", mixinStandardHelpOptions = true)
-    public int unblock(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doAction(filters, "unblock");
-    }
 }

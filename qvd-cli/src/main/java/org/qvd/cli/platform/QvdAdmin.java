@@ -47,10 +47,12 @@ public class QvdAdmin {
     @Option(names = "--token", scope = ScopeType.INHERIT, description = "bearer token from 'qvd-admin token'")
     String token;
 
-    @Option(names = "--ca-file", scope = ScopeType.INHERIT, description = "PEM file of the CA(s) to trust")
+    @Option(names = "--ca-file", scope = ScopeType.INHERIT,
+            description = "PEM file of the CA(s) to trust (default: QVD_HOME/tls/ca.pem if it exists, else the JVM's)")
     Path caFile;
 
-    @Option(names = {"-k", "--insecure"}, scope = ScopeType.INHERIT, description = "trust any server certificate")
+    @Option(names = {"-k", "--insecure"}, scope = ScopeType.INHERIT,
+            description = "refused: qvd-admin trusts only a CA (--ca-file)")
     Boolean insecure;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, description = "config file (default ~/.config/qvd/admin.conf)")

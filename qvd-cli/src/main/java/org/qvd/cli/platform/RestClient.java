@@ -17,7 +17,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -26,7 +25,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /** JSON over HTTPS to {@code /api/v1}; a problem+json answer becomes a {@link CliException}. */
 public class RestClient {
@@ -93,7 +91,7 @@ public class RestClient {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (SSLException e) {
             throw new CliException(ExitCode.UNREACHABLE, "cli.tls", "TLS failed with " + settings.url()
-                    + ": " + e.getMessage() + " (give the server's CA with --ca-file, or --insecure)");
+                    + ": " + e.getMessage() + " (give the installation CA with --ca-file)");
         } catch (IOException e) {
             throw new CliException(ExitCode.UNREACHABLE, "cli.unreachable", "cannot reach " + settings.url() + ": " + e);
         } catch (InterruptedException e) {
@@ -176,16 +174,25 @@ public class RestClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Trusts the CA file given (else the installation CA under QVD_HOME, else the JVM's trust store): never any
+     * certificate, so a man in the middle cannot read the administrator's password or token.
+     */
     private static SSLContext ssl(Settings settings) {
+        if (settings.insecure()) {
+            throw new CliException(ExitCode.USAGE, "cli.insecure", "qvd-admin no longer trusts any certificate: give "
+                    + "the installation CA with --ca-file (QVD_HOME/tls/ca.pem on the server)");
+        }
+        if (settings.caFile() == null) {
+            try {
+                return SSLContext.getDefault();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            if (settings.insecure()) {
-                ctx.init(null, new TrustManager[] {new TrustAll()}, null);
-            } else if (settings.caFile() != null) {
-                ctx.init(null, trustOnly(settings.caFile()), null);
-            } else {
-                return SSLContext.getDefault();
-            }
+            ctx.init(null, trustOnly(settings.caFile()), null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             throw new CliException(ExitCode.USAGE, "cli.ca_file", "cannot use CA file " + settings.caFile() + ": " + e);
@@ -204,21 +211,5 @@ public class RestClient {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
         return tmf.getTrustManagers();
-    }
-
-    /** --insecure: accepts any certificate (tests, first contact); the operator asked for it. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

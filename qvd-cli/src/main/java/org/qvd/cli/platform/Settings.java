@@ -11,7 +11,9 @@ import java.util.Properties;
  * Where the server is and who calls it. Precedence: command-line options, then the environment
  * ({@code QVD_API_URL}, {@code QVD_ADMIN_LOGIN}, {@code QVD_ADMIN_PASSWORD}, {@code QVD_ADMIN_TOKEN},
  * {@code QVD_CA_FILE}, {@code QVD_INSECURE}), then the config file ({@code ~/.config/qvd/admin.conf}
- * or {@code QVD_ADMIN_CONFIG}: keys url, login, password, token, ca-file, insecure).
+ * or {@code QVD_ADMIN_CONFIG}: keys url, login, password, token, ca-file, insecure). Without a CA file, the
+ * installation CA ({@code QVD_HOME/tls/ca.pem}) is trusted when it exists, else the JVM's trust store;
+ * {@code insecure} is refused (no certificate is ever trusted blindly).
  */
 public record Settings(String url, String login, String password, String token, Path caFile, boolean insecure) {
 
@@ -32,11 +34,18 @@ public record Settings(String url, String login, String password, String token, 
         String password = pick(cli.password(), env.get("QVD_ADMIN_PASSWORD"), conf.getProperty("password"), null);
         String token = pick(cli.token(), env.get("QVD_ADMIN_TOKEN"), conf.getProperty("token"), null);
         String ca = pick(cli.caFile() == null ? null : cli.caFile().toString(), env.get("QVD_CA_FILE"),
-                conf.getProperty("ca-file"), null);
+                conf.getProperty("ca-file"), installationCa(env));
         String insecure = pick(cli.insecure() == null ? null : cli.insecure().toString(), env.get("QVD_INSECURE"),
                 conf.getProperty("insecure"), "false");
         return new Settings(apiBase(url), login, password, token, ca == null ? null : Path.of(ca),
                 Boolean.parseBoolean(insecure.trim()) || "1".equals(insecure.trim()));
+    }
+
+    /** The installation CA that signs the server's certificate ({@code QVD_HOME/tls/ca.pem}), when this is the server. */
+    private static String installationCa(Map<String, String> env) {
+        String home = env.get("QVD_HOME");
+        Path ca = home == null || home.isBlank() ? null : Path.of(home, "tls", "ca.pem");
+        return ca != null && Files.isRegularFile(ca) ? ca.toString() : null;
     }
 
     /** {@code https://host:9443/api} or {@code .../api/v1} both mean the v1 API. */

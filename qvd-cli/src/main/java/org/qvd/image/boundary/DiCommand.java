@@ -9,12 +9,14 @@ import org.qvd.cli.platform.CliException;
 import org.qvd.cli.platform.ExitCode;
 import org.qvd.cli.platform.ObjectCommand;
 import org.qvd.cli.platform.Output;
+import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin di <verb>}. */
-@Command(name = "di", description = "Disk images of OSFs and their tags.", mixinStandardHelpOptions = true,
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Del.class, Verbs.Block.class, Verbs.Unblock.class},
+        name = "di", description = "Disk images of OSFs and their tags.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, osf (name or id), version, tenant, blocked.",
             "Example: qvd-admin di add --osf desktop --file img.qcow2 --tag default",
             "         qvd-admin di staged; qvd-admin di add --osf desktop --staged qvd-desktop-1.0.qcow2 --tag default"})
@@ -28,11 +30,6 @@ public class DiCommand extends ObjectCommand {
     @Override
     protected List<String> columns() {
         return List.of("id", "osfName", "version", "tags", "blocked", "path");
-    }
-
-    @Command(description = "List (all when no filter).", mixinStandardHelpOptions = true)
-    public int list(@Parameters(paramLabel = "key=value", arity = "0..*") List<String> filters) {
-        return doList(filters);
     }
 
     @Command(description = "List the images waiting in the server's staging directory (the image build's output "
@@ -87,21 +84,6 @@ public class DiCommand extends ObjectCommand {
         if (v != null) {
             m.put(k, v);
         }
-    }
-
-    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
-    public int del(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doDelete(filters);
-    }
-
-    @Command(description = "Block the selected ones.", mixinStandardHelpOptions = true)
-    public int block(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doAction(filters, "block");
-    }
-
-    @Command(description = "Unblock the selected ones.", mixinStandardHelpOptions = true)
-    public int unblock(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doAction(filters, "unblock");
     }
 
     @Command(description = "Move a tag to the selected DI.", mixinStandardHelpOptions = true)

@@ -1,14 +1,13 @@
 package org.qvd.image.boundary;
 
 import java.util.List;
-import java.util.Map;
 import org.qvd.cli.platform.ObjectCommand;
+import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin osf <verb>}. */
-@Command(name = "osf", description = "OS flavours.", mixinStandardHelpOptions = true,
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
+        name = "osf", description = "OS flavours.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), tenant.", "Fields for add: name=, memoryMb=, useOverlay=, userStorageMb=, tenant=, description=."})
 public class OsfCommand extends ObjectCommand {
 
@@ -22,24 +21,4 @@ public class OsfCommand extends ObjectCommand {
         return List.of("id", "name", "tenantId", "memoryMb", "useOverlay", "userStorageMb");
     }
 
-    @Command(description = "List (all when no filter).", mixinStandardHelpOptions = true)
-    public int list(@Parameters(paramLabel = "key=value", arity = "0..*") List<String> filters) {
-        return doList(filters);
-    }
-
-    @Command(description = "Create one.", mixinStandardHelpOptions = true)
-    public int add(@Parameters(paramLabel = "field=value", arity = "1..*") List<String> fields) {
-        return doAdd(fields);
-    }
-
-    @Command(description = "Change the selected ones: -s field=value.", mixinStandardHelpOptions = true)
-    public int set(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
-            @Option(names = {"-s", "--set"}, required = true, paramLabel = "field=value") List<String> changes) {
-        return doSet(filters, changes);
-    }
-
-    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
-    public int del(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters) {
-        return doDelete(filters);
-    }
 }

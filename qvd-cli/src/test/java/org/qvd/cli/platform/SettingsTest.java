@@ -48,6 +48,17 @@ class SettingsTest {
     }
 
     @Test
+    void trustsTheInstallationCaUnderQvdHomeUnlessACaFileIsGiven() throws Exception {
+        Files.createDirectories(home.resolve("qvd/tls"));
+        Files.writeString(home.resolve("qvd/tls/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Map<String, String> env = Map.of("QVD_HOME", home.resolve("qvd").toString());
+        assertThat(Settings.resolve(NONE, env, home).caFile()).isEqualTo(home.resolve("qvd/tls/ca.pem"));
+        Map<String, String> given = Map.of("QVD_HOME", home.resolve("qvd").toString(), "QVD_CA_FILE", "/etc/qvd/ca.pem");
+        assertThat(Settings.resolve(NONE, given, home).caFile()).isEqualTo(Path.of("/etc/qvd/ca.pem"));
+        assertThat(Settings.resolve(NONE, Map.of("QVD_HOME", home.resolve("none").toString()), home).caFile()).isNull();
+    }
+
+    @Test
     void refusesAMissingExplicitConfigFile() {
         Settings.Overrides cli = new Settings.Overrides(null, null, null, null, null, null, home.resolve("nope.conf"));
         assertThatThrownBy(() -> Settings.resolve(cli, Map.of(), home)).isInstanceOf(CliException.class)

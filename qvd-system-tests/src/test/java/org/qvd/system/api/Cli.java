@@ -45,8 +45,9 @@ public final class Cli {
     }
 
     public static Map<String, String> env(QvdSystem system, String login, String password) {
+        // QVD_HOME: the CLI trusts the installation CA under it (tls/ca.pem), as on the server itself
         return Map.of("QVD_API_URL", Api.root(system) + "/api", "QVD_ADMIN_LOGIN", login, "QVD_ADMIN_PASSWORD",
-                password, "QVD_INSECURE", "1");
+                password, "QVD_HOME", system.config().home().toString());
     }
 
     public static Run run(Map<String, String> env, String... args) {

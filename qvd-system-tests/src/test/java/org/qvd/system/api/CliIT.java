@@ -186,6 +186,12 @@ class CliIT {
         Map<String, String> nowhere = Map.of("QVD_API_URL", "https://127.0.0.1:1/api", "QVD_ADMIN_LOGIN", "a",
                 "QVD_ADMIN_PASSWORD", "b");
         assertThat(Cli.run(nowhere, "vm", "list").exit()).isEqualTo(8);
+        Map<String, String> noCa = Map.of("QVD_API_URL", Api.root(system) + "/api", "QVD_ADMIN_LOGIN", "a",
+                "QVD_ADMIN_PASSWORD", "b");
+        assertThat(Cli.run(noCa, "vm", "list").err()).as("the server's certificate is not trusted without its CA")
+                .contains("[cli.tls]");
+        assertThat(Cli.run(su, "-k", "vm", "list").err()).as("no certificate is trusted blindly")
+                .contains("[cli.insecure]");
         assertThat(Cli.run(su, "vm", "--help").ok().out()).contains("start", "stop", "Filters");
         assertThat(Cli.run(su, "generate-completion").ok().out()).contains("complete", "qvd-admin");
     }
@@ -195,7 +201,8 @@ class CliIT {
         Map<String, String> su = Cli.env(system, "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
         String token = Cli.run(su, "--json", "token").ok().json().get("token").asText();
         Path config = Files.createTempFile("admin", ".conf");
-        Files.writeString(config, "url=" + Api.root(system) + "/api\ninsecure=true\ntoken=" + token + "\n");
+        Files.writeString(config, "url=" + Api.root(system) + "/api\nca-file=" + system.config().home().resolve("tls/ca.pem")
+                + "\ntoken=" + token + "\n");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Cli.jar().toString(), "--config", config.toString(), "--json", "whoami");
         pb.environment().keySet().removeIf(k -> k.startsWith("QVD_"));

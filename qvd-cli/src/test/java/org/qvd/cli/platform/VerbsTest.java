@@ -1,0 +1,58 @@
+package org.qvd.cli.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Each object offers the verbs docs/cli.md lists, and the shared ones reach the API of their own object. */
+class VerbsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void everyObjectHasTheVerbsItDocuments() {
+        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(Map.of(), home));
+        Map<String, List<String>> documented = Map.of(
+                "tenant", List.of("list", "add", "set", "del", "block", "unblock"),
+                "user", List.of("list", "add", "set", "del", "block", "unblock", "passwd"),
+                "admin", List.of("list", "add", "set", "del", "block", "unblock", "passwd", "assign", "unassign"),
+                "role", List.of("list", "acls", "add", "set", "del", "grant", "deny", "forget", "inherit", "disinherit"),
+                "vm", List.of("list", "add", "set", "del", "start", "stop", "block", "unblock", "disconnect", "expire"),
+                "host", List.of("list", "add", "set", "del", "block", "unblock", "stop"),
+                "osf", List.of("list", "add", "set", "del"),
+                "di", List.of("list", "add", "staged", "del", "block", "unblock", "tag", "untag"));
+        documented.forEach((object, verbs) -> assertThat(cli.getSubcommands().get(object).getSubcommands().keySet()
+                .stream().filter(name -> !"delete".equals(name)).toList()).as(object)
+                .containsExactlyInAnyOrderElementsOf(verbs));
+    }
+
+    @Test
+    void aSharedVerbCallsTheApiOfItsObject() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
+                "QVD_ADMIN_PASSWORD", "pw", "QVD_API_URL", "https://127.0.0.1:1/api"), home));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("host", "block", "id=7")).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(err.toString()).contains("cannot reach https://127.0.0.1:1/api/v1");
+        assertThat(cli.execute("osf", "block", "id=7")).as("osfs cannot be blocked").isEqualTo(ExitCode.USAGE);
+        assertThat(cli.execute("user", "passwd")).as("a verb on everything needs a filter").isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void refusesToTrustAnyCertificate() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
+                "QVD_ADMIN_PASSWORD", "pw", "QVD_INSECURE", "1"), home));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("tenant", "list")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--ca-file").contains("[cli.insecure]");
+    }
+}
