@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin user <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Block.class,
-        Verbs.Unblock.class, Verbs.Passwd.class},
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Passwd.class},
         name = "admin", description = "Administrators (who use the WAT, the API and this CLI).", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), tenant, blocked.", "Fields for add: name=, password=, tenant= (superadmins), description=."})
 public class AdminCommand extends ObjectCommand {
@@ -22,6 +21,11 @@ public class AdminCommand extends ObjectCommand {
     @Override
     protected List<String> columns() {
         return List.of("id", "name", "tenantName", "blocked", "roles");
+    }
+
+    @Override
+    protected List<String> actions() {
+        return List.of("block", "unblock");
     }
 
     @Command(description = "Give a role to the selected administrators.", mixinStandardHelpOptions = true)

@@ -6,8 +6,7 @@ import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 
 /** {@code qvd-admin tenant <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Block.class,
-        Verbs.Unblock.class},
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
         name = "tenant", description = "Tenants (isolated organisations).", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), blocked.", "Fields for add: name=, description=."})
 public class TenantCommand extends ObjectCommand {
@@ -20,6 +19,11 @@ public class TenantCommand extends ObjectCommand {
     @Override
     protected List<String> columns() {
         return List.of("id", "name", "blocked", "description");
+    }
+
+    @Override
+    protected List<String> actions() {
+        return List.of("block", "unblock");
     }
 
 }

@@ -6,8 +6,7 @@ import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 
 /** {@code qvd-admin user <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Block.class,
-        Verbs.Unblock.class, Verbs.Passwd.class},
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Passwd.class},
         name = "user", description = "Users, who own VMs.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, login (contains), tenant, blocked.", "Fields for add: login=, password=, tenant= (superadmins), description=."})
 public class UserCommand extends ObjectCommand {
@@ -20,5 +19,10 @@ public class UserCommand extends ObjectCommand {
     @Override
     protected List<String> columns() {
         return List.of("id", "login", "tenantName", "blocked", "description");
+    }
+
+    @Override
+    protected List<String> actions() {
+        return List.of("block", "unblock");
     }
 }

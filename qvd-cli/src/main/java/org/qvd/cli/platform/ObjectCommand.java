@@ -43,6 +43,11 @@ public abstract class ObjectCommand {
     /** Table columns. */
     protected abstract List<String> columns();
 
+    /** The action verbs of this object ({@code POST /{resource}/{id}/{verb}}), e.g. block, unblock. */
+    protected List<String> actions() {
+        return List.of();
+    }
+
     protected RestClient api() {
         return root.client();
     }

@@ -84,6 +84,7 @@ public class QvdAdmin {
     /** The configured command line: CLI failures print one line on stderr and exit with their code. */
     public static CommandLine commandLine(QvdAdmin admin) {
         CommandLine cl = new CommandLine(admin);
+        cl.getSubcommands().values().forEach(Verbs::addActions);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof CliException cli) {
                 line.getErr().println("qvd-admin: " + cli.getMessage() + " [" + cli.code() + "]");

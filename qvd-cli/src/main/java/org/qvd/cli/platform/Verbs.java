@@ -1,8 +1,11 @@
 package org.qvd.cli.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,29 +21,37 @@ public final class Verbs {
     private Verbs() {
     }
 
-    /** A verb under an object command; {@code key=value} filters select the objects. */
+    /** A verb under an object command: what it does with the object command and its arguments. */
     abstract static class Verb implements Callable<Integer> {
         @ParentCommand
         ObjectCommand object;
-    }
 
-    /** A verb that acts on the selected objects: at least one filter. */
-    abstract static class OnSelected extends Verb {
-        @Parameters(paramLabel = "key=value", arity = "1..*")
-        List<String> filters;
-    }
+        private final BiFunction<ObjectCommand, List<String>, Integer> run;
 
-    /** {@code POST /{resource}/{id}/{action}} for every selected object. */
-    abstract static class Action extends OnSelected {
-        private final String action;
-
-        Action(String action) {
-            this.action = action;
+        Verb(BiFunction<ObjectCommand, List<String>, Integer> run) {
+            this.run = run;
         }
+
+        abstract List<String> arguments();
 
         @Override
         public Integer call() {
-            return object.doAction(filters, action);
+            return run.apply(object, arguments());
+        }
+    }
+
+    /** Acts on the objects its {@code key=value} filters select (at least one), or creates one from its fields. */
+    abstract static class OnSelected extends Verb {
+        @Parameters(paramLabel = "key=value", arity = "1..*")
+        List<String> filters;
+
+        OnSelected(BiFunction<ObjectCommand, List<String>, Integer> run) {
+            super(run);
+        }
+
+        @Override
+        List<String> arguments() {
+            return filters;
         }
     }
 
@@ -49,20 +60,20 @@ public final class Verbs {
         @Parameters(paramLabel = "key=value", arity = "0..*")
         List<String> filters;
 
+        public ListVerb() {
+            super(ObjectCommand::doList);
+        }
+
         @Override
-        public Integer call() {
-            return object.doList(filters);
+        List<String> arguments() {
+            return filters;
         }
     }
 
-    @Command(name = "add", description = "Create one.", mixinStandardHelpOptions = true)
-    public static final class Add extends Verb {
-        @Parameters(paramLabel = "field=value", arity = "1..*")
-        List<String> fields;
-
-        @Override
-        public Integer call() {
-            return object.doAdd(fields);
+    @Command(name = "add", description = "Create one from its fields (key=value).", mixinStandardHelpOptions = true)
+    public static final class Add extends OnSelected {
+        public Add() {
+            super(ObjectCommand::doAdd);
         }
     }
 
@@ -70,6 +81,10 @@ public final class Verbs {
     public static final class Set extends OnSelected {
         @Option(names = {"-s", "--set"}, required = true, paramLabel = "field=value")
         List<String> changes;
+
+        public Set() {
+            super(null);
+        }
 
         @Override
         public Integer call() {
@@ -79,46 +94,39 @@ public final class Verbs {
 
     @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
     public static final class Del extends OnSelected {
-        @Override
-        public Integer call() {
-            return object.doDelete(filters);
+        public Del() {
+            super(ObjectCommand::doDelete);
         }
     }
 
-    @Command(name = "block", description = "Block the selected ones.", mixinStandardHelpOptions = true)
-    public static final class Block extends Action {
-        public Block() {
-            super("block");
+    /** The verbs that are {@code POST /{resource}/{id}/{verb}}, each with its help line. */
+    static final Map<String, String> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        ACTIONS.put("block", "Block the selected ones.");
+        ACTIONS.put("unblock", "Unblock the selected ones.");
+        ACTIONS.put("start", "Start the selected ones.");
+        ACTIONS.put("stop", "Stop the selected ones (a host: its agent stops every VM, then itself; state stopping, "
+                + "then stopped).");
+        ACTIONS.put("disconnect", "Disconnect the user from the selected VMs.");
+    }
+
+    /** One action verb, registered under its name by {@link #addActions}. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class Action extends OnSelected {
+        Action(String action) {
+            super((object, filters) -> object.doAction(filters, action));
         }
     }
 
-    @Command(name = "unblock", description = "Unblock the selected ones.", mixinStandardHelpOptions = true)
-    public static final class Unblock extends Action {
-        public Unblock() {
-            super("unblock");
-        }
-    }
-
-    @Command(name = "start", description = "Start the selected ones.", mixinStandardHelpOptions = true)
-    public static final class Start extends Action {
-        public Start() {
-            super("start");
-        }
-    }
-
-    @Command(name = "stop", description = "Stop the selected ones (a host: its agent stops every VM, then itself; "
-            + "state stopping, then stopped).", mixinStandardHelpOptions = true)
-    public static final class Stop extends Action {
-        public Stop() {
-            super("stop");
-        }
-    }
-
-    @Command(name = "disconnect", description = "Disconnect the user from the selected VMs.",
-            mixinStandardHelpOptions = true)
-    public static final class Disconnect extends Action {
-        public Disconnect() {
-            super("disconnect");
+    /** Adds the action verbs an object command names ({@link ObjectCommand#actions()}) to its command line. */
+    static void addActions(CommandLine objectLine) {
+        if (objectLine.getCommand() instanceof ObjectCommand object) {
+            for (String action : object.actions()) {
+                CommandLine verb = new CommandLine(new Action(action));
+                verb.getCommandSpec().usageMessage().description(ACTIONS.get(action));
+                objectLine.addSubcommand(action, verb);
+            }
         }
     }
 
@@ -127,6 +135,10 @@ public final class Verbs {
     public static final class Passwd extends OnSelected {
         @Option(names = "--new-password", paramLabel = "PASSWORD")
         String password;
+
+        public Passwd() {
+            super(null);
+        }
 
         @Override
         public Integer call() {

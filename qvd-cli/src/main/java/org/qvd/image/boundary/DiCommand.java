@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin di <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Del.class, Verbs.Block.class, Verbs.Unblock.class},
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Del.class},
         name = "di", description = "Disk images of OSFs and their tags.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, osf (name or id), version, tenant, blocked.",
             "Example: qvd-admin di add --osf desktop --file img.qcow2 --tag default",
@@ -30,6 +30,11 @@ public class DiCommand extends ObjectCommand {
     @Override
     protected List<String> columns() {
         return List.of("id", "osfName", "version", "tags", "blocked", "path");
+    }
+
+    @Override
+    protected List<String> actions() {
+        return List.of("block", "unblock");
     }
 
     @Command(description = "List the images waiting in the server's staging directory (the image build's output "

@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin vm <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Start.class, Verbs.Stop.class,
-        Verbs.Block.class, Verbs.Unblock.class, Verbs.Disconnect.class},
+@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class},
         name = "vm", description = "Virtual machines.", mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), user, osf, host, tenant (names or ids), state, blocked.",
             "Fields for add: name=, user=, osf= (names or ids), diTag=, ip=, description=.",
@@ -30,6 +29,11 @@ public class VmCommand extends ObjectCommand {
     protected List<String> columns() {
         return List.of("id", "name", "userLogin", "osfName", "diTag", "ip", "state", "userState", "hostName", "blocked",
                 "lastFailure");
+    }
+
+    @Override
+    protected List<String> actions() {
+        return List.of("start", "stop", "block", "unblock", "disconnect");
     }
 
     @Command(name = "del", aliases = "delete", description = "Delete the selected (stopped) VMs. Their users' home "

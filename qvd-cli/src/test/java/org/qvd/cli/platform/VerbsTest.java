@@ -34,12 +34,23 @@ class VerbsTest {
                 .containsExactlyInAnyOrderElementsOf(verbs));
     }
 
+    private final StringWriter err = new StringWriter();
+
+    /** The CLI as an administrator with these settings runs it, its errors in {@link #err}. */
+    private CommandLine cli(String... env) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
+                "QVD_ADMIN_PASSWORD", "pw"));
+        for (int i = 0; i < env.length; i += 2) {
+            settings.put(env[i], env[i + 1]);
+        }
+        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(settings, home));
+        cli.setErr(new PrintWriter(err, true));
+        return cli;
+    }
+
     @Test
     void aSharedVerbCallsTheApiOfItsObject() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
-                "QVD_ADMIN_PASSWORD", "pw", "QVD_API_URL", "https://127.0.0.1:1/api"), home));
-        cli.setErr(new PrintWriter(err, true));
+        CommandLine cli = cli("QVD_API_URL", "https://127.0.0.1:1/api");
         assertThat(cli.execute("host", "block", "id=7")).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(err.toString()).contains("cannot reach https://127.0.0.1:1/api/v1");
         assertThat(cli.execute("osf", "block", "id=7")).as("osfs cannot be blocked").isEqualTo(ExitCode.USAGE);
@@ -48,11 +59,7 @@ class VerbsTest {
 
     @Test
     void refusesToTrustAnyCertificate() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = QvdAdmin.commandLine(new QvdAdmin(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
-                "QVD_ADMIN_PASSWORD", "pw", "QVD_INSECURE", "1"), home));
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute("tenant", "list")).isEqualTo(ExitCode.USAGE);
+        assertThat(cli("QVD_INSECURE", "1").execute("tenant", "list")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--ca-file").contains("[cli.insecure]");
     }
 }
