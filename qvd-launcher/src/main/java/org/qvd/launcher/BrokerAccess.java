@@ -94,16 +94,7 @@ final class BrokerAccess {
         Path trust = system.config().home().resolve("hkd/broker-trust.p12");
         Path ca = InstallationCa.caCertificate(system.config());
         if (Files.exists(ca) && System.getenv("QVD_TLS_KEYSTORE") == null) {
-            // the installation CA: the agent then trusts every node's certificate
-            try (InputStream in = Files.newInputStream(ca)) {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                store.setCertificateEntry("qvd-ca", java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(in));
-                return write(store, trust);
-            } catch (IOException | GeneralSecurityException e) {
-                throw new LauncherException("cannot export the installation CA for the agents: " + e.getMessage(), e);
-            }
+            return exportTrust(system.config());
         }
         Path keyStore = AdminApi.keyStoreOf(system);
         String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");
@@ -121,6 +112,20 @@ final class BrokerAccess {
             return write(store, trust);
         } catch (IOException | GeneralSecurityException e) {
             throw new LauncherException("cannot export the server's certificate for the agents: " + e.getMessage(), e);
+        }
+    }
+
+    /** The installation CA's certificate as the agents' trust store: they then trust every node (a cluster's too). */
+    static Path exportTrust(LauncherConfig config) {
+        Path trust = config.home().resolve("hkd/broker-trust.p12");
+        try (InputStream in = Files.newInputStream(InstallationCa.caCertificate(config))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("qvd-ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            return write(store, trust);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LauncherException("cannot export the installation CA for the agents: " + e.getMessage(), e);
         }
     }
 

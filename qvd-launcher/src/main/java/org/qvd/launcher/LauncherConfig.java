@@ -67,6 +67,13 @@ public record LauncherConfig(
                 hkdLibvirtUri, hkdDomainType, demo, imagesStaging, imagesDir, true);
     }
 
+    /** The same configuration with WildFly's ports shifted by {@code offset} (a cluster node, docs/cluster.md). */
+    public LauncherConfig withPortOffset(int offset) {
+        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
+                superadminPassword, httpsPort, l7rPort, offset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
+                hkdLibvirtUri, hkdDomainType, demo, imagesStaging, imagesDir, stopVmsOnExit);
+    }
+
     /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */
     public static final int TCG_VM_START_SECONDS = 600;
 

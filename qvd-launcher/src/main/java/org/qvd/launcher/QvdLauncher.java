@@ -10,12 +10,17 @@ public final class QvdLauncher {
     private QvdLauncher() {
     }
 
-    static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit]   (settings: docs/configuration.md)";
+    static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit] | ./qvd cluster [NODES]"
+            + "   (settings: docs/configuration.md, docs/cluster.md)";
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try {
             LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+            if (args.length > 0 && args[0].equals("--cluster")) {
+                ClusterRun.run(config, args.length > 1 ? Integer.parseInt(args[1]) : 2);
+                return;
+            }
             for (String arg : args) {
                 switch (arg) {
                     case "--stop-vms-on-exit" -> config = config.withStopVmsOnExit();

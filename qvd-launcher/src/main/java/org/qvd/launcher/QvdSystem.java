@@ -66,7 +66,7 @@ public final class QvdSystem implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> systemProperties(LauncherConfig config, String dbUrl) {
+    static Map<String, String> systemProperties(LauncherConfig config, String dbUrl) {
         Map<String, String> sysProps = new LinkedHashMap<>();
         sysProps.put("qvd.db.url", dbUrl);
         sysProps.put("qvd.db.user", appUser(config));
@@ -89,17 +89,17 @@ public final class QvdSystem implements AutoCloseable {
         return baseDir;
     }
 
-    private static EmbeddedDatabase startEmbedded(LauncherConfig config) {
+    static EmbeddedDatabase startEmbedded(LauncherConfig config) {
         return EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort(),
                 config.home().resolve("db.properties"));
     }
 
     /** The role WildFly connects as: the embedded database's own application role, or QVD_DB_USER. */
-    private static String appUser(LauncherConfig config) {
+    static String appUser(LauncherConfig config) {
         return config.externalDbUrl().isPresent() ? config.dbUser() : EmbeddedDatabase.APP_ROLE;
     }
 
-    private static String appPassword(LauncherConfig config) {
+    static String appPassword(LauncherConfig config) {
         return config.externalDbUrl().isPresent() ? config.dbPassword() : secrets(config).appPassword();
     }
 
@@ -107,7 +107,7 @@ public final class QvdSystem implements AutoCloseable {
         return EmbeddedDatabase.DbSecrets.loadQuietly(config.home().resolve("db.properties"));
     }
 
-    private static Map<String, String> environment(LauncherConfig config, Optional<SuperadminPassword.Decision> superadmin) {
+    static Map<String, String> environment(LauncherConfig config, Optional<SuperadminPassword.Decision> superadmin) {
         Map<String, String> env = new LinkedHashMap<>();
         // secrets travel in the child's environment, never on its command line (visible in ps)
         env.put("QVD_DB_PASSWORD", appPassword(config));

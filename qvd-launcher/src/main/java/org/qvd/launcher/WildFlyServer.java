@@ -18,7 +18,11 @@ import java.util.stream.Stream;
  * in at every start, so a re-provisioned server takes effect at the next run.
  */
 final class WildFlyServer implements AutoCloseable {
-    private static final List<String> CONFIG_FROM_PROVISIONING = List.of("standalone-full.xml", "logging.properties");
+    private static final List<String> CONFIG_FROM_PROVISIONING = List.of("standalone-full.xml", "standalone-full-ha.xml",
+            "logging.properties");
+    /** The single-node configuration; cluster nodes run {@link #CLUSTER_CONFIG} (docs/cluster.md). */
+    static final String SINGLE_CONFIG = "standalone-full.xml";
+    static final String CLUSTER_CONFIG = "standalone-full-ha.xml";
 
     private final Path baseDir;
     private final Process process;
@@ -29,10 +33,15 @@ final class WildFlyServer implements AutoCloseable {
     }
 
     static WildFlyServer start(LauncherConfig config, Map<String, String> systemProperties, Map<String, String> env) {
-        Path baseDir = baseDir(config);
+        return start(config, baseDir(config), SINGLE_CONFIG, systemProperties, env);
+    }
+
+    /** Starts the server with its base directory {@code baseDir} (see {@link #prepare(LauncherConfig, Path)}). */
+    static WildFlyServer start(LauncherConfig config, Path baseDir, String serverConfig,
+                               Map<String, String> systemProperties, Map<String, String> env) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 config.wildflyHome().resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+                "-c", serverConfig,
                 "-Djboss.server.base.dir=" + baseDir));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -115,14 +124,24 @@ final class WildFlyServer implements AutoCloseable {
 
     /** Lays out the server's base directory: configuration from provisioning, qvd.ear for the scanner. */
     static Path prepare(LauncherConfig config) {
-        Path baseDir = baseDir(config);
+        return prepare(config, baseDir(config));
+    }
+
+    /** The same for a base directory of its own (a cluster node's). */
+    static Path prepare(LauncherConfig config, Path baseDir) {
         prepareBaseDir(config.wildflyHome(), baseDir, config.ear());
         return baseDir;
     }
 
+    /** The JVM's process id, for a test that kills it from outside as an operator would ({@code kill -9}). */
+    java.util.Optional<Long> serverPid() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
     private static void prepareBaseDir(Path wildflyHome, Path baseDir, Path ear) {
         Path provisioned = wildflyHome.resolve("standalone");
-        if (!Files.isRegularFile(provisioned.resolve("configuration/standalone-full.xml"))) {
+        if (!Files.isRegularFile(provisioned.resolve("configuration/" + CLUSTER_CONFIG))) {
             throw new LauncherException("no provisioned WildFly at " + wildflyHome + " (build it: mvn install -DskipTests)");
         }
         if (!Files.isRegularFile(ear)) {

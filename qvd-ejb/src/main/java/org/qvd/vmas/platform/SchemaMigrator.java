@@ -45,6 +45,8 @@ public class SchemaMigrator {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
+                // migrations are numbered in blocks per change: one landed after a higher one must still apply
+                .outOfOrder(true)
                 .load();
     }
 }
