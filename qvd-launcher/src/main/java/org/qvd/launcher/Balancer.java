@@ -62,7 +62,7 @@ final class Balancer implements AutoCloseable {
         return """
                 # Written by qvd-launcher at every start of the cluster (docs/cluster.md). TCP both ways: TLS ends on the nodes.
                 global
-                    maxconn 20000
+                    maxconn 4000
                 defaults
                     mode tcp
                     option redispatch
