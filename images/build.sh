@@ -63,8 +63,8 @@ INPUTS_HASH=$( {
 
 mkdir -p "$OUT" "$CACHE"
 if [ "$FORCE" = 0 ]; then
-  existing=$(grep -l "\"inputs_hash\": \"$INPUTS_HASH\"" "$OUT"/*.json 2>/dev/null | head -1 || true)
-  if [ -n "$existing" ] && [ -f "${existing%.json}.qcow2" ]; then
+  existing=$(grep -l "\"inputs_hash\": \"$INPUTS_HASH\"" "$OUT"/*.json 2>/dev/null | grep -v '\.rootfs\.json$' | head -1 || true)
+  if [ -n "$existing" ] && [ -f "${existing%.json}.qcow2" ] && [ -f "${existing%.json}.rootfs.tar" ]; then
     log "up to date: ${existing%.json}.qcow2 (inputs $INPUTS_HASH)"
     exit 0
   fi
@@ -157,3 +157,21 @@ chmod 0644 "$BASE.qcow2"
   printf '  ]\n}\n'
 } > "$BASE.json"
 log "done in $(( $(date +%s) - START )) s: $BASE.qcow2 ($(du -h "$BASE.qcow2" | cut -f1))"
+
+# --- 7. the same tree as the container image (issue 17, docs/containers.md): one build, two outputs.
+# A container's root is the host agent's overlay over this tree, so its fstab names nothing; /dev is LXC's.
+printf '# container desktop: the root file system is the host agent'"'"'s overlay\n' > "$ROOTFS/etc/fstab"
+touch -h -d "@$SOURCE_DATE_EPOCH" "$ROOTFS/etc/fstab"
+tar -C "$ROOTFS" --numeric-owner --sort=name --mtime="@$SOURCE_DATE_EPOCH" --clamp-mtime --exclude='./dev/*' \
+  -cf "$BASE.rootfs.tar" .
+chmod 0644 "$BASE.rootfs.tar"
+{
+  printf '{\n  "name": "%s",\n  "version": "%s",\n  "inputs_hash": "%s",\n' "$NAME" "$VERSION" "$INPUTS_HASH"
+  printf '  "suite": "%s",\n  "source_date_epoch": %s,\n' "$SUITE" "$SOURCE_DATE_EPOCH"
+  printf '  "built_at": "%s",\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  printf '  "image": "%s",\n  "format": "rootfs-tar",\n' "$(basename "$BASE.rootfs.tar")"
+  printf '  "size_bytes": %s,\n' "$(stat -c %s "$BASE.rootfs.tar")"
+  printf '  "vma_jar_sha256": "%s",\n  "vm_image": "%s"\n}\n' "$(sha256sum "$VMA_JAR" | cut -d' ' -f1)" \
+    "$(basename "$BASE.qcow2")"
+} > "$BASE.rootfs.json"
+log "container image: $BASE.rootfs.tar ($(du -h "$BASE.rootfs.tar" | cut -f1))"

@@ -209,7 +209,7 @@ class HostLifecycleIT {
             String suffix = Scenario.unique("");
             long tenantId = 1L;
             long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null)).id();
+            long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null, null)).id();
             dis.importStaged(new StagedDi(osfId, TestImages.stage("desktop" + suffix, directBoot), "1", null, true));
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });

@@ -51,14 +51,14 @@ class ImageIT {
     @Test
     void managesAnOsfAndRefusesDuplicatesAndDeletingOneWithImages() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", null, null, null, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", null, null, null, null, null)));
         assertThat(osf.memoryMb()).isEqualTo(256);
         assertThat(osf.useOverlay()).isTrue();
-        assertThat(t.as(() -> osfs.update(osf.id(), new OsfUpdate(null, 1024, false, 2048, "big"))))
+        assertThat(t.as(() -> osfs.update(osf.id(), new OsfUpdate(null, 1024, false, 2048, "big", null))))
                 .extracting(OsfDto::memoryMb, OsfDto::useOverlay, OsfDto::userStorageMb).containsExactly(1024, false, 2048);
-        assertThatThrownBy(() -> t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null))))
+        assertThatThrownBy(() -> t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null))))
                 .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("osf.duplicate");
-        assertThatThrownBy(() -> t.as(() -> osfs.create(new NewOsf(null, "tiny", 0, true, 0, null))))
+        assertThatThrownBy(() -> t.as(() -> osfs.create(new NewOsf(null, "tiny", 0, true, 0, null, null))))
                 .isInstanceOf(InvalidInputException.class).extracting("code").isEqualTo("validation.failed");
         DiDto di = t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "debian.qcow2", null, null), TestImages.content()));
         assertThatThrownBy(() -> t.as(() -> {
@@ -76,7 +76,7 @@ class ImageIT {
     @Test
     void keepsHeadOnTheNewestAndDefaultOnTheFirstDi() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "ubuntu", 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "ubuntu", 512, true, 0, null, null)));
         DiDto first = t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "u1.qcow2", null, null), TestImages.content()));
         assertThat(first.tags()).containsExactlyInAnyOrder("1.0", "head", "default");
         DiDto second = t.as(() -> dis.upload(new UploadedDi(osf.id(), null, "u2.qcow2", null, null), TestImages.content()));
@@ -88,7 +88,7 @@ class ImageIT {
     @Test
     void movesTagsBetweenDisAndProtectsFixedAndReservedOnes() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "fedora", 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "fedora", 512, true, 0, null, null)));
         DiDto first = t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "f1.qcow2", null, null), TestImages.content()));
         DiDto second = t.as(() -> dis.upload(new UploadedDi(osf.id(), "2.0", "f2.qcow2", null, null), TestImages.content()));
         t.as(() -> dis.tag(first.id(), "testing"));
@@ -108,7 +108,7 @@ class ImageIT {
     @Test
     void deletingTheHeadAndDefaultDiHandsTheTagsToTheNewestRemaining() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "arch", 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "arch", 512, true, 0, null, null)));
         DiDto first = t.as(() -> dis.upload(new UploadedDi(osf.id(), "1", "a1.qcow2", null, null), TestImages.content()));
         DiDto second = t.as(() -> dis.upload(new UploadedDi(osf.id(), "2", "a2.qcow2", null, null), TestImages.content()));
         DiDto third = t.as(() -> dis.upload(new UploadedDi(osf.id(), "3", "a3.qcow2", null, "default"), TestImages.content()));
@@ -127,7 +127,7 @@ class ImageIT {
     @Test
     void anUploadLandsUnderTheOsfsPrefixAndARefusedOneLeavesNoFile() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "up", 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "up", 512, true, 0, null, null)));
         DiDto di = t.as(() -> dis.upload(new UploadedDi(osf.id(), "1", "../../etc/x y.qcow2", "d", "stable"),
                 TestImages.content()));
         Path stored = Path.of(di.path());
@@ -145,7 +145,7 @@ class ImageIT {
         assertThatThrownBy(() -> other.as(() -> dis.upload(new UploadedDi(osf.id(), "2", "a.qcow2", null, null),
                 TestImages.content()))).isInstanceOf(NotFoundException.class);
         Tenancy reader = scenario.tenantWithAdmin("Reader");
-        OsfDto readers = As.superadmin(() -> osfs.create(new NewOsf(reader.tenantId(), "r", 512, true, 0, null)));
+        OsfDto readers = As.superadmin(() -> osfs.create(new NewOsf(reader.tenantId(), "r", 512, true, 0, null, null)));
         assertThatThrownBy(() -> reader.as(() -> dis.upload(new UploadedDi(readers.id(), "2", "a.qcow2", null, null),
                 TestImages.content()))).isInstanceOf(ForbiddenException.class);
         assertThat(filesOf(readers.id())).isEmpty();

@@ -60,7 +60,7 @@ class IsolationIT {
         Tenancy a = scenario.tenantWithAdmin("Tenant Admin");
         Tenancy b = scenario.tenantWithAdmin("Tenant Admin");
         UserDto bUser = b.as(() -> users.create(new NewUser(null, "bob", "Pw-long-enough", null)));
-        OsfDto bOsf = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
+        OsfDto bOsf = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         VmDto bVm = b.as(() -> vms.create(new NewVm(bUser.id(), bOsf.id(), "bobs", null, null, null)));
         a.as(() -> users.create(new NewUser(null, "ann", "Pw-long-enough", null)));
 

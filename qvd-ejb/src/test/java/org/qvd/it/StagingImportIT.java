@@ -57,7 +57,7 @@ class StagingImportIT {
         String base = Scenario.unique("desktop");
         stageBuild(base, "20261126.1730-abc");
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null, null)));
 
         assertThat(superadminOnly(() -> t.as(() -> dis.staged()))).isEqualTo("acl.superadmin_only");
         assertThat(superadminOnly(() -> t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null,
@@ -109,7 +109,7 @@ class StagingImportIT {
         Files.createDirectories(STAGING);
         Files.writeString(STAGING.resolve(file), "plain image");
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null, null)));
 
         DiDto di = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), file, null, "mine", false)));
 
@@ -123,7 +123,7 @@ class StagingImportIT {
         String base = Scenario.unique("dup");
         stageBuild(base, "7.0");
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null, null)));
         DiDto first = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, false)));
 
         assertThat(code(t, new StagedDi(osf.id(), "missing.qcow2", null, null, false))).isEqualTo("di.staging_missing");

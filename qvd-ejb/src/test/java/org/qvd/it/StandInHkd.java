@@ -44,6 +44,13 @@ public class StandInHkd {
                 capacity(freeRamMb), vms));
     }
 
+    /** Registers a host offering the given desktop kinds (wire names), with the most free RAM so far. */
+    public void register(String host, List<VmReport> vms, List<String> kinds) {
+        long freeRamMb = 1_000_000 + 1_000L * REGISTRATIONS.incrementAndGet();
+        send(new HostRegistered(host, null, "agent-" + host, "test", "test:///default", "qemu", 1000,
+                capacity(freeRamMb), vms, kinds));
+    }
+
     public void heartbeat(String host, long sequence, List<VmReport> vms) {
         send(new HostHeartbeat(host, null, "agent-" + host, sequence, HostState.RUNNING, capacity(900_000), vms));
     }

@@ -75,7 +75,7 @@ class StatisticsIT {
         a.as(() -> users.create(new NewUser(null, "bob", Scenario.PASSWORD, null)));
         long carol = a.as(() -> users.create(new NewUser(null, "carol", Scenario.PASSWORD, null)).id());
         a.as(() -> users.block(carol));
-        OsfDto osfA = a.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
+        OsfDto osfA = a.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         a.as(() -> dis.upload(new UploadedDi(osfA.id(), "1.0", "debian-1.0.qcow2", null, "default"), TestImages.content()));
         long blocked = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "blocked", null, null, null)).id());
         a.as(() -> vms.block(blocked));
@@ -92,7 +92,7 @@ class StatisticsIT {
         runtime.userConnected(running);
 
         long dave = b.as(() -> users.create(new NewUser(null, "dave", Scenario.PASSWORD, null)).id());
-        OsfDto osfB = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
+        OsfDto osfB = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         b.as(() -> vms.create(new NewVm(dave, osfB.id(), "desk", null, null, null)));
         return new Farm(a, b, running, expiring, expiry);
     }

@@ -90,7 +90,7 @@ class VmIT {
     private Desk desk() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         UserDto user = t.as(() -> users.create(new NewUser(null, "alice", "Alice-Pw-long-1", null)));
-        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null)));
+        OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "debian-1.0.qcow2", null, null), TestImages.content()));
         HostDto host = As.superadmin(() -> hosts.create(new NewHost(Scenario.unique("node-"),
                 "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""), null)));

@@ -82,7 +82,7 @@ class VmPurgeIT {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
             long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null)).id();
+            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null, null)).id();
             dis.upload(new UploadedDi(osfId, "1", "desk.qcow2", null, "default"), TestImages.content());
             return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
         });

@@ -18,7 +18,7 @@ public class HostCommand extends ObjectCommand {
 
     @Override
     protected List<String> columns() {
-        return List.of("id", "name", "address", "state", "blocked", "heartbeatAt", "load");
+        return List.of("id", "name", "address", "state", "kinds", "blocked", "heartbeatAt", "load");
     }
 
     @Override

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code qvd-admin osf <verb>}. */
 @Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
         name = "osf", description = "OS flavours.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: id, name (contains), tenant.", "Fields for add: name=, memoryMb=, useOverlay=, userStorageMb=, tenant=, description=."})
+        footer = {"", "Filters: id, name (contains), tenant.", "Fields for add: name=, kind= (vm|container), memoryMb=, useOverlay=, userStorageMb=, tenant=, description=."})
 public class OsfCommand extends ObjectCommand {
 
     @Override
@@ -18,7 +18,7 @@ public class OsfCommand extends ObjectCommand {
 
     @Override
     protected List<String> columns() {
-        return List.of("id", "name", "tenantId", "memoryMb", "useOverlay", "userStorageMb");
+        return List.of("id", "name", "tenantId", "kind", "memoryMb", "useOverlay", "userStorageMb");
     }
 
 }

@@ -20,6 +20,7 @@ import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
 import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.VmReport;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.protocol.vm.VmaState;
@@ -64,6 +65,7 @@ public class HostEvents {
     public void registered(HostRegistered event) {
         Host host = findOrRegister(event.hostName());
         beat(host.getRuntime(), event.capacity());
+        host.getRuntime().offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
         reconcile(host, event.vms());
     }
 
@@ -81,6 +83,7 @@ public class HostEvents {
             return;
         }
         beat(runtime, event.capacity());
+        runtime.offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
         if (runtime.getState() != HostState.STOPPING) {
             reconcile(host, event.vms());
         }

@@ -9,6 +9,9 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.qvd.protocol.state.DesktopKind;
 
 /** A host's state, last heartbeat and capacity, as its HKD reports them. */
 @Entity
@@ -41,6 +44,10 @@ public class HostRuntime {
 
     @Column(name = "load")
     private Double load;
+
+    /** Comma-separated wire names of the desktop kinds the host's agent offers (issue 17). */
+    @Column(name = "kinds", nullable = false, length = 64)
+    private String kinds = DesktopKind.VM.wireName();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -75,6 +82,26 @@ public class HostRuntime {
         usableRamMb = ramMb;
         usableCpu = cpus;
         load = currentLoad;
+    }
+
+    /**
+     * What the host's agent says it runs. Heartbeats repeat it, so an agent reconfigured and restarted is believed at
+     * once. Nothing known (an agent offering only kinds newer than this VMAS) offers nothing.
+     */
+    public void offer(List<DesktopKind> offered) {
+        String joined = offered.stream().map(DesktopKind::wireName).collect(Collectors.joining(","));
+        if (!joined.equals(kinds)) {
+            kinds = joined;
+        }
+    }
+
+    /** Whether new desktops of this kind may be placed here (given the host accepts any). */
+    public boolean offers(DesktopKind kind) {
+        return getKinds().contains(kind);
+    }
+
+    public List<DesktopKind> getKinds() {
+        return kinds.isEmpty() ? List.of() : DesktopKind.known(List.of(kinds.split(",")));
     }
 
     /** Admin request: only a running host can be stopped; it is {@code stopping} until its agent reports. */

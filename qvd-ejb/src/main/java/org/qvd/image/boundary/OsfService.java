@@ -14,6 +14,7 @@ import org.qvd.image.boundary.OsfRequests.OsfFilter;
 import org.qvd.image.boundary.OsfRequests.OsfUpdate;
 import org.qvd.image.entity.Osf;
 import org.qvd.property.entity.Property;
+import org.qvd.protocol.state.DesktopKind;
 import org.qvd.property.entity.PropertyOwner;
 import org.qvd.vm.control.VmConfigKeys;
 import org.qvd.vm.entity.Vm;
@@ -25,6 +26,7 @@ import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.WireEnumConverter;
 
 /** OS flavours, scoped to the caller's tenant. */
 @Stateless
@@ -32,7 +34,7 @@ import org.qvd.vmas.platform.Scoped;
 public class OsfService {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "memoryMb", "memoryMb",
-            "tenant", "tenant.name", "createdAt", "createdAt");
+            "tenant", "tenant.name", "createdAt", "createdAt", "kind", "kind");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -51,6 +53,7 @@ public class OsfService {
                 : config.get(tenantId, VmConfigKeys.OSF_DEFAULT_OVERLAY);
         int storage = request.userStorageMb() == null ? 0 : request.userStorageMb();
         Osf osf = new Osf(tenant, request.name(), memory, overlay, storage, request.description());
+        osf.changeKind(kindOf(request.kind()));
         em.persist(osf);
         return OsfDto.of(osf);
     }
@@ -82,6 +85,7 @@ public class OsfService {
         osf.reconfigure(update.memoryMb() != null ? update.memoryMb() : osf.getMemoryMb(),
                 update.useOverlay() != null ? update.useOverlay() : osf.isUseOverlay(),
                 update.userStorageMb() != null ? update.userStorageMb() : osf.getUserStorageMb());
+        osf.changeKind(kindOf(update.kind()));
         return OsfDto.of(osf);
     }
 
@@ -102,6 +106,10 @@ public class OsfService {
 
     static Osf find(EntityManager em, Long id) {
         return Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), "osf");
+    }
+
+    private static DesktopKind kindOf(String wireName) {
+        return wireName == null ? null : WireEnumConverter.parse(DesktopKind.class, wireName);
     }
 
     private void requireFreeName(long tenantId, String name) {

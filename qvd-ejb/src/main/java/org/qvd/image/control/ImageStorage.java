@@ -43,7 +43,7 @@ public class ImageStorage {
     static final String DEFAULT_STAGING = "/var/lib/qvd/storage/staging";
     static final String DEFAULT_IMAGES = "/var/lib/qvd/storage/images";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final String IMAGE_SUFFIXES = ".*\\.(qcow2|img|raw)";
+    private static final String IMAGE_SUFFIXES = ".*\\.(qcow2|img|raw|tar)";
 
     public Path staging() {
         return Path.of(setting("qvd.images.staging", "QVD_IMAGES_STAGING", DEFAULT_STAGING));

@@ -17,11 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qvd.account.entity.Tenant;
+import org.qvd.protocol.state.DesktopKind;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /**
- * An OS flavour: a desktop type's memory, overlay and home size. It owns its disk images and
- * therefore the tag rules (tags are unique within an OSF; see {@link TagRules}).
+ * An OS flavour: a desktop type's kind (VM or container), memory, overlay and home size. It owns its disk images
+ * and therefore the tag rules (tags are unique within an OSF; see {@link TagRules}).
  */
 @Entity
 @Table(name = "osf")
@@ -54,6 +55,9 @@ public class Osf {
     @Column(name = "description", length = 1024)
     private String description;
 
+    @Column(name = "kind", nullable = false, length = 16)
+    private DesktopKind kind = DesktopKind.VM;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
@@ -78,6 +82,21 @@ public class Osf {
         this.memoryMb = newMemoryMb;
         this.useOverlay = overlay;
         this.userStorageMb = newUserStorageMb;
+    }
+
+    /**
+     * A VM's disk image is a qcow2, a container's a root file system archive: the kind changes only while the OSF has
+     * no disk image, so no DI is ever started as the wrong kind.
+     */
+    public void changeKind(DesktopKind newKind) {
+        if (newKind == null || newKind == kind) {
+            return;
+        }
+        if (!dis.isEmpty()) {
+            throw new InvalidInputException("osf.kind_in_use", "OSF '" + name + "' has " + dis.size()
+                    + " disk image(s) of kind " + kind.wireName() + "; its kind can only change while it has none");
+        }
+        this.kind = newKind;
     }
 
     public void rename(String newName, String newDescription) {
@@ -105,6 +124,10 @@ public class Osf {
 
     public String getName() {
         return name;
+    }
+
+    public DesktopKind getKind() {
+        return kind;
     }
 
     public int getMemoryMb() {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.qvd.config.control.ConfigResolver;
 import org.qvd.host.control.HostCommandSender;
@@ -18,6 +19,7 @@ import org.qvd.image.control.ImageStorage;
 import org.qvd.image.entity.Di;
 import org.qvd.property.entity.Property;
 import org.qvd.property.entity.PropertyOwner;
+import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
@@ -37,8 +39,8 @@ public class VmLifecycle {
 
     static final String QUERY_CANDIDATES = "SELECT r.host.id, r.host.name, r.usableRamMb, r.usableCpu, r.load, "
             + "(SELECT COUNT(v) FROM VmRuntime v WHERE v.host = r.host), "
-            + "(SELECT COALESCE(SUM(v.vm.osf.memoryMb), 0) FROM VmRuntime v WHERE v.host = r.host AND v.state = :starting) "
-            + "FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
+            + "(SELECT COALESCE(SUM(v.vm.osf.memoryMb), 0) FROM VmRuntime v WHERE v.host = r.host AND v.state = :starting), "
+            + "r.kinds FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
 
     /** Kernel command line of the desktop image (root on the first virtio disk, serial console). */
     static final String DEFAULT_CMDLINE = "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
@@ -57,6 +59,9 @@ public class VmLifecycle {
     @Inject
     ImageStorage images;
 
+    @Inject
+    ContainerLimits containers;
+
     /** Start: stopped (and unblocked) → starting, placed on the best host, StartVm sent. Refused with a clear error if impossible. */
     public void start(Vm vm) {
         VmRuntime runtime = vm.getRuntime();
@@ -73,12 +78,14 @@ public class VmLifecycle {
         }
         // an address stored before the range was enforced (or the network changed since) is not started
         String ip = VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
-        Host host = chooseHost(vm.getOsf().getMemoryMb());
+        DesktopKind kind = vm.getOsf().getKind();
+        StartVmCommand.Container limits = containers.forStart(kind, di);
+        Host host = chooseHost(vm.getOsf().getMemoryMb(), kind);
         String vmaKey = newVmaKey();
         runtime.placeOn(host, di, vmaKey, Instant.now());
         commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
                 vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
-                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot).withVmaKey(vmaKey));
+                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot).withVmaKey(vmaKey).asContainer(limits));
     }
 
     /**
@@ -154,7 +161,7 @@ public class VmLifecycle {
         commands.send(new ReapVmCommand(hostName, HostCommandSender.newCorrelationId(), vmId));
     }
 
-    private Host chooseHost(long memoryMb) {
+    private Host chooseHost(long memoryMb, DesktopKind kind) {
         List<Candidate> candidates = em.createQuery(QUERY_CANDIDATES, Object[].class)
                 .setParameter("running", org.qvd.host.entity.HostState.RUNNING)
                 .setParameter("starting", VmState.STARTING)
@@ -163,15 +170,19 @@ public class VmLifecycle {
                 .toList();
         HostPlacement placement = new HostPlacement(config.get(null, HostConfigKeys.WEIGHT_RAM),
                 config.get(null, HostConfigKeys.WEIGHT_CPU));
-        Candidate chosen = placement.choose(candidates, memoryMb).orElseThrow(() -> new InvalidStateException(
-                "vm.no_host", "no running, unblocked host has " + memoryMb + " MB free for this VM"));
+        Candidate chosen = placement.choose(candidates, memoryMb, kind).orElseThrow(() -> new InvalidStateException(
+                "vm.no_host", candidates.stream().noneMatch(c -> c.kinds().contains(kind))
+                        ? "no running, unblocked host offers " + kind.wireName() + " desktops"
+                        : "no running, unblocked host offering " + kind.wireName() + " desktops has " + memoryMb
+                                + " MB free for this VM"));
         return em.find(Host.class, chosen.hostId());
     }
 
     private static Candidate candidate(Object[] row) {
         return new Candidate((Long) row[0], (String) row[1], row[2] == null ? 0 : ((Number) row[2]).longValue(),
                 row[3] == null ? 1 : ((Number) row[3]).intValue(), row[4] == null ? 0 : ((Number) row[4]).doubleValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).longValue());
+                ((Number) row[5]).intValue(), ((Number) row[6]).longValue(),
+                Set.copyOf(DesktopKind.known(List.of(((String) row[7]).split(",")))));
     }
 
     /** The VM's MAC from the (global) prefix and its whole IP: unique IPs give unique MACs. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qvd.host.control.HostPlacement.Candidate;
+import org.qvd.protocol.state.DesktopKind;
 
 class HostPlacementTest {
 
@@ -29,6 +31,18 @@ class HostPlacementTest {
     void countsMemoryAlreadyPromisedToStartingVms() {
         Candidate promised = new Candidate(1, "promised", 2048, 2, 0, 0, 1536);
         assertThat(placement.choose(List.of(promised), 1024)).isEmpty();
+    }
+
+    @Test
+    void placesEachKindOnlyOnHostsOfferingIt() {
+        Candidate vmsOnly = new Candidate(1, "kvm", 8192, 4, 0, 0, 0);
+        Candidate both = new Candidate(2, "both", 4096, 4, 0, 3, 0, Set.of(DesktopKind.VM, DesktopKind.CONTAINER));
+        Candidate containersOnly = new Candidate(3, "lxc", 65536, 16, 0, 0, 0, Set.of(DesktopKind.CONTAINER));
+        List<Candidate> all = List.of(vmsOnly, both, containersOnly);
+        assertThat(placement.choose(all, 512, DesktopKind.CONTAINER)).map(Candidate::name).contains("lxc");
+        assertThat(placement.choose(all, 512, DesktopKind.VM)).map(Candidate::name).contains("kvm");
+        assertThat(placement.choose(List.of(vmsOnly), 512, DesktopKind.CONTAINER)).isEmpty();
+        assertThat(placement.choose(List.of(containersOnly), 512)).as("a plain choose places a VM").isEmpty();
     }
 
     @Test

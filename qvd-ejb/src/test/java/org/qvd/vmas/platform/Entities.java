@@ -37,7 +37,8 @@ public final class Entities {
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
             VmStateConverter.class, UserStateConverter.class, XStateConverter.class, VmCommandConverter.class,
-            UserCommandConverter.class, HostStateConverter.class, PropertyOwnerConverter.class);
+            UserCommandConverter.class, HostStateConverter.class, PropertyOwnerConverter.class,
+            org.qvd.image.entity.DesktopKindConverter.class);
 
     private Entities() {
     }

@@ -84,11 +84,21 @@ public final class HkdConfig {
     public static final Setting<Integer> HANDLER_THREADS = Setting.integer("handlers.threads", 4,
             "Commands handled in parallel (commands for one VM are always handled one at a time).");
 
+    public static final Setting<List<String>> KINDS = Setting.list("kinds", "vm",
+            "Desktop kinds this host runs: vm (libvirt), container (LXC, issue 17), or both.");
+    public static final Setting<String> CONTAINER_PATH = Setting.text("container.path", "/var/lib/qvd/containers",
+            "LXC path of the container desktops: one directory per running container, removed at its stop.");
+    public static final Setting<String> CONTAINER_BASES = Setting.text("container.bases",
+            "/var/lib/qvd/container-bases", "Where container images are unpacked once per host (read-only, shared).");
+    public static final Setting<String> CONTAINER_IDMAP = Setting.text("container.idmap", "100000:65536",
+            "Host uid/gid range <first>:<count> the containers' ids map to (root in a container is <first>).");
+
     public static final List<Setting<?>> ALL = List.of(HOST_NAME, BROKER_URLS, BROKER_USER, BROKER_PASSWORD,
             BROKER_WILDFLY_PREFIXES, BROKER_RECONNECT_MIN, BROKER_RECONNECT_MAX, LIBVIRT_URI, DOMAIN_TYPE, ARCH,
             STORAGE_IMAGES, STORAGE_OVERLAYS, STORAGE_HOMES, STORAGE_POOL_PREFIX, NETWORK_NAME, NETWORK_BRIDGE,
             NETWORK_ADDRESS, NETWORK_NETMASK, NETWORK_FORWARD, HEARTBEAT_PERIOD, VMA_PORT, VMA_START_TIMEOUT,
-            VMA_PING_INTERVAL, VMA_REQUEST_TIMEOUT, VMA_MONITOR_PERIOD, STOP_GRACE, HANDLER_THREADS);
+            VMA_PING_INTERVAL, VMA_REQUEST_TIMEOUT, VMA_MONITOR_PERIOD, STOP_GRACE, HANDLER_THREADS,
+            KINDS, CONTAINER_PATH, CONTAINER_BASES, CONTAINER_IDMAP);
 
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;

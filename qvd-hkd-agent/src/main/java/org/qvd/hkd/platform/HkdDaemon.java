@@ -12,6 +12,7 @@ import org.libvirt.Connect;
 import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
 import org.qvd.hkd.config.HkdConfig;
+import org.qvd.hkd.container.boundary.ContainerSupport;
 import org.qvd.hkd.host.boundary.HostAnnouncer;
 import org.qvd.hkd.host.boundary.StopHostHandler;
 import org.qvd.hkd.host.control.HostProbe;
@@ -73,8 +74,9 @@ public final class HkdDaemon implements AutoCloseable {
                 config.get(HkdConfig.STORAGE_IMAGES), config.get(HkdConfig.STORAGE_OVERLAYS),
                 config.get(HkdConfig.STORAGE_HOMES));
         new HostSetup(libvirt, config, layout).prepare();
+        ContainerSupport containers = ContainerSupport.of(config, layout);
 
-        VmDomains domains = new VmDomains(libvirt);
+        VmDomains domains = new VmDomains(libvirt, containers.driver().orElse(null));
         VmStorage storage = new VmStorage(libvirt, layout);
         VmDhcp dhcp = new VmDhcp(libvirt, config.get(HkdConfig.NETWORK_NAME));
         VmTeardown teardown = new VmTeardown(domains, storage, dhcp);
@@ -93,7 +95,7 @@ public final class HkdDaemon implements AutoCloseable {
         link = new BrokerLink(config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
         HostProbe probe = new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI));
         VmInventory inventory = new VmInventory(domains, activities);
-        announcer = new HostAnnouncer(config, hostName, probe, inventory, link);
+        announcer = new HostAnnouncer(config, hostName, probe, inventory, link, containers.kinds());
         StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, bootWaits, locks, activities, link);
         dispatcher[0] = new CommandDispatcher(hostName, codec, workers, link)
                 .on(StartVmCommand.class, new StartVmHandler(config, domains, storage, dhcp, bootWaits, locks,

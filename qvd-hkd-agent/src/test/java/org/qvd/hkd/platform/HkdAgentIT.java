@@ -69,7 +69,7 @@ class HkdAgentIT {
         assertThat(registration.domainType()).isEqualTo("qemu");
         assertThat(registration.vms()).isEmpty();
         assertThat(registered.properties()).containsEntry("type", "HostRegistered")
-                .containsEntry("schemaVersion", "1.1").containsEntry("hostName", "node1")
+                .containsEntry("schemaVersion", "1.2").containsEntry("hostName", "node1")
                 .doesNotContainKey("correlationId");
 
         HostHeartbeat first = vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);

@@ -128,7 +128,8 @@ class RealGuestIT {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(IMAGES)) {
-            return files.filter(p -> p.toString().endsWith(".json")).max(Comparator.comparing(Path::toString));
+            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".rootfs.json"))
+                    .max(Comparator.comparing(Path::toString));
         }
     }
 

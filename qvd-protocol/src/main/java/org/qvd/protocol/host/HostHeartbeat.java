@@ -13,9 +13,10 @@ import org.qvd.protocol.vm.VmReport;
  *
  * @param agentId the id of the agent process, as in its {@link HostRegistered}
  * @param sequence counts heartbeats of this agent process from 1
+ * @param kinds the desktop kinds this host runs (1.2); absent from older agents, which run VMs only
  */
 public record HostHeartbeat(String hostName, String correlationId, String agentId, long sequence,
-        HostState state, HostCapacity capacity, List<VmReport> vms) implements HkdEvent {
+        HostState state, HostCapacity capacity, List<VmReport> vms, List<String> kinds) implements HkdEvent {
 
     public HostHeartbeat {
         Destinations.requireValidHostName(hostName);
@@ -23,5 +24,12 @@ public record HostHeartbeat(String hostName, String correlationId, String agentI
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(capacity, "capacity");
         vms = vms == null ? List.of() : List.copyOf(vms);
+        kinds = kinds == null ? null : List.copyOf(kinds);
+    }
+
+    /** From an agent that runs VMs only (before 1.2). */
+    public HostHeartbeat(String hostName, String correlationId, String agentId, long sequence, HostState state,
+            HostCapacity capacity, List<VmReport> vms) {
+        this(hostName, correlationId, agentId, sequence, state, capacity, vms, null);
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record SchemaVersion(int major, int minor) {
 
-    public static final SchemaVersion CURRENT = new SchemaVersion(1, 1);
+    public static final SchemaVersion CURRENT = new SchemaVersion(1, 2);
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 
     public SchemaVersion {

@@ -26,11 +26,14 @@ import org.qvd.protocol.message.HkdCommand;
  *     the HKD hands it to the guest as SMBIOS OEM string {@code qvd.vma.key=<hex>} and sends it as header
  *     {@code X-QVD-VMA-Key}. Never logged. {@code null} from older senders (the VMA then accepts any caller)
  * @param deadline see {@link HkdCommand#deadline()}; the VMAS sets its start timeout
+ * @param container present (1.2) when the desktop is a Linux container rather than a VM: {@code diPath} is then a
+ *     root file system archive, {@code memoryMb} a memory limit, and the container's other limits come from here.
+ *     Absent: a VM, as before
  */
 public record StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
         String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
-        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline)
-        implements HkdCommand {
+        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline,
+        Container container) implements HkdCommand {
 
     private static final Pattern VMA_KEY = Pattern.compile("[0-9a-f]{64}");
 
@@ -57,6 +60,14 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
         }
     }
 
+    /** A VM (1.1 senders). */
+    public StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
+            String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
+            long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline) {
+        this(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay, persistentOverlay, memoryMb, cpus,
+                homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, null);
+    }
+
     /** Without a VMA key and deadline (older senders; tests). */
     public StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
             String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
@@ -68,13 +79,24 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
     /** The same command carrying the given VMA key. */
     public StartVmCommand withVmaKey(String key) {
         return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, key, deadline);
+                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, key, deadline, container);
     }
 
     @Override
     public StartVmCommand withDeadline(Instant newDeadline) {
         return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, newDeadline);
+                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, newDeadline, container);
+    }
+
+    /** The same command starting a container with these limits. */
+    public StartVmCommand asContainer(Container limits) {
+        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
+                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, limits);
+    }
+
+    /** Whether this starts a container (else a VM). */
+    public boolean runsAsContainer() {
+        return container != null;
     }
 
     /** Keeps the VMA key out of logs and exception messages. */
@@ -84,7 +106,8 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
                 + ", vmName=" + vmName + ", diId=" + diId + ", diPath=" + diPath + ", useOverlay=" + useOverlay
                 + ", persistentOverlay=" + persistentOverlay + ", memoryMb=" + memoryMb + ", cpus=" + cpus
                 + ", homeDiskSizeMb=" + homeDiskSizeMb + ", mac=" + mac + ", ip=" + ip + ", directBoot="
-                + directBoot + ", vmaKey=" + (vmaKey == null ? "none" : "***") + ", deadline=" + deadline + "]";
+                + directBoot + ", vmaKey=" + (vmaKey == null ? "none" : "***") + ", deadline=" + deadline
+                + (container == null ? "" : ", container=" + container) + "]";
     }
 
     /** Kernel and initrd paths on the host plus the kernel command line, for direct kernel boot. */
@@ -92,6 +115,25 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
 
         public DirectBoot {
             Objects.requireNonNull(kernelPath, "kernelPath");
+        }
+    }
+
+    /**
+     * Limits of a container desktop beyond its memory ({@code memoryMb}).
+     *
+     * @param cpuShares relative CPU weight against the host's other containers (cgroup cpu.shares, 2–262144;
+     *     1024 is one ordinary process group)
+     * @param pidsMax the most processes and threads the container may have at once (cgroup pids.max, 64–1048576)
+     */
+    public record Container(int cpuShares, int pidsMax) {
+
+        public Container {
+            if (cpuShares < 2 || cpuShares > 262144) {
+                throw new IllegalArgumentException("cpuShares must be 2..262144, was " + cpuShares);
+            }
+            if (pidsMax < 64 || pidsMax > 1048576) {
+                throw new IllegalArgumentException("pidsMax must be 64..1048576, was " + pidsMax);
+            }
         }
     }
 }

@@ -104,7 +104,7 @@ class MessageRefusalTest {
         assertThat(envelope.schemaVersion()).isEqualTo(SchemaVersion.CURRENT);
         assertThat(envelope.sentAt()).isEqualTo(Instant.parse("2026-11-26T15:00:00.123Z"));
         assertThat(clocked.encode(envelope)).startsWith(
-                "{\"type\":\"VmStateChanged\",\"schemaVersion\":\"1.1\",\"sentAt\":\"2026-11-26T15:00:00.123Z\","
+                "{\"type\":\"VmStateChanged\",\"schemaVersion\":\"1.2\",\"sentAt\":\"2026-11-26T15:00:00.123Z\","
                         + "\"hostName\":\"node1\",\"vmId\":9,\"state\":\"stopping\"}");
     }
 

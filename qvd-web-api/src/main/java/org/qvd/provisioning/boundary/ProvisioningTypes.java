@@ -50,6 +50,8 @@ public final class ProvisioningTypes {
         public String state;
         public String userState;
         public boolean blocked;
+        /** {@code vm} or {@code container}: what the VM's OSF runs its desktops as (issue 17). */
+        public String kind;
 
         static Vm of(VmDto v) {
             Vm x = new Vm();
@@ -64,6 +66,7 @@ public final class ProvisioningTypes {
             x.state = v.state();
             x.userState = v.userState();
             x.blocked = v.blocked();
+            x.kind = v.kind();
             return x;
         }
     }

@@ -35,6 +35,7 @@ public class OsfList implements Serializable {
     private boolean useOverlay = true;
     private Integer userStorageMb;
     private String description;
+    private String kind = "vm";
 
     public void newOsf() {
         id = null;
@@ -44,6 +45,7 @@ public class OsfList implements Serializable {
         useOverlay = true;
         userStorageMb = 0;
         description = null;
+        kind = "vm";
     }
 
     public void edit(OsfDto o) {
@@ -54,15 +56,16 @@ public class OsfList implements Serializable {
         useOverlay = o.useOverlay();
         userStorageMb = o.userStorageMb();
         description = o.description();
+        kind = o.kind();
     }
 
     public void save() {
         if (id == null) {
             Feedback.run("osf.created", () -> osfs.create(new NewOsf(tenantId, name, memoryMb, useOverlay,
-                    userStorageMb, description)), name);
+                    userStorageMb, description, kind)), name);
         } else {
             Feedback.run("osf.saved", () -> osfs.update(id, new OsfUpdate(name, memoryMb, useOverlay, userStorageMb,
-                    description)), name);
+                    description, kind)), name);
         }
     }
 
@@ -91,4 +94,6 @@ public class OsfList implements Serializable {
     public void setUserStorageMb(Integer userStorageMb) { this.userStorageMb = userStorageMb; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
 }

@@ -35,10 +35,18 @@ public final class HostAnnouncer implements AutoCloseable {
     private final String agentId = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<HostState> state = new AtomicReference<>(HostState.RUNNING);
+    private final List<String> kinds;
     private ScheduledExecutorService timer;
 
     public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
             EventSink events) {
+        this(config, hostName, probe, inventory, events, List.of("vm"));
+    }
+
+    /** @param kinds the desktop kinds this host runs (issue 17), told to the VMAS with every registration and beat */
+    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
+            EventSink events, List<String> kinds) {
+        this.kinds = List.copyOf(kinds);
         this.config = config;
         this.hostName = hostName;
         this.probe = probe;
@@ -51,8 +59,9 @@ public final class HostAnnouncer implements AutoCloseable {
         List<VmReport> vms = inventory.vms();
         events.publish(new HostRegistered(hostName, null, agentId, VERSION, config.get(HkdConfig.LIBVIRT_URI),
                 config.get(HkdConfig.DOMAIN_TYPE), config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis(),
-                probe.capacity(vms), vms));
-        LOG.info(() -> "registered host " + hostName + " with " + vms.size() + " VM(s): " + vms);
+                probe.capacity(vms), vms, kinds));
+        LOG.info(() -> "registered host " + hostName + " (" + String.join(", ", kinds) + ") with " + vms.size()
+                + " VM(s): " + vms);
     }
 
     /** Starts the periodic heartbeats. */
@@ -80,7 +89,7 @@ public final class HostAnnouncer implements AutoCloseable {
             // half a period at most for libvirt: a late heartbeat is still a heartbeat, a missing one a lost host
             List<VmReport> vms = inventory.vms(config.get(HkdConfig.HEARTBEAT_PERIOD).dividedBy(2));
             events.publish(new HostHeartbeat(hostName, null, agentId, sequence.incrementAndGet(), state.get(),
-                    probe.capacity(vms), vms));
+                    probe.capacity(vms), vms, kinds));
         } catch (RuntimeException e) {
             // a failing probe must not end the schedule: the next beat tries again
             LOG.log(Level.WARNING, "heartbeat failed", e);

@@ -114,6 +114,10 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
                     + " MiB, the host has " + available + " MiB available");
         }
         domains.destroy(vmId); // a defined but stopped leftover would block the name
+        if (command.runsAsContainer()) {
+            launchContainer(command);
+            return;
+        }
         // disks first: a missing image or a full store is the likeliest failure, and leaves no DHCP entry to undo
         String osDisk = command.useOverlay()
                 ? storage.prepareOverlay(vmId, command.diPath(), command.persistentOverlay())
@@ -125,6 +129,16 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
         dhcp.ensureHost(vmId, command.mac(), command.ip());
         domains.create(vmId, xml.build(spec(command, osDisk, homeDisk)));
         LOG.info(() -> "VM " + vmId + " domain " + VmNames.domainName(vmId) + " created; waiting for its VMA");
+    }
+
+    /** A container desktop (issue 17): the same DHCP entry as a VM's, then the container driver. */
+    private void launchContainer(StartVmCommand command) {
+        var containers = domains.containers().orElseThrow(() -> new HkdException(
+                "this host does not run container desktops (hkd.conf: kinds)"));
+        dhcp.ensureHost(command.vmId(), command.mac(), command.ip());
+        containers.launch(command);
+        LOG.info(() -> "VM " + command.vmId() + " container " + VmNames.domainName(command.vmId())
+                + " started; waiting for its VMA");
     }
 
     private DomainSpec spec(StartVmCommand command, String osDisk, String homeDisk) {

@@ -11,13 +11,27 @@ import org.libvirt.Domain;
 import org.qvd.hkd.vm.entity.VmDomain;
 import org.qvd.hkd.vm.entity.VmNames;
 
-/** The QVD domains of this hypervisor: find, list, create, destroy. Domains are transient. */
+/**
+ * The QVD domains of this hypervisor: find, list, create, destroy. Domains are transient. Container desktops (issue 17)
+ * are domains too when the host runs containers: describe, list, isRunning and destroy cover both kinds.
+ */
 public final class VmDomains {
 
     private final Connect connect;
+    private final ContainerDomains containers;
 
     public VmDomains(Connect connect) {
+        this(connect, null);
+    }
+
+    public VmDomains(Connect connect, ContainerDomains containers) {
         this.connect = connect;
+        this.containers = containers;
+    }
+
+    /** The host's container desktops, if it runs any. */
+    public Optional<ContainerDomains> containers() {
+        return Optional.ofNullable(containers);
     }
 
     public Optional<Domain> find(long vmId) {
@@ -31,16 +45,22 @@ public final class VmDomains {
 
     /** Whether the VM's domain exists and runs. */
     public boolean isRunning(long vmId) {
-        return find(vmId).map(this::isActiveOrGone).orElse(false);
+        return find(vmId).map(this::isActiveOrGone).orElse(false)
+                || (containers != null && containers.describe(vmId).isPresent());
     }
 
     public Optional<VmDomain> describe(long vmId) {
+        Optional<VmDomain> container = containers == null ? Optional.empty() : containers.describe(vmId);
+        return container.isPresent() ? container : describeLibvirt(vmId);
+    }
+
+    private Optional<VmDomain> describeLibvirt(long vmId) {
         return find(vmId).flatMap(domain -> Libvirt.lookup("describing " + VmNames.domainName(vmId),
                 () -> DomainMetadata.read(vmId, VmNames.domainName(vmId), domain.isActive() == 1,
                         domain.getXMLDesc(0))));
     }
 
-    /** Every QVD domain, running or merely defined. */
+    /** Every QVD domain, running or merely defined, and every running QVD container. */
     public List<VmDomain> list() {
         List<String> names = new ArrayList<>();
         for (int id : Libvirt.call("listing domains", connect::listDomains)) {
@@ -52,8 +72,11 @@ public final class VmDomains {
         for (String name : names) {
             OptionalLong vmId = VmNames.vmIdOf(name);
             if (vmId.isPresent()) {
-                describe(vmId.getAsLong()).ifPresent(domains::add);
+                describeLibvirt(vmId.getAsLong()).ifPresent(domains::add);
             }
+        }
+        if (containers != null) {
+            domains.addAll(containers.list());
         }
         return domains;
     }
@@ -65,6 +88,9 @@ public final class VmDomains {
 
     /** Destroys the VM's domain if it runs and undefines it if it is persistent; nothing if it is gone. */
     public void destroy(long vmId) {
+        if (containers != null) {
+            containers.destroy(vmId);
+        }
         Optional<Domain> domain = find(vmId);
         if (domain.isEmpty()) {
             return;
