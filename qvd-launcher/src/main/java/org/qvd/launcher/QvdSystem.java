@@ -191,6 +191,10 @@ public final class QvdSystem implements AutoCloseable {
             // a guest under QEMU/TCG boots in minutes, not seconds, when the machine is busy
             settings.add("vma.start-timeout=" + LauncherConfig.TCG_VM_START_SECONDS + "s");
         }
+        if (Files.isExecutable(Path.of("/usr/bin/lxc-start")) && "root".equals(System.getProperty("user.name"))) {
+            // container desktops (issue 17) where LXC is installed; the agent checks the rest and says what is missing
+            settings.add("kinds=vm,container");
+        }
         localHkd = LocalHkd.start(jar, config, settings);
     }
 

@@ -41,7 +41,7 @@ import org.qvd.guest.platform.XDisplay;
 @ExtendWith(GuestSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuestAcceptanceIT {
-    private static final Path ARTIFACTS = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"));
+    static final Path ARTIFACTS = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"));
     private static final Duration BOOT = Duration.ofMinutes(8);
     private static final HttpClient VMA = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -203,7 +203,7 @@ class GuestAcceptanceIT {
         assertThat(admin.vm(vm).path("state").asText()).isEqualTo("stopped");
     }
 
-    private static void awaitDesktop(XDisplay display, ClientProcess client, String screenshot, Duration timeout)
+    static void awaitDesktop(XDisplay display, ClientProcess client, String screenshot, Duration timeout)
             throws Exception {
         Path file = ARTIFACTS.resolve("screenshots").resolve(screenshot);
         long end = System.nanoTime() + timeout.toNanos();
@@ -226,7 +226,7 @@ class GuestAcceptanceIT {
      * Waits for the session's terminal (opened at +40+40 by the image's X session, white; under TCG it maps some
      * seconds after the panel), clicks into it and types a command line.
      */
-    private static void typeIntoTheTerminal(XDisplay display, String command) throws Exception {
+    static void typeIntoTheTerminal(XDisplay display, String command) throws Exception {
         Path probe = ARTIFACTS.resolve("screenshots").resolve("probe-" + display.name().substring(1) + ".png");
         await(() -> display.brightAt(probe, 300, 200), bright -> bright, Duration.ofMinutes(2));
         display.click(300, 200);
@@ -235,7 +235,7 @@ class GuestAcceptanceIT {
         display.key("Return");
     }
 
-    private static String line(ServerSocket server) throws Exception {
+    static String line(ServerSocket server) throws Exception {
         try (Socket s = server.accept();
              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             return in.readLine();
@@ -243,7 +243,7 @@ class GuestAcceptanceIT {
     }
 
     /** A call to the VM's agent as the host makes it: with the VMA key its domain carries, when it has one. */
-    private static HttpResponse<String> vma(long vm, String ip, String method) throws Exception {
+    static HttpResponse<String> vma(long vm, String ip, String method) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + ip + ":3030/vma/" + method))
                 .timeout(Duration.ofSeconds(5));
         String key = Libvirt.vmaKey(vm);
@@ -254,7 +254,7 @@ class GuestAcceptanceIT {
     }
 
 
-    private static void awaitXState(long vm, String ip, String wanted) throws Exception {
+    static void awaitXState(long vm, String ip, String wanted) throws Exception {
         await(() -> {
             try {
                 return vma(vm, ip, "x_state").body();
@@ -264,18 +264,18 @@ class GuestAcceptanceIT {
         }, s -> s.contains("\"" + wanted + "\""), Duration.ofSeconds(90));
     }
 
-    private static List<String> states(Admin admin, long vm) {
+    static List<String> states(Admin admin, long vm) {
         List<String> states = new ArrayList<>();
         // the history comes newest first
         admin.get("/vms/" + vm + "/history?size=100").path("items").forEach(h -> states.add(0, h.path("toState").asText()));
         return states;
     }
 
-    private interface Probe<T> {
+    interface Probe<T> {
         T get() throws Exception;
     }
 
-    private static <T> T await(Probe<T> probe, Predicate<T> done, Duration timeout) throws Exception {
+    static <T> T await(Probe<T> probe, Predicate<T> done, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {

@@ -22,6 +22,11 @@ public final class Admin {
         return call(() -> api.post(path, Map.of()));
     }
 
+    /** POST with a JSON body (creating objects); a refusal fails the test with the server's problem detail. */
+    public JsonNode post(String path, Object body) {
+        return call(() -> api.post(path, body));
+    }
+
     public JsonNode vm(long id) {
         return get("/vms/" + id);
     }
