@@ -20,10 +20,7 @@ public final class VmaMain {
             LOG.warning("LOCAL MODE (tests only): nxagent runs as the current user; no useradd, mkfs or mount");
         }
         String version = VmaMain.class.getPackage().getImplementationVersion();
-        // Only a key set in the configuration (vma.key) is enforced for now, not the one the host agent puts in the
-        // firmware: with that one enforced, the NX resume of a real guest failed (the second connect's session closed
-        // "before reaching a usable state"; bisected to the key, cause not found yet — docs/vma.md).
-        VmaKey key = config.key().isBlank() ? VmaKey.none() : VmaKey.load(config.key());
+        VmaKey key = VmaKey.load(config.key());
         VmaHttpServer server = new VmaHttpServer(new SessionSupervisor(config),
                 new PowerControl(config.poweroffCommand()), version == null ? "dev" : version, key);
         server.start(config.httpBind(), config.httpPort());

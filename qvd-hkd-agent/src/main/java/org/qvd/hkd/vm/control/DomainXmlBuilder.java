@@ -19,6 +19,8 @@ import org.w3c.dom.Element;
  * agent process recognise the VM (see {@link DomainMetadata}).
  */
 public final class DomainXmlBuilder {
+    /** Where libvirt's virtlogd keeps each guest's serial console ({@code <domain>-console.log}). */
+    public static final String CONSOLE_LOG_DIR = "/var/log/libvirt/qemu";
 
     public String build(DomainSpec spec) {
         Document doc = newDocument();
@@ -101,8 +103,13 @@ public final class DomainXmlBuilder {
         Element ip = child(filter, "parameter");
         ip.setAttribute("name", "IP");
         ip.setAttribute("value", spec.ip());
-        // a serial console keeps boot messages reachable (virsh console) when the VMA never answers
-        child(devices, "serial").setAttribute("type", "pty");
+        // a serial console keeps boot messages reachable (virsh console) when the VMA never answers; virtlogd also
+        // keeps it in a file (the guest's boot and the VMA's log: the guest writes its journal to the console)
+        Element serial = child(devices, "serial");
+        serial.setAttribute("type", "pty");
+        Element log = child(serial, "log");
+        log.setAttribute("file", CONSOLE_LOG_DIR + "/" + spec.domainName() + "-console.log");
+        log.setAttribute("append", "off");
         child(devices, "console").setAttribute("type", "pty");
         child(devices, "memballoon").setAttribute("model", "virtio");
     }
