@@ -17,18 +17,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.guest.network.NetworkProbe;
 import org.qvd.guest.platform.Admin;
 import org.qvd.guest.platform.ClientProcess;
 import org.qvd.guest.platform.GuestSystem;
 import org.qvd.guest.platform.LegacyClient;
 import org.qvd.guest.platform.Libvirt;
 import org.qvd.guest.platform.XDisplay;
+import org.qvd.launcher.AdminApi;
 
 /**
  * The acceptance of a one-machine farm with a real guest: the system started as {@code ./qvd run} starts it (local
@@ -63,6 +66,14 @@ class GuestAcceptanceIT {
         assertThat(Libvirt.domainExists(vm)).isTrue();
         String ip = running.path("ip").asText();
         assertThat(vma(vm, ip, "ping").statusCode()).isEqualTo(200);
+        // only the host and the L7R know the VM's key (contract C1): a call without it, or with another one, is refused
+        String key = Libvirt.vmaKey(vm);
+        assertThat(key).as("the VMA key in the domain's SMBIOS OEM strings").matches("[0-9a-f]{64}");
+        for (String wrong : new String[] {null, "0".repeat(64), key.substring(1) + "0"}) {
+            HttpResponse<String> refused = vmaWithKey(ip, "x_state", wrong);
+            assertThat(refused.statusCode()).as("x_state with key %s", wrong).isEqualTo(403);
+            assertThat(refused.body()).contains("\"error\":\"vma.key_required\"");
+        }
         assertThat(Libvirt.networkXml()).contains("ip='" + ip + "'");
         System.out.printf("GUEST admin start -> running: %d ms%n", startMs);
 
@@ -139,7 +150,8 @@ class GuestAcceptanceIT {
         Path work = ARTIFACTS.resolve("legacy-client");
         try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(Libvirt.hostAddressOnVmNetwork()));
              XDisplay display = XDisplay.start(46, ARTIFACTS.resolve("xvfb-legacy.log"));
-             LegacyClient client = LegacyClient.open(r.system().l7rPort())) {
+             LegacyClient client = LegacyClient.open(r.system().l7rPort(),
+                     r.system().config().home().resolve("tls/ca.pem"))) {
             typed.setSoTimeout(60_000);
             client.send(LegacyClient.listRequest(basic));
             assertThat(client.read().status()).isEqualTo(200);
@@ -164,6 +176,11 @@ class GuestAcceptanceIT {
             assertThat(line(typed)).as("the same session as the other clients'").isEqualTo("legacy-qvd42");
             display.screenshot(shot);
         }
+        // this boot's VMA enforced the key from the firmware, and the L7R's and the host agent's calls of the cold
+        // connect, the resume, the takeover and this client all carried it: the VMA refused none of them
+        String console = Libvirt.consoleLog(vm);
+        assertThat(console).contains("VMA key read from the firmware's OEM strings: callers must present it")
+                .doesNotContain("refused a call without the VMA key");
     }
 
     /** The longest wait between the request and the first answer or between two answers (102s every 15 s). */
@@ -179,8 +196,76 @@ class GuestAcceptanceIT {
         return longest / 1_000_000;
     }
 
+    /**
+     * Issue 12, the VM network: a second VM of the demo user, booted with a probe as root ({@link NetworkProbe}), tries
+     * the demo VM's (still running from the tests before) VMA and nxagent ports: isolated bridge ports drop the packets
+     * (no answer at all, not even a refusal). Then it poses as the demo VM, with its IP address, then with its MAC:
+     * libvirt's clean-traffic filter drops what it sends, so the host never sees it. It reaches the host as itself.
+     * One boot: the demo VM is the target as it is.
+     */
     @Test
     @Order(4)
+    void aVmCannotReachAnotherVmsVmaOrNxagentNorSpeakWithItsIpOrMac(GuestSystem.Running r) throws Exception {
+        String optIn = "the VM network test runs with -Dqvd.guest.network=true until it has passed here";
+        if (!Boolean.getBoolean("qvd.guest.network")) {
+            System.out.println("SKIPPED " + optIn);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("qvd.guest.network"), optIn);
+        long target = r.demo().vmId();
+        AdminApi api = new AdminApi(r.system(), GuestSystem.SUPERADMIN_PASSWORD);
+        if (!r.admin().vm(target).path("state").asText().equals("running")) {
+            r.admin().post("/vms/" + target + "/start");
+            await(() -> r.admin().vm(target), v -> v.path("state").asText().equals("running"), BOOT);
+        }
+        JsonNode demo = r.admin().vm(target);
+        String targetIp = demo.path("ip").asText();
+        String targetMac = Libvirt.mac(target);
+        long probe = api.post("/vms", Map.of("userId", demo.path("userId").asLong(), "osfId", demo.path("osfId")
+                .asLong(), "name", "net-probe-" + System.nanoTime())).path("id").asLong();
+        String host = Libvirt.hostAddressOnVmNetwork();
+        long di = api.get("/dis?osfId=" + demo.path("osfId").asLong() + "&size=1").path("items").get(0).path("id")
+                .asLong();
+        String cmdline = GuestSystem.newestImageCmdline();
+        for (JsonNode p : api.get("/properties/di/" + di)) {
+            if ("boot.cmdline".equals(p.path("key").asText())) {
+                cmdline = p.path("value").asText();
+            }
+        }
+        try (ServerSocket reports = new ServerSocket(0, 10, InetAddress.getByName(host));
+             ServerSocket spoofTarget = new ServerSocket(0, 5, InetAddress.getByName(host))) {
+            String script = NetworkProbe.script(host, reports.getLocalPort(), spoofTarget.getLocalPort(), targetIp,
+                    targetMac);
+            long begin = System.nanoTime();
+            api.put("/properties/di/" + di + "/boot.cmdline", Map.of("value", NetworkProbe.kernelCmdline(cmdline,
+                    script)));
+            try {
+                api.post("/vms/" + probe + "/start", Map.of());
+                await(() -> r.admin().vm(probe), v -> !v.path("state").asText().equals("starting"), BOOT);
+            } finally {
+                api.put("/properties/di/" + di + "/boot.cmdline", Map.of("value", cmdline)); // the next starts are plain
+            }
+            try {
+                String probeIp = r.admin().vm(probe).path("ip").asText();
+                String report = NetworkProbe.line(reports, Duration.ofMinutes(5));
+                System.out.printf("GUEST network probe from %s to %s: %s (%d ms after the start)%n", probeIp, targetIp,
+                        report, (System.nanoTime() - begin) / 1_000_000);
+                // "<own IP> <target:3030> <target:4100> <host>": 0 connected, 124 no answer at all (dropped)
+                assertThat(report).isEqualTo(probeIp + " 124 124 0");
+                assertThat(NetworkProbe.line(reports, Duration.ofMinutes(2))).as("the probe's spoofing ended")
+                        .isEqualTo("done");
+                assertThat(NetworkProbe.anyoneConnected(spoofTarget))
+                        .as("a guest reached the host with the other VM's IP address or MAC").isFalse();
+                assertThat(Libvirt.domainXml(probe)).contains("<port isolated='yes'/>", "filter='clean-traffic'");
+                assertThat(r.admin().vm(target).path("state").asText()).as("the target VM").isEqualTo("running");
+            } finally {
+                r.admin().post("/vms/" + probe + "/stop");
+                await(() -> r.admin().vm(probe), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void whenTheHostAgentDiesTheHostIsLostItsVmStoppedAndTheReturningAgentCleansUp(GuestSystem.Running r)
             throws Exception {
         long vm = r.demo().vmId();
@@ -244,9 +329,13 @@ class GuestAcceptanceIT {
 
     /** A call to the VM's agent as the host makes it: with the VMA key its domain carries, when it has one. */
     static HttpResponse<String> vma(long vm, String ip, String method) throws Exception {
+        return vmaWithKey(ip, method, Libvirt.vmaKey(vm));
+    }
+
+    /** A call to the VM's agent with this key in {@code X-QVD-VMA-Key}, or without the header ({@code null}). */
+    static HttpResponse<String> vmaWithKey(String ip, String method, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + ip + ":3030/vma/" + method))
                 .timeout(Duration.ofSeconds(5));
-        String key = Libvirt.vmaKey(vm);
         if (key != null) {
             request.header("X-QVD-VMA-Key", key);
         }

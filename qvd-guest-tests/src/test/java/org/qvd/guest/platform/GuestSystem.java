@@ -73,6 +73,16 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
         return newestImage().orElseThrow();
     }
 
+    /** The kernel command line the newest built image boots with (its metadata's {@code cmdline}). */
+    public static String newestImageCmdline() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(newestImageMetadata().toFile())
+                    .path("cmdline").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Optional<Path> newestImage() {
         Path out = SOURCE_ROOT.resolve("images/out");
         if (!Files.isDirectory(out)) {

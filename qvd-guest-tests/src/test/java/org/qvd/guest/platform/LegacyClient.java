@@ -11,16 +11,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * QVD 4.3's Perl client as shared/reference/qvd-client-wire.md captured it, played byte for byte: one TLS
@@ -62,25 +63,29 @@ public final class LegacyClient implements AutoCloseable {
         this.out = tls.getOutputStream();
     }
 
-    /** The Perl client's TLS connection (certificate errors continued, as with {@code --ssl-errors=continue}). */
-    public static LegacyClient open(int l7rPort) throws Exception {
+    /**
+     * The Perl client's TLS connection, as a client that was given the installation's CA ({@code QVD_HOME/tls/ca.pem},
+     * what {@code ./qvd run} prints for clients to trust): the L7R's certificate must chain to that CA and name the
+     * host the client dialled ({@code localhost}), else the handshake fails.
+     */
+    public static LegacyClient open(int l7rPort, Path caPem) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream pem = Files.newInputStream(caPem)) {
+            int i = 0;
+            for (java.security.cert.Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+                trusted.setCertificateEntry("qvd-ca-" + i++, ca);
+            }
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
+        tls.init(null, trust.getTrustManagers(), new SecureRandom());
         SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
-        socket.connect(new InetSocketAddress("127.0.0.1", l7rPort), 30_000);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name localhost
+        socket.setSSLParameters(parameters);
+        socket.connect(new InetSocketAddress("localhost", l7rPort), 30_000);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(600_000);
         socket.startHandshake();

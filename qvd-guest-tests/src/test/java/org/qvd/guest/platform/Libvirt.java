@@ -34,6 +34,30 @@ public final class Libvirt {
         return m.find() ? m.group(1) : null;
     }
 
+    /** The domain's definition as libvirt has it (the VM must run). */
+    public static String domainXml(long vmId) {
+        return virsh("dumpxml", "qvd-vm-" + vmId);
+    }
+
+    /**
+     * The guest's serial console as libvirt keeps it for the VM's current boot (the host agent's domains log it to
+     * {@code /var/log/libvirt/qemu/<domain>-console.log}): the kernel's and the VMA's messages.
+     */
+    public static String consoleLog(long vmId) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/var/log/libvirt/qemu/qvd-vm-" + vmId
+                + "-console.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The MAC address of the VM's network interface. */
+    public static String mac(long vmId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<mac address=['\"]([0-9a-f:]{17})['\"]")
+                .matcher(domainXml(vmId));
+        if (!m.find()) {
+            throw new AssertionError("no MAC address in the domain of VM " + vmId);
+        }
+        return m.group(1);
+    }
+
     /** The volumes of a storage pool (qvd-overlays, qvd-homes, ...). */
     public static List<String> volumes(String pool) {
         virsh("pool-refresh", pool);
