@@ -10,8 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.fault.platform.FaultSystem;
+import org.qvd.fault.platform.ClientTunnel;
 import org.qvd.fault.platform.Figures;
 import org.qvd.fault.platform.Probe;
+import org.qvd.fault.platform.StandInDesktop;
 import org.qvd.launcher.AdminApi;
 import org.qvd.launcher.QvdSystem;
 
@@ -19,7 +21,10 @@ import org.qvd.launcher.QvdSystem;
  * Fault 2 of issue 13: PostgreSQL stopped for 30 s while the host agent reports, then started again. WildFly
  * must recover by itself (same process, no restart), say DOWN on {@code /health/ready} for the whole outage so a
  * load balancer stops sending work, and apply the host's reports again afterwards: the host ends {@code running}
- * with fresh heartbeats (lost and found again is acceptable), and the admin API answers.
+ * with fresh heartbeats (lost and found again is acceptable), and the admin API answers. A user connected to a desktop
+ * before the outage stays connected: the tunnel through the L7R carries bytes throughout (the desktop is a
+ * {@link StandInDesktop}: a stand-in VMA and an echoing NX agent on this machine), and the VM is still {@code running}
+ * and its user {@code connected} afterwards.
  */
 @ExtendWith(FaultSystem.class)
 class DatabaseOutageIT {
@@ -27,8 +32,21 @@ class DatabaseOutageIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     @Test
-    void wildflyRecoversByItselfAndSaysNotReadyMeanwhile(QvdSystem system) {
+    void wildflyRecoversByItselfAndSaysNotReadyMeanwhileAndConnectedDesktopsStayConnected(QvdSystem system)
+            throws Exception {
         Probe probe = new Probe(system);
+        try (StandInDesktop desktop = new StandInDesktop(system);
+             ClientTunnel tunnel = desktop.vm().connect(system)) {
+            assertThat(tunnel.echoes("before the outage", 10_000)).as("the tunnel carries bytes").isTrue();
+            outageAndRecovery(system, probe, tunnel);
+            assertThat(tunnel.echoes("after the outage", 10_000)).as("the same tunnel still carries bytes").isTrue();
+            JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD).get("/vms/" + desktop.vm().vmId());
+            assertThat(vm.path("state").asText()).as("%s", vm).isEqualTo("running");
+            assertThat(vm.path("userState").asText()).as("%s", vm).isEqualTo("connected");
+        }
+    }
+
+    private void outageAndRecovery(QvdSystem system, Probe probe, ClientTunnel tunnel) {
         probe.await("host " + FaultSystem.HOST + " running", Duration.ofSeconds(90),
                 () -> probe.hostState(FaultSystem.HOST).filter("running"::equals).isPresent());
         Probe.Readiness before = probe.readiness();
@@ -45,10 +63,16 @@ class DatabaseOutageIT {
         assertThat(during.check("database")).as("%s", during).isEqualTo("DOWN");
         assertThat(during.check("broker")).as("the broker does not depend on the database").isEqualTo("UP");
         Figures.print("database-outage", "readiness DOWN after the stop", toDown);
+        int carried = 0;
         while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
             assertThat(probe.readiness().status()).as("DOWN during the whole outage").isEqualTo(503);
+            assertThat(tunnel.echoes("during the outage " + carried, 10_000))
+                    .as("the connected desktop's tunnel carries bytes %s s into the outage",
+                            Duration.between(stopped, Instant.now()).toSeconds()).isTrue();
+            carried++;
             Probe.sleep(Duration.ofSeconds(2));
         }
+        System.out.println("database-outage: the open tunnel echoed " + carried + " times during the outage");
 
         Instant restarted = Instant.now();
         system.startDatabase();
