@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The desktop VMs (libvirt domains {@code qvd-vm-<id>}) on the local HKD's libvirt. They outlive the run command
- * (1 GiB or more each): it says so when it stops, and {@code --stop-vms-on-exit} destroys them. Asks {@code virsh};
- * libvirt's test driver keeps nothing between processes, so there is nothing to list there.
+ * (1 GiB or more each): it says so when it stops, and {@code --stop-vms-on-exit} destroys them. Asks {@code virsh}
+ * on the agent's libvirt URI (libvirt's test driver has a state of its own in each process: {@code test:///default}
+ * lists no desktop VM, a {@code test:///<node file>} lists the domains of that file).
  */
 final class DesktopVms {
     private static final String PREFIX = "qvd-vm-";
@@ -19,11 +20,8 @@ final class DesktopVms {
 
     /** Names of the running desktop VMs; empty when there are none or virsh cannot tell. */
     static List<String> running(String libvirtUri) {
-        if (libvirtUri.startsWith("test:")) {
-            return List.of();
-        }
         List<String> names = new ArrayList<>();
-        for (String line : virsh(libvirtUri, "list", "--name").split("\n")) {
+        for (String line : virsh(libvirtUri, "list", "--name").output().split("\n")) {
             if (line.trim().startsWith(PREFIX)) {
                 names.add(line.trim());
             }
@@ -31,33 +29,35 @@ final class DesktopVms {
         return names;
     }
 
-    /** Destroys (powers off at once) each named domain; returns those that are gone. */
+    /** Destroys (powers off at once) each named domain; returns those that virsh destroyed. */
     static List<String> destroy(String libvirtUri, List<String> names) {
         List<String> gone = new ArrayList<>();
         for (String name : names) {
-            virsh(libvirtUri, "destroy", name);
-            if (!running(libvirtUri).contains(name)) {
+            if (virsh(libvirtUri, "destroy", name).exitCode() == 0) {
                 gone.add(name);
             }
         }
         return gone;
     }
 
-    private static String virsh(String uri, String... args) {
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result virsh(String uri, String... args) {
         List<String> command = new ArrayList<>(List.of("virsh", "-q", "-c", uri));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!p.waitFor(15, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return "";
+                return new Result(-1, "");
             }
-            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return "";
+            return new Result(-1, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "";
+            return new Result(-1, "");
         }
     }
 }

@@ -19,10 +19,14 @@ import org.qvd.fault.platform.Probe;
  * group like a terminal's foreground job) stopped with Ctrl-C (SIGINT to the whole group) or SIGTERM (to the
  * launcher alone, as a service manager does). WildFly, PostgreSQL and the local HKD must all be gone within
  * seconds, and the banner must tell the user that desktop VMs outlive the run unless {@code --stop-vms-on-exit}.
+ * The agent's libvirt is the test driver loaded from a node file that holds a running desktop VM's domain
+ * ({@value #DESKTOP_VM}) beside another guest: the run command must name it when it leaves it running, and destroy it
+ * with the option (the test driver keeps each process's state apart, so nothing real is destroyed).
  */
 class RunCommandStopIT {
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+    private static final String DESKTOP_VM = "qvd-vm-7";
 
     @Test
     void ctrlCStopsWildflyPostgresqlAndTheAgentWithinSeconds() throws Exception {
@@ -34,7 +38,10 @@ class RunCommandStopIT {
             launcher.signalGroup("INT");
             Duration took = launcher.awaitAllGone(STOP_LIMIT);
             Figures.print("run-stop", "Ctrl-C to every part gone", took);
-            assertThat(launcher.output()).contains("qvd: stopped in");
+            assertThat(launcher.output()).contains("qvd: stopped in")
+                    .contains("qvd: 1 desktop VM(s) keep running in libvirt (" + Launcher.libvirtUri(home) + "): "
+                            + DESKTOP_VM + ". The next ./qvd run takes them over")
+                    .contains("or run './qvd run --stop-vms-on-exit' next time.").doesNotContain("other-guest");
             Probe.sleep(Duration.ofSeconds(1));
             assertThat(launcher.parts()).as("nothing of the system comes back").isEmpty();
             assertThat(Duration.between(sent, Instant.now())).isLessThan(STOP_LIMIT);
@@ -49,8 +56,10 @@ class RunCommandStopIT {
             launcher.partsRunning();
             launcher.signalLauncher("TERM");
             Duration took = launcher.awaitAllGone(STOP_LIMIT);
-            Figures.print("run-stop", "SIGTERM to every part gone", took);
-            assertThat(launcher.output()).contains("qvd: stopped in");
+            Figures.print("run-stop", "SIGTERM (--stop-vms-on-exit, one desktop VM) to every part gone", took);
+            assertThat(launcher.output()).contains("qvd: stopped in")
+                    .contains("qvd: stopping the desktop VMs " + DESKTOP_VM + " (--stop-vms-on-exit)...")
+                    .doesNotContain("keep running in libvirt");
         }
     }
 
@@ -86,6 +95,7 @@ class RunCommandStopIT {
                 }
             }
             Files.createDirectories(home);
+            Files.writeString(home.resolve("libvirt-node.xml"), NODE);
             Path jar = FaultSystem.sourceRoot().resolve("qvd-launcher/target/qvd-launcher.jar");
             List<String> command = new java.util.ArrayList<>(List.of("setsid",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
@@ -93,9 +103,21 @@ class RunCommandStopIT {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(home.resolve("launcher.out").toFile());
             Map<String, String> env = pb.environment();
-            env.putAll(FaultSystem.environment(home, Map.of()));
+            env.putAll(FaultSystem.environment(home, Map.of("QVD_HKD_LIBVIRT_URI", libvirtUri(home))));
             return pb.start();
         }
+
+        /** libvirt's test driver loaded from the home's node file: one desktop VM and one other guest run. */
+        static String libvirtUri(Path home) {
+            return "test://" + home.resolve("libvirt-node.xml");
+        }
+
+        static final String NODE = "<node><cpu><mhz>2000</mhz><model>x86_64</model><nodes>1</nodes><sockets>1</sockets>"
+                + "<cores>2</cores><threads>1</threads></cpu><memory>8388608</memory>"
+                + "<domain type='test'><name>" + DESKTOP_VM + "</name><uuid>6695eb01-f6a4-8304-79aa-97f2502e1930</uuid>"
+                + "<memory>262144</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>"
+                + "<domain type='test'><name>other-guest</name><memory>262144</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64'>hvm</type></os></domain></node>\n";
 
         String output() throws IOException {
             Path out = home.resolve("launcher.out");
