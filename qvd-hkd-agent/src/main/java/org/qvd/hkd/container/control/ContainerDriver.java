@@ -139,6 +139,16 @@ public final class ContainerDriver implements ContainerDomains {
         LOG.info(() -> "container " + name + " removed (home directory kept)");
     }
 
+    @Override
+    public boolean purgeHome(long vmId) {
+        Path home = host.layout().home(vmId);
+        if (!Files.isDirectory(home, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        commands.require(List.of("rm", "-rf", "--one-file-system", home.toString()), LXC_TIMEOUT);
+        return true;
+    }
+
     private void hookDown(long vmId) {
         Path script = host.layout().netHook(vmId);
         if (Files.isExecutable(script)) {

@@ -37,11 +37,16 @@ public final class PurgeHomeHandler implements CommandHandler<PurgeHomeCommand> 
         long vmId = command.vmId();
         locks.withLock(vmId, () -> {
             try {
-                if (domains.find(vmId).isPresent()) {
+                if (domains.find(vmId).isPresent()
+                        || domains.containers().flatMap(c -> c.describe(vmId)).isPresent()) {
                     throw new HkdException("a domain of VM " + vmId + " still exists on this host");
                 }
                 if (storage.deleteHomeDisk(vmId)) {
                     LOG.info(() -> "home disk of VM " + vmId + " purged (" + command.correlationId() + ")");
+                }
+                if (domains.containers().map(c -> c.purgeHome(vmId)).orElse(false)) {
+                    LOG.info(() -> "home directory of container VM " + vmId + " purged (" + command.correlationId()
+                            + ")");
                 }
             } catch (HkdException e) {
                 LOG.log(Level.WARNING, "PurgeHome of VM " + vmId + " failed: " + e.getMessage());

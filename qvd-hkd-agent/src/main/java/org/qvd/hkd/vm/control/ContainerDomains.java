@@ -23,4 +23,7 @@ public interface ContainerDomains {
 
     /** Kills the container if it runs and removes everything of it but its home directory; nothing if it is gone. */
     void destroy(long vmId);
+
+    /** Deletes the home directory of a deleted VM's container (PurgeHome); false when this host has none. */
+    boolean purgeHome(long vmId);
 }
