@@ -39,6 +39,7 @@ public final class L7rListener implements AutoCloseable {
     private final SSLContext sslContext;
     private final ConnectorContext context;
     private final ConnectionLimiter limiter;
+    private final Executor eventLoops;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -50,7 +51,18 @@ public final class L7rListener implements AutoCloseable {
     /** {@code onRefusal} hears of every connection refused by a cap, with the cap's name (for a metric). */
     public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker,
                        Consumer<String> onRefusal) {
+        this(config, sslContext, backend, worker, onRefusal, null);
+    }
+
+    /**
+     * {@code eventLoops} runs each Netty event loop (one long task per loop: the server's managed threads inside
+     * WildFly, see {@code org.qvd.l7r.adapter}); {@code null} makes the listener's own daemon threads (tests,
+     * {@link ConnectorMain}).
+     */
+    public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker,
+                       Consumer<String> onRefusal, Executor eventLoops) {
         this.config = config;
+        this.eventLoops = eventLoops;
         this.sslContext = sslContext;
         LoginThrottle throttle = new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
                 config.loginLock(), Duration.ofHours(1), config.repeatedFailureWindow(), config.throttledDelay(),
@@ -65,8 +77,13 @@ public final class L7rListener implements AutoCloseable {
         if (serverChannel != null) {
             return (InetSocketAddress) serverChannel.localAddress();
         }
-        bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("qvd-l7r-accept", true));
-        workerGroup = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("qvd-l7r-io", true));
+        if (eventLoops == null) {
+            bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("qvd-l7r-accept", true));
+            workerGroup = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("qvd-l7r-io", true));
+        } else {
+            bossGroup = new NioEventLoopGroup(1, eventLoops);
+            workerGroup = new NioEventLoopGroup(config.workerThreads(), eventLoops);
+        }
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class).option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -85,7 +102,12 @@ public final class L7rListener implements AutoCloseable {
                                 .addLast("qvd", new QvdRequestHandler(context));
                     }
                 });
-        serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        try {
+            serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        } catch (Throwable e) { // also the BindException Netty throws without declaring it
+            stop(); // the event loops must end: inside WildFly they hold the server's managed threads
+            throw e;
+        }
         workerGroup.scheduleAtFixedRate(context.throttle()::purge, 1, 1, TimeUnit.MINUTES);
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info(() -> "QVD L7R listening on " + bound + " " + config.summary());

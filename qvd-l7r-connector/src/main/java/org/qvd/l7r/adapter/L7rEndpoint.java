@@ -1,0 +1,14 @@
+package org.qvd.l7r.adapter;
+
+import org.qvd.session.control.SessionBackend;
+
+/**
+ * The adapter's inbound endpoint (the message listener type of {@code qvd-l7r.rar}): what the L7R asks the VMAS.
+ * The VMAS implements it with a message-driven bean bound to this adapter; the adapter calls it through a fresh
+ * {@code MessageEndpoint} per call, on a managed thread, never on an I/O thread.
+ */
+public interface L7rEndpoint extends SessionBackend {
+
+    /** A client connection was closed at once by a connection cap ({@code "global"} or {@code "per-address"}). */
+    void connectionRefused(String reason);
+}

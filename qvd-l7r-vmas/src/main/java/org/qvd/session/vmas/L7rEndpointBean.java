@@ -1,0 +1,101 @@
+package org.qvd.session.vmas;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.qvd.l7r.adapter.L7rEndpoint;
+import org.qvd.session.control.ConnectionControl;
+import org.qvd.session.control.ProgressListener;
+import org.qvd.session.entity.AuthenticationResult;
+import org.qvd.session.entity.ConnectionId;
+import org.qvd.session.entity.ConnectionState;
+import org.qvd.session.entity.ConnectionTraffic;
+import org.qvd.session.entity.Credentials;
+import org.qvd.session.entity.IssuedToken;
+import org.qvd.session.entity.NodeAvailability;
+import org.qvd.session.entity.QvdUser;
+import org.qvd.session.entity.SessionRequest;
+import org.qvd.session.entity.VmAccess;
+import org.qvd.session.entity.VmEndpoint;
+import org.qvd.session.entity.VmRef;
+import org.qvd.session.entity.VmSummary;
+
+/**
+ * The VMAS's side of the L7R resource adapter ({@code qvd-l7r.rar}): its activation opens the node's L7R listener,
+ * its deactivation (undeploy, shutdown) closes it. Each call comes from the adapter on one of the server's managed
+ * threads and goes to the node's {@link VmasSessionBackend}, which holds the waiters, the connection holders and the
+ * cache. No transaction: the VMAS EJBs it calls have their own, as when the connector called them directly.
+ */
+@MessageDriven(messageListenerInterface = L7rEndpoint.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class L7rEndpointBean implements L7rEndpoint {
+
+    @Inject
+    VmasSessionBackend backend;
+
+    @Inject
+    L7rMetrics metrics;
+
+    @Override
+    public void connectionRefused(String reason) {
+        metrics.refused(reason);
+    }
+
+    @Override
+    public NodeAvailability nodeAvailability() {
+        return backend.nodeAvailability();
+    }
+
+    @Override
+    public AuthenticationResult authenticate(Credentials credentials, InetAddress source) {
+        return backend.authenticate(credentials, source);
+    }
+
+    @Override
+    public IssuedToken createToken(QvdUser user, Duration validity) {
+        return backend.createToken(user, validity);
+    }
+
+    @Override
+    public List<VmSummary> listVms(QvdUser user) {
+        return backend.listVms(user);
+    }
+
+    @Override
+    public VmAccess resolveVm(QvdUser user, long vmId) {
+        return backend.resolveVm(user, vmId);
+    }
+
+    @Override
+    public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control,
+                                          ProgressListener progress) {
+        return backend.takeOver(request, control, progress);
+    }
+
+    @Override
+    public CompletionStage<Void> ensureRunning(SessionRequest request, ProgressListener progress) {
+        return backend.ensureRunning(request, progress);
+    }
+
+    @Override
+    public CompletionStage<VmEndpoint> startSession(SessionRequest request, ProgressListener progress) {
+        return backend.startSession(request, progress);
+    }
+
+    @Override
+    public void recordConnectionState(ConnectionId connection, ConnectionState state, ConnectionTraffic traffic) {
+        backend.recordConnectionState(connection, state, traffic);
+    }
+
+    @Override
+    public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress) {
+        return backend.stopVm(user, vm, progress);
+    }
+}
