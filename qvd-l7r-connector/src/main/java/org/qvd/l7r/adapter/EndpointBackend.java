@@ -2,12 +2,14 @@ package org.qvd.l7r.adapter;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +18,7 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import org.qvd.session.control.ConnectionControl;
+import org.qvd.session.control.FailureCounters;
 import org.qvd.session.control.ProgressListener;
 import org.qvd.session.control.SessionBackend;
 import org.qvd.session.entity.AuthenticationResult;
@@ -36,9 +39,10 @@ import org.qvd.session.entity.VmUnavailableException;
 /**
  * The listener's {@link SessionBackend}: every call goes to the VMAS's endpoint through a {@link MessageEndpoint}
  * of its own (the Connectors contract: an endpoint instance serves one thread at a time), released after the call.
- * The stages the VMAS returns complete later on the VMAS's threads; only the call itself holds the endpoint.
+ * The stages the VMAS returns complete later on the VMAS's threads; only the call itself holds the endpoint. It is
+ * also the login throttle's {@link FailureCounters}: the VMAS keeps them in the database every node shares.
  */
-final class EndpointBackend implements SessionBackend {
+final class EndpointBackend implements SessionBackend, FailureCounters {
 
     private static final Logger LOG = Logger.getLogger(EndpointBackend.class.getName());
 
@@ -132,5 +136,31 @@ final class EndpointBackend implements SessionBackend {
     @Override
     public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress) {
         return call(e -> e.stopVm(user, vm, progress));
+    }
+
+    @Override
+    public Failures get(String key) {
+        return call(e -> e.loginFailures(key));
+    }
+
+    @Override
+    public Failures update(String key, UnaryOperator<Failures> next) {
+        return call(e -> e.updateLoginFailures(key, next));
+    }
+
+    @Override
+    public void remove(String key) {
+        call(e -> {
+            e.clearLoginFailures(key);
+            return null;
+        });
+    }
+
+    @Override
+    public void purge(Instant windowStart, Instant now) {
+        call(e -> {
+            e.purgeLoginFailures(windowStart, now);
+            return null;
+        });
     }
 }

@@ -1,5 +1,9 @@
 package org.qvd.l7r.adapter;
 
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import org.qvd.session.control.FailureCounters.Failures;
 import org.qvd.session.control.SessionBackend;
 
 /**
@@ -11,4 +15,14 @@ public interface L7rEndpoint extends SessionBackend {
 
     /** A client connection was closed at once by a connection cap ({@code "global"} or {@code "per-address"}). */
     void connectionRefused(String reason);
+
+    /** The login throttle's counters of {@code key}, shared by every node (the VMAS's database), or null. */
+    Failures loginFailures(String key);
+
+    /** Applies {@code next} to the key's shared counters atomically (see {@code FailureCounters#update}). */
+    Failures updateLoginFailures(String key, UnaryOperator<Failures> next);
+
+    void clearLoginFailures(String key);
+
+    void purgeLoginFailures(Instant windowStart, Instant now);
 }

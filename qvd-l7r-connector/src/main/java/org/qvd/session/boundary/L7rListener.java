@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
@@ -24,6 +26,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.TlsContexts;
+import org.qvd.session.control.FailureCounters;
 import org.qvd.session.control.LoginThrottle;
 import org.qvd.session.control.SessionBackend;
 
@@ -64,9 +67,12 @@ public final class L7rListener implements AutoCloseable {
         this.config = config;
         this.eventLoops = eventLoops;
         this.sslContext = sslContext;
+        // a backend that offers shared counters (the VMAS's database) makes the throttle count across the cluster
+        FailureCounters counters = backend instanceof FailureCounters shared ? shared
+                : FailureCounters.inMemory(LoginThrottle.MAX_ENTRIES);
         LoginThrottle throttle = new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
                 config.loginLock(), Duration.ofHours(1), config.repeatedFailureWindow(), config.throttledDelay(),
-                config.maxLoginSlowdown(), Clock.systemUTC());
+                config.maxLoginSlowdown(), Clock.systemUTC(), counters);
         this.context = new ConnectorContext(config, backend, worker, throttle, new AtomicBoolean());
         this.limiter = new ConnectionLimiter(config.effectiveMaxConnections(), config.maxConnectionsPerAddress(),
                 config.proxyProtocol(), onRefusal);
@@ -108,10 +114,25 @@ public final class L7rListener implements AutoCloseable {
             stop(); // the event loops must end: inside WildFly they hold the server's managed threads
             throw e;
         }
-        workerGroup.scheduleAtFixedRate(context.throttle()::purge, 1, 1, TimeUnit.MINUTES);
+        // on the worker: with shared counters a purge is a database statement
+        workerGroup.scheduleAtFixedRate(() -> purgeThrottle(context.worker()), 1, 1, TimeUnit.MINUTES);
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info(() -> "QVD L7R listening on " + bound + " " + config.summary());
         return bound;
+    }
+
+    private void purgeThrottle(Executor worker) {
+        try {
+            worker.execute(() -> {
+                try {
+                    context.throttle().purge();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not purge the login throttle's counters", e);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            LOG.fine("login throttle purge skipped: the worker is busy");
+        }
     }
 
     /** Connections refused by the caps since start. */

@@ -216,24 +216,43 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         }
         String login = credentials.get() instanceof Credentials.Password p ? p.login().toString() : null;
         String source = clientAddress().getAddress().getHostAddress();
+        // the throttle's counters may be the cluster's (a database): asked on the worker, never on this loop
+        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(),
+                "checking the login throttle", BackendCall.sync(() -> admission(source, login, header)),
+                (admission, error) -> {
+                    if (error != null) {
+                        replyInternalError("check the login throttle", error);
+                    } else if (admission.attempt() == null) {
+                        LOG.warning(() -> "Login throttled: " + describe(login) + " from " + source);
+                        unauthorizedLater();
+                    } else if (admission.slowdown().isZero()) {
+                        checkCredentials(credentials.get(), admission.attempt(), header, next);
+                    } else {
+                        java.time.Duration slowdown = admission.slowdown();
+                        LOG.info(() -> "Login slowed down by " + slowdown.toMillis() + " ms: " + describe(login)
+                                + " from " + source + " (it failed often lately)");
+                        ctx.executor().schedule(() -> {
+                            if (ctx.channel().isActive()) {
+                                checkCredentials(credentials.get(), admission.attempt(), header, next);
+                            }
+                        }, slowdown.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
+    /** The throttle's answer to an attempt: refused unasked ({@code attempt} null), or its slow-down. */
+    private record Admission(LoginThrottle.Attempt attempt, java.time.Duration slowdown) {
+    }
+
+    private Admission admission(String source, String login, String header) {
         if (cx.throttle().isLocked(source, login)) {
-            LOG.warning(() -> "Login throttled: " + describe(login) + " from " + source);
-            unauthorizedLater();
-            return;
+            return new Admission(null, java.time.Duration.ZERO);
         }
-        LoginThrottle.Attempt attempt = cx.throttle().begin(source, login, header);
-        java.time.Duration slowdown = cx.throttle().slowdown(login);
-        if (slowdown.isZero()) {
-            checkCredentials(credentials.get(), attempt, header, next);
-        } else {
-            LOG.info(() -> "Login slowed down by " + slowdown.toMillis() + " ms: " + describe(login) + " from " + source
-                    + " (it failed often lately)");
-            ctx.executor().schedule(() -> {
-                if (ctx.channel().isActive()) {
-                    checkCredentials(credentials.get(), attempt, header, next);
-                }
-            }, slowdown.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return new Admission(cx.throttle().begin(source, login, header), cx.throttle().slowdown(login));
+    }
+
+    /** What a password check came to, with the failures it made count ({@code -1}: repeated, not counted). */
+    private record Checked(AuthenticationResult result, int failures) {
     }
 
     private void checkCredentials(Credentials credentials, LoginThrottle.Attempt attempt, String header,
@@ -242,18 +261,24 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         String source = attempt.source();
         pending = BackendCall.start(cx.logins(), ctx.channel().eventLoop(), cx.config().backendTimeout(),
                 "authenticating",
-                BackendCall.sync(() -> cx.backend().authenticate(credentials, clientAddress().getAddress())),
-                (result, error) -> {
+                BackendCall.sync(() -> {
+                    AuthenticationResult result = cx.backend().authenticate(credentials, clientAddress().getAddress());
+                    if (result instanceof AuthenticationResult.Authenticated) {
+                        cx.throttle().recordSuccess(source, login);
+                        return new Checked(result, 0);
+                    }
+                    return new Checked(result, cx.throttle().recordFailure(attempt));
+                }),
+                (checked, error) -> {
                     if (error != null) {
                         replyInternalError("authenticate", error);
-                    } else if (result instanceof AuthenticationResult.Authenticated ok) {
-                        cx.throttle().recordSuccess(source, login);
+                    } else if (checked.result() instanceof AuthenticationResult.Authenticated ok) {
                         authenticatedHeader = header;
                         authenticatedUser = ok.user();
                         next.accept(ok.user());
                     } else {
-                        int failures = cx.throttle().recordFailure(attempt);
-                        String why = ((AuthenticationResult.Refused) result).reasonForLog();
+                        int failures = checked.failures();
+                        String why = ((AuthenticationResult.Refused) checked.result()).reasonForLog();
                         LOG.info(() -> "Login failed: " + describe(login) + " from " + source + " (" + why + ", "
                                 + (failures < 0 ? "the same credentials again: not counted" : failures
                                 + " recent failures from this address") + ")");

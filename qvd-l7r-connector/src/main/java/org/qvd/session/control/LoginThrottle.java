@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.qvd.session.control.FailureCounters.Failures;
+
 /**
  * Slows down password guessing without letting a stranger lock a user out:
  * <ul>
@@ -26,18 +28,19 @@ import javax.crypto.spec.SecretKeySpec;
  * failure of an attempt that began before its pair was locked (parallel attempts in flight) does not lengthen the
  * lock.</li>
  * </ul>
- * Credentials are remembered only as an HMAC under a key drawn at start, never in clear. Memory is bounded: stale
- * entries are purged, and above {@code MAX_ENTRIES} new logins are treated as throttled.
+ * Credentials are remembered only as an HMAC under a key drawn at start, never in clear. The counters live in a
+ * {@link FailureCounters} store: this node's bounded memory by default (stale entries are purged, and above
+ * {@code MAX_ENTRIES} new logins are treated as throttled), or a store shared by every node of a cluster. The
+ * memory of repeated credentials stays per node (a client's automatic retries reach the node it is connected to).
+ * With a shared store, call the throttle off I/O threads: each call may be a database round trip.
  */
 public final class LoginThrottle {
 
-    private static final int MAX_ENTRIES = 100_000;
+    /** The bound of one node's memory of failures (keys) and of repeated credentials. */
+    public static final int MAX_ENTRIES = 100_000;
 
     /** One attempt: who, from where, when it began, and a keyed digest of the credentials it presented. */
     public record Attempt(String source, String login, Instant startedAt, String credentialDigest) {
-    }
-
-    private record Failures(int count, Instant firstAt, Instant lockedAt, Instant lockedUntil) {
     }
 
     private final int maxFailures;
@@ -48,7 +51,7 @@ public final class LoginThrottle {
     private final Duration baseSlowdown;
     private final Duration maxSlowdown;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final FailureCounters failures;
     private final Map<String, Instant> recentlyFailed = new ConcurrentHashMap<>();
     private final byte[] digestKey = new byte[32];
 
@@ -59,6 +62,14 @@ public final class LoginThrottle {
 
     public LoginThrottle(int maxFailures, Duration window, Duration baseLock, Duration maxLock, Duration repeatWindow,
                          Duration baseSlowdown, Duration maxSlowdown, Clock clock) {
+        this(maxFailures, window, baseLock, maxLock, repeatWindow, baseSlowdown, maxSlowdown, clock,
+                FailureCounters.inMemory(MAX_ENTRIES));
+    }
+
+    /** The same with the counters in {@code failures} (e.g. shared by the nodes of a cluster). */
+    public LoginThrottle(int maxFailures, Duration window, Duration baseLock, Duration maxLock, Duration repeatWindow,
+                         Duration baseSlowdown, Duration maxSlowdown, Clock clock, FailureCounters failures) {
+        this.failures = failures;
         this.maxFailures = maxFailures;
         this.window = window;
         this.baseLock = baseLock;
@@ -127,7 +138,7 @@ public final class LoginThrottle {
     /** Drops entries whose window and lock are over; the listener calls this periodically. */
     public void purge() {
         Instant now = clock.instant();
-        failures.entrySet().removeIf(e -> isStale(e.getValue(), now));
+        failures.purge(now.minus(window), now);
         recentlyFailed.entrySet().removeIf(e -> now.isAfter(e.getValue().plus(repeatWindow)));
     }
 
@@ -138,13 +149,13 @@ public final class LoginThrottle {
 
     private int count(String key, int threshold, Instant attemptStarted) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_ENTRIES && !failures.containsKey(key)) {
+        if (failures.isFull(key)) {
             purge();
-            if (failures.size() >= MAX_ENTRIES && !key.startsWith("a:")) {
+            if (failures.isFull(key) && !key.startsWith("a:")) {
                 return threshold;
             }
         }
-        return failures.compute(key, (k, old) -> next(old, now, threshold, attemptStarted)).count();
+        return failures.update(key, old -> next(old, now, threshold, attemptStarted)).count();
     }
 
     private Failures next(Failures old, Instant now, int threshold, Instant attemptStarted) {

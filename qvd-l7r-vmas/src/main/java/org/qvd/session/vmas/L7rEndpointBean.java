@@ -2,8 +2,10 @@ package org.qvd.session.vmas;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.qvd.l7r.adapter.L7rEndpoint;
 import org.qvd.session.control.ConnectionControl;
+import org.qvd.session.control.FailureCounters.Failures;
 import org.qvd.session.control.ProgressListener;
 import org.qvd.session.entity.AuthenticationResult;
 import org.qvd.session.entity.ConnectionId;
@@ -42,6 +45,9 @@ public class L7rEndpointBean implements L7rEndpoint {
 
     @Inject
     L7rMetrics metrics;
+
+    @Inject
+    SharedLoginFailures loginFailures;
 
     @Override
     public void connectionRefused(String reason) {
@@ -97,5 +103,25 @@ public class L7rEndpointBean implements L7rEndpoint {
     @Override
     public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress) {
         return backend.stopVm(user, vm, progress);
+    }
+
+    @Override
+    public Failures loginFailures(String key) {
+        return loginFailures.get(key);
+    }
+
+    @Override
+    public Failures updateLoginFailures(String key, UnaryOperator<Failures> next) {
+        return loginFailures.update(key, next);
+    }
+
+    @Override
+    public void clearLoginFailures(String key) {
+        loginFailures.remove(key);
+    }
+
+    @Override
+    public void purgeLoginFailures(Instant windowStart, Instant now) {
+        loginFailures.purge(windowStart, now);
     }
 }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -34,6 +36,11 @@ public class L7rMetrics {
         } catch (LinkageError | RuntimeException e) {
             LOG.warning(() -> "L7R refusals are logged but not in the metrics: " + e);
         }
+    }
+
+    /** Made with the deployment, so the counters are scraped at 0 before the first refusal. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        LOG.fine("L7R meters registered");
     }
 
     /** Counts one connection closed by a cap ({@code qvd_l7r_connections_refused_total{reason}}). */
