@@ -100,6 +100,11 @@ final class EndpointBackend implements SessionBackend, FailureCounters {
     }
 
     @Override
+    public IssuedToken createToken(QvdUser user, Duration validity, InetAddress source) {
+        return call(e -> e.createToken(user, validity, source));
+    }
+
+    @Override
     public List<VmSummary> listVms(QvdUser user) {
         return call(e -> e.listVms(user));
     }

@@ -44,7 +44,7 @@ public class L7rResourceAdapter implements ResourceAdapter, Serializable {
     public void start(BootstrapContext context) {
         workManager = context.getWorkManager();
         longRunningHint = context.isContextSupported(HintsContext.class);
-        NodeParts.report(NodeParts.L7R_LISTENER, "waiting for the VMAS's endpoint");
+        NodeParts.report(NodeParts.L7R_LISTENER, "starting"); // until the VMAS activates the endpoint and it binds
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.function.Function;
  * @param loginLock        first lock time once throttled (doubles per further failure, capped at 1 h)
  * @param throttledDelay   delay before a throttled or refused attempt gets its {@code 401}
  * @param progressHeartbeat repeat the last {@code 102} text after this much silence while waiting (0 = never)
- * @param proxyProtocol   expect a PROXY protocol v1 line from a TCP load balancer before TLS (false)
+ * @param proxyProtocol   expect a PROXY protocol header (v1 or v2) from a TCP load balancer before TLS (false)
  * @param tokenValidity   lifetime of a user token made by {@code create_auth_token} (QVD: 24 h)
  * @param maxConnections  open client connections at most (0 = a quarter of the process's descriptor limit: a
  *                        tunnel holds two descriptors, and the server needs its own); more are closed at once
@@ -39,6 +39,8 @@ import java.util.function.Function;
  * @param repeatedFailureWindow the same wrong credentials again within this count as one failure (a client's
  *                        automatic retries)
  * @param maxLoginSlowdown the longest delay before a much-failed login's password is checked (per login, any address)
+ * @param proxyTrusted    with {@code proxyProtocol}: the balancers' addresses/CIDR blocks whose PROXY header is
+ *                        believed ({@link TrustedProxies}); empty = every peer must send one
  */
 public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
                               int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
@@ -48,14 +50,14 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                               Duration loginLock, Duration throttledDelay, Duration progressHeartbeat,
                               boolean proxyProtocol, Duration tokenValidity, Duration headerTimeout,
                               int maxConnections, int maxConnectionsPerAddress, Duration repeatedFailureWindow,
-                              Duration maxLoginSlowdown) {
+                              Duration maxLoginSlowdown, String proxyTrusted) {
 
     public static ConnectorConfig defaults() {
         return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
                 Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
                 Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false,
-                Duration.ofHours(24), Duration.ofSeconds(10), 0, 100, Duration.ofMinutes(5), Duration.ofSeconds(16));
+                Duration.ofHours(24), Duration.ofSeconds(10), 0, 100, Duration.ofMinutes(5), Duration.ofSeconds(16), "");
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
@@ -86,7 +88,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 s.integer("max-connections", d.maxConnections),
                 s.integer("max-connections-per-address", d.maxConnectionsPerAddress),
                 s.seconds("repeated-failure-window", d.repeatedFailureWindow),
-                s.seconds("max-login-slowdown", d.maxLoginSlowdown));
+                s.seconds("max-login-slowdown", d.maxLoginSlowdown), s.text("proxy-trusted", d.proxyTrusted));
     }
 
     /** {@link #maxConnections}, with 0 resolved from the process's descriptor limit. */
@@ -117,7 +119,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
                 requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
                 nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
                 throttledDelay, progressHeartbeat, proxyProtocol, tokenValidity, headerTimeout, maxConnections,
-                maxConnectionsPerAddress, repeatedFailureWindow, maxLoginSlowdown);
+                maxConnectionsPerAddress, repeatedFailureWindow, maxLoginSlowdown, proxyTrusted);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */
@@ -136,6 +138,7 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         m.put("tokenValidity", tokenValidity);
         m.put("maxConnections", effectiveMaxConnections());
         m.put("maxConnectionsPerAddress", maxConnectionsPerAddress);
+        m.put("proxyProtocol", proxyProtocol ? "from " + TrustedProxies.parse(proxyTrusted) : "off");
         return m;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import io.netty.channel.Channel;
@@ -31,14 +32,15 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     private final int maxConnections;
     private final int maxPerAddress;
-    private final boolean perAddressFromProxyLine;
+    private final Predicate<InetAddress> perAddressFromProxyLine;
     private final Consumer<String> onRefusal;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong();
 
-    ConnectionLimiter(int maxConnections, int maxPerAddress, boolean perAddressFromProxyLine,
+    /** {@code perAddressFromProxyLine}: the peers that send a PROXY header (counted by its address instead). */
+    ConnectionLimiter(int maxConnections, int maxPerAddress, Predicate<InetAddress> perAddressFromProxyLine,
                       Consumer<String> onRefusal) {
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
@@ -55,7 +57,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.closeFuture().addListener(f -> open.decrementAndGet());
-        if (!perAddressFromProxyLine && !admitFrom(channel, ((InetSocketAddress) channel.remoteAddress()).getAddress())) {
+        InetAddress peer = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        if (!perAddressFromProxyLine.test(peer) && !admitFrom(channel, peer)) {
             return;
         }
         ctx.fireChannelActive();

@@ -26,6 +26,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.TlsContexts;
+import org.qvd.l7r.platform.TrustedProxies;
 import org.qvd.session.control.FailureCounters;
 import org.qvd.session.control.LoginThrottle;
 import org.qvd.session.control.SessionBackend;
@@ -43,6 +44,7 @@ public final class L7rListener implements AutoCloseable {
     private final ConnectorContext context;
     private final ConnectionLimiter limiter;
     private final Executor eventLoops;
+    private final java.util.function.Predicate<java.net.InetAddress> readsProxyHeader;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -74,8 +76,10 @@ public final class L7rListener implements AutoCloseable {
                 config.loginLock(), Duration.ofHours(1), config.repeatedFailureWindow(), config.throttledDelay(),
                 config.maxLoginSlowdown(), Clock.systemUTC(), counters);
         this.context = new ConnectorContext(config, backend, worker, throttle, new AtomicBoolean());
+        TrustedProxies proxies = TrustedProxies.parse(config.proxyTrusted());
+        this.readsProxyHeader = peer -> config.proxyProtocol() && proxies.trusts(peer);
         this.limiter = new ConnectionLimiter(config.effectiveMaxConnections(), config.maxConnectionsPerAddress(),
-                config.proxyProtocol(), onRefusal);
+                readsProxyHeader, onRefusal);
     }
 
     /** Binds and returns the bound address (useful with port 0). */
@@ -100,7 +104,7 @@ public final class L7rListener implements AutoCloseable {
                         SslHandler tls = new SslHandler(TlsContexts.serverEngine(sslContext));
                         tls.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
                         ch.pipeline().addLast("limiter", limiter);
-                        if (config.proxyProtocol()) {
+                        if (readsProxyHeader.test(ch.remoteAddress().getAddress())) {
                             ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder(limiter::admitProxied));
                         }
                         ch.pipeline().addLast("tls", tls)

@@ -176,7 +176,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "creating a token",
-                BackendCall.sync(() -> cx.backend().createToken(user, cx.config().tokenValidity())), (token, error) -> {
+                BackendCall.sync(() -> cx.backend().createToken(user, cx.config().tokenValidity(),
+                        clientAddress().getAddress())), (token, error) -> {
                     if (error != null) {
                         replyInternalError("create_auth_token", error);
                     } else {

@@ -66,6 +66,11 @@ public interface SessionBackend {
      */
     IssuedToken createToken(QvdUser user, Duration validity);
 
+    /** The same for a client at {@code source} (the audit records it); implementations that keep no audit need not. */
+    default IssuedToken createToken(QvdUser user, Duration validity, InetAddress source) {
+        return createToken(user, validity);
+    }
+
     /** The user's desktop VMs for {@code list_of_vm}, in display order. */
     List<VmSummary> listVms(QvdUser user);
 

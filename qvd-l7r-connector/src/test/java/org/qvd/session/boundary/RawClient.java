@@ -47,13 +47,22 @@ final class RawClient implements AutoCloseable {
 
     /** From a chosen local address (e.g. 127.0.0.2: another client address on loopback). */
     RawClient(InetSocketAddress server, String proxyLine, InetSocketAddress from) throws Exception {
+        this(proxyLine == null ? null : proxyLine.getBytes(StandardCharsets.US_ASCII), server, from);
+    }
+
+    /** With a binary header (e.g. PROXY v2; null: none) sent in clear before TLS, from {@code from} (null: any). */
+    static RawClient withHeader(InetSocketAddress server, byte[] header, InetSocketAddress from) throws Exception {
+        return new RawClient(header, server, from);
+    }
+
+    private RawClient(byte[] header, InetSocketAddress server, InetSocketAddress from) throws Exception {
         java.net.Socket tcp = new java.net.Socket();
         if (from != null) {
             tcp.bind(from);
         }
         tcp.connect(server, 5000);
-        if (proxyLine != null) {
-            tcp.getOutputStream().write(proxyLine.getBytes(StandardCharsets.US_ASCII));
+        if (header != null) {
+            tcp.getOutputStream().write(header);
             tcp.getOutputStream().flush();
         }
         socket = (SSLSocket) TestTls.trustingClient().getSocketFactory().createSocket(tcp, "localhost",

@@ -49,6 +49,9 @@ public class L7rEndpointBean implements L7rEndpoint {
     @Inject
     SharedLoginFailures loginFailures;
 
+    @Inject
+    ClientOrigins origins;
+
     @Override
     public void connectionRefused(String reason) {
         metrics.refused(reason);
@@ -61,11 +64,18 @@ public class L7rEndpointBean implements L7rEndpoint {
 
     @Override
     public AuthenticationResult authenticate(Credentials credentials, InetAddress source) {
+        origins.set(source);
         return backend.authenticate(credentials, source);
     }
 
     @Override
     public IssuedToken createToken(QvdUser user, Duration validity) {
+        return backend.createToken(user, validity);
+    }
+
+    @Override
+    public IssuedToken createToken(QvdUser user, Duration validity, InetAddress source) {
+        origins.set(source);
         return backend.createToken(user, validity);
     }
 
@@ -82,21 +92,25 @@ public class L7rEndpointBean implements L7rEndpoint {
     @Override
     public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control,
                                           ProgressListener progress) {
+        origins.set(request.connection(), request.clientAddress().getAddress());
         return backend.takeOver(request, control, progress);
     }
 
     @Override
     public CompletionStage<Void> ensureRunning(SessionRequest request, ProgressListener progress) {
+        origins.set(request.connection(), false);
         return backend.ensureRunning(request, progress);
     }
 
     @Override
     public CompletionStage<VmEndpoint> startSession(SessionRequest request, ProgressListener progress) {
+        origins.set(request.connection(), false);
         return backend.startSession(request, progress);
     }
 
     @Override
     public void recordConnectionState(ConnectionId connection, ConnectionState state, ConnectionTraffic traffic) {
+        origins.set(connection, state == ConnectionState.DISCONNECTED);
         backend.recordConnectionState(connection, state, traffic);
     }
 
