@@ -142,7 +142,12 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
         return m;
     }
 
+    /** The node's id in a cluster ({@code qvd.node.id} / {@code QVD_NODE_ID}), else the host name. */
     private static String localHostName() {
+        String node = System.getProperty("qvd.node.id", System.getenv("QVD_NODE_ID"));
+        if (node != null && !node.isBlank()) {
+            return node.trim();
+        }
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException unknown) {
