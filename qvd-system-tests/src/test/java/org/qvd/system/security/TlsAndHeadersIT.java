@@ -95,6 +95,31 @@ class TlsAndHeadersIT {
                 .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
     }
 
+    /**
+     * The OpenAPI document is public, so any origin may read it, but never with the reader's credentials: a wildcard
+     * origin together with {@code Access-Control-Allow-Credentials: true} (what WildFly's handler sends) is refused.
+     */
+    @Test
+    void theOpenApiDocumentIsPublicButNeverSharedWithCredentials(QvdSystem system) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(trustingTheCa(system)).connectTimeout(Duration.ofSeconds(10))
+                .build();
+        String base = "https://localhost:" + system.httpsPort();
+        for (String path : List.of("/openapi", "/openapi?format=JSON")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Origin", "https://attacker.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("%s", path).isEqualTo(200);
+            assertThat(r.body()).as("the document itself").contains("openapi").contains("/v1/vms");
+            assertThat(r.headers().firstValue("access-control-allow-credentials")).as("credentials on %s", path)
+                    .isEmpty();
+            r.headers().firstValue("access-control-allow-origin").ifPresent(origin -> assertThat(origin)
+                    .as("a wildcard origin goes only without credentials").isEqualTo("*"));
+        }
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://attacker.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("access-control-allow-credentials")).as("preflight").isEmpty();
+    }
+
     private static List<Integer> ports(QvdSystem system) {
         return List.of(system.httpsPort(), system.l7rPort());
     }
