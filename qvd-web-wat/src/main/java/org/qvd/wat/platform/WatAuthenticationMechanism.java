@@ -49,8 +49,11 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (result.throttled()) {
             request.setAttribute(RETRY_AFTER, result.retryAfterSeconds(Instant.now()));
         }
-        // a refusal shows the login page again with its error (a 401 would clash with the forward)
-        return result.succeeded() ? context.notifyContainerAboutLogin(result.principal(), Set.of(ROLE))
-                : context.forward("/login-failed.xhtml");
+        if (!result.succeeded()) {
+            // a refusal shows the login page again with its error (a 401 would clash with the forward)
+            return context.forward("/login-failed.xhtml");
+        }
+        SessionValidityFilter.loggedIn(request); // the session ends when the password changes or the admin is blocked
+        return context.notifyContainerAboutLogin(result.principal(), Set.of(ROLE));
     }
 }
