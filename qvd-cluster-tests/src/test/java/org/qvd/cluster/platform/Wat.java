@@ -41,6 +41,21 @@ public final class Wat {
         return wat;
     }
 
+    /**
+     * What the admin sees now on the main page: {@code "kept"} (still logged in) or {@code "login"} (the login form:
+     * the session's node died, docs/cluster.md "WAT sessions"); anything else (an error page, a 5xx) fails.
+     */
+    public String state() throws IOException, InterruptedException {
+        String page = page();
+        if (page.contains("mVms") && !page.contains("j_security_check")) {
+            return "kept";
+        }
+        if (page.contains("j_security_check") && page.contains("j_password")) {
+            return "login";
+        }
+        throw new AssertionError("neither the WAT nor its login form: " + page);
+    }
+
     /** The WAT's main page as this session sees it now (the login form if the session was lost). */
     public String page() throws IOException, InterruptedException {
         HttpResponse<String> r = get("index.xhtml");
