@@ -43,7 +43,7 @@ public final class RealVmaDesktop implements AutoCloseable {
         if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
             return Optional.of("the VMA's shaded jar (qvd-vma, mvn package) is not at '" + jar + "'");
         }
-        for (String program : List.of("nxagent", "nxproxy", "Xvfb", "xrdb")) {
+        for (String program : List.of("nxagent", "nxproxy", "Xvfb", "xprop")) {
             if (!Files.isExecutable(Path.of("/usr/bin", program))) {
                 return Optional.of("/usr/bin/" + program + " is not installed");
             }
@@ -111,27 +111,21 @@ public final class RealVmaDesktop implements AutoCloseable {
                 .map(ProcessHandle::pid).findFirst();
     }
 
-    /**
-     * Puts a mark into the session's X server (a resource on its root window, {@code xrdb -merge}), as any program on
-     * the desktop could: it lives as long as that X server, i.e. the session.
-     */
+    /** Sets a property on the session's root window, as any program on the desktop could. */
     public void mark(String value) throws Exception {
-        x("qvdFaultMarker: " + value + "\n", "xrdb", "-merge");
+        x("xprop", "-root", "-f", "QVD_FAULT_MARKER", "8s", "-set", "QVD_FAULT_MARKER", value);
     }
 
-    /** The session's resources as a program on the desktop reads them now ({@code xrdb -query}). */
+    /** The root window's marker, as a program on the desktop reads it now. */
     public String marker() throws Exception {
-        return x("", "xrdb", "-query");
+        return x("xprop", "-root", "QVD_FAULT_MARKER").trim();
     }
 
-    private String x(String input, String... command) throws Exception {
+    private String x(String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("DISPLAY", ":" + display);
         pb.environment().put("XAUTHORITY", dir.resolve("run/session/xauthority").toString());
         Process p = pb.start();
-        try (var stdin = p.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " on the session's display :" + display + ": " + out);

@@ -17,14 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
@@ -69,7 +62,7 @@ final class GeneratedSoapClient {
         Path sources = dir.resolve("src");
         new WSDLToJava(new String[] {"-d", sources.toString(), wsdl.toString()}).run(new ToolContext());
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        compile(sources, classes);
+        GeneratedSources.compile(sources, classes, "the WSDL");
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GeneratedSoapClient.class.getClassLoader());
         return new GeneratedSoapClient(loader, wsdl.toUri().toURL());
@@ -114,27 +107,6 @@ final class GeneratedSoapClient {
             Element e = (Element) nodes.item(i);
             if (e.hasAttribute(attribute)) {
                 into.add(e);
-            }
-        }
-    }
-
-    /** javac over the generated sources against this test's class path (JAX-WS and JAXB APIs). */
-    private static void compile(Path sources, Path classes) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-        }
-        // failsafe puts the real class path in a manifest-only jar and names it in this property
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", classes.toString(), "-classpath", classPath,
-                    "-proc:none", "--release", "17"), null, fm.getJavaFileObjectsFromPaths(files)).call();
-            if (!ok) {
-                throw new AssertionError("the client generated from the WSDL does not compile: "
-                        + diagnostics.getDiagnostics());
             }
         }
     }

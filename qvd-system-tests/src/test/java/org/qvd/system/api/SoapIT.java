@@ -27,6 +27,12 @@ class SoapIT {
                 "deleteVm", "startVm", "stopVm", "listVms");
         assertThat(soap.address).isEqualTo(Api.root(system) + "/api/soap/provisioning");
         assertThat(soap.wsdl.getElementsByTagNameNS(Soap.WSDL_NS, "fault").getLength()).isPositive();
+        NodeList elements = soap.wsdl.getElementsByTagNameNS(XSD, "element");
+        boolean lastFailure = false;
+        for (int i = 0; i < elements.getLength(); i++) {
+            lastFailure |= "lastFailure".equals(((org.w3c.dom.Element) elements.item(i)).getAttribute("name"));
+        }
+        assertThat(lastFailure).as("a Vm says why its last start failed, as over REST").isTrue();
     }
 
     @Test

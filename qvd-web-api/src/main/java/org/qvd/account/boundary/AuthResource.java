@@ -24,7 +24,10 @@ public class AuthResource {
 
     @POST
     @Path("token")
-    @Operation(summary = "Issue a bearer token for the calling administrator (also refreshes a token)")
+    @Operation(summary = "Issue a bearer token for the calling administrator (also refreshes a token)",
+            description = "no ACL needed: authenticate with Basic (or a token to refresh it) and send the answer's "
+                    + "token as `Authorization: Bearer <token>` until expiresAt (qvd.api.token.ttl). Blocking the "
+                    + "administrator or changing its password voids it.")
     public BearerTokens.Issued token() {
         CallerDto me = admins.me(); // an active administrator, resolved by the VMAS
         return tokens.issue(me.name() + "@" + me.tenantName());

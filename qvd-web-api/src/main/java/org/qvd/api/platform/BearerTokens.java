@@ -37,6 +37,8 @@ public class BearerTokens {
     private byte[] key;
 
     /** A token for the principal; {@code expiresAt} tells the client when to ask again. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Token",
+            description = "a bearer token: send `Authorization: Bearer <token>` until expiresAt")
     public record Issued(String token, String principal, Instant expiresAt) {
     }
 

@@ -5,7 +5,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.qvd.vmas.platform.PageRequest;
 
-/** {@code ?page=0&size=50&sort=-name}: zero-based page, size 1..500, sort field with '-' for descending. */
+/**
+ * {@code ?page=0&size=50}: zero-based page, size 1..500. Each list takes its own {@code sort} (a field of its
+ * whitelist, '-' for descending), documented with the fields it accepts.
+ */
 public class PageParams {
 
     @QueryParam("page")
@@ -18,11 +21,13 @@ public class PageParams {
     @Parameter(description = "page size, 1..500")
     int size;
 
-    @QueryParam("sort")
-    @Parameter(description = "field to sort by; prefix '-' for descending (e.g. -createdAt)")
-    String sort;
-
+    /** The page in the list's default order. */
     public PageRequest toRequest() {
+        return toRequest(null);
+    }
+
+    /** The page sorted by {@code sort}: {@code name}, or {@code -name} for descending; blank: the default order. */
+    public PageRequest toRequest(String sort) {
         boolean descending = sort != null && sort.startsWith("-");
         String field = descending ? sort.substring(1) : sort;
         return PageRequest.of(page, size, field == null || field.isBlank() ? null : field, descending);

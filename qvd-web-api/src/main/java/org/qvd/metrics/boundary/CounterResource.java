@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.account.boundary.AdministratorService;
 import org.qvd.metrics.control.SystemGauges;
@@ -33,12 +34,17 @@ public class CounterResource {
     SystemGauges gauges;
 
     /** The summary. A map is null without the ACL to see VMs/hosts; connection figures are null for tenant admins. */
+    @Schema(name = "Counters", description = "a map is absent without the ACL to see VMs or hosts; the connection "
+            + "figures are absent for tenant administrators")
     public record Counters(Map<String, Long> vmsByState, Map<String, Long> hostsByState, Long connectedUsers,
             Double connectAttempts, Double connectSuccesses) {
     }
 
     @GET
-    @Operation(summary = "VMs and hosts by state; connected users and connection counters (superadmins)")
+    @Operation(summary = "VMs and hosts by state; connected users and connection counters (superadmins)",
+            description = "no ACL needed: every section the caller may not see is left out. VM counts are scoped to "
+                    + "the caller's tenant; connectAttempts and connectSuccesses count the L7R's connection attempts "
+                    + "since the server started.")
     public Counters get() {
         StatisticsDto s = statistics.summary(null, 0);
         Map<String, Long> vmCounts = s.vms() == null ? null : s.vms().byState();

@@ -9,10 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.property.entity.PropertyOwner;
 import org.qvd.vmas.platform.NotFoundException;
@@ -28,30 +31,36 @@ public class PropertyResource {
     PropertyService properties;
 
     /** A property's new value. */
+    @Schema(name = "PropertyValue", description = "a property's new value")
     public record Value(String value) {
     }
 
     @GET
-    @Operation(summary = "List an object's properties")
-    public List<PropertyDto> list(@PathParam("objectType") String type, @PathParam("objectId") long id) {
-        return properties.list(owner(type), id);
+    @Operation(summary = "List an object's properties", description = "ACL property.see; an object of another tenant "
+            + "answers 404.")
+    public List<PropertyRepresentation> list(@PathParam("objectType") @Parameter(schema = @Schema(
+            type = SchemaType.STRING, enumeration = {"vm", "user", "host", "osf", "di"})) String type,
+            @PathParam("objectId") long id) {
+        return properties.list(owner(type), id).stream().map(PropertyRepresentation::of).toList();
     }
 
     @PUT
     @Path("{key}")
-    @Operation(summary = "Set (create or replace) a property")
-    public PropertyDto set(@PathParam("objectType") String type, @PathParam("objectId") long id,
+    @Operation(summary = "Set (create or replace) a property", description = "ACL property.update.")
+    public PropertyRepresentation set(@PathParam("objectType") String type, @PathParam("objectId") long id,
             @PathParam("key") String key, Value value) {
-        return properties.set(owner(type), id, key, value == null ? null : value.value());
+        return PropertyRepresentation.of(properties.set(owner(type), id, key, value == null ? null : value.value()));
     }
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Delete a property")
-    public Response delete(@PathParam("objectType") String type, @PathParam("objectId") long id,
+    @Operation(summary = "Delete a property", description = "ACL property.delete; a key the object does not have "
+            + "answers 404.")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @Produces(MediaType.WILDCARD) // nothing to negotiate: 204 has no body (a client may accept only problems)
+    public void delete(@PathParam("objectType") String type, @PathParam("objectId") long id,
             @PathParam("key") String key) {
         properties.delete(owner(type), id, key);
-        return Response.noContent().build();
     }
 
     static PropertyOwner owner(String type) {

@@ -52,6 +52,8 @@ public final class ProvisioningTypes {
         public boolean blocked;
         /** {@code vm} or {@code container}: what the VM's OSF runs its desktops as (issue 17). */
         public String kind;
+        /** Why the VM's last start failed (absent when it did not, or a new start was requested since). */
+        public String lastFailure;
 
         static Vm of(VmDto v) {
             Vm x = new Vm();
@@ -67,6 +69,7 @@ public final class ProvisioningTypes {
             x.userState = v.userState();
             x.blocked = v.blocked();
             x.kind = v.kind();
+            x.lastFailure = v.lastFailure();
             return x;
         }
     }

@@ -22,11 +22,11 @@ public class StatisticsResource {
     @GET
     @Operation(summary = "Counts of users, VMs, hosts, OSFs and DIs; per-host VMs, load and free RAM; VMs close to expiry",
             description = "Tenant administrators always get their own tenant; superadmins every tenant or `tenantId`. "
-                    + "A section is null when the caller lacks its `<object>.see` ACL. `expiring` (0.."
+                    + "No ACL needed: a section is absent when the caller lacks its `<object>.see` ACL. `expiring` (0.."
                     + StatisticsService.MAX_EXPIRING + ", default 10): how many VMs with the soonest soft/hard "
                     + "expiry to list (400 `validation.failed` outside that range).")
-    public StatisticsDto get(@QueryParam("tenantId") Long tenantId,
+    public StatisticsRepresentation get(@QueryParam("tenantId") Long tenantId,
             @QueryParam("expiring") @DefaultValue("10") int expiring) {
-        return statistics.summary(tenantId, expiring);
+        return StatisticsRepresentation.of(statistics.summary(tenantId, expiring));
     }
 }
