@@ -144,6 +144,11 @@ final class EndpointBackend implements SessionBackend, FailureCounters {
     }
 
     @Override
+    public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress, InetAddress source) {
+        return call(e -> e.stopVm(user, vm, progress, source));
+    }
+
+    @Override
     public Failures get(String key) {
         return call(e -> e.loginFailures(key));
     }

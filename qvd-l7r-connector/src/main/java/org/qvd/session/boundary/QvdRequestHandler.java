@@ -155,7 +155,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         withVm(user, params.vmId(), vm -> {
             ProgressSink progress = new ProgressSink(ctx, cx.config().progressHeartbeat());
             pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
-                    "stopping the VM", () -> cx.backend().stopVm(user, vm, progress), (v, error) -> {
+                    "stopping the VM", () -> cx.backend().stopVm(user, vm, progress, clientAddress().getAddress()),
+                    (v, error) -> {
                         progress.close();
                         if (error != null) {
                             reply(503, ConnectExchange.unavailable(error, "stop_vm"));

@@ -119,4 +119,9 @@ public interface SessionBackend {
      * (event, not polling); a VM already stopped completes at once.
      */
     CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress);
+
+    /** The same for a client at {@code source} (the audit records it); implementations that keep no audit need not. */
+    default CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress, InetAddress source) {
+        return stopVm(user, vm, progress);
+    }
 }

@@ -120,6 +120,12 @@ public class L7rEndpointBean implements L7rEndpoint {
     }
 
     @Override
+    public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress, InetAddress source) {
+        origins.set(source);
+        return backend.stopVm(user, vm, progress);
+    }
+
+    @Override
     public Failures loginFailures(String key) {
         return loginFailures.get(key);
     }

@@ -47,6 +47,22 @@ class L7rClientAddressIT {
     }
 
     @Test
+    void theAuditShowsTheClientsAddressForItsStopVm(QvdSystem system) throws Exception {
+        VmasData data = new VmasData(system);
+        VmasData.User user = data.user();
+        long vm = data.vm(user);
+        data.sql(system, "UPDATE vm_runtime SET state = 'starting', state_ts = now() WHERE vm_id = ?", vm);
+        try (L7rWire wire = new L7rWire(system.l7rPort(), "127.0.0.34")) {
+            wire.send("GET /qvd/stop_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: "
+                    + L7rWire.basic(user.login(), VmasData.USER_PASSWORD) + "\r\n\r\n");
+            List<L7rWire.Response> answers = wire.readUntilFinal();
+            assertThat(answers.get(answers.size() - 1).status()).isEqualTo(200);
+        }
+        assertThat(data.query(system, "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
+                + "WHERE action = 'vm.runtime.stop' AND object_id = ?", vm)).isEqualTo("127.0.0.34");
+    }
+
+    @Test
     void aFailedLoginCountsInTheCountersEveryNodeShares(QvdSystem system) throws Exception {
         String before = data(system).query(system, "SELECT count(*) FROM l7r_login_throttle");
         try (L7rWire wire = new L7rWire(system.l7rPort(), "127.0.0.33")) {
