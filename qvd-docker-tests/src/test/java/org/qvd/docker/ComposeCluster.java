@@ -31,6 +31,8 @@ final class ComposeCluster implements AutoCloseable {
         this.offset = offset;
         this.superadminPassword = randomPassword();
         env.put("QVD_COMPOSE_PROJECT", "qvd-test-" + offset);
+        env.put("QVD_COMPOSE_OVERRIDE", root.resolve("docker/compose.test.yaml").toString());
+        env.put("QVD_IMAGE_TAG", "test"); // an operator's "latest" images on the same machine stay as they are
         env.put("QVD_PG_PORT", Integer.toString(5432 + offset));
         env.put("QVD_NODE1_OFFSET", Integer.toString(offset + 10));
         env.put("QVD_NODE2_OFFSET", Integer.toString(offset + 60));
@@ -72,6 +74,9 @@ final class ComposeCluster implements AutoCloseable {
     /** {@code up -d}: returns once compose has started every service (node2 after node1 is healthy); seconds. */
     long up() throws IOException, InterruptedException {
         up = true;
+        // a run that died half-way left its containers (they restart with the daemon) and volumes: start clean
+        Commands.run(List.of("docker/compose.sh", "down", "-v", "--remove-orphans"), env, root,
+                artifacts.resolve("compose.log"), Duration.ofMinutes(5));
         return timed("compose up -d", List.of("docker/compose.sh", "up", "-d", "--no-build"), Duration.ofMinutes(15));
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +21,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,8 +34,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * docker/ as an operator uses it: images built from this build's outputs, the compose file up (PostgreSQL, two WildFly
- * cluster nodes, HAProxy, a host agent), then what a client and an admin see through HAProxy — and HAProxy still
- * serving when a node stops. One compose system for the class; skipped only when no Docker daemon can run here.
+ * cluster nodes, HAProxy, a host agent), then what a client and an admin see through HAProxy (the audit with the
+ * client's own address, passed on in the PROXY line) — and HAProxy still
+ * serving, and the agent still beating, when a node stops. One compose system for the class; skipped only when no Docker daemon can run here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeClusterIT {
@@ -101,6 +107,28 @@ class ComposeClusterIT {
 
     @Test
     @Order(3)
+    void theAuditNamesTheClientsAddressNotTheBalancers() throws Exception {
+        // a failed admin login from 127.0.0.2 through HAProxy: the node learns the address from the PROXY line
+        String probe = "docker-probe-" + System.nanoTime() + "@default";
+        String status = requestFrom("127.0.0.2", cluster.httpsPort(), "GET /api/v1/administrators/me HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
+                        (probe + ":wrong-password").getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n");
+        assertThat(status).contains(" 401 ");
+        String audit = "https://127.0.0.1:" + cluster.httpsPort() + "/api/v1/audit?action=admin.login&size=50";
+        await("the failed login audited with its source address", Duration.ofSeconds(30), () -> {
+            for (JsonNode entry : JSON.readTree(client.send(asSuperadmin(audit), HttpResponse.BodyHandlers.ofString())
+                    .body()).path("items")) {
+                if (entry.toString().contains(probe)) {
+                    assertThat(entry.path("sourceAddress").asText()).isEqualTo("127.0.0.2");
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
+    @Order(4)
     void theBalancerKeepsServingWhenANodeStops() throws Exception {
         cluster.stop("node1");
         Instant stopped = Instant.now();
@@ -114,6 +142,31 @@ class ComposeClusterIT {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         System.out.println("FIGURE docker node1 stopped -> served by node2 alone: "
                 + Duration.between(stopped, Instant.now()).toMillis() + " ms");
+        // the host agent moves to node2's broker by itself: its heartbeats go on, the host stays running
+        String hosts = "https://127.0.0.1:" + cluster.httpsPort() + "/api/v1/hosts?name=" + ComposeCluster.HOST;
+        await("a heartbeat of " + ComposeCluster.HOST + " after node1 stopped", Duration.ofSeconds(60), () -> {
+            JsonNode host = JSON.readTree(client.send(asSuperadmin(hosts), HttpResponse.BodyHandlers.ofString()).body())
+                    .path("items").path(0);
+            return "running".equals(host.path("state").asText())
+                    && Instant.parse(host.path("heartbeatAt").asText()).isAfter(stopped);
+        });
+        System.out.println("FIGURE docker node1 stopped -> host agent heartbeat through node2: "
+                + Duration.between(stopped, Instant.now()).toMillis() + " ms");
+    }
+
+    /** One HTTP/1.1 request over TLS from a chosen local address (trusting the installation CA); its status line. */
+    private static String requestFrom(String localAddress, int port, String request) throws Exception {
+        SSLContext ctx = trusting(cluster.secret("tls/ca.pem"));
+        try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket(InetAddress.getByName("127.0.0.1"), port,
+                InetAddress.getByName(localAddress), 0)) {
+            SSLParameters params = socket.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     /** Servers HAProxy reports UP, from its statistics (CSV): at most 2 nodes x 2 backends. */
