@@ -90,6 +90,10 @@ class ContainerDesktopGuestIT {
         assertThat(running.path("state").asText()).as("container after start: %s", running).isEqualTo("running");
         String ip = running.path("ip").asText();
         assertThat(vma(vm, ip, "ping").statusCode()).isEqualTo(200);
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + ip + ":3030/vma/ping")).timeout(Duration.ofSeconds(5)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("the container's VMA enforces its per-start key like a VM's").isEqualTo(403);
         assertThat(Libvirt.domainExists(vm)).as("a container, not a libvirt domain").isFalse();
         assertThat(CONTAINERS.resolve("qvd-vm-" + vm)).isDirectory();
         assertThat(Libvirt.networkXml()).contains("ip='" + ip + "'");

@@ -20,15 +20,16 @@ public final class Libvirt {
     }
 
     /**
-     * The VMA key the host agent gave the VM's guest (the SMBIOS OEM string {@code qvd.vma.key=...} in its domain),
-     * or null when its domain has none (an agent from before the key): only the host may call the VMA.
+     * The VMA key the host agent gave the VM's guest (the SMBIOS OEM string {@code qvd.vma.key=...} in its domain; for a
+     * container desktop, the agent's root-only metadata of the container), or null when there is none (an agent from
+     * before the key): only the host may call the VMA.
      */
     public static String vmaKey(long vmId) {
         String xml;
         try {
             xml = virsh("dumpxml", "qvd-vm-" + vmId);
         } catch (AssertionError noDomain) {
-            return null;
+            return containerVmaKey(vmId);
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("qvd\\.vma\\.key=([0-9a-f]{64})").matcher(xml);
         return m.find() ? m.group(1) : null;
@@ -96,5 +97,20 @@ public final class Libvirt {
         List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
         command.addAll(List.of(args));
         return Processes.run(command);
+    }
+
+    /** A container desktop's key, from the host agent's metadata of the running container (issue 17). */
+    private static String containerVmaKey(long vmId) {
+        java.nio.file.Path metadata = java.nio.file.Path.of("/var/lib/qvd/containers/qvd-vm-" + vmId + "/qvd.properties");
+        if (!java.nio.file.Files.isRegularFile(metadata)) {
+            return null;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(metadata)) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("vmaKey");
     }
 }

@@ -63,6 +63,10 @@ public final class ContainerDriver implements ContainerDomains {
                 Files.createDirectories(owned);
             }
             ownByContainerRoot(layout.upper(vmId));
+            if (command.vmaKey() != null && !VmaKeyFile.write(base, layout.upper(vmId), command.vmaKey(),
+                    (int) host.idmapBase())) {
+                LOG.warning(() -> "image of VM " + vmId + " has no " + VmaKeyFile.CONFIG + ": its VMA gets no key");
+            }
             ensureHome(layout.home(vmId));
             ContainerSpec spec = spec(command, layout);
             writeMetadata(command, layout.metadata(vmId));

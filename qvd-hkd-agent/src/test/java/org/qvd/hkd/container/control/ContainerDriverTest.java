@@ -49,4 +49,24 @@ class ContainerDriverTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bases.ensure(dir.resolve("images/x.rootfs.tar")))
                 .hasMessageStartingWith("image file missing: ");
     }
+
+    @Test
+    void theVmaKeyGoesIntoTheContainersOwnLayerReadableByItsRootOnly() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base/etc/qvd"));
+        Files.writeString(base.resolve("vma.properties"), "vma.http.port=3030\n");
+        Path upper = Files.createDirectories(dir.resolve("upper"));
+        String key = "ab".repeat(32);
+
+        assertThat(VmaKeyFile.write(dir.resolve("base"), upper, key, 0)).isTrue();
+
+        Path written = upper.resolve("etc/qvd/vma.properties");
+        assertThat(Files.readString(written)).startsWith("vma.http.port=3030\n").endsWith("vma.key=" + key + "\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+                .isEqualTo("rw-------");
+        assertThat(Files.getPosixFilePermissions(upper.resolve("etc")))
+                .isEqualTo(Files.getPosixFilePermissions(dir.resolve("base/etc")));
+        assertThat(Files.readString(base.resolve("vma.properties"))).as("the shared image is untouched")
+                .doesNotContain("vma.key");
+        assertThat(VmaKeyFile.write(dir.resolve("nothing"), upper, key, 0)).isFalse();
+    }
 }
