@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.guest.platform.Admin;
 import org.qvd.guest.platform.ClientProcess;
+import org.qvd.guest.platform.ContainerDesktop;
 import org.qvd.guest.platform.GuestSystem;
 import org.qvd.guest.platform.Libvirt;
 import org.qvd.guest.platform.Processes;
@@ -47,32 +47,9 @@ class ContainerDesktopGuestIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final Path CONTAINERS = Path.of("/var/lib/qvd/containers");
     private static final Path HOMES = Path.of("/var/lib/qvd/storage/homes");
-    private static long osf;
-    private static long demoDesktop;
-
-    /** The container OSF, its DI and the demo user's container desktop, made once through the REST API. */
+    /** The demo user's container desktop. */
     private static long desktop(GuestSystem.Running r) {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-start")), "LXC is not installed (apt: lxc uidmap)");
-        Admin admin = r.admin();
-        if (demoDesktop != 0) {
-            return demoDesktop;
-        }
-        String archive = null;
-        for (JsonNode staged : admin.get("/dis/staged")) {
-            if (staged.path("file").asText().endsWith(".rootfs.tar")
-                    && (archive == null || staged.path("file").asText().compareTo(archive) > 0)) {
-                archive = staged.path("file").asText();
-            }
-        }
-        Assumptions.assumeTrue(archive != null, "no container image (*.rootfs.tar) in images/out: run images/build.sh");
-        long tenant = admin.get("/tenants?name=default").path("items").get(0).path("id").asLong();
-        osf = admin.post("/osfs", Map.of("tenantId", tenant, "name", "desktop-ct", "kind", "container",
-                "memoryMb", 1024, "userStorageMb", 0)).path("id").asLong();
-        assertThat(admin.get("/osfs/" + osf).path("kind").asText()).isEqualTo("container");
-        admin.post("/dis/import", Map.of("osfId", osf, "file", archive, "makeDefault", true));
-        long user = admin.get("/users?login=" + r.demo().user()).path("items").get(0).path("id").asLong();
-        demoDesktop = admin.post("/vms", Map.of("userId", user, "osfId", osf, "name", "ct")).path("id").asLong();
-        return demoDesktop;
+        return ContainerDesktop.demo(r).vm();
     }
 
     @Test
@@ -172,7 +149,8 @@ class ContainerDesktopGuestIT {
         long tenant = admin.get("/tenants?name=default").path("items").get(0).path("id").asLong();
         long peer = admin.post("/users", Map.of("tenantId", tenant, "login", "ctpeer",
                 "password", "Peer-Password-123")).path("id").asLong();
-        long theirs = admin.post("/vms", Map.of("userId", peer, "osfId", osf, "name", "peer")).path("id").asLong();
+        long theirs = admin.post("/vms", Map.of("userId", peer, "osfId", ContainerDesktop.demo(r).osf(), "name", "peer"))
+                .path("id").asLong();
         try {
             for (long vm : List.of(mine, theirs)) {
                 admin.post("/vms/" + vm + "/start");
