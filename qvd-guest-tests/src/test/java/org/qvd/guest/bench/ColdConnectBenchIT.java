@@ -90,7 +90,7 @@ class ColdConnectBenchIT {
                 }
                 long coldMs = (System.nanoTime() - begin) / 1_000_000;
                 System.out.printf("P2 container cold connect_to_vm -> first desktop frame on the client: %d ms "
-                        + "(first start of its image on this host, including the one-time unpack)%n", coldMs);
+                        + "(first start of this run; includes the one-time unpack if this host had not unpacked the image before)%n", coldMs);
                 System.out.printf("P2 container / VM cold connect: %.3f%n", (double) coldMs / vmColdMs);
                 System.out.printf("P2 load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
             }
@@ -106,7 +106,7 @@ class ColdConnectBenchIT {
                     Thread.sleep(250);
                 }
                 long coldMs = (System.nanoTime() - begin) / 1_000_000;
-                System.out.printf("P2 container cold connect_to_vm (image already unpacked) -> first desktop frame: "
+                System.out.printf("P2 container cold connect_to_vm (second, image unpacked) -> first desktop frame: "
                         + "%d ms; / VM cold connect: %.3f%n", coldMs, (double) coldMs / vmColdMs);
             }
             r.admin().post("/vms/" + ct + "/stop");

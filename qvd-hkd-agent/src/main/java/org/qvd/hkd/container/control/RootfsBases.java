@@ -42,14 +42,21 @@ public final class RootfsBases {
         }
         Path base = layout.base(archive);
         synchronized (locks.computeIfAbsent(base, b -> new Object())) {
-            if (Files.isRegularFile(readyMarker(base))) {
-                return base;
+            String stamp;
+            try {
+                stamp = stamp(archive);
+                if (Files.isRegularFile(readyMarker(base)) && stamp.equals(readStamp(base))) {
+                    return base;
+                }
+            } catch (IOException e) {
+                throw new HkdException("cannot read container image " + archive + ": " + e.getMessage(), e);
             }
             long began = System.nanoTime();
             Path partial = base.resolveSibling(base.getFileName() + ".partial");
             try {
                 Files.createDirectories(layout.basesDir());
                 remove(partial);
+                Files.deleteIfExists(readyMarker(base));
                 remove(base);
                 Files.createDirectory(partial);
                 Files.setAttribute(partial, "unix:uid", (int) idmapBase);
@@ -58,7 +65,7 @@ public final class RootfsBases {
                 commands.require(List.of("lxc-usernsexec", "-m", map, "--", "tar", "-C", partial.toString(),
                         "--numeric-owner", "-xpf", archive.toString()), UNPACK_TIMEOUT);
                 Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
-                Files.writeString(readyMarker(base), archive + "\n");
+                Files.writeString(readyMarker(base), stamp);
             } catch (IOException e) {
                 throw new HkdException("cannot unpack container image " + archive + ": " + e.getMessage(), e);
             }
@@ -66,6 +73,18 @@ public final class RootfsBases {
                     + (System.nanoTime() - began) / 1_000_000 + " ms");
             return base;
         }
+    }
+
+    /**
+     * Which archive a tree was unpacked from (path, size, time): an image storage reused by a new installation may
+     * hold another archive under the same name, which must not start on the old tree.
+     */
+    private static String stamp(Path archive) throws IOException {
+        return archive + " " + Files.size(archive) + " " + Files.getLastModifiedTime(archive).toMillis() + "\n";
+    }
+
+    private static String readStamp(Path base) throws IOException {
+        return Files.readString(readyMarker(base));
     }
 
     /** Beside the tree, not in it: the containers see the tree as their root directory. */
