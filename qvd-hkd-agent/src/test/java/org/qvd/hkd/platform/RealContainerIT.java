@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
-import org.libvirt.LibvirtException;
 import org.qvd.hkd.config.HkdConfig;
 import org.qvd.hkd.container.control.HostCommands;
 import org.qvd.hkd.messaging.EmbeddedBroker;
@@ -50,7 +49,7 @@ class RealContainerIT {
     void startsTwoIsolatedContainerDesktopsAndStopsThemLeavingOnlyTheirHomes() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root (LXC, mount)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-start")), "LXC is not installed (apt: lxc uidmap)");
-        assumeTrue(libvirtdUp(), "libvirtd (qemu:///system) not running");
+        assumeTrue(RealGuestIT.libvirtdUp(), "libvirtd (qemu:///system) not running");
         Optional<Path> rootfs = rootfsArchive();
         assumeTrue(rootfs.isPresent(), "no *.rootfs.tar in " + IMAGES + " (run images/build.sh)");
         Path images = Files.createDirectories(BASE.resolve("images"));
@@ -155,16 +154,6 @@ class RealContainerIT {
                 Map.entry("vma.monitor-period", "0"), Map.entry("broker.reconnect.min", "200ms")));
     }
 
-    private static boolean libvirtdUp() {
-        try {
-            Connect connect = new Connect("qemu:///system");
-            connect.close();
-            return true;
-        } catch (LibvirtException | UnsatisfiedLinkError e) {
-            return false;
-        }
-    }
-
     private static Optional<Path> rootfsArchive() throws IOException {
         String given = System.getProperty("qvd.hkd.rootfs");
         if (given != null) {
@@ -181,16 +170,16 @@ class RealContainerIT {
     /** The network and pools of this test go; the unpacked image stays for the next run (as on a real host). */
     @AfterAll
     static void cleanUp() throws Exception {
-        if (!libvirtdUp()) {
+        if (!RealGuestIT.libvirtdUp()) {
             return;
         }
         Connect connect = new Connect("qemu:///system");
         try {
-            quietly(() -> connect.networkLookupByName(NETWORK).destroy());
-            quietly(() -> connect.networkLookupByName(NETWORK).undefine());
+            RealGuestIT.quietly(() -> connect.networkLookupByName(NETWORK).destroy());
+            RealGuestIT.quietly(() -> connect.networkLookupByName(NETWORK).undefine());
             for (String pool : new String[] {"qvd-ct-it-images", "qvd-ct-it-overlays", "qvd-ct-it-homes"}) {
-                quietly(() -> connect.storagePoolLookupByName(pool).destroy());
-                quietly(() -> connect.storagePoolLookupByName(pool).undefine());
+                RealGuestIT.quietly(() -> connect.storagePoolLookupByName(pool).destroy());
+                RealGuestIT.quietly(() -> connect.storagePoolLookupByName(pool).undefine());
             }
         } finally {
             connect.close();
@@ -198,18 +187,6 @@ class RealContainerIT {
         for (long vm : List.of(A, B)) {
             HostCommands.SYSTEM.run(List.of("rm", "-rf", BASE.resolve("homes/qvd-vm-" + vm + "-home").toString()),
                     Duration.ofSeconds(30));
-        }
-    }
-
-    private interface LibvirtStep {
-        void run() throws LibvirtException;
-    }
-
-    private static void quietly(LibvirtStep step) {
-        try {
-            step.run();
-        } catch (LibvirtException e) {
-            // already gone
         }
     }
 }

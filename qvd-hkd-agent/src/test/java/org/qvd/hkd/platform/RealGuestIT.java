@@ -113,7 +113,7 @@ class RealGuestIT {
         }
     }
 
-    private static boolean libvirtdUp() {
+    static boolean libvirtdUp() {
         try {
             Connect connect = new Connect("qemu:///system");
             connect.close();
@@ -162,11 +162,11 @@ class RealGuestIT {
         Files.deleteIfExists(BASE.resolve("overlays/qvd-vm-" + VM + "-overlay.qcow2"));
     }
 
-    private interface LibvirtStep {
+    interface LibvirtStep {
         void run() throws LibvirtException;
     }
 
-    private static void quietly(LibvirtStep step) {
+    static void quietly(LibvirtStep step) {
         try {
             step.run();
         } catch (LibvirtException e) {
