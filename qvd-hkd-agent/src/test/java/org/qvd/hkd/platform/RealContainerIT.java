@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.qvd.hkd.config.HkdConfig;
+import org.qvd.hkd.container.control.ContainerDriver;
 import org.qvd.hkd.container.control.HostCommands;
+import org.qvd.hkd.container.entity.ContainerLayout;
 import org.qvd.hkd.messaging.EmbeddedBroker;
 import org.qvd.hkd.messaging.VmasStandIn;
 import org.qvd.hkd.vm.control.HttpVmaClient;
@@ -182,6 +184,15 @@ class RealContainerIT {
     static void cleanUp() throws Exception {
         if (!RealGuestIT.libvirtdUp()) {
             return;
+        }
+        // a failed run must not leave its containers running (the next run's agent would adopt them)
+        ContainerDriver driver = new ContainerDriver(new ContainerDriver.Host(new ContainerLayout(BASE.resolve("containers"),
+                BASE.resolve("bases"), BASE.resolve("homes")), BASE.resolve("images"), 100000, 65536, "qvdctit0",
+                "10.78.0.1", 24, false), HostCommands.SYSTEM, "qemu:///system");
+        for (long vm : List.of(A, B)) {
+            if (Files.isExecutable(Path.of("/usr/bin/lxc-stop"))) {
+                driver.destroy(vm);
+            }
         }
         Connect connect = new Connect("qemu:///system");
         try {
