@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +17,7 @@ import org.qvd.fault.platform.Probe;
 import org.qvd.fault.platform.RealVmaDesktop;
 import org.qvd.launcher.AdminApi;
 import org.qvd.launcher.QvdSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Fault 3 of issue 13: WildFly, with its embedded broker, killed with SIGKILL and started again. The host agent
@@ -38,11 +38,11 @@ class ServerCrashIT {
         probe.await("host " + FaultSystem.HOST + " running", Duration.ofSeconds(90),
                 () -> probe.hostState(FaultSystem.HOST).filter("running"::equals).isPresent());
         long agent = system.localHkdPid().orElseThrow();
-        Optional<String> noDesktop = RealVmaDesktop.missing();
-        noDesktop.ifPresent(why -> System.out.println("ServerCrashIT: the session part is skipped: " + why));
+        boolean withDesktop = RequiredResource.partPresent("ServerCrashIT's session part",
+                RealVmaDesktop.missing().orElse(null));
         Path dir = FaultSystem.home("ServerCrashIT-desktop");
-        try (RealVmaDesktop desktop = noDesktop.isEmpty() ? new RealVmaDesktop(system, dir.resolve("vm")) : null;
-             NxViewer viewer = noDesktop.isEmpty() ? new NxViewer(dir.resolve("viewer")) : null) {
+        try (RealVmaDesktop desktop = withDesktop ? new RealVmaDesktop(system, dir.resolve("vm")) : null;
+             NxViewer viewer = withDesktop ? new NxViewer(dir.resolve("viewer")) : null) {
             String mark = UUID.randomUUID().toString();
             long nxagent = 0;
             if (desktop != null) {

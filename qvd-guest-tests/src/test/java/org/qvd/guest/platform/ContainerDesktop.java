@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * The demo user's container desktop (issue 17), made once per started system through the REST API as an admin would:
@@ -26,7 +26,7 @@ public final class ContainerDesktop {
     }
 
     public static synchronized Ids demo(GuestSystem.Running r) {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-start")), "LXC is not installed (apt: lxc uidmap)");
+        RequiredResource.executable(Path.of("/usr/bin/lxc-start"), "lxc uidmap");
         if (made != null) {
             return made;
         }
@@ -38,7 +38,7 @@ public final class ContainerDesktop {
                 archive = file;
             }
         }
-        Assumptions.assumeTrue(archive != null, "no container image (*.rootfs.tar) in images/out: run images/build.sh");
+        RequiredResource.present(archive != null, "no container image (*.rootfs.tar) in images/out: run images/build.sh");
         long tenant = admin.get("/tenants?name=default").path("items").get(0).path("id").asLong();
         long osf = admin.post("/osfs", Map.of("tenantId", tenant, "name", "desktop-ct", "kind", "container",
                 "memoryMb", 1024, "userStorageMb", 0)).path("id").asLong();

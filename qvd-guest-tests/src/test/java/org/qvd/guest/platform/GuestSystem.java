@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.qvd.launcher.DemoDesktop;
 import org.qvd.launcher.LauncherConfig;
 import org.qvd.launcher.QvdSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * The system exactly as {@code ./qvd run} starts it on one machine, with the local HKD on {@code qemu:///system}
@@ -36,11 +36,7 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String missing = missingResource();
-        if (missing != null) {
-            System.out.println("SKIPPED guest tests: " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, missing);
+        RequiredResource.present(missingResource());
         running(context);
     }
 

@@ -1,7 +1,6 @@
 package org.qvd.hkd.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Issue 13: SIGTERM ends the agent process within 5 s even when the broker is unreachable: here a "broker"
@@ -84,7 +84,7 @@ class AgentSigtermIT {
         try (Stream<Path> files = Files.list(target)) {
             Path jar = files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar")).findFirst()
                     .orElse(null);
-            assumeTrue(jar != null, "the shaded agent jar is not built (package phase)");
+            RequiredResource.present(jar != null, "the shaded agent jar is not built (package phase)");
             return jar;
         }
     }

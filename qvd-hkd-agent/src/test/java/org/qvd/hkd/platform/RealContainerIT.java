@@ -1,7 +1,6 @@
 package org.qvd.hkd.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
 import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Real container desktops (issue 17): the agent starts two unprivileged LXC containers from the desktop image's root
@@ -50,11 +50,11 @@ class RealContainerIT {
 
     @Test
     void startsTwoIsolatedContainerDesktopsAndStopsThemLeavingOnlyTheirHomes() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root (LXC, mount)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxc-start")), "LXC is not installed (apt: lxc uidmap)");
-        assumeTrue(RealGuestIT.libvirtdUp(), "libvirtd (qemu:///system) not running");
+        RequiredResource.root("LXC, mount");
+        RequiredResource.executable(Path.of("/usr/bin/lxc-start"), "lxc uidmap");
+        RequiredResource.present(RealGuestIT.libvirtdUp(), "libvirtd (qemu:///system) not running");
         Optional<Path> rootfs = rootfsArchive();
-        assumeTrue(rootfs.isPresent(), "no *.rootfs.tar in " + IMAGES + " (run images/build.sh)");
+        RequiredResource.present(rootfs.isPresent(), () -> "no *.rootfs.tar in " + IMAGES + " (run images/build.sh)");
         Path images = Files.createDirectories(BASE.resolve("images"));
         Path di = images.resolve(rootfs.get().getFileName());
         if (!Files.exists(di)) {

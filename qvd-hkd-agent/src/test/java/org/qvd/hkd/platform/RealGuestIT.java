@@ -27,6 +27,7 @@ import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
 import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * A real guest: the agent boots the desktop image built by {@code images/build.sh} under QEMU/TCG through
@@ -48,9 +49,9 @@ class RealGuestIT {
     void bootsTheDesktopImageAndReportsRunningWhenItsVmaAnswers() throws Exception {
         assumeTrue("true".equals(System.getProperty("qvd.hkd.realGuest")) || "true".equals(System.getenv("QVD_HKD_REAL_GUEST")),
                 "real guest boot is opt-in: -Dqvd.hkd.realGuest=true");
-        assumeTrue(libvirtdUp(), "libvirtd (qemu:///system) not running");
+        RequiredResource.present(libvirtdUp(), "libvirtd (qemu:///system) not running");
         Optional<Path> meta = newestImage();
-        assumeTrue(meta.isPresent(), "no desktop image in " + IMAGES + " (run images/build.sh)");
+        RequiredResource.present(meta.isPresent(), () -> "no desktop image in " + IMAGES + " (run images/build.sh)");
         JsonNode image = new ObjectMapper().readTree(meta.get().toFile());
         stage(image);
 

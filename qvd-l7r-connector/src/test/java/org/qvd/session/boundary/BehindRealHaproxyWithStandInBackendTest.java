@@ -17,8 +17,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * The L7R behind a real HAProxy (Debian's {@code /usr/sbin/haproxy}) in TCP mode, once with {@code send-proxy}
@@ -72,10 +72,7 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
 
     /** Starts HAProxy with one TCP frontend per header version; answers the frontends' addresses (v1, v2). */
     private List<InetSocketAddress> startHaproxy() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(HAPROXY), () -> {
-            System.out.println("BehindRealHaproxyWithStandInBackendTest skipped: " + HAPROXY + " is not installed");
-            return HAPROXY + " is not installed";
-        });
+        RequiredResource.executable(HAPROXY, "haproxy");
         int v1 = freePort();
         int v2 = freePort();
         String server = "127.0.0.1:" + address.getPort();

@@ -1,7 +1,6 @@
 package org.qvd.session.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * A real NX session through the L7R: nxagent (the VM side) listens on a local port, {@code nxproxy -S} draws on an
@@ -37,7 +37,7 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aColourSetOnTheAgentsDisplayAppearsOnTheViewersDisplay() throws Exception {
         for (String tool : List.of("nxagent", "nxproxy", "Xvfb", "xauth", "xsetroot", "convert")) {
-            assumeTrue(onPath(tool), tool + " not installed");
+            RequiredResource.present(onPath(tool), tool + " is not installed");
         }
         Path dir = Files.createDirectories(Path.of("target", "nx-" + System.nanoTime()).toAbsolutePath());
         int agentDisplay = freeDisplay(150);

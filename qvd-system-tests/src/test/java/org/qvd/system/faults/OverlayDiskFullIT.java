@@ -1,7 +1,6 @@
 package org.qvd.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.host.AgentFarm;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Faults tier, item 5 of issue 13: the overlay storage is full when a VM starts. A real full disk (a 64 KiB tmpfs
@@ -33,8 +33,8 @@ class OverlayDiskFullIT {
 
     @Test
     void aStartOnAFullOverlayStoreFailsWithAClearReasonAndLeavesNothing(QvdSystem system) throws Exception {
-        assumeTrue(Files.exists(Path.of("/var/run/libvirt/libvirt-sock")), "libvirtd is not running");
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        RequiredResource.present(Files.exists(Path.of("/var/run/libvirt/libvirt-sock")), "libvirtd is not running");
+        RequiredResource.root("mounting a small tmpfs");
         Path dir = Path.of("target", "faults-diskfull").toAbsolutePath();
         Path overlays = dir.resolve("overlays");
         Files.createDirectories(overlays);

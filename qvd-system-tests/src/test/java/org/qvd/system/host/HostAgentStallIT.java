@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Issue 13, the host agent, end to end: the real agent process (libvirt's test driver, so no guest ever boots)
@@ -47,8 +47,7 @@ class HostAgentStallIT {
 
     @BeforeAll
     static void startAgent(QvdSystem system) throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "the stand-in guest needs the VM address " + GOOD_IP + " on this machine's loopback (root)");
+        RequiredResource.root("the stand-in guest needs the VM address " + GOOD_IP + " on this machine's loopback");
         run("ip", "addr", "replace", GOOD_IP + "/32", "dev", "lo");
         vma = HttpServer.create(new InetSocketAddress(GOOD_IP, 0), 0);
         vma.createContext("/vma/", exchange -> {

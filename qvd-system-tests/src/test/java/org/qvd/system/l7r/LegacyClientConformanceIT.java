@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * QVD 4's clients against the system as {@code ./qvd run} starts it, with their requests <em>byte for byte</em> as
@@ -41,8 +41,7 @@ class LegacyClientConformanceIT {
 
     @BeforeAll
     void realVm(QvdSystem running) throws Exception {
-        String missing = RealVma.missing();
-        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing);
+        RequiredResource.present(RealVma.missing());
         system = running;
         data = new VmasData(system);
         user = data.user();

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Issue 12, "Local machine and broker": another user of the machine running {@code ./qvd run} must not get into the
@@ -35,8 +35,9 @@ class LocalMachineAttacksIT {
 
     @Test
     void anotherLocalUserIsRefusedByTheDatabase(QvdSystem system) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")) && Files.isExecutable(Path.of("/usr/sbin/runuser"))
-                && "root".equals(System.getProperty("user.name")), "needs psql, runuser and root (to become nobody)");
+        RequiredResource.executable(Path.of("/usr/bin/psql"), "postgresql-client");
+        RequiredResource.executable(Path.of("/usr/sbin/runuser"), "util-linux");
+        RequiredResource.root("to become nobody");
         int port = system.config().embeddedDbPort();
         for (String role : List.of("postgres", "qvd")) {
             Result noPassword = run(Map.of(), "runuser", "-u", "nobody", "--", "psql", "-h", "127.0.0.1", "-p",

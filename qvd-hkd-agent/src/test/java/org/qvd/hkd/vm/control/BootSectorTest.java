@@ -2,7 +2,6 @@ package org.qvd.hkd.vm.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qvd.hkd.platform.HkdException;
 import org.qvd.hkd.platform.TestHypervisor;
+import org.qvd.testsupport.RequiredResource;
 
 /** "no bootable disk": a real qcow2 read through qemu-img, as a guest's BIOS would read its first sector. */
 class BootSectorTest {
@@ -20,7 +20,7 @@ class BootSectorTest {
 
     @Test
     void anEmptyImageIsNoBootableDiskAndOneWithABootSignatureIsAccepted(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(QEMU_IMG), "qemu-img (qemu-utils) not installed");
+        RequiredResource.executable(QEMU_IMG, "qemu-utils");
         Path raw = dir.resolve("mbr.raw");
         try (RandomAccessFile file = new RandomAccessFile(raw.toFile(), "rw")) {
             file.setLength(1024 * 1024);

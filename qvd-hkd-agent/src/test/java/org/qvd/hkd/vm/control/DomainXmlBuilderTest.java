@@ -1,7 +1,6 @@
 package org.qvd.hkd.vm.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import org.qvd.hkd.platform.TestHypervisor;
 import org.qvd.hkd.vm.entity.DomainSpec;
 import org.qvd.hkd.vm.entity.VmDomain;
 import org.qvd.hkd.vm.entity.VmNames;
+import org.qvd.testsupport.RequiredResource;
 
 class DomainXmlBuilderTest {
 
@@ -54,7 +54,7 @@ class DomainXmlBuilderTest {
 
     @Test
     void passesVirtXmlValidate(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(VIRT_XML_VALIDATE), "virt-xml-validate (libvirt-clients) not installed");
+        RequiredResource.executable(VIRT_XML_VALIDATE, "libvirt-clients");
         for (DomainSpec spec : new DomainSpec[] {overlayWithHome(), directBootReadOnly()}) {
             Path file = dir.resolve(spec.domainName() + ".xml");
             Files.writeString(file, builder.build(spec));

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Boots the built desktop image (images/out) under QEMU/TCG through libvirt (qemu:///system, domain
@@ -41,12 +41,9 @@ class DesktopImageIT {
     @Test
     void bootedImageAnswersPingAndServesTheDesktopToAnNxproxyOnTheHost() throws Exception {
         Optional<Path> metadata = newestImage(Path.of(System.getProperty("qvd.images.out", "../images/out")));
-        if (metadata.isEmpty()) {
-            System.out.println("DesktopImageIT skipped: no built image in images/out (run: sudo images/build.sh)");
-        }
-        Assumptions.assumeTrue(metadata.isPresent(), "no built image in images/out (run images/build.sh)");
+        RequiredResource.present(metadata.isPresent(), "no built image in images/out (run: sudo images/build.sh)");
         String missing = missingTool("virsh", "libvirtd", "virtlogd", "qemu-img", "qemu-system-x86_64");
-        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + " is not installed");
+        RequiredResource.present(missing == null, () -> missing + " is not installed");
         JsonNode meta = new ObjectMapper().readTree(metadata.get().toFile());
         Path out = metadata.get().getParent();
         startLibvirt();
@@ -93,7 +90,7 @@ class DesktopImageIT {
      */
     private void connectDesktop(String base, int nxPort, long started) throws Exception {
         String missing = missingTool("nxproxy", "Xvfb", "import");
-        Assumptions.assumeTrue(missing == null, () -> "desktop part skipped: " + missing + " is not installed");
+        RequiredResource.present(missing == null, () -> "desktop part: " + missing + " is not installed");
         Path dir = Path.of("target", "vma-image-it").toAbsolutePath();
         Files.createDirectories(dir.resolve("proxy-root"));
         String cookie = cookie();

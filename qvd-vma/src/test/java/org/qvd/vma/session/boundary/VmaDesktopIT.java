@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * The VMA from its shaded jar, in local mode on this machine (not in a VM), with a real nxagent on
@@ -35,7 +35,7 @@ class VmaDesktopIT {
     @Test
     void desktopArrivesTakesTypedTextSuspendsAndResumesTheSameSession() throws Exception {
         String missing = missingTool("nxagent", "nxproxy", "Xvfb", "xdotool", "import", "xterm");
-        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + " is not installed");
+        RequiredResource.present(missing == null, () -> missing + " is not installed");
         Files.createDirectories(dir.resolve("proxy-root"));
         Files.deleteIfExists(dir.resolve("typed.txt"));
         int viewer = freeDisplay(99);
@@ -123,7 +123,7 @@ class VmaDesktopIT {
     @Test
     void honoursTheClientGeometryWhenTheViewerHasAWindowManager() throws Exception {
         String missing = missingTool("nxagent", "nxproxy", "Xvfb", "xdotool", "openbox", "xterm");
-        Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing + " is not installed");
+        RequiredResource.present(missing == null, () -> missing + " is not installed");
         Files.createDirectories(dir.resolve("proxy-root"));
         int viewer = freeDisplay(99);
         int agentDisplay = freeDisplay(150);
