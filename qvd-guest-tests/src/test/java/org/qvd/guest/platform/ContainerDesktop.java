@@ -3,7 +3,6 @@ package org.qvd.guest.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.qvd.testsupport.RequiredResource;
