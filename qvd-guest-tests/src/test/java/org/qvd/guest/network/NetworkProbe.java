@@ -14,8 +14,8 @@ import java.util.Base64;
  * What a hostile guest tries on the VM network, as root in its own VM: a bash script that the probe VM runs at boot
  * ({@code systemd.run=} on its DI's kernel command line, so nothing in the image changes). It waits for its address,
  * tries the target VM's VMA (3030) and nxagent (4100) ports and the host, reports
- * {@code "<own IP> <3030> <4100> <host>"} (each 0 = connected, 124 = no answer at all, i.e. dropped; anything else
- * = refused) to a listener of the test on the host; then poses as the target, first with the target's IP address
+ * {@code "<own IP> <3030> <4100> <host>"} (each 0 = connected, 113 = no route to host, i.e. nobody answered its ARP
+ * request, 111 = refused, 124 = no answer at all within 5 s) to a listener of the test on the host; then poses as the target, first with the target's IP address
  * (own MAC), then with the target's MAC (own IP), and tries to reach the host each time (the listener must see
  * nothing); then reports {@code "done"}.
  */
@@ -45,7 +45,11 @@ public final class NetworkProbe {
                 "for i in $(seq 300); do ip -4 -o addr show dev $D | grep -q inet && break; sleep 1; done",
                 "MY=$(ip -4 -o addr show dev $D | awk '{print $4}')",
                 "MAC=$(cat /sys/class/net/$D/address)",
-                "try() { timeout 5 bash -c \"echo > /dev/tcp/$1/$2\" 2>/dev/null; echo $?; }",
+                // 0 connected, 113 no route to host (nobody answers ARP: unreachable), 111 refused (the packets
+                // arrived and the other side said no), 124 no answer within 5 s (dropped), else the exit code
+                "try() { timeout 5 bash -c \"echo > /dev/tcp/$1/$2\" 2>/tmp/probe.err; r=$?;"
+                        + " grep -q 'No route' /tmp/probe.err && r=113; grep -q 'refused' /tmp/probe.err && r=111;"
+                        + " echo $r; }",
                 "for i in $(seq 60); do [ \"$(try " + host + " " + reportPort + ")\" = 0 ] && break; sleep 2; done",
                 "R=\"${MY%/*} $(try " + targetIp + " 3030) $(try " + targetIp + " 4100) $(try " + host + " "
                         + reportPort + ")\"",
