@@ -117,7 +117,7 @@ class RealContainerIT {
             stopping.remove(stopped.vmId());
         }
         long stopMs = (System.nanoTime() - begin) / 1_000_000;
-        System.out.printf("RealContainerIT: first StartVm -> running %d ms (includes unpacking a new image once), "
+        System.out.printf("RealContainerIT: first StartVm -> running %d ms (includes unpacking the image if this host had not yet), "
                 + "second %d ms, two StopVm -> stopped %d ms%n", firstMs, secondMs, stopMs);
 
         for (long vm : List.of(A, B)) {

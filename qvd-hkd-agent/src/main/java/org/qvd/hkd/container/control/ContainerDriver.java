@@ -80,7 +80,8 @@ public final class ContainerDriver implements ContainerDomains {
         commands.require(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + base + ",upperdir="
                 + layout.upper(vmId) + ",workdir=" + layout.work(vmId), layout.rootfs(vmId).toString()), LXC_TIMEOUT);
         HostCommands.Result started = commands.run(List.of("lxc-start", "-n", ContainerLayout.name(vmId), "-P",
-                layout.containersDir().toString(), "-f", layout.config(vmId).toString(), "-d"), LXC_TIMEOUT);
+                layout.containersDir().toString(), "-f", layout.config(vmId).toString(), "-d", "-p",
+                layout.monitorPid(vmId).toString()), LXC_TIMEOUT);
         if (!started.ok()) {
             throw new HkdException("container " + ContainerLayout.name(vmId) + " did not start: " + lastLines(vmId,
                     started.output()));
@@ -160,7 +161,27 @@ public final class ContainerDriver implements ContainerDomains {
         }
     }
 
+    /**
+     * Whether the container runs, from LXC's pid file of its monitor (removed by LXC when the container ends): file reads
+     * only, because heartbeats list the containers and a process per container made them late on a loaded host.
+     * Without the file (a container started otherwise), LXC is asked.
+     */
     private boolean running(long vmId) {
+        Path pidFile = host.layout().monitorPid(vmId);
+        if (Files.isRegularFile(pidFile)) {
+            try {
+                String pid = Files.readString(pidFile).strip();
+                Path cgroup = Path.of("/proc", pid, "cgroup");
+                return pid.matches("\\d+") && Files.isRegularFile(cgroup)
+                        && Files.readString(cgroup).contains("lxc.monitor." + ContainerLayout.name(vmId));
+            } catch (IOException e) {
+                return false; // the monitor ended between the two reads
+            }
+        }
+        return lxcSaysRunning(vmId);
+    }
+
+    private boolean lxcSaysRunning(long vmId) {
         HostCommands.Result state = commands.run(List.of("lxc-info", "-n", ContainerLayout.name(vmId), "-P",
                 host.layout().containersDir().toString(), "-s", "-H"), LXC_TIMEOUT);
         return state.ok() && !state.output().strip().equals("STOPPED") && !state.output().isBlank();

@@ -55,6 +55,11 @@ public record ContainerLayout(Path containersDir, Path basesDir, Path homesDir) 
         return dir(vmId).resolve("nwfilter-binding.xml");
     }
 
+    /** LXC's pid file of the container's monitor process: there while the container runs. */
+    public Path monitorPid(long vmId) {
+        return dir(vmId).resolve("monitor.pid");
+    }
+
     public Path log(long vmId) {
         return dir(vmId).resolve("lxc.log");
     }
