@@ -111,6 +111,29 @@ class HostStopIT {
     }
 
     @Test
+    void anAdminsStopWaitsForHeartbeatsBeingAppliedInsteadOfAnsweringConcurrentUpdate() throws Exception {
+        // a burst of heartbeats keeps the MDB's sessions writing the host's runtime row while the stop reads and
+        // writes it: the stop used to fail at commit on the row version it had read (409 concurrent_update)
+        for (int round = 0; round < 6; round++) {
+            String host = Scenario.unique("stop");
+            HostDto up = joinedHost(host);
+            for (int beat = 0; beat < 60; beat++) {
+                hkd.heartbeat(host, 100 + beat, List.of());
+            }
+            HostDto stopping;
+            try {
+                stopping = As.superadmin(() -> hosts.stop(up.id()));
+            } catch (QvdException e) {
+                throw new AssertionError("round " + round + ": " + e.code() + " " + e.getMessage(), e);
+            }
+            assertThat(stopping.state()).isEqualTo("stopping");
+            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis())).as("StopHost sent").isNotNull();
+            Thread.sleep(1000); // the burst's beats, some redelivered after losing to the stop, leave it stopping
+            assertThat(farm.hostNamed(host).state()).isEqualTo("stopping");
+        }
+    }
+
+    @Test
     void aStoppedHostIgnoresTheStandInHkdsLateBeatsUntilItsAgentRegistersAgain() throws Exception {
         String host = Scenario.unique("stop");
         HostDto up = joinedHost(host);

@@ -3,6 +3,7 @@ package org.qvd.host.control;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +40,19 @@ public class HostShutdown {
     @Inject
     Notices notices;
 
-    /** Refused with {@code host.not_running} (nothing changed, nothing sent) unless the host runs. */
+    /**
+     * Refused with {@code host.not_running} (nothing changed, nothing sent) unless the host runs. The host's
+     * runtime and its VMs' are read again under a row lock first: the agent's heartbeats and VM events write
+     * them every few seconds, and an admin's stop must wait for such a write rather than fail on the version it
+     * read before (409 {@code concurrent_update}); an event that loses is redelivered and applies to the new state.
+     */
     public void begin(Host host) {
+        em.refresh(host.getRuntime(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         host.getRuntime().requestStop(now);
         String reason = "host " + host.getName() + " stopping";
-        for (VmRuntime vm : vmsOn(host)) {
+        for (VmRuntime vm : em.createQuery(VMS_ON_HOST, VmRuntime.class).setParameter("host", host)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
             if (vm.getState().canMoveTo(VmState.STOPPING)) {
                 em.persist(vm.moveTo(VmState.STOPPING, reason, now));
                 notices.vmState(vm.getVm().getId(), wire(VmState.STOPPING), reason);
