@@ -35,6 +35,12 @@ class OverlayDiskFullIT {
     void aStartOnAFullOverlayStoreFailsWithAClearReasonAndLeavesNothing(QvdSystem system) throws Exception {
         RequiredResource.present(Files.exists(Path.of("/var/run/libvirt/libvirt-sock")), "libvirtd is not running");
         RequiredResource.root("mounting a small tmpfs");
+        // domain names are not prefixed: this agent would report another system's qvd-vm-N (e.g. a guest tier run on
+        // this libvirtd) as its own, and the VMAS would have it reaped and blame this test's VM N for it
+        List<String> foreign = virsh("list", "--all", "--name").lines().map(String::strip)
+                .filter(d -> d.startsWith("qvd-vm-")).toList();
+        RequiredResource.present(foreign.isEmpty(), () -> "qemu:///system already holds QVD guests " + foreign
+                + " of another system, which this test's agent would reap");
         Path dir = Path.of("target", "faults-diskfull").toAbsolutePath();
         Path overlays = dir.resolve("overlays");
         Files.createDirectories(overlays);
