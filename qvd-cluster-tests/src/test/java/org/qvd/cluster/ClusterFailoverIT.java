@@ -17,6 +17,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.cluster.platform.Admin;
 import org.qvd.cluster.platform.Db;
+import org.qvd.cluster.platform.L7rClient;
+import org.qvd.cluster.platform.StandInDesktop;
+import org.qvd.cluster.platform.Wat;
 import org.qvd.cluster.platform.RunningCluster;
 import org.qvd.launcher.QvdCluster;
 
@@ -36,7 +39,7 @@ class ClusterFailoverIT {
 
     @Test
     @Order(1)
-    void bothNodesFormOneClusterBehindTheBalancerWithOneTlsIdentity(QvdCluster cluster) {
+    void bothNodesFormOneClusterBehindTheBalancerWithOneTlsIdentity(QvdCluster cluster) throws Exception {
         Db db = new Db(cluster);
         // JGroups' JDBC_PING: one row per member of the installation's cluster, found through PostgreSQL
         awaitTrue("two JGroups members in qvd_cluster.jgroups_ping", Duration.ofSeconds(60),
@@ -48,6 +51,13 @@ class ClusterFailoverIT {
         }
         assertThat(new Admin(cluster.caCertificate(), cluster.httpsPort()).action("/vms/0/stop").statusCode())
                 .as("balancer").isIn(403, 404, 409);
+        // the admin port through the balancer: the audit shows the admin's own address, not the balancer's
+        String tenant = Admin.unique("addr");
+        String status = Admin.rawPost(cluster.caCertificate(), cluster.httpsPort(), "127.0.0.7", "/tenants",
+                "{\"name\":\"" + tenant + "\",\"description\":\"address test\"}");
+        assertThat(status).startsWith("HTTP/1.1 201");
+        assertThat(db.query("SELECT source_address FROM audit_log WHERE action = 'tenant.create' AND arguments LIKE ? "
+                + "ORDER BY id DESC LIMIT 1", "%" + tenant + "%")).isEqualTo("127.0.0.7");
         // the second node joined the first one's JGroups view, and the brokers bridged to each other
         assertThat(log(cluster.nodes().get(1).consoleLog())).containsPattern(
                 "joined cluster 'qvd' with view: \\[node-a\\S*\\|\\d+\\] \\(2\\)");
@@ -67,8 +77,7 @@ class ClusterFailoverIT {
         assertThat(agentBroker(cluster)).as("the agent is on node a").isEqualTo(a.httpsPort());
 
         Admin viaB = new Admin(cluster.caCertificate(), b.httpsPort());
-        long[] user = viaB.userWithOsf(Admin.unique("u"));
-        long vm = viaB.vm(user[0], user[1]);
+        long vm = viaB.vm(viaB.user());
         // a VM the host runs (the test driver cannot boot one): what its heartbeat would report after a start
         assertThat(db.update("UPDATE vm_runtime SET state = 'running', state_ts = now(), host_id = "
                 + "(SELECT id FROM host WHERE name = ?) WHERE vm_id = ?", HOST, vm)).isEqualTo(1);
@@ -84,6 +93,40 @@ class ClusterFailoverIT {
 
     @Test
     @Order(3)
+    void secondClientOnNodeBEndsTheFirstClientsTunnelOnNodeA(QvdCluster cluster) throws Exception {
+        QvdCluster.Node a = cluster.nodes().get(0);
+        QvdCluster.Node b = cluster.nodes().get(1);
+        Admin admin = new Admin(cluster.caCertificate(), a.httpsPort());
+        Admin.User user = admin.user();
+        long vm = admin.vm(user);
+        Db db = new Db(cluster);
+        try (StandInDesktop desktop = new StandInDesktop(db, vm);
+             L7rClient first = L7rClient.toNode(cluster.caCertificate(), a.l7rPort(), "127.0.0.21")) {
+            first.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+            assertThat(last(first.readUntilFinal()).status()).isEqualTo(101);
+            first.readUntil("SESSION[]");
+            first.write("typed-on-node-a;");
+            assertThat(first.readUntil("typed-on-node-a;")).contains("typed-on-node-a;");
+            assertThat(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm)).isEqualTo(a.id());
+
+            Instant asked = Instant.now();
+            try (L7rClient second = L7rClient.toNode(cluster.caCertificate(), b.l7rPort(), "127.0.0.22")) {
+                second.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+                List<L7rClient.Response> answers = second.readUntilFinal();
+                assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info"))
+                        .contains("Taking over the session from another client");
+                assertThat(last(answers).status()).as(last(answers).body()).isEqualTo(101);
+                assertThat(second.readUntil("typed-on-node-a;")).as("the same session").contains("typed-on-node-a;");
+                System.out.println("takeover across nodes: 101 on node b " + Duration.between(asked, Instant.now()).toMillis()
+                        + " ms after the request");
+                assertThat(first.endsWithin(10_000)).as("node a ended the first client's tunnel").isTrue();
+                assertThat(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm)).isEqualTo(b.id());
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void hostLossIsDetectedExactlyOnceWhileBothNodesRun(QvdCluster cluster) throws Exception {
         Db db = new Db(cluster);
         long before = lostLines(cluster);
@@ -98,43 +141,114 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4)
-    void agentMovesToTheOtherNodeWhenItsNodeIsKilledAndTheHostIsNeverLost(QvdCluster cluster) throws Exception {
+    @Order(5)
+    void nodeKilledUnderAnAgentAClientAndAnAdmin(QvdCluster cluster) throws Exception {
         Db db = new Db(cluster);
         QvdCluster.Node doomed = detector != null ? detector : cluster.nodes().get(0);
         QvdCluster.Node survivor = cluster.nodes().stream().filter(n -> n != doomed).findFirst().orElseThrow();
         cluster.startLocalHkd(List.of(doomed, survivor));
         awaitTrue("host running", Duration.ofSeconds(90), () -> "running".equals(db.hostState(HOST)));
         assertThat(agentBroker(cluster)).isEqualTo(doomed.httpsPort());
+        // an admin logged in to the WAT through the balancer
+        Wat wat = Wat.logIn(cluster.caCertificate(), cluster.httpsPort());
+        // a client through the balancer, its tunnel on the doomed node (stand-in desktop, named so)
+        Admin admin = new Admin(cluster.caCertificate(), survivor.httpsPort());
+        Admin.User user = admin.user();
+        long vm = admin.vm(user);
+        try (StandInDesktop desktop = new StandInDesktop(db, vm)) {
+            L7rClient client = connectOn(cluster, db, vm, user, doomed);
+            client.write("before-the-kill;");
+            client.readUntil("before-the-kill;");
 
-        doomed.kill();
-        Instant killed = Instant.now();
-        awaitTrue("agent connected to " + survivor, Duration.ofSeconds(30),
-                () -> agentBroker(cluster) == survivor.httpsPort());
-        Duration moved = Duration.between(killed, Instant.now());
-        System.out.println("agent moved from " + doomed + " to " + survivor + " " + moved.toMillis() + " ms after kill -9");
-        assertThat(moved).isLessThan(Duration.ofSeconds(15));
-        // three heartbeat timeouts' worth: the host must stay running all along
-        Instant until = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(until)) {
-            assertThat(db.hostState(HOST)).as("host state after its node died").isEqualTo("running");
-            Thread.sleep(500);
+            doomed.kill();
+            Instant killed = Instant.now();
+            // the client: its tunnel breaks; it reconnects through the balancer as qvd-client does, to the survivor
+            assertThat(client.endsWithin(10_000)).as("tunnel ended with its node").isTrue();
+            client.close();
+            String session = reconnect(cluster, vm, user, Duration.ofSeconds(30));
+            Duration resumed = Duration.between(killed, Instant.now());
+            System.out.println("client resumed the same (stand-in) session through the balancer " + resumed.toMillis()
+                    + " ms after kill -9 of " + doomed);
+            assertThat(session).as("the same session").contains("before-the-kill;");
+            assertThat(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm)).isEqualTo(survivor.id());
+            assertThat(resumed).isLessThan(Duration.ofSeconds(10));
+
+            // the agent moved to the survivor
+            awaitTrue("agent connected to " + survivor, Duration.ofSeconds(30),
+                    () -> agentBroker(cluster) == survivor.httpsPort());
+            System.out.println("agent on " + survivor + " (moved after the kill, logged at "
+                    + Duration.between(killed, Instant.now()).toMillis() + " ms)");
+            // the admin goes on, or is asked to log in again if the session's node died, never an error page
+            watAfterFailover(cluster, wat);
+            // three heartbeat timeouts' worth: the host must stay running all along
+            Instant until = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(until)) {
+                assertThat(db.hostState(HOST)).as("host state after its node died").isEqualTo("running");
+                Thread.sleep(500);
+            }
         }
         // a command sent afterwards reaches the agent: a start (the test driver's host has no such image: it answers
         // with its reason, which only the agent can give)
-        Admin viaSurvivor = new Admin(cluster.caCertificate(), survivor.httpsPort());
-        long[] user = viaSurvivor.userWithOsf(Admin.unique("u"));
-        long vm = viaSurvivor.vm(user[0], user[1]);
-        HttpResponse<String> start = viaSurvivor.action("/vms/" + vm + "/start");
+        long other = admin.vm(user);
+        HttpResponse<String> start = admin.action("/vms/" + other + "/start");
         assertThat(start.statusCode()).as(start.body()).isIn(200, 202, 204);
         awaitTrue("the host answered the start", Duration.ofSeconds(60), () -> {
-            var state = viaSurvivor.vm(vm);
+            var state = admin.vm(other);
             return "stopped".equals(state.get("state").asText()) && state.path("lastFailure").asText("").contains(HOST);
         });
     }
 
+    private static int watLogins;
+
+    /** The admin's next page: still logged in, or the login form (then logging in again works); counts the latter. */
+    private static Wat watAfterFailover(QvdCluster cluster, Wat wat) throws Exception {
+        String state = wat.state();
+        System.out.println("WAT admin after the node change: " + state);
+        if (state.equals("kept")) {
+            return wat;
+        }
+        watLogins++;
+        return Wat.logIn(cluster.caCertificate(), cluster.httpsPort());
+    }
+
+    /** A client through the balancer whose tunnel is on {@code node}: a later connect takes the VM over if needed. */
+    private static L7rClient connectOn(QvdCluster cluster, Db db, long vm, Admin.User user, QvdCluster.Node node)
+            throws Exception {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            L7rClient client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort());
+            client.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+            assertThat(last(client.readUntilFinal()).status()).isEqualTo(101);
+            client.readUntil("]\n");
+            if (node.id().equals(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm))) {
+                return client;
+            }
+            // leave this one open: the balancer (leastconn) sends the next connection to the other node
+        }
+        throw new AssertionError("the balancer never chose " + node);
+    }
+
+    /** Connects through the balancer until a {@code 101}, as qvd-client retries; returns the session's first line. */
+    private static String reconnect(QvdCluster cluster, long vm, Admin.User user, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Exception lastError = null;
+        while (Instant.now().isBefore(deadline)) {
+            try (L7rClient client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort())) {
+                client.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+                L7rClient.Response answer = last(client.readUntilFinal());
+                if (answer.status() == 101) {
+                    return client.readUntil("]\n");
+                }
+                lastError = new IllegalStateException(answer.status() + " " + answer.body());
+            } catch (java.io.IOException e) {
+                lastError = e;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no 101 through the balancer within " + timeout.toSeconds() + " s", lastError);
+    }
+
     @Test
-    @Order(5)
+    @Order(6)
     void hostLossIsStillDetectedAfterTheDetectingNodeDied(QvdCluster cluster) throws Exception {
         Db db = new Db(cluster);
         assertThat(cluster.nodes().stream().filter(QvdCluster.Node::alive).count()).isEqualTo(1);
@@ -146,17 +260,51 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(6)
-    void theKilledNodeRejoins(QvdCluster cluster) {
+    @Order(7)
+    void rollingRestartLosesNoDesktopAndNoAdmin(QvdCluster cluster) throws Exception {
         Db db = new Db(cluster);
+        // the node killed above comes back first (a rolling restart's first half), then the other one is restarted
         QvdCluster.Node dead = cluster.nodes().stream().filter(n -> !n.alive()).findFirst().orElseThrow();
+        QvdCluster.Node other = cluster.nodes().stream().filter(n -> n != dead).findFirst().orElseThrow();
         Instant t0 = Instant.now();
         cluster.restart(dead);
         System.out.println(dead + " restarted and deployed in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
         awaitTrue("two JGroups members again", Duration.ofSeconds(60),
                 () -> "2".equals(db.query("SELECT count(*) FROM qvd_cluster.jgroups_ping WHERE cluster_name = 'qvd'")));
-        cluster.startLocalHkd();
+        cluster.startLocalHkd(List.of(other, dead));
         awaitTrue("host running", Duration.ofSeconds(90), () -> "running".equals(db.hostState(HOST)));
+
+        Wat wat = Wat.logIn(cluster.caCertificate(), cluster.httpsPort());
+        Admin admin = new Admin(cluster.caCertificate(), cluster.httpsPort());
+        Admin.User user = admin.user();
+        long vm = admin.vm(user);
+        try (StandInDesktop desktop = new StandInDesktop(db, vm)) {
+            L7rClient client = connectOn(cluster, db, vm, user, other);
+            client.write("before-the-restart;");
+            client.readUntil("before-the-restart;");
+
+            Instant stopAt = Instant.now();
+            cluster.stop(other); // graceful, as an operator's rolling restart does
+            System.out.println(other + " stopped gracefully in " + Duration.between(stopAt, Instant.now()).toMillis() + " ms");
+            assertThat(client.endsWithin(10_000)).as("the tunnel on the stopped node ended").isTrue();
+            client.close();
+            String session = reconnect(cluster, vm, user, Duration.ofSeconds(30));
+            assertThat(session).as("the same session after the restart of its node").contains("before-the-restart;");
+            wat = watAfterFailover(cluster, wat);
+            awaitTrue("agent on " + dead, Duration.ofSeconds(30), () -> agentBroker(cluster) == dead.httpsPort());
+            assertThat(db.hostState(HOST)).isEqualTo("running");
+
+            Instant restartAt = Instant.now();
+            cluster.restart(other);
+            System.out.println(other + " back in " + Duration.between(restartAt, Instant.now()).toSeconds() + " s");
+            watAfterFailover(cluster, wat);
+            assertThat(watLogins).as("the admin was asked to log in again after the node of the session went").isPositive();
+            assertThat(db.hostState(HOST)).isEqualTo("running");
+        }
+    }
+
+    static L7rClient.Response last(List<L7rClient.Response> answers) {
+        return answers.get(answers.size() - 1);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

@@ -55,13 +55,50 @@ public final class Admin {
         }
     }
 
+    /**
+     * One REST call over a raw TLS connection from a chosen loopback source address (e.g. 127.0.0.7): another client
+     * address as far as the server can tell, which the Java HTTP client cannot choose. Returns the status line.
+     */
+    public static String rawPost(Path caPem, int port, String fromAddress, String path, String json) throws IOException {
+        try (java.net.Socket plain = new java.net.Socket()) {
+            plain.bind(new java.net.InetSocketAddress(fromAddress, 0));
+            plain.connect(new java.net.InetSocketAddress("127.0.0.1", port), 20_000);
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trusting(caPem).getSocketFactory()
+                    .createSocket(plain, "localhost", port, true)) {
+                tls.setSoTimeout(60_000);
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                String head = "POST /api/v1" + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                        + Base64.getEncoder().encodeToString(("superadmin@*:" + RunningCluster.SUPERADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))
+                        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                        + body.length + "\r\nConnection: close\r\n\r\n";
+                tls.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+                tls.getOutputStream().write(body);
+                tls.getOutputStream().flush();
+                String response = new String(tls.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                return response.substring(0, Math.max(0, response.indexOf("\r\n")));
+            }
+        }
+    }
+
     public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A user of a fresh tenant with an OSF that has a registered (few-byte) image; returns {userId, osfId}. */
-    public long[] userWithOsf(String login) {
-        long tenantId = post("/tenants", Map.of("name", unique("t"), "description", "cluster test")).get("id").asLong();
+    /** A user ({@code login@tenant}, {@link #USER_PASSWORD}) with an OSF that has a registered (few-byte) image. */
+    public record User(long id, long osfId, String login) {
+    }
+
+    /** A user of a fresh tenant with an OSF that has a registered (few-byte) image. */
+    public User user() {
+        String tenant = unique("t");
+        String login = unique("u");
+        long[] ids = userWithOsf(tenant, login);
+        return new User(ids[0], ids[1], login + "@" + tenant);
+    }
+
+    private long[] userWithOsf(String tenant, String login) {
+        long tenantId = post("/tenants", Map.of("name", tenant, "description", "cluster test")).get("id").asLong();
         long userId = post("/users", Map.of("tenantId", tenantId, "login", login, "password", USER_PASSWORD))
                 .get("id").asLong();
         long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256)).get("id").asLong();
@@ -74,8 +111,8 @@ public final class Admin {
         return new long[] {userId, osfId};
     }
 
-    public long vm(long userId, long osfId) {
-        return post("/vms", Map.of("userId", userId, "osfId", osfId, "name", unique("vm"))).get("id").asLong();
+    public long vm(User user) {
+        return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm"))).get("id").asLong();
     }
 
     public JsonNode vm(long vmId) {

@@ -36,6 +36,9 @@ public class VmRuntimeService {
     @Inject
     VmLifecycle lifecycle;
 
+    @Inject
+    org.qvd.cluster.control.ClusterMembership cluster;
+
     public VmDto get(long vmId) {
         return VmDto.of(vm(vmId));
     }
@@ -111,6 +114,15 @@ public class VmRuntimeService {
      */
     public String vmaKey(long vmId) {
         return vm(vmId).getRuntime().vmaKey();
+    }
+
+    /**
+     * Whether the VM's open tunnel is held by an L7R node that has left the cluster (it died with the connection on
+     * it): a takeover then need not wait for that node to let go. False on a single node, or while the node is a member.
+     */
+    public boolean holderNodeGone(long vmId) {
+        org.qvd.vm.entity.LastConnection last = vm(vmId).getRuntime().getLastConnection();
+        return last != null && last.isOpen() && cluster.isGone(last.getNode());
     }
 
     /** Session parameters from properties, later ones overriding: OSF, DI (in use, else by tag), user, VM. */

@@ -215,9 +215,19 @@ public class VmasSessionBackend implements SessionBackend {
         progress.progress("Taking over the session from another client");
         CompletableFuture<Notice> released = waiters.await(vmId, Notice::isReleased);
         notices.abortConnections(vmId, connection.toString(), "taken over by another client");
-        CompletableFuture<Void> result = released.completeOnTimeout(null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
+        // a holder on a node that has left the cluster (docs/cluster.md) will never let go: no need to wait for it
+        long wait = holderNodeGone(vmId) ? 0 : STALE_HOLDER.toMillis();
+        CompletableFuture<Void> result = released.completeOnTimeout(null, wait, TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(n -> connecting(connection, vmId, control, n == null), executor);
         return Stages.cancelling(result, released);
+    }
+
+    private boolean holderNodeGone(long vmId) {
+        try {
+            return runtime.holderNodeGone(vmId);
+        } catch (RuntimeException e) {
+            return false; // unknown: wait for the holder as on a single node
+        }
     }
 
     /** The VM's current VMA key (contract C1), sent with every call to its agent; null while it has none. */
