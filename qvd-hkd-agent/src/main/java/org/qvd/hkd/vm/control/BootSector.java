@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.qvd.hkd.platform.HkdException;
 
 /**
  * The first 512 bytes a guest's firmware would read from a disk image, through its qcow2 chain
@@ -20,6 +21,17 @@ final class BootSector {
     private static final int SIZE = 512;
 
     private BootSector() {
+    }
+
+    /** Throws "no bootable disk" for a readable image whose first sector has no boot signature. */
+    static void requireBootable(Path image) {
+        if (!Files.isReadable(image)) {
+            return;
+        }
+        read(image).filter(sector -> !hasSignature(sector)).ifPresent(sector -> {
+            throw new HkdException(StartFailures.NO_BOOTABLE_DISK + ": the first sector of " + image
+                    + " has no boot signature");
+        });
     }
 
     static boolean hasSignature(byte[] sector) {

@@ -1,6 +1,7 @@
 package org.qvd.hkd.vm.control;
 
 import java.util.Optional;
+import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 
@@ -47,6 +48,11 @@ public final class Libvirt {
             }
             throw new LibvirtFailureException(action, e);
         }
+    }
+
+    /** Whether the connection is libvirt's test driver, whose domains and volumes exist only in its memory. */
+    public static boolean isTestDriver(Connect connect) {
+        return "Test".equalsIgnoreCase(call("reading the hypervisor type", connect::getType));
     }
 
     static boolean isNotFound(LibvirtException e) {

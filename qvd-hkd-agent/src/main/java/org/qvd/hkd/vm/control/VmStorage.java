@@ -1,6 +1,5 @@
 package org.qvd.hkd.vm.control;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.libvirt.Connect;
@@ -58,17 +57,13 @@ public final class VmStorage {
     /**
      * Refuses an OS disk whose first sector has no boot signature (an empty or broken image): the guest would
      * only sit in its firmware saying "No bootable device" until the start timeout. Disks the agent cannot read
-     * as files (libvirt's test driver; no qemu-img) are not checked.
+     * as files are not checked, nor those of libvirt's test driver: its volumes are not files, and a file that
+     * happens to sit at the same path (another system's overlay) is not the disk.
      */
     public void requireBootable(String osDiskPath) {
-        Path file = Path.of(osDiskPath);
-        if (!Files.isReadable(file)) {
-            return;
+        if (!Libvirt.isTestDriver(connect)) {
+            BootSector.requireBootable(Path.of(osDiskPath));
         }
-        BootSector.read(file).filter(sector -> !BootSector.hasSignature(sector)).ifPresent(sector -> {
-            throw new HkdException(StartFailures.NO_BOOTABLE_DISK + ": the first sector of " + file
-                    + " has no boot signature");
-        });
     }
 
     /** Creates the VM's home disk if it does not exist yet; returns its path. */
