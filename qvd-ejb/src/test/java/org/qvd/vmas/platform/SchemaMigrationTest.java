@@ -9,18 +9,18 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qvd.account.control.PasswordHasher;
-import org.qvd.account.entity.Administrator;
-import org.qvd.account.entity.AppUser;
-import org.qvd.account.entity.Role;
-import org.qvd.account.entity.Tenant;
-import org.qvd.host.entity.Host;
-import org.qvd.host.entity.HostState;
-import org.qvd.image.entity.Di;
-import org.qvd.image.entity.Osf;
-import org.qvd.image.entity.TagRules;
-import org.qvd.vm.entity.Vm;
-import org.qvd.vm.entity.VmState;
+import org.qvd.vmas.account.control.PasswordHasher;
+import org.qvd.vmas.account.entity.Administrator;
+import org.qvd.vmas.account.entity.AppUser;
+import org.qvd.vmas.account.entity.Role;
+import org.qvd.vmas.account.entity.Tenant;
+import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.host.entity.HostState;
+import org.qvd.vmas.image.entity.Di;
+import org.qvd.vmas.image.entity.Osf;
+import org.qvd.vmas.image.entity.TagRules;
+import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmState;
 
 /** Empty PostgreSQL → every Flyway migration → Hibernate validates the mapping and round-trips a VM. */
 class SchemaMigrationTest {
@@ -54,7 +54,7 @@ class SchemaMigrationTest {
     void listsEveryEntityOfTheModule() throws Exception {
         // the module's own classes, wherever this build put them (-Dqvd.target may rename target/)
         java.nio.file.Path classes = java.nio.file.Path.of(
-                org.qvd.vm.entity.Vm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                org.qvd.vmas.vm.entity.Vm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         java.util.List<Class<?>> found = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(classes)) {
             for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {

@@ -17,24 +17,24 @@ import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
-import org.qvd.session.control.ConnectionControl;
-import org.qvd.session.control.FailureCounters;
-import org.qvd.session.control.ProgressListener;
-import org.qvd.session.control.SessionBackend;
-import org.qvd.session.entity.AuthenticationResult;
-import org.qvd.session.entity.ConnectionId;
-import org.qvd.session.entity.ConnectionState;
-import org.qvd.session.entity.ConnectionTraffic;
-import org.qvd.session.entity.Credentials;
-import org.qvd.session.entity.IssuedToken;
-import org.qvd.session.entity.NodeAvailability;
-import org.qvd.session.entity.QvdUser;
-import org.qvd.session.entity.SessionRequest;
-import org.qvd.session.entity.VmAccess;
-import org.qvd.session.entity.VmEndpoint;
-import org.qvd.session.entity.VmRef;
-import org.qvd.session.entity.VmSummary;
-import org.qvd.session.entity.VmUnavailableException;
+import org.qvd.l7r.session.control.ConnectionControl;
+import org.qvd.l7r.session.control.FailureCounters;
+import org.qvd.l7r.session.control.ProgressListener;
+import org.qvd.l7r.session.control.SessionBackend;
+import org.qvd.l7r.session.entity.AuthenticationResult;
+import org.qvd.l7r.session.entity.ConnectionId;
+import org.qvd.l7r.session.entity.ConnectionState;
+import org.qvd.l7r.session.entity.ConnectionTraffic;
+import org.qvd.l7r.session.entity.Credentials;
+import org.qvd.l7r.session.entity.IssuedToken;
+import org.qvd.l7r.session.entity.NodeAvailability;
+import org.qvd.l7r.session.entity.QvdUser;
+import org.qvd.l7r.session.entity.SessionRequest;
+import org.qvd.l7r.session.entity.VmAccess;
+import org.qvd.l7r.session.entity.VmEndpoint;
+import org.qvd.l7r.session.entity.VmRef;
+import org.qvd.l7r.session.entity.VmSummary;
+import org.qvd.l7r.session.entity.VmUnavailableException;
 
 /**
  * The listener's {@link SessionBackend}: every call goes to the VMAS's endpoint through a {@link MessageEndpoint}

@@ -3,8 +3,8 @@ package org.qvd.l7r.adapter;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import org.qvd.session.control.FailureCounters.Failures;
-import org.qvd.session.control.SessionBackend;
+import org.qvd.l7r.session.control.FailureCounters.Failures;
+import org.qvd.l7r.session.control.SessionBackend;
 
 /**
  * The adapter's inbound endpoint (the message listener type of {@code qvd-l7r.rar}): what the L7R asks the VMAS.

@@ -21,7 +21,7 @@ import jakarta.resource.spi.work.WorkManager;
 import org.qvd.health.boundary.NodeParts;
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.QvdKeystore;
-import org.qvd.session.boundary.L7rListener;
+import org.qvd.l7r.session.boundary.L7rListener;
 
 /**
  * The L7R inside WildFly. The server starts the adapter with the deployment; the listener opens when the VMAS's

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.time.Instant;
 import java.util.Set;
-import org.qvd.account.boundary.AdminAuthenticationService;
-import org.qvd.account.boundary.AdminLogin;
+import org.qvd.vmas.account.boundary.AdminAuthenticationService;
+import org.qvd.vmas.account.boundary.AdminLogin;
 
 /**
  * Administrators authenticate with Basic (checked and throttled by the VMAS's

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.qvd.account.boundary.AdministratorService;
-import org.qvd.account.boundary.CallerDto;
+import org.qvd.vmas.account.boundary.AdministratorService;
+import org.qvd.vmas.account.boundary.CallerDto;
 
 import java.io.IOException;
 import java.io.Serializable;

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.qvd.account.boundary.AdminAuthenticationService;
+import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.platform.LogText;
 
 /**

@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.util.Set;
-import org.qvd.account.boundary.AdminAuthenticationService;
-import org.qvd.account.boundary.AdminLogin;
+import org.qvd.vmas.account.boundary.AdminAuthenticationService;
+import org.qvd.vmas.account.boundary.AdminLogin;
 
 /**
  * The WAT's form login as a Jakarta Security mechanism. It is needed because the EAR also holds a

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the account component. */
-package org.qvd.account.boundary;

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the audit component. */
-package org.qvd.audit.boundary;

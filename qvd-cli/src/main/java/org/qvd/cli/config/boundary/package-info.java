@@ -1,0 +1,2 @@
+/** qvd-admin commands for the config component. */
+package org.qvd.cli.config.boundary;

@@ -1,0 +1,2 @@
+/** qvd-admin commands for the image component. */
+package org.qvd.cli.image.boundary;

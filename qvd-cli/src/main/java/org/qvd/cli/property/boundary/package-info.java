@@ -1,0 +1,2 @@
+/** qvd-admin commands for the property component. */
+package org.qvd.cli.property.boundary;

@@ -1,0 +1,2 @@
+/** {@code qvd-admin stats}: the farm's statistics. */
+package org.qvd.cli.statistics.boundary;

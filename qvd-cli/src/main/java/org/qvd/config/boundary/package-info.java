@@ -1,2 +1,0 @@
-/** qvd-admin commands for the config component. */
-package org.qvd.config.boundary;

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the host component. */
-package org.qvd.host.boundary;

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the image component. */
-package org.qvd.image.boundary;

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the property component. */
-package org.qvd.property.boundary;

@@ -1,2 +1,0 @@
-/** {@code qvd-admin stats}: the farm's statistics. */
-package org.qvd.statistics.boundary;

@@ -1,2 +1,0 @@
-/** qvd-admin commands for the vm component. */
-package org.qvd.vm.boundary;

@@ -1,2 +1,0 @@
-/** Tenants, administrators, users, roles and ACLs as persistent, invariant-guarding entities. */
-package org.qvd.account.entity;

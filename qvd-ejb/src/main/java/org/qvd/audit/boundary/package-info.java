@@ -1,2 +1,0 @@
-/** Querying the audit log. */
-package org.qvd.audit.boundary;

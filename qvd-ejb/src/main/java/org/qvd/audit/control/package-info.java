@@ -1,2 +1,0 @@
-/** Writing audit entries for the interceptors. */
-package org.qvd.audit.control;

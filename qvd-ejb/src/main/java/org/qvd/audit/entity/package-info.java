@@ -1,2 +1,0 @@
-/** The audit log of every admin action. */
-package org.qvd.audit.entity;

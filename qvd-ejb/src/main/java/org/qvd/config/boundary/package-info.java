@@ -1,2 +1,0 @@
-/** Configuration service: values per tenant with global fallback and typed defaults. */
-package org.qvd.config.boundary;

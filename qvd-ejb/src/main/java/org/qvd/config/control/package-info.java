@@ -1,2 +1,0 @@
-/** Resolving configuration values: tenant, then global, then the typed default. */
-package org.qvd.config.control;

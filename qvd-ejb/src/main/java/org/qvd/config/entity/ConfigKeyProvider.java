@@ -1,8 +1,0 @@
-package org.qvd.config.entity;
-
-import java.util.List;
-
-/** Implemented by one CDI bean per component that has configuration keys. */
-public interface ConfigKeyProvider {
-    List<ConfigKey<?>> keys();
-}

@@ -1,2 +1,0 @@
-/** Configuration values per tenant with a global fallback, and the typed key catalogue. */
-package org.qvd.config.entity;

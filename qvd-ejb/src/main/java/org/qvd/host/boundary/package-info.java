@@ -1,2 +1,0 @@
-/** Host services (superadmin-only changes). */
-package org.qvd.host.boundary;

@@ -1,2 +1,0 @@
-/** Hypervisor hosts and their runtime state. */
-package org.qvd.host.entity;

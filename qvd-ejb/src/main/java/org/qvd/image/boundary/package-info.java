@@ -1,2 +1,0 @@
-/** OSF and DI services (DI tags included). */
-package org.qvd.image.boundary;

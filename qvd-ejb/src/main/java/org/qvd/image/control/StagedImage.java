@@ -1,5 +1,0 @@
-package org.qvd.image.control;
-
-/** An image file in the staging directory, with its build metadata when the image build wrote one. */
-public record StagedImage(String file, long sizeBytes, BuildMetadata metadata) {
-}

@@ -1,2 +1,0 @@
-/** OS flavours, disk images and their tags, with the tag rules. */
-package org.qvd.image.entity;

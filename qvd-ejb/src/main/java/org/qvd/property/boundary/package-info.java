@@ -1,2 +1,0 @@
-/** Property service: key/values on users, VMs, hosts, OSFs and DIs. */
-package org.qvd.property.boundary;

@@ -1,6 +1,0 @@
-package org.qvd.property.entity;
-
-/** The kinds of object that carry properties; session parameters merge them in this order (later wins). */
-public enum PropertyOwner {
-    OSF, DI, USER, VM, HOST
-}

@@ -1,2 +1,0 @@
-/** Free key/value properties on users, VMs, hosts, OSFs and DIs. */
-package org.qvd.property.entity;

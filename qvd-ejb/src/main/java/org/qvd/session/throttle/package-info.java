@@ -1,2 +1,0 @@
-/** The L7R's failed-login counters in the database, shared by every node of a cluster. */
-package org.qvd.session.throttle;

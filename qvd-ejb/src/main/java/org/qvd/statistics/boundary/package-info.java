@@ -1,2 +1,0 @@
-/** Farm statistics in one call (dashboard, REST, CLI, metrics). */
-package org.qvd.statistics.boundary;

@@ -1,2 +1,0 @@
-/** The grouped count queries behind the statistics. */
-package org.qvd.statistics.control;

@@ -1,2 +1,0 @@
-/** VM services: admin CRUD and requests, and runtime transitions for system components. */
-package org.qvd.vm.boundary;

@@ -1,2 +1,0 @@
-/** VM logic without a boundary: IP allocation and the VM configuration keys. */
-package org.qvd.vm.control;

@@ -1,6 +1,0 @@
-package org.qvd.vm.entity;
-
-/** A command for the user's connection: {@code abort} = disconnect the user. */
-public enum UserCommand {
-    ABORT
-}

@@ -1,2 +1,0 @@
-/** VMs, their runtime state machine and state history. */
-package org.qvd.vm.entity;

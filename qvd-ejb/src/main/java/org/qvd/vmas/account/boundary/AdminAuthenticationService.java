@@ -1,0 +1,152 @@
+package org.qvd.vmas.account.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.vmas.account.control.AccountConfigKeys;
+import org.qvd.vmas.account.control.Login;
+import org.qvd.vmas.account.control.LoginThrottle;
+import org.qvd.vmas.account.control.LoginThrottlePolicy;
+import org.qvd.vmas.account.control.PasswordHasher;
+import org.qvd.vmas.account.control.VerifiedCredentials;
+import org.qvd.vmas.account.entity.Administrator;
+import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.platform.AuditEvent;
+import org.qvd.vmas.platform.AuditSink;
+import org.qvd.vmas.platform.LogText;
+
+/**
+ * Administrator logins for the WAT and the API (Basic): the password is checked here, not by the container's
+ * realm, so that failures are throttled per source address and per login with a growing delay in the
+ * database (shared by every node), audited ({@code admin.login} / {@code admin.login.throttle}) and logged
+ * — never with the password. Bearer tokens are checked here too: void once the administrator was blocked or
+ * changed its password.
+ */
+@Stateless
+public class AdminAuthenticationService {
+
+    private static final Logger LOG = Logger.getLogger(AdminAuthenticationService.class.getName());
+    private static final PasswordHasher HASHER = new PasswordHasher();
+    private static final int MAX_LOGIN = 200;
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ConfigResolver config;
+
+    @Inject
+    AuditSink audit;
+
+    /** Checks a login and password from {@code source} (the client's address). */
+    public AdminLogin authenticate(String rawLogin, String password, String source) {
+        String text = rawLogin == null ? "" : rawLogin.trim();
+        Login login = Login.parse(text.length() > MAX_LOGIN ? text.substring(0, MAX_LOGIN) : text);
+        List<String> keys = LoginThrottlePolicy.keys(login, source);
+        Instant now = Instant.now();
+        Map<String, Instant> counted = throttle.counted(keys);
+        Optional<Instant> blockedUntil = counted.values().stream().filter(u -> u != null && u.isAfter(now))
+                .max(Instant::compareTo);
+        if (blockedUntil.isPresent()) {
+            Instant until = blockedUntil.get();
+            LOG.log(Level.FINE, () -> "admin login refused without a check (throttled): '" + LogText.escape(text)
+                    + "' from " + LogText.escape(source));
+            return AdminLogin.refused(until);
+        }
+        Administrator admin = find(login).orElse(null);
+        boolean active = admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
+        boolean ok = admin == null || password == null || password.isEmpty() ? burn()
+                : VerifiedCredentials.SHARED.verify(password, admin.getPasswordHash(), HASHER::verify);
+        if (ok && active) {
+            // a success forgets the login's failures (not the address's); most logins have none to forget
+            List<String> forget = keys.stream().filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
+                    .toList();
+            if (!forget.isEmpty()) {
+                throttle.clear(forget);
+            }
+            return AdminLogin.ok(admin.getName() + "@" + admin.getTenant().getName());
+        }
+        return failed(text, admin, keys, source, now, ok ? "auth.blocked" : "auth.failed");
+    }
+
+    /** Whether a bearer token of {@code principal} issued at {@code issuedAt} is still good. */
+    public boolean tokenValid(String principal, Instant issuedAt) {
+        return principal != null && issuedAt != null
+                && find(Login.parse(principal)).map(a -> a.acceptsTokenIssuedAt(issuedAt)).orElse(false);
+    }
+
+    /** Forgets failures nobody has repeated for a day (per node; the statement is idempotent). */
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    void purge() {
+        Instant now = Instant.now();
+        int gone = throttle.purge(now.minus(Duration.ofDays(1)), now);
+        LOG.log(Level.FINE, "forgot {0} quiet login throttle keys", gone);
+    }
+
+    private AdminLogin failed(String text, Administrator admin, List<String> keys, String source, Instant now,
+            String result) {
+        LoginThrottlePolicy loginPolicy = policy(AccountConfigKeys.LOGIN_FREE_FAILURES);
+        LoginThrottlePolicy addressPolicy = policy(AccountConfigKeys.ADDRESS_FREE_FAILURES);
+        Instant retryAt = null;
+        StringBuilder counts = new StringBuilder();
+        for (String key : keys) {
+            LoginThrottlePolicy policy = LoginThrottlePolicy.isLoginKey(key) ? loginPolicy : addressPolicy;
+            int failures = throttle.recordFailure(key, now, now.minus(policy.window()));
+            counts.append(counts.length() == 0 ? "" : ", ").append(LoginThrottlePolicy.isLoginKey(key) ? "login " : "address ")
+                    .append(failures);
+            Duration delay = policy.delayAfter(failures);
+            if (!delay.isZero()) {
+                Instant until = now.plus(delay);
+                throttle.block(key, until);
+                retryAt = retryAt == null || until.isAfter(retryAt) ? until : retryAt;
+                record(admin, text, "admin.login.throttle", "{\"key\":\"" + (LoginThrottlePolicy.isLoginKey(key)
+                        ? "login" : "source") + "\",\"failures\":" + failures + ",\"seconds\":" + delay.toSeconds() + "}",
+                        "auth.throttled", source);
+            }
+        }
+        record(admin, text, "admin.login", "{}", result, source);
+        String next = retryAt == null ? "" : "; attempts refused for " + Duration.between(now, retryAt).toSeconds() + " s";
+        LOG.warning("admin login failed (" + result + "): '" + LogText.escape(text) + "' from " + LogText.escape(source)
+                + " (failures: " + counts + ")" + next);
+        return AdminLogin.refused(retryAt);
+    }
+
+    private void record(Administrator admin, String login, String action, String arguments, String result,
+            String source) {
+        Long adminId = admin == null ? null : admin.getId();
+        Long tenantId = admin == null ? null : admin.getTenant().getId();
+        String tenantName = admin == null ? null : admin.getTenant().getName();
+        boolean superadmin = admin != null && admin.getTenant().isSupertenant();
+        audit.record(new AuditEvent(adminId, login.isEmpty() ? "(none)" : login, tenantId, tenantName, superadmin,
+                action, "admin", adminId, admin == null ? null : admin.getName(), arguments, result, source));
+    }
+
+    private LoginThrottlePolicy policy(org.qvd.vmas.config.entity.ConfigKey<Integer> freeFailures) {
+        return new LoginThrottlePolicy(config.get(null, freeFailures),
+                Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_BASE_DELAY)),
+                Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_MAX_DELAY)),
+                Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_WINDOW)));
+    }
+
+    private Optional<Administrator> find(Login login) {
+        return em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class).setParameter("name", login.name())
+                .setParameter("tenant", login.tenant()).getResultStream().findFirst();
+    }
+
+    private static boolean burn() {
+        HASHER.burn();
+        return false;
+    }
+}

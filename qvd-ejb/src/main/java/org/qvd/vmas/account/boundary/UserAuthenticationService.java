@@ -1,0 +1,62 @@
+package org.qvd.vmas.account.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import org.qvd.vmas.account.control.Login;
+import org.qvd.vmas.account.control.PasswordHasher;
+import org.qvd.vmas.account.control.VerifiedCredentials;
+import org.qvd.vmas.account.entity.AppUser;
+import org.qvd.vmas.account.entity.Tenant;
+import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.platform.SystemCall;
+
+/**
+ * For the L7R: checks a user's {@code login[@tenant]} and password, and lists the user's VMs. Not
+ * guarded by admin ACLs. Unknown logins cost the same bcrypt check as known ones.
+ */
+@Stateless
+@SystemCall
+public class UserAuthenticationService {
+
+    private static final PasswordHasher HASHER = new PasswordHasher();
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    /**
+     * @param login {@code login@tenant}, or a bare login for the default tenant; tenant '*' never matches
+     * @return the user
+     * @throws AuthenticationFailedException for an unknown login, a wrong password, or a blocked user or tenant
+     */
+    public UserDto authenticate(String login, String password) {
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            HASHER.burn();
+            throw new AuthenticationFailedException();
+        }
+        Login parsed = Login.parse(login.trim());
+        List<AppUser> found = "*".equals(parsed.tenant()) ? List.of()
+                : em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class).setParameter("login", parsed.name())
+                        .setParameter("tenant", parsed.tenant()).getResultList();
+        if (found.isEmpty()) {
+            HASHER.burn();
+            throw new AuthenticationFailedException();
+        }
+        AppUser user = found.get(0);
+        boolean ok = VerifiedCredentials.SHARED.verify(password, user.getPasswordHash(), HASHER::verify);
+        if (!ok || !user.mayLogIn() || user.getTenant().getId() == Tenant.SUPERTENANT_ID) {
+            throw new AuthenticationFailedException();
+        }
+        return UserDto.of(user);
+    }
+
+    /** The user's VMs for {@code list_of_vm}. */
+    public List<UserVmDto> listVms(long userId) {
+        return em.createNamedQuery(Vm.BY_USER, Vm.class).setParameter("userId", userId).getResultList().stream()
+                .map(v -> new UserVmDto(v.getId(), v.getName(),
+                        v.getRuntime().getState().name().toLowerCase(Locale.ROOT), v.isBlocked()))
+                .toList();
+    }
+}

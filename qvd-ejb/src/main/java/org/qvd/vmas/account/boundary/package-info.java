@@ -1,0 +1,2 @@
+/** Account services: tenants, administrators, users, roles/ACLs and user authentication. */
+package org.qvd.vmas.account.boundary;

@@ -1,0 +1,163 @@
+package org.qvd.vmas.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qvd.vmas.platform.InvalidInputException;
+
+/** Someone who administers through the WAT, the API or the CLI; logs in as {@code name@tenant}. */
+@Entity
+@Table(name = "administrator")
+@NamedQuery(name = Administrator.BY_LOGIN,
+        query = "SELECT a FROM Administrator a JOIN FETCH a.tenant WHERE a.name = :name AND a.tenant.name = :tenant")
+@NamedQuery(name = Administrator.COUNT, query = "SELECT COUNT(a) FROM Administrator a")
+@NamedQuery(name = Administrator.COUNT_BY_NAME,
+        query = "SELECT COUNT(a) FROM Administrator a WHERE a.tenant.id = :tenantId AND a.name = :name")
+@NamedQuery(name = Administrator.HOLDING_ROLE,
+        query = "SELECT COUNT(a) FROM Administrator a JOIN a.roles r WHERE r.id = :roleId")
+public class Administrator {
+
+    public static final String BY_LOGIN = "Administrator.byLogin";
+    public static final String COUNT = "Administrator.count";
+    public static final String COUNT_BY_NAME = "Administrator.countByName";
+    public static final String HOLDING_ROLE = "Administrator.holdingRole";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "tenant_id")
+    private Tenant tenant;
+
+    @Column(name = "name", nullable = false, length = 64)
+    private String name;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "description", length = 1024)
+    private String description;
+
+    @Column(name = "blocked", nullable = false)
+    private boolean blocked;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    /** Bearer tokens issued before this instant are void (password changed, or blocked). */
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
+
+    @ManyToMany
+    @JoinTable(name = "administrator_role", joinColumns = @JoinColumn(name = "administrator_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_id"))
+    private Set<Role> roles = new LinkedHashSet<>();
+
+    protected Administrator() {
+    }
+
+    public Administrator(Tenant tenant, String name, String passwordHash, String description) {
+        this.tenant = tenant;
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.description = description;
+    }
+
+    /**
+     * Assigns a role: one of the admin's own tenant, or a fixed role shared by all tenants; Root
+     * (every ACL, tenant management included) only to superadmins.
+     */
+    public void assign(Role role) {
+        long roleTenant = role.getTenant().getId();
+        if (roleTenant != Tenant.SUPERTENANT_ID && roleTenant != tenant.getId()) {
+            throw new InvalidInputException("role.other_tenant", "role '" + role.getName() + "' belongs to another tenant");
+        }
+        if (roleTenant == Tenant.SUPERTENANT_ID && !role.isFixed() && !tenant.isSupertenant()) {
+            throw new InvalidInputException("role.other_tenant", "role '" + role.getName() + "' belongs to tenant '*'");
+        }
+        if (Role.ROOT.equals(role.getName()) && roleTenant == Tenant.SUPERTENANT_ID && !tenant.isSupertenant()) {
+            throw new InvalidInputException("role.root_superadmin_only", "only superadministrators may hold Root");
+        }
+        roles.add(role);
+    }
+
+    public void unassign(Role role) {
+        roles.remove(role);
+    }
+
+    /** The union of the effective ACLs of every role the admin holds. */
+    public Set<String> effectiveAcls() {
+        Set<String> all = new TreeSet<>();
+        roles.forEach(r -> all.addAll(r.effectiveAcls()));
+        return all;
+    }
+
+    public void changePasswordHash(String hash) {
+        this.passwordHash = hash;
+        this.credentialsChangedAt = Instant.now();
+    }
+
+    public void describe(String text) {
+        this.description = text;
+    }
+
+    /** Blocks the administrator; tokens issued so far stay void even after an unblock. */
+    public void block() {
+        this.blocked = true;
+        this.credentialsChangedAt = Instant.now();
+    }
+
+    /** Whether a bearer token issued at {@code issuedAt} is still good for this administrator. */
+    public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        return !blocked && !tenant.isBlocked() && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
+    }
+
+    public void unblock() {
+        this.blocked = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Tenant getTenant() {
+        return tenant;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public boolean isBlocked() {
+        return blocked;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
+}

@@ -1,0 +1,46 @@
+package org.qvd.vmas.audit.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import org.qvd.vmas.audit.entity.AuditEntry;
+import org.qvd.vmas.platform.CurrentCaller;
+import org.qvd.vmas.platform.ListQuery;
+import org.qvd.vmas.platform.Page;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.RequiresAcl;
+
+/** The audit log: admins see their tenant's entries, superadmins all. Newest first unless sorted otherwise. */
+@Stateless
+@RequiresAcl
+public class AuditService {
+
+    private static final Map<String, String> SORTABLE = Map.of("at", "at", "id", "id", "action", "action",
+            "admin", "adminName", "result", "result");
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @RequiresAcl("audit.see")
+    public Page<AuditEntryDto> list(AuditFilter filter, @NotNull PageRequest page) {
+        AuditFilter f = filter == null ? AuditFilter.any() : filter;
+        Long scope = CurrentCaller.get().listScope(f.tenantId());
+        PageRequest ordered = page.sort() == null ? new PageRequest(page.page(), page.size(), "id", true) : page;
+        return ListQuery.page(em, AuditEntry.class, ordered, SORTABLE, (cb, root, where) -> {
+            ListQuery.equal(cb, root.get("tenantId"), scope, where);
+            ListQuery.contains(cb, root.get("adminName"), f.adminName(), where);
+            ListQuery.equal(cb, root.get("action"), f.action(), where);
+            ListQuery.equal(cb, root.get("objectType"), f.objectType(), where);
+            ListQuery.equal(cb, root.get("objectId"), f.objectId(), where);
+            ListQuery.equal(cb, root.get("result"), f.result(), where);
+            if (f.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("at"), f.from()));
+            }
+            if (f.to() != null) {
+                where.add(cb.lessThan(root.get("at"), f.to()));
+            }
+        }, AuditEntryDto::of);
+    }
+}

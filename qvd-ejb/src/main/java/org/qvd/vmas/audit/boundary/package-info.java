@@ -1,0 +1,2 @@
+/** Querying the audit log. */
+package org.qvd.vmas.audit.boundary;

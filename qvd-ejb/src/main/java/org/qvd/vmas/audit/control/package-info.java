@@ -1,0 +1,2 @@
+/** Writing audit entries for the interceptors. */
+package org.qvd.vmas.audit.control;

@@ -1,0 +1,2 @@
+/** Configuration service: values per tenant with global fallback and typed defaults. */
+package org.qvd.vmas.config.boundary;

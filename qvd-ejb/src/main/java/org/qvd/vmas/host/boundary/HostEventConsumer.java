@@ -1,0 +1,81 @@
+package org.qvd.vmas.host.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.vmas.host.control.HostEvents;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostRegistered;
+import org.qvd.protocol.host.HostStateChanged;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.message.Envelope;
+import org.qvd.protocol.message.HkdMessage;
+import org.qvd.protocol.message.MessageCodec;
+import org.qvd.protocol.message.ProtocolException;
+import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.protocol.vm.VmaState;
+import org.qvd.vmas.platform.QvdException;
+
+/**
+ * Consumes the HKDs' events from {@code qvd.events}. A message this VMAS cannot read (unknown type,
+ * unknown major version, malformed) is refused with a logged error and dropped; an event the state
+ * machine refuses is logged; anything unexpected is thrown so the broker redelivers and dead-letters.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/qvd.events"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+public class HostEventConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(HostEventConsumer.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @Inject
+    HostEvents events;
+
+    @Override
+    public void onMessage(Message message) {
+        Envelope envelope;
+        try {
+            if (!(message instanceof TextMessage text)) {
+                LOG.severe(() -> "refused a non-text message on qvd.events: " + message.getClass().getSimpleName());
+                return;
+            }
+            envelope = CODEC.decode(text.getText());
+        } catch (ProtocolException e) {
+            LOG.log(Level.SEVERE, "refused an event on qvd.events: {0}", e.getMessage());
+            return;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read a message from qvd.events", e);
+        }
+        try {
+            dispatch(envelope.message());
+        } catch (QvdException e) {
+            LOG.warning(() -> "event " + envelope.type() + " from " + envelope.hostName() + " not applied: " + e.getMessage());
+        }
+    }
+
+    private void dispatch(HkdMessage event) {
+        if (event instanceof HostHeartbeat e) {
+            events.heartbeat(e);
+        } else if (event instanceof HostRegistered e) {
+            events.registered(e);
+        } else if (event instanceof VmStateChanged e) {
+            events.vmStateChanged(e);
+        } else if (event instanceof VmaState e) {
+            events.vmaState(e);
+        } else if (event instanceof CommandFailed e) {
+            events.commandFailed(e);
+        } else if (event instanceof HostStateChanged e) {
+            events.hostStateChanged(e);
+        } else {
+            LOG.severe(() -> "refused " + event.getClass().getSimpleName() + " on qvd.events: a command, not an event");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Host services (superadmin-only changes). */
+package org.qvd.vmas.host.boundary;

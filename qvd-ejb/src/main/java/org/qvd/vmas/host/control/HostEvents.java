@@ -1,0 +1,237 @@
+package org.qvd.vmas.host.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.host.entity.HostRuntime;
+import org.qvd.vmas.host.entity.HostState;
+import org.qvd.protocol.host.HostCapacity;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostRegistered;
+import org.qvd.protocol.host.HostStateChanged;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.state.DesktopKind;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.protocol.vm.VmaState;
+import org.qvd.vmas.session.notice.Notices;
+import org.qvd.vmas.vm.control.VmStateSettler;
+import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmRuntime;
+import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.XState;
+
+/**
+ * Applies what the HKDs report to the runtimes. Every event is idempotent: a duplicate finds the state
+ * already in place and changes nothing. A host the VMAS does not know yet is registered by its first
+ * message (hosts join over JMS).
+ */
+@Stateless
+public class HostEvents {
+
+    private static final Logger LOG = Logger.getLogger(HostEvents.class.getName());
+    /** A VM starting for less than this may not show up in a heartbeat yet (the command is in flight). */
+    private static final Duration START_GRACE = Duration.ofSeconds(30);
+    // ids only: a heartbeat that agrees with the database (the usual case) loads no VM entity (each cost 3-5 selects)
+    private static final String VMS_ON_HOST = "SELECT r.vm.id FROM VmRuntime r WHERE r.host = :host";
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+
+    @Inject
+    HostShutdown shutdown;
+
+    @Inject
+    OrphanReaper reaper;
+
+    @Inject
+    ConfigResolver config;
+
+    /** L7R nodes wait for VM states through these notices (sent when this transaction commits). */
+    @Inject
+    Notices notices;
+
+    public void registered(HostRegistered event) {
+        Host host = findOrRegister(event.hostName());
+        beat(host.getRuntime(), event.capacity());
+        host.getRuntime().offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
+        reconcile(host, event.vms());
+    }
+
+    /**
+     * A heartbeat keeps the host alive. While the host stops it only says the agent still lives (its VM events
+     * settle the VMs). A host stopped on purpose is not revived by the agent's last beats still in flight: one
+     * that says it is stopping, or any within a heartbeat timeout of the stop (a restarted agent registers first).
+     * A host that never beat (just created or joined) is revived by any heartbeat.
+     */
+    public void heartbeat(HostHeartbeat event) {
+        Host host = findOrRegister(event.hostName());
+        HostRuntime runtime = host.getRuntime();
+        if (runtime.getState() == HostState.STOPPED && runtime.getHeartbeatAt() != null && isStale(runtime, event)) {
+            LOG.fine(() -> "host " + host.getName() + " is stopped: a late heartbeat ignored");
+            return;
+        }
+        beat(runtime, event.capacity());
+        runtime.offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
+        if (runtime.getState() != HostState.STOPPING) {
+            reconcile(host, event.vms());
+        }
+    }
+
+    /** What the agent says of itself: {@code stopped} ends a stop (its VMs are stopped); others move the state. */
+    public void hostStateChanged(HostStateChanged event) {
+        Host host = findOrRegister(event.hostName());
+        HostState target = HostState.valueOf(event.state().name());
+        if (target == HostState.STOPPED) {
+            shutdown.complete(host, "host " + host.getName() + " stopped");
+        } else if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
+            host.getRuntime().moveTo(target, Instant.now());
+        }
+    }
+
+    private boolean isStale(HostRuntime runtime, HostHeartbeat event) {
+        if (event.state() != org.qvd.protocol.state.HostState.RUNNING) {
+            return true;
+        }
+        int timeout = config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT);
+        return runtime.getStateTs().isAfter(Instant.now().minusSeconds(timeout));
+    }
+
+    public void vmStateChanged(VmStateChanged event) {
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime == null) {
+            return;
+        }
+        VmState target = VmState.valueOf(event.state().name());
+        if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
+            if (!runtime.getState().canMoveTo(VmState.RUNNING)) {
+                // e.g. a restarted agent reporting a guest that answers again while the VMAS stops it: the stop wins
+                LOG.info(() -> "ignoring running of VM " + event.vmId() + " from " + event.hostName() + ": it is "
+                        + runtime.getState().name().toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
+            em.persist(runtime.running(event.ip() != null ? event.ip() : runtime.getVm().getIp(), 3030, 4100, null, Instant.now()));
+            notice(runtime, null);
+        } else if (target != VmState.RUNNING) {
+            if (VmStateSettler.settle(em, runtime, target, event.reason(), Instant.now())) {
+                notice(runtime, event.reason());
+            }
+        }
+    }
+
+    public void vmaState(VmaState event) {
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime != null && event.xState() != null) {
+            runtime.xState(XState.valueOf(event.xState().name()), Instant.now());
+        }
+    }
+
+    public void commandFailed(CommandFailed event) {
+        LOG.warning(() -> "host " + event.hostName() + " failed " + event.commandType() + " (" + event.correlationId()
+                + ") of VM " + event.vmId() + ": " + event.reason());
+        if (event.vmId() == null) {
+            return;
+        }
+        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
+        if (runtime == null) {
+            return;
+        }
+        if (org.qvd.protocol.message.HkdCommand.EXPIRED.equals(event.reason())) {
+            // the host did nothing: only a start still waiting for that host ends (its command is gone)
+            if (runtime.getState() == VmState.STARTING && "StartVm".equals(event.commandType())) {
+                String reason = "start expired before host " + event.hostName() + " took it";
+                if (VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, Instant.now())) {
+                    notice(runtime, reason);
+                }
+            }
+            return;
+        }
+        String reason = fit(event.commandType() + " failed on host " + event.hostName() + ": " + event.reason());
+        VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
+        if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
+            notice(runtime, reason);
+        }
+    }
+
+    private void notice(VmRuntime runtime, String reason) {
+        notices.vmState(runtime.getVm().getId(), runtime.getState().name().toLowerCase(java.util.Locale.ROOT), reason);
+    }
+
+    private void beat(HostRuntime runtime, HostCapacity capacity) {
+        runtime.heartbeat(Instant.now(), capacity.ramFreeMb(), capacity.cpus(), capacity.load1());
+    }
+
+    /**
+     * Makes the VMAS agree with what a host runs. VMs the VMAS places there but the host does not run are
+     * stopped, except starts younger than {@link #START_GRACE}; VMs the host
+     * runs that the VMAS does not expect there are reaped, so nothing is orphaned.
+     */
+    private void reconcile(Host host, List<VmReport> reported) {
+        Map<Long, VmReport> byId = reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
+        Instant now = Instant.now();
+        for (Long vmId : em.createQuery(VMS_ON_HOST, Long.class).setParameter("host", host).getResultList()) {
+            if (byId.remove(vmId) != null) {
+                continue;
+            }
+            VmRuntime runtime = em.find(VmRuntime.class, vmId);
+            boolean inFlight = runtime.getState() == VmState.STARTING
+                    && runtime.getStateTs().isAfter(now.minus(START_GRACE));
+            String reason = "host " + host.getName() + " does not run it";
+            // a start just sent may still wait in the host's queue, also for an agent that has just registered:
+            // its outcome (or the start timeout) settles it, not a report made before the agent took it
+            if (!inFlight && VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, now)) {
+                notice(runtime, reason);
+            }
+        }
+        for (VmReport orphan : byId.values()) {
+            reaper.reap(host.getName(), orphan.vmId(), "host " + host.getName() + " runs it but the VMAS "
+                    + whereIs(orphan.vmId()));
+        }
+    }
+
+    /** A host's reason may quote a whole qemu-img command line: keep it within the VM's last-failure column. */
+    static String fit(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+    }
+
+    private String whereIs(long vmId) {
+        Vm vm = em.find(Vm.class, vmId);
+        if (vm == null) {
+            return "has no VM " + vmId;
+        }
+        VmRuntime runtime = vm.getRuntime();
+        return runtime.getHost() == null ? "has it " + runtime.getState().name().toLowerCase(java.util.Locale.ROOT)
+                : "places it on host " + runtime.getHost().getName();
+    }
+
+    private VmRuntime runtimeOnHost(long vmId, String hostName) {
+        Vm vm = em.find(Vm.class, vmId);
+        if (vm == null || vm.getRuntime().getHost() == null || !vm.getRuntime().getHost().getName().equals(hostName)) {
+            LOG.info(() -> "ignoring a report of VM " + vmId + " from " + hostName + ": the VMAS does not place it there");
+            return null;
+        }
+        return vm.getRuntime();
+    }
+
+    private Host findOrRegister(String hostName) {
+        List<Host> found = em.createNamedQuery(Host.BY_NAME, Host.class).setParameter("name", hostName).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        LOG.info(() -> "host " + hostName + " joined");
+        Host host = new Host(hostName, hostName, "joined over JMS");
+        em.persist(host);
+        return host;
+    }
+}

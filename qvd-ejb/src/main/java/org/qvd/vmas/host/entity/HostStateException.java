@@ -1,0 +1,15 @@
+package org.qvd.vmas.host.entity;
+
+import org.qvd.vmas.platform.InvalidStateException;
+
+/** A host operation its current state does not allow. */
+public class HostStateException extends InvalidStateException {
+    public HostStateException(String message) {
+        super("host.invalid_state", message);
+    }
+
+    /** A refusal with a more specific stable code (e.g. {@code host.not_running}). */
+    public HostStateException(String code, String message) {
+        super(code, message);
+    }
+}

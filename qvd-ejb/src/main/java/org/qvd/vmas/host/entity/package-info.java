@@ -1,0 +1,2 @@
+/** Hypervisor hosts and their runtime state. */
+package org.qvd.vmas.host.entity;

@@ -1,0 +1,2 @@
+/** OSF and DI services (DI tags included). */
+package org.qvd.vmas.image.boundary;

@@ -1,0 +1,2 @@
+/** The image files behind DIs: the staging directory, the image storage every host reads, build metadata. */
+package org.qvd.vmas.image.control;

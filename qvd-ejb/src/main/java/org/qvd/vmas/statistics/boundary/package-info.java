@@ -1,0 +1,2 @@
+/** Farm statistics in one call (dashboard, REST, CLI, metrics). */
+package org.qvd.vmas.statistics.boundary;

@@ -1,0 +1,2 @@
+/** The grouped count queries behind the statistics. */
+package org.qvd.vmas.statistics.control;

@@ -1,0 +1,213 @@
+package org.qvd.vmas.vm.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import org.qvd.vmas.account.entity.AppUser;
+import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.image.entity.Osf;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
+import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
+import org.qvd.vmas.vm.control.VmLifecycle;
+import org.qvd.vmas.vm.control.VmNetwork;
+import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.VmStateHistory;
+import org.qvd.vmas.platform.Audited;
+import org.qvd.vmas.platform.ConflictException;
+import org.qvd.vmas.platform.CurrentCaller;
+import org.qvd.vmas.platform.ListQuery;
+import org.qvd.vmas.platform.Page;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.RequiresAcl;
+import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.WireEnumConverter;
+
+/**
+ * VMs for administrators. start/stop go to the hosts through {@link VmLifecycle}; disconnect records the
+ * request in the VM's runtime for the L7R. The state machine refuses invalid requests.
+ */
+@Stateless
+@RequiresAcl
+public class VmService {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "ip", "ip",
+            "user", "user.login", "osf", "osf.name", "state", "runtime.state", "createdAt", "createdAt");
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    ConfigResolver config;
+
+    @Inject
+    VmLifecycle lifecycle;
+
+    @RequiresAcl("vm.create")
+    @Audited(value = "vm.create", objectType = "vm")
+    public VmDto create(@NotNull @Valid NewVm request) {
+        AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(), "user");
+        Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), "osf");
+        requireFreeName(user.getId(), request.name());
+        VmNetwork network = network(user.getTenant().getId());
+        String ip = request.ip() == null || request.ip().isBlank()
+                ? network.next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()))
+                : requireFreeIp(network.requireUsable(request.ip()));
+        Vm vm = new Vm(user, osf, request.name(), request.diTag(), ip, request.description());
+        em.persist(vm);
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.see")
+    public VmDto get(@NotNull Long id) {
+        return VmDto.of(find(em, id));
+    }
+
+    @RequiresAcl("vm.see")
+    public Page<VmDto> list(VmFilter filter, @NotNull PageRequest page) {
+        VmListFetch.readOnly(em);
+        VmFilter f = filter == null ? VmFilter.any() : filter;
+        Long scope = CurrentCaller.get().listScope(f.tenantId());
+        VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, f.state());
+        return ListQuery.page(em, Vm.class, page, SORTABLE, (cb, root, where) -> {
+            ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
+            ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
+            ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
+            if (f.hostId() != null) { // only then join the host (VMs without one would drop out)
+                where.add(cb.equal(root.get("runtime").get("host").get("id"), f.hostId()));
+            }
+            ListQuery.contains(cb, root.get("name"), f.name(), where);
+            ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
+            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+        }, VmListFetch::everythingTheDtoReads, VmDto::of);
+    }
+
+    @RequiresAcl("vm.update")
+    @Audited(value = "vm.update", objectType = "vm")
+    public VmDto update(@NotNull Long id, @NotNull @Valid VmUpdate update) {
+        Vm vm = find(em, id);
+        if (update.name() != null && !update.name().equals(vm.getName())) {
+            requireFreeName(vm.getUser().getId(), update.name());
+            vm.rename(update.name());
+        }
+        if (update.diTag() != null) {
+            vm.useTag(update.diTag());
+        }
+        if (update.ip() != null && !update.ip().equals(vm.getIp())) {
+            vm.assignIp(requireFreeIp(network(vm.getUser().getTenant().getId()).requireUsable(update.ip())));
+        }
+        if (update.description() != null) {
+            vm.describe(update.description());
+        }
+        if (update.expirationSoft() != null || update.expirationHard() != null) {
+            vm.expire(update.expirationSoft(), update.expirationHard());
+        }
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.update.block")
+    @Audited(value = "vm.block", objectType = "vm")
+    public VmDto block(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.block();
+        return VmDto.of(vm);
+    }
+
+    @RequiresAcl("vm.update.block")
+    @Audited(value = "vm.unblock", objectType = "vm")
+    public VmDto unblock(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.unblock();
+        return VmDto.of(vm);
+    }
+
+    /**
+     * Starts a stopped, unblocked VM: resolves its DI, places it on a host and sends the host StartVm.
+     * Refused (nothing changes) when no usable DI or no host with room exists. The VM is {@code starting}
+     * until its host reports it running (or the start fails: then {@code stopped} with the reason).
+     */
+    @RequiresAcl("vm.update.state")
+    @Audited(value = "vm.start", objectType = "vm")
+    public VmDto start(@NotNull Long id) {
+        Vm vm = find(em, id);
+        lifecycle.start(vm);
+        return VmDto.of(vm);
+    }
+
+    /** Stops a starting, running or debugging VM: {@code stopping} until its host reports it stopped. */
+    @RequiresAcl("vm.update.state")
+    @Audited(value = "vm.stop", objectType = "vm")
+    public VmDto stop(@NotNull Long id) {
+        Vm vm = find(em, id);
+        lifecycle.stop(vm);
+        return VmDto.of(vm);
+    }
+
+    /** Asks the L7R to drop the user's connection (QVD's user_cmd 'abort'). */
+    @RequiresAcl("vm.update.disconnect")
+    @Audited(value = "vm.disconnect", objectType = "vm")
+    public VmDto disconnect(@NotNull Long id) {
+        Vm vm = find(em, id);
+        vm.getRuntime().requestDisconnect();
+        return VmDto.of(vm);
+    }
+
+    /**
+     * Deletes a stopped VM. Its home disk stays on the hosts' storage unless {@code purgeHome}: then every running
+     * host is told to delete it (refused, VM kept, when no host runs).
+     */
+    @RequiresAcl("vm.delete")
+    @Audited(value = "vm.delete", objectType = "vm")
+    public void delete(@NotNull Long id, boolean purgeHome) {
+        Vm vm = find(em, id);
+        vm.checkDeletable();
+        if (purgeHome) {
+            lifecycle.purgeHome(id);
+        }
+        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.VM)
+                .setParameter("objectId", id).executeUpdate();
+        em.remove(vm);
+    }
+
+    /** The VM's state changes, newest first. */
+    @RequiresAcl("vm.see")
+    public Page<VmStateHistoryDto> history(@NotNull Long id, @NotNull PageRequest page) {
+        find(em, id);
+        var rows = em.createNamedQuery(VmStateHistory.BY_VM, VmStateHistory.class).setParameter("vmId", id)
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total = em.createQuery("SELECT COUNT(h) FROM VmStateHistory h WHERE h.vm.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        return new Page<>(rows.stream().map(VmStateHistoryDto::of).toList(), total, page.page(), page.size());
+    }
+
+    static Vm find(EntityManager em, Long id) {
+        return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
+    }
+
+    private VmNetwork network(long tenantId) {
+        return VmNetwork.of(config, tenantId);
+    }
+
+    private String requireFreeIp(String ip) {
+        if (em.createNamedQuery(Vm.COUNT_BY_IP, Long.class).setParameter("ip", ip).getSingleResult() > 0) {
+            throw new ConflictException("vm.ip_taken", "IP " + ip + " is already assigned to a VM");
+        }
+        return ip;
+    }
+
+    private void requireFreeName(Long userId, String name) {
+        if (em.createNamedQuery(Vm.COUNT_BY_NAME, Long.class).setParameter("userId", userId).setParameter("name", name)
+                .getSingleResult() > 0) {
+            throw new ConflictException("vm.duplicate", "the user already has a VM named '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.qvd.vmas.vm.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.host.control.HostCommandSender;
+import org.qvd.vmas.host.control.HostConfigKeys;
+import org.qvd.vmas.host.control.HostPlacement;
+import org.qvd.vmas.host.control.HostPlacement.Candidate;
+import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.image.control.ImageStorage;
+import org.qvd.vmas.image.entity.Di;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.protocol.state.DesktopKind;
+import org.qvd.protocol.vm.PurgeHomeCommand;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmRuntime;
+import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.platform.InvalidStateException;
+
+/**
+ * Carries VM start and stop requests to the hosts: resolves the DI from the VM's OSF and tag, picks a
+ * host, records the placement and sends the command — all in the caller's transaction, so either the
+ * runtime changes and the command leaves, or neither happens. The answer comes later as host events.
+ */
+@Stateless
+public class VmLifecycle {
+
+    static final String QUERY_CANDIDATES = "SELECT r.host.id, r.host.name, r.usableRamMb, r.usableCpu, r.load, "
+            + "(SELECT COUNT(v) FROM VmRuntime v WHERE v.host = r.host), "
+            + "(SELECT COALESCE(SUM(v.vm.osf.memoryMb), 0) FROM VmRuntime v WHERE v.host = r.host AND v.state = :starting), "
+            + "r.kinds FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
+
+    /** Kernel command line of the desktop image (root on the first virtio disk, serial console). */
+    static final String DEFAULT_CMDLINE = "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    @PersistenceContext(unitName = "qvd")
+    EntityManager em;
+
+    @Inject
+    ConfigResolver config;
+
+    @Inject
+    HostCommandSender commands;
+
+    @Inject
+    ImageStorage images;
+
+    @Inject
+    ContainerLimits containers;
+
+    /** Start: stopped (and unblocked) → starting, placed on the best host, StartVm sent. Refused with a clear error if impossible. */
+    public void start(Vm vm) {
+        VmRuntime runtime = vm.getRuntime();
+        em.persist(vm.start(Instant.now()));
+        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException("vm.no_image",
+                "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
+        requirePlaced(di, di.getPath());
+        StartVmCommand.DirectBoot boot = directBoot(di);
+        if (boot != null) {
+            requirePlaced(di, boot.kernelPath());
+            if (boot.initrdPath() != null) {
+                requirePlaced(di, boot.initrdPath());
+            }
+        }
+        // an address stored before the range was enforced (or the network changed since) is not started
+        String ip = VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
+        DesktopKind kind = vm.getOsf().getKind();
+        StartVmCommand.Container limits = containers.forStart(kind, di);
+        Host host = chooseHost(vm.getOsf().getMemoryMb(), kind);
+        String vmaKey = newVmaKey();
+        runtime.placeOn(host, di, vmaKey, Instant.now());
+        commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
+                vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
+                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot).withVmaKey(vmaKey).asContainer(limits));
+    }
+
+    /**
+     * A fresh secret per start (contract C1): only the host that boots the VM and the L7R learn it, so nothing else
+     * on the VM network — another VM above all — can call the VM's agent.
+     */
+    static String newVmaKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return java.util.HexFormat.of().formatHex(key);
+    }
+
+    /**
+     * A host boots only files the VMAS placed in the image storage for the DI's OSF: a DI (or a {@code boot.*}
+     * property) naming anything else — another tenant's image, a host file, a row from before uploads were the only
+     * way in — is refused before any host is asked.
+     */
+    private void requirePlaced(Di di, String file) {
+        if (!images.owns(di.getOsf().getId(), file)) {
+            throw new InvalidStateException("vm.image_not_placed", "disk image '" + di.getVersion() + "' of OSF '"
+                    + di.getOsf().getName() + "' names a file the VMAS did not place for this OSF: upload or import the "
+                    + "image again");
+        }
+    }
+
+    /**
+     * Direct kernel boot for images without a boot loader (the desktop image of images/ ships its kernel and
+     * initrd beside the qcow2): DI properties {@code boot.kernel}, {@code boot.initrd} (paths on the hosts,
+     * relative ones in their image store) and {@code boot.cmdline}. No {@code boot.kernel}: the image boots itself.
+     */
+    StartVmCommand.DirectBoot directBoot(Di di) {
+        Map<String, String> boot = em.createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", PropertyOwner.DI).setParameter("objectId", di.getId()).getResultList().stream()
+                .filter(p -> p.getKey().startsWith("boot."))
+                .collect(Collectors.toMap(Property::getKey, Property::getValue));
+        String kernel = boot.get("boot.kernel");
+        if (kernel == null || kernel.isBlank()) {
+            return null;
+        }
+        return new StartVmCommand.DirectBoot(kernel, boot.get("boot.initrd"),
+                boot.getOrDefault("boot.cmdline", DEFAULT_CMDLINE));
+    }
+
+    /** Stop: the VM goes to stopping and its host is told; a VM no host has taken yet stops at once. */
+    public void stop(Vm vm) {
+        VmRuntime runtime = vm.getRuntime();
+        Host host = runtime.getHost();
+        em.persist(runtime.requestStop(Instant.now()));
+        if (host == null) {
+            em.persist(runtime.moveTo(VmState.STOPPED, "stopped before a host took it", Instant.now()));
+            return;
+        }
+        commands.send(new StopVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(), null));
+    }
+
+    /**
+     * Asks every running host to delete a deleted VM's home disk: the host whose homes pool holds it (shared storage:
+     * any; local storage: the one it ran on) deletes it, the others find none. Refused, so that the VM stays, when no
+     * host runs that could do it. VM ids are never reused, so a late purge hits nobody else's home.
+     */
+    public void purgeHome(long vmId) {
+        List<String> hosts = em.createQuery("SELECT r.host.name FROM HostRuntime r WHERE r.state = :running",
+                String.class).setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING).getResultList();
+        if (hosts.isEmpty()) {
+            throw new InvalidStateException("vm.purge_no_host",
+                    "no host is running to delete the VM's home disk; nothing was deleted");
+        }
+        hosts.forEach(h -> commands.send(new PurgeHomeCommand(h, HostCommandSender.newCorrelationId(), vmId)));
+    }
+
+    /** Asks a host to destroy a VM it runs but the VMAS does not expect there. */
+    public void reap(String hostName, long vmId) {
+        commands.send(new ReapVmCommand(hostName, HostCommandSender.newCorrelationId(), vmId));
+    }
+
+    private Host chooseHost(long memoryMb, DesktopKind kind) {
+        List<Candidate> candidates = em.createQuery(QUERY_CANDIDATES, Object[].class)
+                .setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING)
+                .setParameter("starting", VmState.STARTING)
+                .getResultList().stream()
+                .map(VmLifecycle::candidate)
+                .toList();
+        HostPlacement placement = new HostPlacement(config.get(null, HostConfigKeys.WEIGHT_RAM),
+                config.get(null, HostConfigKeys.WEIGHT_CPU));
+        Candidate chosen = placement.choose(candidates, memoryMb, kind).orElseThrow(() -> new InvalidStateException(
+                "vm.no_host", candidates.stream().noneMatch(c -> c.kinds().contains(kind))
+                        ? "no running, unblocked host offers " + kind.wireName() + " desktops"
+                        : "no running, unblocked host offering " + kind.wireName() + " desktops has " + memoryMb
+                                + " MB free for this VM"));
+        return em.find(Host.class, chosen.hostId());
+    }
+
+    private static Candidate candidate(Object[] row) {
+        return new Candidate((Long) row[0], (String) row[1], row[2] == null ? 0 : ((Number) row[2]).longValue(),
+                row[3] == null ? 1 : ((Number) row[3]).intValue(), row[4] == null ? 0 : ((Number) row[4]).doubleValue(),
+                ((Number) row[5]).intValue(), ((Number) row[6]).longValue(),
+                Set.copyOf(DesktopKind.known(List.of(((String) row[7]).split(",")))));
+    }
+
+    /** The VM's MAC from the (global) prefix and its whole IP: unique IPs give unique MACs. */
+    private String macOf(String ip) {
+        return VmNetwork.mac(config.get(null, VmConfigKeys.MAC_PREFIX), ip);
+    }
+}

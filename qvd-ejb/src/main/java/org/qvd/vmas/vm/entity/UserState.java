@@ -1,0 +1,21 @@
+package org.qvd.vmas.vm.entity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A user's connection to a VM: disconnected → connecting → connected → disconnected (connected → connecting = takeover). */
+public enum UserState {
+    DISCONNECTED, CONNECTING, CONNECTED;
+
+    public Set<UserState> next() {
+        return switch (this) {
+            case DISCONNECTED -> EnumSet.of(CONNECTING);
+            case CONNECTING -> EnumSet.of(CONNECTED, DISCONNECTED);
+            case CONNECTED -> EnumSet.of(DISCONNECTED, CONNECTING);
+        };
+    }
+
+    public boolean canMoveTo(UserState target) {
+        return next().contains(target);
+    }
+}

@@ -1,2 +1,0 @@
-/** Arquillian integration tests of the VMAS services in a managed WildFly on a real PostgreSQL. */
-package org.qvd.it;

@@ -1,0 +1,69 @@
+package org.qvd.l7r.session.boundary;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The lane logins take to the worker: at most {@code width} of them (one per core) run at a time, in arrival order;
+ * the others wait here, holding no thread. A login may cost a password-hash check of ~100 ms of CPU: in a logon storm
+ * hundreds arrive at once, and on the shared worker they would queue ahead of the later steps of the connects whose
+ * login already passed (VM, session, tunnel), so that every client would wait for the last hash. In this lane the
+ * clients are through one after the other, the hash checks keep every core busy, and the rest of the worker serves
+ * the connects that are past their login.
+ */
+final class LoginLane implements Executor {
+
+    private static final Logger LOG = Logger.getLogger(LoginLane.class.getName());
+
+    private final Executor worker;
+    private final int width;
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger running = new AtomicInteger();
+
+    LoginLane(Executor worker, int width) {
+        this.worker = worker;
+        this.width = Math.max(1, width);
+    }
+
+    @Override
+    public void execute(Runnable login) {
+        waiting.add(login);
+        drain();
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty()) {
+            int now = running.get();
+            if (now >= width) {
+                return; // a running login drains when it ends
+            }
+            if (!running.compareAndSet(now, now + 1)) {
+                continue;
+            }
+            Runnable next = waiting.poll();
+            if (next == null) {
+                running.decrementAndGet();
+                continue;
+            }
+            try {
+                worker.execute(() -> {
+                    try {
+                        next.run();
+                    } finally {
+                        running.decrementAndGet();
+                        drain();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                running.decrementAndGet();
+                LOG.log(Level.FINE, "the worker refused a login (stopping?); its call times out", stopping);
+                return;
+            }
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package org.qvd.session.boundary;
-
-/** A request the decoder could not accept (malformed, too large): answered with this status, then closed. */
-record RequestRejection(int status, String text) {
-}

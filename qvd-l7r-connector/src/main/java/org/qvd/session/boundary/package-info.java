@@ -1,2 +1,0 @@
-/** The L7R's network side: TLS listener, QVD wire protocol (HTTP/1.1 subset), connect exchange and tunnel. */
-package org.qvd.session.boundary;

@@ -1,2 +1,0 @@
-/** The connector's decisions boundary (SessionBackend, implemented over the VMAS) and its own policies. */
-package org.qvd.session.control;

@@ -1,5 +1,0 @@
-package org.qvd.session.entity;
-
-/** An authenticated user, as the VMAS identifies it. {@code login} is the canonical {@code user@tenant}. */
-public record QvdUser(long id, String login) {
-}

@@ -1,5 +1,0 @@
-package org.qvd.session.entity;
-
-/** A VM the VMAS has granted a user access to. */
-public record VmRef(long id, String name) {
-}

@@ -1,2 +1,0 @@
-/** Values exchanged between the L7R connector and the VMAS: users, VMs, endpoints, connection states. */
-package org.qvd.session.entity;

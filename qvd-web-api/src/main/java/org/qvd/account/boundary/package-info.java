@@ -1,2 +1,0 @@
-/** REST boundary of tenants, users, administrators and roles (services in qvd-ejb's package of the same name). */
-package org.qvd.account.boundary;

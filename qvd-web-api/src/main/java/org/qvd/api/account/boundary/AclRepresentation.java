@@ -1,0 +1,14 @@
+package org.qvd.api.account.boundary;
+
+import org.qvd.vmas.account.boundary.AclDto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One ACL of the catalogue. */
+@Schema(name = "Acl", description = "a permission such as `vm.update.state`")
+public record AclRepresentation(Long id, String name, String description) {
+
+    static AclRepresentation of(AclDto a) {
+        return new AclRepresentation(a.id(), a.name(), a.description());
+    }
+}

@@ -1,0 +1,2 @@
+/** System gauges and counters registered in WildFly's Micrometer registry. */
+package org.qvd.api.metrics.control;

@@ -1,0 +1,2 @@
+/** REST boundary of properties (services in qvd-ejb's package of the same name). */
+package org.qvd.api.property.boundary;

@@ -1,0 +1,2 @@
+/** The farm's statistics over REST. */
+package org.qvd.api.statistics.boundary;

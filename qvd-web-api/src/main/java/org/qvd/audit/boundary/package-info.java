@@ -1,2 +1,0 @@
-/** REST boundary of the audit log (service in qvd-ejb's package of the same name). */
-package org.qvd.audit.boundary;

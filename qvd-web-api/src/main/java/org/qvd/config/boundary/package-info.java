@@ -1,2 +1,0 @@
-/** REST boundary of configuration (services in qvd-ejb's package of the same name). */
-package org.qvd.config.boundary;

@@ -1,2 +1,0 @@
-/** REST boundary of hosts (services in qvd-ejb's package of the same name). */
-package org.qvd.host.boundary;

@@ -1,2 +1,0 @@
-/** REST boundary of OSFs and DIs (services in qvd-ejb's package of the same name). */
-package org.qvd.image.boundary;

@@ -1,2 +1,0 @@
-/** Health, Prometheus metrics and read-only counters on the HTTPS port. */
-package org.qvd.metrics.boundary;

@@ -1,2 +1,0 @@
-/** System gauges and counters registered in WildFly's Micrometer registry. */
-package org.qvd.metrics.control;

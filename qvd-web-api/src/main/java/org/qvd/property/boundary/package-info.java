@@ -1,2 +1,0 @@
-/** REST boundary of properties (services in qvd-ejb's package of the same name). */
-package org.qvd.property.boundary;

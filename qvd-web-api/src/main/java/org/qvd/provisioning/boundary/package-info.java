@@ -1,2 +1,0 @@
-/** SOAP (JAX-WS) provisioning of users and VMs for integrators; the same services and codes as REST. */
-package org.qvd.provisioning.boundary;

@@ -1,2 +1,0 @@
-/** The farm's statistics over REST. */
-package org.qvd.statistics.boundary;

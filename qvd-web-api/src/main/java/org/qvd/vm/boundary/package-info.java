@@ -1,2 +1,0 @@
-/** REST and SOAP boundary of VMs (the services live in qvd-ejb's package of the same name). */
-package org.qvd.vm.boundary;

@@ -1,2 +1,0 @@
-/** WAT screens for accounts: users, tenants, administrators, roles and their ACLs. */
-package org.qvd.account.boundary;

@@ -1,2 +1,0 @@
-/** WAT screen for the audit log. */
-package org.qvd.audit.boundary;

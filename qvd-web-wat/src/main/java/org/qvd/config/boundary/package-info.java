@@ -1,2 +1,0 @@
-/** WAT screen for configuration: per-tenant values beside the global ones. */
-package org.qvd.config.boundary;

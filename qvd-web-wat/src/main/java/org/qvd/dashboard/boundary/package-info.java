@@ -1,2 +1,0 @@
-/** The WAT's home screen: counts and charts of the farm, refreshed by polling. */
-package org.qvd.dashboard.boundary;

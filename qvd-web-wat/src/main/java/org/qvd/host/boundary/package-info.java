@@ -1,2 +1,0 @@
-/** WAT screen for hypervisor hosts. */
-package org.qvd.host.boundary;

@@ -1,2 +1,0 @@
-/** WAT screens for OS flavours and disk images (tags, default, import from staging or upload). */
-package org.qvd.image.boundary;

@@ -1,2 +1,0 @@
-/** WAT screen for the properties of users, VMs, hosts, OSFs and DIs. */
-package org.qvd.property.boundary;

@@ -1,0 +1,2 @@
+/** WAT screen for the audit log. */
+package org.qvd.wat.audit.boundary;

@@ -1,0 +1,82 @@
+package org.qvd.wat.config.boundary;
+
+import org.qvd.vmas.config.boundary.ConfigDto;
+import org.qvd.vmas.config.boundary.ConfigService;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.qvd.wat.platform.AdminSession;
+import org.qvd.wat.platform.Feedback;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configuration keys as they apply to a tenant (superadmins choose the tenant, or none for the
+ * global values), with the global value beside the tenant's; set and reset (delete) values.
+ */
+@Named
+@ViewScoped
+public class ConfigList implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ConfigService config;
+    @Inject
+    AdminSession session;
+
+    private Long tenantId;
+    private List<ConfigDto> rows = List.of();
+    private final Map<String, String> global = new HashMap<>();
+    private String key;
+    private String value;
+
+    @PostConstruct
+    public void load() {
+        try {
+            rows = config.list(tenantId);
+            global.clear();
+            if (session.isSuperadmin() && tenantId != null) {
+                config.list(null).forEach(c -> global.put(c.key(), c.value()));
+            } else {
+                // for a tenant admin, what is not the tenant's own value is the global (or default) one
+                rows.stream().filter(c -> !"tenant".equals(c.source())).forEach(c -> global.put(c.key(), c.value()));
+            }
+        } catch (RuntimeException e) {
+            rows = List.of();
+            Feedback.error(e);
+        }
+    }
+
+    public String globalValue(String k) {
+        return global.get(k);
+    }
+
+    public void edit(ConfigDto c) {
+        key = c.key();
+        value = c.value();
+    }
+
+    public void save() {
+        Feedback.run("config.set", () -> config.set(tenantId, key, value == null ? "" : value), key);
+        load();
+    }
+
+    public void reset(ConfigDto c) {
+        Feedback.run("config.reset", () -> config.delete(tenantId, c.key()), c.key());
+        load();
+    }
+
+    public Long getTenantId() { return tenantId; }
+    public void setTenantId(Long tenantId) { this.tenantId = tenantId; }
+    public List<ConfigDto> getRows() { return rows; }
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public String getValue() { return value; }
+    public void setValue(String value) { this.value = value; }
+}

@@ -1,0 +1,2 @@
+/** WAT screen for hypervisor hosts. */
+package org.qvd.wat.host.boundary;

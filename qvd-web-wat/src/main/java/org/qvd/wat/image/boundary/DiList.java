@@ -1,0 +1,194 @@
+package org.qvd.wat.image.boundary;
+
+import org.qvd.vmas.image.boundary.DiDto;
+import org.qvd.vmas.image.boundary.DiService;
+import org.qvd.vmas.image.boundary.StagedImageDto;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.event.FileUploadEvent;
+import org.qvd.vmas.image.boundary.DiRequests.DiFilter;
+import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
+import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
+import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.wat.platform.AdminSession;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ServiceLazyModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The disk image list: new DIs by upload ({@link DiService#upload}, the same guarded call as the REST upload) or,
+ * for superadmins, from the staging directory ({@link DiService#importStaged}); tags (tag/untag, make default),
+ * block/unblock, delete. No host path is ever taken.
+ */
+@Named
+@ViewScoped
+public class DiList implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    DiService dis;
+    @Inject
+    AdminSession session;
+
+    private final ServiceLazyModel<DiDto> model = new ServiceLazyModel<>(
+            (f, page) -> dis.list(new DiFilter(ServiceLazyModel.number(f.get("tenant")),
+                    ServiceLazyModel.number(f.get("osf")), f.get("version"), ServiceLazyModel.bool(f.get("blocked"))),
+                    page),
+            DiDto::id);
+    private List<DiDto> selected = new ArrayList<>();
+    private Long osfId;
+    private String version;
+    private String stagingFile;
+    private List<StagedImageDto> stagingFiles;
+    private String description;
+    private boolean makeDefault;
+    private DiDto tagging;
+    private String tag;
+
+    public void newDi() {
+        osfId = null;
+        version = null;
+        stagingFile = null;
+        stagingFiles = null;
+        description = null;
+        makeDefault = false;
+    }
+
+    /**
+     * Registers a staged image through the VMAS (which moves it into the image storage, with its build metadata's
+     * version, description and boot files). An upload registers itself when the file arrives.
+     */
+    public void save() {
+        try {
+            if (stagingFile == null || stagingFile.isBlank()) {
+                throw new InvalidInputException("di.no_source", Feedback.text("di.noSource"));
+            }
+            DiDto di = dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
+            // the version may come from the image's build metadata or be generated: show the one given
+            Feedback.info("di.created", di.version());
+        } catch (RuntimeException e) {
+            Feedback.error(e);
+        }
+    }
+
+    /**
+     * A browser upload, registered as a DI of the chosen OSF with the dialog's version, description and default
+     * choice as soon as it arrives, through the VMAS's one upload call (ACL, OSF of the admin's tenant, audit, no
+     * file left when refused).
+     */
+    public void upload(FileUploadEvent event) {
+        try (InputStream in = event.getFile().getInputStream()) {
+            if (osfId == null) {
+                throw new InvalidInputException("di.upload_needs_osf", "choose the OS flavour before uploading");
+            }
+            DiDto di = dis.upload(new UploadedDi(osfId, blank(version), event.getFile().getFileName(),
+                    blank(description), makeDefault ? "default" : null), in);
+            Feedback.info("di.uploaded", di.version());
+        } catch (IOException e) {
+            Feedback.error(new IllegalStateException(e));
+        } catch (RuntimeException e) {
+            Feedback.error(e);
+        }
+    }
+
+    /** Images waiting in the staging directory (superadmins only: other admins see none). */
+    public List<StagedImageDto> getStagingFiles() {
+        if (stagingFiles == null && !session.isSuperadmin()) {
+            stagingFiles = List.of();
+        }
+        if (stagingFiles == null) {
+            try {
+                stagingFiles = dis.staged();
+            } catch (RuntimeException e) {
+                Feedback.error(e);
+                stagingFiles = List.of();
+            }
+        }
+        return stagingFiles;
+    }
+
+    /** How a staged image is offered: its name, size and what its build metadata says. */
+    public String stagedLabel(StagedImageDto s) {
+        long kb = s.sizeBytes() / 1024;
+        StringBuilder b = new StringBuilder(s.file()).append(" (").append(kb < 1024 ? kb + " KB" : kb / 1024 + " MB");
+        if (s.version() != null) {
+            b.append(", ").append(s.version());
+        }
+        if (s.directBoot()) {
+            b.append(", ").append(Feedback.text("di.directBoot"));
+        }
+        return b.append(')').toString();
+    }
+
+    public void openTags(DiDto di) {
+        tagging = di;
+        tag = null;
+    }
+
+    public void addTag() {
+        Feedback.run("di.tagged", () -> tagging = dis.tag(tagging.id(), tag), tag);
+    }
+
+    public void removeTag(String t) {
+        Feedback.run("di.untagged", () -> tagging = dis.untag(tagging.id(), t), t);
+    }
+
+    public void makeDefault(DiDto di) {
+        Feedback.run("di.tagged", () -> dis.tag(di.id(), "default"), "default");
+    }
+
+    public void block(DiDto di) {
+        Feedback.run("di.blocked", () -> dis.block(di.id()), di.version());
+    }
+
+    public void unblock(DiDto di) {
+        Feedback.run("di.unblocked", () -> dis.unblock(di.id()), di.version());
+    }
+
+    public void delete(DiDto di) {
+        Feedback.run("di.deleted", () -> dis.delete(di.id()), di.version());
+    }
+
+    public void bulkBlock() {
+        Bulk.apply(selected, "action.block", d -> dis.block(d.id()));
+    }
+
+    public void bulkUnblock() {
+        Bulk.apply(selected, "action.unblock", d -> dis.unblock(d.id()));
+    }
+
+    public void bulkDelete() {
+        Bulk.apply(selected, "action.delete", d -> dis.delete(d.id()));
+        selected.clear();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public ServiceLazyModel<DiDto> getModel() { return model; }
+    public List<DiDto> getSelected() { return selected; }
+    public void setSelected(List<DiDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
+    public Long getOsfId() { return osfId; }
+    public void setOsfId(Long osfId) { this.osfId = osfId; }
+    public String getVersion() { return version; }
+    public void setVersion(String version) { this.version = version; }
+    public String getStagingFile() { return stagingFile; }
+    public void setStagingFile(String stagingFile) { this.stagingFile = stagingFile; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public boolean isMakeDefault() { return makeDefault; }
+    public void setMakeDefault(boolean makeDefault) { this.makeDefault = makeDefault; }
+    public DiDto getTagging() { return tagging; }
+    public String getTag() { return tag; }
+    public void setTag(String tag) { this.tag = tag; }
+}
