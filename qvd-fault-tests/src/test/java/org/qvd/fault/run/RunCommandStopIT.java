@@ -97,7 +97,10 @@ class RunCommandStopIT {
             Files.createDirectories(home);
             Files.writeString(home.resolve("libvirt-node.xml"), NODE);
             Path jar = FaultSystem.sourceRoot().resolve("qvd-launcher/target/qvd-launcher.jar");
-            List<String> command = new java.util.ArrayList<>(List.of("setsid",
+            // perl (Debian's essential perl-base) resets SIGINT to its default first: a test run started with SIGINT
+            // ignored (a background job of a non-interactive shell) would pass that on, and a JVM keeps it ignored
+            List<String> command = new java.util.ArrayList<>(List.of("setsid", "perl", "-e",
+                    "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot start $ARGV[0]: $!\"",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
             command.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
