@@ -58,14 +58,19 @@ public final class Farm {
     static final MessageCodec CODEC = new MessageCodec();
     static final String PREFIX = "farm-stand-in-";
 
-    /** One JMS connection shared by some stand-in agents (one each by default, as real agents). */
+    /** A stand-in agent's JMS connection, with its own broker account (qvd-hkd-<host>), over TLS as real agents. */
     static final class Link {
         final JMSContext context;
         final JMSProducer producer;
         final Queue events;
         final Object lock = new Object();
 
-        Link(ActiveMQConnectionFactory factory) {
+        Link(String brokerUrl, String user, String password) {
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
+            factory.setEnable1xPrefixes(true);
+            factory.setClientFailureCheckPeriod(5_000); // as the real agent (BrokerLink)
+            factory.setConnectionTTL(15_000);
+            factory.setCallTimeout(30_000);
             context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
             events = context.createQueue(Destinations.EVENTS);
             producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
@@ -136,30 +141,27 @@ public final class Farm {
         int steadySeconds = Integer.parseInt(a[12]);
         int kill = Integer.parseInt(a[13]);
         int starts = Integer.parseInt(a[14]);
-        int perConnection = Math.max(1, Integer.parseInt(a[15]));
-        String run = Long.toString(System.currentTimeMillis() / 1000 % 100000);
-
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, a[1], a[2]);
-        factory.setEnable1xPrefixes(true);
-        factory.setClientFailureCheckPeriod(5_000);
-        factory.setConnectionTTL(15_000);
-        factory.setCallTimeout(30_000);
+        String run = a[2];
+        Map<String, String[]> accounts = new HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(a[1]))) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 3) {
+                accounts.put(f[0], new String[] {f[1], f[2]});
+            }
+        }
         Connection db = DriverManager.getConnection(jdbc);
         db.setAutoCommit(true);
         long wildfly = Long.parseLong(System.getProperty("farm.wildfly.pid", "0"));
 
         // 1. the farm as the database knows it after a day's starts: the hosts, and the VMs running on them (SQL)
-        List<Agent> agents = new ArrayList<>();
-        Link link = null;
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
-            if (i % perConnection == 0) {
-                link = new Link(factory);
-            }
-            agents.add(new Agent(PREFIX + run + "-" + i, link));
+            names.add(PREFIX + run + "-" + i);
         }
         long t0 = System.nanoTime();
         int total = hosts * vmsPerHost;
         List<Long> stopped = new ArrayList<>();
+        Map<String, List<VmReport>> reports = new HashMap<>();
         db.setAutoCommit(false);
         try (PreparedStatement host = db.prepareStatement("INSERT INTO host (name, address, description) VALUES (?, ?,"
                 + " 'bench/farm stand-in')", Statement.RETURN_GENERATED_KEYS);
@@ -170,9 +172,9 @@ public final class Farm {
                      + "vma_port, x_port) VALUES (?, 'running', ?, ?, 3030, 4100)");
              PreparedStatement stoppedRt = db.prepareStatement("INSERT INTO vm_runtime (vm_id) VALUES (?)")) {
             for (int h = 0; h < hosts; h++) {
-                Agent agent = agents.get(h);
-                host.setString(1, agent.name);
-                host.setString(2, agent.name); // as hosts that join over JMS are recorded
+                String name = names.get(h);
+                host.setString(1, name);
+                host.setString(2, name); // as hosts that join over JMS are recorded
                 host.executeUpdate();
                 long hostId = generated(host);
                 hostRt.setLong(1, hostId);
@@ -185,12 +187,14 @@ public final class Farm {
                     rt.setLong(2, hostId);
                     rt.setString(3, ip);
                     rt.addBatch();
-                    agent.vms.add(new VmReport(id, "qvd-" + id, VmState.RUNNING, ip, mac(n), 512));
+                    reports.computeIfAbsent(name, k -> new ArrayList<>()).add(new VmReport(id, "qvd-" + id, VmState.RUNNING,
+                            ip, mac(n), 512));
                 }
                 rt.executeBatch();
             }
             for (int s = 0; s < starts; s++) { // stopped VMs for the placement round
-                stopped.add(newVm(vm, user, osf, "farm-" + run + "-start-" + s, ip(run, total + s)));
+                stopped.add(newVm(vm, user, osf, "farm-" + run + "-start-" + s, "10.3." + (16 + Integer.parseInt(run)
+                        % 200) + "." + (s + 1))); // the tenant's range (run.sh)
                 stoppedRt.setLong(1, stopped.get(s));
                 stoppedRt.executeUpdate();
             }
@@ -200,8 +204,26 @@ public final class Farm {
         System.out.printf("# %d stand-in hosts with %d running VMs (%d each) and %d stopped VMs written in %.1f s%n", hosts,
                 total, vmsPerHost, starts, (System.nanoTime() - t0) / 1e9);
 
-        // 2. the stand-in agents connect, register with their VMs and beat at once, as agents starting up do
+        // 2. the stand-in agents connect (each its own connection and account), register with their VMs and beat
         t0 = System.nanoTime();
+        List<java.util.concurrent.Future<Agent>> connecting = new ArrayList<>();
+        java.util.concurrent.ExecutorService connector = Executors.newFixedThreadPool(8); // TLS handshakes in parallel
+        for (String name : names) {
+            String[] account = accounts.get(name);
+            if (account == null) {
+                throw new IllegalStateException("no broker account for " + name + " in " + a[1]);
+            }
+            connecting.add(connector.submit(() -> {
+                Agent agent = new Agent(name, new Link(brokerUrl, account[0], account[1]));
+                agent.vms.addAll(reports.getOrDefault(name, List.of()));
+                return agent;
+            }));
+        }
+        List<Agent> agents = new ArrayList<>();
+        for (java.util.concurrent.Future<Agent> f : connecting) {
+            agents.add(f.get());
+        }
+        connector.shutdown();
         Map<Long, Long> startSent = new ConcurrentHashMap<>();
         Map<Long, Long> startReceived = new ConcurrentHashMap<>();
         ScheduledExecutorService beats = Executors.newScheduledThreadPool(4);
@@ -220,8 +242,8 @@ public final class Farm {
                 }
             }, periodMs * i / hosts, periodMs, TimeUnit.MILLISECONDS);
         }
-        System.out.printf("# %d stand-in agents connected over %d JMS connections and registered in %.1f s%n", hosts,
-                (hosts + perConnection - 1) / perConnection, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("# %d stand-in agents connected (one JMS connection and broker account each, TLS) and registered"
+                + " in %.1f s%n", hosts, (System.nanoTime() - t0) / 1e9);
 
         // 3. steady state: every agent beats every period (spread over the period), with its VMs
         Thread.sleep(3 * periodMs); // warm-up: registrations and first beats settle
@@ -284,13 +306,22 @@ public final class Farm {
             for (Agent v : victims) {
                 v.alive = false;
             }
+            for (Agent v : victims) { // as a crashed agent: its broker connection goes away too
+                new Thread(() -> {
+                    try {
+                        v.link.context.close();
+                    } catch (RuntimeException e) {
+                        // already gone
+                    }
+                }).start();
+            }
             Map<String, Long> lostAt = new HashMap<>();
             long deadline = killedAt + 120_000;
-            String names = victims.stream().map(v -> "'" + v.name + "'").reduce((x, y) -> x + "," + y).orElse("''");
+            String victimNames = victims.stream().map(v -> "'" + v.name + "'").reduce((x, y) -> x + "," + y).orElse("''");
             while (lostAt.size() < kill && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
                 try (ResultSet r = db.createStatement().executeQuery("SELECT h.name FROM host h JOIN host_runtime r ON "
-                        + "r.host_id = h.id WHERE r.state = 'lost' AND h.name IN (" + names + ")")) {
+                        + "r.host_id = h.id WHERE r.state = 'lost' AND h.name IN (" + victimNames + ")")) {
                     long now = System.currentTimeMillis();
                     while (r.next()) {
                         lostAt.putIfAbsent(r.getString(1), now - killedAt);
