@@ -13,14 +13,44 @@ import java.util.Properties;
 
 /**
  * The first-run demo of a one-machine system: the newest image of the build's output registered as the
- * default DI of an OSF {@code desktop}, a user {@code demo} with one VM on it, and the client command to
- * connect. Made through the REST API like any integrator would; the demo's login is kept in
+ * default DI of an OSF, a user {@code demo} with one desktop on it, and the client command to connect. The desktop
+ * is a container (OSF {@code desktop-container}, VM {@code demo-container}) where this machine can run containers
+ * and the build wrote a container image, else a VM (OSF {@code desktop}, VM {@code demo-desktop}); see
+ * {@link #choose}. Made through the REST API like any integrator would; the demo's login is kept in
  * {@code QVD_HOME/demo.properties} (0600) so later runs can print it again.
  */
 public final class DemoDesktop {
     static final String OSF = "desktop";
     static final String USER = "demo";
     static final String VM = "demo-desktop";
+    static final String CONTAINER_OSF = "desktop-container";
+    static final String CONTAINER_VM = "demo-container";
+    static final String CONTAINER_IMAGE_SUFFIX = ".rootfs.tar";
+
+    /** The two kinds of desktop (the OSF's {@code kind}). */
+    public enum Kind {
+        VM("vm", "a VM"), CONTAINER("container", "a container");
+
+        private final String wire;
+        private final String words;
+
+        Kind(String wire, String words) {
+            this.wire = wire;
+            this.words = words;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        String words() {
+            return words;
+        }
+    }
+
+    /** The kind the demo desktop gets on this machine, and why, as the run command prints it. */
+    public record Choice(Kind kind, String why) {
+    }
 
     public record Login(String user, String password, long vmId) {
     }
@@ -28,8 +58,56 @@ public final class DemoDesktop {
     private DemoDesktop() {
     }
 
-    /** Creates what is missing (needs the superadmin password of this start); empty when there is no image. */
-    public static Optional<Login> ensure(QvdSystem system, String superadminPassword) {
+    /**
+     * Container where containers work, for a first experience in seconds instead of minutes; a VM when asked
+     * ({@code --demo-vm}, {@code QVD_DEMO_KIND=vm}) or when containers cannot run here, saying what is missing.
+     * {@code QVD_DEMO_KIND=container} insists on a container and fails with the reason where it cannot be one.
+     */
+    static Choice choose(LauncherConfig config, ContainerHost host, boolean localHkd) {
+        String flag = " (for a VM: ./qvd run --demo-vm)";
+        if ("vm".equals(config.demoKind())) {
+            return new Choice(Kind.VM, "asked for (--demo-vm or QVD_DEMO_KIND=vm)");
+        }
+        Optional<String> notContainer = !localHkd ? Optional.of("no local host agent runs (QVD_LOCAL_HKD)")
+                : config.hkdLibvirtUri().startsWith("test:") ? Optional.of("the local host agent runs on libvirt's test"
+                        + " driver (" + config.hkdLibvirtUri() + "), which runs no desktop")
+                : host.missing().map(m -> "containers cannot run here: " + m)
+                        .or(() -> newestContainerImage(config.imagesStaging()).isPresent() ? Optional.empty()
+                                : Optional.of("no container image (*" + CONTAINER_IMAGE_SUFFIX + ") in "
+                                        + config.imagesStaging() + "; images/build.sh writes one beside the VM image"));
+        if (notContainer.isPresent()) {
+            if ("container".equals(config.demoKind())) {
+                throw new LauncherException("QVD_DEMO_KIND=container, but " + notContainer.get());
+            }
+            return new Choice(Kind.VM, notContainer.get() + (config.softwareEmulation()
+                    ? "; a VM under software emulation takes minutes to start" : ""));
+        }
+        return new Choice(Kind.CONTAINER, host.found() + ", container image "
+                + newestContainerImage(config.imagesStaging()).orElseThrow().getFileName()
+                + ": it starts in seconds and holds ~50 MiB, where a VM " + (config.softwareEmulation()
+                        ? "under software emulation takes minutes and reserves 1 GiB" : "reserves 1 GiB")
+                + ("container".equals(config.demoKind()) ? "" : flag));
+    }
+
+    /** The newest container image of the build's output directory (the staging directory on one machine). */
+    static Optional<Path> newestContainerImage(Path staging) {
+        if (!Files.isDirectory(staging)) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(staging)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(CONTAINER_IMAGE_SUFFIX))
+                    .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates what is missing for a desktop of {@code kind} (needs the superadmin password of this start); empty when
+     * the build wrote no image of that kind. Both kinds can exist side by side (separate OSFs and VMs of the one
+     * demo user): a later run with the other choice adds its desktop and leaves the first.
+     */
+    public static Optional<Login> ensure(QvdSystem system, String superadminPassword, Kind kind) {
         AdminApi api = new AdminApi(system, superadminPassword);
         if (system.config().softwareEmulation()) {
             // the VMAS gives a start a little longer than the local HKD gives the guest's VMA
@@ -38,11 +116,13 @@ public final class DemoDesktop {
         }
         long tenant = find(api, "/tenants?name=default", "name", "default")
                 .orElseThrow(() -> new LauncherException("no tenant 'default'"));
-        long osf = find(api, "/osfs?name=" + OSF + "&tenantId=" + tenant, "name", OSF).orElseGet(() -> api.post("/osfs",
-                Map.of("tenantId", tenant, "name", OSF, "memoryMb", 1024, "userStorageMb", 512,
-                        "description", "the desktop image built by images/build.sh")).get("id").asLong());
+        String osfName = kind == Kind.VM ? OSF : CONTAINER_OSF;
+        long osf = find(api, "/osfs?name=" + osfName + "&tenantId=" + tenant, "name", osfName).orElseGet(() -> api.post(
+                "/osfs", Map.of("tenantId", tenant, "name", osfName, "kind", kind.wire(), "memoryMb", 1024,
+                        "userStorageMb", 512, "description", "the desktop image built by images/build.sh"))
+                .get("id").asLong());
         if (api.get("/dis?osfId=" + osf + "&size=1").get("total").asLong() == 0) {
-            Optional<String> image = newestStagedBuild(api);
+            Optional<String> image = kind == Kind.VM ? newestStagedBuild(api) : newestStagedContainerImage(api);
             if (image.isEmpty()) {
                 return Optional.empty();
             }
@@ -56,8 +136,9 @@ public final class DemoDesktop {
             store(saved, login);
             return api.post("/users", Map.of("tenantId", tenant, "login", USER, "password", password)).get("id").asLong();
         });
-        long vm = find(api, "/vms?userId=" + user + "&name=" + VM, "name", VM).orElseGet(() -> {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("userId", user, "osfId", osf, "name", VM));
+        String vmName = kind == Kind.VM ? VM : CONTAINER_VM;
+        long vm = find(api, "/vms?userId=" + user + "&name=" + vmName, "name", vmName).orElseGet(() -> {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("userId", user, "osfId", osf, "name", vmName));
             return api.post("/vms", body).get("id").asLong();
         });
         return Optional.of(new Login(USER, login.getProperty("password", "(set when it was created)"), vm));
@@ -78,6 +159,17 @@ public final class DemoDesktop {
             }
         }
         return Optional.ofNullable(newest).map(n -> n.get("file").asText());
+    }
+
+    private static Optional<String> newestStagedContainerImage(AdminApi api) {
+        String newest = null;
+        for (JsonNode s : api.get("/dis/staged")) {
+            String file = s.path("file").asText();
+            if (file.endsWith(CONTAINER_IMAGE_SUFFIX) && (newest == null || file.compareTo(newest) > 0)) {
+                newest = file;
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     private static Optional<Long> find(AdminApi api, String query, String field, String value) {

@@ -40,12 +40,55 @@ final class DesktopVms {
         return gone;
     }
 
+    /**
+     * The local agent's container directory: hkd.conf's {@code container.path}, else the agent's default. Containers
+     * are {@code lxc-start -d}ed by the agent and, like VMs, outlive the run command.
+     */
+    static java.nio.file.Path containerDir(java.nio.file.Path hkdConf) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(hkdConf)) {
+            p.load(in);
+        } catch (IOException e) {
+            // no configuration file yet: the agent's defaults
+        }
+        return java.nio.file.Path.of(p.getProperty("container.path", "/var/lib/qvd/containers"));
+    }
+
+    /** Names of the running desktop containers in {@code dir}; empty when there are none or LXC cannot tell. */
+    static List<String> runningContainers(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : run(List.of("lxc-ls", "-P", dir.toString(), "--running", "-1")).output().split("\n")) {
+            if (line.trim().startsWith(PREFIX)) {
+                names.add(line.trim());
+            }
+        }
+        return names;
+    }
+
+    /** Kills each named container in {@code dir}; the agent, still running, then removes its layer and network. */
+    static List<String> stopContainers(java.nio.file.Path dir, List<String> names) {
+        List<String> gone = new ArrayList<>();
+        for (String name : names) {
+            if (run(List.of("lxc-stop", "-P", dir.toString(), "-n", name, "-k")).exitCode() == 0) {
+                gone.add(name);
+            }
+        }
+        return gone;
+    }
+
     private record Result(int exitCode, String output) {
     }
 
     private static Result virsh(String uri, String... args) {
         List<String> command = new ArrayList<>(List.of("virsh", "-q", "-c", uri));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Result run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!p.waitFor(15, TimeUnit.SECONDS)) {

@@ -29,6 +29,7 @@ public record LauncherConfig(
         String hkdLibvirtUri,
         String hkdDomainType,
         String demo,
+        String demoKind,
         Path imagesStaging,
         Path imagesDir,
         boolean stopVmsOnExit) {
@@ -54,6 +55,7 @@ public record LauncherConfig(
                 env.getOrDefault("QVD_HKD_LIBVIRT_URI", "qemu:///system"),
                 choice(env, "QVD_HKD_DOMAIN_TYPE", "qemu", "kvm"),
                 choice(env, "QVD_DEMO", "auto", "off"),
+                choice(env, "QVD_DEMO_KIND", "auto", "container", "vm"),
                 // on one machine the image build's output directory is the staging directory
                 Path.of(env.getOrDefault("QVD_IMAGES_STAGING", root.resolve("images/out").toString())).toAbsolutePath(),
                 Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath(),
@@ -64,14 +66,21 @@ public record LauncherConfig(
     public LauncherConfig withStopVmsOnExit() {
         return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
                 superadminPassword, httpsPort, l7rPort, portOffset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
-                hkdLibvirtUri, hkdDomainType, demo, imagesStaging, imagesDir, true);
+                hkdLibvirtUri, hkdDomainType, demo, demoKind, imagesStaging, imagesDir, true);
+    }
+
+    /** The same configuration with the demo desktop a VM whatever the machine offers ({@code --demo-vm}). */
+    public LauncherConfig withDemoVm() {
+        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
+                superadminPassword, httpsPort, l7rPort, portOffset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
+                hkdLibvirtUri, hkdDomainType, demo, "vm", imagesStaging, imagesDir, stopVmsOnExit);
     }
 
     /** The same configuration with WildFly's ports shifted by {@code offset} (a cluster node, docs/cluster.md). */
     public LauncherConfig withPortOffset(int offset) {
         return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
                 superadminPassword, httpsPort, l7rPort, offset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
-                hkdLibvirtUri, hkdDomainType, demo, imagesStaging, imagesDir, stopVmsOnExit);
+                hkdLibvirtUri, hkdDomainType, demo, demoKind, imagesStaging, imagesDir, stopVmsOnExit);
     }
 
     /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */

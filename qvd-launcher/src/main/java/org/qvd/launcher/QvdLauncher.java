@@ -10,7 +10,7 @@ public final class QvdLauncher {
     private QvdLauncher() {
     }
 
-    static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit] | ./qvd cluster [NODES]"
+    static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit] [--demo-vm] | ./qvd cluster [NODES]"
             + "   (settings: docs/configuration.md, docs/cluster.md)";
 
     public static void main(String[] args) {
@@ -24,6 +24,7 @@ public final class QvdLauncher {
             for (String arg : args) {
                 switch (arg) {
                     case "--stop-vms-on-exit" -> config = config.withStopVmsOnExit();
+                    case "--demo-vm" -> config = config.withDemoVm();
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return;
@@ -74,11 +75,22 @@ public final class QvdLauncher {
         long started = System.nanoTime();
         String uri = system.config().hkdLibvirtUri();
         java.util.List<String> vms = DesktopVms.running(uri);
-        if (!vms.isEmpty() && system.config().stopVmsOnExit()) {
-            System.out.println("qvd: stopping the desktop VMs " + String.join(", ", vms) + " (--stop-vms-on-exit)...");
-            java.util.List<String> gone = DesktopVms.destroy(uri, vms);
-            vms = vms.stream().filter(v -> !gone.contains(v)).toList();
-            // the local agent notices the ended domains within a heartbeat period and reports them stopped
+        java.nio.file.Path ctDir = DesktopVms.containerDir(system.config().home().resolve("hkd/hkd.conf"));
+        java.util.List<String> containers = system.localContainers() ? DesktopVms.runningContainers(ctDir) : java.util.List.of();
+        if ((!vms.isEmpty() || !containers.isEmpty()) && system.config().stopVmsOnExit()) {
+            if (!vms.isEmpty()) {
+                System.out.println("qvd: stopping the desktop VMs " + String.join(", ", vms) + " (--stop-vms-on-exit)...");
+                java.util.List<String> gone = DesktopVms.destroy(uri, vms);
+                vms = vms.stream().filter(v -> !gone.contains(v)).toList();
+            }
+            if (!containers.isEmpty()) {
+                System.out.println("qvd: stopping the desktop containers " + String.join(", ", containers)
+                        + " (--stop-vms-on-exit)...");
+                java.util.List<String> gone = DesktopVms.stopContainers(ctDir, containers);
+                containers = containers.stream().filter(c -> !gone.contains(c)).toList();
+            }
+            // the local agent notices the ended domains within a heartbeat period, reports them stopped and removes
+            // what a container leaves (overlay mount, layer, network binding)
             if (system.localHkdLog().isPresent()) {
                 sleepQuietly(6_000);
             }
@@ -91,6 +103,11 @@ public final class QvdLauncher {
                     + String.join(", ", vms) + ". The next ./qvd run takes them over; stop them with"
                     + " 'virsh -c " + uri + " destroy <name>', or run './qvd run --stop-vms-on-exit' next time.");
         }
+        if (!containers.isEmpty()) {
+            System.out.println("qvd: " + containers.size() + " desktop container(s) keep running (LXC, " + ctDir + "): "
+                    + String.join(", ", containers) + ". The next ./qvd run takes them over; stop them with"
+                    + " 'lxc-stop -P " + ctDir + " -k -n <name>', or run './qvd run --stop-vms-on-exit' next time.");
+        }
     }
 
     private static void sleepQuietly(long millis) {
@@ -101,15 +118,28 @@ public final class QvdLauncher {
         }
     }
 
-    /** The first-run demo desktop (QVD_DEMO=auto): what it made, and the client command to reach it. */
+    /**
+     * The first-run demo desktop (QVD_DEMO=auto): which kind it is and why (a container where containers work, a VM
+     * otherwise or with --demo-vm), what it made, and the client command to reach it.
+     */
     static void printDemo(QvdSystem system) {
         if (!"auto".equals(system.config().demo())) {
             return;
         }
         java.util.Optional<DemoDesktop.Login> login;
         try {
-            login = system.superadminPassword().isPresent()
-                    ? DemoDesktop.ensure(system, system.superadminPassword().get()) : DemoDesktop.saved(system);
+            if (system.superadminPassword().isPresent()) {
+                DemoDesktop.Choice choice = DemoDesktop.choose(system.config(), ContainerHost.local(), system.localHkdLog().isPresent());
+                System.out.println("Demo desktop: " + choice.kind().words() + ", because " + choice.why() + ".");
+                login = DemoDesktop.ensure(system, system.superadminPassword().get(), choice.kind());
+            } else {
+                login = DemoDesktop.saved(system);
+                if ("vm".equals(system.config().demoKind()) || "container".equals(system.config().demoKind())) {
+                    System.out.println("Demo desktop: the kind is chosen on a run that knows the superadmin password"
+                            + " (QVD_SUPERADMIN_PASSWORD=... ./qvd run" + ("vm".equals(system.config().demoKind())
+                                    ? " --demo-vm" : "") + "); this run shows the demo made before");
+                }
+            }
         } catch (LauncherException e) {
             System.out.println("Demo desktop: not set up (" + e.getMessage() + ")");
             return;

@@ -21,6 +21,7 @@ public final class QvdSystem implements AutoCloseable {
     private final String hkdPassword;
     private final Path tlsKeyStore;
     private LocalHkd localHkd;
+    private boolean containersOffered;
     /** Hosts whose queue's security setting this system has added (the local host's is in the configuration). */
     private final java.util.Set<String> agentHosts = new java.util.HashSet<>();
 
@@ -191,11 +192,24 @@ public final class QvdSystem implements AutoCloseable {
             // a guest under QEMU/TCG boots in minutes, not seconds, when the machine is busy
             settings.add("vma.start-timeout=" + LauncherConfig.TCG_VM_START_SECONDS + "s");
         }
-        if (Files.isExecutable(Path.of("/usr/bin/lxc-start")) && "root".equals(System.getProperty("user.name"))) {
-            // container desktops (issue 17) where LXC is installed; the agent checks the rest and says what is missing
+        containersOffered = offersContainers(config);
+        if (containersOffered) {
             settings.add("kinds=vm,container");
         }
         localHkd = LocalHkd.start(jar, config, settings);
+    }
+
+    /**
+     * Container desktops (issue 17) where they can run (docs/containers.md; the agent checks its part again): not on
+     * libvirt's test driver, whose network filters the containers' network hook cannot bind.
+     */
+    static boolean offersContainers(LauncherConfig config) {
+        return !config.hkdLibvirtUri().startsWith("test:") && ContainerHost.local().missing().isEmpty();
+    }
+
+    /** Whether the local HKD was started offering container desktops (they outlive the run command, as VMs do). */
+    public synchronized boolean localContainers() {
+        return containersOffered;
     }
 
     /** Kills the local HKD as a crash would (no goodbye to the VMAS); false when none runs. */

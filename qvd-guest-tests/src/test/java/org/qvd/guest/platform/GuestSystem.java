@@ -19,7 +19,9 @@ import org.qvd.testsupport.RequiredResource;
 
 /**
  * The system exactly as {@code ./qvd run} starts it on one machine, with the local HKD on {@code qemu:///system}
- * and the run command's demo desktop (the newest image of {@code images/out} imported, user {@code demo}, one VM).
+ * and the run command's demo desktop made as a VM whatever the machine offers (the newest image of {@code images/out}
+ * imported, user {@code demo}, one VM): this tier tests VMs; where containers work the run command itself would make
+ * a container, which {@link ContainerDesktop} adds for the container tests.
  * Skipped, with the reason printed, when there is no built image or no running libvirt daemon.
  */
 public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
@@ -113,7 +115,7 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
         env.put("QVD_HKD_LIBVIRT_URI", "qemu:///system");
         QvdSystem system = QvdSystem.start(LauncherConfig.fromEnvironment(env));
         try {
-            DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD)
+            DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD, DemoDesktop.Kind.VM)
                     .orElseThrow(() -> new IllegalStateException("the run command's demo found no image to import"));
             return new Started(new Running(system, demo, new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD))));
         } catch (RuntimeException e) {
