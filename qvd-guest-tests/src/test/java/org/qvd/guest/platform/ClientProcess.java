@@ -34,6 +34,11 @@ public final class ClientProcess implements AutoCloseable {
         return new ClientProcess(pb.start(), log);
     }
 
+    /** The client's process (its nxproxy is a descendant), for what it costs the machine. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
