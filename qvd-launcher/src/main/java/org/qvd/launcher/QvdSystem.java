@@ -77,6 +77,12 @@ public final class QvdSystem implements AutoCloseable {
         sysProps.put("jboss.socket.binding.port-offset", Integer.toString(config.portOffset()));
         sysProps.put("qvd.images.staging", config.imagesStaging().toString());
         sysProps.put("qvd.images.dir", config.imagesDir().toString());
+        if (config.softwareEmulation()) {
+            // the L7R's own limit on a cold connect's VM start (270 s by default) must not end a connect the VMAS and
+            // the agent still wait for: a desktop VM under TCG on a loaded machine takes minutes (DemoDesktop sets
+            // the VMAS's limit to the same)
+            sysProps.put("qvd.l7r.vm-start-timeout", Integer.toString(LauncherConfig.TCG_VM_START_SECONDS + 60));
+        }
         return sysProps;
     }
 

@@ -53,6 +53,7 @@ class ColdConnectBenchIT {
                         Optional.of(Path.of("/var/log/libvirt/qemu/qvd-vm-" + vm + "-console.log")),
                         WORK.resolve("bench-client.log"))) {
             long begin = System.nanoTime();
+            boolean drawn = false;
             try (ClientProcess client = ClientProcess.connect(display, r.system().l7rPort(), r.demo().user() + "@default",
                     r.demo().password(), vm, WORK, "bench-client")) {
                 while (display.colours(WORK.resolve("bench-frame.png")) < 8) {
@@ -70,6 +71,11 @@ class ColdConnectBenchIT {
                 timeline.print("vm");
                 account(timeline, bareMs);
                 vmColdMs = coldMs;
+                drawn = true;
+            } finally {
+                if (!drawn) {
+                    timeline.print("vm (failed)"); // where it got stuck
+                }
             }
         }
         r.admin().post("/vms/" + vm + "/stop");
