@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -151,6 +152,11 @@ final class EndpointBackend implements SessionBackend, FailureCounters {
     @Override
     public Failures get(String key) {
         return call(e -> e.loginFailures(key));
+    }
+
+    @Override
+    public Map<String, Failures> getAll(List<String> keys) {
+        return call(e -> e.loginFailures(keys));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.qvd.l7r.adapter;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.qvd.l7r.session.control.FailureCounters.Failures;
@@ -18,6 +20,9 @@ public interface L7rEndpoint extends SessionBackend {
 
     /** The login throttle's counters of {@code key}, shared by every node (the VMAS's database), or null. */
     Failures loginFailures(String key);
+
+    /** The counters of each of {@code keys} that has some, in one look at the database (one login, one read). */
+    Map<String, Failures> loginFailures(List<String> keys);
 
     /** Applies {@code next} to the key's shared counters atomically (see {@code FailureCounters#update}). */
     Failures updateLoginFailures(String key, UnaryOperator<Failures> next);

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
@@ -128,6 +129,11 @@ public class L7rEndpointBean implements L7rEndpoint {
     @Override
     public Failures loginFailures(String key) {
         return loginFailures.get(key);
+    }
+
+    @Override
+    public Map<String, Failures> loginFailures(List<String> keys) {
+        return loginFailures.getAll(keys);
     }
 
     @Override

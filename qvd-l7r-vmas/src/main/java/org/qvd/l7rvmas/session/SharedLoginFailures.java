@@ -1,6 +1,9 @@
 package org.qvd.l7rvmas.session;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import jakarta.ejb.EJB;
@@ -24,6 +27,13 @@ public class SharedLoginFailures implements FailureCounters {
     @Override
     public Failures get(String key) {
         return failures(store.find(key));
+    }
+
+    @Override
+    public Map<String, Failures> getAll(List<String> keys) {
+        Map<String, Failures> found = new HashMap<>();
+        store.findAll(keys).forEach((key, counters) -> found.put(key, failures(counters)));
+        return found;
     }
 
     @Override

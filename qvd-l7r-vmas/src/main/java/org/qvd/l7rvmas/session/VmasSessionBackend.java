@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ import org.qvd.l7r.session.entity.VmEndpoint;
 import org.qvd.l7r.session.entity.VmRef;
 import org.qvd.l7r.session.entity.VmSummary;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.vmas.vm.boundary.ConnectView;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.platform.NotFoundException;
@@ -85,6 +87,12 @@ public class VmasSessionBackend implements SessionBackend {
 
     private final VmWaiters waiters = new VmWaiters();
     private final ConnectionHolders holders = new ConnectionHolders();
+    /**
+     * What {@link #takeOver} read for a connection that found its VM free (VM, session parameters, VMA key, one
+     * transaction), for its next steps, which otherwise read them again one transaction each; dropped at its
+     * {@code DISCONNECTED} at the latest.
+     */
+    private final Map<ConnectionId, ConnectView> views = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private HttpClient http;
     private volatile CachedAvailability availability;
@@ -163,12 +171,15 @@ public class VmasSessionBackend implements SessionBackend {
     public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control, ProgressListener progress) {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
-        VmDto vm = runtime.get(vmId);
+        ConnectView view = runtime.connectView(vmId);
+        VmDto vm = view.vm();
         if ("disconnected".equals(vm.userState())) {
+            views.put(connection, view);
             return Stages.attempt(() -> connecting(connection, vmId, control, false));
         }
-        // another client holds the VM: end its session only if this request can be served in its place
-        CompletableFuture<Void> servable = servable(request, vm);
+        // another client holds the VM: end its session only if this request can be served in its place (what was
+        // read now is not kept: the VM may change while the holder lets go)
+        CompletableFuture<Void> servable = servable(request, view);
         CompletableFuture<Void> result = new CompletableFuture<>();
         servable.whenCompleteAsync((v, error) -> {
             if (error != null) {
@@ -194,14 +205,15 @@ public class VmasSessionBackend implements SessionBackend {
      * Whether the VM's agent would start a session with this request's parameters ({@code x_check}); asked only
      * when the VM runs, i.e. when there is an agent to ask and a session that a failing request must not end.
      */
-    private CompletableFuture<Void> servable(SessionRequest request, VmDto vm) {
-        if (!"running".equals(vm.state()) || vm.address() == null) {
+    private CompletableFuture<Void> servable(SessionRequest request, ConnectView view) {
+        if (!view.running()) {
             return CompletableFuture.completedFuture(null);
         }
+        VmDto vm = view.vm();
         try {
             Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
-                    runtime.sessionParameters(vm.id()), request.user().login(), SessionParameters.newSlaveKey(random));
-            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : 3030, vmaKey(vm.id()),
+                    view.sessionParameters(), request.user().login(), SessionParameters.newSlaveKey(random));
+            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : 3030, view.vmaKey(),
                     params);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -230,11 +242,6 @@ public class VmasSessionBackend implements SessionBackend {
         }
     }
 
-    /** The VM's current VMA key (contract C1), sent with every call to its agent; null while it has none. */
-    private String vmaKey(long vmId) {
-        return runtime.vmaKey(vmId);
-    }
-
     /** Records {@code connection} as the VM's holder; {@code stale}: first clear a holder that never let go. */
     private void connecting(ConnectionId connection, long vmId, ConnectionControl control, boolean stale) {
         if (holders.hasEnded(connection)) {
@@ -256,6 +263,10 @@ public class VmasSessionBackend implements SessionBackend {
     @Override
     public CompletionStage<Void> ensureRunning(SessionRequest request, ProgressListener progress) {
         long vmId = request.vm().id();
+        ConnectView view = views.get(request.connection());
+        if (view != null && view.running()) {
+            return CompletableFuture.completedFuture(null); // read by takeOver moments ago
+        }
         VmDto vm = runtime.get(vmId);
         if ("running".equals(vm.state())) {
             return CompletableFuture.completedFuture(null);
@@ -295,17 +306,21 @@ public class VmasSessionBackend implements SessionBackend {
     @Override
     public CompletionStage<VmEndpoint> startSession(SessionRequest request, ProgressListener progress) {
         long vmId = request.vm().id();
-        VmDto vm = runtime.get(vmId);
-        if (!"running".equals(vm.state()) || vm.address() == null) {
+        ConnectView view = views.remove(request.connection());
+        if (view == null || !view.running()) {
+            view = runtime.connectView(vmId); // the VM was started (or taken over) since: read it again
+        }
+        VmDto vm = view.vm();
+        if (!view.running()) {
             return CompletableFuture.failedFuture(new VmUnavailableException("the virtual machine is " + vm.state()));
         }
         String slaveKey = SessionParameters.newSlaveKey(random);
         Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
-                runtime.sessionParameters(vmId), request.user().login(), slaveKey);
+                view.sessionParameters(), request.user().login(), slaveKey);
         progress.progress("Starting desktop session");
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
         int nxPort = vm.xPort() != null ? vm.xPort() : 4100;
-        CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, vmaKey(vmId), params,
+        CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, view.vmaKey(), params,
                 progress).start();
         return Stages.cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);
     }
@@ -323,6 +338,7 @@ public class VmasSessionBackend implements SessionBackend {
                 Stages.vmas(() -> accounting.tunnelOpened(holder.vmId(), openedAt, connection.node()));
             }
             case DISCONNECTED -> {
+                views.remove(connection);
                 Instant now = Instant.now();
                 holders.release(connection, now).ifPresent(holder -> {
                     LOG.info(() -> "connection " + connection + " to VM " + holder.vmId() + " ended: "

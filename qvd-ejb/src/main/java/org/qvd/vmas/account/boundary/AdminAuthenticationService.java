@@ -16,8 +16,7 @@ import org.qvd.vmas.account.control.AccountConfigKeys;
 import org.qvd.vmas.account.control.Login;
 import org.qvd.vmas.account.control.LoginThrottle;
 import org.qvd.vmas.account.control.LoginThrottlePolicy;
-import org.qvd.vmas.account.control.PasswordHasher;
-import org.qvd.vmas.account.control.VerifiedCredentials;
+import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.platform.AuditEvent;
@@ -35,7 +34,6 @@ import org.qvd.vmas.platform.LogText;
 public class AdminAuthenticationService {
 
     private static final Logger LOG = Logger.getLogger(AdminAuthenticationService.class.getName());
-    private static final PasswordHasher HASHER = new PasswordHasher();
     private static final int MAX_LOGIN = 200;
 
     @PersistenceContext(unitName = "qvd")
@@ -49,6 +47,9 @@ public class AdminAuthenticationService {
 
     @Inject
     AuditSink audit;
+
+    @Inject
+    PasswordCheck passwords;
 
     /** Checks a login and password from {@code source} (the client's address). */
     public AdminLogin authenticate(String rawLogin, String password, String source) {
@@ -67,8 +68,8 @@ public class AdminAuthenticationService {
         }
         Administrator admin = find(login).orElse(null);
         boolean active = admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
-        boolean ok = admin == null || password == null || password.isEmpty() ? burn()
-                : VerifiedCredentials.SHARED.verify(password, admin.getPasswordHash(), HASHER::verify);
+        boolean ok = passwords.verify(admin == null ? null : new PasswordCheck.Account(PasswordCheck.Kind.ADMIN,
+                admin.getId(), text, admin.getPasswordHash()), password);
         if (ok && active) {
             // a success forgets the login's failures (not the address's); most logins have none to forget
             List<String> forget = keys.stream().filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
@@ -143,10 +144,5 @@ public class AdminAuthenticationService {
     private Optional<Administrator> find(Login login) {
         return em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class).setParameter("name", login.name())
                 .setParameter("tenant", login.tenant()).getResultStream().findFirst();
-    }
-
-    private static boolean burn() {
-        HASHER.burn();
-        return false;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.qvd.vmas.account.boundary.AdministratorRequests.AdministratorFilter;
 import org.qvd.vmas.account.boundary.AdministratorRequests.AdministratorUpdate;
 import org.qvd.vmas.account.boundary.AdministratorRequests.NewAdministrator;
+import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.control.PasswordHasher;
 import org.qvd.vmas.account.control.PasswordPolicy;
 import org.qvd.vmas.account.entity.Administrator;
@@ -43,6 +44,9 @@ public class AdministratorService {
 
     @jakarta.inject.Inject
     PasswordPolicy passwords;
+
+    @jakarta.inject.Inject
+    PasswordCheck passwordCheck;
 
     /** The calling administrator and its effective ACLs. */
     @RequiresAcl(RequiresAcl.AUTHENTICATED)
@@ -109,6 +113,7 @@ public class AdministratorService {
         Administrator admin = find(id);
         passwords.check(admin.getTenant().getId(), password);
         admin.changePasswordHash(HASHER.hash(password));
+        passwordCheck.forget(PasswordCheck.Kind.ADMIN, id); // the new hash misses it anyway, on every node
         return AdministratorDto.of(admin);
     }
 
@@ -136,6 +141,7 @@ public class AdministratorService {
         Administrator admin = find(id);
         refuseSelf(admin, "block itself");
         admin.block();
+        passwordCheck.forget(PasswordCheck.Kind.ADMIN, id); // a login reads the block anyway, on every node
         return AdministratorDto.of(admin);
     }
 
@@ -153,6 +159,7 @@ public class AdministratorService {
         Administrator admin = find(id);
         refuseSelf(admin, "delete itself");
         em.remove(admin);
+        passwordCheck.forget(PasswordCheck.Kind.ADMIN, id);
     }
 
     private void refuseSelf(Administrator admin, String what) {

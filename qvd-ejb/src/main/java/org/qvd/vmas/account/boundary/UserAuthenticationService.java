@@ -1,30 +1,32 @@
 package org.qvd.vmas.account.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import org.qvd.vmas.account.control.Login;
-import org.qvd.vmas.account.control.PasswordHasher;
-import org.qvd.vmas.account.control.VerifiedCredentials;
+import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.SystemCall;
 
 /**
- * For the L7R: checks a user's {@code login[@tenant]} and password, and lists the user's VMs. Not
- * guarded by admin ACLs. Unknown logins cost the same bcrypt check as known ones.
+ * For the L7R: checks a user's {@code login[@tenant]} and password ({@link PasswordCheck}, the one place a password
+ * is checked), and lists the user's VMs. Not guarded by admin ACLs. Unknown logins cost the same hash check as known
+ * ones.
  */
 @Stateless
 @SystemCall
 public class UserAuthenticationService {
 
-    private static final PasswordHasher HASHER = new PasswordHasher();
-
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
+
+    @Inject
+    PasswordCheck passwords;
 
     /**
      * @param login {@code login@tenant}, or a bare login for the default tenant; tenant '*' never matches
@@ -33,7 +35,7 @@ public class UserAuthenticationService {
      */
     public UserDto authenticate(String login, String password) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
-            HASHER.burn();
+            passwords.verify(null, password); // as long as any other refusal
             throw new AuthenticationFailedException();
         }
         Login parsed = Login.parse(login.trim());
@@ -41,11 +43,12 @@ public class UserAuthenticationService {
                 : em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class).setParameter("login", parsed.name())
                         .setParameter("tenant", parsed.tenant()).getResultList();
         if (found.isEmpty()) {
-            HASHER.burn();
+            passwords.verify(null, password);
             throw new AuthenticationFailedException();
         }
         AppUser user = found.get(0);
-        boolean ok = VerifiedCredentials.SHARED.verify(password, user.getPasswordHash(), HASHER::verify);
+        boolean ok = passwords.verify(new PasswordCheck.Account(PasswordCheck.Kind.USER, user.getId(), login,
+                user.getPasswordHash()), password);
         if (!ok || !user.mayLogIn() || user.getTenant().getId() == Tenant.SUPERTENANT_ID) {
             throw new AuthenticationFailedException();
         }

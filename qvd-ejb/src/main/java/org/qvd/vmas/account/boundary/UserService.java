@@ -11,6 +11,7 @@ import java.util.Map;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserRequests.UserUpdate;
+import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.control.PasswordHasher;
 import org.qvd.vmas.account.control.PasswordPolicy;
 import org.qvd.vmas.account.entity.AppUser;
@@ -41,6 +42,9 @@ public class UserService {
 
     @jakarta.inject.Inject
     PasswordPolicy passwords;
+
+    @jakarta.inject.Inject
+    PasswordCheck passwordCheck;
 
     @RequiresAcl("user.create")
     @Audited(value = "user.create", objectType = "user")
@@ -91,6 +95,7 @@ public class UserService {
         AppUser user = find(id);
         passwords.check(user.getTenant().getId(), password);
         user.changePasswordHash(HASHER.hash(password));
+        passwordCheck.forget(PasswordCheck.Kind.USER, id); // the new hash misses it anyway, on every node
         return UserDto.of(user);
     }
 
@@ -99,6 +104,7 @@ public class UserService {
     public UserDto block(@NotNull Long id) {
         AppUser user = find(id);
         user.block();
+        passwordCheck.forget(PasswordCheck.Kind.USER, id); // a login reads the block anyway, on every node
         return UserDto.of(user);
     }
 
@@ -122,6 +128,7 @@ public class UserService {
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.USER)
                 .setParameter("objectId", id).executeUpdate();
         em.remove(user);
+        passwordCheck.forget(PasswordCheck.Kind.USER, id);
     }
 
     private AppUser find(Long id) {

@@ -14,15 +14,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A verified-credential cache, as application servers keep one (Elytron's caching realm, Spring's user cache): a
- * password that passed the slow hash check for a stored hash is remembered for a short while as a <em>keyed fast
- * digest</em> — HMAC-SHA-256 under a random key made at start and never stored or shown, over the stored hash and the
+ * password that passed the slow hash check is remembered for a short while as a <em>keyed fast digest</em> —
+ * HMAC-SHA-256 under a random key made at start and never stored or shown, over the account's stored hash and the
  * password — so that a client that sends Basic on every request (QVD's legacy clients do, twice per connect) costs
  * one bcrypt check per expiry period instead of one per request. Never the password itself.
  *
- * <p>Entries are keyed by the <em>stored hash</em>: a password change writes a new hash (bcrypt salts every hash),
- * so the old entry is never consulted again; a wrong password removes the entry; the caller still reads the account
- * from the database on every login and refuses a blocked user, tenant or administrator whatever this says. An entry
- * lives {@link #ttl} at most; the cache holds at most {@code maxEntries} (then it is emptied).
+ * <p>Entries are keyed by the <em>account</em> ({@code user:42}, {@code admin:7}) and bound to its stored hash: a
+ * password change writes a new hash (bcrypt salts every hash), so the old entry no longer matches on any node; the
+ * account's services also {@link #forget} it on a password change or a block; a wrong password removes it; and the
+ * caller still reads the account from the database on every login and refuses a blocked user, tenant or
+ * administrator whatever this says. An entry lives {@code ttl} at most; the cache holds at most {@code maxEntries}
+ * (then it is emptied).
  *
  * <p>Slow checks (a miss) pass a fair gate with one permit per core: in a logon storm the checks run in arrival
  * order, a core each, so the first clients are through after one check instead of all finishing together at the end.
@@ -62,13 +64,16 @@ public final class VerifiedCredentials {
         this.gate = new Semaphore(Math.max(1, parallelChecks), true);
     }
 
-    /** Whether {@code password} matches {@code storedHash}: from the cache when it was verified lately, else slowly. */
-    public boolean verify(String password, String storedHash, SlowCheck slow) {
-        if (password == null || storedHash == null || ttlNanos <= 0) {
+    /**
+     * Whether {@code password} matches the account's {@code storedHash}: from the cache when it was verified lately
+     * against the same stored hash, else slowly (and then remembered).
+     */
+    public boolean verify(String account, String storedHash, String password, SlowCheck slow) {
+        if (account == null || password == null || storedHash == null || ttlNanos <= 0) {
             return gated(password, storedHash, slow);
         }
         byte[] digest = digest(storedHash, password);
-        Entry cached = entries.get(storedHash);
+        Entry cached = entries.get(account);
         long now = nanoClock.getAsLong();
         if (cached != null && now - cached.expiresAt() < 0 && MessageDigest.isEqual(cached.digest(), digest)) {
             return true;
@@ -78,11 +83,16 @@ public final class VerifiedCredentials {
             if (entries.size() >= maxEntries) {
                 entries.clear(); // crude but bounded; a storm of that size refills it within one expiry
             }
-            entries.put(storedHash, new Entry(digest, now + ttlNanos));
+            entries.put(account, new Entry(digest, now + ttlNanos));
         } else {
-            entries.remove(storedHash);
+            entries.remove(account);
         }
         return ok;
+    }
+
+    /** Forgets what is remembered for the account (its password changed, it was blocked or deleted). */
+    public void forget(String account) {
+        entries.remove(account);
     }
 
     /** Forgets every entry (e.g. tests; an operator's restart does the same). */

@@ -125,9 +125,21 @@ public class VmRuntimeService {
         return last != null && last.isOpen() && cluster.isGone(last.getNode());
     }
 
+    /**
+     * The VM, its session parameters and its VMA key in one transaction: a user's connect reads what it needs once
+     * instead of once per step (each step was a transaction of its own).
+     */
+    public ConnectView connectView(long vmId) {
+        Vm vm = vm(vmId);
+        return new ConnectView(VmDto.of(vm), sessionParameters(vm), vm.getRuntime().vmaKey());
+    }
+
     /** Session parameters from properties, later ones overriding: OSF, DI (in use, else by tag), user, VM. */
     public Map<String, String> sessionParameters(long vmId) {
-        Vm vm = vm(vmId);
+        return sessionParameters(vm(vmId));
+    }
+
+    private Map<String, String> sessionParameters(Vm vm) {
         Di di = vm.getRuntime().getCurrentDi() != null ? vm.getRuntime().getCurrentDi()
                 : vm.getOsf().resolve(vm.getDiTag()).orElse(null);
         Map<String, String> params = new LinkedHashMap<>();

@@ -19,7 +19,11 @@ class VerifiedCredentialsTest {
     private final VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), 3, clock::get, 2);
 
     private boolean check(String password, String hash) {
-        return cache.verify(password, hash, (p, h) -> {
+        return check("user:1", password, hash);
+    }
+
+    private boolean check(String account, String password, String hash) {
+        return cache.verify(account, hash, password, (p, h) -> {
             slowChecks.incrementAndGet();
             return hasher.verify(p, h);
         });
@@ -58,6 +62,17 @@ class VerifiedCredentialsTest {
     }
 
     @Test
+    void forgettingAnAccountCostsItsNextLoginAHashCheck() {
+        String hash = hasher.hash("Right-Pw-1");
+        check("user:1", "Right-Pw-1", hash);
+        check("user:2", "Right-Pw-1", hash);
+        cache.forget("user:1");
+        assertThat(check("user:1", "Right-Pw-1", hash)).isTrue();
+        assertThat(check("user:2", "Right-Pw-1", hash)).isTrue();
+        assertThat(slowChecks).as("the forgotten account was checked again, the other was not").hasValue(3);
+    }
+
+    @Test
     void theSameHashTextWithAnotherPasswordIsNotAHit() {
         String hash = hasher.hash("Right-Pw-1");
         check("Right-Pw-1", hash);
@@ -70,10 +85,10 @@ class VerifiedCredentialsTest {
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             hashes.add(hasher.hash("Pw-" + i));
-            check("Pw-" + i, hashes.get(i));
+            check("user:" + i, "Pw-" + i, hashes.get(i));
         }
         assertThat(cache.size()).isLessThanOrEqualTo(3);
-        assertThat(check("Pw-4", hashes.get(4))).isTrue();
+        assertThat(check("user:4", "Pw-4", hashes.get(4))).isTrue();
     }
 
     @Test
@@ -82,7 +97,7 @@ class VerifiedCredentialsTest {
         String hash = hasher.hash("Right-Pw-1");
         AtomicInteger slow = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
-            assertThat(off.verify("Right-Pw-1", hash, (p, h) -> slow.incrementAndGet() > 0 && hasher.verify(p, h)))
+            assertThat(off.verify("user:1", hash, "Right-Pw-1", (p, h) -> slow.incrementAndGet() > 0 && hasher.verify(p, h)))
                     .isTrue();
         }
         assertThat(slow).hasValue(3);
@@ -97,7 +112,7 @@ class VerifiedCredentialsTest {
         for (int i = 0; i < 8; i++) {
             String password = "Wrong-" + i;
             new Thread(() -> {
-                cache.verify(password, hash, (p, h) -> {
+                cache.verify("user:1", hash, password, (p, h) -> {
                     most.accumulateAndGet(running.incrementAndGet(), Math::max);
                     try {
                         Thread.sleep(30);

@@ -45,6 +45,10 @@ class L7rLoginFailuresOnPostgresTest {
             return db.inTransaction(s -> store(s).find(key));
         }
 
+        java.util.Map<String, Counters> findAll(List<String> keys) {
+            return db.inTransaction(s -> store(s).findAll(keys));
+        }
+
         void clear(String key) {
             db.inTransaction(s -> {
                 store(s).clear(key);
@@ -66,6 +70,22 @@ class L7rLoginFailuresOnPostgresTest {
     private static UnaryOperator<Counters> oneMore(Instant now) {
         return old -> old == null ? new Counters(1, now, null, null)
                 : new Counters(old.failures() + 1, old.firstAt(), old.lockedAt(), old.lockedUntil());
+    }
+
+    @Test
+    void aLoginsAdmissionReadsAllItsKeysInOneStatementAndMissesWhatHasNoCounters() {
+        Node a = new Node("a");
+        Instant t0 = Instant.parse("2026-12-06T07:30:00.5Z");
+        String address = "a:10.9.0.1";
+        String pair = "p:dora@default\u000010.9.0.1";
+        String login = "l:dora@default";
+        a.update(address, oneMore(t0));
+        a.update(login, oneMore(t0));
+        a.update(login, oneMore(t0));
+        assertThat(a.findAll(List.of(address, pair, login))).containsOnly(
+                java.util.Map.entry(address, new Counters(1, t0, null, null)),
+                java.util.Map.entry(login, new Counters(2, t0, null, null)));
+        assertThat(a.findAll(List.of())).isEmpty();
     }
 
     @Test

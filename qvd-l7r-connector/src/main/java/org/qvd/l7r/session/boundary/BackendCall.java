@@ -28,7 +28,7 @@ final class BackendCall<T> {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CompletableFuture<Void> invoked = new CompletableFuture<>();
     private volatile CompletionStage<T> stage;
-    private ScheduledFuture<?> timer;
+    private volatile ScheduledFuture<?> timer;
 
     private BackendCall(EventLoop loop, BiConsumer<T, Throwable> done) {
         this.loop = loop;
@@ -55,6 +55,36 @@ final class BackendCall<T> {
             c.finish(null, new VmUnavailableException("the server is too busy"));
         }
         return c;
+    }
+
+    /**
+     * The same for a call that first waits for its turn on {@code lane} (a login in a logon storm): its
+     * {@code timeout} counts from when it starts to run, and the wait for its turn is bounded by {@code turnLimit}.
+     * A storm of hash checks longer than {@code timeout} then serves its last users late instead of refusing them.
+     */
+    static <T> BackendCall<T> startInTurn(Executor lane, EventLoop loop, Duration turnLimit, Duration timeout,
+                                          String what, Supplier<CompletionStage<T>> call,
+                                          BiConsumer<T, Throwable> done) {
+        BackendCall<T> c = new BackendCall<>(loop, done);
+        c.timer = c.schedule(turnLimit, "waiting for its turn " + what);
+        lane.execute(() -> {
+            if (c.finished.get()) {
+                c.invoked.complete(null); // timed out or cancelled while waiting: never called
+                return;
+            }
+            ScheduledFuture<?> waiting = c.timer;
+            c.timer = c.schedule(timeout, what);
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            c.invoke(call);
+        });
+        return c;
+    }
+
+    private ScheduledFuture<?> schedule(Duration timeout, String what) {
+        return timeout.isZero() ? null : loop.schedule(() -> finish(null, new TimeoutException("timed out " + what)),
+                timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** A synchronous backend method as a call. */
@@ -108,8 +138,9 @@ final class BackendCall<T> {
     }
 
     private void stopTimer() {
-        if (timer != null) {
-            timer.cancel(false);
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
         }
     }
 

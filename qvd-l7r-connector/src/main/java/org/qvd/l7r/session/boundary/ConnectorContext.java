@@ -9,14 +9,14 @@ import org.qvd.l7r.session.control.SessionBackend;
 
 /**
  * What every connection of one listener shares. {@code worker} runs the (possibly blocking) backend calls; logins
- * take the {@code logins} lane to it (one per core at a time, see {@link LoginLane}).
+ * take the {@code logins} lane to it (two per core at a time, see {@link LoginLane}).
  */
 record ConnectorContext(ConnectorConfig config, SessionBackend backend, Executor worker, Executor logins,
                         LoginThrottle throttle, AtomicBoolean stopping) {
 
     ConnectorContext(ConnectorConfig config, SessionBackend backend, Executor worker, LoginThrottle throttle,
                      AtomicBoolean stopping) {
-        this(config, backend, worker, new LoginLane(worker, Runtime.getRuntime().availableProcessors()), throttle,
+        this(config, backend, worker, new LoginLane(worker, LoginLane.WIDTH_PER_CORE * Runtime.getRuntime().availableProcessors()), throttle,
                 stopping);
     }
 }

@@ -218,55 +218,47 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         }
         String login = credentials.get() instanceof Credentials.Password p ? p.login().toString() : null;
         String source = clientAddress().getAddress().getHostAddress();
-        // the throttle's counters may be the cluster's (a database): asked on the worker, never on this loop
+        // the throttle's counters may be the cluster's (a database): asked on the worker, never on this loop, in one read
         pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(),
-                "checking the login throttle", BackendCall.sync(() -> admission(source, login, header)),
+                "checking the login throttle", BackendCall.sync(() -> cx.throttle().admit(source, login, header)),
                 (admission, error) -> {
                     if (error != null) {
                         replyInternalError("check the login throttle", error);
-                    } else if (admission.attempt() == null) {
+                    } else if (admission.refused()) {
                         LOG.warning(() -> "Login throttled: " + describe(login) + " from " + source);
                         unauthorizedLater();
                     } else if (admission.slowdown().isZero()) {
-                        checkCredentials(credentials.get(), admission.attempt(), header, next);
+                        checkCredentials(credentials.get(), admission, header, next);
                     } else {
                         java.time.Duration slowdown = admission.slowdown();
                         LOG.info(() -> "Login slowed down by " + slowdown.toMillis() + " ms: " + describe(login)
                                 + " from " + source + " (it failed often lately)");
                         ctx.executor().schedule(() -> {
                             if (ctx.channel().isActive()) {
-                                checkCredentials(credentials.get(), admission.attempt(), header, next);
+                                checkCredentials(credentials.get(), admission, header, next);
                             }
                         }, slowdown.toMillis(), TimeUnit.MILLISECONDS);
                     }
                 });
     }
 
-    /** The throttle's answer to an attempt: refused unasked ({@code attempt} null), or its slow-down. */
-    private record Admission(LoginThrottle.Attempt attempt, java.time.Duration slowdown) {
-    }
-
-    private Admission admission(String source, String login, String header) {
-        if (cx.throttle().isLocked(source, login)) {
-            return new Admission(null, java.time.Duration.ZERO);
-        }
-        return new Admission(cx.throttle().begin(source, login, header), cx.throttle().slowdown(login));
-    }
-
     /** What a password check came to, with the failures it made count ({@code -1}: repeated, not counted). */
     private record Checked(AuthenticationResult result, int failures) {
     }
 
-    private void checkCredentials(Credentials credentials, LoginThrottle.Attempt attempt, String header,
+    private void checkCredentials(Credentials credentials, LoginThrottle.Admission admission, String header,
                                   Consumer<QvdUser> next) {
+        LoginThrottle.Attempt attempt = admission.attempt();
         String login = attempt.login();
         String source = attempt.source();
-        pending = BackendCall.start(cx.logins(), ctx.channel().eventLoop(), cx.config().backendTimeout(),
-                "authenticating",
+        // in a logon storm a login may wait its turn in the lane longer than a backend call may take: only its own
+        // check is timed, its turn may take as long as a VM start
+        pending = BackendCall.startInTurn(cx.logins(), ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
+                cx.config().backendTimeout(), "authenticating",
                 BackendCall.sync(() -> {
                     AuthenticationResult result = cx.backend().authenticate(credentials, clientAddress().getAddress());
                     if (result instanceof AuthenticationResult.Authenticated) {
-                        cx.throttle().recordSuccess(source, login);
+                        cx.throttle().recordSuccess(admission); // usually nothing to clear: no write
                         return new Checked(result, 0);
                     }
                     return new Checked(result, cx.throttle().recordFailure(attempt));

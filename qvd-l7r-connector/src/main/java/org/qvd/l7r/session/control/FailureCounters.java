@@ -1,6 +1,9 @@
 package org.qvd.l7r.session.control;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +20,18 @@ public interface FailureCounters {
 
     /** The key's counters, or null. */
     Failures get(String key);
+
+    /** The counters of each of {@code keys} that has some, in one look (one round trip for a shared store). */
+    default Map<String, Failures> getAll(List<String> keys) {
+        Map<String, Failures> found = new HashMap<>();
+        for (String key : keys) {
+            Failures f = get(key);
+            if (f != null) {
+                found.put(key, f);
+            }
+        }
+        return found;
+    }
 
     /**
      * Replaces the key's counters by {@code next} applied to them (null when the key has none), atomically with

@@ -76,6 +76,8 @@ final class InMemorySessionBackend implements SessionBackend {
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor();
     volatile NodeAvailability availability = NodeAvailability.SERVING;
     volatile long bootMillis = 300;
+    /** How long a password check takes (a stand-in for the VMAS's hash check). */
+    volatile long passwordCheckMillis = 0;
     volatile List<String> bootSteps = List.of("Starting virtual machine", "Waiting for VM to reach state 'running'");
 
     InMemorySessionBackend user(long id, String login, String password) {
@@ -108,6 +110,13 @@ final class InMemorySessionBackend implements SessionBackend {
         authAttempts.add(credentials);
         authSources.add(source);
         if (credentials instanceof Credentials.Password p) {
+            if (passwordCheckMillis > 0) {
+                try {
+                    Thread.sleep(passwordCheckMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String[] entry = passwords.get(p.login().toString());
             if (entry != null && entry[1].equals(p.password())) {
                 return new AuthenticationResult.Authenticated(new QvdUser(Long.parseLong(entry[0]), p.login().toString()));
