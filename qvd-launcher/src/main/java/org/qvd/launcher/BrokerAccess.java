@@ -9,16 +9,19 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who may do what on the embedded broker. WildFly's own JMS (MDBs, JMSContext) is trusted by its security manager;
- * a remote account only gets what a security setting grants: the role {@code qvd-hkd} (every agent) may send to
- * {@code qvd.events}; the role {@code qvd-hkd-<host>} may consume {@code qvd.hkd.<host>}; nothing else (the
- * settings for {@code #} and {@code qvd.events} come from configure.cli). The per-host setting of the local agent is
- * written into the server's configuration at every start, since the launcher copies that file in fresh. Agents reach
- * the broker only over TLS (Artemis over the HTTPS listener's HTTP upgrade, {@code https-acceptor}), trusting the
- * server's certificate from a trust store that holds nothing else.
+ * a remote account only gets what a security setting grants: the role {@code qvd-hkd-<host>} may consume
+ * {@code qvd.hkd.<host>} (its commands) and send to {@code qvd.events.<host>} (its events, which the broker diverts
+ * into the VMAS's {@code qvd.events}, so the VMAS knows the sender from that address); nothing else (the setting
+ * for {@code #} comes from configure.cli; the role {@code qvd-hkd}, which every agent still has, grants nothing).
+ * The per-host settings of the local agent are written into the server's configuration at every start, since the
+ * launcher copies that file in fresh. Agents reach the broker only over TLS (Artemis over the HTTPS listener's HTTP
+ * upgrade, {@code https-acceptor}), trusting the server's certificate from a trust store that holds nothing else.
  */
 final class BrokerAccess {
     static final String AGENT_ROLE = "qvd-hkd";
@@ -44,31 +47,52 @@ final class BrokerAccess {
         return host;
     }
 
-    /** Lets only the agent of {@code host} consume {@code qvd.hkd.<host>} (in the copied standalone-full.xml). */
+    /**
+     * The security settings of host {@code host}'s own addresses: address, then the rights of its role (WildFly's
+     * role attributes; {@code create-durable-queue} also lets the JMS client create the address and its queue).
+     */
+    static Map<String, String> hostSettings(String host) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("jms.queue.qvd.hkd." + validHost(host), "consume=true,create-durable-queue=true");
+        settings.put("jms.queue.qvd.events." + validHost(host), "send=true,create-durable-queue=true");
+        return settings;
+    }
+
+    /**
+     * Lets only the agent of {@code host} consume {@code qvd.hkd.<host>} and send to {@code qvd.events.<host>} (in the
+     * copied standalone-full.xml).
+     */
     static void allowHost(Path standaloneXml, String host) {
-        String setting = "<security-setting name=\"jms.queue.qvd.hkd." + validHost(host) + "\">"
-                + "<role name=\"" + hostRole(host) + "\" consume=\"true\" create-durable-queue=\"true\"/>"
-                + "</security-setting>";
         try {
             String xml = Files.readString(standaloneXml);
-            if (xml.contains(setting)) {
-                return;
+            for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
+                String element = "<security-setting name=\"" + setting.getKey() + "\"><role name=\"" + hostRole(host)
+                        + "\" " + setting.getValue().replace("=true", "=\"true\"").replace(',', ' ') + "/></security-setting>";
+                if (xml.contains(element)) {
+                    continue;
+                }
+                int at = xml.indexOf("<security-setting name=\"#\"");
+                if (at < 0) {
+                    throw new LauncherException("no broker security settings in " + standaloneXml);
+                }
+                xml = xml.substring(0, at) + element + "\n                " + xml.substring(at);
             }
-            int at = xml.indexOf("<security-setting name=\"#\"");
-            if (at < 0) {
-                throw new LauncherException("no broker security settings in " + standaloneXml);
-            }
-            Files.writeString(standaloneXml, xml.substring(0, at) + setting + "\n                " + xml.substring(at));
+            Files.writeString(standaloneXml, xml);
         } catch (IOException e) {
             throw new LauncherException("cannot write the broker security of host " + host + ": " + e.getMessage(), e);
         }
     }
 
-    /** The same security setting as {@link #allowHost}, added to the running server through its management CLI. */
+    /** The same security settings as {@link #allowHost}, added to the running server through its management CLI. */
     static void allowHostNow(LauncherConfig config, int managementPort, String host) {
-        String setting = "/subsystem=messaging-activemq/server=default/security-setting=jms.queue.qvd.hkd." + validHost(host);
-        String commands = setting + ":add," + setting + "/role=" + hostRole(host)
-                + ":add(consume=true,create-durable-queue=true)";
+        for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
+            String resource = "/subsystem=messaging-activemq/server=default/security-setting=" + setting.getKey();
+            cli(config, managementPort, host, resource + ":add," + resource + "/role=" + hostRole(host) + ":add("
+                    + setting.getValue() + ")");
+        }
+    }
+
+    private static void cli(LauncherConfig config, int managementPort, String host, String commands) {
         List<String> command = List.of(config.wildflyHome().resolve("bin/jboss-cli.sh").toString(), "--connect",
                 "--controller=remote+http://127.0.0.1:" + managementPort, "--commands=" + commands);
         try {

@@ -16,8 +16,8 @@ import java.util.Properties;
 
 /**
  * The local host agent's own broker account: WildFly application user {@code qvd-hkd-<host>} in the roles
- * {@code qvd-hkd} (may send to {@code qvd.events}) and {@code qvd-hkd-<host>} (may consume its own queue
- * {@code qvd.hkd.<host>}, see {@link BrokerAccess}). Its password is generated on the first run and kept
+ * {@code qvd-hkd} (every agent; grants nothing by itself) and {@code qvd-hkd-<host>} (may consume its own queue
+ * {@code qvd.hkd.<host>} and send to its own event address {@code qvd.events.<host>}, see {@link BrokerAccess}). Its password is generated on the first run and kept
  * (owner-readable only) in {@code QVD_HOME/hkd/hkd.conf}, the local agent's configuration; WildFly's
  * ApplicationRealm keeps only the digest.
  */

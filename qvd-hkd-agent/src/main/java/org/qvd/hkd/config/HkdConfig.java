@@ -36,7 +36,7 @@ public final class HkdConfig {
                     + " certificates in the trust store (the installation's CA or the server's certificate).");
     public static final Setting<String> BROKER_USER = Setting.text("broker.user", "",
             "Broker (WildFly application) account of this host; empty = qvd-hkd-<host.name>. It may consume only"
-                    + " qvd.hkd.<host.name> and send only to qvd.events.");
+                    + " qvd.hkd.<host.name> and send only to qvd.events.<host.name>.");
     public static final Setting<String> BROKER_PASSWORD = Setting.secret("broker.password",
             "Broker password; prefer the QVD_HKD_BROKER_PASSWORD environment variable.");
     public static final Setting<Boolean> BROKER_WILDFLY_PREFIXES = Setting.flag("broker.wildfly-prefixes", true,

@@ -28,7 +28,9 @@ import org.qvd.protocol.message.HkdEvent;
 import org.qvd.protocol.message.MessageCodec;
 
 /**
- * The agent's JMS connection: consumes its host queue, publishes events to {@code qvd.events}. When the
+ * The agent's JMS connection: consumes its host queue, publishes events to its host's own address
+ * {@code qvd.events.<host>} (the only one its broker account may send to; the broker diverts it to the VMAS's
+ * {@code qvd.events}, and the VMAS believes the host the address names, not the body). When the
  * broker goes away it keeps trying the configured URLs in turn with exponential backoff, forever; events
  * published meanwhile wait in a bounded outbox (heartbeats are dropped instead: they would be stale).
  */
@@ -141,7 +143,7 @@ public final class BrokerLink implements EventSink, AutoCloseable {
                 LOG.warning(() -> "broker connection lost: " + e.getMessage());
                 failure.countDown();
             });
-            events = context.createQueue(Destinations.EVENTS);
+            events = context.createQueue(Destinations.hostEvents(hostName));
             producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
             consumerContext = context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
             JMSConsumer consumer = consumerContext.createConsumer(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
@@ -31,7 +32,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory("target/artemis/bindings")
                 .setLargeMessagesDirectory("target/artemis/large")
                 .setPagingDirectory("target/artemis/paging")
-                .addAcceptorConfiguration("tcp", url());
+                .addAcceptorConfiguration("tcp", url())
+                // as configure.cli does in WildFly: each host's own event address is diverted to the VMAS's queue
+                .addDivertConfiguration(new DivertConfiguration().setName("qvd-host-events")
+                        .setAddress("jms.queue.qvd.events.*").setForwardingAddress("jms.queue.qvd.events")
+                        .setExclusive(true));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();
     }

@@ -19,7 +19,7 @@ import org.qvd.protocol.message.MessageProperties;
 
 /**
  * Plays the VMAS's side of the JMS contract in tests (the real MDB lives in qvd-ejb): consumes
- * {@code qvd.events} and sends commands to a host queue, with WildFly's 1.x prefixes as the agent uses them.
+ * {@code qvd.events} (where the broker diverts each host's {@code qvd.events.<host>}) and sends commands to a host queue, with WildFly's 1.x prefixes as the agent uses them.
  */
 public final class VmasStandIn implements AutoCloseable {
 
@@ -42,7 +42,7 @@ public final class VmasStandIn implements AutoCloseable {
                 String body = ((TextMessage) message).getText();
                 Map<String, String> properties = new java.util.HashMap<>();
                 for (String name : new String[] {MessageProperties.TYPE, MessageProperties.SCHEMA_VERSION,
-                        MessageProperties.HOST_NAME, MessageProperties.CORRELATION_ID}) {
+                        MessageProperties.HOST_NAME, MessageProperties.CORRELATION_ID, Destinations.ORIGINAL_ADDRESS}) {
                     if (message.propertyExists(name)) {
                         properties.put(name, message.getStringProperty(name));
                     }

@@ -16,6 +16,7 @@ import org.qvd.hkd.messaging.VmasStandIn.Received;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.Envelope;
 import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vm.StartVmCommand;
@@ -70,7 +71,9 @@ class HkdAgentIT {
         assertThat(registration.vms()).isEmpty();
         assertThat(registered.properties()).containsEntry("type", "HostRegistered")
                 .containsEntry("schemaVersion", "1.2").containsEntry("hostName", "node1")
-                .doesNotContainKey("correlationId");
+                .doesNotContainKey("correlationId")
+                .as("sent to the host's own address, which only its account may send to")
+                .containsEntry(Destinations.ORIGINAL_ADDRESS, "jms.queue.qvd.events.node1");
 
         HostHeartbeat first = vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
         HostHeartbeat second = vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
