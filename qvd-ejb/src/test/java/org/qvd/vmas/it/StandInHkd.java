@@ -21,7 +21,7 @@ import org.qvd.protocol.state.HostState;
 import org.qvd.protocol.vm.VmReport;
 
 /**
- * Plays an HKD on WildFly's real Artemis: sends its events to {@code qvd.events} and reads the commands the
+ * Plays an HKD on WildFly's real Artemis: sends its events to {@code qvd.events.<host>} and reads the commands the
  * VMAS puts on {@code qvd.hkd.<host>}. A stand-in for the agent process (the HKD's own ITs cover that side).
  */
 @Dependent
@@ -61,7 +61,8 @@ public class StandInHkd {
             TextMessage message = jms.createTextMessage(CODEC.encode(envelope));
             JMSProducer producer = jms.createProducer();
             envelope.properties().forEach(producer::setProperty);
-            producer.send(jms.createQueue(Destinations.EVENTS), message);
+            // its host's own address, as the agent sends: the broker diverts it to qvd.events, noting the address
+            producer.send(jms.createQueue(Destinations.hostEvents(event.hostName())), message);
         }
     }
 

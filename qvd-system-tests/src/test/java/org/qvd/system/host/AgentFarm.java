@@ -230,6 +230,11 @@ public final class AgentFarm implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId + "/history")).GET());
     }
 
+    /** A superadmin's GET of an API path (e.g. {@code /audit?action=...}). */
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     public String vmState(long vmId) {
         return vmView(vmId).path("state").asText();
     }

@@ -7,13 +7,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.qvd.vmas.host.control.HostEventRefusals;
+import org.qvd.vmas.host.control.HostEventSender;
 import org.qvd.vmas.host.control.HostEvents;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
 import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.Envelope;
 import org.qvd.protocol.message.HkdMessage;
 import org.qvd.protocol.message.MessageCodec;
@@ -23,9 +27,11 @@ import org.qvd.protocol.vm.VmaState;
 import org.qvd.vmas.platform.QvdException;
 
 /**
- * Consumes the HKDs' events from {@code qvd.events}. A message this VMAS cannot read (unknown type,
- * unknown major version, malformed) is refused with a logged error and dropped; an event the state
- * machine refuses is logged; anything unexpected is thrown so the broker redelivers and dead-letters.
+ * Consumes the HKDs' events from {@code qvd.events}, where the broker diverts each host's own address
+ * {@code qvd.events.<host>}. An event is applied only for the host whose address it was sent to: one naming another
+ * host is refused (audited and logged once, see {@link HostEventRefusals}). A message this VMAS cannot read (unknown
+ * type, unknown major version, malformed) is refused with a logged error and dropped; an event the state machine
+ * refuses is logged; anything unexpected is thrown so the broker redelivers and dead-letters.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/qvd.events"),
@@ -39,20 +45,31 @@ public class HostEventConsumer implements MessageListener {
     @Inject
     HostEvents events;
 
+    @Inject
+    HostEventRefusals refusals;
+
     @Override
     public void onMessage(Message message) {
         Envelope envelope;
+        String sentTo;
         try {
             if (!(message instanceof TextMessage text)) {
                 LOG.severe(() -> "refused a non-text message on qvd.events: " + message.getClass().getSimpleName());
                 return;
             }
             envelope = CODEC.decode(text.getText());
+            sentTo = message.getStringProperty(Destinations.ORIGINAL_ADDRESS);
         } catch (ProtocolException e) {
             LOG.log(Level.SEVERE, "refused an event on qvd.events: {0}", e.getMessage());
             return;
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read a message from qvd.events", e);
+        }
+        HostEventSender sender = new HostEventSender(sentTo, envelope.hostName());
+        Optional<String> refusal = sender.refusal();
+        if (refusal.isPresent()) {
+            refusals.refuse(sender, refusal.get(), envelope.type());
+            return;
         }
         try {
             dispatch(envelope.message());
