@@ -65,14 +65,14 @@ public final class Farm {
         final Queue events;
         final Object lock = new Object();
 
-        Link(String brokerUrl, String user, String password) {
+        Link(String brokerUrl, String host, String user, String password) {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
             factory.setEnable1xPrefixes(true);
             factory.setClientFailureCheckPeriod(5_000); // as the real agent (BrokerLink)
             factory.setConnectionTTL(15_000);
             factory.setCallTimeout(30_000);
             context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-            events = context.createQueue(Destinations.EVENTS);
+            events = context.createQueue(Destinations.hostEvents(host)); // the one address its account may send to
             producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
         }
 
@@ -214,7 +214,7 @@ public final class Farm {
                 throw new IllegalStateException("no broker account for " + name + " in " + a[1]);
             }
             connecting.add(connector.submit(() -> {
-                Agent agent = new Agent(name, new Link(brokerUrl, account[0], account[1]));
+                Agent agent = new Agent(name, new Link(brokerUrl, name, account[0], account[1]));
                 agent.vms.addAll(reports.getOrDefault(name, List.of()));
                 return agent;
             }));

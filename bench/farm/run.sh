@@ -56,8 +56,9 @@ rest PUT "/config/vm.network.ip.end?tenantId=$tenant" "{\"value\":\"$net.254\"}"
 user=$(rest POST /users "{\"tenantId\":$tenant,\"login\":\"farm\",\"password\":\"Farm-Bench-$tag!\"}" | id_of)
 server_pid=$(ss -ltnpH "sport = :$https" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 
-# one broker account per stand-in host, as docs/server.md issues them: qvd-hkd-<host> in roles qvd-hkd (send events)
-# and qvd-hkd-<host> (consume its own queue), the digest in the realm files, the queue's security setting by CLI
+# one broker account per stand-in host, as docs/server.md issues them: qvd-hkd-<host> in roles qvd-hkd and
+# qvd-hkd-<host> (consume its own queue, send to its own event address), the digest in the realm files, the two
+# security settings by CLI
 conf=$home/wildfly/configuration
 echo "batch" >"$work/security.cli"
 for i in $(seq 0 $((hosts - 1))); do
@@ -67,6 +68,8 @@ for i in $(seq 0 $((hosts - 1))); do
   echo "$u=qvd-hkd,$u" >>"$work/roles"
   s=/subsystem=messaging-activemq/server=default/security-setting=jms.queue.qvd.hkd.$h
   printf '%s:add\n%s/role=%s:add(consume=true,create-durable-queue=true)\n' "$s" "$s" "$u" >>"$work/security.cli"
+  s=/subsystem=messaging-activemq/server=default/security-setting=jms.queue.qvd.events.$h
+  printf '%s:add\n%s/role=%s:add(send=true,create-durable-queue=true)\n' "$s" "$s" "$u" >>"$work/security.cli"
 done
 echo "run-batch" >>"$work/security.cli"
 cat "$work/users" >>"$conf/application-users.properties"
