@@ -1,7 +1,7 @@
 package org.qvd.l7r.session.boundary;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +29,7 @@ final class LoginLane implements Executor {
 
     private final Executor worker;
     private final int width;
-    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final Deque<Runnable> waiting = new ConcurrentLinkedDeque<>();
     private final AtomicInteger running = new AtomicInteger();
 
     LoginLane(Executor worker, int width) {
@@ -66,9 +66,12 @@ final class LoginLane implements Executor {
                         drain();
                     }
                 });
-            } catch (RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException busy) {
+                // the worker's queue is full (a storm) or it is stopping: the login keeps its place at the head and
+                // goes when the next login ends or arrives; its call's own limit ends it if neither ever happens
+                waiting.addFirst(next);
                 running.decrementAndGet();
-                LOG.log(Level.FINE, "the worker refused a login (stopping?); its call times out", stopping);
+                LOG.log(Level.FINE, "the worker refused a login for now (busy or stopping)", busy);
                 return;
             }
         }

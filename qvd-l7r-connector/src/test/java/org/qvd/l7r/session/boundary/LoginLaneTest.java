@@ -59,4 +59,30 @@ class LoginLaneTest {
         // handed to the worker in arrival order; two handed at once may start in either order on its threads
         assertThat(started).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
+
+    @Test
+    void aLoginTheBusyWorkerRefusesKeepsItsPlaceAndRunsWithTheNextOne() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(1);
+        java.util.concurrent.Executor full = task -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new java.util.concurrent.RejectedExecutionException("queue full");
+            }
+            worker.execute(task);
+        };
+        LoginLane lane = new LoginLane(full, 2);
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch both = new CountDownLatch(2);
+        lane.execute(() -> {
+            ran.add(1);
+            both.countDown();
+        });
+        Thread.sleep(100);
+        assertThat(ran).as("refused by the worker: waiting, not lost").isEmpty();
+        lane.execute(() -> {
+            ran.add(2);
+            both.countDown();
+        });
+        assertThat(both.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran).containsExactlyInAnyOrder(1, 2);
+    }
 }
