@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.vmas.host.control.HostEventRefusals;
 import org.qvd.vmas.host.control.HostEventSender;
+import org.qvd.vmas.host.control.HeartbeatInbox;
 import org.qvd.vmas.host.control.HostEvents;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
@@ -48,6 +49,9 @@ public class HostEventConsumer implements MessageListener {
     @Inject
     HostEventRefusals refusals;
 
+    @Inject
+    HeartbeatInbox heartbeats;
+
     @Override
     public void onMessage(Message message) {
         Envelope envelope;
@@ -80,7 +84,7 @@ public class HostEventConsumer implements MessageListener {
 
     private void dispatch(HkdMessage event) {
         if (event instanceof HostHeartbeat e) {
-            events.heartbeat(e);
+            heartbeats.offer(e); // applied with the other hosts' beats of the moment (HeartbeatInbox)
         } else if (event instanceof HostRegistered e) {
             events.registered(e);
         } else if (event instanceof VmStateChanged e) {

@@ -66,7 +66,7 @@ public class HostEvents {
         Host host = findOrRegister(event.hostName());
         beat(host.getRuntime(), event.capacity());
         host.getRuntime().offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
-        reconcile(host, event.vms());
+        reconcile(host, event.vms(), vmIdsOn(host), Instant.now());
     }
 
     /**
@@ -77,6 +77,15 @@ public class HostEvents {
      */
     public void heartbeat(HostHeartbeat event) {
         Host host = findOrRegister(event.hostName());
+        heartbeat(host, vmIdsOn(host), event, Instant.now());
+    }
+
+    /**
+     * The same with the host and the ids of the VMs the VMAS places on it already loaded ({@link HeartbeatBatch} loads
+     * them for many beats in two queries) and the time the beat arrived: a VM whose state changed after that is not
+     * judged by it (the newer state stands; the next beat tells again).
+     */
+    public void heartbeat(Host host, List<Long> vmIdsOnHost, HostHeartbeat event, Instant receivedAt) {
         HostRuntime runtime = host.getRuntime();
         if (runtime.getState() == HostState.STOPPED && runtime.getHeartbeatAt() != null && isStale(runtime, event)) {
             LOG.fine(() -> "host " + host.getName() + " is stopped: a late heartbeat ignored");
@@ -85,7 +94,7 @@ public class HostEvents {
         beat(runtime, event.capacity());
         runtime.offer(DesktopKind.known(event.kinds() == null ? List.of("vm") : event.kinds()));
         if (runtime.getState() != HostState.STOPPING) {
-            reconcile(host, event.vms());
+            reconcile(host, event.vms(), vmIdsOnHost, receivedAt);
         }
     }
 
@@ -177,14 +186,17 @@ public class HostEvents {
      * stopped, except starts younger than {@link #START_GRACE}; VMs the host
      * runs that the VMAS does not expect there are reaped, so nothing is orphaned.
      */
-    private void reconcile(Host host, List<VmReport> reported) {
+    private void reconcile(Host host, List<VmReport> reported, List<Long> vmIdsOnHost, Instant asOf) {
         Map<Long, VmReport> byId = reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
         Instant now = Instant.now();
-        for (Long vmId : em.createQuery(VMS_ON_HOST, Long.class).setParameter("host", host).getResultList()) {
+        for (Long vmId : vmIdsOnHost) {
             if (byId.remove(vmId) != null) {
                 continue;
             }
             VmRuntime runtime = em.find(VmRuntime.class, vmId);
+            if (runtime.getStateTs().isAfter(asOf)) {
+                continue; // e.g. reported running by an event that came after this beat
+            }
             boolean inFlight = runtime.getState() == VmState.STARTING
                     && runtime.getStateTs().isAfter(now.minus(START_GRACE));
             String reason = "host " + host.getName() + " does not run it";
@@ -195,6 +207,10 @@ public class HostEvents {
             }
         }
         for (VmReport orphan : byId.values()) {
+            Vm vm = em.find(Vm.class, orphan.vmId());
+            if (vm != null && vm.getRuntime().getStateTs().isAfter(asOf)) {
+                continue; // placed or moved after this beat
+            }
             reaper.reap(host.getName(), orphan.vmId(), "host " + host.getName() + " runs it but the VMAS "
                     + whereIs(orphan.vmId()));
         }
@@ -224,7 +240,12 @@ public class HostEvents {
         return vm.getRuntime();
     }
 
-    private Host findOrRegister(String hostName) {
+    private List<Long> vmIdsOn(Host host) {
+        return em.createQuery(VMS_ON_HOST, Long.class).setParameter("host", host).getResultList();
+    }
+
+    /** The host of that name, registered by this message if the VMAS does not know it yet (hosts join over JMS). */
+    public Host findOrRegister(String hostName) {
         List<Host> found = em.createNamedQuery(Host.BY_NAME, Host.class).setParameter("name", hostName).getResultList();
         if (!found.isEmpty()) {
             return found.get(0);
