@@ -328,6 +328,18 @@ public final class Farm {
                     }
                 }
             }
+            long settledAt = -1; // their VMs no longer placed on them (zombie, then stopped)
+            while (System.currentTimeMillis() < deadline) {
+                try (ResultSet r = db.createStatement().executeQuery("SELECT count(*) FROM vm_runtime r JOIN host h ON "
+                        + "h.id = r.host_id WHERE h.name IN (" + victimNames + ")")) {
+                    r.next();
+                    if (r.getInt(1) == 0) {
+                        settledAt = System.currentTimeMillis() - killedAt;
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
             long lastBeat = victims.stream().mapToLong(v -> v.sentAt.isEmpty() ? 0 : v.sentAt.get(v.sentAt.size() - 1))
                     .max().orElse(0);
             List<Long> times = new ArrayList<>(lostAt.values());
@@ -339,10 +351,18 @@ public final class Farm {
                 r.next();
                 zombieRows = r.getInt(1);
             }
+            int zombieVms;
+            try (ResultSet r = db.createStatement().executeQuery("SELECT count(DISTINCT h.vm_id) FROM vm_state_history h "
+                    + "JOIN vm v ON v.id = h.vm_id WHERE h.to_state = 'zombie' AND v.name LIKE 'farm-" + run + "-%' AND "
+                    + "h.at >= to_timestamp(" + killedAt / 1000.0 + ")")) {
+                r.next();
+                zombieVms = r.getInt(1);
+            }
             System.out.printf("farm host loss: %d stand-in hosts killed at once; %d detected lost, after p50 %d ms, max %d"
-                    + " ms from the kill (their last beat %d ms before it); %d of their %d VMs recorded zombie (once each"
-                    + " expected)%n", kill, lostAt.size(), pct(times, 50), times.isEmpty() ? -1 : times.get(times.size()
-                    - 1), killedAt - lastBeat, zombieRows, kill * vmsPerHost);
+                    + " ms from the kill (their last beat %d ms before it); all their VMs stopped %d ms after the kill;"
+                    + " %d zombie records for %d VMs (once each expected; the VMs include started ones placed there)%n",
+                    kill, lostAt.size(), pct(times, 50), times.isEmpty() ? -1 : times.get(times.size() - 1),
+                    killedAt - lastBeat, settledAt, zombieRows, zombieVms);
         }
         beats.shutdownNow();
         System.exit(0);

@@ -21,8 +21,8 @@ import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
 
 /**
- * Every few seconds: hosts whose heartbeat is older than the timeout become lost and their VMs zombies,
- * then stopped (nothing can reach them) — except hosts stopping on purpose, which end stopped; VMs stuck
+ * Every second: hosts whose heartbeat is older than the timeout become lost, and in the next round their VMs
+ * zombies, then stopped (nothing can reach them; {@link LostHostVms}) — except hosts stopping on purpose, which end stopped; VMs stuck
  * starting are given up. Every node schedules it, but a PostgreSQL advisory lock lets only one node per
  * round do the work, so it runs once in the cluster.
  * A startup singleton after the schema migration, so no round runs against a schema not yet there.
@@ -54,7 +54,11 @@ public class HostLossDetector {
     @Inject
     Notices notices;
 
-    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "qvd host loss detection")
+    @Inject
+    LostHostVms lostHostVms;
+
+    /** Every second: a host is found lost within a second of its timeout (a round costs one indexed query). */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "qvd host loss detection")
     public void check() {
         Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + CLUSTER_LOCK + ")")
                 .getSingleResult();
@@ -64,6 +68,7 @@ public class HostLossDetector {
         Instant now = Instant.now();
         Instant silentCutoff = now.minusSeconds(config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT));
         completeStops(silentCutoff);
+        lostHostVms.settle(); // of hosts lost in earlier rounds: in its own transaction, see LostHostVms
         markLostHosts(silentCutoff, now);
         giveUpStuckStarts(now.minusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT)), now);
     }
@@ -81,17 +86,11 @@ public class HostLossDetector {
                 .setParameter("states", states).setParameter("cutoff", cutoff).getResultList();
     }
 
+    /** Only the hosts here, all in this round's transaction; their VMs follow in the next round ({@link LostHostVms}). */
     private void markLostHosts(Instant cutoff, Instant now) {
         for (HostRuntime host : silentSince(cutoff, List.of(HostState.RUNNING, HostState.STARTING))) {
             LOG.warning(() -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
             host.moveTo(HostState.LOST, now);
-            String reason = "host " + host.getHost().getName() + " lost";
-            for (VmRuntime vm : em.createQuery("SELECT r FROM VmRuntime r WHERE r.host = :host", VmRuntime.class)
-                    .setParameter("host", host.getHost()).getResultList()) {
-                VmStateSettler.settle(em, vm, VmState.ZOMBIE, reason, now);
-                VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
-                notices.vmState(vm.getVm().getId(), "stopped", reason);
-            }
         }
     }
 
