@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
+import org.qvd.launcher.DemoDesktop;
 import org.qvd.testsupport.RequiredResource;
 
 /**
- * The demo user's container desktop (issue 17), made once per started system through the REST API as an admin would:
- * an OSF {@code desktop-ct} of kind {@code container}, the newest container image of images/out
- * ({@code *.rootfs.tar}) imported through the staging import, a VM {@code ct}. Assumes LXC and a container image
- * (skipped with the reason otherwise).
+ * The demo user's container desktop (issue 17), made once per started system exactly as {@code ./qvd run} makes its
+ * demo where containers work ({@link DemoDesktop#ensure} with {@link DemoDesktop.Kind#CONTAINER}): an OSF
+ * {@code desktop-container} of kind {@code container}, the newest container image of images/out
+ * ({@code *.rootfs.tar}) imported through the staging import, a VM {@code demo-container} of the demo user. So the
+ * container tests run the run command's own container demo. Assumes LXC and a container image (skipped with the
+ * reason otherwise).
  */
 public final class ContainerDesktop {
 
@@ -29,22 +32,17 @@ public final class ContainerDesktop {
         if (made != null) {
             return made;
         }
-        Admin admin = r.admin();
-        String archive = null;
-        for (JsonNode staged : admin.get("/dis/staged")) {
-            String file = staged.path("file").asText();
-            if (file.endsWith(".rootfs.tar") && (archive == null || file.compareTo(archive) > 0)) {
-                archive = file;
-            }
-        }
-        RequiredResource.present(archive != null, "no container image (*.rootfs.tar) in images/out: run images/build.sh");
-        long tenant = admin.get("/tenants?name=default").path("items").get(0).path("id").asLong();
-        long osf = admin.post("/osfs", Map.of("tenantId", tenant, "name", "desktop-ct", "kind", "container",
-                "memoryMb", 1024, "userStorageMb", 0)).path("id").asLong();
-        assertThat(admin.get("/osfs/" + osf).path("kind").asText()).isEqualTo("container");
-        admin.post("/dis/import", Map.of("osfId", osf, "file", archive, "makeDefault", true));
-        long user = admin.get("/users?login=" + r.demo().user()).path("items").get(0).path("id").asLong();
-        made = new Ids(osf, admin.post("/vms", Map.of("userId", user, "osfId", osf, "name", "ct")).path("id").asLong());
+        Optional<DemoDesktop.Login> login = DemoDesktop.ensure(r.system(), GuestSystem.SUPERADMIN_PASSWORD,
+                DemoDesktop.Kind.CONTAINER);
+        RequiredResource.present(login.isPresent(), "no container image (*.rootfs.tar) in images/out: run images/build.sh");
+        JsonNode vm = r.admin().vm(login.get().vmId());
+        assertThat(vm.path("name").asText()).isEqualTo("demo-container");
+        assertThat(vm.path("userId").asLong()).isEqualTo(r.admin().vm(r.demo().vmId()).path("userId").asLong());
+        long osf = vm.path("osfId").asLong();
+        JsonNode flavour = r.admin().get("/osfs/" + osf);
+        assertThat(flavour.path("kind").asText()).isEqualTo("container");
+        assertThat(flavour.path("name").asText()).isEqualTo("desktop-container");
+        made = new Ids(osf, vm.path("id").asLong());
         return made;
     }
 }
