@@ -25,6 +25,10 @@ public final class VmaParameters {
     public static final String EXPIRATION_SOFT = "vm.expiration.soft";
     public static final String EXPIRATION_HARD = "vm.expiration.hard";
 
+    /** Parameters of {@code vnc_start}: {@code desktop}, {@code view} or {@code assist}; the browser's size (WxH). */
+    public static final String VNC_MODE = "vnc.mode";
+    public static final String VNC_GEOMETRY = "vnc.geometry";
+
     private VmaParameters() {
     }
 }

@@ -4,6 +4,8 @@ import java.util.logging.Logger;
 import org.qvd.vma.power.control.PowerControl;
 import org.qvd.vma.session.boundary.VmaHttpServer;
 import org.qvd.vma.session.control.SessionSupervisor;
+import org.qvd.vma.vnc.control.VncSessions;
+import org.qvd.vma.vnc.control.VncSettings;
 
 /** Starts the VMA: loads the configuration, logs it, serves the HTTP API until the JVM ends. */
 public final class VmaMain {
@@ -21,8 +23,10 @@ public final class VmaMain {
         }
         String version = VmaMain.class.getPackage().getImplementationVersion();
         VmaKey key = VmaKey.load(config.key());
-        VmaHttpServer server = new VmaHttpServer(new SessionSupervisor(config),
-                new PowerControl(config.poweroffCommand()), version == null ? "dev" : version, key);
+        SessionSupervisor session = new SessionSupervisor(config);
+        VmaHttpServer server = new VmaHttpServer(session, new PowerControl(config.poweroffCommand()),
+                version == null ? "dev" : version, key,
+                new VncSessions(session, VncSettings.of(config), config.localMode()));
         server.start(config.httpBind(), config.httpPort());
         LOG.info(() -> "VMA listening on " + config.httpBind() + ":" + server.port());
     }

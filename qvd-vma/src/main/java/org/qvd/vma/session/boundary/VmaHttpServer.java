@@ -29,6 +29,10 @@ import org.qvd.vma.session.control.ParameterInvalidException;
 import org.qvd.vma.session.control.SessionBusyException;
 import org.qvd.vma.session.control.SessionParameters;
 import org.qvd.vma.session.control.SessionSupervisor;
+import org.qvd.vma.vnc.control.VncGeometry;
+import org.qvd.vma.vnc.control.VncMode;
+import org.qvd.vma.vnc.control.VncSessions;
+import org.qvd.protocol.vma.VmaParameters;
 
 /** {@code GET /vma/<method>?k=v} with JSON answers; errors as {@link VmaError} with a 4xx/5xx status. */
 public final class VmaHttpServer {
@@ -39,6 +43,7 @@ public final class VmaHttpServer {
     private final PowerControl power;
     private final String version;
     private final VmaKey key;
+    private final VncSessions vnc;
     private final long startedAt = System.currentTimeMillis();
     private HttpServer server;
 
@@ -48,10 +53,16 @@ public final class VmaHttpServer {
 
     /** With a {@code key}, every request must carry it in {@code X-QVD-VMA-Key}, else {@code 403 vma.key_required}. */
     public VmaHttpServer(SessionSupervisor session, PowerControl power, String version, VmaKey key) {
+        this(session, power, version, key, null);
+    }
+
+    /** With {@code vnc} (null: {@code vnc_start} answers 404 as on an older VMA), the browser's and WAT's views. */
+    public VmaHttpServer(SessionSupervisor session, PowerControl power, String version, VmaKey key, VncSessions vnc) {
         this.session = session;
         this.power = power;
         this.version = version;
         this.key = key;
+        this.vnc = vnc;
     }
 
     public void start(String bind, int port) throws IOException {
@@ -119,7 +130,24 @@ public final class VmaHttpServer {
                 power.expire(params);
                 yield VmaAck.ok();
             }
+            case VNC_START -> vncStart(params, exchange);
         };
+    }
+
+    /** {@code vnc_start?vnc.mode=desktop|view|assist[&vnc.geometry=WxH]}: docs/browser.md. */
+    private Object vncStart(Map<String, String> params, HttpExchange exchange) {
+        if (vnc == null) {
+            throw new HttpProblem(404, "unknown_method", "unknown method 'vnc_start'");
+        }
+        VncMode mode = VncMode.of(params.getOrDefault(VmaParameters.VNC_MODE, ""))
+                .orElseThrow(() -> new ParameterInvalidException(VmaParameters.VNC_MODE,
+                        "expected desktop, view or assist"));
+        int[] size = VncGeometry.parse(params.get(VmaParameters.VNC_GEOMETRY));
+        try {
+            return vnc.start(mode, caller(exchange), size[0], size[1]);
+        } catch (IOException e) {
+            throw new HttpProblem(503, "vnc.unavailable", e.getMessage());
+        }
     }
 
     /**

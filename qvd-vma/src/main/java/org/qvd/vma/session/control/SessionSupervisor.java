@@ -33,6 +33,7 @@ public final class SessionSupervisor {
     private NxAgent agent;
     private Process desktop;
     private SessionUser user;
+    private String cookie;
 
     public SessionSupervisor(VmaConfig config) {
         this.config = config;
@@ -69,6 +70,22 @@ public final class SessionSupervisor {
         }
     }
 
+    /**
+     * What a VNC view of the session needs (docs/browser.md): its user, display, Xauthority and NX cookie (null for a
+     * session started without one); empty while no nxagent runs.
+     */
+    public synchronized java.util.Optional<Attachable> attachable() {
+        if (agent == null || !agent.isAlive() || user == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Attachable(user, config.nxDisplay(), files.xauthority(), cookie, state()));
+    }
+
+    /** A running session as a VNC view sees it. */
+    public record Attachable(SessionUser user, int display, java.nio.file.Path xauthority, String cookie,
+            XState state) {
+    }
+
     public synchronized XStateReply suspend() {
         if (state() == XState.CONNECTED) {
             hangUp();
@@ -100,6 +117,7 @@ public final class SessionSupervisor {
             throw new IllegalStateException("cannot write nxagent options", e);
         }
         hangUp();
+        cookie = request.cookie();
         // nxagent announces "Waiting for connection" once it really listens again
         state = XState.STARTING;
     }
@@ -119,6 +137,7 @@ public final class SessionSupervisor {
             files.writeOptions(request, provisioned);
             synchronized (this) {
                 user = provisioned;
+                cookie = request.cookie();
                 desktop = null;
                 agent = NxAgent.start(agentCommand(provisioned), environment(provisioned, false), files.agentLog(),
                         this::onAgentState, this::onAgentExit);
@@ -177,7 +196,12 @@ public final class SessionSupervisor {
     }
 
     private List<String> asUser(SessionUser as) {
-        if (config.localMode()) {
+        return asUser(as, config.localMode());
+    }
+
+    /** The command prefix that runs a program as the session's user (nothing in local mode: tests). */
+    public static List<String> asUser(SessionUser as, boolean localMode) {
+        if (localMode) {
             return List.of();
         }
         return List.of("setpriv", "--reuid=" + as.uid(), "--regid=" + as.gid(), "--init-groups", "--");

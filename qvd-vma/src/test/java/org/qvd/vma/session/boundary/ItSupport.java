@@ -143,4 +143,18 @@ final class ItSupport {
     static File file(Path path) {
         return path.toFile();
     }
+
+    /** Waits until the VMA answers {@code ping} (it starts in about a second). */
+    static void awaitPing(String base) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (get(base, "/vma/ping").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the VMA did not answer ping");
+    }
 }

@@ -165,19 +165,6 @@ class VmaDesktopIT {
                 "-jar", jar), Map.of(), dir.resolve("vma.log"));
     }
 
-    private static void awaitPing(String base) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (get(base, "/vma/ping").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the VMA did not answer ping");
-    }
-
     private Process startProxy(Map<String, String> env, String cookie, int port, String log) throws Exception {
         return support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port="
                 + port + ",retry=20,root=" + dir.resolve("proxy-root")), env, dir.resolve(log));

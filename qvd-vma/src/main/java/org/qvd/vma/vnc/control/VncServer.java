@@ -1,0 +1,122 @@
+package org.qvd.vma.vnc.control;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.qvd.vma.session.control.SessionSupervisor;
+
+/**
+ * One {@code x11vnc} on the session's own display (nxagent's), for ONE connection ({@code -once}) from ONE address
+ * ({@code -allow}: the server node that asked), gone after {@code -timeout} seconds without it. View mode adds
+ * {@code -viewonly}: x11vnc then drops every key and pointer event of that viewer.
+ */
+final class VncServer {
+    private static final Logger LOG = Logger.getLogger(VncServer.class.getName());
+    private static final Pattern PORT = Pattern.compile("^PORT=([0-9]{1,5})$");
+    private final Process process;
+    private final int port;
+
+    private VncServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** The command line, without the user switch: a list of arguments, never a shell. */
+    static List<String> command(VncSettings settings, SessionSupervisor.Attachable session, VncMode mode,
+            String allowFrom) {
+        List<String> command = new ArrayList<>(List.of(settings.x11vnc(), "-display", ":" + session.display(),
+                "-auth", session.xauthority().toString(), "-autoport", Integer.toString(settings.firstPort()),
+                "-once", "-timeout", Integer.toString(settings.idleSeconds()), "-shared", "-nopw", "-xkb",
+                "-noxrecord", "-nolookup", "-noipv6", "-norc", "-nossl", "-noshm"));
+        if (allowFrom != null) {
+            command.addAll(List.of("-allow", allowFrom));
+        } else {
+            command.add("-localhost");
+        }
+        if (mode == VncMode.VIEW) {
+            command.add("-viewonly");
+        }
+        return command;
+    }
+
+    static VncServer start(VncSettings settings, SessionSupervisor.Attachable session, VncMode mode, String allowFrom,
+            boolean localMode) throws IOException {
+        List<String> command = new ArrayList<>(SessionSupervisor.asUser(session.user(), localMode));
+        command.addAll(command(settings, session, mode, allowFrom));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        builder.environment().put("HOME", session.user().home().toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Path log = settings.workDir().resolve("x11vnc-" + mode.wireName() + ".log");
+        Thread reader = new Thread(() -> follow(process, log, port), "x11vnc-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int listening = port.get(15, TimeUnit.SECONDS);
+            LOG.info(() -> "x11vnc (" + mode.wireName() + ") pid " + process.pid() + " waits on port " + listening
+                    + " for " + (allowFrom == null ? "localhost" : allowFrom));
+            return new VncServer(process, listening);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException("x11vnc did not listen (see " + log + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** x11vnc prints {@code PORT=5900} once it listens; everything it says goes to its log. */
+    private static void follow(Process process, Path log, CompletableFuture<Integer> port) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+                Matcher m = PORT.matcher(line.trim());
+                if (m.matches()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            port.completeExceptionally(e);
+        } finally {
+            port.completeExceptionally(new IOException("x11vnc exited"));
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void onExit(Runnable then) {
+        process.onExit().thenRun(then);
+    }
+
+    void stop() {
+        process.destroy();
+    }
+}
