@@ -1,0 +1,125 @@
+package org.qvd.desktop.session.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.qvd.desktop.session.control.BrowserConnections;
+import org.qvd.desktop.session.control.VncStarter;
+import org.qvd.desktop.session.control.VncTunnel;
+import org.qvd.desktop.session.entity.BrowserConnection;
+import org.qvd.session.entity.ConnectionTraffic;
+import org.qvd.session.entity.QvdUser;
+
+/**
+ * {@code wss://<server>/desktop/vnc?c=<connection>&t=<ticket>}: the browser's VNC bytes, relayed by this node to the
+ * VNC server in the VM (the browser never reaches the VM network). The ticket is single-use, short-lived and bound
+ * to the user of the page's session and to the VM; anything else is closed with 1008 before a byte reaches a VM.
+ */
+@ServerEndpoint(value = "/vnc", configurator = HttpSessionConfigurator.class, subprotocols = {"binary"})
+public class VncRelayEndpoint {
+    private static final Logger LOG = Logger.getLogger(VncRelayEndpoint.class.getName());
+    static final int TAKEN_OVER = 4001;
+
+    @Inject
+    BrowserConnections connections;
+
+    @Inject
+    VncStarter vnc;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private BrowserConnection connection;
+    private volatile VncTunnel tunnel;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config) {
+        String id = single(session, "c");
+        Object user = id == null ? null : config.getUserProperties().remove(HttpSessionConfigurator.userKey(id));
+        BrowserConnection found = connections.find(id).orElse(null);
+        String ticket = single(session, "t");
+        if (!(user instanceof QvdUser qvdUser) || found == null || ticket == null
+                || !found.redeem(ticket, qvdUser.id(), Instant.now())) {
+            LOG.warning(() -> "refused a desktop WebSocket: unknown, used, expired or foreign ticket (connection "
+                    + LogSafe.of(id) + ")");
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "ticket refused");
+            return;
+        }
+        connection = found;
+        session.setMaxIdleTimeout(0);
+        session.setMaxBinaryMessageBufferSize(4 << 20);
+        executor.execute(() -> attach(session));
+    }
+
+    /** Off the I/O thread: the agent starts its viewer (about a second), then bytes flow both ways. */
+    private void attach(Session session) {
+        try {
+            VncTunnel opened = VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry()), session);
+            tunnel = opened;
+            connections.relayOpened(connection, opened.openedAt(),
+                    () -> close(session, TAKEN_OVER, "taken over by another client"));
+            executor.execute(() -> opened.pump(() -> close(session, CloseReason.CloseCodes.GOING_AWAY,
+                    "the desktop's view ended")));
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.INFO, "browser connection " + connection.id() + " could not reach the desktop", e);
+            connections.finish(connection, "could not reach the desktop: " + e.getMessage(), ConnectionTraffic.NONE);
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "could not reach the desktop");
+        }
+    }
+
+    @OnMessage
+    public void message(Session session, ByteBuffer bytes) throws IOException {
+        VncTunnel current = tunnel;
+        if (current != null) {
+            current.toVm(bytes);
+        }
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        VncTunnel current = tunnel;
+        if (current != null) {
+            current.close();
+        }
+        if (connection != null) {
+            connections.finish(connection, current == null ? "closed before the desktop was reached"
+                    : "the browser left", current == null ? ConnectionTraffic.NONE : current.traffic());
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.FINE, "desktop WebSocket error", error);
+    }
+
+    private static String single(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
+    static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "closing a desktop WebSocket", e);
+        }
+    }
+
+    private static void close(Session session, int code, String reason) {
+        close(session, CloseReason.CloseCodes.getCloseCode(code), reason);
+    }
+}

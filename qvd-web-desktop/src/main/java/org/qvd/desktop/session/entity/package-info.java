@@ -1,0 +1,2 @@
+/** What a browser connection is: its progress, its ticket, how it ended. */
+package org.qvd.desktop.session.entity;
