@@ -14,7 +14,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.desktop.session.control.BrowserConnections;
@@ -48,20 +47,20 @@ public class VncRelayEndpoint {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        String id = single(session, "c");
+        String id = Relays.single(session, "c");
         Object user = id == null ? null : config.getUserProperties().remove(HttpSessionConfigurator.userKey(id));
         BrowserConnection found = connections.find(id).orElse(null);
-        String ticket = single(session, "t");
+        String ticket = Relays.single(session, "t");
         if (!(user instanceof QvdUser qvdUser) || found == null || ticket == null
                 || !found.redeem(ticket, qvdUser.id(), Instant.now())) {
             LOG.warning(() -> "refused a desktop WebSocket: unknown, used, expired or foreign ticket (connection "
                     + LogSafe.of(id) + ")");
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "ticket refused");
+            Relays.refuse(session);
             return;
         }
         connection = found;
         session.setMaxIdleTimeout(0);
-        session.setMaxBinaryMessageBufferSize(4 << 20);
+        session.setMaxBinaryMessageBufferSize(Relays.MAX_MESSAGE);
         executor.execute(() -> attach(session));
     }
 
@@ -71,13 +70,13 @@ public class VncRelayEndpoint {
             VncTunnel opened = VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry()), session);
             tunnel = opened;
             connections.relayOpened(connection, opened.openedAt(),
-                    () -> close(session, TAKEN_OVER, "taken over by another client"));
-            executor.execute(() -> opened.pump(() -> close(session, CloseReason.CloseCodes.GOING_AWAY,
-                    "the desktop's view ended")));
+                    () -> Relays.close(session, TAKEN_OVER, "taken over by another client"));
+            executor.execute(() -> opened.pump(() -> Relays.close(session,
+                    CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "browser connection " + connection.id() + " could not reach the desktop", e);
             connections.finish(connection, "could not reach the desktop: " + e.getMessage(), ConnectionTraffic.NONE);
-            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "could not reach the desktop");
+            Relays.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "could not reach the desktop");
         }
     }
 
@@ -106,20 +105,4 @@ public class VncRelayEndpoint {
         LOG.log(Level.FINE, "desktop WebSocket error", error);
     }
 
-    private static String single(Session session, String name) {
-        List<String> values = session.getRequestParameterMap().get(name);
-        return values == null || values.size() != 1 ? null : values.get(0);
-    }
-
-    static void close(Session session, CloseReason.CloseCode code, String reason) {
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "closing a desktop WebSocket", e);
-        }
-    }
-
-    private static void close(Session session, int code, String reason) {
-        close(session, CloseReason.CloseCodes.getCloseCode(code), reason);
-    }
 }
