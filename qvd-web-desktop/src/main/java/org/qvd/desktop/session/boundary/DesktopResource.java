@@ -13,19 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.qvd.desktop.session.control.BrowserConnections;
+import org.qvd.desktop.session.control.DesktopLogins;
 import org.qvd.desktop.session.control.NoSuchVmException;
 import org.qvd.desktop.session.entity.BrowserConnection;
 import org.qvd.session.control.SessionBackend;
-import org.qvd.session.entity.AuthenticationResult;
-import org.qvd.session.entity.Credentials;
-import org.qvd.session.entity.Login;
 import org.qvd.session.entity.QvdUser;
 import org.qvd.session.entity.VmSummary;
 import org.qvd.session.entity.VmUnavailableException;
@@ -45,6 +42,9 @@ public class DesktopResource {
     @Inject
     BrowserConnections connections;
 
+    @Inject
+    DesktopLogins logins;
+
     @Context
     HttpServletRequest request;
 
@@ -54,22 +54,26 @@ public class DesktopResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(LoginForm form) throws UnknownHostException {
-        if (form == null || form.login() == null || form.password() == null || form.login().isBlank()) {
+    public Response login(LoginForm form) {
+        if (form == null || form.login() == null || form.password() == null || form.login().isBlank()
+                || form.login().length() > 300 || form.password().length() > 1024) {
             return problem(400, "login and password are required");
         }
-        Login login = Login.parse(form.login().trim(), "default");
-        AuthenticationResult result = backend.authenticate(new Credentials.Password(login, form.password()),
-                InetAddress.getByName(request.getRemoteAddr()));
-        if (!(result instanceof AuthenticationResult.Authenticated authenticated)) {
+        Optional<QvdUser> user;
+        try {
+            user = logins.login(form.login().trim(), form.password(), request.getRemoteAddr());
+        } catch (DesktopLogins.LockedException e) {
+            return problem(429, e.getMessage());
+        }
+        if (user.isEmpty()) {
             return problem(401, "unknown login, wrong password, or blocked user or tenant");
         }
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate(); // a new session id at login: no fixation
         }
-        request.getSession(true).setAttribute(HttpSessionConfigurator.USER, authenticated.user());
-        return Response.ok(Map.of("login", authenticated.user().login())).build();
+        request.getSession(true).setAttribute(HttpSessionConfigurator.USER, user.get());
+        return Response.ok(Map.of("login", user.get().login())).build();
     }
 
     @POST
