@@ -22,10 +22,10 @@ import org.qvd.desktop.session.control.BrowserConnections;
 import org.qvd.desktop.session.control.DesktopLogins;
 import org.qvd.desktop.session.control.NoSuchVmException;
 import org.qvd.desktop.session.entity.BrowserConnection;
-import org.qvd.session.control.SessionBackend;
-import org.qvd.session.entity.QvdUser;
-import org.qvd.session.entity.VmSummary;
-import org.qvd.session.entity.VmUnavailableException;
+import org.qvd.l7r.session.control.SessionBackend;
+import org.qvd.l7r.session.entity.QvdUser;
+import org.qvd.l7r.session.entity.VmSummary;
+import org.qvd.l7r.session.entity.VmUnavailableException;
 
 /**
  * The page's calls: log in with the client's credentials (the VMAS checks them, as for {@code connect_to_vm}), list

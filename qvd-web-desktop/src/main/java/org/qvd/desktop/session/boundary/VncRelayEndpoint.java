@@ -20,8 +20,8 @@ import org.qvd.desktop.session.control.BrowserConnections;
 import org.qvd.desktop.session.control.VncStarter;
 import org.qvd.desktop.session.control.VncTunnel;
 import org.qvd.desktop.session.entity.BrowserConnection;
-import org.qvd.session.entity.ConnectionTraffic;
-import org.qvd.session.entity.QvdUser;
+import org.qvd.l7r.session.entity.ConnectionTraffic;
+import org.qvd.l7r.session.entity.QvdUser;
 
 /**
  * {@code wss://<server>/desktop/vnc?c=<connection>&t=<ticket>}: the browser's VNC bytes, relayed by this node to the

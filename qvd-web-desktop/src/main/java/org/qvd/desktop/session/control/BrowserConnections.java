@@ -20,14 +20,14 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.desktop.session.entity.BrowserConnection;
-import org.qvd.session.control.SessionBackend;
-import org.qvd.session.entity.ConnectionId;
-import org.qvd.session.entity.ConnectionState;
-import org.qvd.session.entity.ConnectionTraffic;
-import org.qvd.session.entity.QvdUser;
-import org.qvd.session.entity.SessionRequest;
-import org.qvd.session.entity.VmAccess;
-import org.qvd.session.entity.VmUnavailableException;
+import org.qvd.l7r.session.control.SessionBackend;
+import org.qvd.l7r.session.entity.ConnectionId;
+import org.qvd.l7r.session.entity.ConnectionState;
+import org.qvd.l7r.session.entity.ConnectionTraffic;
+import org.qvd.l7r.session.entity.QvdUser;
+import org.qvd.l7r.session.entity.SessionRequest;
+import org.qvd.l7r.session.entity.VmAccess;
+import org.qvd.l7r.session.entity.VmUnavailableException;
 
 /**
  * A browser's connect, in the order the L7R's {@code connect_to_vm} takes it ({@link SessionBackend}): take the VM

@@ -10,13 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.qvd.l7r.platform.ConnectorConfig;
-import org.qvd.session.control.FailureCounters;
-import org.qvd.session.control.LoginThrottle;
-import org.qvd.session.control.SessionBackend;
-import org.qvd.session.entity.AuthenticationResult;
-import org.qvd.session.entity.Credentials;
-import org.qvd.session.entity.Login;
-import org.qvd.session.entity.QvdUser;
+import org.qvd.l7r.session.control.FailureCounters;
+import org.qvd.l7r.session.control.LoginThrottle;
+import org.qvd.l7r.session.control.SessionBackend;
+import org.qvd.l7r.session.entity.AuthenticationResult;
+import org.qvd.l7r.session.entity.Credentials;
+import org.qvd.l7r.session.entity.Login;
+import org.qvd.l7r.session.entity.QvdUser;
 
 /**
  * The page's login: the client's credentials, checked by the VMAS exactly as for {@code connect_to_vm}, behind the

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.qvd.session.entity.VmUnavailableException;
-import org.qvd.vm.boundary.VmDto;
-import org.qvd.vm.boundary.VmRuntimeService;
+import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.vmas.vm.boundary.VmRuntimeService;
 
 /**
  * Asks the VM's agent for a VNC server ({@code vnc_start}, with the VM's key like every VMA call): it then waits for

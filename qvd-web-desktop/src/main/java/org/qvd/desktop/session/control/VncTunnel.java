@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import org.qvd.session.entity.ConnectionTraffic;
+import org.qvd.l7r.session.entity.ConnectionTraffic;
 
 /**
  * The TCP side of one relay: the VM's VNC server. Bytes from the VM go to the browser as binary WebSocket messages

@@ -3,8 +3,8 @@ package org.qvd.desktop.session.entity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.qvd.session.entity.ConnectionId;
-import org.qvd.session.entity.QvdUser;
+import org.qvd.l7r.session.entity.ConnectionId;
+import org.qvd.l7r.session.entity.QvdUser;
 
 /**
  * One browser's connect to one VM, from the click to the end of its WebSocket: the progress texts the page shows (the
