@@ -1,6 +1,7 @@
 package org.qvd.guest.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -32,7 +33,8 @@ import org.qvd.guest.platform.Libvirt;
  * headless Chromium opens {@code /desktop/}, logs in as the demo user, starts the stopped container from the list,
  * sees its desktop (pixels in a screenshot of the page) and types a command the test hears from the VM side; then
  * tickets: a reused, forged or another user's ticket is refused, and a second connect takes the session over from the
- * browser, which shows it. Prints {@code FIGURE} lines.
+ * browser, which shows it. Meanwhile an administrator Views the session from the WAT (their keys do not reach it) and
+ * Assists (they do), both audited with their duration. Prints {@code FIGURE} lines.
  */
 @ExtendWith(GuestSystem.class)
 class BrowserDesktopGuestIT {
@@ -69,7 +71,7 @@ class BrowserDesktopGuestIT {
             new WebDriverWait(driver, START).until(d -> "connected".equals(
                     d.findElement(By.tagName("body")).getAttribute("data-desktop")));
             long connectedMs = (System.nanoTime() - begin) / 1_000_000;
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> whiteShareOfCanvas(js) > 0.05);
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> whiteShareOfCanvas(js, "#screen canvas") > 0.05);
             System.out.printf("FIGURE browser: click on the stopped container -> VNC connected %d ms, -> desktop "
                     + "drawn %d ms%n", connectedMs, (System.nanoTime() - begin) / 1_000_000);
             BufferedImage shot = ImageIO.read(chromium.screenshot(SHOTS.resolve("1-desktop.png")).toFile());
@@ -85,6 +87,7 @@ class BrowserDesktopGuestIT {
                     .sendKeys(Keys.ENTER).perform();
             assertThat(line(typed)).isEqualTo("typed-42");
             chromium.screenshot(SHOTS.resolve("2-typed.png"));
+            adminViewsThenAssists(r, vm, typed, " > /dev/tcp/" + hostAddress + "/" + typed.getLocalPort());
 
             // the ticket the page used is spent: replayed with the same user's session, it is refused
             JsonNode current = json(js.executeScript("return JSON.stringify(window.qvdDesktop.current())"));
@@ -116,23 +119,79 @@ class BrowserDesktopGuestIT {
         }
     }
 
+    /**
+     * An administrator watches the user's session from the WAT (View: the admin's keys do not reach it), then assists
+     * (they do); both are in the audit with how long they lasted.
+     */
+    private static void adminViewsThenAssists(GuestSystem.Running r, long vm, ServerSocket typed, String sendBack)
+            throws Exception {
+        int https = r.system().httpsPort();
+        try (Chromium admin = new Chromium(1280, 900)) {
+            var driver = admin.driver;
+            var js = (JavascriptExecutor) driver;
+            driver.get("https://localhost:" + https + "/wat/");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.until(d -> d.findElement(By.id("j_username"))).sendKeys("superadmin@*");
+            driver.findElement(By.id("j_password")).sendKeys(GuestSystem.SUPERADMIN_PASSWORD);
+            driver.findElement(By.id("login-submit")).click();
+            wait.until(d -> d.findElements(By.id("j_username")).isEmpty());
+            driver.get("https://localhost:" + https + "/wat/vm.xhtml?id=" + vm);
+            wait.until(d -> d.findElement(By.id("detailForm:dView")));
+            assertThat(driver.findElements(By.id("detailForm:dAssist"))).as("Assist offered to the superadmin")
+                    .hasSize(1);
+
+            driver.get("https://localhost:" + https + "/wat/vm-watch.xhtml?id=" + vm + "&mode=view");
+            awaitWatching(driver, js);
+            admin.screenshot(SHOTS.resolve("4-admin-view.png"));
+            typed.setSoTimeout(8_000);
+            // as a hostile page could: noVNC sends the keys, the VNC server in the VM must drop them
+            js.executeScript("window.qvdWatch.rfb.viewOnly = false;");
+            clickAtDesktop(driver, js, driver.findElement(By.cssSelector("#watch-screen canvas")), 300, 200);
+            new Actions(driver).sendKeys("echo spied-$((6*7))" + sendBack).sendKeys(Keys.ENTER).perform();
+            assertThatThrownBy(() -> line(typed)).as("input of a viewing admin reached the session")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+
+            driver.get("https://localhost:" + https + "/wat/vm-watch.xhtml?id=" + vm + "&mode=assist");
+            awaitWatching(driver, js);
+            typed.setSoTimeout(60_000);
+            clickAtDesktop(driver, js, driver.findElement(By.cssSelector("#watch-screen canvas")), 300, 200);
+            new Actions(driver).sendKeys("echo assisted-$((6*7))" + sendBack).sendKeys(Keys.ENTER).perform();
+            assertThat(line(typed)).isEqualTo("assisted-42");
+            admin.screenshot(SHOTS.resolve("5-admin-assist.png"));
+            driver.get("https://localhost:" + https + "/wat/vm.xhtml?id=" + vm); // leaves the view: its end is audited
+        }
+        String audit = "";
+        for (int i = 0; i < 60 && !audit.contains("vm.assist.end"); i++) {
+            Thread.sleep(500);
+            audit = r.admin().get("/audit?objectType=vm&objectId=" + vm + "&size=50").toString();
+        }
+        assertThat(audit).contains("\"vm.spy\"", "\"vm.spy.end\"", "\"vm.assist\"", "\"vm.assist.end\"",
+                "seconds", "superadmin");
+    }
+
+    private static void awaitWatching(org.openqa.selenium.WebDriver driver, JavascriptExecutor js) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "connected".equals(
+                d.findElement(By.tagName("body")).getAttribute("data-watch")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> whiteShareOfCanvas(js, "#watch-screen canvas") > 0.05);
+    }
+
     /** Clicks where the desktop's point (x, y) is shown: the canvas may be scaled to the page. */
     private static void clickAtDesktop(org.openqa.selenium.WebDriver driver, JavascriptExecutor js, WebElement canvas,
             int x, int y) {
-        double scale = ((Number) js.executeScript("const c = document.querySelector('#screen canvas');"
-                + "return c.clientWidth / c.width;")).doubleValue();
+        double scale = ((Number) js.executeScript("return arguments[0].clientWidth / arguments[0].width;", canvas))
+                .doubleValue();
         int dx = (int) Math.round(x * scale - canvas.getSize().getWidth() / 2.0);
         int dy = (int) Math.round(y * scale - canvas.getSize().getHeight() / 2.0);
         new Actions(driver).moveToElement(canvas, dx, dy).click().perform();
     }
 
     /** The share of white pixels in the noVNC canvas (what the VNC server drew there). */
-    private static double whiteShareOfCanvas(JavascriptExecutor js) {
-        Object share = js.executeScript("const c = document.querySelector('#screen canvas');"
+    private static double whiteShareOfCanvas(JavascriptExecutor js, String canvas) {
+        Object share = js.executeScript("const c = document.querySelector(arguments[0]);"
                 + "if (!c || !c.width) return 0;"
                 + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let w = 0;"
                 + "for (let i = 0; i < d.length; i += 4) { if (d[i] > 250 && d[i+1] > 250 && d[i+2] > 250) w++; }"
-                + "return w / (d.length / 4);");
+                + "return w / (d.length / 4);", canvas);
         return ((Number) share).doubleValue();
     }
 

@@ -1,0 +1,2 @@
+/** The single-use View/Assist ticket. */
+package org.qvd.vmas.watch.entity;
