@@ -47,6 +47,7 @@ class BrowserDesktopGuestIT {
             GuestSystem.Running r) throws Exception {
         long vm = ContainerDesktop.demo(r).vm();
         Admin admin = r.admin();
+        awaitHostOffersContainers(admin);
         int https = r.system().httpsPort();
         String login = r.demo().user() + "@default";
         String hostAddress = Libvirt.hostAddressOnVmNetwork();
@@ -173,6 +174,18 @@ class BrowserDesktopGuestIT {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "connected".equals(
                 d.findElement(By.tagName("body")).getAttribute("data-watch")));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> whiteShareOfCanvas(js, "#watch-screen canvas") > 0.05);
+    }
+
+    /** The local agent has joined and offers containers (it may still be connecting when the system is up). */
+    private static void awaitHostOffersContainers(Admin admin) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            JsonNode host = admin.host(GuestSystem.HOST);
+            if (host.path("state").asText().equals("running") && host.path("kinds").toString().contains("container")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the host agent offers no containers: " + admin.host(GuestSystem.HOST));
     }
 
     /** Clicks where the desktop's point (x, y) is shown: the canvas may be scaled to the page. */
