@@ -40,7 +40,9 @@ public final class Deployments {
         }
         File[] libs = Maven.configureResolver().workOffline().loadPomFromFile("pom.xml")
                 .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql", "at.favre.lib:bcrypt",
-                        "com.fasterxml.jackson.core:jackson-databind", "org.assertj:assertj-core")
+                        "com.fasterxml.jackson.core:jackson-databind", "org.assertj:assertj-core",
+                        "com.unboundid:unboundid-ldapsdk", "com.eatthepath:java-otp", "commons-codec:commons-codec",
+                        "com.google.zxing:core")
                 .withTransitivity().asFile();
         return war.addAsLibraries(libs);
     }

@@ -33,7 +33,8 @@ public final class Entities {
     public static final List<Class<?>> ENTITIES = List.of(Tenant.class, Administrator.class, AppUser.class, Role.class,
             Acl.class, RoleAcl.class, Osf.class, Di.class, DiTag.class, Host.class, HostRuntime.class, Vm.class,
             VmRuntime.class, VmStateHistory.class, Property.class, ConfigEntry.class, AuditEntry.class,
-            UserToken.class, org.qvd.vmas.watch.entity.WatchTicket.class);
+            UserToken.class, org.qvd.vmas.watch.entity.WatchTicket.class,
+            org.qvd.vmas.directory.entity.Directory.class, org.qvd.vmas.directory.entity.DirectoryUser.class);
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
             VmStateConverter.class, UserStateConverter.class, XStateConverter.class, VmCommandConverter.class,

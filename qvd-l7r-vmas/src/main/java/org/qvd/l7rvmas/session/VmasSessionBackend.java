@@ -28,6 +28,7 @@ import org.qvd.vmas.account.boundary.AuthenticationFailedException;
 import org.qvd.vmas.account.boundary.UserAuthenticationService;
 import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserTokenService;
+import org.qvd.vmas.directory.control.DirectoryUnavailableException;
 import org.qvd.vmas.session.accounting.ConnectionAccountingService;
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.ProgressListener;
@@ -131,6 +132,9 @@ public class VmasSessionBackend implements SessionBackend {
                     ? users.authenticate(password.login().toString(), password.password())
                     : tokens.authenticate(((Credentials.Token) credentials).candidates());
             return new AuthenticationResult.Authenticated(new QvdUser(user.id(), user.login() + "@" + user.tenantName()));
+        } catch (DirectoryUnavailableException e) {
+            // details are in the server log and the directory's probe; never the directory's address to a client
+            throw new VmUnavailableException("the directory of your organisation is not reachable; try again later");
         } catch (AuthenticationFailedException e) {
             return new AuthenticationResult.Refused(credentials instanceof Credentials.Password
                     ? "unknown login, wrong password, or blocked user or tenant"

@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.qvd.vmas.account.control.Login;
 import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
+import org.qvd.vmas.directory.boundary.DirectoryLogins;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.SystemCall;
 
@@ -28,6 +30,9 @@ public class UserAuthenticationService {
     @Inject
     PasswordCheck passwords;
 
+    @Inject
+    DirectoryLogins directories;
+
     /**
      * @param login {@code login@tenant}, or a bare login for the default tenant; tenant '*' never matches
      * @return the user
@@ -42,6 +47,12 @@ public class UserAuthenticationService {
         List<AppUser> found = "*".equals(parsed.tenant()) ? List.of()
                 : em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class).setParameter("login", parsed.name())
                         .setParameter("tenant", parsed.tenant()).getResultList();
+        AppUser existing = found.isEmpty() ? null : found.get(0);
+        Optional<AppUser> fromDirectory = found.isEmpty() && "*".equals(parsed.tenant()) ? Optional.empty()
+                : directories.authenticate(parsed, existing, password);
+        if (fromDirectory.isPresent()) {
+            return UserDto.of(fromDirectory.get());
+        }
         if (found.isEmpty()) {
             passwords.verify(null, password);
             throw new AuthenticationFailedException();

@@ -1,6 +1,7 @@
 package org.qvd.vmas.account.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import org.qvd.vmas.account.control.TokenDigest;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
+import org.qvd.vmas.directory.boundary.DirectoryLogins;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.NotFoundException;
@@ -34,6 +36,9 @@ public class UserTokenService {
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
+
+    @Inject
+    DirectoryLogins directories;
 
     /** A new token for the user, valid for {@code validity}; expired tokens of every user are purged on the way. */
     @Audited(value = "user.token.create", objectType = "user")
@@ -74,6 +79,7 @@ public class UserTokenService {
         if (token.getUser().getTenant().getId() == Tenant.SUPERTENANT_ID) {
             throw new AuthenticationFailedException();
         }
+        directories.recheck(token.getUser());
         token.usedAt(now);
         return UserDto.of(token.getUser());
     }

@@ -16,6 +16,7 @@ import org.qvd.vmas.account.control.TokenDigest;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
+import org.qvd.vmas.directory.boundary.DirectoryLogins;
 import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.platform.InvalidInputException;
 
@@ -110,6 +111,7 @@ class UserTokenServiceOnPostgresTest {
     private static UserTokenService service(Session s) {
         UserTokenService service = new UserTokenService();
         service.em = s;
+        service.directories = new DirectoryLogins(); // local users: the directory is not asked
         return service;
     }
 

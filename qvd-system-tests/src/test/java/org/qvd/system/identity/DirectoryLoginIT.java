@@ -1,0 +1,203 @@
+package org.qvd.system.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.api.Api;
+import org.qvd.system.l7r.L7rWire;
+import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.directory.TestDirectory;
+
+/**
+ * Users from a tenant's directory (a real LDAP server, UnboundID's in-memory directory over LDAPS, started here) log
+ * in through the deployed L7R exactly as QVD's legacy clients send it, are provisioned on their first login with a VM
+ * of the OSF their group maps to, and are refused — with the reason shown to admins — once the directory stops
+ * vouching for them. An unreachable directory answers 503 in bounded time without holding up other logins.
+ */
+@ExtendWith(RunningSystem.class)
+class DirectoryLoginIT {
+
+    private static final String PASSWORD = "Dir-User-Pw-1";
+    private static TestDirectory ldap;
+
+    @BeforeAll
+    static void startDirectory() throws Exception {
+        ldap = new TestDirectory(Path.of("target", "ldap"));
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        if (ldap != null) {
+            ldap.close();
+        }
+    }
+
+    private record Tenant(long id, String name, long osfId, long directoryId) {
+    }
+
+    /** A fresh tenant with an OSF, connected to the test directory; members of group {@code group} get that OSF. */
+    private static Tenant tenant(QvdSystem system, String group, Map<String, Object> overrides) {
+        Api api = Api.superadmin(system);
+        String name = Api.unique("dir");
+        long tenantId = api.post("/tenants", Map.of("name", name)).id();
+        long osfId = api.post("/osfs", Map.of("tenantId", tenantId, "name", Api.unique("osf"), "memoryMb", 512)).id();
+        Map<String, Object> body = new HashMap<>(Map.of("tenantId", tenantId, "url", ldap.ldapsUrl(), "caPem",
+                ldap.caPem(), "bindDn", TestDirectory.SERVICE_DN, "bindSecret", TestDirectory.SERVICE_SECRET,
+                "userBaseDn", TestDirectory.PEOPLE, "groupBaseDn", TestDirectory.GROUPS, "requiredGroup", group,
+                "groupOsfs", Map.of(group, osfId), "cacheSeconds", 0));
+        body.putAll(overrides);
+        Api.Reply created = api.post("/directories", body);
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return new Tenant(tenantId, name, osfId, created.id());
+    }
+
+    @Test
+    void aDirectoryUserLogsInThroughTheLegacyL7rAndGetsAProvisionedVm(QvdSystem system) throws Exception {
+        String group = Api.unique("vdi");
+        String login = Api.unique("alice");
+        ldap.addGroup(group, ldap.addUser(login, PASSWORD));
+        Tenant t = tenant(system, group, Map.of());
+
+        L7rWire.Response list = listOfVm(system, login + "@" + t.name(), PASSWORD, null);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        JsonNode vms = Api.JSON.readTree(list.body());
+        assertThat(vms).hasSize(1);
+        assertThat(vms.get(0).get("name").asText()).isEqualTo(login);
+
+        JsonNode user = Api.superadmin(system).get("/users?tenantId=" + t.id() + "&login=" + login).body()
+                .get("items").get(0);
+        JsonNode vm = Api.superadmin(system).get("/vms/" + vms.get(0).get("id").asLong()).body();
+        assertThat(vm.get("osfId").asLong()).as("the OSF of the user's group").isEqualTo(t.osfId());
+        assertThat(vm.get("userId").asLong()).isEqualTo(user.get("id").asLong());
+
+        // the second login neither provisions again nor needs a local password
+        L7rWire.Response again = listOfVm(system, login + "@" + t.name(), PASSWORD, null);
+        assertThat(Api.JSON.readTree(again.body())).hasSize(1);
+
+        JsonNode shown = Api.superadmin(system).get("/directories/" + t.directoryId()).body();
+        assertThat(shown.get("bindSecretSet").asBoolean()).isTrue();
+        assertThat(shown.toString()).doesNotContain(TestDirectory.SERVICE_SECRET);
+        JsonNode users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        assertThat(users.get(0).get("dn").asText()).startsWith("uid=" + login + ",");
+        assertThat(users.get(0).get("refusal").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesAWrongPasswordAUserOutsideTheGroupAndAUserTheDirectoryDropped(QvdSystem system) throws Exception {
+        String group = Api.unique("vdi");
+        String member = Api.unique("bob");
+        String outsider = Api.unique("eve");
+        String memberDn = ldap.addUser(member, PASSWORD);
+        ldap.addUser(outsider, PASSWORD);
+        ldap.addGroup(group, memberDn);
+        Tenant t = tenant(system, group, Map.of());
+
+        assertThat(listOfVm(system, member + "@" + t.name(), "wrong-" + PASSWORD, "127.0.26.1").status())
+                .isEqualTo(401);
+        assertThat(userCount(system, t, member)).as("a wrong password provisions nothing").isZero();
+        assertThat(listOfVm(system, outsider + "@" + t.name(), PASSWORD, "127.0.26.2").status()).isEqualTo(401);
+        assertThat(userCount(system, t, outsider)).isZero();
+
+        String token = createToken(system, member + "@" + t.name());
+        ldap.removeFromGroup(group, memberDn);
+        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.3").status()).isEqualTo(401);
+        L7rWire.Response withToken = list(system, "Bearer " + token, "127.0.26.4");
+        assertThat(withToken.status()).as("a token does not outlive the group membership").isEqualTo(401);
+
+        JsonNode users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        assertThat(users.get(0).get("refusal").asText()).contains("not a member of the required group '" + group + "'");
+        JsonNode audit = Api.superadmin(system).get("/audit?action=user.login.directory&tenantId=" + t.id()).body();
+        assertThat(audit.toString()).contains("directory.not_in_group");
+
+        ldap.delete(memberDn);
+        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.5").status()).isEqualTo(401);
+        users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        assertThat(users.get(0).get("refusal").asText()).contains("no longer in the directory");
+    }
+
+    @Test
+    void anUnreachableDirectoryAnswers503QuicklyAndHoldsUpNoOtherLogin(QvdSystem system) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // accepts connections (the kernel does) and never answers: the worst kind of outage
+            Tenant t = tenant(system, "vdi", Map.of("url", "ldaps://localhost:" + silent.getLocalPort()));
+            Api api = Api.superadmin(system);
+            String localLogin = Api.unique("local");
+            long osf = api.post("/osfs", Map.of("tenantId", t.id(), "name", Api.unique("osf"), "memoryMb", 512)).id();
+            assertThat(osf).isPositive();
+            api.post("/users", Map.of("tenantId", t.id(), "login", localLogin, "password", PASSWORD));
+
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            try {
+                long start = System.nanoTime();
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    String login = Api.unique("nobody") + "@" + t.name();
+                    answers.add(clients.submit(() -> listOfVm(system, login, PASSWORD, null).status()));
+                }
+                long localStart = System.nanoTime();
+                L7rWire.Response local = listOfVm(system, localLogin + "@" + t.name(), PASSWORD, null);
+                long localMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - localStart);
+                assertThat(local.status()).as("a local user of the same tenant, during the outage").isEqualTo(200);
+                for (Future<Integer> a : answers) {
+                    assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(503);
+                }
+                long allMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                System.out.println("[DirectoryLoginIT] unreachable directory: 6 logins answered 503 within " + allMs
+                        + " ms; a local login meanwhile took " + localMs + " ms");
+                assertThat(allMs).as("bounded by the connection limits").isLessThan(20_000);
+                assertThat(localMs).as("waits for one connection attempt at most").isLessThan(10_000);
+            } finally {
+                clients.shutdownNow();
+            }
+            assertThat(api.get("/directories/" + t.directoryId()).status())
+                    .as("local admins (break-glass) keep working").isEqualTo(200);
+            JsonNode probe = api.post("/directories/" + t.directoryId() + "/probe?login=x", "").body();
+            assertThat(probe.get("reachable").asBoolean()).isFalse();
+            assertThat(probe.get("problem").asText()).contains("unreachable");
+        }
+    }
+
+    private static long userCount(QvdSystem system, Tenant t, String login) {
+        return Api.superadmin(system).get("/users?tenantId=" + t.id() + "&login=" + login).body().get("items").size();
+    }
+
+    /** {@code list_of_vm} as QVD's Perl client sends it. */
+    private static L7rWire.Response listOfVm(QvdSystem system, String login, String password, String from)
+            throws Exception {
+        return list(system, L7rWire.basic(login, password), from);
+    }
+
+    private static L7rWire.Response list(QvdSystem system, String authorization, String from) throws Exception {
+        try (L7rWire wire = new L7rWire(system.l7rPort(), from)) {
+            wire.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + authorization
+                    + "\r\nAccept: application/json\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
+            return wire.read();
+        }
+    }
+
+    private static String createToken(QvdSystem system, String login) throws Exception {
+        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+            wire.send("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: " + L7rWire.basic(login, PASSWORD)
+                    + "\r\n\r\n");
+            L7rWire.Response r = wire.read();
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            return Api.JSON.readTree(r.body()).get("auth_token").asText();
+        }
+    }
+
+}
