@@ -94,7 +94,8 @@ class DirectoryLoginIT {
         assertThat(shown.toString()).doesNotContain(TestDirectory.SERVICE_SECRET);
         JsonNode users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
         assertThat(users.get(0).get("dn").asText()).startsWith("uid=" + login + ",");
-        assertThat(users.get(0).get("refusal").isNull()).isTrue();
+        assertThat(users.get(0).path("refusal").isMissingNode() || users.get(0).path("refusal").isNull())
+                .as("no refusal: %s", users.get(0)).isTrue();
     }
 
     @Test
@@ -160,7 +161,7 @@ class DirectoryLoginIT {
                 System.out.println("[DirectoryLoginIT] unreachable directory: 6 logins answered 503 within " + allMs
                         + " ms; a local login meanwhile took " + localMs + " ms");
                 assertThat(allMs).as("bounded by the connection limits").isLessThan(20_000);
-                assertThat(localMs).as("waits for one connection attempt at most").isLessThan(10_000);
+                assertThat(localMs).as("not held up by the connection attempt").isLessThan(5_000);
             } finally {
                 clients.shutdownNow();
             }

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,12 +47,15 @@ public final class LdapEndpoint implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration QUIET_AFTER_FAILURE = Duration.ofSeconds(10);
+    static final Duration WAIT_FOR_CONNECT = Duration.ofSeconds(1);
     private static final int MAX_CONNECTIONS = 8;
     private static final String[] ATTRIBUTES = {"cn", "memberOf"};
 
     private final DirectorySettings settings;
     private final LongSupplier nanoClock;
-    private LDAPConnectionPool pool;
+    private final ReentrantLock connecting = new ReentrantLock();
+    private volatile LDAPConnectionPool pool;
+    private volatile boolean slowConnect;
     private volatile long quietUntil;
     private volatile String lastFailure;
     private volatile boolean failed;
@@ -147,21 +152,53 @@ public final class LdapEndpoint implements AutoCloseable {
         return dn == null ? out : out.replace("%d", Filter.encodeValue(dn));
     }
 
-    private synchronized LDAPConnectionPool pool() {
-        long now = nanoClock.getAsLong();
-        if (failed && now - quietUntil < 0) {
-            throw new DirectoryUnavailableException("the directory " + settings.url() + " is unreachable (" + lastFailure
-                    + "); not asked again for " + QUIET_AFTER_FAILURE.toSeconds() + " s after a failure");
+    /**
+     * The pool, connected if need be. One login connects; the others wait for that attempt at most
+     * {@link #WAIT_FOR_CONNECT}, and once one of them gave up, the rest fail at once until the attempt ends: a server
+     * that accepts connections but never answers holds one login (the L7R's login lane has a slot per core), not all.
+     */
+    private LDAPConnectionPool pool() {
+        quietCheck();
+        LDAPConnectionPool current = pool;
+        if (current != null && !current.isClosed()) {
+            return current;
         }
-        if (pool != null && !pool.isClosed()) {
-            return pool;
+        if (slowConnect && connecting.isLocked()) {
+            throw new DirectoryUnavailableException("the directory " + settings.url() + " does not answer: a connection "
+                    + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
+        }
+        boolean mine;
+        try {
+            mine = connecting.tryLock(WAIT_FOR_CONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectoryUnavailableException("interrupted while waiting for the directory " + settings.url());
+        }
+        if (!mine) {
+            slowConnect = true;
+            throw new DirectoryUnavailableException("the directory " + settings.url() + " does not answer: a connection "
+                    + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
         }
         try {
+            quietCheck();
+            if (pool != null && !pool.isClosed()) {
+                return pool;
+            }
             pool = connect();
             failed = false;
             return pool;
         } catch (LDAPException | GeneralSecurityException e) {
             throw unavailable("connecting", e);
+        } finally {
+            slowConnect = false;
+            connecting.unlock();
+        }
+    }
+
+    private void quietCheck() {
+        if (failed && nanoClock.getAsLong() - quietUntil < 0) {
+            throw new DirectoryUnavailableException("the directory " + settings.url() + " is unreachable (" + lastFailure
+                    + "); not asked again for " + QUIET_AFTER_FAILURE.toSeconds() + " s after a failure");
         }
     }
 
