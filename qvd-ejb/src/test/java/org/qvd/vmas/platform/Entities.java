@@ -34,7 +34,8 @@ public final class Entities {
             Acl.class, RoleAcl.class, Osf.class, Di.class, DiTag.class, Host.class, HostRuntime.class, Vm.class,
             VmRuntime.class, VmStateHistory.class, Property.class, ConfigEntry.class, AuditEntry.class,
             UserToken.class, org.qvd.vmas.watch.entity.WatchTicket.class,
-            org.qvd.vmas.directory.entity.Directory.class, org.qvd.vmas.directory.entity.DirectoryUser.class);
+            org.qvd.vmas.directory.entity.Directory.class, org.qvd.vmas.directory.entity.DirectoryUser.class,
+            org.qvd.vmas.totp.entity.AdminTotp.class);
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
             VmStateConverter.class, UserStateConverter.class, XStateConverter.class, VmCommandConverter.class,

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
+import org.qvd.vmas.totp.boundary.SecondFactor;
 
 /**
  * Administrators authenticate with Basic (checked and throttled by the VMAS's
@@ -32,6 +33,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @EJB
     AdminAuthenticationService admins;
+
+    @EJB
+    SecondFactor secondFactor;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -58,6 +62,10 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return refuse(response, context, "wrong login or password");
             }
             principal = login.principal();
+            if (!secondFactor.accepts(principal, request.getHeader("X-QVD-TOTP"))) {
+                return refuse(response, context, "this administrator needs a second factor: the current code in the "
+                        + "X-QVD-TOTP header (then use a bearer token)");
+            }
         } else {
             return refuse(response, context, "unsupported authorization scheme");
         }

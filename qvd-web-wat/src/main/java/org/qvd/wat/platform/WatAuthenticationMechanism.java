@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
+import org.qvd.vmas.totp.boundary.SecondFactor;
 
 /**
  * The WAT's form login as a Jakarta Security mechanism. It is needed because the EAR also holds a
@@ -34,6 +35,9 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
     @EJB
     AdminAuthenticationService admins;
 
+    @EJB
+    SecondFactor secondFactor;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -52,6 +56,9 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!result.succeeded()) {
             // a refusal shows the login page again with its error (a 401 would clash with the forward)
             return context.forward("/login-failed.xhtml");
+        }
+        if (!secondFactor.accepts(result.principal(), request.getParameter("j_totp"))) {
+            return context.forward("/login-failed.xhtml"); // an enrolled admin's code is missing, wrong or used
         }
         SessionValidityFilter.loggedIn(request); // the session ends when the password changes or the admin is blocked
         return context.notifyContainerAboutLogin(result.principal(), Set.of(ROLE));

@@ -1,0 +1,2 @@
+/** An administrator's TOTP enrolment. */
+package org.qvd.vmas.totp.entity;
