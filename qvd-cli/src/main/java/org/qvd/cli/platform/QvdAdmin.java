@@ -10,6 +10,7 @@ import org.qvd.cli.account.boundary.TenantCommand;
 import org.qvd.cli.account.boundary.UserCommand;
 import org.qvd.cli.audit.boundary.AuditCommand;
 import org.qvd.cli.config.boundary.ConfigCommand;
+import org.qvd.cli.directory.boundary.DirectoryCommand;
 import org.qvd.cli.host.boundary.HostCommand;
 import org.qvd.cli.image.boundary.DiCommand;
 import org.qvd.cli.image.boundary.OsfCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "qvd-admin", mixinStandardHelpOptions = true, version = "qvd-admin 0.1.0",
         description = "Administers QVD through its REST API, in the spirit of QVD's qa4.",
         subcommands = {TenantCommand.class, UserCommand.class, AdminCommand.class, RoleCommand.class, VmCommand.class,
-            HostCommand.class, OsfCommand.class, DiCommand.class, PropertyCommand.class, ConfigCommand.class,
+            HostCommand.class, OsfCommand.class, DiCommand.class, PropertyCommand.class, ConfigCommand.class, DirectoryCommand.class,
             AuditCommand.class, StatsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Server and credentials: --url/--login/--password or QVD_API_URL, QVD_ADMIN_LOGIN, "
                 + "QVD_ADMIN_PASSWORD (QVD_ADMIN_TOKEN, QVD_CA_FILE, QVD_INSECURE) or ~/.config/qvd/admin.conf.",

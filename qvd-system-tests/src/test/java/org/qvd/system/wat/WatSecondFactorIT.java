@@ -37,7 +37,7 @@ class WatSecondFactorIT {
         try (Browser b = new Browser(system.httpsPort())) {
             b.login(login, PASSWORD);
             b.open("/second-factor.xhtml");
-            assertThat(b.text(By.id("totpForm:totpState"))).contains("only your password");
+            assertThat(b.text(By.id("totpState"))).contains("only your password");
             b.click(By.id("totpForm:enrol"));
             assertThat(b.all(By.cssSelector("#qr svg path"))).as("the QR code").hasSize(1);
             String secret = b.text(By.id("secret"));
@@ -46,7 +46,7 @@ class WatSecondFactorIT {
             b.type(By.id("totpForm:code"), code(secret, 0));
             b.click(By.id("totpForm:confirm"));
             assertThat(b.growl()).contains("Second factor active");
-            assertThat(b.text(By.id("totpForm:totpState"))).contains("need a code");
+            assertThat(b.text(By.id("totpState"))).contains("need a code");
             b.open("/index.xhtml");
             b.click(By.id("top:logout"));
 
