@@ -1,6 +1,9 @@
 package org.qvd.vmas.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qvd.vmas.directory.control.DirectoryPasswords;
+import org.qvd.vmas.directory.entity.DirectoryUser;
 
 /**
  * THE place where the VMAS checks a password, for users (the L7R's Basic, {@code create_auth_token}) and
@@ -30,6 +33,10 @@ public class PasswordCheck {
             return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
         }
     }
+
+    /** The bind of a directory user (h-identity); absent when made by hand (unit tests). */
+    @Inject
+    DirectoryPasswords directory;
 
     private final PasswordHasher hasher;
     private final VerifiedCredentials cache;
@@ -63,8 +70,11 @@ public class PasswordCheck {
         cache.forget(new Account(kind, id, null, null).cacheKey());
     }
 
-    /** The check behind the cache: bcrypt against the stored hash (where a directory bind would go). */
+    /** The check behind the cache: bcrypt against the stored hash, or a bind as a directory user's entry. */
     protected boolean slowCheck(Account account, String password) {
+        if (directory != null && DirectoryUser.NO_LOCAL_PASSWORD.equals(account.storedHash())) {
+            return directory.check(account.id(), password);
+        }
         if (account.storedHash() == null || account.storedHash().isBlank()) {
             hasher.burn();
             return false;

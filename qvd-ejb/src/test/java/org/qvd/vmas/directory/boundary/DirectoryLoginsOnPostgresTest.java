@@ -7,6 +7,7 @@ import static org.qvd.vmas.platform.JpaOnPostgres.inject;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.directory.TestDirectory;
 import org.qvd.vmas.account.boundary.AuthenticationFailedException;
 import org.qvd.vmas.account.control.Login;
+import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.control.PasswordHasher;
+import org.qvd.vmas.account.control.VerifiedCredentials;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.config.control.ConfigResolver;
@@ -50,6 +53,8 @@ class DirectoryLoginsOnPostgresTest {
     private static TestDirectory ldap;
     private static final DirectoryEndpoints ENDPOINTS = new DirectoryEndpoints();
     private static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
+    private static final VerifiedCredentials CACHE = new VerifiedCredentials(Duration.ofMinutes(5), 1000,
+            System::nanoTime, 2);
 
     @BeforeAll
     static void start() throws Exception {
@@ -110,9 +115,10 @@ class DirectoryLoginsOnPostgresTest {
         DirectoryPasswords passwords = new DirectoryPasswords();
         inject(passwords, "em", s);
         inject(passwords, "endpoints", ENDPOINTS);
+        PasswordCheck passwordCheck = new PasswordCheck(new PasswordHasher(4), CACHE);
+        inject(passwordCheck, "directory", passwords);
         DirectoryPasswordCheck check = new DirectoryPasswordCheck();
-        inject(check, "em", s);
-        inject(check, "passwords", passwords);
+        inject(check, "check", passwordCheck);
         inject(logins, "passwords", check);
         return logins;
     }

@@ -35,7 +35,8 @@ public class SecondFactorResource {
     TotpService totp;
 
     @GET
-    @Operation(summary = "Whether the caller's logins need a code")
+    @Operation(summary = "Whether the caller's logins need a code", description = "{enabled: true} once an enrolled "
+            + "secret was confirmed; any authenticated administrator.")
     public Map<String, Boolean> status() {
         return Map.of("enabled", totp.enabled());
     }
@@ -50,7 +51,8 @@ public class SecondFactorResource {
 
     @POST
     @Path("confirmation")
-    @Operation(summary = "Activate the enrolled secret with a first code", description = "400 totp.wrong_code")
+    @Operation(summary = "Activate the enrolled secret with a first code", description = "from then on the caller's "
+            + "logins need a code; 400 totp.wrong_code (wrong, expired or used), 409 totp.not_enrolled.")
     @APIResponse(responseCode = "204", description = "active")
     @Produces(MediaType.WILDCARD)
     public void confirm(Code code) {
@@ -59,7 +61,8 @@ public class SecondFactorResource {
 
     @POST
     @Path("removal")
-    @Operation(summary = "Turn the caller's second factor off with a current code")
+    @Operation(summary = "Turn the caller's second factor off with a current code", description = "400 "
+            + "totp.wrong_code, 409 totp.not_enrolled when none is active.")
     @APIResponse(responseCode = "204", description = "off")
     @Produces(MediaType.WILDCARD)
     public void disable(Code code) {
@@ -69,7 +72,8 @@ public class SecondFactorResource {
     @DELETE
     @Path("{adminId}")
     @Operation(summary = "Reset another administrator's second factor (lost device)",
-            description = "ACL admin.update.password")
+            description = "ACL admin.update.password; that administrator logs in with the password alone until it "
+                    + "enrols again.")
     @APIResponse(responseCode = "204", description = "reset")
     @Produces(MediaType.WILDCARD)
     public void reset(@PathParam("adminId") Long adminId) {
