@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.cluster.platform.Admin;
 import org.qvd.cluster.platform.Db;
 import org.qvd.cluster.platform.L7rClient;
-import org.qvd.cluster.platform.StandInDesktop;
 import org.qvd.cluster.platform.Wat;
 import org.qvd.cluster.platform.RunningCluster;
 import org.qvd.launcher.QvdCluster;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.StandInDesktop;
 
 /**
  * Issue 14's messaging and once-per-cluster tests on one started cluster (two nodes, HAProxy, the real host agent on
@@ -104,9 +105,9 @@ class ClusterFailoverIT {
         Admin.User user = admin.user();
         long vm = admin.vm(user);
         Db db = new Db(cluster);
-        try (StandInDesktop desktop = new StandInDesktop(db, vm);
-             L7rClient first = L7rClient.toNode(cluster.caCertificate(), a.l7rPort(), "127.0.0.21")) {
-            first.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+        try (StandInDesktop desktop = standIn(db, vm);
+             L7rWire first = L7rClient.toNode(cluster.caCertificate(), a.l7rPort(), "127.0.0.21")) {
+            first.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
             assertThat(last(first.readUntilFinal()).status()).isEqualTo(101);
             first.readUntil("SESSION[]");
             first.write("typed-on-node-a;");
@@ -114,9 +115,9 @@ class ClusterFailoverIT {
             assertThat(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm)).isEqualTo(a.id());
 
             Instant asked = Instant.now();
-            try (L7rClient second = L7rClient.toNode(cluster.caCertificate(), b.l7rPort(), "127.0.0.22")) {
-                second.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
-                List<L7rClient.Response> answers = second.readUntilFinal();
+            try (L7rWire second = L7rClient.toNode(cluster.caCertificate(), b.l7rPort(), "127.0.0.22")) {
+                second.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+                List<L7rWire.Response> answers = second.readUntilFinal();
                 assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info"))
                         .contains("Taking over the session from another client");
                 assertThat(last(answers).status()).as(last(answers).body()).isEqualTo(101);
@@ -159,8 +160,8 @@ class ClusterFailoverIT {
         Admin admin = new Admin(cluster.caCertificate(), survivor.httpsPort());
         Admin.User user = admin.user();
         long vm = admin.vm(user);
-        try (StandInDesktop desktop = new StandInDesktop(db, vm)) {
-            L7rClient client = connectOn(cluster, db, vm, user, doomed);
+        try (StandInDesktop desktop = standIn(db, vm)) {
+            L7rWire client = connectOn(cluster, db, vm, user, doomed);
             client.write("before-the-kill;");
             client.readUntil("before-the-kill;");
 
@@ -218,11 +219,11 @@ class ClusterFailoverIT {
     }
 
     /** A client through the balancer whose tunnel is on {@code node}: a later connect takes the VM over if needed. */
-    private static L7rClient connectOn(QvdCluster cluster, Db db, long vm, Admin.User user, QvdCluster.Node node)
+    private static L7rWire connectOn(QvdCluster cluster, Db db, long vm, Admin.User user, QvdCluster.Node node)
             throws Exception {
         for (int attempt = 0; attempt < 4; attempt++) {
-            L7rClient client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort());
-            client.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+            L7rWire client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort());
+            client.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
             assertThat(last(client.readUntilFinal()).status()).isEqualTo(101);
             client.readUntil("]\n");
             if (node.id().equals(db.query("SELECT last_connection_node FROM vm_runtime WHERE vm_id = ?", vm))) {
@@ -238,9 +239,9 @@ class ClusterFailoverIT {
         Instant deadline = Instant.now().plus(timeout);
         Exception lastError = null;
         while (Instant.now().isBefore(deadline)) {
-            try (L7rClient client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort())) {
-                client.send(L7rClient.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
-                L7rClient.Response answer = last(client.readUntilFinal());
+            try (L7rWire client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort())) {
+                client.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+                L7rWire.Response answer = last(client.readUntilFinal());
                 if (answer.status() == 101) {
                     return client.readUntil("]\n");
                 }
@@ -284,8 +285,8 @@ class ClusterFailoverIT {
         Admin admin = new Admin(cluster.caCertificate(), cluster.httpsPort());
         Admin.User user = admin.user();
         long vm = admin.vm(user);
-        try (StandInDesktop desktop = new StandInDesktop(db, vm)) {
-            L7rClient client = connectOn(cluster, db, vm, user, other);
+        try (StandInDesktop desktop = standIn(db, vm)) {
+            L7rWire client = connectOn(cluster, db, vm, user, other);
             client.write("before-the-restart;");
             client.readUntil("before-the-restart;");
 
@@ -309,7 +310,13 @@ class ClusterFailoverIT {
         }
     }
 
-    static L7rClient.Response last(List<L7rClient.Response> answers) {
+    /** The VM's guest stands in: provisions, then resumes ONE session that every later tunnel gets back. */
+    private static StandInDesktop standIn(Db db, long vm) throws IOException {
+        return StandInDesktop.start(StandInDesktop.Vma.PROVISION_THEN_RESUME, StandInDesktop.Nx.ONE_SESSION)
+                .runningAs(db.row(vm));
+    }
+
+    static L7rWire.Response last(List<L7rWire.Response> answers) {
         return answers.get(answers.size() - 1);
     }
 

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.qvd.launcher.QvdCluster;
+import org.qvd.testsupport.VmRuntimeRow;
 
 /** Reads and (where no API can) sets state in the cluster's one PostgreSQL, as its superuser. */
 public final class Db {
@@ -30,6 +31,11 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(update + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A VM's runtime row, to point it at a stand-in desktop. */
+    public VmRuntimeRow row(long vmId) {
+        return new VmRuntimeRow(cluster.dbUrl(), cluster.dbSuperuser(), cluster.dbSuperuserPassword(), vmId);
     }
 
     public String hostState(String host) {

@@ -1,18 +1,11 @@
 package org.qvd.fault.platform;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import java.util.List;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * A QVD client's connection through the L7R, as the wire protocol has it: TLS, {@code connect_to_vm} with
@@ -21,67 +14,40 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ClientTunnel implements AutoCloseable {
 
-    private final SSLSocket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final L7rWire wire;
+
+    private ClientTunnel(L7rWire wire) {
+        this.wire = wire;
+    }
 
     /** Connects to the VM and returns once the L7R switched protocols; fails with the L7R's final answer otherwise. */
     public static ClientTunnel open(int l7rPort, String login, String password, long vmId) throws IOException {
-        ClientTunnel tunnel = new ClientTunnel(l7rPort);
-        String auth = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        tunnel.out.write(("GET /qvd/connect_to_vm?id=" + vmId + "&qvd.client.link=adsl&qvd.client.os=linux"
-                + "&qvd.client.geometry=1024x768 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
-                + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        tunnel.out.flush();
-        while (true) {
-            String status = tunnel.line();
-            String headers = tunnel.headers();
-            if (status.startsWith("HTTP/1.1 101")) {
-                return tunnel;
-            }
-            if (!status.startsWith("HTTP/1.1 102")) {
-                tunnel.close();
-                throw new IOException("the L7R answered '" + status + "' " + headers);
-            }
-        }
-    }
-
-    private ClientTunnel(int port) throws IOException {
+        L7rWire wire = L7rWire.to(l7rPort).connectTimeout(30_000).open();
+        wire.send("GET /qvd/connect_to_vm?id=" + vmId + "&qvd.client.link=adsl&qvd.client.os=linux"
+                + "&qvd.client.geometry=1024x768 HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + L7rWire.basic(login, password) + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");
+        List<L7rWire.Response> answers;
         try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            socket = (SSLSocket) tls.getSocketFactory().createSocket();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
+            answers = wire.readUntilFinal();
+        } catch (IOException e) {
+            wire.close();
+            throw e;
         }
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
-        socket.setSoTimeout(120_000);
-        socket.startHandshake();
-        in = socket.getInputStream();
-        out = socket.getOutputStream();
+        L7rWire.Response last = answers.get(answers.size() - 1);
+        if (last.status() != 101) {
+            wire.close();
+            throw new IOException("the L7R answered '" + last.statusLine() + "' " + String.join("; ", last.headerLines()));
+        }
+        return new ClientTunnel(wire);
     }
 
     /** Writes {@code text} into the tunnel and reads as many bytes back; true when they are the same. */
     public boolean echoes(String text, int timeoutMillis) {
-        byte[] sent = text.getBytes(StandardCharsets.UTF_8);
+        byte[] sent = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            socket.setSoTimeout(timeoutMillis);
-            out.write(sent);
-            out.flush();
-            return Arrays.equals(sent, in.readNBytes(sent.length));
+            wire.soTimeout(timeoutMillis);
+            wire.write(sent);
+            return Arrays.equals(sent, wire.input().readNBytes(sent.length));
         } catch (IOException e) {
             return false;
         }
@@ -89,36 +55,16 @@ public final class ClientTunnel implements AutoCloseable {
 
     /** The tunnel's raw input after the 101, without a read timeout (a desktop may be idle for long). */
     public InputStream input() throws IOException {
-        socket.setSoTimeout(0);
-        return in;
+        wire.soTimeout(0);
+        return wire.input();
     }
 
     public OutputStream output() {
-        return out;
-    }
-
-    private String headers() throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (String h = line(); !h.isEmpty(); h = line()) {
-            all.append(h).append("; ");
-        }
-        return all.toString();
-    }
-
-    private String line() throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new IOException("the L7R closed the connection after: " + buf.toString(StandardCharsets.ISO_8859_1));
-            }
-            buf.write(b);
-        }
-        return buf.toString(StandardCharsets.ISO_8859_1).replace("\r", "");
+        return wire.output();
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        wire.close();
     }
 }

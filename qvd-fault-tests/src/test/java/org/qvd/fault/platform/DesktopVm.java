@@ -3,14 +3,11 @@ package org.qvd.fault.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.qvd.launcher.AdminApi;
 import org.qvd.launcher.QvdSystem;
+import org.qvd.testsupport.VmRuntimeRow;
 
 /**
  * A user's desktop VM made through the admin API as an admin would (tenant, user, OSF, a staged stand-in image,
@@ -39,17 +36,8 @@ public record DesktopVm(long vmId, String login) {
 
     /** The VM runs at 127.0.0.1 with these ports and VMA key (null: none). */
     public void pointAt(QvdSystem system, int vmaPort, int nxPort, String vmaKey) {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
-             PreparedStatement ps = c.prepareStatement("UPDATE vm_runtime SET state = 'running', state_ts = now(), "
-                     + "address = '127.0.0.1', vma_port = ?, x_port = ?, vma_key = ? WHERE vm_id = ?")) {
-            ps.setInt(1, vmaPort);
-            ps.setInt(2, nxPort);
-            ps.setString(3, vmaKey);
-            ps.setLong(4, vmId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new VmRuntimeRow(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword(), vmId)
+                .running(vmaPort, nxPort, vmaKey);
     }
 
     /** A connection through the L7R to this VM, as its user. */

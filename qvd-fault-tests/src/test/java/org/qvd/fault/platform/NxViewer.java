@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.qvd.testsupport.RealVma;
 
 /**
  * The viewer side of a QVD client, for real: an X server to draw on (Xvfb) and {@code nxproxy -S}, without a cookie
@@ -27,7 +28,7 @@ public final class NxViewer implements AutoCloseable {
     public NxViewer(Path dir) throws Exception {
         this.dir = dir;
         Files.createDirectories(dir);
-        display = RealVmaDesktop.freeDisplay(190);
+        display = RealVma.freeDisplay(190);
         xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
         for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + display)); i++) {

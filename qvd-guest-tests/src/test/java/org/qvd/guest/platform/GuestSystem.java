@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.qvd.launcher.DemoDesktop;
 import org.qvd.launcher.LauncherConfig;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.testsupport.RequiredResource;
+import org.qvd.testsupport.SystemUnderTest;
 
 /**
  * The system exactly as {@code ./qvd run} starts it on one machine, with the local HKD on {@code qemu:///system}
@@ -101,18 +101,10 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
 
     private static Started start() {
         Path home = Path.of(System.getProperty("qvd.guest.home", "target/qvd-home")).toAbsolutePath();
-        Processes.deleteTree(home);
+        SystemUnderTest.emptied(home);
         Libvirt.removeLeftoverDomains();
-        Map<String, String> env = new HashMap<>();
-        env.put("QVD_SOURCE_ROOT", SOURCE_ROOT.toString());
-        env.put("QVD_HOME", home.toString());
-        env.put("QVD_PG_PORT", Integer.toString(15432 + PORT_OFFSET));
-        env.put("QVD_PORT_OFFSET", Integer.toString(PORT_OFFSET));
-        env.put("QVD_SUPERADMIN_PASSWORD", SUPERADMIN_PASSWORD);
-        env.put("QVD_START_TIMEOUT", "400");
-        env.put("QVD_LOCAL_HKD", "on");
-        env.put("QVD_HKD_HOST_NAME", HOST);
-        env.put("QVD_HKD_LIBVIRT_URI", "qemu:///system");
+        Map<String, String> env = new SystemUnderTest(SOURCE_ROOT, home, PORT_OFFSET, SUPERADMIN_PASSWORD, null, true, HOST)
+                .environment(Map.of("QVD_HKD_LIBVIRT_URI", "qemu:///system"));
         QvdSystem system = QvdSystem.start(LauncherConfig.fromEnvironment(env));
         try {
             DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD, DemoDesktop.Kind.VM)

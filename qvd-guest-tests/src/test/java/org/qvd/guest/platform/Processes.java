@@ -2,12 +2,8 @@ package org.qvd.guest.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Running commands and cleaning directories. */
 public final class Processes {
@@ -36,19 +32,6 @@ public final class Processes {
             run(command);
         } catch (AssertionError e) {
             // best effort clean-up
-        }
-    }
-
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot clean " + dir, e);
         }
     }
 }

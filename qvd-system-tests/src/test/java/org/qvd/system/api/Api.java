@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /** A small REST client for the tests: one administrator's credentials, JSON in and out. */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     /** Generous connect timeout: the first requests meet a server still warming up on a busy 2-core machine. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
             .connectTimeout(java.time.Duration.ofSeconds(60)).build();
 
     private final String base;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
-import org.qvd.system.platform.Http;
-import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.SystemUnderTest;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * What an integrator does with nothing but the served OpenAPI document: run openapi-generator's Java client
@@ -38,7 +38,7 @@ final class GeneratedRestClient {
     /** Generates, compiles and loads a client of {@code document} into {@code dir} (emptied first). */
     static GeneratedRestClient generate(String document, Path dir, String baseUri, String login, String password)
             throws Exception {
-        RunningSystem.deleteTree(dir);
+        SystemUnderTest.emptied(dir);
         Path spec = Files.createDirectories(dir).resolve("openapi.json");
         Files.writeString(spec, document, StandardCharsets.UTF_8);
         Path out = dir.resolve("generated");
@@ -56,7 +56,7 @@ final class GeneratedRestClient {
                 GeneratedRestClient.class.getClassLoader());
         Object apiClient = loader.loadClass(PACKAGE + ".ApiClient").getConstructor().newInstance();
         apiClient.getClass().getMethod("setHttpClientBuilder", HttpClient.Builder.class).invoke(apiClient,
-                HttpClient.newBuilder().sslContext(Http.trustAll()));
+                HttpClient.newBuilder().sslContext(TrustAll.context()));
         apiClient.getClass().getMethod("updateBaseUri", String.class).invoke(apiClient, baseUri);
         String basic = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

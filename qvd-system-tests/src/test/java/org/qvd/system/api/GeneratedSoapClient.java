@@ -26,8 +26,8 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.tools.common.ToolContext;
 import org.apache.cxf.tools.wsdlto.WSDLToJava;
 import org.apache.cxf.transport.http.HTTPConduit;
-import org.qvd.system.platform.Http;
-import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.SystemUnderTest;
+import org.qvd.testsupport.TrustAll;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -57,7 +57,7 @@ final class GeneratedSoapClient {
 
     /** Generates, compiles and loads the client into {@code dir} (emptied first). */
     static GeneratedSoapClient generate(String wsdlUrl, Path dir) throws Exception {
-        RunningSystem.deleteTree(dir);
+        SystemUnderTest.emptied(dir);
         Path wsdl = download(URI.create(wsdlUrl), dir.resolve("wsdl"), "service.wsdl", new HashMap<>());
         Path sources = dir.resolve("src");
         new WSDLToJava(new String[] {"-d", sources.toString(), wsdl.toString()}).run(new ToolContext());
@@ -74,7 +74,7 @@ final class GeneratedSoapClient {
      */
     private static Path download(URI uri, Path dir, String fileName, Map<URI, String> saved) throws Exception {
         saved.put(uri, fileName);
-        HttpResponse<byte[]> r = Http.client().send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse<byte[]> r = TrustAll.httpClient().send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + uri + ": HTTP " + r.statusCode());
@@ -133,7 +133,7 @@ final class GeneratedSoapClient {
         Object instance = service.getConstructor(URL.class).newInstance(wsdl);
         Object port = service.getMethod("getProvisioningPort").invoke(instance);
         TLSClientParameters tls = new TLSClientParameters();
-        tls.setSslContext(Http.trustAll());
+        tls.setSslContext(TrustAll.context());
         tls.setDisableCNCheck(true);
         ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setTlsClientParameters(tls);
         return port;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 @ExtendWith(RunningSystem.class)
 class ImageAndHostApiIT {
@@ -110,7 +111,7 @@ class ImageAndHostApiIT {
         assertThat(audit).extracting(e -> e.get("result").asText())
                 .containsExactly("host.not_running", "ok", "acl.superadmin_only", "acl.forbidden");
 
-        java.net.http.HttpResponse<String> doc = org.qvd.system.platform.Http.client().send(
+        java.net.http.HttpResponse<String> doc = TrustAll.httpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.root(system) + "/openapi?format=JSON"))
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         JsonNode stop = Api.JSON.readTree(doc.body()).get("paths").get("/api/v1/hosts/{id}/stop").get("post");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 @ExtendWith(RunningSystem.class)
 class MetricsIT {
@@ -53,7 +53,7 @@ class MetricsIT {
     @Test
     void reportsLivenessAndReadinessOnTheHttpsPort(QvdSystem system) throws Exception {
         for (String check : new String[] {"live", "ready"}) {
-            HttpResponse<String> r = Http.client().send(HttpRequest.newBuilder(
+            HttpResponse<String> r = TrustAll.httpClient().send(HttpRequest.newBuilder(
                     URI.create(Api.root(system) + "/api/health/" + check)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(Api.JSON.readTree(r.body()).get("status").asText()).isEqualTo("UP");
@@ -61,7 +61,7 @@ class MetricsIT {
     }
 
     static String scrape(String url) throws Exception {
-        HttpResponse<String> r = Http.client().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> r = TrustAll.httpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         return r.body();

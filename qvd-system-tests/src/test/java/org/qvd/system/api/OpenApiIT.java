@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * The served OpenAPI document is valid (swagger-parser, the parser of the Swagger/OpenAPI tools) and is what the
@@ -51,7 +52,7 @@ class OpenApiIT {
                 .as("license: {}").isFalse();
         assertThat(doc.get("components").get("securitySchemes").has("bearer")).isTrue();
         String docs = doc.get("externalDocs").get("url").asText();
-        java.net.http.HttpResponse<String> linked = org.qvd.system.platform.Http.client().send(
+        java.net.http.HttpResponse<String> linked = TrustAll.httpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.root(system) + docs)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(linked.statusCode()).as("GET " + docs).isEqualTo(200);

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * A host of its own for host-agent tests: the real agent jar as a separate process, joined to the running
@@ -42,7 +42,7 @@ public final class AgentFarm implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The VMAS's image storage, also the agent's {@code storage.images}: the node file's pool holds its DIs. */
     static final String IMAGES = RunningSystem.IMAGES_DIR.toAbsolutePath().toString();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
             .connectTimeout(Duration.ofSeconds(60)).build();
 
     private final QvdSystem system;

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.StandInDesktop;
 
 /**
  * The last connection's accounting (tunnel opened/closed, bytes each way, L7R node) as the admin API's VM view shows
- * it, after a connect through the deployed L7R to a {@link StandInVm} (stand-in VMA and echoing NX agent).
+ * it, after a connect through the deployed L7R to a {@link StandInDesktop} (stand-in VMA and echoing NX agent).
  */
 @ExtendWith(RunningSystem.class)
 class L7rConnectionAccountingIT {
@@ -27,8 +29,8 @@ class L7rConnectionAccountingIT {
         byte[] upstream = new byte[100_000];
         Arrays.fill(upstream, (byte) 'x');
         Instant before = Instant.now();
-        try (StandInVm standIn = new StandInVm(system, data, vm)) {
-            try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (StandInDesktop standIn = data.standIn(system, vm)) {
+            try (L7rWire wire = L7rWire.open(system.l7rPort())) {
                 wire.send("GET /qvd/connect_to_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: "
                         + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)
                         + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * The deployed L7R connector with the real VMAS behind it ({@code VmasSessionBackend}), spoken to over raw TLS as
@@ -32,7 +33,7 @@ class L7rProtocolIT {
 
     @Test
     void pingSaysAliveWhileTheVmasAnswers(QvdSystem system) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(get("/qvd/ping"));
             L7rWire.Response r = wire.read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 200 OK");
@@ -48,7 +49,7 @@ class L7rProtocolIT {
         long second = data.vm(user);
         data.vm(data.user()); // someone else's: not listed
 
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(get("/qvd/list_of_vm?", "Authorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)));
             L7rWire.Response r = wire.read();
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -65,7 +66,7 @@ class L7rProtocolIT {
     @Test
     void wrongPasswordIs401WithTheQvdRealm(QvdSystem system) throws Exception {
         VmasData.User user = new VmasData(system).user();
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(get("/qvd/list_of_vm", "Authorization: " + L7rWire.basic(user.login(), "not-the-password")));
             L7rWire.Response r = wire.read();
             assertThat(r.status()).isEqualTo(401);
@@ -78,7 +79,7 @@ class L7rProtocolIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long othersVm = data.vm(data.user());
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("id=987654321", user.login()));
             assertThat(wire.readUntilFinal()).last().extracting(L7rWire.Response::status).isEqualTo(404);
             wire.send(connect("id=" + othersVm, user.login()));
@@ -92,7 +93,7 @@ class L7rProtocolIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         data.block(vm);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("id=" + vm, user.login()));
             L7rWire.Response r = wire.readUntilFinal().get(0);
             assertThat(r.status()).as(r.body()).isEqualTo(403);
@@ -103,7 +104,7 @@ class L7rProtocolIT {
     @Test
     void connectWithoutIdIs422(QvdSystem system) throws Exception {
         VmasData.User user = new VmasData(system).user();
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("qvd.client.os=linux", user.login()));
             L7rWire.Response r = wire.read();
             assertThat(r.status()).isEqualTo(422);
@@ -116,7 +117,7 @@ class L7rProtocolIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(get("/qvd/connect_to_vm?id=" + vm,
                     "Authorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)));
             L7rWire.Response r = wire.read();
@@ -127,7 +128,7 @@ class L7rProtocolIT {
 
     @Test
     void http10Is505(QvdSystem system) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/ping HTTP/1.0\r\n\r\n");
             assertThat(wire.read().status()).isEqualTo(505);
         }
@@ -138,7 +139,7 @@ class L7rProtocolIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("id=" + vm + "&qvd.vm.user.name=root", user.login()));
             L7rWire.Response r = wire.read();
             assertThat(r.status()).isEqualTo(403);
@@ -151,7 +152,7 @@ class L7rProtocolIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user(VmasData.NO_HOST_FITS_MB);
         long vm = data.vm(user);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("id=" + vm + "&qvd.client.os=linux&qvd.client.geometry=1024x768"
                     + "&qvd.client.nx.cookie=0123456789abcdef0123456789abcdef", user.login()));
             List<L7rWire.Response> answers = wire.readUntilFinal();

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.StandInDesktop;
 
 /**
  * A connect to a running VM through the deployed L7R and the real VMAS, up to {@code 101} and bytes through the
- * tunnel. No hypervisor here: the VM is a {@link StandInVm} (stand-in VMA and NX agent on this machine). The real
+ * tunnel. No hypervisor here: the VM is a {@link StandInDesktop} (stand-in VMA and NX agent on this machine). The real
  * VMA with nxagent is covered by qvd-vma's VmaDesktopIT.
  */
 @ExtendWith(RunningSystem.class)
@@ -28,8 +30,8 @@ class L7rSessionWithStandInVmaIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        try (StandInVm standIn = new StandInVm(system, data, vm)) {
-            try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (StandInDesktop standIn = data.standIn(system, vm)) {
+            try (L7rWire wire = L7rWire.open(system.l7rPort())) {
                 wire.send("GET /qvd/connect_to_vm?qvd.client.os=linux&id=" + vm + "&qvd.client.nx.cookie=" + COOKIE
                         + " HTTP/1.1\r\nAuthorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)
                         + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");
@@ -41,11 +43,11 @@ class L7rSessionWithStandInVmaIT {
                 String key = upgraded.header("X-QVD-Slave-Key");
                 assertThat(key).matches("[A-Za-z0-9]{64}");
                 assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info")).contains("Starting desktop session");
-                assertThat(standIn.vmaCalls.get(0)).startsWith("/vma/x_start?").contains("qvd.client.os=linux")
+                assertThat(standIn.vmaCalls().get(0)).startsWith("/vma/x_start?").contains("qvd.client.os=linux")
                         .contains("qvd.vm.user.name=" + user.login().substring(0, user.login().indexOf('@')))
                         .contains("qvd.nx.cookie=" + COOKIE).contains("qvd.slave.key=" + key)
                         .doesNotContain("qvd.client.nx.cookie");
-                assertThat(standIn.vmaCalls.subList(1, standIn.vmaCalls.size())).isNotEmpty()
+                assertThat(standIn.vmaCalls().subList(1, standIn.vmaCalls().size())).isNotEmpty()
                         .containsOnly("/vma/x_state");
                 assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
 
@@ -69,8 +71,8 @@ class L7rSessionWithStandInVmaIT {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (user.login() + ":" + VmasData.USER_PASSWORD).getBytes(StandardCharsets.UTF_8));
         byte[] nxHello = "NXPROXY-3.5.0-2\n".getBytes(StandardCharsets.US_ASCII);
-        try (StandInVm standIn = new StandInVm(system, data, vm);
-                L7rWire perl = new L7rWire(system.l7rPort()); L7rWire qt = new L7rWire(system.l7rPort())) {
+        try (StandInDesktop standIn = data.standIn(system, vm);
+                L7rWire perl = L7rWire.open(system.l7rPort()); L7rWire qt = L7rWire.open(system.l7rPort())) {
             perl.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + basic + "\r\nAccept: application/json\r\n"
                     + "User-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
             L7rWire.Response list = perl.read();
@@ -100,7 +102,7 @@ class L7rSessionWithStandInVmaIT {
             qt.write(nxHello);
             assertThat(qt.readExactly(nxHello.length)).isEqualTo(nxHello);
             assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
-            assertThat(standIn.vmaCalls.stream().filter(c -> c.startsWith("/vma/x_start"))).hasSize(2);
+            assertThat(standIn.vmaCalls().stream().filter(c -> c.startsWith("/vma/x_start"))).hasSize(2);
         }
         awaitUserState(data, vm, "disconnected");
     }

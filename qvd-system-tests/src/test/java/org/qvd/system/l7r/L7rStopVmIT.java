@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 
 /** {@code stop_vm} through the deployed L7R and the VMAS's lifecycle (no hypervisor: states set by SQL). */
 @ExtendWith(RunningSystem.class)
@@ -22,7 +23,7 @@ class L7rStopVmIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(stop(vm, user.login()));
             L7rWire.Response r = wire.readUntilFinal().get(0);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -36,7 +37,7 @@ class L7rStopVmIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         data.sql(system, "UPDATE vm_runtime SET state = 'starting', state_ts = now() WHERE vm_id = ?", vm);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(stop(vm, user.login()));
             List<L7rWire.Response> answers = wire.readUntilFinal();
             L7rWire.Response last = answers.get(answers.size() - 1);
@@ -52,7 +53,7 @@ class L7rStopVmIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long othersVm = data.vm(data.user());
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(stop(othersVm, user.login()));
             assertThat(wire.readUntilFinal().get(0).status()).isEqualTo(404);
         }

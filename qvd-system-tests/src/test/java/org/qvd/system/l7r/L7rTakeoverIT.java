@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * Takeover through the cluster-wide notice ({@code qvd.notices}): a second client's connect aborts the first one's
@@ -43,7 +44,7 @@ class L7rTakeoverIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         data.sql(system, "UPDATE vm_runtime SET state = 'starting', state_ts = now() WHERE vm_id = ?", vm);
-        try (L7rWire first = new L7rWire(system.l7rPort()); L7rWire second = new L7rWire(system.l7rPort())) {
+        try (L7rWire first = L7rWire.open(system.l7rPort()); L7rWire second = L7rWire.open(system.l7rPort())) {
             first.send(connect(vm, user.login()));
             progressUntil(first, WAITING);
 
@@ -71,7 +72,7 @@ class L7rTakeoverIT {
         long vm = data.vm(user);
         // a holder no node knows: as if the node that held the connection had died
         data.sql(system, "UPDATE vm_runtime SET user_state = 'connected', user_state_ts = now() WHERE vm_id = ?", vm);
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect(vm, user.login()));
             List<L7rWire.Response> answers = wire.readUntilFinal();
             assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info"))

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.StandInDesktop;
 
 /**
  * QVD's {@code create_auth_token} and {@code Bearer} logins through the deployed L7R and the VMAS's user tokens. The
- * connect goes to a {@link StandInVm} (stand-in VMA and NX agent: no hypervisor here).
+ * connect goes to a {@link StandInDesktop} (stand-in VMA and NX agent: no hypervisor here).
  */
 @ExtendWith(RunningSystem.class)
 class L7rUserTokensIT {
@@ -35,8 +37,8 @@ class L7rUserTokensIT {
         assertThat(list(system, "Bearer " + authToken).body()).as("as the Perl CLI sends it").contains("\"id\":" + vm);
         assertThat(list(system, "Bearer " + token).body()).as("as the GUI sends it").contains("\"id\":" + vm);
 
-        try (StandInVm standIn = new StandInVm(system, data, vm)) {
-            try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (StandInDesktop standIn = data.standIn(system, vm)) {
+            try (L7rWire wire = L7rWire.open(system.l7rPort())) {
                 wire.send("GET /qvd/connect_to_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: Bearer " + authToken
                         + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");
                 List<L7rWire.Response> answers = wire.readUntilFinal();
@@ -46,7 +48,7 @@ class L7rUserTokensIT {
             L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
         }
 
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/stop_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: Bearer " + authToken + "\r\n\r\n");
             List<L7rWire.Response> answers = wire.readUntilFinal();
             L7rWire.Response stopped = answers.get(answers.size() - 1);
@@ -112,14 +114,14 @@ class L7rUserTokensIT {
     void aTokenCannotMakeAnotherOne(QvdSystem system) throws Exception {
         VmasData data = new VmasData(system);
         String authToken = createToken(system, data.user()).get("auth_token").asText();
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: Bearer " + authToken + "\r\n\r\n");
             assertThat(wire.read().status()).isEqualTo(403);
         }
     }
 
     private static JsonNode createToken(QvdSystem system, VmasData.User user) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: "
                     + L7rWire.basic(user.login(), VmasData.USER_PASSWORD) + "\r\n\r\n");
             L7rWire.Response r = wire.read();
@@ -130,7 +132,7 @@ class L7rUserTokensIT {
     }
 
     private static L7rWire.Response list(QvdSystem system, String authorization) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + authorization
                     + "\r\nAccept: application/json\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
             return wire.read();

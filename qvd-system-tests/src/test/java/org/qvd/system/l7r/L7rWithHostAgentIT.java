@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * The event path of a VM start: the real HKD agent process (libvirt's test driver, so the start fails on the
@@ -29,7 +30,7 @@ class L7rWithHostAgentIT {
             awaitHostRunning(system, data);
             VmasData.User user = data.user();
             long vm = data.vm(user);
-            try (L7rWire wire = new L7rWire(system.l7rPort())) {
+            try (L7rWire wire = L7rWire.open(system.l7rPort())) {
                 wire.send("GET /qvd/connect_to_vm?id=" + vm + " HTTP/1.1\r\nAuthorization: "
                         + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)
                         + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n");

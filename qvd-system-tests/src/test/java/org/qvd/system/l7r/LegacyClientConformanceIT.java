@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.RealVma;
 import org.qvd.testsupport.RequiredResource;
 
 /**
@@ -41,13 +43,13 @@ class LegacyClientConformanceIT {
 
     @BeforeAll
     void realVm(QvdSystem running) throws Exception {
-        RequiredResource.present(RealVma.missing());
+        RequiredResource.present(RealVma.missing("nxagent"));
         system = running;
         data = new VmasData(system);
         user = data.user();
         vm = data.vm(user);
         basic = L7rWire.basic(user.login(), VmasData.USER_PASSWORD);
-        vma = new RealVma(system, data, vm, Path.of("target", "legacy-client-vma").toAbsolutePath());
+        vma = RealVma.start(Path.of("target", "legacy-client-vma").toAbsolutePath()).runningAs(data.row(system, vm));
     }
 
     @AfterAll
@@ -104,7 +106,7 @@ class LegacyClientConformanceIT {
 
     @Test
     void perlClientInTheCapturedOrderGetsADesktopSessionWithoutCookie() throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(perlList(basic));
             L7rWire.Response list = wire.read();
             assertThat(list.status()).isEqualTo(200);
@@ -118,13 +120,13 @@ class LegacyClientConformanceIT {
 
     @Test
     void perlClientInAnotherOrderAndTheQtClientWithBareLineFeedsGetOneToo() throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(perlList(basic));
             assertThat(wire.read().status()).isEqualTo(200);
             connectAndShakeHands(wire, perlConnectReordered(basic, vm), "Perl, another order");
         }
         awaitDisconnected();
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             connectAndShakeHands(wire, qtConnect(basic, vm), "Qt, bare LF");
         }
         awaitDisconnected();
@@ -136,10 +138,10 @@ class LegacyClientConformanceIT {
      */
     @Test
     void aRequestThatWouldFailTakesNothingOverAndItsErrorNamesTheParameter() throws Exception {
-        try (L7rWire first = new L7rWire(system.l7rPort())) {
+        try (L7rWire first = L7rWire.open(system.l7rPort())) {
             connectAndShakeHands(first, perlConnectAsCaptured(basic, vm), "Perl, first client");
             String sessionBefore = vma.xState();
-            try (L7rWire second = new L7rWire(system.l7rPort())) {
+            try (L7rWire second = L7rWire.open(system.l7rPort())) {
                 second.send(perlConnectAsCaptured(basic, vm).replace("qvd.client.keyboard=pc105%2Fes",
                         "qvd.client.keyboard=pc105%2F..%2Fes"));
                 List<L7rWire.Response> answers = second.readUntilFinal();

@@ -2,6 +2,7 @@ package org.qvd.system.l7r;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.qvd.testsupport.L7rWire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,15 +14,17 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.StandInDesktop;
+import org.qvd.testsupport.TrustAll;
+import org.qvd.testsupport.VmRuntimeRow;
 
 /** Test data made through the VMAS's REST API ({@code /api/v1}) as the superadmin: every call makes new names. */
 public final class VmasData {
 
     static final ObjectMapper JSON = new ObjectMapper();
     public static final String USER_PASSWORD = "L7r-User-Pw-1";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Http.trustAll())
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
             .connectTimeout(Duration.ofSeconds(60)).build();
 
     /** Larger than any host offers (the API's maximum): no placement can succeed, whatever hosts other tests made. */
@@ -88,6 +91,20 @@ public final class VmasData {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The VM's runtime row, to point it at a stand-in or real VMA on this machine. */
+    VmRuntimeRow row(QvdSystem system, long vmId) {
+        return new VmRuntimeRow(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword(), vmId);
+    }
+
+    /**
+     * A {@link StandInDesktop} for the VM, as a running VM offers it: the first {@code x_start} provisions, later ones
+     * resume; the NX agent echoes. The VM's runtime row points at it until it is closed.
+     */
+    StandInDesktop standIn(QvdSystem system, long vmId) throws java.io.IOException {
+        return StandInDesktop.start(StandInDesktop.Vma.PROVISION_THEN_RESUME, StandInDesktop.Nx.ECHO)
+                .runningAs(row(system, vmId));
     }
 
     /** The first column of the first row, or null. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
 import org.qvd.system.api.Fixtures;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * Client errors sent to REST and SOAP: each is refused with a problem (or a {@code soap:Client} fault),
@@ -77,7 +77,7 @@ class BadInputIT {
                 .getBytes(StandardCharsets.UTF_8));
         String big = "{\"name\":\"big\",\"description\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
         for (HttpClient.Version version : HttpClient.Version.values()) {
-            HttpClient client = HttpClient.newBuilder().sslContext(Http.trustAll()).version(version).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(TrustAll.context()).version(version).build();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/v1/tenants"))
                     .header("Authorization", auth).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());

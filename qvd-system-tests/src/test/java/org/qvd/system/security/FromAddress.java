@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.net.ssl.SSLSocket;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * HTTP/1.1 requests to the server's HTTPS port from a chosen loopback address (127.0.0.N): the server sees
@@ -53,7 +53,7 @@ final class FromAddress {
     }
 
     private Response send(String head, byte[] body) {
-        try (SSLSocket socket = (SSLSocket) Http.trustAll().getSocketFactory().createSocket(
+        try (SSLSocket socket = (SSLSocket) TrustAll.context().getSocketFactory().createSocket(
                 InetAddress.getLoopbackAddress(), system.httpsPort(), local, 0)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();

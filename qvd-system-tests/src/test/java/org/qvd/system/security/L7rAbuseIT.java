@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.l7r.L7rWire;
 import org.qvd.system.l7r.VmasData;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * The L7R (port 8443 + offset) under a hostile client, on the system as {@code ./qvd run} starts it: each test
@@ -44,7 +44,7 @@ class L7rAbuseIT {
     }
 
     private static int list(QvdSystem system, String from, String login, String password) throws IOException {
-        try (L7rWire wire = new L7rWire(system.l7rPort(), from)) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from(from).open()) {
             wire.send(perlList(L7rWire.basic(login, password)));
             return wire.read().status();
         }
@@ -84,7 +84,7 @@ class L7rAbuseIT {
                 }
             }
             assertThat(refused).as("connections over the per-address cap of 100, closed at once").isEqualTo(30);
-            try (L7rWire user = new L7rWire(system.l7rPort(), "127.0.0.13")) {
+            try (L7rWire user = L7rWire.to(system.l7rPort()).from("127.0.0.13").open()) {
                 user.send(PING);
                 assertThat(user.read().status()).as("another address meanwhile").isEqualTo(200);
             }
@@ -95,7 +95,7 @@ class L7rAbuseIT {
         }
         assertThat(refusedMetric(system) - refusedBefore).isEqualTo(30);
         Thread.sleep(500);
-        try (L7rWire again = new L7rWire(system.l7rPort(), "127.0.0.12")) {
+        try (L7rWire again = L7rWire.to(system.l7rPort()).from("127.0.0.12").open()) {
             again.send(PING);
             assertThat(again.read().status()).as("the address is served again once its connections closed")
                     .isEqualTo(200);
@@ -105,14 +105,14 @@ class L7rAbuseIT {
     @Test
     void aRequestSmuggledInABodyIsNeverAnswered(QvdSystem system) throws Exception {
         String smuggled = "GET /qvd/list_of_vm HTTP/1.1\r\n\r\n";
-        try (L7rWire wire = new L7rWire(system.l7rPort(), "127.0.0.14")) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from("127.0.0.14").open()) {
             wire.send("GET /qvd/ping HTTP/1.1\r\nContent-Length: " + smuggled.length() + "\r\n\r\n" + smuggled);
             L7rWire.Response refused = wire.read();
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body()).isEqualTo("Request bodies are not accepted");
             assertThat(closedAfter(wire)).as("no answer to the body, connection closed").isTrue();
         }
-        try (L7rWire wire = new L7rWire(system.l7rPort(), "127.0.0.14")) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from("127.0.0.14").open()) {
             wire.send("GET /qvd/ping HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(
                     smuggled.length()) + "\r\n" + smuggled + "\r\n0\r\n\r\n");
             assertThat(wire.read().status()).isEqualTo(400);
@@ -123,7 +123,7 @@ class L7rAbuseIT {
     /** The head clock starts at the first byte: a slow sender gets 408 after the header timeout (10 s). */
     @Test
     void anUnfinishedRequestHeadGets408ThenTheClose(QvdSystem system) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort(), "127.0.0.15")) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from("127.0.0.15").open()) {
             wire.send("GET /qvd/ping HTTP/1.1\r\nX-Slow: ");
             long start = System.nanoTime();
             L7rWire.Response timeout = wire.read();
@@ -209,7 +209,7 @@ class L7rAbuseIT {
     }
 
     private static double refusedMetric(QvdSystem system) throws Exception {
-        HttpResponse<String> metrics = Http.client().send(HttpRequest.newBuilder(URI.create("https://localhost:"
+        HttpResponse<String> metrics = TrustAll.httpClient().send(HttpRequest.newBuilder(URI.create("https://localhost:"
                 + system.httpsPort() + "/api/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("(?m)^qvd_l7r_connections_refused_total\\{[^}]*reason=\"per-address\"[^}]*\\} "
                 + "([0-9.eE+-]+)$").matcher(metrics.body());

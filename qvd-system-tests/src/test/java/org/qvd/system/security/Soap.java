@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
-import org.qvd.system.platform.Http;
+import org.qvd.testsupport.TrustAll;
 
 /** Raw SOAP 1.1 calls to the provisioning service: the envelope as an attacker would write it. */
 final class Soap {
@@ -23,7 +23,7 @@ final class Soap {
 
     static String post(QvdSystem system, String login, String password, String xml) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return Http.client().send(HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/soap/provisioning"))
+        return TrustAll.httpClient().send(HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/soap/provisioning"))
                 .header("Authorization", auth).header("Content-Type", "text/xml; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }

@@ -21,8 +21,8 @@ import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
 import org.qvd.system.api.Cli;
 import org.qvd.system.api.Fixtures;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * Two tenants; the administrator of A tries to see and change every object of B — users, VMs, OSFs, DIs, roles,
@@ -210,7 +210,7 @@ class TenantMatrixIT {
 
     @Test
     void theWatShowsNothingOfTheOtherTenant(QvdSystem system) throws Exception {
-        HttpClient wat = HttpClient.newBuilder().sslContext(Http.trustAll()).cookieHandler(new CookieManager())
+        HttpClient wat = HttpClient.newBuilder().sslContext(TrustAll.context()).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String root = Api.root(system) + "/wat/";
         wat.send(HttpRequest.newBuilder(URI.create(root)).build(), HttpResponse.BodyHandlers.ofString());

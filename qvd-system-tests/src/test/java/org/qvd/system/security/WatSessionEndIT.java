@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
 import org.qvd.system.api.Fixtures;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * Issue 12, admin lock-out: an administrator's open WAT session ends at its next request once its password was
@@ -55,7 +55,7 @@ class WatSessionEndIT {
     /** One browser: its own cookie jar (the WAT's session), following the WAT's redirects. */
     private record Browser(QvdSystem system, HttpClient http) {
         static Browser loggedIn(QvdSystem system, String login, String password) throws Exception {
-            Browser b = new Browser(system, HttpClient.newBuilder().sslContext(Http.trustAll())
+            Browser b = new Browser(system, HttpClient.newBuilder().sslContext(TrustAll.context())
                     .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(10)).build());
             assertThat(b.page("/wat/vms.xhtml")).as("the login page first").contains("j_security_check");

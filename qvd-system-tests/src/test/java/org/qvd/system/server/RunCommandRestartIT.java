@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.qvd.testsupport.SystemUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class RunCommandRestartIT {
         env.put("QVD_PG_PORT", Integer.toString(base.embeddedDbPort() + 100));
         env.put("QVD_PORT_OFFSET", Integer.toString(base.portOffset() + 100));
         env.put("QVD_START_TIMEOUT", "400");
-        RunningSystem.deleteTree(home);
+        SystemUnderTest.emptied(home);
         return LauncherConfig.fromEnvironment(env);
     }
 

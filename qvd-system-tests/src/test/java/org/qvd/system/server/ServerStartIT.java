@@ -3,7 +3,6 @@ package org.qvd.system.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.Http;
 import org.qvd.system.platform.RunningSystem;
 
 import javax.net.ssl.SSLSocket;
@@ -16,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import org.qvd.testsupport.TrustAll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class ServerStartIT {
 
     @Test
     void servesHttpsWithAGeneratedCertificateAndModernTls(QvdSystem system) throws Exception {
-        try (SSLSocket socket = (SSLSocket) Http.trustAll().getSocketFactory().createSocket("localhost", system.httpsPort())) {
+        try (SSLSocket socket = (SSLSocket) TrustAll.context().getSocketFactory().createSocket("localhost", system.httpsPort())) {
             socket.startHandshake();
             assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             X509Certificate cert = (X509Certificate) socket.getSession().getPeerCertificates()[0];
@@ -36,7 +36,7 @@ class ServerStartIT {
 
     @Test
     void readinessReportsTheApplicationDeployed(QvdSystem system) throws Exception {
-        HttpResponse<String> ready = Http.client().send(HttpRequest.newBuilder(
+        HttpResponse<String> ready = TrustAll.httpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + system.managementPort() + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
