@@ -2,9 +2,6 @@ package org.qvd.hkd.host.boundary;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -13,6 +10,7 @@ import org.qvd.hkd.config.HkdConfig;
 import org.qvd.hkd.host.control.HostProbe;
 import org.qvd.hkd.host.control.VmInventory;
 import org.qvd.hkd.messaging.EventSink;
+import org.qvd.hkd.platform.Ticker;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.state.HostState;
@@ -36,7 +34,8 @@ public final class HostAnnouncer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<HostState> state = new AtomicReference<>(HostState.RUNNING);
     private final List<String> kinds;
-    private ScheduledExecutorService timer;
+    private final Ticker ticker;
+    private Ticker.Ticking heartbeats;
 
     public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
             EventSink events) {
@@ -46,6 +45,13 @@ public final class HostAnnouncer implements AutoCloseable {
     /** @param kinds the desktop kinds this host runs (issue 17), told to the VMAS with every registration and beat */
     public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
             EventSink events, List<String> kinds) {
+        this(config, hostName, probe, inventory, events, kinds, Ticker.system("hkd-heartbeat"));
+    }
+
+    /** @param ticker the clock heartbeats go by (tests move it by hand) */
+    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
+            EventSink events, List<String> kinds, Ticker ticker) {
+        this.ticker = ticker;
         this.kinds = List.copyOf(kinds);
         this.config = config;
         this.hostName = hostName;
@@ -66,13 +72,7 @@ public final class HostAnnouncer implements AutoCloseable {
 
     /** Starts the periodic heartbeats. */
     public synchronized void start() {
-        long period = config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "hkd-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+        heartbeats = ticker.every(config.get(HkdConfig.HEARTBEAT_PERIOD), this::beat);
     }
 
     /** The host state heartbeats report ({@code stopping} during a StopHost). */
@@ -98,8 +98,8 @@ public final class HostAnnouncer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (heartbeats != null) {
+            heartbeats.close();
         }
     }
 

@@ -14,6 +14,7 @@ import org.libvirt.LibvirtException;
 import org.qvd.hkd.host.control.DomainSurvey;
 import org.qvd.hkd.host.control.HostProbe;
 import org.qvd.hkd.host.control.VmInventory;
+import org.qvd.hkd.platform.ManualTicker;
 import org.qvd.hkd.platform.RecordingEventSink;
 import org.qvd.hkd.platform.TestHypervisor;
 import org.qvd.hkd.vm.control.DomainXmlBuilder;
@@ -124,11 +125,22 @@ class HostAnnouncerTest {
     }
 
     @Test
-    void heartbeatsOnItsOwnAtTheConfiguredPeriod() throws InterruptedException {
-        announcer.start();
+    void heartbeatsOnItsOwnAtTheConfiguredPeriodUntilClosed() {
+        ManualTicker clock = new ManualTicker();
+        HostAnnouncer host = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
+                new VmInventory(hv.domains, hv.activities), events, List.of("vm"), clock);
+        host.start(); // period 200 ms in the test settings
 
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofMillis(199));
+        assertThat(events.of(HostHeartbeat.class)).as("none before the first period").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(events.of(HostHeartbeat.class)).hasSize(1);
+        clock.advance(Duration.ofMillis(800));
+        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
 
-        assertThat(events.of(HostHeartbeat.class).size()).isBetween(4, 6); // period 200 ms in the test settings
+        host.close();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(events.of(HostHeartbeat.class)).as("none after close").hasSize(5);
     }
 }
