@@ -1,6 +1,7 @@
 package org.qvd.hkd.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -71,12 +72,11 @@ class AgentSigtermIT {
     }
 
     private static void awaitConnectionAttempt(List<Socket> swallowed, Process agent, Path log) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (swallowed.isEmpty()) {
-            assertThat(agent.isAlive()).as("agent died: %s", Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("no connection attempt; log: %s", Files.readString(log)).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        await("a connection attempt").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    assertThat(agent.isAlive()).as("agent died: %s", Files.readString(log)).isTrue();
+                    assertThat(swallowed).as("no connection attempt; log: %s", Files.readString(log)).isNotEmpty();
+                });
     }
 
     private static Path agentJar() throws IOException {

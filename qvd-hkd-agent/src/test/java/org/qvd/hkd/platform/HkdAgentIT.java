@@ -1,6 +1,7 @@
 package org.qvd.hkd.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +133,7 @@ class HkdAgentIT {
         vmas.close();
         vmas = null;
         broker.stop();
-        Thread.sleep(1_000);
+        await("the agent sees the broker gone").atMost(WAIT).until(() -> !agent.connectedToBroker());
         broker.start();
         vmas = new VmasStandIn(broker.url());
         vmas.await(is(HostRegistered.class), WAIT);
@@ -183,8 +184,7 @@ class HkdAgentIT {
         vmas = null;
 
         broker.stop();
-        Thread.sleep(2_000);
-        assertThat(agent.connectedToBroker()).isFalse();
+        await("the agent sees the broker gone").atMost(WAIT).until(() -> !agent.connectedToBroker());
         broker.start();
         vmas = new VmasStandIn(broker.url());
 

@@ -1,9 +1,11 @@
 package org.qvd.hkd.platform;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.qvd.hkd.messaging.EventSink;
 import org.qvd.hkd.vm.boundary.StartVmHandler;
 import org.qvd.hkd.vm.boundary.StopVmHandler;
@@ -120,18 +122,8 @@ public final class TestHypervisor implements AutoCloseable {
 
     /** Waits until no start of the VM waits for its guest any more and its outcome has been reported. */
     public void settle(long vmId) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (waits.waiting(vmId)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("VM " + vmId + " still waits for its guest after 20 s");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await("VM " + vmId + " no longer waiting for its guest").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(5)).until(() -> !waits.waiting(vmId));
         locks.withLock(vmId, () -> { }); // the outcome runs under the lock: taking it means it is done
     }
 

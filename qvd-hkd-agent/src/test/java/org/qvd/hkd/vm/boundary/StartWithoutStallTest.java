@@ -1,6 +1,7 @@
 package org.qvd.hkd.vm.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -89,9 +90,9 @@ class StartWithoutStallTest {
         assertThat(stopTook).isLessThan(Duration.ofSeconds(15));
         assertThat(stateOf(2, "stop-2")).containsExactly(VmState.STOPPING, VmState.STOPPED);
         assertThat(hv.domains.find(2)).isEmpty();
-        Thread.sleep(300);
-        assertThat(events.of(CommandFailed.class)).as("the overtaken start reports nothing after the stop")
-                .noneMatch(f -> f.vmId() == 2);
+        await("the overtaken start reports nothing after the stop").during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2)).until(() -> events.of(CommandFailed.class).stream()
+                        .noneMatch(f -> f.vmId() == 2));
         assertThat(stateOf(2, "bad-2")).containsExactly(VmState.STARTING);
         assertThat(hv.waits.pending()).as("VMs 1 and 3 still wait, holding no handler thread").isEqualTo(2);
     }
@@ -180,13 +181,7 @@ class StartWithoutStallTest {
     }
 
     static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(10);
-        }
+        await(what).atMost(timeout).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
