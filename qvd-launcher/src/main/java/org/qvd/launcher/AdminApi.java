@@ -15,11 +15,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -84,17 +81,19 @@ public final class AdminApi {
 
     /**
      * The server's key store. Elytron writes a self-signed one at the first TLS handshake, so a fresh server may
-     * not have it yet: one handshake (nothing sent) makes it, then the file is read once it is complete.
+     * not have it yet: one handshake (nothing sent) makes it, then the file is read once it is complete. The
+     * handshake trusts only the JDK's CAs, so it fails at the server's self-signed certificate: by then the server
+     * has generated it, and nothing ever trusts a server it cannot verify.
      */
     static Path keyStoreOf(QvdSystem system) {
         Path file = system.tlsKeyStore();
         if (!Files.exists(file)) {
-            try (SSLSocket socket = (SSLSocket) handshakeOnly().getSocketFactory().createSocket("localhost",
+            try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("localhost",
                     system.httpsPort())) {
                 socket.setSoTimeout(10_000);
                 socket.startHandshake();
-            } catch (IOException e) {
-                // the file check below says what went wrong
+            } catch (IOException | GeneralSecurityException expected) {
+                // a self-signed certificate is refused here; the file check below says whether it was generated
             }
         }
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
@@ -121,29 +120,6 @@ public final class AdminApi {
         }
     }
 
-    /** Only to make the server generate its certificate; this context never carries a request. */
-    private static SSLContext handshakeOnly() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new LauncherException("no TLS: " + e.getMessage(), e);
-        }
-    }
 
     private static SSLContext trusting(Path keyStore) {
         String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");

@@ -1,10 +1,12 @@
 package org.qvd.system.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,11 @@ class MetricsIT {
         double before = gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_vms", "starting");
         long vm = Fixtures.vm(api, Fixtures.user(api, tenant), osf);
         assertThat(api.post("/vms/" + vm + "/start", "").status()).isEqualTo(200);
-        Thread.sleep(2500); // the gauges are read at most every 2 s
 
+        // the gauges are read at most every 2 s
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_vms", "starting")).isEqualTo(before + 1));
         String https = scrape(Api.root(system) + "/api/metrics");
-        assertThat(gauge(https, "qvd_vms", "starting")).isEqualTo(before + 1);
         assertThat(gauge(https, "qvd_hosts", "running")).isPositive();
         assertThat(https).contains("qvd_users_connected", "qvd_l7r_connect_attempts_total",
                 "qvd_l7r_connect_successes_total", "qvd_l7r_bytes_total");
@@ -43,9 +46,9 @@ class MetricsIT {
         long host = Fixtures.runningHost(system, api);
         double before = gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping");
         assertThat(api.post("/hosts/" + host + "/stop", "").status()).isEqualTo(200);
-        Thread.sleep(2500); // the gauges are read at most every 2 s
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping")).isEqualTo(before + 1));
         String https = scrape(Api.root(system) + "/api/metrics");
-        assertThat(gauge(https, "qvd_hosts", "stopping")).isEqualTo(before + 1);
         long stopping = api.get("/statistics").body().at("/hosts/byState/stopping").asLong();
         assertThat(gauge(https, "qvd_hosts", "stopping")).isEqualTo(stopping);
     }

@@ -1,6 +1,7 @@
 package org.qvd.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -53,17 +54,15 @@ class HostAgentKilledDuringStartIT {
             farm.awaitHost("running", Duration.ofSeconds(30));
             assertThat(farm.logTail()).as("the restarted agent holds no domain of the VM")
                     .doesNotContain("VM " + vm + " found running at agent start");
-            Thread.sleep(3_000); // a few heartbeats: nothing of the VM comes back, nothing is reaped twice
-            assertThat(farm.vmState(vm)).isEqualTo("stopped");
-            assertThat(farm.logLinesContaining("VM " + vm + " reaped")).isLessThanOrEqualTo(1);
+            // a few heartbeats: nothing of the VM comes back, nothing is reaped twice
+            await("VM " + vm + " stays stopped, reaped once at most").during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10)).until(() -> "stopped".equals(farm.vmState(vm))
+                            && farm.logLinesContaining("VM " + vm + " reaped") <= 1);
         }
     }
 
     private static void awaitLog(AgentFarm farm, String text, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (farm.logLinesContaining(text) == 0) {
-            assertThat(Instant.now()).as("agent log never said '%s':%n%s", text, farm.logTail()).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        await("the agent's log says '" + text + "'").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(farm.logLinesContaining(text)).as("%s", farm.logTail()).isPositive());
     }
 }

@@ -1,6 +1,7 @@
 package org.qvd.system.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -246,27 +246,19 @@ public final class AgentFarm implements AutoCloseable {
     /** Waits until the condition holds for the VM's REST view; fails with the view and the agent's log. */
     public JsonNode awaitVm(long vmId, Predicate<JsonNode> condition, Duration timeout, String what)
             throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode view = vmView(vmId);
-        while (!condition.test(view)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("VM " + vmId + " not " + what + " within " + timeout.toSeconds() + " s: " + view
-                        + "\nagent log tail:\n" + logTail());
-            }
-            Thread.sleep(100);
-            view = vmView(vmId);
+        JsonNode[] view = {null};
+        try {
+            return await("VM " + vmId + " " + what).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> view[0] = vmView(vmId), condition::test);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("VM " + vmId + " not " + what + " within " + timeout.toSeconds() + " s: " + view[0]
+                    + "\nagent log tail:\n" + logTail(), e);
         }
-        return view;
     }
 
     public void awaitHost(String state, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!state.equals(hostState())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("host " + hostName + " is " + hostState() + ", not " + state + "\n" + logTail());
-            }
-            Thread.sleep(200);
-        }
+        await("host " + hostName + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(hostState()).as("%s", logTail()).isEqualTo(state));
     }
 
     public String logTail() {

@@ -1,6 +1,7 @@
 package org.qvd.system.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,8 +31,8 @@ class HostAgentIT {
         awaitState(system, "running", Duration.ofSeconds(60));
         System.out.println("HKD registered " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
         Instant firstBeat = heartbeat(system);
-        Thread.sleep(6_000);
-        assertThat(heartbeat(system)).as("heartbeats keep coming").isAfter(firstBeat);
+        await("heartbeats keep coming").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> heartbeat(system).isAfter(firstBeat));
 
         assertThat(system.killLocalHkd()).isTrue();
         Instant killed = Instant.now();
@@ -45,16 +46,9 @@ class HostAgentIT {
     }
 
     private static void awaitState(QvdSystem system, String state, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        String current = hostState(system);
-        while (!state.equals(current)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("host " + HOST + " is '" + current + "', not '" + state + "' after "
-                        + timeout.toSeconds() + " s; agent log: " + system.localHkdLog().orElse(null));
-            }
-            Thread.sleep(250);
-            current = hostState(system);
-        }
+        await("host " + HOST + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(hostState(system)).as("agent log: %s", system.localHkdLog().orElse(null))
+                        .isEqualTo(state));
     }
 
     private static String hostState(QvdSystem system) throws Exception {

@@ -41,7 +41,7 @@ class L7rClientAddressIT {
                 List<L7rWire.Response> answers = wire.readUntilFinal();
                 assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
             }
-            L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
+            data.awaitUserState(vm, "disconnected");
         }
         assertThat(data.query(system, "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
                 + "WHERE action IN ('vm.runtime.user_connecting', 'vm.runtime.user_connected', "

@@ -44,7 +44,7 @@ class L7rConnectionAccountingIT {
                 assertThat(Instant.parse(open.get("lastConnectedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
                 assertThat(absent(open, "lastDisconnectedAt")).as("still open").isTrue();
             }
-            L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
+            data.awaitUserState(vm, "disconnected");
         }
         JsonNode closed = data.vmState(vm);
         Instant connectedAt = Instant.parse(closed.get("lastConnectedAt").asText());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class L7rSessionWithStandInVmaIT {
                 wire.write(hello);
                 assertThat(wire.readExactly(hello.length)).isEqualTo(hello);
             }
-            awaitUserState(data, vm, "disconnected");
+            data.awaitUserState(vm, "disconnected");
         }
     }
 
@@ -104,16 +103,7 @@ class L7rSessionWithStandInVmaIT {
             assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
             assertThat(standIn.vmaCalls().stream().filter(c -> c.startsWith("/vma/x_start"))).hasSize(2);
         }
-        awaitUserState(data, vm, "disconnected");
+        data.awaitUserState(vm, "disconnected");
     }
 
-    static void awaitUserState(VmasData data, long vm, String expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String state = data.vmState(vm).get("userState").asText();
-        while (!expected.equals(state) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            state = data.vmState(vm).get("userState").asText();
-        }
-        assertThat(state).isEqualTo(expected);
-    }
 }

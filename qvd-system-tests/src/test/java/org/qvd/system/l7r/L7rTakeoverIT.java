@@ -62,7 +62,7 @@ class L7rTakeoverIT {
         } finally {
             data.sql(system, "UPDATE vm_runtime SET state = 'stopped', state_ts = now() WHERE vm_id = ?", vm);
         }
-        awaitUserState(data, vm, "disconnected");
+        data.awaitUserState(vm, "disconnected");
     }
 
     @Test
@@ -79,16 +79,7 @@ class L7rTakeoverIT {
                     .contains("Taking over the session from another client", "Starting virtual machine");
             assertThat(answers.get(answers.size() - 1).body()).contains("no running, unblocked host");
         }
-        awaitUserState(data, vm, "disconnected");
+        data.awaitUserState(vm, "disconnected");
     }
 
-    private static void awaitUserState(VmasData data, long vm, String expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String state = data.vmState(vm).get("userState").asText();
-        while (!expected.equals(state) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            state = data.vmState(vm).get("userState").asText();
-        }
-        assertThat(state).isEqualTo(expected);
-    }
 }

@@ -45,7 +45,7 @@ class L7rUserTokensIT {
                 assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
             }
             // before the stand-in's SQL stops the VM: the L7R's release writes the whole runtime row
-            L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
+            data.awaitUserState(vm, "disconnected");
         }
 
         try (L7rWire wire = L7rWire.open(system.l7rPort())) {

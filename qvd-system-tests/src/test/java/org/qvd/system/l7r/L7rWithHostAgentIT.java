@@ -1,9 +1,9 @@
 package org.qvd.system.l7r;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,26 +53,22 @@ class L7rWithHostAgentIT {
 
     /** The VM's host once the start is placed (null if it already failed and the placement was cleared). */
     private static String placement(QvdSystem system, VmasData data, long vm) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            String host = data.query(system, "SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id "
-                    + "WHERE r.vm_id = ?", vm);
-            if (host != null || "stopped".equals(data.vmState(vm).get("state").asText())
-                    && data.vmState(vm).get("lastFailure") != null && !data.vmState(vm).get("lastFailure").isNull()) {
-                return host;
-            }
-            Thread.sleep(100);
-        }
-        return null;
+        String[] host = {null};
+        await("VM " + vm + " placed or failed").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    host[0] = data.query(system, "SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id "
+                            + "WHERE r.vm_id = ?", vm);
+                    return host[0] != null || "stopped".equals(data.vmState(vm).get("state").asText())
+                            && data.vmState(vm).get("lastFailure") != null
+                            && !data.vmState(vm).get("lastFailure").isNull();
+                });
+        return host[0];
     }
 
     private static void awaitHostRunning(QvdSystem system, VmasData data) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         String select = "SELECT r.state FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?";
-        while (!"running".equals(data.query(system, select, HOST))) {
-            assertThat(Instant.now()).as("HKD %s running; log: %s", HOST, system.localHkdLog().orElse(null))
-                    .isBefore(deadline);
-            Thread.sleep(250);
-        }
+        await("HKD " + HOST + " running").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(data.query(system, select, HOST))
+                        .as("log: %s", system.localHkdLog().orElse(null)).isEqualTo("running"));
     }
 }

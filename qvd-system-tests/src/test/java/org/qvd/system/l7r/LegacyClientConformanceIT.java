@@ -181,7 +181,7 @@ class LegacyClientConformanceIT {
     }
 
     private void awaitDisconnected() throws Exception {
-        L7rSessionWithStandInVmaIT.awaitUserState(data, vm, "disconnected");
+        data.awaitUserState(vm, "disconnected");
         // a session whose proxy left before any X traffic is aborted by nxagent (a desktop's would be suspended)
         vma.awaitXState(Duration.ofSeconds(30), "stopped", "suspended");
     }

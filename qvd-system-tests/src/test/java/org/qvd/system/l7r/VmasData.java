@@ -1,7 +1,9 @@
 package org.qvd.system.l7r;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.qvd.testsupport.L7rWire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.qvd.launcher.QvdSystem;
@@ -91,6 +92,12 @@ public final class VmasData {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits (a minute at most) until the VM's user state, as the admin API shows it, is {@code expected}. */
+    void awaitUserState(long vm, String expected) {
+        await("VM " + vm + " user state " + expected).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(vmState(vm).get("userState").asText()).isEqualTo(expected));
     }
 
     /** The VM's runtime row, to point it at a stand-in or real VMA on this machine. */

@@ -1,6 +1,7 @@
 package org.qvd.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -73,7 +74,8 @@ class L7rAbuseIT {
                 s.connect(new InetSocketAddress("127.0.0.1", system.l7rPort()), 5000);
                 flood.add(s);
             }
-            Thread.sleep(1000);
+            await("the L7R refuses the connections over the cap").atMost(Duration.ofSeconds(10))
+                    .until(() -> refusedMetric(system) - refusedBefore >= 30);
             for (Socket s : flood) {
                 // closed at once (end of stream) or held (the L7R waits for the TLS handshake: a read times out)
                 s.setSoTimeout(30);
@@ -94,12 +96,13 @@ class L7rAbuseIT {
             }
         }
         assertThat(refusedMetric(system) - refusedBefore).isEqualTo(30);
-        Thread.sleep(500);
-        try (L7rWire again = L7rWire.to(system.l7rPort()).from("127.0.0.12").open()) {
-            again.send(PING);
-            assertThat(again.read().status()).as("the address is served again once its connections closed")
-                    .isEqualTo(200);
-        }
+        await("the address served again once its connections closed").atMost(Duration.ofSeconds(10))
+                .ignoreExceptions().untilAsserted(() -> {
+                    try (L7rWire again = L7rWire.to(system.l7rPort()).from("127.0.0.12").open()) {
+                        again.send(PING);
+                        assertThat(again.read().status()).isEqualTo(200);
+                    }
+                });
     }
 
     @Test
@@ -198,14 +201,8 @@ class L7rAbuseIT {
     }
 
     private static String awaitLog(Path log, String text) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            String content = Files.readString(log, StandardCharsets.ISO_8859_1);
-            if (content.contains(text)) {
-                return content;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + text + "' in " + log);
+        return await("'" + text + "' in " + log).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(log, StandardCharsets.ISO_8859_1), content -> content.contains(text));
     }
 
     private static double refusedMetric(QvdSystem system) throws Exception {

@@ -2,6 +2,7 @@ package org.qvd.system.wat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -11,6 +12,7 @@ import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An administrator runs the farm from the WAT in a real (headless) browser. */
 @ExtendWith(RunningSystem.class)
@@ -45,9 +47,9 @@ class WatScenarioIT {
                     .hasSize(3);
             String before = b.text(By.id("dash:refreshed"));
             b.screenshot("01-dashboard");
-            Thread.sleep(11_000); // the dashboard polls every 10 s without reloading the page
-            b.settle();
-            assertThat(b.text(By.id("dash:refreshed"))).isNotEqualTo(before);
+            // the dashboard polls every 10 s without reloading the page
+            await("the dashboard refreshed itself").atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !b.text(By.id("dash:refreshed")).equals(before));
             assertThat(b.text(By.id("who"))).isEqualTo(SUPERADMIN);
 
             b.click(By.id("top:logout"));
