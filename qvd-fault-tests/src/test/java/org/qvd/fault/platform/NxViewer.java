@@ -1,5 +1,7 @@
 package org.qvd.fault.platform;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.qvd.testsupport.RealVma;
@@ -31,9 +34,8 @@ public final class NxViewer implements AutoCloseable {
         display = RealVma.freeDisplay(190);
         xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
-        for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + display)); i++) {
-            Thread.sleep(100);
-        }
+        await("Xvfb's socket for :" + display).atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)));
     }
 
     /** Runs nxproxy against {@code tunnel} (after its 101); returns once nxproxy has connected. */

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.qvd.launcher.QvdSystem;
 
 /** What a load balancer (readiness) and an admin (host and VM states, straight from the VMAS's tables) see. */
@@ -115,17 +117,16 @@ public final class Probe {
     /** Waits until {@code condition} holds; fails with {@code what} and the agent's log after {@code timeout}. */
     public Duration await(String what, Duration timeout, BooleanSupplier condition) {
         Instant start = Instant.now();
-        Instant deadline = start.plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": not reached after " + timeout.toSeconds() + " s (server log: "
-                        + system.consoleLog() + ", agent log: " + system.localHkdLog().orElse(null) + ")");
-            }
-            sleep(Duration.ofMillis(250));
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ": not reached after " + timeout.toSeconds() + " s (server log: "
+                    + system.consoleLog() + ", agent log: " + system.localHkdLog().orElse(null) + ")", e);
         }
         return Duration.between(start, Instant.now());
     }
 
+    /** Paces a check repeated through a fault (never to wait for something: that is {@link #await}). */
     public static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

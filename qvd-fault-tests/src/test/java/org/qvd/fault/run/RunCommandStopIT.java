@@ -1,6 +1,7 @@
 package org.qvd.fault.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ class RunCommandStopIT {
                     .contains("qvd: 1 desktop VM(s) keep running in libvirt (" + Launcher.libvirtUri(home) + "): "
                             + DESKTOP_VM + ". The next ./qvd run takes them over")
                     .contains("or run './qvd run --stop-vms-on-exit' next time.").doesNotContain("other-guest");
-            Probe.sleep(Duration.ofSeconds(1));
-            assertThat(launcher.parts()).as("nothing of the system comes back").isEmpty();
+            await("nothing of the system comes back").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> launcher.parts().isEmpty());
             assertThat(Duration.between(sent, Instant.now())).isLessThan(STOP_LIMIT);
         }
     }
@@ -77,12 +78,12 @@ class RunCommandStopIT {
 
         static Launcher start(Path home, List<String> args) throws Exception {
             Launcher launcher = new Launcher(home, process(home, args));
-            Instant deadline = Instant.now().plusSeconds(400);
-            while (!launcher.output().contains("QVD is running")) {
-                assertThat(launcher.process.isAlive()).as("launcher alive; output:\n%s", launcher.output()).isTrue();
-                assertThat(Instant.now()).as("started within 400 s").isBefore(deadline);
-                Probe.sleep(Duration.ofSeconds(1));
-            }
+            await("started within 400 s").atMost(Duration.ofSeconds(400)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(launcher.process.isAlive()).as("launcher alive; output:\n%s", launcher.output())
+                                .isTrue();
+                        assertThat(launcher.output()).contains("QVD is running");
+                    });
             return launcher;
         }
 
@@ -154,13 +155,12 @@ class RunCommandStopIT {
 
         Duration awaitAllGone(Duration limit) throws Exception {
             Instant start = Instant.now();
-            Instant deadline = start.plus(limit);
-            while (process.isAlive() || !parts().isEmpty()) {
-                assertThat(Instant.now()).as("launcher and its parts gone within %s s; left: %s; output:\n%s",
-                        limit.toSeconds(), parts().stream().map(p -> p.info().commandLine().orElse("?")).toList(),
-                        output()).isBefore(deadline);
-                Probe.sleep(Duration.ofMillis(200));
-            }
+            await("launcher and its parts gone within " + limit.toSeconds() + " s").atMost(limit)
+                    .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                        assertThat(process.isAlive()).as("launcher alive; output:\n%s", output()).isFalse();
+                        assertThat(parts()).as("left: %s", parts().stream()
+                                .map(p -> p.info().commandLine().orElse("?")).toList()).isEmpty();
+                    });
             return Duration.between(start, Instant.now());
         }
 

@@ -1,6 +1,7 @@
 package org.qvd.fault.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class L7rPortTakenIT {
             assertThat(ready.check("broker")).isEqualTo("UP");
             assertThat(squatter.isBound()).isTrue();
 
-            Probe.sleep(Duration.ofSeconds(5));
-            assertThat(probe.readiness().status()).as("stays DOWN: the listener does not come by itself").isEqualTo(503);
+            await("stays DOWN: the listener does not come by itself").during(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(7)).until(() -> probe.readiness().status() == 503);
         }
     }
 

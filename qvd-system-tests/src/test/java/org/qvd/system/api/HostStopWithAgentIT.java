@@ -40,7 +40,7 @@ class HostStopWithAgentIT {
         assertThat(system.killLocalHkd()).as("the agent ended itself within 30 s of its host stopped").isFalse();
 
         // longer than the heartbeat timeout (15 s): the loss detector leaves a host stopped on purpose alone
-        await("host " + name + " stays stopped").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
+        await("host " + name + " stays stopped").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(25))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> hostNamed(api, name).get("state").asText(),
                         "stopped"::equals);
 

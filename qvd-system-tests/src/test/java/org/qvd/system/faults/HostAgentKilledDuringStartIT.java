@@ -56,7 +56,7 @@ class HostAgentKilledDuringStartIT {
                     .doesNotContain("VM " + vm + " found running at agent start");
             // a few heartbeats: nothing of the VM comes back, nothing is reaped twice
             await("VM " + vm + " stays stopped, reaped once at most").during(Duration.ofSeconds(3))
-                    .atMost(Duration.ofSeconds(10)).until(() -> "stopped".equals(farm.vmState(vm))
+                    .atMost(Duration.ofSeconds(5)).until(() -> "stopped".equals(farm.vmState(vm))
                             && farm.logLinesContaining("VM " + vm + " reaped") <= 1);
         }
     }

@@ -91,7 +91,7 @@ class StartWithoutStallTest {
         assertThat(stateOf(2, "stop-2")).containsExactly(VmState.STOPPING, VmState.STOPPED);
         assertThat(hv.domains.find(2)).isEmpty();
         await("the overtaken start reports nothing after the stop").during(Duration.ofMillis(300))
-                .atMost(Duration.ofSeconds(2)).until(() -> events.of(CommandFailed.class).stream()
+                .atMost(Duration.ofSeconds(1)).until(() -> events.of(CommandFailed.class).stream()
                         .noneMatch(f -> f.vmId() == 2));
         assertThat(stateOf(2, "bad-2")).containsExactly(VmState.STARTING);
         assertThat(hv.waits.pending()).as("VMs 1 and 3 still wait, holding no handler thread").isEqualTo(2);
