@@ -1,6 +1,7 @@
 package org.qvd.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -139,7 +140,9 @@ class ClusterFailoverIT {
         Instant killed = Instant.now();
         awaitTrue("host lost", Duration.ofSeconds(40), () -> "lost".equals(db.hostState(HOST)));
         System.out.println("host loss detected " + Duration.between(killed, Instant.now()).toMillis() + " ms after kill -9");
-        Thread.sleep(7_000); // two more rounds on each node: none may report it again
+        // two more rounds on each node: none may report it again
+        await("no second loss report").during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(9))
+                .until(() -> lostLines(cluster) - before <= 1);
         assertThat(lostLines(cluster) - before).as("loss reports in both nodes' logs").isEqualTo(1);
         detector = cluster.nodes().stream().filter(n -> count(n.consoleLog(), LOST_LINE) > 0).findFirst().orElseThrow();
         System.out.println("detected by " + detector);
@@ -188,11 +191,9 @@ class ClusterFailoverIT {
             // the admin goes on, or is asked to log in again if the session's node died, never an error page
             watAfterFailover(cluster, wat);
             // three heartbeat timeouts' worth: the host must stay running all along
-            Instant until = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(until)) {
-                assertThat(db.hostState(HOST)).as("host state after its node died").isEqualTo("running");
-                Thread.sleep(500);
-            }
+            await("host state stays running after its node died").during(Duration.ofSeconds(20))
+                    .atMost(Duration.ofSeconds(23)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> db.hostState(HOST), "running"::equals);
         }
         // a command sent afterwards reaches the agent: a start (the test driver's host has no such image: it answers
         // with its reason, which only the agent can give)
@@ -236,22 +237,17 @@ class ClusterFailoverIT {
 
     /** Connects through the balancer until a {@code 101}, as qvd-client retries; returns the session's first line. */
     private static String reconnect(QvdCluster cluster, long vm, Admin.User user, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Exception lastError = null;
-        while (Instant.now().isBefore(deadline)) {
-            try (L7rWire client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort())) {
-                client.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
-                L7rWire.Response answer = last(client.readUntilFinal());
-                if (answer.status() == 101) {
-                    return client.readUntil("]\n");
-                }
-                lastError = new IllegalStateException(answer.status() + " " + answer.body());
-            } catch (java.io.IOException e) {
-                lastError = e;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no 101 through the balancer within " + timeout.toSeconds() + " s", lastError);
+        return await("a 101 through the balancer").atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> {
+                    try (L7rWire client = L7rClient.viaBalancer(cluster.caCertificate(), cluster.l7rPort())) {
+                        client.send(L7rWire.connectRequest(vm, user.login(), Admin.USER_PASSWORD));
+                        L7rWire.Response answer = last(client.readUntilFinal());
+                        if (answer.status() != 101) {
+                            throw new IllegalStateException(answer.status() + " " + answer.body());
+                        }
+                        return client.readUntil("]\n");
+                    }
+                }, session -> true);
     }
 
     @Test
@@ -355,26 +351,7 @@ class ClusterFailoverIT {
     }
 
     static void awaitTrue(String what, Duration timeout, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Boolean ok;
-            try {
-                ok = condition.get();
-            } catch (RuntimeException e) {
-                ok = false; // a node going away mid-call
-            }
-            if (Boolean.TRUE.equals(ok)) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": not after " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        // a node going away mid-call: ask again
+        await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(condition::get);
     }
 }
