@@ -64,7 +64,8 @@ public abstract class StartedOnce<T extends AutoCloseable> implements BeforeAllC
         return type.cast(started.value());
     }
 
-    private record Started<T extends AutoCloseable>(T value) implements ExtensionContext.Store.CloseableResource {
+    /** JUnit closes what its store holds when the run or class ends. */
+    private record Started<T extends AutoCloseable>(T value) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             value.close();
