@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +13,6 @@ import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The server's TLS key store, shared with WildFly's https listener (Elytron key store {@code qvdKS}): file
@@ -87,12 +84,13 @@ public final class QvdKeystore {
                 : "WildFly's https listener on port " + port + " did not generate " + file);
     }
 
-    /** A handshake only (no request): this trust-all context never carries data. */
+    /**
+     * A handshake only (no request). It trusts only the JDK's CAs, so it fails at the server's self-signed
+     * certificate: by then Elytron has generated the key store, and nothing here ever trusts an unverified server.
+     */
     private static void handshake(int port) {
         try {
-            SSLContext trustAll = SSLContext.getInstance("TLS");
-            trustAll.init(null, new TrustManager[] {new AcceptAny()}, null);
-            try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory().createSocket()) {
+            try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
                 socket.setSoTimeout(5000);
                 socket.startHandshake();
@@ -130,20 +128,5 @@ public final class QvdKeystore {
             v = System.getenv(env);
         }
         return v == null || v.isBlank() ? dflt : v;
-    }
-
-    private static final class AcceptAny implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -10,14 +10,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.LogCapture;
 import org.qvd.testsupport.RequiredResource;
 
 /**
@@ -31,36 +29,18 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private Process haproxy;
     private Path config;
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    /** Held here: the log manager keeps loggers only weakly, and a collected one would lose the handler. */
-    private final Logger requestLog = Logger.getLogger(QvdRequestHandler.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @Override
     void customize() {
         settings.put("proxy-protocol", "true");
         settings.put("proxy-trusted", "127.0.0.3");
-        requestLog.addHandler(capture);
-        requestLog.setLevel(java.util.logging.Level.INFO);
+        log = LogCapture.of(QvdRequestHandler.class);
     }
 
     @AfterEach
     void stopHaproxy() throws Exception {
-        requestLog.removeHandler(capture);
-        requestLog.setLevel(null);
+        log.close();
         if (haproxy != null) {
             haproxy.destroy();
             haproxy.waitFor(10, TimeUnit.SECONDS);
@@ -131,16 +111,16 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
         List<InetSocketAddress> frontends = startHaproxy();
         InetSocketAddress client = new InetSocketAddress("127.0.0.2", 0);
         for (InetSocketAddress frontend : frontends) {
-            try (RawClient c = RawClient.withHeader(frontend, null, client)) {
+            try (L7rWire c = RawClient.withHeader(frontend, null, client)) {
                 assertThat(c.send(perlList(ALICE_BASIC)).read().status()).isEqualTo(200);
             }
-            try (RawClient c = RawClient.withHeader(frontend, null, client)) {
+            try (L7rWire c = RawClient.withHeader(frontend, null, client)) {
                 assertThat(c.send(perlList("Basic " + java.util.Base64.getEncoder()
                         .encodeToString("alice:wrong".getBytes()))).read().status()).isEqualTo(401);
             }
         }
         assertThat(backend.authSources).hasSize(4).containsOnly(InetAddress.getByName("127.0.0.2"));
-        assertThat(logLines).filteredOn(l -> l.startsWith("Login failed: 'alice@default'")).hasSize(2)
+        assertThat(log.lines()).filteredOn(l -> l.startsWith("Login failed: 'alice@default'")).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains(" from 127.0.0.2 "));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.NodeAvailability;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * The QVD wire protocol as ARCHITECTURE §4 and qvd-client-wire.md describe it, over real TLS to a real listener;
@@ -17,8 +18,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void pingAnswersIAmAliveWithoutAuthentication() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
             assertThat(r.raw()).isEqualTo(
                     "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\nI am alive!");
         }
@@ -27,8 +28,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void pingAnswers503WhileTheNodeIsNotServing() throws Exception {
         backend.availability = NodeAvailability.notServing("Server is blocked");
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 503 Service Unavailable");
             assertThat(r.body()).isEqualTo("Server is blocked");
         }
@@ -36,8 +37,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void perlCliListRequestGetsTheJsonArrayWithExactContentLength() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(perlList(ALICE_BASIC)).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(perlList(ALICE_BASIC)).read();
             assertThat(r.raw()).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 54"
                     + "\r\n\r\n[{\"id\":7,\"name\":\"desk\",\"state\":\"stopped\",\"blocked\":0}]");
         }
@@ -45,12 +46,12 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void perlCliListThenConnectOnOneConnectionReaches101AndTheNxHandshake() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList(ALICE_BASIC)).read().status()).isEqualTo(200);
-            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
-            RawClient.Response last = answers.get(answers.size() - 1);
+            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+            L7rWire.Response last = answers.get(answers.size() - 1);
             assertThat(last.statusLine()).isEqualTo("HTTP/1.1 101 Switching Protocols");
-            assertThat(last.header("X-QVD-Slave-Key")).isEqualTo("key-7");
+            assertThat(last.exactHeader("X-QVD-Slave-Key")).isEqualTo("key-7");
             try (var vm = agent.nextConnection()) {
                 c.send("NXPROXY-3.5.0-3.5.99 stream=default,data=default ");
                 String hello = "NXPROXY-3.5.0-3.5.99 stream=default,data=default ";
@@ -74,8 +75,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     void qtClientBareLfRequestsAreAnsweredInCrlf() throws Exception {
         String auth = "Authorization: Basic " + b64("alice:s3cr:t") + "\n";
         String agentLine = "User-Agent: QVDClient Qt/0.01 (Linux)\n";
-        try (RawClient c = client()) {
-            RawClient.Response list = c.send("GET /qvd/list_of_vm HTTP/1.1\n" + auth + agentLine
+        try (L7rWire c = client()) {
+            L7rWire.Response list = c.send("GET /qvd/list_of_vm HTTP/1.1\n" + auth + agentLine
                     + "Accept: application/json\n\n").read();
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.body()).contains("\"id\":7");
@@ -84,8 +85,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
                     + "&qvd.client.printing.enabled=0&qvd.client.usb.enabled=0&qvd.client.usb.implementation=usbip"
                     + "&qvd.client.link=adsl&qvd.client.audio.sound.enable=0&qvd.client.audio.microphone.enable=0"
                     + "&qvd.client.audio.compression.enable=0&qvd.client.timezone=Europe%2FMadrid";
-            List<RawClient.Response> answers = c.send("GET /qvd/connect_to_vm" + query + " HTTP/1.1\n" + auth
-                    + agentLine + "Connection: Upgrade\nUpgrade: QVD/1.0\n\n").readThroughProcessing();
+            List<L7rWire.Response> answers = c.send("GET /qvd/connect_to_vm" + query + " HTTP/1.1\n" + auth
+                    + agentLine + "Connection: Upgrade\nUpgrade: QVD/1.0\n\n").readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
         }
         assertThat(backend.sessionParameters.get(0)).containsEntry("qvd.client.timezone", "Europe/Madrid")
@@ -94,12 +95,12 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void progressLinesWithVmInfoComeBefore101() throws Exception {
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
-            List<RawClient.Response> interim = answers.subList(0, answers.size() - 1);
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+            List<L7rWire.Response> interim = answers.subList(0, answers.size() - 1);
             assertThat(interim).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> {
                 assertThat(r.statusLine()).isEqualTo("HTTP/1.1 102 Processing");
-                assertThat(r.header("X-QVD-VM-Info")).isNotBlank();
+                assertThat(r.exactHeader("X-QVD-VM-Info")).isNotBlank();
             });
             assertThat(interim.get(0).raw()).isEqualTo("HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Starting virtual "
                     + "machine\r\n\r\n");
@@ -109,20 +110,20 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void http10IsRefusedWith505AndClosed() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send("GET /qvd/ping HTTP/1.0\r\n\r\n").read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send("GET /qvd/ping HTTP/1.0\r\n\r\n").read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 505 HTTP Version Not Supported");
-            assertThat(r.header("Content-Length")).isNotNull();
+            assertThat(r.exactHeader("Content-Length")).isNotNull();
             assertThat(c.closedByServer()).isTrue();
         }
     }
 
     @Test
     void connectWithoutUpgradeHeadersGets426() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(connect("?id=7", "Authorization: " + ALICE_BASIC)).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(connect("?id=7", "Authorization: " + ALICE_BASIC)).read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 426 Upgrade Required");
-            RawClient.Response half = c.send(connect("?id=7", "Authorization: " + ALICE_BASIC,
+            L7rWire.Response half = c.send(connect("?id=7", "Authorization: " + ALICE_BASIC,
                     "Connection: Upgrade")).read();
             assertThat(half.status()).isEqualTo(426);
         }
@@ -130,8 +131,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void unknownParameterPrefixGets403() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(connect("?id=7&qvd.slave.key=x", "Authorization: " + ALICE_BASIC,
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(connect("?id=7&qvd.slave.key=x", "Authorization: " + ALICE_BASIC,
                     "Connection: Upgrade", "Upgrade: QVD/1.0")).read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 403 Forbidden");
             assertThat(r.body()).isEqualTo("Invalid parameters");
@@ -140,17 +141,17 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void customParametersAreAccepted() throws Exception {
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(connect("?custom.color=blue&id=7", "Authorization: "
-                    + ALICE_BASIC, "Connection: Upgrade", "Upgrade: QVD/1.0")).readThroughProcessing();
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(connect("?custom.color=blue&id=7", "Authorization: "
+                    + ALICE_BASIC, "Connection: Upgrade", "Upgrade: QVD/1.0")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
         }
     }
 
     @Test
     void connectWithoutIdGets422() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(connect("?qvd.client.os=linux", "Authorization: " + ALICE_BASIC,
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(connect("?qvd.client.os=linux", "Authorization: " + ALICE_BASIC,
                     "Connection: Upgrade", "Upgrade: QVD/1.0")).read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 422 Unprocessable Entity");
         }
@@ -159,7 +160,7 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void unknownOrSomeoneElsesVmGets404() throws Exception {
         backend.vm(9, 2, "bobs", "running");
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlConnect(ALICE_BASIC, "999")).read().statusLine())
                     .isEqualTo("HTTP/1.1 404 Not Found");
             assertThat(c.send(perlConnect(ALICE_BASIC, "9")).read().status()).isEqualTo(404);
@@ -169,8 +170,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void blockedVmGets403() throws Exception {
         backend.vm(8, 1, "blocked-desk", "stopped").blocked = true;
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(perlConnect(ALICE_BASIC, "8")).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(perlConnect(ALICE_BASIC, "8")).read();
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("maintenance");
         }
@@ -178,21 +179,21 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void wrongPasswordGets401WithBasicRealm() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(perlList("Basic " + b64("alice:wrong"))).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(perlList("Basic " + b64("alice:wrong"))).read();
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
-            assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
-            RawClient.Response none = c.send("GET /qvd/list_of_vm HTTP/1.1\r\n\r\n").read();
+            assertThat(r.exactHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
+            L7rWire.Response none = c.send("GET /qvd/list_of_vm HTTP/1.1\r\n\r\n").read();
             assertThat(none.status()).isEqualTo(401);
-            assertThat(none.header("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
+            assertThat(none.exactHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
         }
     }
 
     @Test
     void tenantLoginsAreResolved() throws Exception {
         backend.vm(20, 2, "acme-desk", "running");
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(perlList("Basic " + b64("bob@acme:pw"))).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(perlList("Basic " + b64("bob@acme:pw"))).read();
             assertThat(r.body()).contains("acme-desk");
         }
     }
@@ -200,13 +201,13 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void bearerTokenIsAcceptedBase64EncodedOrRaw() throws Exception {
         backend.token("tok-123", 1);
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList("Bearer dG9rLTEyMw==")).read().status()).isEqualTo(200);
         }
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList("Bearer tok-123")).read().status()).isEqualTo(200);
         }
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList("Bearer nope")).read().status()).isEqualTo(401);
         }
     }
@@ -214,9 +215,9 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void failureAfterTheChecksGets503WithTheReason() throws Exception {
         backend.vm(11, 1, "broken", "stopped").startFailure = "no host has capacity";
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "11")).readThroughProcessing();
-            RawClient.Response last = answers.get(answers.size() - 1);
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "11")).readUntilFinal();
+            L7rWire.Response last = answers.get(answers.size() - 1);
             assertThat(last.statusLine()).isEqualTo("HTTP/1.1 503 Service Unavailable");
             assertThat(last.body()).isEqualTo("The requested virtual machine is not available: no host has capacity,"
                     + " retry later.");
@@ -228,10 +229,10 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void stopVmAnswersMachineStoppedAfterProgress() throws Exception {
         backend.vm(12, 1, "running-desk", "running");
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send("GET /qvd/stop_vm?id=12 HTTP/1.1\r\nAuthorization: "
-                    + ALICE_BASIC + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n").readThroughProcessing();
-            RawClient.Response last = answers.get(answers.size() - 1);
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send("GET /qvd/stop_vm?id=12 HTTP/1.1\r\nAuthorization: "
+                    + ALICE_BASIC + "\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n\r\n").readUntilFinal();
+            L7rWire.Response last = answers.get(answers.size() - 1);
             assertThat(last.status()).isEqualTo(200);
             assertThat(last.body()).isEqualTo("Machine stopped");
         }
@@ -239,8 +240,8 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void oversizedHeaderGets431AndTheConnectionCloses() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send("GET /qvd/ping HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send("GET /qvd/ping HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")
                     .read();
             assertThat(r.status()).isEqualTo(431);
             assertThat(c.closedByServer()).isTrue();
@@ -249,7 +250,7 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void unknownPathGets404AndOtherMethodsGet405() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send("GET /qvd/nothing HTTP/1.1\r\n\r\n").read().status()).isEqualTo(404);
             assertThat(c.send("POST /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(405);
         }
@@ -257,7 +258,7 @@ class ConnectorProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void repeatedWrongPasswordsThrottleTheLoginWithoutAskingTheBackend() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             for (int i = 0; i < 5; i++) {
                 assertThat(c.send(perlList("Basic " + b64("alice:guess" + i))).read().status()).isEqualTo(401);
             }

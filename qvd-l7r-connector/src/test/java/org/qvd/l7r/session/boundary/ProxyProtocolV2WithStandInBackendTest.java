@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * PROXY protocol v2 (HAProxy {@code send-proxy-v2}), byte for byte as its specification lays it out, and the
@@ -47,7 +48,7 @@ class ProxyProtocolV2WithStandInBackendTest extends StandInBackendFixture {
     }
 
     private int list(byte[] header, InetSocketAddress from) throws Exception {
-        try (RawClient c = RawClient.withHeader(address, header, from)) {
+        try (L7rWire c = RawClient.withHeader(address, header, from)) {
             return c.send(perlList(ALICE_BASIC)).read().status();
         }
     }
@@ -73,7 +74,7 @@ class ProxyProtocolV2WithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void aV1LineFromTheTrustedBalancerStillWorks() throws Exception {
-        try (RawClient c = new RawClient(address, "PROXY TCP4 198.51.100.4 10.0.0.1 5555 8443\r\n", BALANCER)) {
+        try (L7rWire c = RawClient.to(address, "PROXY TCP4 198.51.100.4 10.0.0.1 5555 8443\r\n", BALANCER)) {
             assertThat(c.send(perlList(ALICE_BASIC)).read().status()).isEqualTo(200);
         }
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("198.51.100.4"));
@@ -87,7 +88,7 @@ class ProxyProtocolV2WithStandInBackendTest extends StandInBackendFixture {
         assertThatThrownBy(() -> list(v2(true, "203.0.113.66", "10.0.0.1", 1, new byte[0]), direct))
                 .as("its header is no TLS: the connection fails").isInstanceOf(java.io.IOException.class);
         assertThatThrownBy(() -> {
-            try (RawClient c = new RawClient(address, "PROXY TCP4 203.0.113.66 10.0.0.1 1 8443\r\n", direct)) {
+            try (L7rWire c = RawClient.to(address, "PROXY TCP4 203.0.113.66 10.0.0.1 1 8443\r\n", direct)) {
                 c.send(perlList(ALICE_BASIC)).read();
             }
         }).isInstanceOf(java.io.IOException.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 
 /** Behind a TCP load balancer ({@code proxy-protocol=true}) the client's address comes from the PROXY v1 line. */
 class ProxyProtocolWithStandInBackendTest extends StandInBackendFixture {
@@ -17,7 +18,7 @@ class ProxyProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void theBackendSeesTheAddressFromTheProxyLine() throws Exception {
-        try (RawClient c = new RawClient(address, "PROXY TCP4 203.0.113.9 10.0.0.1 5555 8443\r\n")) {
+        try (L7rWire c = RawClient.to(address, "PROXY TCP4 203.0.113.9 10.0.0.1 5555 8443\r\n")) {
             assertThat(c.send(perlList(ALICE_BASIC)).read().status()).isEqualTo(200);
         }
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("203.0.113.9"));
@@ -25,7 +26,7 @@ class ProxyProtocolWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void balancerHealthChecksWithProxyUnknownAreServed() throws Exception {
-        try (RawClient c = new RawClient(address, "PROXY UNKNOWN\r\n")) {
+        try (L7rWire c = RawClient.to(address, "PROXY UNKNOWN\r\n")) {
             assertThat(c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(200);
         }
     }
@@ -33,7 +34,7 @@ class ProxyProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aConnectionWithoutProxyLineIsRefused() {
         assertThatThrownBy(() -> {
-            try (RawClient c = client()) {
+            try (L7rWire c = client()) {
                 c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
             }
         }).isInstanceOf(java.io.IOException.class);

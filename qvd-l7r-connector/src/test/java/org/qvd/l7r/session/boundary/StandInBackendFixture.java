@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.qvd.l7r.platform.ConnectorConfig;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * Runs a real L7R listener (real TLS, ephemeral port) per test over a fresh in-memory stand-in backend with user
@@ -50,8 +51,8 @@ abstract class StandInBackendFixture {
         agent.close();
     }
 
-    RawClient client() throws Exception {
-        return new RawClient(address);
+    L7rWire client() throws Exception {
+        return RawClient.to(address);
     }
 
     /** The Perl CLI's {@code list_of_vm} request, byte for byte (qvd-client-wire.md §2). */

@@ -2,13 +2,10 @@ package org.qvd.l7r.session.boundary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.qvd.l7r.platform.TlsContexts;
 
@@ -44,31 +41,5 @@ final class TestTls {
 
     static SSLContext server() throws Exception {
         return TlsContexts.fromPkcs12(keystore(), PASSWORD);
-    }
-
-    /** Like the legacy client with {@code --ssl-errors continue}: accepts the self-signed certificate. */
-    private static SSLContext trustingClient;
-
-    static synchronized SSLContext trustingClient() throws Exception {
-        if (trustingClient != null) {
-            return trustingClient;
-        }
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        trustingClient = ctx;
-        return ctx;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 
 /** Every wait is bounded: idle keep-alive, slow senders, idle tunnels; with short limits set for the test. */
 class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
@@ -23,20 +24,20 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     void aLongSilentWaitStillSendsProcessingLines() throws Exception {
         backend.bootSteps = List.of();
         backend.bootMillis = 1500;
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
-            assertThat(answers.stream().filter(r -> "Please wait".equals(r.header("X-QVD-VM-Info"))).count())
+            assertThat(answers.stream().filter(r -> "Please wait".equals(r.exactHeader("X-QVD-VM-Info"))).count())
                     .isGreaterThanOrEqualTo(3);
         }
     }
 
     @Test
     void idleKeepAliveConnectionGets408AndIsClosedAfterTheRequestTimeout() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(200);
             long start = System.nanoTime();
-            RawClient.Response timeout = c.read();
+            L7rWire.Response timeout = c.read();
             assertThat(timeout.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
             assertThat(c.closedByServer()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700),
@@ -46,7 +47,7 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void aSenderTricklingOneHeaderByteAtATimeIsCutOff() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             c.send("GET /qvd/ping HTTP/1.1\r\nX-Slow: ");
             long start = System.nanoTime();
             boolean closed = false;
@@ -66,14 +67,14 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     /** The head clock starts at its first byte: a head begun late still has the whole header timeout. */
     @Test
     void anUnfinishedHeadGets408BeforeTheCloseCountedFromItsFirstByte() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             Thread.sleep(700); // idle, but within the request timeout
             c.send("GET /qvd/ping HTTP/1.1\r\nX-Half: ");
             long start = System.nanoTime();
-            RawClient.Response timeout = c.read();
+            L7rWire.Response timeout = c.read();
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertThat(timeout.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
-            assertThat(timeout.header("Content-Length")).isEqualTo("15");
+            assertThat(timeout.exactHeader("Content-Length")).isEqualTo("15");
             assertThat(waited).isBetween(Duration.ofMillis(800), Duration.ofSeconds(3));
             assertThat(c.closedByServer()).isTrue();
         }
@@ -84,11 +85,11 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     void processingLinesNeverLeaveAGapLongerThanTheHeartbeat() throws Exception {
         backend.bootSteps = List.of("Starting virtual machine"); // a 102 at 1 s, off the heartbeat's beat
         backend.bootMillis = 2000;
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             c.send(perlConnect(ALICE_BASIC, "7"));
             long last = System.nanoTime();
             long longest = 0;
-            RawClient.Response r;
+            L7rWire.Response r;
             do {
                 r = c.read();
                 long now = System.nanoTime();
@@ -103,8 +104,8 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aTunnelWithNoTrafficIsClosedAfterTheIdleTimeout() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
             try (Socket vm = agent.nextConnection()) {
                 c.send("x");
@@ -118,9 +119,9 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void bytesSentRightBehindTheConnectRequestReachTheAgent() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             c.send(perlConnect(ALICE_BASIC, "7") + "EARLY\nBYTES\n\n");
-            List<RawClient.Response> answers = c.readThroughProcessing();
+            List<L7rWire.Response> answers = c.readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
             try (Socket vm = agent.nextConnection()) {
                 assertThat(new String(vm.getInputStream().readNBytes(13))).isEqualTo("EARLY\nBYTES\n\n");

@@ -1,6 +1,7 @@
 package org.qvd.l7r.session.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 import org.qvd.testsupport.RequiredResource;
 
 /**
@@ -72,9 +74,9 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
 
     /** What qvd-client does: accept nxproxy's connection, upgrade a TLS connection to the L7R, relay bytes. */
     private void relayOneConnection(ServerSocket relay) {
-        try (Socket viewer = relay.accept(); RawClient l7r = client()) {
+        try (Socket viewer = relay.accept(); L7rWire l7r = client()) {
             l7r.soTimeout(0);
-            List<RawClient.Response> answers = l7r.send(perlConnect(ALICE_BASIC, "7")).readThroughProcessing();
+            List<L7rWire.Response> answers = l7r.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             if (answers.get(answers.size() - 1).status() != 101) {
                 return;
             }
@@ -146,7 +148,7 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
     }
 
     private static void waitFor(Duration limit, java.util.function.BooleanSupplier condition) throws Exception {
-        Eventually.within(limit, condition);
+        await().atMost(limit).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 
     private static boolean onPath(String tool) {

@@ -1,6 +1,7 @@
 package org.qvd.l7r.session.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.ConnectionState;
+import org.qvd.testsupport.L7rWire;
 
 /** The raw tunnel after {@code 101}, with a local TCP server as the VM's nxagent and the in-memory stand-in VMAS. */
 class TunnelWithStandInBackendTest extends StandInBackendFixture {
@@ -20,14 +22,14 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void bytesFlowBothWaysAndTheConnectionStatesAndTrafficAreRecorded() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             upgrade(c, "7");
             try (Socket vm = agent.nextConnection()) {
                 byte[] up = randomBytes(300_000, 1);
                 byte[] down = randomBytes(500_000, 2);
                 Thread writer = new Thread(() -> write(vm, down));
                 writer.start();
-                c.sendBytes(up);
+                c.write(up);
                 assertThat(vm.getInputStream().readNBytes(up.length)).isEqualTo(up);
                 assertThat(c.readExactly(down.length)).isEqualTo(down);
                 writer.join();
@@ -35,7 +37,7 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
                 assertThat(c.closedByServer()).as("agent closing ends the client connection").isTrue();
             }
         }
-        Eventually.within(Duration.ofSeconds(5), () -> backend.states.stream()
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> backend.states.stream()
                 .anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
         InMemorySessionBackend.StateRecord end = backend.states.get(backend.states.size() - 1);
         assertThat(backend.statesOf(end.connection())).containsExactly(ConnectionState.CONNECTING,
@@ -49,7 +51,7 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     void slowReaderStallsTheAgentInsteadOfFillingTheL7rMemory() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
         int total = 64 * 1024 * 1024;
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             upgrade(c, "7");
             try (Socket vm = agent.nextConnection()) {
                 AtomicLong accepted = new AtomicLong();
@@ -76,12 +78,12 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aSecondClientTakesTheVmOverFromTheFirst() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
-        try (RawClient first = client(); RawClient second = client()) {
+        try (L7rWire first = client(); L7rWire second = client()) {
             upgrade(first, "7");
             try (Socket firstVm = agent.nextConnection()) {
-                List<RawClient.Response> answers = second.send(perlConnect(ALICE_BASIC, "7"))
-                        .readThroughProcessing();
-                assertThat(answers).anySatisfy(r -> assertThat(r.header("X-QVD-VM-Info")).contains("Taking over"));
+                List<L7rWire.Response> answers = second.send(perlConnect(ALICE_BASIC, "7"))
+                        .readUntilFinal();
+                assertThat(answers).anySatisfy(r -> assertThat(r.exactHeader("X-QVD-VM-Info")).contains("Taking over"));
                 assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
                 assertThat(first.closedByServer()).as("the first client is cut off").isTrue();
                 assertThat(firstVm.getInputStream().read()).as("and its agent connection closed").isEqualTo(-1);
@@ -96,17 +98,17 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void clientLeavingWhileTheVmStartsIsRecordedAsDisconnected() throws Exception {
         backend.bootMillis = 1500;
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             c.send(perlConnect(ALICE_BASIC, "7"));
             assertThat(c.read().status()).isEqualTo(102);
         }
-        Eventually.within(Duration.ofSeconds(5), () -> backend.states.stream()
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> backend.states.stream()
                 .anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
         assertThat(backend.states).noneMatch(s -> s.state() == ConnectionState.CONNECTED);
     }
 
-    private static void upgrade(RawClient c, String vmId) throws Exception {
-        List<RawClient.Response> answers = c.send(perlConnect(ALICE_BASIC, vmId)).readThroughProcessing();
+    private static void upgrade(L7rWire c, String vmId) throws Exception {
+        List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, vmId)).readUntilFinal();
         assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
     }
 

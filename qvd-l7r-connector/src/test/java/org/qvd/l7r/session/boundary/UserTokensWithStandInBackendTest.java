@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * {@code create_auth_token} and Bearer logins with its token, over real TLS to a real listener; the VMAS (which keeps
@@ -26,10 +27,10 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
 
     @Test
     void createAuthTokenAnswersQvdsJsonWithTheTokenInBase64() throws Exception {
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(request("create_auth_token", ALICE_BASIC)).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(request("create_auth_token", ALICE_BASIC)).read();
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.header("Content-Type")).isEqualTo("application/json");
+            assertThat(r.exactHeader("Content-Type")).isEqualTo("application/json");
             Matcher m = ANSWER.matcher(r.body());
             assertThat(m.matches()).as(r.body()).isTrue();
             assertThat(decode(m.group(2))).isEqualTo("tok1x1");
@@ -41,15 +42,15 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
     void theTokenLogsInAsThePerlCliAndTheGuiSendIt() throws Exception {
         String authToken = createToken();
         String token = decode(authToken);
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList("Bearer " + authToken)).read().body()).as("CLI: base64(token)")
                     .contains("\"desk\"");
         }
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(perlList("Bearer " + token)).read().body()).as("GUI: the token").contains("\"desk\"");
         }
-        try (RawClient c = client()) {
-            List<RawClient.Response> answers = c.send(perlConnect("Bearer " + authToken, "7")).readThroughProcessing();
+        try (L7rWire c = client()) {
+            List<L7rWire.Response> answers = c.send(perlConnect("Bearer " + authToken, "7")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).as("connect_to_vm").isEqualTo(101);
         }
     }
@@ -57,30 +58,30 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void anUnknownTokenGets401WithTheRealm() throws Exception {
         createToken();
-        try (RawClient c = client()) {
-            RawClient.Response r = c.send(perlList("Bearer " + b64("not-a-token"))).read();
+        try (L7rWire c = client()) {
+            L7rWire.Response r = c.send(perlList("Bearer " + b64("not-a-token"))).read();
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
+            assertThat(r.exactHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
         }
     }
 
     @Test
     void aTokenCannotCreateAnotherToken() throws Exception {
         String authToken = createToken();
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send(request("create_auth_token", "Bearer " + authToken)).read().status()).isEqualTo(403);
         }
     }
 
     @Test
     void createAuthTokenWithoutCredentialsGets401() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             assertThat(c.send("GET /qvd/create_auth_token HTTP/1.1\r\n\r\n").read().status()).isEqualTo(401);
         }
     }
 
     private String createToken() throws Exception {
-        try (RawClient c = client()) {
+        try (L7rWire c = client()) {
             Matcher m = ANSWER.matcher(c.send(request("create_auth_token", ALICE_BASIC)).read().body());
             assertThat(m.matches()).isTrue();
             return m.group(2);
