@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * A logon storm whose password checks take longer, all together, than one backend call may take: every user is
@@ -32,7 +33,7 @@ class LoginStormWithStandInBackendTest extends StandInBackendFixture {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 answers.add(pool.submit(() -> {
-                    try (RawClient c = client()) {
+                    try (L7rWire c = client()) {
                         return c.send(perlList(ALICE_BASIC)).read().status();
                     }
                 }));
