@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
 import org.qvd.system.api.Fixtures;
-import org.qvd.system.l7r.L7rWire;
 import org.qvd.system.l7r.VmasData;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 
 /**
  * The verified-credential cache in front of bcrypt (docs/security.md) never outlives what an administrator changes:
@@ -23,7 +23,7 @@ import org.qvd.system.platform.RunningSystem;
 class CachedCredentialsIT {
 
     private static int list(QvdSystem system, String from, String login, String password) throws IOException {
-        try (L7rWire wire = new L7rWire(system.l7rPort(), from)) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from(from).open()) {
             wire.send("GET /qvd/list_of_vm HTTP/1.1\r\nAuthorization: " + L7rWire.basic(login, password) + "\r\n\r\n");
             return wire.read().status();
         }
