@@ -73,9 +73,12 @@ public final class L7rWire implements AutoCloseable {
             this.server = server;
         }
 
-        /** From a chosen loopback address (e.g. 127.0.0.5): another client address, as far as the L7R can tell. */
+        /**
+         * From a chosen loopback address (e.g. 127.0.0.5): another client address, as far as the L7R can tell;
+         * null: any.
+         */
         public Options from(String address) {
-            return from(new InetSocketAddress(address, 0));
+            return from(address == null ? null : new InetSocketAddress(address, 0));
         }
 
         public Options from(InetSocketAddress address) {

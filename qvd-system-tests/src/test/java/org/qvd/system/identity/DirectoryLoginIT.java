@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.api.Api;
 import org.qvd.system.api.Cli;
-import org.qvd.system.l7r.L7rWire;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 import org.qvd.testsupport.directory.TestDirectory;
 
 /**
@@ -222,7 +222,7 @@ class DirectoryLoginIT {
     }
 
     private static L7rWire.Response list(QvdSystem system, String authorization, String from) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort(), from)) {
+        try (L7rWire wire = L7rWire.to(system.l7rPort()).from(from).open()) {
             wire.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + authorization
                     + "\r\nAccept: application/json\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
             return wire.read();
@@ -230,7 +230,7 @@ class DirectoryLoginIT {
     }
 
     private static String createToken(QvdSystem system, String login) throws Exception {
-        try (L7rWire wire = new L7rWire(system.l7rPort())) {
+        try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: " + L7rWire.basic(login, PASSWORD)
                     + "\r\n\r\n");
             L7rWire.Response r = wire.read();
