@@ -94,6 +94,8 @@ public class VmasSessionBackend implements SessionBackend {
      * {@code DISCONNECTED} at the latest.
      */
     private final Map<ConnectionId, ConnectView> views = new ConcurrentHashMap<>();
+    /** What {@link #resolveVm} read, for the {@link #takeOver} of the same user and VM that follows at once. */
+    private final ResolvedVms resolved = new ResolvedVms(Duration.ofSeconds(2), System::nanoTime);
     private final SecureRandom random = new SecureRandom();
     private HttpClient http;
     private volatile CachedAvailability availability;
@@ -156,18 +158,20 @@ public class VmasSessionBackend implements SessionBackend {
 
     @Override
     public VmAccess resolveVm(QvdUser user, long vmId) {
-        VmDto vm;
+        ConnectView view;
         try {
-            vm = runtime.get(vmId);
+            view = runtime.connectView(vmId);
         } catch (NotFoundException e) {
             return new VmAccess.NotFound();
         }
+        VmDto vm = view.vm();
         if (!Objects.equals(vm.userId(), user.id())) {
             return new VmAccess.NotFound(); // QVD's default allow_access_to_vm: the owner only
         }
         if (vm.blocked()) {
             return new VmAccess.Blocked("the virtual machine is blocked");
         }
+        resolved.remember(user.id(), vmId, view);
         return new VmAccess.Granted(new VmRef(vm.id(), vm.name()));
     }
 
@@ -175,7 +179,7 @@ public class VmasSessionBackend implements SessionBackend {
     public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control, ProgressListener progress) {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
-        ConnectView view = runtime.connectView(vmId);
+        ConnectView view = resolved.take(request.user().id(), vmId).orElseGet(() -> runtime.connectView(vmId));
         VmDto vm = view.vm();
         if ("disconnected".equals(vm.userState())) {
             views.put(connection, view);
