@@ -64,6 +64,9 @@ class StatisticsIT {
     @Inject
     TestHosts testHosts;
 
+    @Inject
+    TestVms testVms;
+
     /** Tenant A: 3 users (1 blocked), 3 VMs: one blocked, one expiring, one running with its user connected. */
     record Farm(Tenancy a, Tenancy b, long runningVm, long expiringVm, Instant expiry) {
     }
@@ -87,7 +90,7 @@ class StatisticsIT {
                 "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""), null)));
         testHosts.heartbeat(host.id());
         a.as(() -> vms.start(running));
-        runtime.running(running, "10.3.15.9", 3030, 4100, null);
+        testVms.running(running, "10.3.15.9");
         runtime.userConnecting(running);
         runtime.userConnected(running);
 

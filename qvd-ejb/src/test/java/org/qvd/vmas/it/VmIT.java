@@ -69,6 +69,9 @@ class VmIT {
     VmRuntimeService runtime;
 
     @Inject
+    TestVms testVms;
+
+    @Inject
     HostService hosts;
 
     @Inject
@@ -194,7 +197,7 @@ class VmIT {
             return null;
         })).isInstanceOf(VmStateException.class);
         d.tenancy().as(() -> vms.stop(vm.id()));
-        runtime.report(vm.id(), org.qvd.vmas.vm.entity.VmState.STOPPED, null);
+        testVms.report(vm.id(), org.qvd.vmas.vm.entity.VmState.STOPPED, null);
         d.tenancy().as(() -> {
             vms.delete(vm.id(), false);
             return null;
@@ -226,7 +229,7 @@ class VmIT {
         assertThat(runtime.requestStart(vm.id()).state()).isEqualTo("starting");
         runtime.userConnecting(vm.id());
         assertThatThrownBy(() -> runtime.userConnected(vm.id())).isInstanceOf(VmStateException.class);
-        assertThat(runtime.running(vm.id(), vm.ip(), 3030, 4100, null).state()).isEqualTo("running");
+        assertThat(testVms.running(vm.id(), vm.ip()).state()).isEqualTo("running");
         assertThat(runtime.userConnected(vm.id()).userState()).isEqualTo("connected");
         assertThat(d.tenancy().as(() -> vms.disconnect(vm.id())).userState()).isEqualTo("connected");
         assertThat(runtime.userDisconnected(vm.id()).userState()).isEqualTo("disconnected");

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.qvd.protocol.vma.VmaPorts;
 
 /**
  * The agent's configuration catalogue. Each value comes from, in order of precedence: a system property
@@ -70,7 +71,7 @@ public final class HkdConfig {
             "Forward mode of the network: nat, route, or none (isolated).", "nat", "route", "none");
     public static final Setting<Duration> HEARTBEAT_PERIOD = Setting.duration("heartbeat.period", "5s",
             "Period of the HostHeartbeat events.");
-    public static final Setting<Integer> VMA_PORT = Setting.integer("vma.port", 3030, "Port of the VMA in each VM.");
+    public static final Setting<Integer> VMA_PORT = Setting.integer("vma.port", VmaPorts.HTTP, "Port of the VMA in each VM.");
     public static final Setting<Duration> VMA_START_TIMEOUT = Setting.duration("vma.start-timeout", "180s",
             "How long a starting VM's VMA may take to answer before the start fails.");
     public static final Setting<Duration> VMA_PING_INTERVAL = Setting.duration("vma.ping-interval", "1s",

@@ -47,6 +47,7 @@ import org.qvd.l7r.session.entity.VmEndpoint;
 import org.qvd.l7r.session.entity.VmRef;
 import org.qvd.l7r.session.entity.VmSummary;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.protocol.vma.VmaPorts;
 import org.qvd.vmas.vm.boundary.ConnectView;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
@@ -221,7 +222,7 @@ public class VmasSessionBackend implements SessionBackend {
         try {
             Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
                     view.sessionParameters(), request.user().login(), SessionParameters.newSlaveKey(random));
-            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : 3030, view.vmaKey(),
+            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP, view.vmaKey(),
                     params);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -326,8 +327,8 @@ public class VmasSessionBackend implements SessionBackend {
         Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
                 view.sessionParameters(), request.user().login(), slaveKey);
         progress.progress("Starting desktop session");
-        int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
-        int nxPort = vm.xPort() != null ? vm.xPort() : 4100;
+        int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP;
+        int nxPort = vm.xPort() != null ? vm.xPort() : VmaPorts.NX;
         CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, view.vmaKey(), params,
                 progress).start();
         return Stages.cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);

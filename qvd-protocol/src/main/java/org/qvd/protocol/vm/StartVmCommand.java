@@ -76,6 +76,110 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
                 homeDiskSizeMb, mac, ip, directBoot, null, null);
     }
 
+    /**
+     * A start built by name rather than by 17 positions: the host, the command's correlation id and the VM are
+     * required here, the rest is named on the builder (defaults: overlay used, not persistent, 1 CPU, no home disk,
+     * no direct boot, no VMA key, no deadline, a VM rather than a container).
+     */
+    public static Builder builder(String hostName, String correlationId, long vmId) {
+        return new Builder(hostName, correlationId, vmId);
+    }
+
+    /** Named parameters of a {@link StartVmCommand}; {@link #build()} checks them as the constructor does. */
+    public static final class Builder {
+        private final String hostName;
+        private final String correlationId;
+        private final long vmId;
+        private String vmName;
+        private long diId;
+        private String diPath;
+        private boolean useOverlay = true;
+        private boolean persistentOverlay;
+        private int memoryMb;
+        private int cpus = 1;
+        private long homeDiskSizeMb;
+        private String mac;
+        private String ip;
+        private DirectBoot directBoot;
+        private String vmaKey;
+        private Instant deadline;
+        private Container container;
+
+        private Builder(String hostName, String correlationId, long vmId) {
+            this.hostName = hostName;
+            this.correlationId = correlationId;
+            this.vmId = vmId;
+        }
+
+        public Builder vmName(String name) {
+            this.vmName = name;
+            return this;
+        }
+
+        /** The disk image: its id and its file on the host. */
+        public Builder image(long id, String path) {
+            this.diId = id;
+            this.diPath = path;
+            return this;
+        }
+
+        /** Boot from an overlay on the image (else the image read-only); keep it across starts when persistent. */
+        public Builder overlay(boolean use, boolean persistent) {
+            this.useOverlay = use;
+            this.persistentOverlay = persistent;
+            return this;
+        }
+
+        public Builder memoryMb(int mb) {
+            this.memoryMb = mb;
+            return this;
+        }
+
+        public Builder cpus(int count) {
+            this.cpus = count;
+            return this;
+        }
+
+        /** The user's home disk, created once; 0 = none. */
+        public Builder homeDiskSizeMb(long mb) {
+            this.homeDiskSizeMb = mb;
+            return this;
+        }
+
+        /** The VM's fixed address on the VM network and the MAC that DHCP hands it to. */
+        public Builder network(String macAddress, String ipAddress) {
+            this.mac = macAddress;
+            this.ip = ipAddress;
+            return this;
+        }
+
+        public Builder directBoot(DirectBoot boot) {
+            this.directBoot = boot;
+            return this;
+        }
+
+        public Builder vmaKey(String key) {
+            this.vmaKey = key;
+            return this;
+        }
+
+        public Builder deadline(Instant instant) {
+            this.deadline = instant;
+            return this;
+        }
+
+        /** Limits of a container desktop; null = a VM. */
+        public Builder container(Container limits) {
+            this.container = limits;
+            return this;
+        }
+
+        public StartVmCommand build() {
+            return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
+                    persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, container);
+        }
+    }
+
     /** The same command carrying the given VMA key. */
     public StartVmCommand withVmaKey(String key) {
         return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,

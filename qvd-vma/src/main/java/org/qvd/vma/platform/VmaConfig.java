@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.qvd.protocol.vma.VmaPorts;
 
 /**
  * The VMA's typed configuration. Sources, later ones win: defaults, the properties file named by
@@ -27,9 +28,9 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("vma.http.bind", "0.0.0.0");
-        d.put("vma.http.port", "3030");
-        d.put("vma.nx.display", "100");
-        d.put("vma.nx.port", "4100");
+        d.put("vma.http.port", Integer.toString(VmaPorts.HTTP));
+        d.put("vma.nx.display", Integer.toString(VmaPorts.NX_DISPLAY));
+        d.put("vma.nx.port", Integer.toString(VmaPorts.NX));
         d.put("vma.nx.loopback", "false");
         d.put("vma.nx.agent", "/usr/bin/nxagent");
         d.put("vma.run.dir", "/run/qvd");

@@ -1,5 +1,6 @@
 package org.qvd.vmas.host.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -7,12 +8,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.qvd.vmas.host.control.HeartbeatInbox;
 import org.qvd.vmas.host.control.HostEventRefusals;
 import org.qvd.vmas.host.control.HostEventSender;
-import org.qvd.vmas.host.control.HeartbeatInbox;
 import org.qvd.vmas.host.control.HostEvents;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
@@ -26,6 +30,7 @@ import org.qvd.protocol.message.ProtocolException;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.protocol.vm.VmaState;
 import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.vm.control.VmEvents;
 
 /**
  * Consumes the HKDs' events from {@code qvd.events}, where the broker diverts each host's own address
@@ -43,8 +48,13 @@ public class HostEventConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(HostEventConsumer.class.getName());
     private static final MessageCodec CODEC = new MessageCodec();
 
+    private final Map<Class<?>, Consumer<HkdMessage>> handlers = new HashMap<>();
+
     @Inject
-    HostEvents events;
+    HostEvents hosts;
+
+    @Inject
+    VmEvents vms;
 
     @Inject
     HostEventRefusals refusals;
@@ -82,21 +92,27 @@ public class HostEventConsumer implements MessageListener {
         }
     }
 
+    /** One handler per event type, as the agent's dispatcher has one per command: host events, then VM events. */
+    @PostConstruct
+    void handlers() {
+        on(HostRegistered.class, hosts::registered);
+        on(HostHeartbeat.class, heartbeats::offer); // applied with the other hosts' beats of the moment (HeartbeatInbox)
+        on(HostStateChanged.class, hosts::hostStateChanged);
+        on(VmStateChanged.class, vms::stateChanged);
+        on(VmaState.class, vms::vmaState);
+        on(CommandFailed.class, vms::commandFailed);
+    }
+
+    private <E extends HkdMessage> void on(Class<E> type, Consumer<E> handler) {
+        handlers.put(type, event -> handler.accept(type.cast(event)));
+    }
+
     private void dispatch(HkdMessage event) {
-        if (event instanceof HostHeartbeat e) {
-            heartbeats.offer(e); // applied with the other hosts' beats of the moment (HeartbeatInbox)
-        } else if (event instanceof HostRegistered e) {
-            events.registered(e);
-        } else if (event instanceof VmStateChanged e) {
-            events.vmStateChanged(e);
-        } else if (event instanceof VmaState e) {
-            events.vmaState(e);
-        } else if (event instanceof CommandFailed e) {
-            events.commandFailed(e);
-        } else if (event instanceof HostStateChanged e) {
-            events.hostStateChanged(e);
-        } else {
+        Consumer<HkdMessage> handler = handlers.get(event.getClass());
+        if (handler == null) {
             LOG.severe(() -> "refused " + event.getClass().getSimpleName() + " on qvd.events: a command, not an event");
+            return;
         }
+        handler.accept(event);
     }
 }

@@ -19,22 +19,19 @@ import org.qvd.protocol.host.HostCapacity;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
-import org.qvd.protocol.message.CommandFailed;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.VmReport;
-import org.qvd.protocol.vm.VmStateChanged;
-import org.qvd.protocol.vm.VmaState;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.control.VmStateSettler;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
-import org.qvd.vmas.vm.entity.XState;
 
 /**
- * Applies what the HKDs report to the runtimes. Every event is idempotent: a duplicate finds the state
- * already in place and changes nothing. A host the VMAS does not know yet is registered by its first
- * message (hosts join over JMS).
+ * Applies what the HKDs report about themselves to the hosts' runtimes: registrations, heartbeats (with the
+ * reconciliation of the VMs they list) and host state changes; what they report about one VM is {@code VmEvents}'s.
+ * Every event is idempotent: a duplicate finds the state already in place and changes nothing. A host the VMAS does
+ * not know yet is registered by its first message (hosts join over JMS).
  */
 @Stateless
 public class HostEvents {
@@ -101,7 +98,7 @@ public class HostEvents {
     /** What the agent says of itself: {@code stopped} ends a stop (its VMs are stopped); others move the state. */
     public void hostStateChanged(HostStateChanged event) {
         Host host = findOrRegister(event.hostName());
-        HostState target = HostState.valueOf(event.state().name());
+        HostState target = HostState.of(event.state());
         if (target == HostState.STOPPED) {
             shutdown.complete(host, "host " + host.getName() + " stopped");
         } else if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
@@ -117,64 +114,8 @@ public class HostEvents {
         return runtime.getStateTs().isAfter(Instant.now().minusSeconds(timeout));
     }
 
-    public void vmStateChanged(VmStateChanged event) {
-        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
-        if (runtime == null) {
-            return;
-        }
-        VmState target = VmState.valueOf(event.state().name());
-        if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
-            if (!runtime.getState().canMoveTo(VmState.RUNNING)) {
-                // e.g. a restarted agent reporting a guest that answers again while the VMAS stops it: the stop wins
-                LOG.info(() -> "ignoring running of VM " + event.vmId() + " from " + event.hostName() + ": it is "
-                        + runtime.getState().name().toLowerCase(java.util.Locale.ROOT));
-                return;
-            }
-            em.persist(runtime.running(event.ip() != null ? event.ip() : runtime.getVm().getIp(), 3030, 4100, null, Instant.now()));
-            notice(runtime, null);
-        } else if (target != VmState.RUNNING) {
-            if (VmStateSettler.settle(em, runtime, target, event.reason(), Instant.now())) {
-                notice(runtime, event.reason());
-            }
-        }
-    }
-
-    public void vmaState(VmaState event) {
-        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
-        if (runtime != null && event.xState() != null) {
-            runtime.xState(XState.valueOf(event.xState().name()), Instant.now());
-        }
-    }
-
-    public void commandFailed(CommandFailed event) {
-        LOG.warning(() -> "host " + event.hostName() + " failed " + event.commandType() + " (" + event.correlationId()
-                + ") of VM " + event.vmId() + ": " + event.reason());
-        if (event.vmId() == null) {
-            return;
-        }
-        VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
-        if (runtime == null) {
-            return;
-        }
-        if (org.qvd.protocol.message.HkdCommand.EXPIRED.equals(event.reason())) {
-            // the host did nothing: only a start still waiting for that host ends (its command is gone)
-            if (runtime.getState() == VmState.STARTING && "StartVm".equals(event.commandType())) {
-                String reason = "start expired before host " + event.hostName() + " took it";
-                if (VmStateSettler.settle(em, runtime, VmState.STOPPED, reason, Instant.now())) {
-                    notice(runtime, reason);
-                }
-            }
-            return;
-        }
-        String reason = fit(event.commandType() + " failed on host " + event.hostName() + ": " + event.reason());
-        VmState target = runtime.getState() == VmState.STARTING ? VmState.STOPPED : VmState.ZOMBIE;
-        if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
-            notice(runtime, reason);
-        }
-    }
-
     private void notice(VmRuntime runtime, String reason) {
-        notices.vmState(runtime.getVm().getId(), runtime.getState().name().toLowerCase(java.util.Locale.ROOT), reason);
+        notices.vmState(runtime.getVm().getId(), runtime.getState().wireName(), reason);
     }
 
     private void beat(HostRuntime runtime, HostCapacity capacity) {
@@ -216,28 +157,14 @@ public class HostEvents {
         }
     }
 
-    /** A host's reason may quote a whole qemu-img command line: keep it within the VM's last-failure column. */
-    static String fit(String reason) {
-        return reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
-    }
-
     private String whereIs(long vmId) {
         Vm vm = em.find(Vm.class, vmId);
         if (vm == null) {
             return "has no VM " + vmId;
         }
         VmRuntime runtime = vm.getRuntime();
-        return runtime.getHost() == null ? "has it " + runtime.getState().name().toLowerCase(java.util.Locale.ROOT)
+        return runtime.getHost() == null ? "has it " + runtime.getState().wireName()
                 : "places it on host " + runtime.getHost().getName();
-    }
-
-    private VmRuntime runtimeOnHost(long vmId, String hostName) {
-        Vm vm = em.find(Vm.class, vmId);
-        if (vm == null || vm.getRuntime().getHost() == null || !vm.getRuntime().getHost().getName().equals(hostName)) {
-            LOG.info(() -> "ignoring a report of VM " + vmId + " from " + hostName + ": the VMAS does not place it there");
-            return null;
-        }
-        return vm.getRuntime();
     }
 
     private List<Long> vmIdsOn(Host host) {

@@ -14,7 +14,7 @@ import org.qvd.vmas.host.entity.HostRuntime;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.protocol.host.StopHostCommand;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.control.VmStateSettler;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
 

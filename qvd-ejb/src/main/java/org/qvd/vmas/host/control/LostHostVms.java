@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.control.VmStateSettler;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
 

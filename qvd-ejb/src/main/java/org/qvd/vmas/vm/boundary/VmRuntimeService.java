@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.control.VmLifecycle;
 import org.qvd.vmas.vm.entity.Vm;
-import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.vm.entity.VmStateException;
 import org.qvd.vmas.vm.entity.XState;
 import org.qvd.vmas.platform.Audited;
@@ -23,8 +21,8 @@ import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.SystemCall;
 
 /**
- * VM runtime transitions for system components (L7R, HKD event consumer): not guarded by admin
- * ACLs, audited as "system". Every transition goes through the entity's state machine.
+ * VM runtime transitions for the L7R: not guarded by admin ACLs, audited as "system". Every transition goes through
+ * the entity's state machine. What a host reports of a VM is applied by {@code VmEvents}, never through here.
  */
 @Stateless
 @SystemCall
@@ -58,22 +56,6 @@ public class VmRuntimeService {
     public VmDto requestStop(long vmId) {
         Vm vm = vm(vmId);
         lifecycle.stop(vm);
-        return VmDto.of(vm);
-    }
-
-    /** The VM's agent answers (normally reported by the host's events). */
-    @Audited(value = "vm.runtime.running", objectType = "vm")
-    public VmDto running(long vmId, @NotBlank String address, Integer vmaPort, Integer xPort, Integer sshPort) {
-        Vm vm = vm(vmId);
-        em.persist(vm.getRuntime().running(address, vmaPort, xPort, sshPort, Instant.now()));
-        return VmDto.of(vm);
-    }
-
-    /** Any other reported state: debugging, stopping, stopped (with the failure reason, if any), zombie. */
-    @Audited(value = "vm.runtime.state", objectType = "vm")
-    public VmDto report(long vmId, @NotNull VmState state, String reason) {
-        Vm vm = vm(vmId);
-        em.persist(vm.getRuntime().moveTo(state, reason, Instant.now()));
         return VmDto.of(vm);
     }
 

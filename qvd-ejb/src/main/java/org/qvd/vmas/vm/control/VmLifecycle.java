@@ -83,9 +83,10 @@ public class VmLifecycle {
         Host host = chooseHost(vm.getOsf().getMemoryMb(), kind);
         String vmaKey = newVmaKey();
         runtime.placeOn(host, di, vmaKey, Instant.now());
-        commands.send(new StartVmCommand(host.getName(), HostCommandSender.newCorrelationId(), vm.getId(),
-                vm.getName(), di.getId(), di.getPath(), vm.getOsf().isUseOverlay(), false, vm.getOsf().getMemoryMb(), 1,
-                vm.getOsf().getUserStorageMb(), macOf(ip), ip, boot).withVmaKey(vmaKey).asContainer(limits));
+        commands.send(StartVmCommand.builder(host.getName(), HostCommandSender.newCorrelationId(), vm.getId())
+                .vmName(vm.getName()).image(di.getId(), di.getPath()).overlay(vm.getOsf().isUseOverlay(), false)
+                .memoryMb(vm.getOsf().getMemoryMb()).cpus(1).homeDiskSizeMb(vm.getOsf().getUserStorageMb())
+                .network(macOf(ip), ip).directBoot(boot).vmaKey(vmaKey).container(limits).build());
     }
 
     /**

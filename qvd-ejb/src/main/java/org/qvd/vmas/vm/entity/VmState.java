@@ -10,6 +10,38 @@ import java.util.Set;
 public enum VmState {
     STOPPED, STARTING, RUNNING, STOPPING, ZOMBIE, DEBUGGING;
 
+    /**
+     * The state a host reports (protocol vocabulary). Exhaustive switches both ways: a state added on one side does
+     * not compile until it is mapped on the other, rather than failing at run time.
+     */
+    public static VmState of(org.qvd.protocol.state.VmState reported) {
+        return switch (reported) {
+            case STOPPED -> STOPPED;
+            case STARTING -> STARTING;
+            case RUNNING -> RUNNING;
+            case STOPPING -> STOPPING;
+            case ZOMBIE -> ZOMBIE;
+            case DEBUGGING -> DEBUGGING;
+        };
+    }
+
+    /** This state in the protocol's vocabulary. */
+    public org.qvd.protocol.state.VmState wire() {
+        return switch (this) {
+            case STOPPED -> org.qvd.protocol.state.VmState.STOPPED;
+            case STARTING -> org.qvd.protocol.state.VmState.STARTING;
+            case RUNNING -> org.qvd.protocol.state.VmState.RUNNING;
+            case STOPPING -> org.qvd.protocol.state.VmState.STOPPING;
+            case ZOMBIE -> org.qvd.protocol.state.VmState.ZOMBIE;
+            case DEBUGGING -> org.qvd.protocol.state.VmState.DEBUGGING;
+        };
+    }
+
+    /** The lower-case name of the wire, the database, notices and DTOs. */
+    public String wireName() {
+        return wire().wireName();
+    }
+
     /** The states this one may move to. */
     public Set<VmState> next() {
         return switch (this) {

@@ -1,9 +1,7 @@
-package org.qvd.vmas.vm.control;
+package org.qvd.vmas.vm.entity;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import org.qvd.vmas.vm.entity.VmRuntime;
-import org.qvd.vmas.vm.entity.VmState;
 
 /**
  * Applies a state a host reports, taking the state machine's intermediate step where the VM skipped
