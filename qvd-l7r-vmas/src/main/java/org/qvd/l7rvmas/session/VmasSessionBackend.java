@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,8 @@ public class VmasSessionBackend implements SessionBackend {
     private static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(5);
     /** A holder that does not let go within this is taken for stale (its node died with the connection on it). */
     static final Duration STALE_HOLDER = Duration.ofSeconds(10);
+    /** How often a takeover looks whether the holder's node is still in the cluster while it waits for the holder. */
+    static final Duration HOLDER_WATCH = Duration.ofMillis(250);
 
     @EJB
     UserAuthenticationService users;
@@ -236,9 +239,17 @@ public class VmasSessionBackend implements SessionBackend {
         progress.progress("Taking over the session from another client");
         CompletableFuture<Notice> released = waiters.await(vmId, Notice::isReleased);
         notices.abortConnections(vmId, connection.toString(), "taken over by another client");
-        // a holder on a node that has left the cluster (docs/cluster.md) will never let go: no need to wait for it
-        long wait = holderNodeGone(vmId) ? 0 : STALE_HOLDER.toMillis();
-        CompletableFuture<Void> result = released.completeOnTimeout(null, wait, TimeUnit.MILLISECONDS)
+        // a holder on a node that has left the cluster (docs/cluster.md) never lets go: stop waiting as soon as the
+        // cluster's view says so. Watched during the whole wait, not asked once: a client whose node was just killed
+        // reconnects before the other nodes have verified the suspicion and installed a view without it (~1 s).
+        ScheduledFuture<?> watch = timer.scheduleWithFixedDelay(() -> {
+            if (!released.isDone() && holderNodeGone(vmId)) {
+                LOG.info(() -> "the node holding VM " + vmId + "'s connection has left the cluster: taking it over");
+                released.complete(null);
+            }
+        }, 0, HOLDER_WATCH.toMillis(), TimeUnit.MILLISECONDS);
+        released.whenComplete((n, e) -> watch.cancel(false));
+        CompletableFuture<Void> result = released.completeOnTimeout(null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(n -> connecting(connection, vmId, control, n == null), executor);
         return Stages.cancelling(result, released);
     }
@@ -257,8 +268,8 @@ public class VmasSessionBackend implements SessionBackend {
             throw new VmUnavailableException("the client has left");
         }
         if (stale) {
-            LOG.warning(() -> "no node released VM " + vmId + " within " + STALE_HOLDER.toSeconds()
-                    + " s: taking its stale connection over");
+            LOG.warning(() -> "VM " + vmId + "'s connection was not released (its node left the cluster, or did not"
+                    + " answer within " + STALE_HOLDER.toSeconds() + " s): taking it over");
             Instant now = Instant.now();
             Stages.quietly(() -> accounting.connectionDropped(vmId, now));
         }
