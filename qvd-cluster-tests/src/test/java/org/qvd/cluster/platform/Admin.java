@@ -18,7 +18,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The superadmin's REST calls ({@code /api/v1}) to one HTTPS port (a node's own, or the balancer's), trusting the
@@ -41,15 +43,29 @@ public final class Admin {
 
     /** An SSL context that trusts the installation CA and nothing else. */
     public static SSLContext trusting(Path caPem) {
+        return trusting(caTrust(caPem));
+    }
+
+    /** An SSL context that trusts what {@code trust} does. */
+    static SSLContext trusting(X509TrustManager trust) {
+        try {
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, new TrustManager[] {trust}, null);
+            return ssl;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trust manager for the installation CA (its PEM) and nothing else. */
+    static X509TrustManager caTrust(Path caPem) {
         try (InputStream in = Files.newInputStream(caPem)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setCertificateEntry("qvd-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
+            return (X509TrustManager) tmf.getTrustManagers()[0];
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot trust " + caPem, e);
         }
