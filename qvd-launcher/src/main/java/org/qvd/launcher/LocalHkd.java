@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * {@code QVD_HOME/hkd/hkd.conf} and settings the launcher knows (broker URL with the real port, host name).
  */
 final class LocalHkd implements AutoCloseable {
+    /** The JVM options of the agent's start script (qvd-hkd-agent/src/main/dist/qvd-hkd; why: docs/hkd-agent.md). */
+    static final List<String> JVM_OPTIONS = List.of("-Xms4m", "-Xmx32m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=16m",
+            "-Dio.netty.allocator.type=unpooled", "-XX:-UsePerfData");
     private final Process process;
     private final Path log;
 
@@ -38,13 +43,16 @@ final class LocalHkd implements AutoCloseable {
     static LocalHkd start(Path jar, LauncherConfig config, List<String> settings) {
         Path dir = config.home().resolve("hkd");
         Path log = dir.resolve("hkd.log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms8m", "-Xmx64m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(JVM_OPTIONS);
         settings.forEach(s -> command.add("-Dhkd." + s));
         command.addAll(List.of("-jar", jar.toString(), "--config", dir.resolve("hkd.conf").toString()));
         try {
             Files.createDirectories(dir);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "1");
+            Process process = builder.start();
             return new LocalHkd(process, log);
         } catch (IOException e) {
             throw new LauncherException("cannot start the local HKD: " + e.getMessage(), e);

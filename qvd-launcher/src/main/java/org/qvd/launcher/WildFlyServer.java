@@ -23,6 +23,15 @@ final class WildFlyServer implements AutoCloseable {
     /** The single-node configuration; cluster nodes run {@link #CLUSTER_CONFIG} (docs/cluster.md). */
     static final String SINGLE_CONFIG = "standalone-full.xml";
     static final String CLUSTER_CONFIG = "standalone-full-ha.xml";
+    /**
+     * The JVM's memory, sized on purpose so a node stays within 1 GB RSS under a farm of 1,000 hosts (docs/server.md,
+     * "Memory"): the heap's live set there is ~270 MB, so 448 MB (WildFly's default is 512) leaves the collector room;
+     * the parallel collector, because G1's own structures took 61 MB beside that heap; metaspace (~230 MB for the EAR's
+     * 43,000 classes), the code cache (~70 MB used) and direct memory (the broker's and TLS buffers, ~25 MB) capped so
+     * that a leak fails loudly instead of growing the process. An operator's own JBOSS_JAVA_SIZING (or JAVA_OPTS) wins.
+     */
+    static final String JAVA_SIZING = "-Xms128m -Xmx448m -XX:+UseParallelGC -XX:MaxMetaspaceSize=320m"
+            + " -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=128m";
 
     private final Path baseDir;
     private final Process process;
@@ -50,6 +59,7 @@ final class WildFlyServer implements AutoCloseable {
         pb.environment().putAll(env);
         // lets standalone.sh forward SIGTERM to the server, so Ctrl-C stops it gracefully
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        pb.environment().putIfAbsent("JBOSS_JAVA_SIZING", JAVA_SIZING);
         try {
             return new WildFlyServer(baseDir, pb.start());
         } catch (IOException e) {
