@@ -72,11 +72,13 @@ figure() {
   cat "$out"
   cat "$out.err" >&2
   awk -v t=$((total1 - total0)) -v i=$((idle1 - idle0)) -v s=$((srv1 - srv0)) -v d=$((db1 - db0)) -v g="$gen" \
-    -v hz="$hz" -v known="${server_pid:+1}" -v db="${db_pid:+1}" 'BEGIN {
+    -v hz="$hz" -v known="${server_pid:+1}" -v db="${db_pid:+1}" -v r="$(reqs <"$out")" -v secs="$seconds" 'BEGIN {
       split(g, u, " "); gj = (u[1] + u[2]) * hz; o = t - i - gj - s - d
       printf "#   cpu meanwhile (%% of all cores): server %s, database %s, load generator %.0f%%, others %.0f%%, " \
         "idle %.0f%%\n", (known ? sprintf("%.0f%%", 100 * s / t) : "n/a"), (db ? sprintf("%.0f%%", 100 * d / t) : "n/a"),
         100 * gj / t, 100 * (o < 0 ? 0 : o) / t, 100 * i / t
+      # CPU per request (warm-up counted at the same rate): what a request costs whatever else the machine runs
+      if (known && r > 0) printf "#   cpu per request: %.2f ms (server + database)\n", 1000 * (s + d) / hz / (r * (secs + 3))
     }'
 }
 
@@ -93,8 +95,12 @@ basic_line=$(figure "GET /api/v1/vms?size=20 (basic)" "$api/v1/vms?size=20" "$ba
 echo "$basic_line"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 base=$(head -1 <<<"$base_line" | reqs)
+cpu_ms() { sed -n 's/.*cpu per request: \([0-9.]*\) ms.*/\1/p'; }
+base_cpu=$(cpu_ms <<<"$base_line")
 for line in "$bearer_line" "$basic_line"; do
+  cpu=$(cpu_ms <<<"$line")
   line=$(head -1 <<<"$line")
-  awk -v r="$(reqs <<<"$line")" -v b="$base" -v l="${line%%clients=*}" \
-    'BEGIN { printf "ratio %s to baseline: %.3f\n", l, (b > 0 ? r / b : 0) }'
+  awk -v r="$(reqs <<<"$line")" -v b="$base" -v l="${line%%clients=*}" -v c="$cpu" -v bc="$base_cpu" \
+    'BEGIN { printf "ratio %s to baseline: %.3f (requests/s); %s (CPU per request, baseline / this)\n", l,
+      (b > 0 ? r / b : 0), (c > 0 ? sprintf("%.3f", bc / c) : "n/a") }'
 done
