@@ -61,13 +61,13 @@ public record Caller(Long adminId, String adminName, long tenantId, String tenan
     public long owningTenant(Long requestedTenantId) {
         if (superadmin()) {
             if (requestedTenantId == null || requestedTenantId == SUPERTENANT_ID) {
-                throw new InvalidInputException("tenant.required",
+                throw new InvalidInputException(PlatformError.TENANT_REQUIRED,
                         "a superadministrator must name the tenant the object belongs to");
             }
             return requestedTenantId;
         }
         if (requestedTenantId != null && requestedTenantId != tenantId) {
-            throw new NotFoundException("tenant", requestedTenantId);
+            throw new NotFoundException(PlatformError.TENANT_NOT_FOUND, requestedTenantId);
         }
         return tenantId;
     }

@@ -27,7 +27,8 @@ public final class Errors {
         }
         for (Throwable c = root; c != null; c = c.getCause()) {
             if (c instanceof OptimisticLockException) {
-                return new ConflictException("concurrent_update", "the object was changed concurrently; retry");
+                return new ConflictException(PlatformError.CONCURRENT_UPDATE,
+                        "the object was changed concurrently; retry");
             }
             if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 QvdException mapped = fromSqlState(sql);
@@ -38,12 +39,13 @@ public final class Errors {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "internal error " + errorId, root);
-        return new QvdException("internal", 500, "internal error " + errorId, root);
+        return QvdException.internal(errorId, root);
     }
 
     public static InvalidInputException invalid(ConstraintViolationException cve) {
         List<String> lines = cve.getConstraintViolations().stream().map(Errors::line).sorted().toList();
-        return new InvalidInputException("validation.failed", "invalid input: " + String.join("; ", lines), lines);
+        return new InvalidInputException(PlatformError.VALIDATION_FAILED,
+                "invalid input: " + String.join("; ", lines), lines);
     }
 
     private static String line(ConstraintViolation<?> v) {
@@ -56,14 +58,15 @@ public final class Errors {
     private static QvdException fromSqlState(SQLException sql) {
         String state = sql.getSQLState();
         if ("23505".equals(state)) {
-            return new ConflictException("duplicate", "duplicate: " + constraint(sql));
+            return new ConflictException(PlatformError.DUPLICATE, "duplicate: " + constraint(sql));
         }
         if ("23503".equals(state)) {
-            return new ConflictException("in_use", "still referenced: " + constraint(sql));
+            return new ConflictException(PlatformError.IN_USE, "still referenced: " + constraint(sql));
         }
         if ("23514".equals(state) || "23502".equals(state) || "22001".equals(state)
                 || "22021".equals(state) || "22P05".equals(state)) {
-            return new InvalidInputException("validation.failed", "refused by the database: " + constraint(sql));
+            return new InvalidInputException(PlatformError.VALIDATION_FAILED,
+                    "refused by the database: " + constraint(sql));
         }
         return null;
     }

@@ -35,7 +35,8 @@ final class InterceptedCall {
         }
         java.util.List<String> unstorable = TextInput.violations(method.getParameters(), ic.getParameters());
         if (!unstorable.isEmpty()) {
-            throw new InvalidInputException("validation.failed", "invalid input: " + String.join("; ", unstorable),
+            throw new InvalidInputException(PlatformError.VALIDATION_FAILED,
+                    "invalid input: " + String.join("; ", unstorable),
                     unstorable);
         }
     }

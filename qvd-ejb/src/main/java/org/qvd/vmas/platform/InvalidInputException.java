@@ -7,11 +7,11 @@ public class InvalidInputException extends QvdException {
 
     private final List<String> violations;
 
-    public InvalidInputException(String code, String message) {
+    public InvalidInputException(ErrorCode code, String message) {
         this(code, message, List.of(message));
     }
 
-    public InvalidInputException(String code, String message, List<String> violations) {
+    public InvalidInputException(ErrorCode code, String message, List<String> violations) {
         super(code, 400, message);
         this.violations = List.copyOf(violations);
     }

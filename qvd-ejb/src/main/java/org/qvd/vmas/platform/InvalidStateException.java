@@ -2,7 +2,7 @@ package org.qvd.vmas.platform;
 
 /** An operation that the object's current state does not allow; nothing was changed. */
 public class InvalidStateException extends QvdException {
-    public InvalidStateException(String code, String message) {
+    public InvalidStateException(ErrorCode code, String message) {
         super(code, 409, message);
     }
 }

@@ -68,7 +68,7 @@ public final class ListQuery {
         }
         String attribute = sortable.get(sort);
         if (attribute == null) {
-            throw new InvalidInputException("sort.invalid", "cannot sort by '" + sort + "'; allowed: "
+            throw new InvalidInputException(PlatformError.SORT_INVALID, "cannot sort by '" + sort + "'; allowed: "
                     + String.join(", ", sortable.keySet()));
         }
         return path(root, attribute);

@@ -10,10 +10,10 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
 
     public PageRequest {
         if (page < 0) {
-            throw new InvalidInputException("page.invalid", "page must be >= 0");
+            throw new InvalidInputException(PlatformError.PAGE_INVALID, "page must be >= 0");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("page.invalid", "page size must be 1.." + MAX_SIZE);
+            throw new InvalidInputException(PlatformError.PAGE_INVALID, "page size must be 1.." + MAX_SIZE);
         }
     }
 

@@ -9,10 +9,11 @@ public final class Scoped {
     private Scoped() {
     }
 
-    public static <E> E find(EntityManager em, Class<E> type, Long id, ToLongFunction<E> tenantOf, String objectType) {
+    public static <E> E find(EntityManager em, Class<E> type, Long id, ToLongFunction<E> tenantOf,
+            ErrorCode notFound) {
         E entity = id == null ? null : em.find(type, id);
         if (entity == null || !CurrentCaller.get().sees(tenantOf.applyAsLong(entity))) {
-            throw new NotFoundException(objectType, id);
+            throw new NotFoundException(notFound, id);
         }
         return entity;
     }

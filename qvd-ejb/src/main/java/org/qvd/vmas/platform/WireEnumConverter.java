@@ -22,12 +22,12 @@ public abstract class WireEnumConverter<E extends Enum<E>> implements AttributeC
         return column == null ? null : Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
     }
 
-    /** Parses a wire name (any case); unknown names are refused as invalid input. */
-    public static <E extends Enum<E>> E parse(Class<E> type, String name) {
+    /** Parses a wire name (any case); unknown names are refused as invalid input, with the code {@code invalid}. */
+    public static <E extends Enum<E>> E parse(Class<E> type, ErrorCode invalid, String name) {
         try {
             return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException(type.getSimpleName().toLowerCase(Locale.ROOT) + ".invalid",
+            throw new InvalidInputException(invalid,
                     "unknown " + type.getSimpleName() + " '" + name + "'");
         }
     }

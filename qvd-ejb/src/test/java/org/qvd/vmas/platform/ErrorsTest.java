@@ -7,12 +7,13 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.qvd.vmas.vm.entity.VmError;
 
 class ErrorsTest {
 
     @Test
     void keepsQvdExceptionsAndUnwrapsEjbExceptions() {
-        NotFoundException notFound = new NotFoundException("vm", 7L);
+        NotFoundException notFound = new NotFoundException(VmError.NOT_FOUND, 7L);
         assertThat(Errors.translate(notFound)).isSameAs(notFound);
         assertThat(Errors.translate(new EJBException(notFound))).isSameAs(notFound);
         assertThat(notFound.code()).isEqualTo("vm.not_found");

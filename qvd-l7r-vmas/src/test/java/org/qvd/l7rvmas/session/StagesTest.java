@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.VmUnavailableException;
 import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.vm.entity.VmError;
 
 class StagesTest {
 
@@ -31,7 +32,7 @@ class StagesTest {
     @Test
     void vmasRefusalBecomesAnUnavailableVmWithItsMessage() {
         assertThatThrownBy(() -> Stages.vmas(() -> {
-            throw new InvalidStateException("vm.no_host", "no running, unblocked host has 512 MB free for this VM");
+            throw new InvalidStateException(VmError.NO_HOST, "no running, unblocked host has 512 MB free for this VM");
         })).isInstanceOf(VmUnavailableException.class).hasMessage("no running, unblocked host has 512 MB free for this VM");
     }
 

@@ -2,6 +2,7 @@ package org.qvd.api.platform;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.qvd.vmas.platform.ErrorCode;
 
 /**
  * An RFC 9457 problem: {@code type} is derived from the stable {@code code}; {@code errorId} is set
@@ -13,7 +14,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Problem of(int status, String code, String detail, String instance) {
+    public static Problem of(int status, ErrorCode code, String detail, String instance) {
+        return ofCode(status, code.code(), detail, instance);
+    }
+
+    /** Only for a code no catalogue can name in advance (the servlet container's {@code http.<status>}). */
+    static Problem ofCode(int status, String code, String detail, String instance) {
         return new Problem("urn:qvd:error:" + code, title(status), status, detail, instance, code, null, null);
     }
 

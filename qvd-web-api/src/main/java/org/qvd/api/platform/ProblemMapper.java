@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.qvd.vmas.account.entity.AccountError;
+import org.qvd.vmas.platform.ErrorCode;
 import org.qvd.vmas.platform.LogText;
 
 /** Every exception leaving a resource becomes {@code application/problem+json}, mapped once here. */
@@ -54,14 +56,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (status >= 500) {
             return Problems.fromService(wae, instance());
         }
-        String code = switch (status) {
-            case 404 -> "http.not_found";
-            case 405 -> "http.method_not_allowed";
-            case 406 -> "http.not_acceptable";
-            case 415 -> "http.unsupported_media_type";
-            case 401 -> "auth.unauthenticated";
-            case 403 -> "auth.forbidden";
-            default -> "request.malformed";
+        ErrorCode code = switch (status) {
+            case 404 -> ApiError.HTTP_NOT_FOUND;
+            case 405 -> ApiError.HTTP_METHOD_NOT_ALLOWED;
+            case 406 -> ApiError.HTTP_NOT_ACCEPTABLE;
+            case 415 -> ApiError.HTTP_UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> AccountError.AUTH_UNAUTHENTICATED;
+            case 403 -> ApiError.AUTH_FORBIDDEN;
+            default -> ApiError.REQUEST_MALFORMED;
         };
         String detail = status == 400 ? "the request could not be read (malformed JSON or parameter)"
                 : Problem.title(status);
@@ -70,12 +72,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // RESTEasy answers 404 for any path, query or matrix parameter that does not convert; a bad path
             // segment names no object (404), a bad query parameter is an invalid request (400)
             boolean path = parameter.startsWith("path ");
-            return Problem.of(path ? 404 : 400, path ? "http.not_found" : "parameter.invalid",
+            return Problem.of(path ? 404 : 400, path ? ApiError.HTTP_NOT_FOUND : ApiError.PARAMETER_INVALID,
                     path ? "no such object: the " + parameter + " is not a valid number or value"
                             : "the " + parameter + " is not a valid value (out of range or not a number)", instance());
         }
         if (Problems.isUnreadableBody(wae)) {
-            return Problem.of(400, "request.malformed", Problems.unreadableBodyDetail(wae), instance());
+            return Problem.of(400, ApiError.REQUEST_MALFORMED, Problems.unreadableBodyDetail(wae), instance());
         }
         return Problem.of(status, code, detail, instance());
     }

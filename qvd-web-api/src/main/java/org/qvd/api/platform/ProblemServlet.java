@@ -1,11 +1,14 @@
 package org.qvd.api.platform;
 
+import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.qvd.vmas.account.entity.AccountError;
+import org.qvd.vmas.platform.ErrorCode;
 
 /**
  * The error page for refusals the container makes before any resource runs (no or wrong
@@ -19,12 +22,14 @@ public class ProblemServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        String errorCode = switch (status) {
-            case 401 -> "auth.unauthenticated";
-            case 403 -> "auth.forbidden";
-            case 404 -> "http.not_found";
-            default -> "http." + status;
+        ErrorCode known = switch (status) {
+            case 401 -> AccountError.AUTH_UNAUTHENTICATED;
+            case 403 -> ApiError.AUTH_FORBIDDEN;
+            case 404 -> ApiError.HTTP_NOT_FOUND;
+            default -> null;
         };
+        // any other status the container answers by itself: no catalogue can list them in advance
+        String errorCode = known != null ? known.code() : "http." + status;
         String detail = switch (status) {
             case 401 -> "authenticate as an administrator (Basic over TLS, or a bearer token)";
             case 403 -> "this administrator may not use this resource";
@@ -32,23 +37,8 @@ public class ProblemServlet extends HttpServlet {
         };
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write("{\"type\":\"urn:qvd:error:" + errorCode + "\",\"title\":\"" + Problem.title(status)
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":\"" + json(uri)
-                + "\",\"code\":\"" + errorCode + "\"}");
-    }
-
-    /** A JSON string's content: quotes, backslashes and control characters escaped. */
-    private static String json(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        response.getWriter().write(Json.createObjectBuilder().add("type", "urn:qvd:error:" + errorCode)
+                .add("title", Problem.title(status)).add("status", status).add("detail", detail).add("instance", uri)
+                .add("code", errorCode).build().toString());
     }
 }

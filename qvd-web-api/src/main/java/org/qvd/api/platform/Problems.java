@@ -2,8 +2,6 @@ package org.qvd.api.platform;
 
 import jakarta.json.bind.JsonbException;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.qvd.vmas.platform.Errors;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.QvdException;
@@ -11,7 +9,6 @@ import org.qvd.vmas.platform.QvdException;
 /** Translates service exceptions to problems; shared by REST (problem+json) and SOAP (faults). */
 public final class Problems {
 
-    private static final Pattern UUID_IN_MESSAGE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Problems() {
     }
@@ -23,14 +20,14 @@ public final class Problems {
             return tooLarge;
         }
         if (isUnreadableBody(thrown)) {
-            return Problem.of(400, "request.malformed", unreadableBodyDetail(thrown), instance);
+            return Problem.of(400, ApiError.REQUEST_MALFORMED, unreadableBodyDetail(thrown), instance);
         }
         QvdException q = Errors.translate(thrown);
         if (q.status() >= 500) {
-            return Problem.of(q.status(), q.code(), "internal error; quote the error id when reporting it", instance)
+            return Problem.of(q.status(), q.errorCode(), "internal error; quote the error id when reporting it", instance)
                     .withErrorId(errorId(q));
         }
-        Problem problem = Problem.of(q.status(), q.code(), q.getMessage(), instance);
+        Problem problem = Problem.of(q.status(), q.errorCode(), q.getMessage(), instance);
         return q instanceof InvalidInputException invalid ? problem.withViolations(invalid.violations()) : problem;
     }
 
@@ -38,7 +35,7 @@ public final class Problems {
     static Problem tooLarge(Throwable thrown, String instance) {
         for (Throwable c = thrown; c != null; c = c.getCause()) {
             if (c instanceof BodySizeFilter.TooLarge tooLarge) {
-                return Problem.of(413, "request.too_large", tooLarge.getMessage(), instance);
+                return Problem.of(413, ApiError.REQUEST_TOO_LARGE, tooLarge.getMessage(), instance);
             }
         }
         return null;
@@ -64,9 +61,8 @@ public final class Problems {
         return false;
     }
 
-    /** The id the VMAS logged with the error, else a fresh one (then logged by the caller). */
+    /** The id the VMAS logged the error under, else a fresh one (then logged by the caller). */
     private static String errorId(QvdException q) {
-        Matcher m = UUID_IN_MESSAGE.matcher(String.valueOf(q.getMessage()));
-        return m.find() ? m.group() : UUID.randomUUID().toString();
+        return q.errorId() != null ? q.errorId() : UUID.randomUUID().toString();
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.PlatformError;
+import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.vm.entity.VmError;
 
 /** The RFC 9457 problem+json body a REST client gets for each kind of failure. */
 class ProblemsTest {
@@ -16,7 +19,7 @@ class ProblemsTest {
 
     @Test
     void aMissingObjectIsA404WithItsStableCodeAsType() {
-        Problem p = Problems.fromService(new NotFoundException("vm", 7), INSTANCE);
+        Problem p = Problems.fromService(new NotFoundException(VmError.NOT_FOUND, 7), INSTANCE);
         assertThat(p.status()).isEqualTo(404);
         assertThat(p.title()).isEqualTo("Not found");
         assertThat(p.code()).isEqualTo("vm.not_found");
@@ -30,7 +33,8 @@ class ProblemsTest {
     @Test
     void invalidInputListsEachViolation() {
         List<String> lines = List.of("name: must not be blank", "memoryMb: must be greater than 0");
-        Problem p = Problems.fromService(new InvalidInputException("validation.failed", "invalid input", lines),
+        Problem p = Problems.fromService(new InvalidInputException(PlatformError.VALIDATION_FAILED,
+                "invalid input", lines),
                 INSTANCE);
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.title()).isEqualTo("Invalid request");
@@ -46,6 +50,15 @@ class ProblemsTest {
         assertThat(p.code()).isEqualTo("internal");
         assertThat(p.detail()).doesNotContain("hunter2").doesNotContain("jdbc").contains("error id");
         assertThat(p.errorId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void theErrorIdIsTheOneTheVmasLoggedTakenFromItsFieldNotFromTheMessage() {
+        Problem p = Problems.fromService(QvdException.internal("3f0c2b7e-1111-4222-8333-944455556666",
+                new IllegalStateException("secret")), INSTANCE);
+        assertThat(p.status()).isEqualTo(500);
+        assertThat(p.errorId()).isEqualTo("3f0c2b7e-1111-4222-8333-944455556666");
+        assertThat(p.detail()).doesNotContain("secret");
     }
 
     @Test

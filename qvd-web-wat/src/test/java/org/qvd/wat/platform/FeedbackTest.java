@@ -5,26 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import org.junit.jupiter.api.Test;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.vm.entity.VmError;
 
 /** The text an administrator reads in the WAT when an action fails (English: no view, so no Spanish locale). */
 class FeedbackTest {
 
     @Test
     void aKnownErrorCodeIsTranslatedAndNamesTheCode() {
-        assertThat(Feedback.describe(new QvdException("vm.duplicate", 409, "duplicate: vm_user_name_key")))
+        assertThat(Feedback.describe(new QvdException(VmError.DUPLICATE, 409, "duplicate: vm_user_name_key")))
                 .isEqualTo("The user already has a VM with that name. [vm.duplicate]");
     }
 
     @Test
     void anUntranslatedCodeShowsTheServicesOwnText() {
-        assertThat(Feedback.describe(new NotFoundException("vm", 7))).isEqualTo("vm 7 not found [vm.not_found]");
+        assertThat(Feedback.describe(new NotFoundException(VmError.NOT_FOUND,
+                7))).isEqualTo("vm 7 not found [vm.not_found]");
     }
 
     @Test
     void theServiceErrorIsFoundInsideTheEjbWrapper() {
-        assertThat(Feedback.describe(new EJBException(new EJBException(new NotFoundException("user", "bob")))))
+        assertThat(Feedback.describe(new EJBException(new EJBException(new NotFoundException(AccountError.USER_NOT_FOUND, "bob")))))
                 .isEqualTo("user bob not found [user.not_found]");
     }
 

@@ -15,6 +15,7 @@ import org.qvd.vmas.account.boundary.AdministratorRequests.NewAdministrator;
 import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.control.PasswordHasher;
 import org.qvd.vmas.account.control.PasswordPolicy;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
@@ -27,6 +28,7 @@ import org.qvd.vmas.platform.InvalidStateException;
 import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
 
@@ -61,18 +63,19 @@ public class AdministratorService {
         long tenantId;
         if (caller.superadmin()) {
             if (request.tenantId() == null) {
-                throw new InvalidInputException("tenant.required", "a superadministrator must name the tenant");
+                throw new InvalidInputException(PlatformError.TENANT_REQUIRED,
+                        "a superadministrator must name the tenant");
             }
             tenantId = request.tenantId();
         } else {
             tenantId = caller.owningTenant(request.tenantId());
         }
-        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         passwords.check(tenantId, request.password());
         long same = em.createNamedQuery(Administrator.COUNT_BY_NAME, Long.class).setParameter("tenantId", tenantId)
                 .setParameter("name", request.name()).getSingleResult();
         if (same > 0) {
-            throw new ConflictException("admin.duplicate",
+            throw new ConflictException(AccountError.ADMIN_DUPLICATE,
                     "administrator '" + request.name() + "' exists in tenant '" + tenant.getName() + "'");
         }
         Administrator admin = new Administrator(tenant, request.name(), HASHER.hash(request.password()),
@@ -164,11 +167,11 @@ public class AdministratorService {
 
     private void refuseSelf(Administrator admin, String what) {
         if (Objects.equals(admin.getId(), CurrentCaller.get().adminId())) {
-            throw new InvalidStateException("admin.self", "an administrator cannot " + what);
+            throw new InvalidStateException(AccountError.ADMIN_SELF, "an administrator cannot " + what);
         }
     }
 
     private Administrator find(Long id) {
-        return Scoped.find(em, Administrator.class, id, a -> a.getTenant().getId(), "admin");
+        return Scoped.find(em, Administrator.class, id, a -> a.getTenant().getId(), AccountError.ADMIN_NOT_FOUND);
     }
 }

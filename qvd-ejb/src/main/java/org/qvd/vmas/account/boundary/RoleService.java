@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Acl;
 import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
@@ -23,6 +24,7 @@ import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
 
@@ -48,7 +50,7 @@ public class RoleService {
     @Audited(value = "role.create", objectType = "role")
     public RoleDto create(@NotNull @Valid NewRole request) {
         long tenantId = CurrentCaller.get().owningTenant(request.tenantId());
-        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         requireFreeName(tenantId, request.name());
         Role role = new Role(tenant, request.name(), request.description());
         em.persist(role);
@@ -139,13 +141,13 @@ public class RoleService {
         Caller caller = CurrentCaller.get();
         boolean shared = role != null && role.isFixed() && role.getTenant().getId() == Tenant.SUPERTENANT_ID;
         if (role == null || !(shared || caller.sees(role.getTenant().getId()))) {
-            throw new NotFoundException("role", id);
+            throw new NotFoundException(AccountError.ROLE_NOT_FOUND, id);
         }
         return role;
     }
 
     private Role ownRole(Long id) {
-        return Scoped.find(em, Role.class, id, r -> r.getTenant().getId(), "role");
+        return Scoped.find(em, Role.class, id, r -> r.getTenant().getId(), AccountError.ROLE_NOT_FOUND);
     }
 
     private RoleDto withAcl(Long id, String aclName, BiConsumer<Role, Acl> change) {
@@ -153,7 +155,7 @@ public class RoleService {
         List<Acl> acls = em.createNamedQuery(Acl.BY_NAMES, Acl.class).setParameter("names", List.of(aclName))
                 .getResultList();
         if (acls.isEmpty()) {
-            throw new NotFoundException("acl", aclName);
+            throw new NotFoundException(AccountError.ACL_NOT_FOUND, aclName);
         }
         change.accept(role, acls.get(0));
         return RoleDto.of(role);
@@ -162,7 +164,8 @@ public class RoleService {
     private void requireFreeName(long tenantId, String name) {
         if (!em.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class).setParameter("tenantId", tenantId)
                 .setParameter("name", name).getResultList().isEmpty()) {
-            throw new ConflictException("role.duplicate", "a role named '" + name + "' exists in this tenant");
+            throw new ConflictException(AccountError.ROLE_DUPLICATE,
+                    "a role named '" + name + "' exists in this tenant");
         }
     }
 }

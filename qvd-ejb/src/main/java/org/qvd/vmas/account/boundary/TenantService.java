@@ -9,6 +9,7 @@ import java.util.Map;
 import org.qvd.vmas.account.boundary.TenantRequests.NewTenant;
 import org.qvd.vmas.account.boundary.TenantRequests.TenantFilter;
 import org.qvd.vmas.account.boundary.TenantRequests.TenantUpdate;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.Caller;
@@ -17,6 +18,7 @@ import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
 
@@ -102,19 +104,19 @@ public class TenantService {
                     .setParameter("id", id).getSingleResult();
         }
         if (used > 0) {
-            throw new ConflictException("tenant.in_use", "tenant '" + tenant.getName()
+            throw new ConflictException(AccountError.TENANT_IN_USE, "tenant '" + tenant.getName()
                     + "' still has administrators, users, OSFs or roles");
         }
         em.remove(tenant);
     }
 
     private Tenant find(Long id) {
-        return Scoped.find(em, Tenant.class, id, Tenant::getId, "tenant");
+        return Scoped.find(em, Tenant.class, id, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
     }
 
     private void requireFreeName(String name) {
         if (!em.createNamedQuery(Tenant.BY_NAME, Tenant.class).setParameter("name", name).getResultList().isEmpty()) {
-            throw new ConflictException("tenant.duplicate", "a tenant named '" + name + "' exists");
+            throw new ConflictException(AccountError.TENANT_DUPLICATE, "a tenant named '" + name + "' exists");
         }
     }
 }

@@ -14,8 +14,10 @@ import org.qvd.vmas.account.boundary.UserRequests.UserUpdate;
 import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.control.PasswordHasher;
 import org.qvd.vmas.account.control.PasswordPolicy;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.entity.Vm;
@@ -50,12 +52,12 @@ public class UserService {
     @Audited(value = "user.create", objectType = "user")
     public UserDto create(@NotNull @Valid NewUser request) {
         long tenantId = CurrentCaller.get().owningTenant(request.tenantId());
-        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         passwords.check(tenantId, request.password());
         long same = em.createNamedQuery(AppUser.COUNT_BY_LOGIN, Long.class).setParameter("tenantId", tenantId)
                 .setParameter("login", request.login()).getSingleResult();
         if (same > 0) {
-            throw new ConflictException("user.duplicate",
+            throw new ConflictException(AccountError.USER_DUPLICATE,
                     "user '" + request.login() + "' exists in tenant '" + tenant.getName() + "'");
         }
         AppUser user = new AppUser(tenant, request.login(), HASHER.hash(request.password()), request.description());
@@ -123,7 +125,8 @@ public class UserService {
         AppUser user = find(id);
         long vms = em.createNamedQuery(Vm.COUNT_BY_USER, Long.class).setParameter("userId", id).getSingleResult();
         if (vms > 0) {
-            throw new ConflictException("user.in_use", "user '" + user.getLogin() + "' still owns " + vms + " VM(s)");
+            throw new ConflictException(AccountError.USER_IN_USE,
+                    "user '" + user.getLogin() + "' still owns " + vms + " VM(s)");
         }
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.USER)
                 .setParameter("objectId", id).executeUpdate();
@@ -132,6 +135,6 @@ public class UserService {
     }
 
     private AppUser find(Long id) {
-        return Scoped.find(em, AppUser.class, id, u -> u.getTenant().getId(), "user");
+        return Scoped.find(em, AppUser.class, id, u -> u.getTenant().getId(), AccountError.USER_NOT_FOUND);
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.qvd.vmas.account.control.TokenDigest;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
@@ -44,11 +45,12 @@ public class UserTokenService {
     @Audited(value = "user.token.create", objectType = "user")
     public IssuedTokenDto create(long userId, @NotNull Duration validity) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(LONGEST_VALIDITY) > 0) {
-            throw new InvalidInputException("token.validity", "a token's validity must be between 1 s and 366 days");
+            throw new InvalidInputException(AccountError.TOKEN_VALIDITY,
+                    "a token's validity must be between 1 s and 366 days");
         }
         AppUser user = em.find(AppUser.class, userId);
         if (user == null) {
-            throw new NotFoundException("user", userId);
+            throw new NotFoundException(AccountError.USER_NOT_FOUND, userId);
         }
         Instant now = Instant.now();
         em.createNamedQuery(UserToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();

@@ -3,6 +3,7 @@ package org.qvd.vmas.account.control;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /**
@@ -55,10 +56,10 @@ public final class PasswordHasher {
 
     public static void check(String password) {
         if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("password.invalid", "the password must not be empty");
+            throw new InvalidInputException(AccountError.PASSWORD_INVALID, "the password must not be empty");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInputException("password.invalid", "the password must be at most 72 bytes");
+            throw new InvalidInputException(AccountError.PASSWORD_INVALID, "the password must be at most 72 bytes");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.qvd.vmas.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.platform.InvalidInputException;
 
@@ -24,7 +25,7 @@ public class PasswordPolicy {
 
     static void check(String password, int min) {
         if (password.codePointCount(0, password.length()) < min) {
-            throw new InvalidInputException("password.too_short",
+            throw new InvalidInputException(AccountError.PASSWORD_TOO_SHORT,
                     "the password must have at least " + min + " characters");
         }
     }

@@ -83,13 +83,16 @@ public class Administrator {
     public void assign(Role role) {
         long roleTenant = role.getTenant().getId();
         if (roleTenant != Tenant.SUPERTENANT_ID && roleTenant != tenant.getId()) {
-            throw new InvalidInputException("role.other_tenant", "role '" + role.getName() + "' belongs to another tenant");
+            throw new InvalidInputException(AccountError.ROLE_OTHER_TENANT,
+                    "role '" + role.getName() + "' belongs to another tenant");
         }
         if (roleTenant == Tenant.SUPERTENANT_ID && !role.isFixed() && !tenant.isSupertenant()) {
-            throw new InvalidInputException("role.other_tenant", "role '" + role.getName() + "' belongs to tenant '*'");
+            throw new InvalidInputException(AccountError.ROLE_OTHER_TENANT,
+                    "role '" + role.getName() + "' belongs to tenant '*'");
         }
         if (Role.ROOT.equals(role.getName()) && roleTenant == Tenant.SUPERTENANT_ID && !tenant.isSupertenant()) {
-            throw new InvalidInputException("role.root_superadmin_only", "only superadministrators may hold Root");
+            throw new InvalidInputException(AccountError.ROLE_ROOT_SUPERADMIN_ONLY,
+                    "only superadministrators may hold Root");
         }
         roles.add(role);
     }

@@ -73,7 +73,8 @@ public class Role {
 
     private void checkMutable() {
         if (fixed) {
-            throw new InvalidStateException("role.fixed", "role '" + name + "' is fixed and cannot be changed");
+            throw new InvalidStateException(AccountError.ROLE_FIXED,
+                    "role '" + name + "' is fixed and cannot be changed");
         }
     }
 
@@ -115,10 +116,11 @@ public class Role {
         checkMutable();
         if (other.isRoot() && !tenant.isSupertenant()) {
             // inheriting Root would hand a tenant's administrators every ACL, which assigning it refuses
-            throw new InvalidInputException("role.root_superadmin_only", "only roles of tenant '*' may inherit Root");
+            throw new InvalidInputException(AccountError.ROLE_ROOT_SUPERADMIN_ONLY,
+                    "only roles of tenant '*' may inherit Root");
         }
         if (other == this || other.reaches(this)) {
-            throw new InvalidInputException("role.cycle",
+            throw new InvalidInputException(AccountError.ROLE_CYCLE,
                     "role '" + name + "' cannot inherit '" + other.name + "': inheritance would loop");
         }
         inherits.add(other);

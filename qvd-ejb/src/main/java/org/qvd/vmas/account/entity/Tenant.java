@@ -50,7 +50,7 @@ public class Tenant {
 
     private void refuseOnSupertenant(String what) {
         if (isSupertenant()) {
-            throw new InvalidStateException("tenant.fixed", "the superadmin tenant '*' cannot be " + what);
+            throw new InvalidStateException(AccountError.TENANT_FIXED, "the superadmin tenant '*' cannot be " + what);
         }
     }
 
@@ -72,7 +72,7 @@ public class Tenant {
     public void checkDeletable() {
         refuseOnSupertenant("deleted");
         if (id != null && id == DEFAULT_TENANT_ID) {
-            throw new InvalidStateException("tenant.fixed", "the default tenant cannot be deleted");
+            throw new InvalidStateException(AccountError.TENANT_FIXED, "the default tenant cannot be deleted");
         }
     }
 

@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.config.entity.ConfigEntry;
+import org.qvd.vmas.config.entity.ConfigError;
 import org.qvd.vmas.config.entity.ConfigKey;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 
 /**
@@ -45,7 +47,7 @@ public class ConfigService {
         Long tenant = tenantOf(tenantId);
         ConfigKey<?> known = resolver.catalogue().get(key);
         Optional<ConfigDto> dto = describe(tenant, key, known);
-        return dto.orElseThrow(() -> new NotFoundException("config", key));
+        return dto.orElseThrow(() -> new NotFoundException(ConfigError.NOT_FOUND, key));
     }
 
     /** Every catalogued key plus every stored one, as they apply to the tenant. */
@@ -84,7 +86,8 @@ public class ConfigService {
     @Audited(value = "config.delete", objectType = "config")
     public ConfigDto delete(Long tenantId, @NotBlank String key) {
         Long tenant = tenantOf(tenantId);
-        ConfigEntry entry = resolver.entry(tenant, key).orElseThrow(() -> new NotFoundException("config", key));
+        ConfigEntry entry = resolver.entry(tenant, key).orElseThrow(() -> new NotFoundException(ConfigError.NOT_FOUND,
+                key));
         em.remove(entry);
         em.flush();
         return describe(tenant, key, resolver.catalogue().get(key)).orElse(new ConfigDto(key, null, "unset", null, null, null));
@@ -97,7 +100,7 @@ public class ConfigService {
             return requested;
         }
         if (requested != null && requested != caller.tenantId()) {
-            throw new NotFoundException("tenant", requested);
+            throw new NotFoundException(PlatformError.TENANT_NOT_FOUND, requested);
         }
         return caller.tenantId();
     }

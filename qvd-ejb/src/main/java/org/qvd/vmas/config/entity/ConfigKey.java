@@ -32,7 +32,7 @@ public record ConfigKey<T>(String name, Class<T> type, T defaultValue, String de
         try {
             return parser.apply(raw.trim());
         } catch (RuntimeException e) {
-            throw new InvalidInputException("config.invalid_value",
+            throw new InvalidInputException(ConfigError.INVALID_VALUE,
                     "'" + raw + "' is not a valid " + type.getSimpleName() + " for " + name);
         }
     }

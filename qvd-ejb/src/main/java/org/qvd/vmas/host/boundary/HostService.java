@@ -12,6 +12,7 @@ import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
 import org.qvd.vmas.host.control.HostShutdown;
 import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.host.entity.HostError;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
@@ -58,7 +59,8 @@ public class HostService {
     @RequiresAcl("host.see")
     public Page<HostDto> list(HostFilter filter, @NotNull PageRequest page) {
         HostFilter f = filter == null ? HostFilter.any() : filter;
-        HostState state = f.state() == null ? null : WireEnumConverter.parse(HostState.class, f.state());
+        HostState state = f.state() == null ? null
+                : WireEnumConverter.parse(HostState.class, HostError.HOSTSTATE_INVALID, f.state());
         return ListQuery.page(em, Host.class, page, SORTABLE, (cb, root, where) -> {
             ListQuery.contains(cb, root.get("name"), f.name(), where);
             ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
@@ -119,7 +121,8 @@ public class HostService {
         host.checkDeletable();
         long vms = em.createNamedQuery(Vm.COUNT_ON_HOST, Long.class).setParameter("hostId", id).getSingleResult();
         if (vms > 0) {
-            throw new ConflictException("host.in_use", "host '" + host.getName() + "' still holds " + vms + " VM(s)");
+            throw new ConflictException(HostError.IN_USE,
+                    "host '" + host.getName() + "' still holds " + vms + " VM(s)");
         }
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.HOST)
                 .setParameter("objectId", id).executeUpdate();
@@ -129,7 +132,7 @@ public class HostService {
     private Host find(Long id) {
         Host host = id == null ? null : em.find(Host.class, id);
         if (host == null) {
-            throw new NotFoundException("host", id);
+            throw new NotFoundException(HostError.NOT_FOUND, id);
         }
         return host;
     }
@@ -137,11 +140,11 @@ public class HostService {
     private void requireFree(String name, String address) {
         if (name != null && em.createNamedQuery(Host.COUNT_BY_NAME, Long.class).setParameter("name", name)
                 .getSingleResult() > 0) {
-            throw new ConflictException("host.duplicate", "a host named '" + name + "' exists");
+            throw new ConflictException(HostError.DUPLICATE, "a host named '" + name + "' exists");
         }
         if (address != null && em.createNamedQuery(Host.COUNT_BY_ADDRESS, Long.class).setParameter("address", address)
                 .getSingleResult() > 0) {
-            throw new ConflictException("host.duplicate_address", "a host with address " + address + " exists");
+            throw new ConflictException(HostError.DUPLICATE_ADDRESS, "a host with address " + address + " exists");
         }
     }
 }

@@ -107,7 +107,7 @@ public class HostRuntime {
     /** Admin request: only a running host can be stopped; it is {@code stopping} until its agent reports. */
     public void requestStop(Instant now) {
         if (state != HostState.RUNNING) {
-            throw new HostStateException("host.not_running", "host '" + host.getName()
+            throw new HostStateException(HostError.NOT_RUNNING, "host '" + host.getName()
                     + "' can only be stopped when running; it is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
         moveTo(HostState.STOPPING, now);

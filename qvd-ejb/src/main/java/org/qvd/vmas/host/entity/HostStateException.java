@@ -5,11 +5,11 @@ import org.qvd.vmas.platform.InvalidStateException;
 /** A host operation its current state does not allow. */
 public class HostStateException extends InvalidStateException {
     public HostStateException(String message) {
-        super("host.invalid_state", message);
+        super(HostError.INVALID_STATE, message);
     }
 
     /** A refusal with a more specific stable code (e.g. {@code host.not_running}). */
-    public HostStateException(String code, String message) {
+    public HostStateException(HostError code, String message) {
         super(code, message);
     }
 }

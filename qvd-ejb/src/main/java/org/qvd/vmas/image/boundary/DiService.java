@@ -24,6 +24,7 @@ import org.qvd.vmas.image.control.ImageStorage;
 import org.qvd.vmas.image.control.StagedImage;
 import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.image.entity.DiTagException;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.image.entity.TagRules;
 import org.qvd.vmas.property.entity.Property;
@@ -197,7 +198,8 @@ public class DiService {
         Di di = find(id);
         long running = em.createNamedQuery(Vm.COUNT_RUNNING_DI, Long.class).setParameter("diId", id).getSingleResult();
         if (running > 0) {
-            throw new ConflictException("di.in_use", "DI '" + di.getVersion() + "' is in use by " + running + " VM(s)");
+            throw new ConflictException(ImageError.DI_IN_USE,
+                    "DI '" + di.getVersion() + "' is in use by " + running + " VM(s)");
         }
         List<String> files = new ArrayList<>(List.of(di.getPath()));
         files.addAll(em.createNamedQuery(Property.OF_OBJECT, Property.class).setParameter("type", PropertyOwner.DI)
@@ -222,7 +224,7 @@ public class DiService {
     private static void refuseDuplicate(Osf osf, String version) {
         if (osf.resolve(version).isPresent()) {
             // before any file arrives: the same refusal TagRules would give, without storing an image first
-            throw new DiTagException("di.duplicate", "version '" + version + "' is already a tag in OSF '"
+            throw new DiTagException(ImageError.DI_DUPLICATE, "version '" + version + "' is already a tag in OSF '"
                     + osf.getName() + "'");
         }
     }
@@ -243,7 +245,7 @@ public class DiService {
     }
 
     private Di find(Long id) {
-        return Scoped.find(em, Di.class, id, d -> d.getOsf().getTenant().getId(), "di");
+        return Scoped.find(em, Di.class, id, d -> d.getOsf().getTenant().getId(), ImageError.DI_NOT_FOUND);
     }
 
     /** QVD's default version: today's date and a counter, e.g. 2026-11-26-002. */

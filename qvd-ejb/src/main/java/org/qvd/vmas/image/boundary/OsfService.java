@@ -12,7 +12,9 @@ import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfRequests.OsfFilter;
 import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.vmas.property.entity.PropertyOwner;
@@ -46,7 +48,7 @@ public class OsfService {
     @Audited(value = "osf.create", objectType = "osf")
     public OsfDto create(@NotNull @Valid NewOsf request) {
         long tenantId = CurrentCaller.get().owningTenant(request.tenantId());
-        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, "tenant");
+        Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         requireFreeName(tenantId, request.name());
         int memory = request.memoryMb() != null ? request.memoryMb() : config.get(tenantId, VmConfigKeys.OSF_DEFAULT_MEMORY);
         boolean overlay = request.useOverlay() != null ? request.useOverlay()
@@ -96,7 +98,8 @@ public class OsfService {
         Osf osf = find(em, id);
         long vms = em.createNamedQuery(Vm.COUNT_BY_OSF, Long.class).setParameter("osfId", id).getSingleResult();
         if (vms > 0 || !osf.getDis().isEmpty()) {
-            throw new ConflictException("osf.in_use", "OSF '" + osf.getName() + "' still has " + vms + " VM(s) and "
+            throw new ConflictException(ImageError.OSF_IN_USE,
+                    "OSF '" + osf.getName() + "' still has " + vms + " VM(s) and "
                     + osf.getDis().size() + " disk image(s)");
         }
         em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.OSF)
@@ -105,18 +108,19 @@ public class OsfService {
     }
 
     static Osf find(EntityManager em, Long id) {
-        return Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), "osf");
+        return Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), ImageError.OSF_NOT_FOUND);
     }
 
     private static DesktopKind kindOf(String wireName) {
-        return wireName == null ? null : WireEnumConverter.parse(DesktopKind.class, wireName);
+        return wireName == null ? null : WireEnumConverter.parse(DesktopKind.class, ImageError.DESKTOPKIND_INVALID,
+                wireName);
     }
 
     private void requireFreeName(long tenantId, String name) {
         long same = em.createNamedQuery(Osf.COUNT_BY_NAME, Long.class).setParameter("tenantId", tenantId)
                 .setParameter("name", name).getSingleResult();
         if (same > 0) {
-            throw new ConflictException("osf.duplicate", "an OSF named '" + name + "' exists in this tenant");
+            throw new ConflictException(ImageError.OSF_DUPLICATE, "an OSF named '" + name + "' exists in this tenant");
         }
     }
 }

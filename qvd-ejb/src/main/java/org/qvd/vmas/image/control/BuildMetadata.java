@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /**
@@ -33,7 +34,7 @@ public record BuildMetadata(String name, String version, String image, String ke
             return new BuildMetadata(text(o, "name"), text(o, "version"), text(o, "image"), text(o, "kernel"),
                     text(o, "initrd"), text(o, "cmdline"), text(o, "built_at"), text(o, "suite"), text(o, "inputs_hash"));
         } catch (IOException | JsonException | ClassCastException e) {
-            throw new InvalidInputException("di.bad_metadata",
+            throw new InvalidInputException(ImageError.DI_BAD_METADATA,
                     "unreadable image metadata " + json.getFileName() + ": " + e.getMessage());
         }
     }

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.PlatformError;
 
 /**
  * The two image directories of the farm. Staging ({@code qvd.images.staging}, env {@code QVD_IMAGES_STAGING}) is
@@ -76,7 +78,7 @@ public class ImageStorage {
     public StagedImage stagedImage(String file) {
         String name = plainName(file);
         return staged().stream().filter(s -> s.file().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("di.staging_missing",
+                .orElseThrow(() -> new InvalidInputException(ImageError.DI_STAGING_MISSING,
                         "no image '" + name + "' in the staging directory " + staging()));
     }
 
@@ -91,7 +93,7 @@ public class ImageStorage {
     public Placed importFile(long osfId, String file) {
         Path source = staging().resolve(plainName(file));
         if (!Files.isRegularFile(source)) {
-            throw new InvalidInputException("di.staging_missing", "no file '" + file + "' in " + staging());
+            throw new InvalidInputException(ImageError.DI_STAGING_MISSING, "no file '" + file + "' in " + staging());
         }
         Path dir = images();
         Path target = dir.resolve(prefix(osfId) + source.getFileName());
@@ -99,7 +101,8 @@ public class ImageStorage {
             Files.createDirectories(dir);
             if (Files.exists(target)) {
                 if (!Files.isSameFile(source, target)) {
-                    throw new ConflictException("di.file_exists", "the image storage already has another file named '"
+                    throw new ConflictException(ImageError.DI_FILE_EXISTS,
+                            "the image storage already has another file named '"
                             + target.getFileName() + "' for this OSF");
                 }
                 return new Placed(target, false);
@@ -109,7 +112,8 @@ public class ImageStorage {
             target.toFile().setReadable(true, false);
             return new Placed(target, true);
         } catch (IOException e) {
-            throw new InvalidInputException("di.copy_failed", "cannot put " + file + " into " + dir + ": " + e.getMessage());
+            throw new InvalidInputException(ImageError.DI_COPY_FAILED,
+                    "cannot put " + file + " into " + dir + ": " + e.getMessage());
         }
     }
 
@@ -128,7 +132,7 @@ public class ImageStorage {
             Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
             if (Files.size(partial) == 0) {
                 Files.delete(partial);
-                throw new InvalidInputException("di.empty_upload", "the uploaded image is empty");
+                throw new InvalidInputException(ImageError.DI_EMPTY_UPLOAD, "the uploaded image is empty");
             }
             partial.toFile().setReadable(true, false);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -231,7 +235,7 @@ public class ImageStorage {
         String base = fileName == null ? "" : Path.of(fileName).getFileName().toString();
         String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
         if (cleaned.isEmpty() || cleaned.startsWith(".")) {
-            throw new InvalidInputException("validation.failed", "fileName: must be a plain file name");
+            throw new InvalidInputException(PlatformError.VALIDATION_FAILED, "fileName: must be a plain file name");
         }
         return cleaned;
     }
@@ -240,7 +244,7 @@ public class ImageStorage {
     static String plainName(String name) {
         String base = name == null ? "" : name.trim();
         if (base.isEmpty() || base.startsWith(".") || !base.matches("[A-Za-z0-9._+-]+")) {
-            throw new InvalidInputException("di.bad_file_name", "invalid image file name '" + name + "'");
+            throw new InvalidInputException(ImageError.DI_BAD_FILE_NAME, "invalid image file name '" + name + "'");
         }
         return base;
     }

@@ -4,7 +4,7 @@ import org.qvd.vmas.platform.QvdException;
 
 /** A refused tag operation (fixed or reserved tag, bad name, conflicting version). */
 public class DiTagException extends QvdException {
-    public DiTagException(String code, String message) {
+    public DiTagException(ImageError code, String message) {
         super(code, 409, message);
     }
 }

@@ -77,7 +77,7 @@ public class Osf {
 
     public void reconfigure(int newMemoryMb, boolean overlay, int newUserStorageMb) {
         if (newMemoryMb <= 0 || newUserStorageMb < 0) {
-            throw new InvalidInputException("osf.invalid", "memory must be > 0 MB and user storage >= 0 MB");
+            throw new InvalidInputException(ImageError.OSF_INVALID, "memory must be > 0 MB and user storage >= 0 MB");
         }
         this.memoryMb = newMemoryMb;
         this.useOverlay = overlay;
@@ -93,7 +93,7 @@ public class Osf {
             return;
         }
         if (!dis.isEmpty()) {
-            throw new InvalidInputException("osf.kind_in_use", "OSF '" + name + "' has " + dis.size()
+            throw new InvalidInputException(ImageError.OSF_KIND_IN_USE, "OSF '" + name + "' has " + dis.size()
                     + " disk image(s) of kind " + kind.wireName() + "; its kind can only change while it has none");
         }
         this.kind = newKind;

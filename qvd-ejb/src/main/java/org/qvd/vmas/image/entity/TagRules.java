@@ -26,11 +26,12 @@ public final class TagRules {
     public static Di addDi(Osf osf, String version, String path, String description, boolean makeDefault) {
         checkName(version);
         if (version.equals(HEAD) || version.equals(DEFAULT)) {
-            throw new DiTagException("di.tag_reserved", "'" + version + "' is a reserved tag, not a version");
+            throw new DiTagException(ImageError.DI_TAG_RESERVED, "'" + version + "' is a reserved tag, not a version");
         }
         for (Di existing : osf.dis()) {
             if (existing.hasTag(version)) {
-                throw new DiTagException(existing.getVersion().equals(version) ? "di.duplicate" : "di.tag_conflict",
+                throw new DiTagException(existing.getVersion().equals(version) ? ImageError.DI_DUPLICATE
+                        : ImageError.DI_TAG_CONFLICT,
                         "version '" + version + "' is already a tag in OSF '" + osf.getName() + "'");
             }
         }
@@ -52,19 +53,20 @@ public final class TagRules {
     public static Optional<DiTag> tag(Osf osf, Di di, String tag) {
         checkName(tag);
         if (tag.equals(HEAD)) {
-            throw new DiTagException("di.tag_reserved", "'head' always names the newest DI and cannot be set");
+            throw new DiTagException(ImageError.DI_TAG_RESERVED, "'head' always names the newest DI and cannot be set");
         }
         return place(osf, di, tag);
     }
 
     /** Removes a movable tag from a DI; returns the tag entity to delete. */
     public static DiTag untag(Di di, String tag) {
-        DiTag existing = di.tag(tag).orElseThrow(() -> new NotFoundException("di_tag", tag));
+        DiTag existing = di.tag(tag).orElseThrow(() -> new NotFoundException(ImageError.DI_TAG_NOT_FOUND, tag));
         if (existing.isFixed()) {
-            throw new DiTagException("di.tag_fixed", "the version tag '" + tag + "' cannot be removed");
+            throw new DiTagException(ImageError.DI_TAG_FIXED, "the version tag '" + tag + "' cannot be removed");
         }
         if (tag.equals(HEAD) || tag.equals(DEFAULT)) {
-            throw new DiTagException("di.tag_reserved", "'" + tag + "' cannot be removed; move it to another DI instead");
+            throw new DiTagException(ImageError.DI_TAG_RESERVED,
+                    "'" + tag + "' cannot be removed; move it to another DI instead");
         }
         di.tags().remove(existing);
         return existing;
@@ -92,7 +94,7 @@ public final class TagRules {
             Optional<DiTag> held = other.tag(tag);
             if (held.isPresent()) {
                 if (held.get().isFixed()) {
-                    throw new DiTagException("di.tag_fixed", "'" + tag + "' is the version tag of another DI");
+                    throw new DiTagException(ImageError.DI_TAG_FIXED, "'" + tag + "' is the version tag of another DI");
                 }
                 other.tags().remove(held.get());
                 held.get().moveTo(target);
@@ -107,7 +109,7 @@ public final class TagRules {
 
     private static void checkName(String tag) {
         if (tag == null || !NAME.matcher(tag).matches()) {
-            throw new InvalidInputException("di.tag_invalid",
+            throw new InvalidInputException(ImageError.DI_TAG_INVALID,
                     "tag/version must be 1-64 letters, digits, '.', '_' or '-': '" + tag + "'");
         }
     }

@@ -8,11 +8,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.host.entity.HostError;
 import org.qvd.vmas.image.entity.Di;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyError;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.Audited;
@@ -20,6 +24,7 @@ import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.vm.entity.VmError;
 
 /** Properties of objects the caller can see; host properties are changed by superadmins only. */
 @Stateless
@@ -58,7 +63,7 @@ public class PropertyService {
     public void delete(@NotNull PropertyOwner objectType, long objectId, @NotBlank String key) {
         requireChangeable(objectType, objectId);
         Property p = query(objectType, objectId).stream().filter(x -> x.getKey().equals(key)).findFirst()
-                .orElseThrow(() -> new NotFoundException("property", key));
+                .orElseThrow(() -> new NotFoundException(PropertyError.NOT_FOUND, key));
         em.remove(p);
     }
 
@@ -76,13 +81,13 @@ public class PropertyService {
 
     private void requireVisible(PropertyOwner type, long id) {
         switch (type) {
-            case USER -> Scoped.find(em, AppUser.class, id, u -> u.getTenant().getId(), "user");
-            case VM -> Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
-            case OSF -> Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), "osf");
-            case DI -> Scoped.find(em, Di.class, id, d -> d.getOsf().getTenant().getId(), "di");
+            case USER -> Scoped.find(em, AppUser.class, id, u -> u.getTenant().getId(), AccountError.USER_NOT_FOUND);
+            case VM -> Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
+            case OSF -> Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), ImageError.OSF_NOT_FOUND);
+            case DI -> Scoped.find(em, Di.class, id, d -> d.getOsf().getTenant().getId(), ImageError.DI_NOT_FOUND);
             case HOST -> {
                 if (em.find(Host.class, id) == null) {
-                    throw new NotFoundException("host", id);
+                    throw new NotFoundException(HostError.NOT_FOUND, id);
                 }
             }
             default -> throw new IllegalStateException(type.toString());

@@ -13,6 +13,7 @@ import org.qvd.vmas.vm.entity.UserState;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.vm.entity.VmError;
 
 /**
  * The L7R's connection accounting on the VM runtime, each in the same transaction as the user-state change it
@@ -70,7 +71,7 @@ public class ConnectionAccountingService {
     private Vm vm(long vmId) {
         Vm vm = em.find(Vm.class, vmId);
         if (vm == null) {
-            throw new NotFoundException("vm", vmId);
+            throw new NotFoundException(VmError.NOT_FOUND, vmId);
         }
         return vm;
     }

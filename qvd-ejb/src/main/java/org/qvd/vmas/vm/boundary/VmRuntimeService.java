@@ -14,6 +14,7 @@ import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.control.VmLifecycle;
 import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmStateException;
 import org.qvd.vmas.vm.entity.XState;
 import org.qvd.vmas.platform.Audited;
@@ -63,7 +64,7 @@ public class VmRuntimeService {
     public VmDto userConnecting(long vmId) {
         Vm vm = vm(vmId);
         if (vm.isBlocked()) {
-            throw new VmStateException("vm.blocked", "VM '" + vm.getName() + "' is blocked");
+            throw new VmStateException(VmError.BLOCKED, "VM '" + vm.getName() + "' is blocked");
         }
         vm.getRuntime().userConnecting(Instant.now());
         return VmDto.of(vm);
@@ -143,7 +144,7 @@ public class VmRuntimeService {
     private Vm vm(long vmId) {
         Vm vm = em.find(Vm.class, vmId);
         if (vm == null) {
-            throw new NotFoundException("vm", vmId);
+            throw new NotFoundException(VmError.NOT_FOUND, vmId);
         }
         return vm;
     }

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
@@ -20,6 +22,7 @@ import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.vm.control.VmLifecycle;
 import org.qvd.vmas.vm.control.VmNetwork;
 import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.vm.entity.VmStateHistory;
 import org.qvd.vmas.platform.Audited;
@@ -55,8 +58,9 @@ public class VmService {
     @RequiresAcl("vm.create")
     @Audited(value = "vm.create", objectType = "vm")
     public VmDto create(@NotNull @Valid NewVm request) {
-        AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(), "user");
-        Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), "osf");
+        AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(),
+                AccountError.USER_NOT_FOUND);
+        Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), ImageError.OSF_NOT_FOUND);
         requireFreeName(user.getId(), request.name());
         VmNetwork network = network(user.getTenant().getId());
         String ip = request.ip() == null || request.ip().isBlank()
@@ -77,7 +81,8 @@ public class VmService {
         VmListFetch.readOnly(em);
         VmFilter f = filter == null ? VmFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
-        VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, f.state());
+        VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, VmError.VMSTATE_INVALID,
+                f.state());
         return ListQuery.page(em, Vm.class, page, SORTABLE, (cb, root, where) -> {
             ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
             ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
@@ -190,7 +195,7 @@ public class VmService {
     }
 
     static Vm find(EntityManager em, Long id) {
-        return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
+        return Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
     }
 
     private VmNetwork network(long tenantId) {
@@ -199,7 +204,7 @@ public class VmService {
 
     private String requireFreeIp(String ip) {
         if (em.createNamedQuery(Vm.COUNT_BY_IP, Long.class).setParameter("ip", ip).getSingleResult() > 0) {
-            throw new ConflictException("vm.ip_taken", "IP " + ip + " is already assigned to a VM");
+            throw new ConflictException(VmError.IP_TAKEN, "IP " + ip + " is already assigned to a VM");
         }
         return ip;
     }
@@ -207,7 +212,7 @@ public class VmService {
     private void requireFreeName(Long userId, String name) {
         if (em.createNamedQuery(Vm.COUNT_BY_NAME, Long.class).setParameter("userId", userId).setParameter("name", name)
                 .getSingleResult() > 0) {
-            throw new ConflictException("vm.duplicate", "the user already has a VM named '" + name + "'");
+            throw new ConflictException(VmError.DUPLICATE, "the user already has a VM named '" + name + "'");
         }
     }
 }

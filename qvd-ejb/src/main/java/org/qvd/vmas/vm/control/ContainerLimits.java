@@ -11,6 +11,7 @@ import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.vm.entity.VmError;
 
 /**
  * What a container desktop needs beyond a VM's start parameters (issue 17): its image must be a root file system
@@ -36,7 +37,7 @@ public class ContainerLimits {
     public StartVmCommand.Container forStart(DesktopKind kind, Di di) {
         boolean archive = isRootfsArchive(di.getPath());
         if (archive != (kind == DesktopKind.CONTAINER)) {
-            throw new InvalidStateException("vm.image_kind", "disk image '" + di.getVersion() + "' of OSF '"
+            throw new InvalidStateException(VmError.IMAGE_KIND, "disk image '" + di.getVersion() + "' of OSF '"
                     + di.getOsf().getName() + "' is " + (archive ? "a container root file system archive" : "not a "
                     + "container root file system archive (.tar)") + " but the OSF's desktops are "
                     + kind.wireName() + "s");
@@ -52,7 +53,7 @@ public class ContainerLimits {
             return new StartVmCommand.Container(number(props, CPU_SHARES, DEFAULT_CPU_SHARES),
                     number(props, PIDS_MAX, DEFAULT_PIDS_MAX));
         } catch (IllegalArgumentException e) {
-            throw new InvalidStateException("vm.container_limits", "OSF '" + di.getOsf().getName()
+            throw new InvalidStateException(VmError.CONTAINER_LIMITS, "OSF '" + di.getOsf().getName()
                     + "' has an invalid container limit: " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package org.qvd.vmas.vm.control;
 
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.vm.entity.VmError;
 
 /** IPv4 addresses as numbers (0 … 2^32-1) and back, strictly dotted-quad. */
 final class Ipv4 {
@@ -13,7 +14,7 @@ final class Ipv4 {
         try {
             return format(parse(ip));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("vm.ip_invalid", "'" + ip + "' is not an IPv4 address");
+            throw new InvalidInputException(VmError.IP_INVALID, "'" + ip + "' is not an IPv4 address");
         }
     }
 

@@ -25,6 +25,7 @@ import org.qvd.protocol.vm.ReapVmCommand;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.protocol.vm.StopVmCommand;
 import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.platform.InvalidStateException;
@@ -66,7 +67,7 @@ public class VmLifecycle {
     public void start(Vm vm) {
         VmRuntime runtime = vm.getRuntime();
         em.persist(vm.start(Instant.now()));
-        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException("vm.no_image",
+        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException(VmError.NO_IMAGE,
                 "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
         requirePlaced(di, di.getPath());
         StartVmCommand.DirectBoot boot = directBoot(di);
@@ -106,7 +107,7 @@ public class VmLifecycle {
      */
     private void requirePlaced(Di di, String file) {
         if (!images.owns(di.getOsf().getId(), file)) {
-            throw new InvalidStateException("vm.image_not_placed", "disk image '" + di.getVersion() + "' of OSF '"
+            throw new InvalidStateException(VmError.IMAGE_NOT_PLACED, "disk image '" + di.getVersion() + "' of OSF '"
                     + di.getOsf().getName() + "' names a file the VMAS did not place for this OSF: upload or import the "
                     + "image again");
         }
@@ -151,7 +152,7 @@ public class VmLifecycle {
         List<String> hosts = em.createQuery("SELECT r.host.name FROM HostRuntime r WHERE r.state = :running",
                 String.class).setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING).getResultList();
         if (hosts.isEmpty()) {
-            throw new InvalidStateException("vm.purge_no_host",
+            throw new InvalidStateException(VmError.PURGE_NO_HOST,
                     "no host is running to delete the VM's home disk; nothing was deleted");
         }
         hosts.forEach(h -> commands.send(new PurgeHomeCommand(h, HostCommandSender.newCorrelationId(), vmId)));
@@ -172,7 +173,7 @@ public class VmLifecycle {
         HostPlacement placement = new HostPlacement(config.get(null, HostConfigKeys.WEIGHT_RAM),
                 config.get(null, HostConfigKeys.WEIGHT_CPU));
         Candidate chosen = placement.choose(candidates, memoryMb, kind).orElseThrow(() -> new InvalidStateException(
-                "vm.no_host", candidates.stream().noneMatch(c -> c.kinds().contains(kind))
+                VmError.NO_HOST, candidates.stream().noneMatch(c -> c.kinds().contains(kind))
                         ? "no running, unblocked host offers " + kind.wireName() + " desktops"
                         : "no running, unblocked host offering " + kind.wireName() + " desktops has " + memoryMb
                                 + " MB free for this VM"));

@@ -3,9 +3,11 @@ package org.qvd.vmas.vm.control;
 import java.util.Locale;
 import java.util.Set;
 import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.config.entity.ConfigError;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.vm.entity.VmError;
 
 /**
  * The VM network as the VMAS hands it out: the hosts' network (gateway and netmask, global settings that match the
@@ -25,14 +27,15 @@ public final class VmNetwork {
         this.gateway = configured(gateway, VmConfigKeys.GATEWAY.name());
         this.mask = configured(netmask, VmConfigKeys.NETMASK.name());
         if (!contiguous(mask) || mask == 0xFFFFFFFFL || mask == 0xFFFFFFFEL) {
-            throw new QvdException("config.invalid_value", 500, "vm.network.netmask " + netmask + " is no usable netmask");
+            throw new QvdException(ConfigError.INVALID_VALUE,
+                    500, "vm.network.netmask " + netmask + " is no usable netmask");
         }
         this.start = configured(rangeStart, VmConfigKeys.IP_START.name());
         this.end = configured(rangeEnd, VmConfigKeys.IP_END.name());
         this.description = rangeStart + " – " + rangeEnd + " in " + Ipv4.format(network()) + "/"
                 + Long.bitCount(mask) + " (gateway " + gateway + ")";
         if (end < start || !inNetwork(start) || !inNetwork(end)) {
-            throw new ConflictException("vm.ip_range_invalid", "the VM range " + rangeStart + " – " + rangeEnd
+            throw new ConflictException(VmError.IP_RANGE_INVALID, "the VM range " + rangeStart + " – " + rangeEnd
                     + " (config vm.network.ip.start / vm.network.ip.end) is not inside the VM network "
                     + Ipv4.format(network()) + "/" + Long.bitCount(mask));
         }
@@ -48,7 +51,7 @@ public final class VmNetwork {
     public String requireUsable(String ip) {
         String normal = Ipv4.normalise(ip);
         if (!usable(Ipv4.parse(normal))) {
-            throw new InvalidInputException("vm.ip_out_of_range", "IP " + normal + " is not a VM address: VMs take "
+            throw new InvalidInputException(VmError.IP_OUT_OF_RANGE, "IP " + normal + " is not a VM address: VMs take "
                     + "their IPs from " + description + ", never the network's, broadcast or gateway address");
         }
         return normal;
@@ -113,7 +116,7 @@ public final class VmNetwork {
         try {
             return Ipv4.parse(ip);
         } catch (IllegalArgumentException e) {
-            throw new QvdException("config.invalid_value", 500, key + " '" + ip + "' is not an IPv4 address");
+            throw new QvdException(ConfigError.INVALID_VALUE, 500, key + " '" + ip + "' is not an IPv4 address");
         }
     }
 }

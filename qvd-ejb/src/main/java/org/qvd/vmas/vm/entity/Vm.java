@@ -86,7 +86,7 @@ public class Vm {
 
     public Vm(AppUser user, Osf osf, String name, String diTag, String ip, String description) {
         if (!user.getTenant().getId().equals(osf.getTenant().getId())) {
-            throw new org.qvd.vmas.platform.InvalidInputException("vm.osf_other_tenant",
+            throw new org.qvd.vmas.platform.InvalidInputException(VmError.OSF_OTHER_TENANT,
                     "the OSF belongs to another tenant than the user");
         }
         this.user = user;
@@ -101,7 +101,7 @@ public class Vm {
     /** Admin start: a blocked VM is refused before the state machine is asked. */
     public VmStateHistory start(Instant now) {
         if (blocked) {
-            throw new VmStateException("vm.blocked", "VM '" + name + "' is blocked");
+            throw new VmStateException(VmError.BLOCKED, "VM '" + name + "' is blocked");
         }
         return runtime.requestStart(now);
     }
@@ -141,7 +141,7 @@ public class Vm {
 
     public void expire(Instant soft, Instant hard) {
         if (soft != null && hard != null && hard.isBefore(soft)) {
-            throw new org.qvd.vmas.platform.InvalidInputException("vm.expiration_invalid",
+            throw new org.qvd.vmas.platform.InvalidInputException(VmError.EXPIRATION_INVALID,
                     "the hard expiration cannot come before the soft one");
         }
         this.expirationSoft = soft;

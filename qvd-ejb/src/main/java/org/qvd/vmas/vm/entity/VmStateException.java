@@ -5,10 +5,10 @@ import org.qvd.vmas.platform.InvalidStateException;
 /** A VM operation its current state does not allow; nothing was changed. */
 public class VmStateException extends InvalidStateException {
     public VmStateException(String message) {
-        super("vm.invalid_state", message);
+        super(VmError.INVALID_STATE, message);
     }
 
-    public VmStateException(String code, String message) {
+    public VmStateException(VmError code, String message) {
         super(code, message);
     }
 }

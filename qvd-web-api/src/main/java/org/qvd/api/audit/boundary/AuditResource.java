@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.api.platform.Page;
 import org.qvd.api.platform.PageParams;
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.PlatformError;
 
 /** The audit log of every administrative action, newest first by default. */
 @Path("audit")
@@ -56,7 +57,7 @@ public class AuditResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("validation.failed",
+            throw new InvalidInputException(PlatformError.VALIDATION_FAILED,
                     "from/to: must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }

@@ -1,5 +1,6 @@
 package org.qvd.api.image.boundary;
 
+import org.qvd.api.platform.ApiError;
 import org.qvd.vmas.image.boundary.DiDto;
 import org.qvd.vmas.image.boundary.DiService;
 
@@ -83,7 +84,8 @@ public class DiResource {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response create(Map<String, Object> request) {
-        throw new InvalidInputException("di.path_refused", "a disk image is not registered by a host path: upload it "
+        throw new InvalidInputException(ApiError.DI_PATH_REFUSED,
+                "a disk image is not registered by a host path: upload it "
                 + "(POST /api/v1/dis/upload) or, as a superadmin, import it from the staging directory "
                 + "(POST /api/v1/dis/import)");
     }

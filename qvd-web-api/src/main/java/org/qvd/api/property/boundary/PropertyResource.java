@@ -1,5 +1,6 @@
 package org.qvd.api.property.boundary;
 
+import org.qvd.api.platform.ApiError;
 import org.qvd.vmas.property.boundary.PropertyService;
 
 import jakarta.ejb.EJB;
@@ -69,7 +70,7 @@ public class PropertyResource {
         try {
             return PropertyOwner.valueOf(type.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("property_owner", type);
+            throw new NotFoundException(ApiError.PROPERTY_OWNER_NOT_FOUND, type);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.qvd.wat.platform.WatError;
 
 /**
  * The disk image list: new DIs by upload ({@link DiService#upload}, the same guarded call as the REST upload) or,
@@ -70,7 +71,7 @@ public class DiList implements Serializable {
     public void save() {
         try {
             if (stagingFile == null || stagingFile.isBlank()) {
-                throw new InvalidInputException("di.no_source", Feedback.text("di.noSource"));
+                throw new InvalidInputException(WatError.DI_NO_SOURCE, Feedback.text("di.noSource"));
             }
             DiDto di = dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
             // the version may come from the image's build metadata or be generated: show the one given
@@ -88,7 +89,7 @@ public class DiList implements Serializable {
     public void upload(FileUploadEvent event) {
         try (InputStream in = event.getFile().getInputStream()) {
             if (osfId == null) {
-                throw new InvalidInputException("di.upload_needs_osf", "choose the OS flavour before uploading");
+                throw new InvalidInputException(WatError.DI_UPLOAD_NEEDS_OSF, "choose the OS flavour before uploading");
             }
             DiDto di = dis.upload(new UploadedDi(osfId, blank(version), event.getFile().getFileName(),
                     blank(description), makeDefault ? "default" : null), in);
