@@ -19,6 +19,7 @@ import org.qvd.vmas.directory.control.DirectoryEntry;
 import org.qvd.vmas.directory.control.DirectorySettingsCheck;
 import org.qvd.vmas.directory.control.DirectoryUnavailableException;
 import org.qvd.vmas.directory.entity.Directory;
+import org.qvd.vmas.directory.entity.DirectoryError;
 import org.qvd.vmas.directory.entity.DirectorySettings;
 import org.qvd.vmas.directory.entity.DirectoryUser;
 import org.qvd.vmas.image.entity.Osf;
@@ -27,6 +28,7 @@ import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
 
@@ -46,11 +48,11 @@ public class DirectoryService {
     public DirectoryDto create(@NotNull @Valid DirectoryInput input) {
         Tenant tenant = em.find(Tenant.class, CurrentCaller.get().owningTenant(input.tenantId()));
         if (tenant == null) {
-            throw new org.qvd.vmas.platform.NotFoundException("tenant", input.tenantId());
+            throw new org.qvd.vmas.platform.NotFoundException(PlatformError.TENANT_NOT_FOUND, input.tenantId());
         }
         if (!em.createNamedQuery(Directory.BY_TENANT, Directory.class).setParameter("tenantId", tenant.getId())
                 .getResultList().isEmpty()) {
-            throw new ConflictException("directory.duplicate", "tenant '" + tenant.getName() + "' has a directory "
+            throw new ConflictException(DirectoryError.DUPLICATE, "tenant '" + tenant.getName() + "' has a directory "
                     + "already: change that one");
         }
         Directory directory = new Directory(tenant, settings(input, null));
@@ -124,7 +126,7 @@ public class DirectoryService {
     }
 
     private Directory find(Long id) {
-        return Scoped.find(em, Directory.class, id, d -> d.getTenant().getId(), "directory");
+        return Scoped.find(em, Directory.class, id, d -> d.getTenant().getId(), DirectoryError.NOT_FOUND);
     }
 
     private Osf osf(Long osfId, long tenantId) {
@@ -133,7 +135,7 @@ public class DirectoryService {
         }
         Osf osf = em.find(Osf.class, osfId);
         if (osf == null || osf.getTenant().getId() != tenantId) {
-            throw new InvalidInputException("directory.invalid_settings", "provisionOsfId: OSF " + osfId
+            throw new InvalidInputException(DirectoryError.INVALID_SETTINGS, "provisionOsfId: OSF " + osfId
                     + " is not an OSF of the directory's tenant");
         }
         return osf;
@@ -144,7 +146,7 @@ public class DirectoryService {
         if (in.groupOsfs() != null) {
             in.groupOsfs().forEach((group, osfId) -> {
                 if (group == null || group.isBlank() || osfId == null) {
-                    throw new InvalidInputException("directory.invalid_settings", "groupOsfs: each group needs a name "
+                    throw new InvalidInputException(DirectoryError.INVALID_SETTINGS, "groupOsfs: each group needs a name "
                             + "and an OSF id");
                 }
                 long tenantId = current != null ? current.getTenant().getId()

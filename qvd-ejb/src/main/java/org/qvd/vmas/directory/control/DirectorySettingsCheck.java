@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import java.security.GeneralSecurityException;
+import org.qvd.vmas.directory.entity.DirectoryError;
 import org.qvd.vmas.directory.entity.DirectorySettings;
 import org.qvd.vmas.platform.InvalidInputException;
 
@@ -90,6 +91,6 @@ public final class DirectorySettingsCheck {
     }
 
     private static InvalidInputException invalid(String field, String message) {
-        return new InvalidInputException("directory.invalid_settings", field + ": " + message);
+        return new InvalidInputException(DirectoryError.INVALID_SETTINGS, field + ": " + message);
     }
 }

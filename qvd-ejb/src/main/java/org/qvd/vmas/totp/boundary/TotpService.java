@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.Caller;
@@ -17,6 +18,7 @@ import org.qvd.vmas.platform.Scoped;
 import org.qvd.vmas.totp.control.QrCodes;
 import org.qvd.vmas.totp.control.TotpCodes;
 import org.qvd.vmas.totp.entity.AdminTotp;
+import org.qvd.vmas.totp.entity.TotpError;
 
 /**
  * An administrator's own TOTP second factor: enrol (a new secret and its QR code), confirm with a first code (from
@@ -45,7 +47,7 @@ public class TotpService {
         long id = self();
         AdminTotp totp = em.find(AdminTotp.class, id);
         if (totp != null && totp.isConfirmed()) {
-            throw new ConflictException("totp.enrolled", "a second factor is active: disable it (with a code) first");
+            throw new ConflictException(TotpError.ENROLLED, "a second factor is active: disable it (with a code) first");
         }
         String secret = TotpCodes.newSecret();
         if (totp == null) {
@@ -63,7 +65,7 @@ public class TotpService {
     public void confirm(@NotNull String codeSecret) {
         AdminTotp totp = em.find(AdminTotp.class, self());
         if (totp == null) {
-            throw new ConflictException("totp.not_enrolled", "enrol first: there is no secret to confirm");
+            throw new ConflictException(TotpError.NOT_ENROLLED, "enrol first: there is no secret to confirm");
         }
         use(totp, codeSecret);
     }
@@ -74,7 +76,7 @@ public class TotpService {
     public void disable(@NotNull String codeSecret) {
         AdminTotp totp = em.find(AdminTotp.class, self());
         if (totp == null || !totp.isConfirmed()) {
-            throw new ConflictException("totp.not_enrolled", "no second factor is active");
+            throw new ConflictException(TotpError.NOT_ENROLLED, "no second factor is active");
         }
         use(totp, codeSecret);
         em.remove(totp);
@@ -84,7 +86,7 @@ public class TotpService {
     @RequiresAcl("admin.update.password")
     @Audited(value = "admin.totp.reset", objectType = "admin")
     public void reset(@NotNull Long adminId) {
-        Administrator admin = Scoped.find(em, Administrator.class, adminId, a -> a.getTenant().getId(), "admin");
+        Administrator admin = Scoped.find(em, Administrator.class, adminId, a -> a.getTenant().getId(), AccountError.ADMIN_NOT_FOUND);
         AdminTotp totp = em.find(AdminTotp.class, admin.getId());
         if (totp != null) {
             em.remove(totp);
@@ -94,7 +96,7 @@ public class TotpService {
     private void use(AdminTotp totp, String code) {
         OptionalLong step = TotpCodes.accept(totp.getSecret(), code, Instant.now(), totp.getLastStep());
         if (step.isEmpty()) {
-            throw new InvalidInputException("totp.wrong_code", "the code is wrong, expired or used already");
+            throw new InvalidInputException(TotpError.WRONG_CODE, "the code is wrong, expired or used already");
         }
         totp.used(step.getAsLong());
     }
@@ -102,7 +104,7 @@ public class TotpService {
     private static long self() {
         Caller caller = CurrentCaller.get();
         if (caller.adminId() == null) {
-            throw new InvalidInputException("totp.no_admin", "only an administrator has a second factor");
+            throw new InvalidInputException(TotpError.NO_ADMIN, "only an administrator has a second factor");
         }
         return caller.adminId();
     }

@@ -38,6 +38,8 @@ public enum VmError implements ErrorCode {
             "The OS flavour has no disk image for the VM's tag."),
     NOT_FOUND("vm.not_found",
             "The virtual machine does not exist."),
+    NOT_RUNNING("vm.not_running",
+            "The virtual machine is not running."),
     OSF_OTHER_TENANT("vm.osf_other_tenant",
             "The OS flavour belongs to another tenant than the user."),
     PURGE_NO_HOST("vm.purge_no_host",

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.platform.AuditEvent;
 import org.qvd.vmas.platform.AuditSink;
@@ -61,9 +62,9 @@ public class VmWatchService {
     }
 
     private WatchTicketDto issue(Long id, String mode) {
-        Vm vm = Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), "vm");
+        Vm vm = Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
         if (vm.getRuntime().getState() != VmState.RUNNING) {
-            throw new InvalidStateException("vm.not_running", "the VM is "
+            throw new InvalidStateException(VmError.NOT_RUNNING, "the VM is "
                     + vm.getRuntime().getState().name().toLowerCase(java.util.Locale.ROOT)
                     + ": only a running desktop can be viewed");
         }
