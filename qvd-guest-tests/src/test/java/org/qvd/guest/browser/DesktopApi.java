@@ -9,16 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.qvd.testsupport.TrustAll;
 
 /**
  * The browser desktop's calls made by hand, as a script in a hostile page could: log in (a cookie of its own), connect,
@@ -32,7 +28,7 @@ final class DesktopApi {
 
     DesktopApi(int httpsPort) throws Exception {
         this.base = "https://localhost:" + httpsPort + "/desktop/";
-        this.http = HttpClient.newBuilder().sslContext(trustAll()).cookieHandler(cookies)
+        this.http = HttpClient.newBuilder().sslContext(TrustAll.context()).cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -116,24 +112,5 @@ final class DesktopApi {
             return null;
         });
         return outcome.get(60, TimeUnit.SECONDS);
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String auth) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String auth) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return context;
     }
 }
