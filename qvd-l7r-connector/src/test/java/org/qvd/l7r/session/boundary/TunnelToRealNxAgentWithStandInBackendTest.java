@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
+import org.qvd.testsupport.RealVma;
 import org.qvd.testsupport.RequiredResource;
 
 /**
@@ -42,8 +43,8 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
             RequiredResource.present(onPath(tool), tool + " is not installed");
         }
         Path dir = Files.createDirectories(Path.of("target", "nx-" + System.nanoTime()).toAbsolutePath());
-        int agentDisplay = freeDisplay(150);
-        int viewerDisplay = freeDisplay(agentDisplay + 1);
+        int agentDisplay = RealVma.freeDisplay(150);
+        int viewerDisplay = RealVma.freeDisplay(agentDisplay + 1);
         int agentPort = freePort();
         String cookie = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         startAgent(dir, agentDisplay, agentPort, cookie);
@@ -160,14 +161,6 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
         return false;
     }
 
-    private static int freeDisplay(int from) {
-        for (int d = from; d < from + 100; d++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + d)) && !Files.exists(Path.of("/tmp/.X" + d + "-lock"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("no free X display");
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.qvd.testsupport.RealVma;
 
 /** Helpers for the ITs: processes, free ports, polling the VMA's HTTP API. */
 final class ItSupport {
@@ -50,12 +51,7 @@ final class ItSupport {
 
     /** A display number without an X socket, starting at {@code from}. */
     static int freeDisplay(int from) {
-        for (int n = from; n < from + 50; n++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("no free X display from " + from);
+        return RealVma.freeDisplay(from);
     }
 
     static String cookie() {
