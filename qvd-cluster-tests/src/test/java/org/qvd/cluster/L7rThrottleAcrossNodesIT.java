@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
 import javax.net.ssl.SSLSocket;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.cluster.platform.Admin;
@@ -34,18 +32,21 @@ class L7rThrottleAcrossNodesIT {
     @Test
     void failuresSpreadOverBothNodesLockTheLoginOnBoth(QvdCluster cluster) throws Exception {
         List<QvdCluster.Node> nodes = cluster.nodes();
-        ClusterFailoverIT.awaitTrue("both nodes up", Duration.ofMinutes(5), () -> nodes.stream().allMatch(
-                QvdCluster.Node::alive));
+        ClusterFailoverIT.awaitTrue(
+                "both nodes up", Duration.ofMinutes(5), () -> nodes.stream().allMatch(QvdCluster.Node::alive));
         String login = Admin.unique("guess") + "@default";
         String client = "198.51.100." + (1 + (int) (System.nanoTime() % 200));
         // max-login-failures (5) of one login from one address, alternating nodes: A B A B A
         for (int i = 0; i < 5; i++) {
-            assertThat(list(cluster, nodes.get(i % 2), client, login, "wrong-" + i)).isEqualTo(401);
+            assertThat(list(cluster, nodes.get(i % 2), client, login, "wrong-" + i))
+                    .isEqualTo(401);
         }
         // the sixth attempt on node B is refused without a password check: B counted A's failures too
         assertThat(list(cluster, nodes.get(1), client, login, "wrong-5")).isEqualTo(401);
-        ClusterFailoverIT.awaitTrue("node B logs the lock", Duration.ofSeconds(20), () -> read(nodes.get(1).consoleLog())
-                .contains("Login throttled: '" + login + "' from " + client));
+        ClusterFailoverIT.awaitTrue(
+                "node B logs the lock",
+                Duration.ofSeconds(20),
+                () -> read(nodes.get(1).consoleLog()).contains("Login throttled: '" + login + "' from " + client));
         assertThat(read(nodes.get(0).consoleLog())).contains("Login failed: '" + login + "' from " + client);
         assertThat(new Db(cluster).query("SELECT count(*) FROM l7r_login_throttle WHERE locked_until > now()"))
                 .isNotEqualTo("0");
@@ -56,15 +57,17 @@ class L7rThrottleAcrossNodesIT {
             throws IOException {
         Socket tcp = new Socket();
         tcp.connect(new InetSocketAddress("127.0.0.1", node.l7rPort()), 10_000);
-        tcp.getOutputStream().write(("PROXY TCP4 " + client + " 127.0.0.1 40000 8443\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        try (SSLSocket tls = (SSLSocket) Admin.trusting(cluster.caCertificate()).getSocketFactory()
+        tcp.getOutputStream()
+                .write(("PROXY TCP4 " + client + " 127.0.0.1 40000 8443\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (SSLSocket tls = (SSLSocket) Admin.trusting(cluster.caCertificate())
+                .getSocketFactory()
                 .createSocket(tcp, "localhost", node.l7rPort(), true)) {
             tls.setSoTimeout(60_000);
             OutputStream out = tls.getOutputStream();
-            String basic = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String basic =
+                    Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
             out.write(("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: Basic " + basic
-                    + "\r\nAccept: application/json\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n")
+                            + "\r\nAccept: application/json\r\nUser-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = tls.getInputStream();

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the tier's commands (docker, docker/*.sh) with a time limit; a command that fails says what it printed. */
 final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
@@ -25,7 +24,9 @@ final class Commands {
     }
 
     static boolean succeeds(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -38,7 +39,9 @@ final class Commands {
     static void run(List<String> command, Map<String, String> env, Path dir, Path log, Duration timeout)
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -57,7 +60,8 @@ final class Commands {
     /** Runs the command and returns what it printed on standard output (standard error goes to the log). */
     static String output(List<String> command, Map<String, String> env, Path dir, Path log)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -72,7 +76,8 @@ final class Commands {
         try {
             // lenient: container logs may hold bytes that are not UTF-8
             List<String> all = Files.exists(file)
-                    ? List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) : List.of();
+                    ? List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n"))
+                    : List.of();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,7 +40,8 @@ final class ComposeCluster implements AutoCloseable {
         env.put("QVD_BALANCER_HTTPS_PORT", Integer.toString(httpsPort()));
         env.put("QVD_BALANCER_STATS", "127.0.0.1:" + statsPort());
         env.put("QVD_HKD_HOST", HOST);
-        // the tier checks the cluster, not guests: the agent uses libvirt's test driver (no second libvirtd on the host)
+        // the tier checks the cluster, not guests: the agent uses libvirt's test driver (no second libvirtd on the
+        // host)
         env.put("QVD_HKD_LIBVIRT_URI", "test:///default");
         env.put("QVD_SUPERADMIN_PASSWORD", superadminPassword);
     }
@@ -75,20 +76,31 @@ final class ComposeCluster implements AutoCloseable {
     long up() throws IOException, InterruptedException {
         up = true;
         // a run that died half-way left its containers (they restart with the daemon) and volumes: start clean
-        Commands.run(List.of("docker/compose.sh", "down", "-v", "--remove-orphans"), env, root,
-                artifacts.resolve("compose.log"), Duration.ofMinutes(5));
+        Commands.run(
+                List.of("docker/compose.sh", "down", "-v", "--remove-orphans"),
+                env,
+                root,
+                artifacts.resolve("compose.log"),
+                Duration.ofMinutes(5));
         return timed("compose up -d", List.of("docker/compose.sh", "up", "-d", "--no-build"), Duration.ofMinutes(15));
     }
 
     /** A file of the secrets volume, read through node1 (e.g. {@code tls/ca.pem}). */
     String secret(String file) throws IOException, InterruptedException {
-        return Commands.output(List.of("docker/compose.sh", "exec", "-T", "node1", "cat", "/run/qvd-secrets/" + file),
-                env, root, artifacts.resolve("compose.log"));
+        return Commands.output(
+                List.of("docker/compose.sh", "exec", "-T", "node1", "cat", "/run/qvd-secrets/" + file),
+                env,
+                root,
+                artifacts.resolve("compose.log"));
     }
 
     /** Stops one service as an operator would ({@code stop}: SIGTERM, then its grace period). */
     void stop(String service) throws IOException, InterruptedException {
-        Commands.run(List.of("docker/compose.sh", "stop", service), env, root, artifacts.resolve("compose.log"),
+        Commands.run(
+                List.of("docker/compose.sh", "stop", service),
+                env,
+                root,
+                artifacts.resolve("compose.log"),
                 Duration.ofMinutes(3));
     }
 
@@ -108,11 +120,19 @@ final class ComposeCluster implements AutoCloseable {
         }
         Files.createDirectories(artifacts);
         for (String service : SERVICES) {
-            Commands.run(List.of("docker/compose.sh", "logs", "--no-color", service), env, root,
-                    artifacts.resolve(service + ".log"), Duration.ofMinutes(1));
+            Commands.run(
+                    List.of("docker/compose.sh", "logs", "--no-color", service),
+                    env,
+                    root,
+                    artifacts.resolve(service + ".log"),
+                    Duration.ofMinutes(1));
         }
-        Commands.run(List.of("docker/compose.sh", "down", "-v", "--remove-orphans"), env, root,
-                artifacts.resolve("compose.log"), Duration.ofMinutes(5));
+        Commands.run(
+                List.of("docker/compose.sh", "down", "-v", "--remove-orphans"),
+                env,
+                root,
+                artifacts.resolve("compose.log"),
+                Duration.ofMinutes(5));
     }
 
     private static String randomPassword() {

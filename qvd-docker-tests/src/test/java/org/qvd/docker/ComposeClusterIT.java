@@ -49,18 +49,25 @@ class ComposeClusterIT {
 
     @BeforeAll
     static void upThroughTheBalancer() throws Exception {
-        Path root = Path.of(System.getProperty("qvd.source.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qvd.source.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path artifacts = Path.of(System.getProperty("qvd.docker.artifacts", "target/docker-artifacts"));
         engine = DockerEngine.findOrStart(artifacts);
         engine.unavailable().ifPresent(reason -> System.out.println("docker tier skipped: " + reason));
-        Assumptions.assumeTrue(engine.unavailable().isEmpty(), () -> "no Docker daemon: " + engine.unavailable().get());
+        Assumptions.assumeTrue(
+                engine.unavailable().isEmpty(),
+                () -> "no Docker daemon: " + engine.unavailable().get());
         cluster = new ComposeCluster(root, artifacts, Integer.getInteger("qvd.docker.port.offset", 700));
         cluster.makeBase();
         cluster.build();
         Instant start = Instant.now();
         cluster.up();
-        client = HttpClient.newBuilder().sslContext(trusting(cluster.secret("tls/ca.pem")))
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        client = HttpClient.newBuilder()
+                .sslContext(trusting(cluster.secret("tls/ca.pem")))
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         await("both nodes UP in both HAProxy backends", READY_TIMEOUT, () -> serversUp() == 4);
         System.out.println("FIGURE docker compose up to ready through HAProxy: "
                 + Duration.between(start, Instant.now()).toSeconds() + " s");
@@ -84,10 +91,13 @@ class ComposeClusterIT {
     void theL7rAnswersThroughTheBalancerWithTheInstallationsCertificate() throws Exception {
         // every connection is new: HAProxy (leastconn) spreads them, each node presents the one installation identity
         for (int i = 0; i < 4; i++) {
-            HttpClient fresh = HttpClient.newBuilder().sslContext(trusting(cluster.secret("tls/ca.pem")))
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> ping = fresh.send(get("https://127.0.0.1:" + cluster.l7rPort() + "/qvd/ping"),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient fresh = HttpClient.newBuilder()
+                    .sslContext(trusting(cluster.secret("tls/ca.pem")))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> ping = fresh.send(
+                    get("https://127.0.0.1:" + cluster.l7rPort() + "/qvd/ping"), HttpResponse.BodyHandlers.ofString());
             assertThat(ping.statusCode()).isEqualTo(200);
             assertThat(ping.body()).contains("I am alive!");
         }
@@ -101,7 +111,8 @@ class ComposeClusterIT {
             HttpResponse<String> hosts = client.send(asSuperadmin(url), HttpResponse.BodyHandlers.ofString());
             assertThat(hosts.statusCode()).as(hosts.body()).isEqualTo(200);
             JsonNode items = JSON.readTree(hosts.body()).path("items");
-            return items.size() == 1 && "running".equals(items.get(0).path("state").asText());
+            return items.size() == 1
+                    && "running".equals(items.get(0).path("state").asText());
         });
     }
 
@@ -110,14 +121,20 @@ class ComposeClusterIT {
     void theAuditNamesTheClientsAddressNotTheBalancers() throws Exception {
         // a failed admin login from 127.0.0.2 through HAProxy: the node learns the address from the PROXY line
         String probe = "docker-probe-" + System.nanoTime() + "@default";
-        String status = requestFrom("127.0.0.2", cluster.httpsPort(), "GET /api/v1/administrators/me HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
-                        (probe + ":wrong-password").getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n");
+        String status = requestFrom(
+                "127.0.0.2",
+                cluster.httpsPort(),
+                "GET /api/v1/administrators/me HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nAuthorization: Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((probe + ":wrong-password").getBytes(StandardCharsets.UTF_8))
+                        + "\r\nConnection: close\r\n\r\n");
         assertThat(status).contains(" 401 ");
         String audit = "https://127.0.0.1:" + cluster.httpsPort() + "/api/v1/audit?action=admin.login&size=50";
         await("the failed login audited with its source address", Duration.ofSeconds(30), () -> {
             for (JsonNode entry : JSON.readTree(client.send(asSuperadmin(audit), HttpResponse.BodyHandlers.ofString())
-                    .body()).path("items")) {
+                            .body())
+                    .path("items")) {
                 if (entry.toString().contains(probe)) {
                     assertThat(entry.path("sourceAddress").asText()).isEqualTo("127.0.0.2");
                     return true;
@@ -133,8 +150,8 @@ class ComposeClusterIT {
         cluster.stop("node1");
         Instant stopped = Instant.now();
         await("node1 DOWN in both backends", Duration.ofSeconds(30), () -> serversUp() == 2);
-        HttpResponse<String> ping = client.send(get("https://127.0.0.1:" + cluster.l7rPort() + "/qvd/ping"),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ping = client.send(
+                get("https://127.0.0.1:" + cluster.l7rPort() + "/qvd/ping"), HttpResponse.BodyHandlers.ofString());
         assertThat(ping.statusCode()).isEqualTo(200);
         HttpResponse<String> me = client.send(
                 asSuperadmin("https://127.0.0.1:" + cluster.httpsPort() + "/api/v1/administrators/me"),
@@ -145,8 +162,10 @@ class ComposeClusterIT {
         // the host agent moves to node2's broker by itself: its heartbeats go on, the host stays running
         String hosts = "https://127.0.0.1:" + cluster.httpsPort() + "/api/v1/hosts?name=" + ComposeCluster.HOST;
         await("a heartbeat of " + ComposeCluster.HOST + " after node1 stopped", Duration.ofSeconds(60), () -> {
-            JsonNode host = JSON.readTree(client.send(asSuperadmin(hosts), HttpResponse.BodyHandlers.ofString()).body())
-                    .path("items").path(0);
+            JsonNode host = JSON.readTree(client.send(asSuperadmin(hosts), HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .path("items")
+                    .path(0);
             return "running".equals(host.path("state").asText())
                     && Instant.parse(host.path("heartbeatAt").asText()).isAfter(stopped);
         });
@@ -157,26 +176,31 @@ class ComposeClusterIT {
     /** One HTTP/1.1 request over TLS from a chosen local address (trusting the installation CA); its status line. */
     private static String requestFrom(String localAddress, int port, String request) throws Exception {
         SSLContext ctx = trusting(cluster.secret("tls/ca.pem"));
-        try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket(InetAddress.getByName("127.0.0.1"), port,
-                InetAddress.getByName(localAddress), 0)) {
+        try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory()
+                .createSocket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
             SSLParameters params = socket.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(params);
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
     /** Servers HAProxy reports UP, from its statistics (CSV): at most 2 nodes x 2 backends. */
     private static int serversUp() throws Exception {
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(
-                get("http://127.0.0.1:" + cluster.statsPort() + "/stats;csv"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        get("http://127.0.0.1:" + cluster.statsPort() + "/stats;csv"),
+                        HttpResponse.BodyHandlers.ofString());
         int up = 0;
         for (String line : csv.body().split("\n")) {
             String[] f = line.split(",");
-            if (f.length > 17 && (f[0].equals("l7r") || f[0].equals("https")) && f[1].startsWith("node")
+            if (f.length > 17
+                    && (f[0].equals("l7r") || f[0].equals("https"))
+                    && f[1].startsWith("node")
                     && f[17].startsWith("UP")) {
                 up++;
             }
@@ -185,22 +209,31 @@ class ComposeClusterIT {
     }
 
     private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build();
     }
 
     private static HttpRequest asSuperadmin(String url) {
-        String basic = Base64.getEncoder().encodeToString(("superadmin@*:" + cluster.superadminPassword())
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + basic).header("Accept", "application/json").GET().build();
+        String basic = Base64.getEncoder()
+                .encodeToString(("superadmin@*:" + cluster.superadminPassword()).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Basic " + basic)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     /** Trusts the installation CA alone (and checks host names): every node's certificate must chain to it. */
     private static SSLContext trusting(String caPem) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("qvd-ca", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+        trust.setCertificateEntry(
+                "qvd-ca",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");

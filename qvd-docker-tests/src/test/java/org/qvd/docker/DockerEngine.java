@@ -33,7 +33,8 @@ final class DockerEngine implements AutoCloseable {
             return new DockerEngine(null, "the docker client is not installed (.ci/setup-machine installs docker.io)");
         }
         if (!Commands.onPath("dockerd")) {
-            return new DockerEngine(null, "no Docker daemon answers and dockerd is not installed (apt-get install docker.io)");
+            return new DockerEngine(
+                    null, "no Docker daemon answers and dockerd is not installed (apt-get install docker.io)");
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             return new DockerEngine(null, "no Docker daemon answers and only root can start one here");
@@ -41,7 +42,9 @@ final class DockerEngine implements AutoCloseable {
         Files.createDirectories(artifacts);
         Path log = artifacts.resolve("dockerd.log");
         Process dockerd = new ProcessBuilder("dockerd", "--iptables=false", "--ip6tables=false", "--bridge=none")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline) && dockerd.isAlive()) {
             if (Commands.succeeds(List.of("docker", "info"), Duration.ofSeconds(10))) {

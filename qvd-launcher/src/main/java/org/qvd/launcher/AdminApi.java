@@ -31,11 +31,14 @@ public final class AdminApi {
     private final String authorization;
 
     public AdminApi(QvdSystem system, String superadminPassword) {
-        this.http = HttpClient.newBuilder().sslContext(trusting(keyStoreOf(system)))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(trusting(keyStoreOf(system)))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("superadmin@*:" + superadminPassword).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("superadmin@*:" + superadminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     public JsonNode get(String path) {
@@ -52,7 +55,8 @@ public final class AdminApi {
 
     private JsonNode withBody(String method, String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new LauncherException("cannot encode " + body + ": " + e.getMessage(), e);
@@ -60,15 +64,19 @@ public final class AdminApi {
     }
 
     private JsonNode send(HttpRequest.Builder request) {
-        HttpRequest r = request.header("Authorization", authorization).header("Accept", "application/json")
-                .timeout(Duration.ofMinutes(5)).build();
+        HttpRequest r = request.header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(5))
+                .build();
         try {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());
-                String detail = problem != null && problem.has("detail") ? problem.get("detail").asText() : response.body();
-                throw new LauncherException(r.method() + " " + r.uri().getPath() + " answered " + response.statusCode()
-                        + ": " + detail);
+                String detail = problem != null && problem.has("detail")
+                        ? problem.get("detail").asText()
+                        : response.body();
+                throw new LauncherException(
+                        r.method() + " " + r.uri().getPath() + " answered " + response.statusCode() + ": " + detail);
             }
             return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
@@ -88,8 +96,8 @@ public final class AdminApi {
     static Path keyStoreOf(QvdSystem system) {
         Path file = system.tlsKeyStore();
         if (!Files.exists(file)) {
-            try (SSLSocket socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("localhost",
-                    system.httpsPort())) {
+            try (SSLSocket socket = (SSLSocket)
+                    SSLContext.getDefault().getSocketFactory().createSocket("localhost", system.httpsPort())) {
                 socket.setSoTimeout(10_000);
                 socket.startHandshake();
             } catch (IOException | GeneralSecurityException expected) {
@@ -119,7 +127,6 @@ public final class AdminApi {
             return false; // still being written
         }
     }
-
 
     private static SSLContext trusting(Path keyStore) {
         String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");

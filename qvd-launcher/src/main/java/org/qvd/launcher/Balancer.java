@@ -33,10 +33,14 @@ final class Balancer implements AutoCloseable {
             Files.writeString(cfg, configuration(config, nodes));
             String haproxy = System.getenv().getOrDefault("QVD_HAPROXY", "/usr/sbin/haproxy");
             if (!Files.isExecutable(Path.of(haproxy))) {
-                throw new LauncherException("HAProxy not found at " + haproxy + " (apt-get install haproxy, or QVD_HAPROXY)");
+                throw new LauncherException(
+                        "HAProxy not found at " + haproxy + " (apt-get install haproxy, or QVD_HAPROXY)");
             }
-            Process process = new ProcessBuilder(haproxy, "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+            Process process = new ProcessBuilder(haproxy, "-db", "-f", cfg.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("haproxy.log").toFile()))
+                    .start();
             Balancer balancer = new Balancer(process, cfg);
             balancer.awaitListening(config.effective(config.l7rPort()), Duration.ofSeconds(20));
             return balancer;
@@ -54,10 +58,18 @@ final class Balancer implements AutoCloseable {
         StringBuilder l7r = new StringBuilder();
         StringBuilder admin = new StringBuilder();
         for (QvdCluster.Node node : nodes) {
-            l7r.append("    server ").append(node.id()).append(" 127.0.0.1:").append(node.l7rPort())
+            l7r.append("    server ")
+                    .append(node.id())
+                    .append(" 127.0.0.1:")
+                    .append(node.l7rPort())
                     .append(" send-proxy check check-ssl verify none check-send-proxy\n");
-            admin.append("    server ").append(node.id()).append(" 127.0.0.1:").append(node.balancerHttpsPort())
-                    .append(" send-proxy check port ").append(node.managementPort()).append("\n");
+            admin.append("    server ")
+                    .append(node.id())
+                    .append(" 127.0.0.1:")
+                    .append(node.balancerHttpsPort())
+                    .append(" send-proxy check port ")
+                    .append(node.managementPort())
+                    .append("\n");
         }
         return """
                 # Written by qvd-launcher at every start of the cluster (docs/cluster.md). TCP both ways: TLS ends on the nodes.

@@ -28,8 +28,7 @@ final class BrokerAccess {
     /** The trust store holds only a public certificate: its password protects nothing, so it is no secret. */
     static final String TRUST_STORE_PASSWORD = "qvd-public";
 
-    private BrokerAccess() {
-    }
+    private BrokerAccess() {}
 
     /** The broker account of the agent of {@code host}. */
     static String account(String host) {
@@ -67,7 +66,8 @@ final class BrokerAccess {
             String xml = Files.readString(standaloneXml);
             for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
                 String element = "<security-setting name=\"" + setting.getKey() + "\"><role name=\"" + hostRole(host)
-                        + "\" " + setting.getValue().replace("=true", "=\"true\"").replace(',', ' ') + "/></security-setting>";
+                        + "\" "
+                        + setting.getValue().replace("=true", "=\"true\"").replace(',', ' ') + "/></security-setting>";
                 if (xml.contains(element)) {
                     continue;
                 }
@@ -87,14 +87,20 @@ final class BrokerAccess {
     static void allowHostNow(LauncherConfig config, int managementPort, String host) {
         for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
             String resource = "/subsystem=messaging-activemq/server=default/security-setting=" + setting.getKey();
-            cli(config, managementPort, host, resource + ":add," + resource + "/role=" + hostRole(host) + ":add("
-                    + setting.getValue() + ")");
+            cli(
+                    config,
+                    managementPort,
+                    host,
+                    resource + ":add," + resource + "/role=" + hostRole(host) + ":add(" + setting.getValue() + ")");
         }
     }
 
     private static void cli(LauncherConfig config, int managementPort, String host, String commands) {
-        List<String> command = List.of(config.wildflyHome().resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=remote+http://127.0.0.1:" + managementPort, "--commands=" + commands);
+        List<String> command = List.of(
+                config.wildflyHome().resolve("bin/jboss-cli.sh").toString(),
+                "--connect",
+                "--controller=remote+http://127.0.0.1:" + managementPort,
+                "--commands=" + commands);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -145,8 +151,9 @@ final class BrokerAccess {
         try (InputStream in = Files.newInputStream(InstallationCa.caCertificate(config))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("qvd-ca", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in));
+            store.setCertificateEntry(
+                    "qvd-ca",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
             return write(store, trust);
         } catch (IOException | GeneralSecurityException e) {
             throw new LauncherException("cannot export the installation CA for the agents: " + e.getMessage(), e);

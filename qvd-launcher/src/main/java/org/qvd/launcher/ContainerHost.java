@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ContainerHost {
     /** What the agent runs to set a container up (the agent's own list, ContainerSupport). */
-    static final List<String> TOOLS = List.of("lxc-start", "lxc-stop", "lxc-info", "lxc-usernsexec", "virsh",
-            "bridge", "tar", "mount");
+    static final List<String> TOOLS =
+            List.of("lxc-start", "lxc-stop", "lxc-info", "lxc-usernsexec", "virsh", "bridge", "tar", "mount");
     /** The host ids the agent maps a container's ids to by default (hkd.conf {@code container.idmap}). */
     static final long IDMAP_FIRST = 100_000;
+
     static final long IDMAP_COUNT = 65_536;
 
     private final Path root;
@@ -44,7 +45,8 @@ final class ContainerHost {
         }
         for (String tool : TOOLS) {
             if (tool(tool).isEmpty()) {
-                return Optional.of(tool + " is not installed (Debian: apt-get install lxc uidmap iproute2 libvirt-clients)");
+                return Optional.of(
+                        tool + " is not installed (Debian: apt-get install lxc uidmap iproute2 libvirt-clients)");
             }
         }
         List<String> filesystems = lines("proc/filesystems");
@@ -54,7 +56,8 @@ final class ContainerHost {
         List<String> maxUserNamespaces = lines("proc/sys/user/max_user_namespaces");
         if (maxUserNamespaces.isEmpty() || maxUserNamespaces.get(0).trim().equals("0")) {
             return Optional.of("the kernel allows no user namespaces (sysctl user.max_user_namespaces is "
-                    + (maxUserNamespaces.isEmpty() ? "absent" : "0") + "): a container's root would be the host's root");
+                    + (maxUserNamespaces.isEmpty() ? "absent" : "0")
+                    + "): a container's root would be the host's root");
         }
         for (String file : List.of("etc/subuid", "etc/subgid")) {
             if (!rangeOfRoot(lines(file))) {
@@ -95,13 +98,17 @@ final class ContainerHost {
             return "(version unknown)";
         }
         try {
-            Process p = new ProcessBuilder(lxcStart.get().toString(), "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(lxcStart.get().toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "(version unknown)";
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.exitValue() == 0 && !out.isEmpty() ? out.lines().findFirst().orElse(out) : "(version unknown)";
+            return p.exitValue() == 0 && !out.isEmpty()
+                    ? out.lines().findFirst().orElse(out)
+                    : "(version unknown)";
         } catch (IOException e) {
             return "(version unknown)";
         } catch (InterruptedException e) {

@@ -29,7 +29,8 @@ public final class DemoDesktop {
 
     /** The two kinds of desktop (the OSF's {@code kind}). */
     public enum Kind {
-        VM("vm", "a VM"), CONTAINER("container", "a container");
+        VM("vm", "a VM"),
+        CONTAINER("container", "a container");
 
         private final String wire;
         private final String words;
@@ -49,14 +50,11 @@ public final class DemoDesktop {
     }
 
     /** The kind the demo desktop gets on this machine, and why, as the run command prints it. */
-    public record Choice(Kind kind, String why) {
-    }
+    public record Choice(Kind kind, String why) {}
 
-    public record Login(String user, String password, long vmId) {
-    }
+    public record Login(String user, String password, long vmId) {}
 
-    private DemoDesktop() {
-    }
+    private DemoDesktop() {}
 
     /**
      * Container where containers work, for a first experience in seconds instead of minutes; a VM when asked
@@ -68,25 +66,41 @@ public final class DemoDesktop {
         if ("vm".equals(config.demoKind())) {
             return new Choice(Kind.VM, "asked for (--demo-vm or QVD_DEMO_KIND=vm)");
         }
-        Optional<String> notContainer = !localHkd ? Optional.of("no local host agent runs (QVD_LOCAL_HKD)")
-                : config.hkdLibvirtUri().startsWith("test:") ? Optional.of("the local host agent runs on libvirt's test"
-                        + " driver (" + config.hkdLibvirtUri() + "), which runs no desktop")
-                : host.missing().map(m -> "containers cannot run here: " + m)
-                        .or(() -> newestContainerImage(config.imagesStaging()).isPresent() ? Optional.empty()
-                                : Optional.of("no container image (*" + CONTAINER_IMAGE_SUFFIX + ") in "
-                                        + config.imagesStaging() + "; images/build.sh writes one beside the VM image"));
+        Optional<String> notContainer = !localHkd
+                ? Optional.of("no local host agent runs (QVD_LOCAL_HKD)")
+                : config.hkdLibvirtUri().startsWith("test:")
+                        ? Optional.of("the local host agent runs on libvirt's test" + " driver ("
+                                + config.hkdLibvirtUri() + "), which runs no desktop")
+                        : host.missing()
+                                .map(m -> "containers cannot run here: " + m)
+                                .or(() -> newestContainerImage(config.imagesStaging())
+                                                .isPresent()
+                                        ? Optional.empty()
+                                        : Optional.of("no container image (*" + CONTAINER_IMAGE_SUFFIX + ") in "
+                                                + config.imagesStaging()
+                                                + "; images/build.sh writes one beside the VM image"));
         if (notContainer.isPresent()) {
             if ("container".equals(config.demoKind())) {
                 throw new LauncherException("QVD_DEMO_KIND=container, but " + notContainer.get());
             }
-            return new Choice(Kind.VM, notContainer.get() + (config.softwareEmulation()
-                    ? "; a VM under software emulation takes minutes to start" : ""));
+            return new Choice(
+                    Kind.VM,
+                    notContainer.get()
+                            + (config.softwareEmulation()
+                                    ? "; a VM under software emulation takes minutes to start"
+                                    : ""));
         }
-        return new Choice(Kind.CONTAINER, host.found() + ", container image "
-                + newestContainerImage(config.imagesStaging()).orElseThrow().getFileName()
-                + ": it starts in seconds and holds ~50 MiB, where a VM " + (config.softwareEmulation()
-                        ? "under software emulation takes minutes and reserves 1 GiB" : "reserves 1 GiB")
-                + ("container".equals(config.demoKind()) ? "" : flag));
+        return new Choice(
+                Kind.CONTAINER,
+                host.found() + ", container image "
+                        + newestContainerImage(config.imagesStaging())
+                                .orElseThrow()
+                                .getFileName()
+                        + ": it starts in seconds and holds ~50 MiB, where a VM "
+                        + (config.softwareEmulation()
+                                ? "under software emulation takes minutes and reserves 1 GiB"
+                                : "reserves 1 GiB")
+                        + ("container".equals(config.demoKind()) ? "" : flag));
     }
 
     /** The newest container image of the build's output directory (the staging directory on one machine). */
@@ -111,16 +125,31 @@ public final class DemoDesktop {
         AdminApi api = new AdminApi(system, superadminPassword);
         if (system.config().softwareEmulation()) {
             // the VMAS gives a start a little longer than the local HKD gives the guest's VMA
-            api.put("/config/internal.l7r.timeout.vm_start",
+            api.put(
+                    "/config/internal.l7r.timeout.vm_start",
                     Map.of("value", Integer.toString(LauncherConfig.TCG_VM_START_SECONDS + 60)));
         }
         long tenant = find(api, "/tenants?name=default", "name", "default")
                 .orElseThrow(() -> new LauncherException("no tenant 'default'"));
         String osfName = kind == Kind.VM ? OSF : CONTAINER_OSF;
-        long osf = find(api, "/osfs?name=" + osfName + "&tenantId=" + tenant, "name", osfName).orElseGet(() -> api.post(
-                "/osfs", Map.of("tenantId", tenant, "name", osfName, "kind", kind.wire(), "memoryMb", 1024,
-                        "userStorageMb", 512, "description", "the desktop image built by images/build.sh"))
-                .get("id").asLong());
+        long osf = find(api, "/osfs?name=" + osfName + "&tenantId=" + tenant, "name", osfName)
+                .orElseGet(() -> api.post(
+                                "/osfs",
+                                Map.of(
+                                        "tenantId",
+                                        tenant,
+                                        "name",
+                                        osfName,
+                                        "kind",
+                                        kind.wire(),
+                                        "memoryMb",
+                                        1024,
+                                        "userStorageMb",
+                                        512,
+                                        "description",
+                                        "the desktop image built by images/build.sh"))
+                        .get("id")
+                        .asLong());
         if (api.get("/dis?osfId=" + osf + "&size=1").get("total").asLong() == 0) {
             Optional<String> image = kind == Kind.VM ? newestStagedBuild(api) : newestStagedContainerImage(api);
             if (image.isEmpty()) {
@@ -130,31 +159,42 @@ public final class DemoDesktop {
         }
         Path saved = system.config().home().resolve("demo.properties");
         Properties login = load(saved);
-        long user = find(api, "/users?login=" + USER + "&tenantId=" + tenant, "login", USER).orElseGet(() -> {
-            String password = generatedPassword();
-            login.setProperty("password", password);
-            store(saved, login);
-            return api.post("/users", Map.of("tenantId", tenant, "login", USER, "password", password)).get("id").asLong();
-        });
+        long user = find(api, "/users?login=" + USER + "&tenantId=" + tenant, "login", USER)
+                .orElseGet(() -> {
+                    String password = generatedPassword();
+                    login.setProperty("password", password);
+                    store(saved, login);
+                    return api.post("/users", Map.of("tenantId", tenant, "login", USER, "password", password))
+                            .get("id")
+                            .asLong();
+                });
         String vmName = kind == Kind.VM ? VM : CONTAINER_VM;
-        long vm = find(api, "/vms?userId=" + user + "&name=" + vmName, "name", vmName).orElseGet(() -> {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("userId", user, "osfId", osf, "name", vmName));
-            return api.post("/vms", body).get("id").asLong();
-        });
+        long vm = find(api, "/vms?userId=" + user + "&name=" + vmName, "name", vmName)
+                .orElseGet(() -> {
+                    Map<String, Object> body =
+                            new LinkedHashMap<>(Map.of("userId", user, "osfId", osf, "name", vmName));
+                    return api.post("/vms", body).get("id").asLong();
+                });
         return Optional.of(new Login(USER, login.getProperty("password", "(set when it was created)"), vm));
     }
 
     /** The demo login saved at an earlier run, for the banner of a run that does not know the superadmin password. */
     static Optional<Login> saved(QvdSystem system) {
         Properties p = load(system.config().home().resolve("demo.properties"));
-        return p.containsKey("password") ? Optional.of(new Login(USER, p.getProperty("password"), -1)) : Optional.empty();
+        return p.containsKey("password")
+                ? Optional.of(new Login(USER, p.getProperty("password"), -1))
+                : Optional.empty();
     }
 
     private static Optional<String> newestStagedBuild(AdminApi api) {
         JsonNode newest = null;
         for (JsonNode s : api.get("/dis/staged")) {
-            if (s.path("directBoot").asBoolean() && (newest == null
-                    || s.path("version").asText().compareTo(newest.path("version").asText()) > 0)) {
+            if (s.path("directBoot").asBoolean()
+                    && (newest == null
+                            || s.path("version")
+                                            .asText()
+                                            .compareTo(newest.path("version").asText())
+                                    > 0)) {
                 newest = s;
             }
         }
@@ -173,7 +213,8 @@ public final class DemoDesktop {
     }
 
     private static Optional<Long> find(AdminApi api, String query, String field, String value) {
-        for (JsonNode item : api.get(query + (query.contains("?") ? "&" : "?") + "size=100").get("items")) {
+        for (JsonNode item :
+                api.get(query + (query.contains("?") ? "&" : "?") + "size=100").get("items")) {
             if (value.equals(item.path(field).asText())) {
                 return Optional.of(item.get("id").asLong());
             }

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class DesktopVms {
     private static final String PREFIX = "qvd-vm-";
 
-    private DesktopVms() {
-    }
+    private DesktopVms() {}
 
     /** Names of the running desktop VMs; empty when there are none or virsh cannot tell. */
     static List<String> running(String libvirtUri) {
@@ -60,7 +59,9 @@ final class DesktopVms {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        for (String line : run(List.of("lxc-ls", "-P", dir.toString(), "--running", "-1")).output().split("\n")) {
+        for (String line : run(List.of("lxc-ls", "-P", dir.toString(), "--running", "-1"))
+                .output()
+                .split("\n")) {
             if (line.trim().startsWith(PREFIX)) {
                 names.add(line.trim());
             }
@@ -79,8 +80,7 @@ final class DesktopVms {
         return gone;
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result virsh(String uri, String... args) {
         List<String> command = new ArrayList<>(List.of("virsh", "-q", "-c", uri));

@@ -1,7 +1,6 @@
 package org.qvd.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             return database;
         } catch (IOException e) {
-            throw new LauncherException("embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
+            throw new LauncherException(
+                    "embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,27 +74,34 @@ final class EmbeddedDatabase implements AutoCloseable {
      * connection may still be trusted (a new data directory, or one from before); the ones after are not.
      */
     private void secure(Path dataDirectory) throws IOException {
-        try (Connection c = connect("postgres", SUPERUSER, secrets.superuserPassword()); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres", SUPERUSER, secrets.superuserPassword());
+                Statement s = c.createStatement()) {
             s.execute("ALTER ROLE " + SUPERUSER + " WITH PASSWORD " + literal(secrets.superuserPassword()));
-            boolean roleExists = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'").next();
+            boolean roleExists = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APP_ROLE + "'")
+                    .next();
             s.execute((roleExists ? "ALTER" : "CREATE") + " ROLE " + APP_ROLE
                     + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD "
                     + literal(secrets.appPassword()));
-            boolean dbExists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
+            boolean dbExists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")
+                    .next();
             if (!dbExists) {
                 s.execute("CREATE DATABASE " + DATABASE + " OWNER " + APP_ROLE);
             } else {
                 s.execute("ALTER DATABASE " + DATABASE + " OWNER TO " + APP_ROLE);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot set up the database roles (" + e.getMessage() + "); if "
-                    + secrets.file() + " was lost, the superuser password is unknown", e);
+            throw new IOException(
+                    "cannot set up the database roles (" + e.getMessage() + "); if " + secrets.file()
+                            + " was lost, the superuser password is unknown",
+                    e);
         }
-        try (Connection c = connect(DATABASE, SUPERUSER, secrets.superuserPassword()); Statement s = c.createStatement()) {
+        try (Connection c = connect(DATABASE, SUPERUSER, secrets.superuserPassword());
+                Statement s = c.createStatement()) {
             s.execute("ALTER SCHEMA public OWNER TO " + APP_ROLE);
             s.execute(TRANSFER_OWNERSHIP);
         } catch (SQLException e) {
-            throw new IOException("cannot give database " + DATABASE + " to role " + APP_ROLE + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot give database " + DATABASE + " to role " + APP_ROLE + ": " + e.getMessage(), e);
         }
         Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
                 # Written by qvd-launcher at every start: no connection is trusted, every one needs a password.
@@ -103,7 +110,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 host    all   all   127.0.0.1/32  scram-sha-256
                 host    all   all   ::1/128       scram-sha-256
                 """);
-        try (Connection c = connect("postgres", SUPERUSER, secrets.superuserPassword()); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres", SUPERUSER, secrets.superuserPassword());
+                Statement s = c.createStatement()) {
             s.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
             throw new IOException("cannot reload pg_hba.conf: " + e.getMessage(), e);

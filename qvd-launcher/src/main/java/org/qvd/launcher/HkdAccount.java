@@ -24,10 +24,10 @@ import java.util.Properties;
 final class HkdAccount {
     /** The shared account of earlier versions (role guest, allowed everything): removed from the realm. */
     private static final String OLD_SHARED_USER = "qvd-hkd";
+
     private static final String REALM = "ApplicationRealm";
 
-    private HkdAccount() {
-    }
+    private HkdAccount() {}
 
     /** Makes sure the account exists in the server's base configuration; returns its password. */
     static String ensure(Path home, Path serverConfiguration, String host) {
@@ -43,7 +43,9 @@ final class HkdAccount {
                 store(conf, hkd, "local HKD agent of ./qvd run (generated; broker.password is secret)");
             }
             setEntry(serverConfiguration.resolve("application-users.properties"), user, digest(user, password));
-            setEntry(serverConfiguration.resolve("application-roles.properties"), user,
+            setEntry(
+                    serverConfiguration.resolve("application-roles.properties"),
+                    user,
                     BrokerAccess.AGENT_ROLE + "," + BrokerAccess.hostRole(host));
             return password;
         } catch (IOException e) {
@@ -60,7 +62,9 @@ final class HkdAccount {
         String password = SuperadminPassword.generate(24);
         try {
             setEntry(serverConfiguration.resolve("application-users.properties"), user, digest(user, password));
-            setEntry(serverConfiguration.resolve("application-roles.properties"), user,
+            setEntry(
+                    serverConfiguration.resolve("application-roles.properties"),
+                    user,
                     BrokerAccess.AGENT_ROLE + "," + BrokerAccess.hostRole(host));
             return password;
         } catch (IOException e) {

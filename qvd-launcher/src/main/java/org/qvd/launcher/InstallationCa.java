@@ -30,12 +30,11 @@ final class InstallationCa {
     private static final String CA_ALIAS = "qvd-ca";
     private static final String SERVER_ALIAS = "server";
 
-    private InstallationCa() {
-    }
+    private InstallationCa() {}
 
     /** Makes sure {@code serverKeyStore} holds a CA-signed certificate with subjectAltName; returns the CA's. */
-    static void ensureServerCertificate(LauncherConfig config, Path serverKeyStore, String keyStorePassword,
-                                        List<String> extraSan) {
+    static void ensureServerCertificate(
+            LauncherConfig config, Path serverKeyStore, String keyStorePassword, List<String> extraSan) {
         if (System.getenv("QVD_TLS_KEYSTORE") != null) {
             return; // the operator's own key store
         }
@@ -49,10 +48,29 @@ final class InstallationCa {
             String caPassword = p.getProperty("ca.password");
             Path ca = dir.resolve("ca.p12");
             if (!Files.exists(ca)) {
-                keytool(null, "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", CA_ALIAS,
-                        "-dname", "CN=QVD installation CA " + config.hkdHostName(), "-ext", "bc:c", "-ext",
-                        "ku:c=keyCertSign,cRLSign", "-validity", "3650", "-keystore", ca.toString(), "-storetype",
-                        "PKCS12", "-storepass", caPassword);
+                keytool(
+                        null,
+                        "-genkeypair",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-alias",
+                        CA_ALIAS,
+                        "-dname",
+                        "CN=QVD installation CA " + config.hkdHostName(),
+                        "-ext",
+                        "bc:c",
+                        "-ext",
+                        "ku:c=keyCertSign,cRLSign",
+                        "-validity",
+                        "3650",
+                        "-keystore",
+                        ca.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        caPassword);
                 restrict(ca);
             }
             if (hasSan(serverKeyStore, keyStorePassword)) {
@@ -61,22 +79,80 @@ final class InstallationCa {
             Files.deleteIfExists(serverKeyStore);
             Files.createDirectories(serverKeyStore.getParent());
             String server = serverKeyStore.toString();
-            keytool(null, "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", SERVER_ALIAS,
-                    "-dname", "CN=" + commonName(), "-validity", "825", "-keystore", server,
-                    "-storetype", "PKCS12", "-storepass", keyStorePassword);
-            String request = keytool(null, "-certreq", "-alias", SERVER_ALIAS, "-keystore", server,
-                    "-storepass", keyStorePassword);
-            String signed = keytool(request, "-gencert", "-rfc", "-alias", CA_ALIAS, "-keystore", ca.toString(),
-                    "-storepass", caPassword, "-validity", "825", "-ext", "SAN=" + String.join(",", san(config, extraSan)),
-                    "-ext", "ku:c=digitalSignature,keyAgreement", "-ext", "eku=serverAuth,clientAuth");
-            String caCert = keytool(null, "-exportcert", "-rfc", "-alias", CA_ALIAS, "-keystore", ca.toString(),
-                    "-storepass", caPassword);
+            keytool(
+                    null,
+                    "-genkeypair",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-alias",
+                    SERVER_ALIAS,
+                    "-dname",
+                    "CN=" + commonName(),
+                    "-validity",
+                    "825",
+                    "-keystore",
+                    server,
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    keyStorePassword);
+            String request = keytool(
+                    null, "-certreq", "-alias", SERVER_ALIAS, "-keystore", server, "-storepass", keyStorePassword);
+            String signed = keytool(
+                    request,
+                    "-gencert",
+                    "-rfc",
+                    "-alias",
+                    CA_ALIAS,
+                    "-keystore",
+                    ca.toString(),
+                    "-storepass",
+                    caPassword,
+                    "-validity",
+                    "825",
+                    "-ext",
+                    "SAN=" + String.join(",", san(config, extraSan)),
+                    "-ext",
+                    "ku:c=digitalSignature,keyAgreement",
+                    "-ext",
+                    "eku=serverAuth,clientAuth");
+            String caCert = keytool(
+                    null,
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    CA_ALIAS,
+                    "-keystore",
+                    ca.toString(),
+                    "-storepass",
+                    caPassword);
             Path caPem = dir.resolve("ca.pem");
             Files.writeString(caPem, caCert);
-            keytool(null, "-importcert", "-noprompt", "-trustcacerts", "-alias", CA_ALIAS, "-file", caPem.toString(),
-                    "-keystore", server, "-storepass", keyStorePassword);
-            keytool(signed, "-importcert", "-noprompt", "-alias", SERVER_ALIAS, "-keystore", server,
-                    "-storepass", keyStorePassword);
+            keytool(
+                    null,
+                    "-importcert",
+                    "-noprompt",
+                    "-trustcacerts",
+                    "-alias",
+                    CA_ALIAS,
+                    "-file",
+                    caPem.toString(),
+                    "-keystore",
+                    server,
+                    "-storepass",
+                    keyStorePassword);
+            keytool(
+                    signed,
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    SERVER_ALIAS,
+                    "-keystore",
+                    server,
+                    "-storepass",
+                    keyStorePassword);
             restrict(serverKeyStore);
         } catch (IOException e) {
             throw new LauncherException("cannot issue the server's TLS certificate: " + e.getMessage(), e);
@@ -98,7 +174,8 @@ final class InstallationCa {
     }
 
     private static List<String> san(LauncherConfig config, List<String> extra) {
-        Set<String> names = new LinkedHashSet<>(List.of("dns:" + commonName(), "dns:localhost", "ip:127.0.0.1", "ip:::1"));
+        Set<String> names =
+                new LinkedHashSet<>(List.of("dns:" + commonName(), "dns:localhost", "ip:127.0.0.1", "ip:::1"));
         if (config.hkdHostName().matches("[A-Za-z0-9.-]+")) { // '_' is no DNS name
             names.add("dns:" + config.hkdHostName());
         }
@@ -132,7 +209,8 @@ final class InstallationCa {
             store.load(in, password.toCharArray());
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
-                    return c.getSubjectAlternativeNames() != null && !c.getIssuerX500Principal().equals(c.getSubjectX500Principal());
+                    return c.getSubjectAlternativeNames() != null
+                            && !c.getIssuerX500Principal().equals(c.getSubjectX500Principal());
                 }
             }
             return false;

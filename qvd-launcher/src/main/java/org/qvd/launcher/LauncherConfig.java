@@ -35,11 +35,17 @@ public record LauncherConfig(
         boolean stopVmsOnExit) {
 
     public static LauncherConfig fromEnvironment(Map<String, String> env) {
-        Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", "."))
+                .toAbsolutePath()
+                .normalize();
         return new LauncherConfig(
-                Path.of(env.getOrDefault("QVD_HOME", root.resolve("data").toString())).toAbsolutePath(),
-                Path.of(env.getOrDefault("QVD_WILDFLY_HOME", root.resolve("qvd-wildfly/target/wildfly").toString())),
-                Path.of(env.getOrDefault("QVD_EAR", root.resolve("qvd-ear/target/qvd.ear").toString())),
+                Path.of(env.getOrDefault("QVD_HOME", root.resolve("data").toString()))
+                        .toAbsolutePath(),
+                Path.of(env.getOrDefault(
+                        "QVD_WILDFLY_HOME",
+                        root.resolve("qvd-wildfly/target/wildfly").toString())),
+                Path.of(env.getOrDefault(
+                        "QVD_EAR", root.resolve("qvd-ear/target/qvd.ear").toString())),
                 Optional.ofNullable(env.get("QVD_DB_URL")).filter(s -> !s.isBlank()),
                 env.getOrDefault("QVD_DB_USER", "postgres"),
                 env.getOrDefault("QVD_DB_PASSWORD", "postgres"),
@@ -57,30 +63,93 @@ public record LauncherConfig(
                 choice(env, "QVD_DEMO", "auto", "off"),
                 choice(env, "QVD_DEMO_KIND", "auto", "container", "vm"),
                 // on one machine the image build's output directory is the staging directory
-                Path.of(env.getOrDefault("QVD_IMAGES_STAGING", root.resolve("images/out").toString())).toAbsolutePath(),
-                Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images")).toAbsolutePath(),
+                Path.of(env.getOrDefault(
+                                "QVD_IMAGES_STAGING", root.resolve("images/out").toString()))
+                        .toAbsolutePath(),
+                Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images"))
+                        .toAbsolutePath(),
                 "true".equals(choice(env, "QVD_STOP_VMS_ON_EXIT", "false", "true")));
     }
 
     /** The same configuration with the desktop VMs destroyed when the run command stops ({@code --stop-vms-on-exit}). */
     public LauncherConfig withStopVmsOnExit() {
-        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
-                superadminPassword, httpsPort, l7rPort, portOffset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
-                hkdLibvirtUri, hkdDomainType, demo, demoKind, imagesStaging, imagesDir, true);
+        return new LauncherConfig(
+                home,
+                wildflyHome,
+                ear,
+                externalDbUrl,
+                dbUser,
+                dbPassword,
+                embeddedDbPort,
+                superadminPassword,
+                httpsPort,
+                l7rPort,
+                portOffset,
+                startTimeoutSeconds,
+                sourceRoot,
+                localHkd,
+                hkdHostName,
+                hkdLibvirtUri,
+                hkdDomainType,
+                demo,
+                demoKind,
+                imagesStaging,
+                imagesDir,
+                true);
     }
 
     /** The same configuration with the demo desktop a VM whatever the machine offers ({@code --demo-vm}). */
     public LauncherConfig withDemoVm() {
-        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
-                superadminPassword, httpsPort, l7rPort, portOffset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
-                hkdLibvirtUri, hkdDomainType, demo, "vm", imagesStaging, imagesDir, stopVmsOnExit);
+        return new LauncherConfig(
+                home,
+                wildflyHome,
+                ear,
+                externalDbUrl,
+                dbUser,
+                dbPassword,
+                embeddedDbPort,
+                superadminPassword,
+                httpsPort,
+                l7rPort,
+                portOffset,
+                startTimeoutSeconds,
+                sourceRoot,
+                localHkd,
+                hkdHostName,
+                hkdLibvirtUri,
+                hkdDomainType,
+                demo,
+                "vm",
+                imagesStaging,
+                imagesDir,
+                stopVmsOnExit);
     }
 
     /** The same configuration with WildFly's ports shifted by {@code offset} (a cluster node, docs/cluster.md). */
     public LauncherConfig withPortOffset(int offset) {
-        return new LauncherConfig(home, wildflyHome, ear, externalDbUrl, dbUser, dbPassword, embeddedDbPort,
-                superadminPassword, httpsPort, l7rPort, offset, startTimeoutSeconds, sourceRoot, localHkd, hkdHostName,
-                hkdLibvirtUri, hkdDomainType, demo, demoKind, imagesStaging, imagesDir, stopVmsOnExit);
+        return new LauncherConfig(
+                home,
+                wildflyHome,
+                ear,
+                externalDbUrl,
+                dbUser,
+                dbPassword,
+                embeddedDbPort,
+                superadminPassword,
+                httpsPort,
+                l7rPort,
+                offset,
+                startTimeoutSeconds,
+                sourceRoot,
+                localHkd,
+                hkdHostName,
+                hkdLibvirtUri,
+                hkdDomainType,
+                demo,
+                demoKind,
+                imagesStaging,
+                imagesDir,
+                stopVmsOnExit);
     }
 
     /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */
@@ -99,8 +168,8 @@ public record LauncherConfig(
     private static String choice(Map<String, String> env, String key, String fallback, String... others) {
         String value = env.getOrDefault(key, fallback).trim();
         if (!value.equals(fallback) && !java.util.List.of(others).contains(value)) {
-            throw new LauncherException(key + " must be one of " + fallback + ", " + String.join(", ", others)
-                    + "; got '" + value + "'");
+            throw new LauncherException(
+                    key + " must be one of " + fallback + ", " + String.join(", ", others) + "; got '" + value + "'");
         }
         return value;
     }

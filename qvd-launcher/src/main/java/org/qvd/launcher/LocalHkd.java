@@ -15,10 +15,21 @@ import java.util.stream.Stream;
  */
 final class LocalHkd implements AutoCloseable {
     /** The JVM options of the agent's start script (qvd-hkd-agent/src/main/dist/qvd-hkd; why: docs/hkd-agent.md). */
-    static final List<String> JVM_OPTIONS = List.of("-Xms4m", "-Xmx32m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-XX:MaxDirectMemorySize=16m",
-            "-Dio.netty.allocator.type=unpooled", "-XX:-UsePerfData");
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms4m",
+            "-Xmx32m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-XX:+UseSerialGC",
+            "-Xss256k",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=16m",
+            "-XX:MaxMetaspaceSize=64m",
+            "-XX:MaxDirectMemorySize=16m",
+            "-Dio.netty.allocator.type=unpooled",
+            "-XX:-UsePerfData");
+
     private final Process process;
     private final Path log;
 
@@ -34,7 +45,8 @@ final class LocalHkd implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar")).findFirst();
+            return files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar"))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -46,10 +58,12 @@ final class LocalHkd implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(JVM_OPTIONS);
         settings.forEach(s -> command.add("-Dhkd." + s));
-        command.addAll(List.of("-jar", jar.toString(), "--config", dir.resolve("hkd.conf").toString()));
+        command.addAll(List.of(
+                "-jar", jar.toString(), "--config", dir.resolve("hkd.conf").toString()));
         try {
             Files.createDirectories(dir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "1");
             Process process = builder.start();

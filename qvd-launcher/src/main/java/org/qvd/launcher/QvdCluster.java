@@ -32,8 +32,13 @@ public final class QvdCluster implements AutoCloseable {
     private Balancer balancer;
     private LocalHkd localHkd;
 
-    private QvdCluster(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
-                       Optional<SuperadminPassword.Decision> superadmin, ClusterSecrets secrets, String hkdPassword) {
+    private QvdCluster(
+            LauncherConfig config,
+            EmbeddedDatabase embedded,
+            String dbUrl,
+            Optional<SuperadminPassword.Decision> superadmin,
+            ClusterSecrets secrets,
+            String hkdPassword) {
         this.config = config;
         this.embedded = embedded;
         this.dbUrl = dbUrl;
@@ -56,13 +61,15 @@ public final class QvdCluster implements AutoCloseable {
         QvdCluster cluster = null;
         try {
             String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
-            Optional<SuperadminPassword.Decision> superadmin = SuperadminPassword.decide(dbUrl,
-                    QvdSystem.appUser(config), QvdSystem.appPassword(config), config.superadminPassword());
+            Optional<SuperadminPassword.Decision> superadmin = SuperadminPassword.decide(
+                    dbUrl, QvdSystem.appUser(config), QvdSystem.appPassword(config), config.superadminPassword());
             ClusterSecrets secrets = ClusterSecrets.load(config.home().resolve("cluster.properties"));
             String hkdPassword = null;
             List<Node> prepared = new ArrayList<>();
             for (int i = 0; i < nodeCount; i++) {
-                Node node = new Node(nodeId(i), config.withPortOffset(config.portOffset() + FIRST_NODE_OFFSET + NODE_OFFSET_STEP * i),
+                Node node = new Node(
+                        nodeId(i),
+                        config.withPortOffset(config.portOffset() + FIRST_NODE_OFFSET + NODE_OFFSET_STEP * i),
                         config.home().resolve("nodes").resolve(nodeId(i)));
                 hkdPassword = node.prepare();
                 prepared.add(node);
@@ -73,7 +80,8 @@ public final class QvdCluster implements AutoCloseable {
                 cluster.startNode(node, cluster.nodes.size() == 1 ? superadmin : Optional.empty());
             }
             cluster.balancer = Balancer.start(config, cluster.nodes);
-            if (!"off".equals(config.localHkd()) && LocalHkd.findJar(config.sourceRoot()).isPresent()) {
+            if (!"off".equals(config.localHkd())
+                    && LocalHkd.findJar(config.sourceRoot()).isPresent()) {
                 cluster.startLocalHkd();
             }
             return cluster;
@@ -129,7 +137,8 @@ public final class QvdCluster implements AutoCloseable {
                 .orElseThrow(() -> new LauncherException("the HKD jar is not built (mvn install -DskipTests)"));
         List<String> settings = new ArrayList<>(List.of(
                 "host.name=" + config.hkdHostName(),
-                "broker.urls=" + String.join(",", order.stream().map(this::brokerUrl).toList()),
+                "broker.urls="
+                        + String.join(",", order.stream().map(this::brokerUrl).toList()),
                 "libvirt.uri=" + config.hkdLibvirtUri(),
                 "libvirt.domain-type=" + config.hkdDomainType()));
         if (config.softwareEmulation()) {
@@ -155,7 +164,9 @@ public final class QvdCluster implements AutoCloseable {
     }
 
     public Node node(String id) {
-        return nodes.stream().filter(n -> n.id.equals(id)).findFirst()
+        return nodes.stream()
+                .filter(n -> n.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new LauncherException("no node " + id));
     }
 
@@ -200,8 +211,10 @@ public final class QvdCluster implements AutoCloseable {
     }
 
     public String dbSuperuserPassword() {
-        return config.externalDbUrl().isPresent() ? config.dbPassword()
-                : EmbeddedDatabase.DbSecrets.loadQuietly(config.home().resolve("db.properties")).superuserPassword();
+        return config.externalDbUrl().isPresent()
+                ? config.dbPassword()
+                : EmbeddedDatabase.DbSecrets.loadQuietly(config.home().resolve("db.properties"))
+                        .superuserPassword();
     }
 
     public Optional<String> superadminPassword() {
@@ -262,7 +275,9 @@ public final class QvdCluster implements AutoCloseable {
             WildFlyServer.prepare(config, baseDir);
             Path conf = baseDir.resolve("configuration");
             BrokerAccess.allowHost(conf.resolve(WildFlyServer.CLUSTER_CONFIG), config.hkdHostName());
-            InstallationCa.ensureServerCertificate(config, conf.resolve("qvd-tls.p12"),
+            InstallationCa.ensureServerCertificate(
+                    config,
+                    conf.resolve("qvd-tls.p12"),
                     System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
                     List.of(System.getenv().getOrDefault("QVD_TLS_SAN", "").split(",")));
             return HkdAccount.ensure(config.home(), conf, config.hkdHostName());
@@ -330,8 +345,10 @@ public final class QvdCluster implements AutoCloseable {
                     HkdAccount.store(file, p, "secrets shared by the cluster's nodes (generated; secret)");
                 }
                 String env = System.getenv("QVD_CLUSTER_PASSWORD");
-                return new ClusterSecrets(env != null && !env.isBlank() ? env : p.getProperty("cluster.password"),
-                        Optional.ofNullable(System.getenv("QVD_API_TOKEN_SECRET")).filter(s -> !s.isBlank())
+                return new ClusterSecrets(
+                        env != null && !env.isBlank() ? env : p.getProperty("cluster.password"),
+                        Optional.ofNullable(System.getenv("QVD_API_TOKEN_SECRET"))
+                                .filter(s -> !s.isBlank())
                                 .orElse(p.getProperty("api.token.secret")));
             } catch (IOException e) {
                 throw new LauncherException("cannot read " + file + ": " + e.getMessage(), e);

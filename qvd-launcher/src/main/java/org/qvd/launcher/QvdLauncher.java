@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QvdLauncher {
 
-    private QvdLauncher() {
-    }
+    private QvdLauncher() {}
 
     static final String USAGE = "usage: ./qvd run [--stop-vms-on-exit] [--demo-vm] | ./qvd cluster [NODES]"
             + "   (settings: docs/configuration.md, docs/cluster.md)";
@@ -43,14 +42,18 @@ public final class QvdLauncher {
         System.setProperty("java.io.tmpdir", config.home().resolve("tmp").toString());
         AtomicReference<QvdSystem> running = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            QvdSystem system = running.get();
-            if (system != null) {
-                stop(system);
-            }
-        }, "qvd-shutdown"));
-        System.out.println("qvd: starting PostgreSQL and WildFly (log: " + config.home().resolve("wildfly/log/console.log") + ")...");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopping.set(true);
+                            QvdSystem system = running.get();
+                            if (system != null) {
+                                stop(system);
+                            }
+                        },
+                        "qvd-shutdown"));
+        System.out.println("qvd: starting PostgreSQL and WildFly (log: "
+                + config.home().resolve("wildfly/log/console.log") + ")...");
         QvdSystem system = QvdSystem.start(config);
         running.set(system);
         printBanner(system);
@@ -75,11 +78,14 @@ public final class QvdLauncher {
         long started = System.nanoTime();
         String uri = system.config().hkdLibvirtUri();
         java.util.List<String> vms = DesktopVms.running(uri);
-        java.nio.file.Path ctDir = DesktopVms.containerDir(system.config().home().resolve("hkd/hkd.conf"));
-        java.util.List<String> containers = system.localContainers() ? DesktopVms.runningContainers(ctDir) : java.util.List.of();
+        java.nio.file.Path ctDir =
+                DesktopVms.containerDir(system.config().home().resolve("hkd/hkd.conf"));
+        java.util.List<String> containers =
+                system.localContainers() ? DesktopVms.runningContainers(ctDir) : java.util.List.of();
         if ((!vms.isEmpty() || !containers.isEmpty()) && system.config().stopVmsOnExit()) {
             if (!vms.isEmpty()) {
-                System.out.println("qvd: stopping the desktop VMs " + String.join(", ", vms) + " (--stop-vms-on-exit)...");
+                System.out.println(
+                        "qvd: stopping the desktop VMs " + String.join(", ", vms) + " (--stop-vms-on-exit)...");
                 java.util.List<String> gone = DesktopVms.destroy(uri, vms);
                 vms = vms.stream().filter(v -> !gone.contains(v)).toList();
             }
@@ -129,15 +135,20 @@ public final class QvdLauncher {
         java.util.Optional<DemoDesktop.Login> login;
         try {
             if (system.superadminPassword().isPresent()) {
-                DemoDesktop.Choice choice = DemoDesktop.choose(system.config(), ContainerHost.local(), system.localHkdLog().isPresent());
+                DemoDesktop.Choice choice = DemoDesktop.choose(
+                        system.config(),
+                        ContainerHost.local(),
+                        system.localHkdLog().isPresent());
                 System.out.println("Demo desktop: " + choice.kind().words() + ", because " + choice.why() + ".");
                 login = DemoDesktop.ensure(system, system.superadminPassword().get(), choice.kind());
             } else {
                 login = DemoDesktop.saved(system);
-                if ("vm".equals(system.config().demoKind()) || "container".equals(system.config().demoKind())) {
+                if ("vm".equals(system.config().demoKind())
+                        || "container".equals(system.config().demoKind())) {
                     System.out.println("Demo desktop: the kind is chosen on a run that knows the superadmin password"
-                            + " (QVD_SUPERADMIN_PASSWORD=... ./qvd run" + ("vm".equals(system.config().demoKind())
-                                    ? " --demo-vm" : "") + "); this run shows the demo made before");
+                            + " (QVD_SUPERADMIN_PASSWORD=... ./qvd run"
+                            + ("vm".equals(system.config().demoKind()) ? " --demo-vm" : "")
+                            + "); this run shows the demo made before");
                 }
             }
         } catch (LauncherException e) {
@@ -145,8 +156,8 @@ public final class QvdLauncher {
             return;
         }
         if (login.isEmpty()) {
-            System.out.println("Demo desktop: no built image in " + system.config().imagesStaging()
-                    + " (build one with: sudo images/build.sh, then run again)");
+            System.out.println("Demo desktop: no built image in "
+                    + system.config().imagesStaging() + " (build one with: sudo images/build.sh, then run again)");
             return;
         }
         DemoDesktop.Login l = login.get();
@@ -155,7 +166,8 @@ public final class QvdLauncher {
                 + " --host localhost:" + system.l7rPort() + " --user " + l.user() + "@default"
                 + (l.vmId() > 0 ? " --vm " + l.vmId() : "")
                 + (java.nio.file.Files.exists(InstallationCa.caCertificate(system.config()))
-                        ? " --ca-file " + InstallationCa.caCertificate(system.config()) : ""));
+                        ? " --ca-file " + InstallationCa.caCertificate(system.config())
+                        : ""));
         System.out.println();
     }
 
@@ -163,24 +175,30 @@ public final class QvdLauncher {
         String https = "https://localhost:" + system.httpsPort();
         System.out.println();
         System.out.println("QVD is running (Ctrl-C stops it; desktop VMs "
-                + (system.config().stopVmsOnExit() ? "are stopped with it: --stop-vms-on-exit)." : "keep running: --stop-vms-on-exit stops them too)."));
+                + (system.config().stopVmsOnExit()
+                        ? "are stopped with it: --stop-vms-on-exit)."
+                        : "keep running: --stop-vms-on-exit stops them too)."));
         System.out.println("  Database          " + system.dbUrl());
         System.out.println("  WAT (admin web)   " + https + "/wat/");
         System.out.println("  REST API          " + https + "/api/v1/");
         System.out.println("  L7R (QVD clients) https://localhost:" + system.l7rPort() + "/");
-        System.out.println("  Health, metrics   http://127.0.0.1:" + system.managementPort() + "/health/ready, /prometheus");
+        System.out.println(
+                "  Health, metrics   http://127.0.0.1:" + system.managementPort() + "/health/ready, /prometheus");
         System.out.println("  Log in as         superadmin@*");
         if (system.superadminPasswordGenerated()) {
-            System.out.println("  Password          " + system.superadminPassword().orElseThrow()
-                    + "   <- generated now and shown only once; keep it");
+            System.out.println("  Password          "
+                    + system.superadminPassword().orElseThrow() + "   <- generated now and shown only once; keep it");
         } else if (system.superadminPassword().isPresent()) {
             System.out.println("  Password          (from QVD_SUPERADMIN_PASSWORD)");
         } else {
             System.out.println("  Password          the one shown at the first run");
         }
-        System.out.println("  Local HKD         " + system.localHkdLog()
-                .map(log -> "host '" + system.config().hkdHostName() + "' on " + system.config().hkdLibvirtUri() + " (log: " + log + ")")
-                .orElse("not started (QVD_LOCAL_HKD=" + system.config().localHkd() + "; needs the built agent and libvirt)"));
+        System.out.println("  Local HKD         "
+                + system.localHkdLog()
+                        .map(log -> "host '" + system.config().hkdHostName() + "' on "
+                                + system.config().hkdLibvirtUri() + " (log: " + log + ")")
+                        .orElse("not started (QVD_LOCAL_HKD=" + system.config().localHkd()
+                                + "; needs the built agent and libvirt)"));
         if (java.nio.file.Files.exists(InstallationCa.caCertificate(system.config()))) {
             System.out.println("  TLS trust         " + InstallationCa.caCertificate(system.config())
                     + " (the installation CA: give it to browsers, clients and agents)");

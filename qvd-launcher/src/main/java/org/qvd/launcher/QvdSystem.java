@@ -25,9 +25,14 @@ public final class QvdSystem implements AutoCloseable {
     /** Hosts whose queue's security setting this system has added (the local host's is in the configuration). */
     private final java.util.Set<String> agentHosts = new java.util.HashSet<>();
 
-    private QvdSystem(LauncherConfig config, EmbeddedDatabase embedded, String dbUrl,
-                      Optional<SuperadminPassword.Decision> superadmin, WildFlyServer server, String hkdPassword,
-                      Path tlsKeyStore) {
+    private QvdSystem(
+            LauncherConfig config,
+            EmbeddedDatabase embedded,
+            String dbUrl,
+            Optional<SuperadminPassword.Decision> superadmin,
+            WildFlyServer server,
+            String hkdPassword,
+            Path tlsKeyStore) {
         this.config = config;
         this.embedded = embedded;
         this.dbUrl = dbUrl;
@@ -47,9 +52,16 @@ public final class QvdSystem implements AutoCloseable {
             Optional<SuperadminPassword.Decision> superadmin =
                     SuperadminPassword.decide(dbUrl, appUser(config), appPassword(config), config.superadminPassword());
             Path baseDir = prepareServer(config);
-            String hkdPassword = HkdAccount.ensure(config.home(), baseDir.resolve("configuration"), config.hkdHostName());
+            String hkdPassword =
+                    HkdAccount.ensure(config.home(), baseDir.resolve("configuration"), config.hkdHostName());
             server = WildFlyServer.start(config, systemProperties(config, dbUrl), environment(config, superadmin));
-            QvdSystem system = new QvdSystem(config, embedded, dbUrl, superadmin, server, hkdPassword,
+            QvdSystem system = new QvdSystem(
+                    config,
+                    embedded,
+                    dbUrl,
+                    superadmin,
+                    server,
+                    hkdPassword,
                     baseDir.resolve("configuration/qvd-tls.p12"));
             server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
             if (system.localHkdWanted()) {
@@ -90,14 +102,18 @@ public final class QvdSystem implements AutoCloseable {
     private static Path prepareServer(LauncherConfig config) {
         Path baseDir = WildFlyServer.prepare(config);
         BrokerAccess.allowHost(baseDir.resolve("configuration/standalone-full.xml"), config.hkdHostName());
-        InstallationCa.ensureServerCertificate(config, baseDir.resolve("configuration/qvd-tls.p12"),
+        InstallationCa.ensureServerCertificate(
+                config,
+                baseDir.resolve("configuration/qvd-tls.p12"),
                 System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
                 List.of(System.getenv().getOrDefault("QVD_TLS_SAN", "").split(",")));
         return baseDir;
     }
 
     static EmbeddedDatabase startEmbedded(LauncherConfig config) {
-        return EmbeddedDatabase.start(config.home().resolve("postgres"), config.embeddedDbPort(),
+        return EmbeddedDatabase.start(
+                config.home().resolve("postgres"),
+                config.embeddedDbPort(),
                 config.home().resolve("db.properties"));
     }
 
@@ -107,7 +123,9 @@ public final class QvdSystem implements AutoCloseable {
     }
 
     static String appPassword(LauncherConfig config) {
-        return config.externalDbUrl().isPresent() ? config.dbPassword() : secrets(config).appPassword();
+        return config.externalDbUrl().isPresent()
+                ? config.dbPassword()
+                : secrets(config).appPassword();
     }
 
     private static EmbeddedDatabase.DbSecrets secrets(LauncherConfig config) {
@@ -170,10 +188,11 @@ public final class QvdSystem implements AutoCloseable {
             return false;
         }
         boolean jar = LocalHkd.findJar(config.sourceRoot()).isPresent();
-        boolean libvirt = config.hkdLibvirtUri().startsWith("test:")
-                || Files.exists(Path.of("/var/run/libvirt/libvirt-sock"));
+        boolean libvirt =
+                config.hkdLibvirtUri().startsWith("test:") || Files.exists(Path.of("/var/run/libvirt/libvirt-sock"));
         if ("on".equals(config.localHkd()) && !(jar && libvirt)) {
-            throw new LauncherException("QVD_LOCAL_HKD=on but " + (jar ? "libvirt is not running" : "the HKD jar is not built"));
+            throw new LauncherException(
+                    "QVD_LOCAL_HKD=on but " + (jar ? "libvirt is not running" : "the HKD jar is not built"));
         }
         return jar && libvirt;
     }
@@ -210,7 +229,8 @@ public final class QvdSystem implements AutoCloseable {
      * libvirt's test driver, whose network filters the containers' network hook cannot bind.
      */
     static boolean offersContainers(LauncherConfig config) {
-        return !config.hkdLibvirtUri().startsWith("test:") && ContainerHost.local().missing().isEmpty();
+        return !config.hkdLibvirtUri().startsWith("test:")
+                && ContainerHost.local().missing().isEmpty();
     }
 
     /** Whether the local HKD was started offering container desktops (they outlive the run command, as VMs do). */
@@ -258,7 +278,8 @@ public final class QvdSystem implements AutoCloseable {
     }
 
     public String dbSuperuserPassword() {
-        return config.externalDbUrl().isPresent() ? config.dbPassword()
+        return config.externalDbUrl().isPresent()
+                ? config.dbPassword()
                 : secrets(config).superuserPassword();
     }
 

@@ -16,11 +16,9 @@ final class SuperadminPassword {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Decision(String password, boolean generated) {
-    }
+    record Decision(String password, boolean generated) {}
 
-    private SuperadminPassword() {
-    }
+    private SuperadminPassword() {}
 
     static Optional<Decision> decide(String jdbcUrl, String user, String password, Optional<String> given) {
         if (administratorExists(jdbcUrl, user, password)) {
@@ -39,7 +37,7 @@ final class SuperadminPassword {
 
     private static boolean administratorExists(String jdbcUrl, String user, String password) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-             ResultSet rs = c.getMetaData().getTables(null, null, "administrator", null)) {
+                ResultSet rs = c.getMetaData().getTables(null, null, "administrator", null)) {
             if (!rs.next()) {
                 return false;
             }

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  * in at every start, so a re-provisioned server takes effect at the next run.
  */
 final class WildFlyServer implements AutoCloseable {
-    private static final List<String> CONFIG_FROM_PROVISIONING = List.of("standalone-full.xml", "standalone-full-ha.xml",
-            "logging.properties");
+    private static final List<String> CONFIG_FROM_PROVISIONING =
+            List.of("standalone-full.xml", "standalone-full-ha.xml", "logging.properties");
     /** The single-node configuration; cluster nodes run {@link #CLUSTER_CONFIG} (docs/cluster.md). */
     static final String SINGLE_CONFIG = "standalone-full.xml";
+
     static final String CLUSTER_CONFIG = "standalone-full-ha.xml";
     /**
      * The JVM's memory, sized on purpose so a node stays within 1 GB RSS under a farm of 1,000 hosts (docs/server.md,
@@ -46,16 +47,22 @@ final class WildFlyServer implements AutoCloseable {
     }
 
     /** Starts the server with its base directory {@code baseDir} (see {@link #prepare(LauncherConfig, Path)}). */
-    static WildFlyServer start(LauncherConfig config, Path baseDir, String serverConfig,
-                               Map<String, String> systemProperties, Map<String, String> env) {
+    static WildFlyServer start(
+            LauncherConfig config,
+            Path baseDir,
+            String serverConfig,
+            Map<String, String> systemProperties,
+            Map<String, String> env) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 config.wildflyHome().resolve("bin/standalone.sh").toString(),
-                "-c", serverConfig,
+                "-c",
+                serverConfig,
                 "-Djboss.server.base.dir=" + baseDir));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("log/console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        baseDir.resolve("log/console.log").toFile()));
         pb.environment().putAll(env);
         // lets standalone.sh forward SIGTERM to the server, so Ctrl-C stops it gracefully
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
@@ -84,7 +91,8 @@ final class WildFlyServer implements AutoCloseable {
                         + deployments.resolve("qvd.ear.failed"));
             }
             if (!process.isAlive()) {
-                throw new LauncherException("WildFly exited with code " + process.exitValue() + ", see " + consoleLog());
+                throw new LauncherException(
+                        "WildFly exited with code " + process.exitValue() + ", see " + consoleLog());
             }
             sleep(500);
         }
@@ -145,14 +153,17 @@ final class WildFlyServer implements AutoCloseable {
 
     /** The JVM's process id, for a test that kills it from outside as an operator would ({@code kill -9}). */
     java.util.Optional<Long> serverPid() {
-        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .map(ProcessHandle::pid).findFirst();
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst();
     }
 
     private static void prepareBaseDir(Path wildflyHome, Path baseDir, Path ear) {
         Path provisioned = wildflyHome.resolve("standalone");
         if (!Files.isRegularFile(provisioned.resolve("configuration/" + CLUSTER_CONFIG))) {
-            throw new LauncherException("no provisioned WildFly at " + wildflyHome + " (build it: mvn install -DskipTests)");
+            throw new LauncherException(
+                    "no provisioned WildFly at " + wildflyHome + " (build it: mvn install -DskipTests)");
         }
         if (!Files.isRegularFile(ear)) {
             throw new LauncherException("no EAR at " + ear + " (build it: mvn install -DskipTests)");
@@ -162,8 +173,10 @@ final class WildFlyServer implements AutoCloseable {
                 copyTree(provisioned.resolve("configuration"), baseDir.resolve("configuration"));
             }
             for (String file : CONFIG_FROM_PROVISIONING) {
-                Files.copy(provisioned.resolve("configuration").resolve(file),
-                        baseDir.resolve("configuration").resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        provisioned.resolve("configuration").resolve(file),
+                        baseDir.resolve("configuration").resolve(file),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
             try (Stream<Path> old = Files.list(deployments)) {

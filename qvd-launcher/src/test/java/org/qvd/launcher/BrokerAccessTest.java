@@ -27,12 +27,16 @@ class BrokerAccessTest {
         BrokerAccess.allowHost(xml, "node-1"); // every start writes it again: once is enough
 
         String written = Files.readString(xml);
-        assertThat(written).containsOnlyOnce("<security-setting name=\"jms.queue.qvd.hkd.node-1\"><role name=\"qvd-hkd-node-1\""
-                + " consume=\"true\" create-durable-queue=\"true\"/></security-setting>");
-        assertThat(written).containsOnlyOnce("<security-setting name=\"jms.queue.qvd.events.node-1\"><role name=\"qvd-hkd-node-1\""
-                + " send=\"true\" create-durable-queue=\"true\"/></security-setting>");
+        assertThat(written)
+                .containsOnlyOnce("<security-setting name=\"jms.queue.qvd.hkd.node-1\"><role name=\"qvd-hkd-node-1\""
+                        + " consume=\"true\" create-durable-queue=\"true\"/></security-setting>");
+        assertThat(written)
+                .containsOnlyOnce("<security-setting name=\"jms.queue.qvd.events.node-1\"><role name=\"qvd-hkd-node-1\""
+                        + " send=\"true\" create-durable-queue=\"true\"/></security-setting>");
         assertThat(written).doesNotContain("name=\"jms.queue.qvd.events\"");
-        assertThat(written.indexOf("jms.queue.qvd.events.node-1")).as("before the catch-all").isLessThan(written.indexOf("name=\"#\""));
+        assertThat(written.indexOf("jms.queue.qvd.events.node-1"))
+                .as("before the catch-all")
+                .isLessThan(written.indexOf("name=\"#\""));
     }
 
     @Test
@@ -40,7 +44,8 @@ class BrokerAccessTest {
         Path xml = dir.resolve("standalone-full.xml");
         Files.writeString(xml, SERVER);
         for (String bad : new String[] {"#", "a.b", "*", "node 1"}) {
-            assertThatThrownBy(() -> BrokerAccess.allowHost(xml, bad)).isInstanceOf(LauncherException.class)
+            assertThatThrownBy(() -> BrokerAccess.allowHost(xml, bad))
+                    .isInstanceOf(LauncherException.class)
                     .hasMessageContaining("host name");
         }
         assertThat(Files.readString(xml)).isEqualTo(SERVER);

@@ -23,6 +23,7 @@ class DemoKindWithStandInRootTest {
 
     @TempDir
     Path dir;
+
     private Path root;
     private Path images;
 
@@ -46,16 +47,23 @@ class DemoKindWithStandInRootTest {
     void aContainerWhereContainersWorkSayingWhyAndHowToGetAVm() {
         DemoDesktop.Choice choice = choose(config(Map.of()), "root", true);
         assertThat(choice.kind()).isEqualTo(DemoDesktop.Kind.CONTAINER);
-        assertThat(choice.why()).contains("LXC 5.0.2 installed", "running as root", "user namespaces allowed",
-                "qvd-desktop-20261206.0552-4f8de1e9.rootfs.tar", "starts in seconds",
-                "under software emulation takes minutes", "./qvd run --demo-vm");
+        assertThat(choice.why())
+                .contains(
+                        "LXC 5.0.2 installed",
+                        "running as root",
+                        "user namespaces allowed",
+                        "qvd-desktop-20261206.0552-4f8de1e9.rootfs.tar",
+                        "starts in seconds",
+                        "under software emulation takes minutes",
+                        "./qvd run --demo-vm");
     }
 
     @Test
     void aVmWhenAskedFor() {
         assertThat(choose(config(Map.of()).withDemoVm(), "root", true))
                 .isEqualTo(new DemoDesktop.Choice(DemoDesktop.Kind.VM, "asked for (--demo-vm or QVD_DEMO_KIND=vm)"));
-        assertThat(choose(config(Map.of("QVD_DEMO_KIND", "vm")), "root", true).kind()).isEqualTo(DemoDesktop.Kind.VM);
+        assertThat(choose(config(Map.of("QVD_DEMO_KIND", "vm")), "root", true).kind())
+                .isEqualTo(DemoDesktop.Kind.VM);
     }
 
     @Test
@@ -84,18 +92,21 @@ class DemoKindWithStandInRootTest {
 
     @Test
     void aVmWithoutAContainerImageOrAnAgentThatRunsDesktops() throws IOException {
-        assertThat(choose(config(Map.of("QVD_HKD_LIBVIRT_URI", "test:///default")), "root", true).why())
+        assertThat(choose(config(Map.of("QVD_HKD_LIBVIRT_URI", "test:///default")), "root", true)
+                        .why())
                 .startsWith("the local host agent runs on libvirt's test driver");
         assertThat(choose(config(Map.of()), "root", false).why()).startsWith("no local host agent runs");
         try (var files = Files.list(images)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".rootfs.tar")).toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".rootfs.tar")).toList()) {
                 Files.delete(f);
             }
         }
         DemoDesktop.Choice choice = choose(config(Map.of("QVD_HKD_DOMAIN_TYPE", "kvm")), "root", true);
         assertThat(choice.kind()).isEqualTo(DemoDesktop.Kind.VM);
-        assertThat(choice.why()).isEqualTo("no container image (*.rootfs.tar) in " + images
-                + "; images/build.sh writes one beside the VM image");
+        assertThat(choice.why())
+                .isEqualTo("no container image (*.rootfs.tar) in " + images
+                        + "; images/build.sh writes one beside the VM image");
     }
 
     @Test
@@ -103,7 +114,8 @@ class DemoKindWithStandInRootTest {
         Files.delete(root.resolve("usr/bin/lxc-start"));
         assertThatThrownBy(() -> choose(config(Map.of("QVD_DEMO_KIND", "container")), "root", true))
                 .isInstanceOf(LauncherException.class)
-                .hasMessageStartingWith("QVD_DEMO_KIND=container, but containers cannot run here: lxc-start is not installed");
+                .hasMessageStartingWith(
+                        "QVD_DEMO_KIND=container, but containers cannot run here: lxc-start is not installed");
         assertThatThrownBy(() -> config(Map.of("QVD_DEMO_KIND", "lxc")))
                 .isInstanceOf(LauncherException.class)
                 .hasMessage("QVD_DEMO_KIND must be one of auto, container, vm; got 'lxc'");
@@ -120,8 +132,8 @@ class DemoKindWithStandInRootTest {
     }
 
     private LauncherConfig config(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("QVD_SOURCE_ROOT", dir.toString(),
-                "QVD_IMAGES_STAGING", images.toString()));
+        Map<String, String> env =
+                new HashMap<>(Map.of("QVD_SOURCE_ROOT", dir.toString(), "QVD_IMAGES_STAGING", images.toString()));
         env.putAll(extra);
         return LauncherConfig.fromEnvironment(env);
     }

@@ -42,8 +42,8 @@ class LocalHkdWithStandInAgentTest {
         Path src = Files.createDirectories(dir.resolve("src")).resolve("Agent.java");
         Files.writeString(src, AGENT);
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                src.toString());
+        int compiled =
+                ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
         assertThat(compiled).as("stand-in agent compiles").isZero();
         Path target = Files.createDirectories(dir.resolve("qvd-hkd-agent/target"));
         Files.writeString(target.resolve("qvd-hkd-agent-1.0.jar"), "not the shaded jar");
@@ -61,8 +61,11 @@ class LocalHkdWithStandInAgentTest {
     }
 
     private LauncherConfig config() {
-        return LauncherConfig.fromEnvironment(Map.of("QVD_SOURCE_ROOT", dir.toString(),
-                "QVD_HOME", dir.resolve("home").toString()));
+        return LauncherConfig.fromEnvironment(Map.of(
+                "QVD_SOURCE_ROOT",
+                dir.toString(),
+                "QVD_HOME",
+                dir.resolve("home").toString()));
     }
 
     private static String awaitLog(LocalHkd hkd, String text) throws Exception {

@@ -23,9 +23,15 @@ class WildFlyServerWithStandInScriptTest {
     Path dir;
 
     private LauncherConfig config() {
-        return LauncherConfig.fromEnvironment(Map.of("QVD_SOURCE_ROOT", dir.toString(),
-                "QVD_HOME", dir.resolve("home").toString(), "QVD_WILDFLY_HOME", dir.resolve("wildfly").toString(),
-                "QVD_EAR", dir.resolve("qvd.ear").toString()));
+        return LauncherConfig.fromEnvironment(Map.of(
+                "QVD_SOURCE_ROOT",
+                dir.toString(),
+                "QVD_HOME",
+                dir.resolve("home").toString(),
+                "QVD_WILDFLY_HOME",
+                dir.resolve("wildfly").toString(),
+                "QVD_EAR",
+                dir.resolve("qvd.ear").toString()));
     }
 
     /** A provisioned-looking WildFly whose standalone.sh runs {@code body} in the server's place. */
@@ -59,7 +65,8 @@ class WildFlyServerWithStandInScriptTest {
 
     @Test
     void aFailedDeploymentNamesTheMarkerAndTheLog() throws Exception {
-        LauncherConfig config = standIn("touch \"${3#-Djboss.server.base.dir=}/deployments/qvd.ear.failed\"; exec sleep 30");
+        LauncherConfig config =
+                standIn("touch \"${3#-Djboss.server.base.dir=}/deployments/qvd.ear.failed\"; exec sleep 30");
         try (WildFlyServer server = started(config)) {
             assertThatThrownBy(() -> server.awaitDeployment(Duration.ofSeconds(20)))
                     .isInstanceOf(LauncherException.class)
@@ -81,11 +88,13 @@ class WildFlyServerWithStandInScriptTest {
             begin = System.nanoTime();
         }
         assertThat(server.isAlive()).as("stopped by close()").isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("a graceful stop, not the 90 s fallback")
+        assertThat(Duration.ofNanos(System.nanoTime() - begin))
+                .as("a graceful stop, not the 90 s fallback")
                 .isLessThan(Duration.ofSeconds(30));
         String console = Files.readString(server.consoleLog());
-        assertThat(console).contains("args: -c standalone-full.xml -Djboss.server.base.dir="
-                + WildFlyServer.baseDir(config) + " -Dqvd.node.id=n1");
+        assertThat(console)
+                .contains("args: -c standalone-full.xml -Djboss.server.base.dir=" + WildFlyServer.baseDir(config)
+                        + " -Dqvd.node.id=n1");
         assertThat(console).contains("background: true").contains("stopping");
     }
 
@@ -102,7 +111,8 @@ class WildFlyServerWithStandInScriptTest {
         WildFlyServer.prepare(config);
 
         assertThat(Files.readString(keystore)).isEqualTo("installation key");
-        assertThat(Files.readString(base.resolve("configuration/standalone-full.xml"))).isEqualTo("re-provisioned");
+        assertThat(Files.readString(base.resolve("configuration/standalone-full.xml")))
+                .isEqualTo("re-provisioned");
         try (var deployed = Files.list(base.resolve("deployments"))) {
             assertThat(deployed.map(p -> p.getFileName().toString())).containsExactly("qvd.ear");
         }
@@ -111,12 +121,14 @@ class WildFlyServerWithStandInScriptTest {
 
     @Test
     void withoutABuildTheOperatorIsToldWhatToBuild() throws Exception {
-        assertThatThrownBy(() -> WildFlyServer.prepare(config())).isInstanceOf(LauncherException.class)
-                .hasMessage("no provisioned WildFly at " + dir.resolve("wildfly")
-                        + " (build it: mvn install -DskipTests)");
+        assertThatThrownBy(() -> WildFlyServer.prepare(config()))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage(
+                        "no provisioned WildFly at " + dir.resolve("wildfly") + " (build it: mvn install -DskipTests)");
         standIn("exit 0");
         Files.delete(dir.resolve("qvd.ear"));
-        assertThatThrownBy(() -> WildFlyServer.prepare(config())).isInstanceOf(LauncherException.class)
+        assertThatThrownBy(() -> WildFlyServer.prepare(config()))
+                .isInstanceOf(LauncherException.class)
                 .hasMessage("no EAR at " + dir.resolve("qvd.ear") + " (build it: mvn install -DskipTests)");
     }
 }

@@ -38,7 +38,8 @@ public final class L7rWire implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line : headerLines) {
                 int colon = line.indexOf(':');
-                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.putIfAbsent(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).trim());
             }
             return headers;
@@ -295,7 +296,8 @@ public final class L7rWire implements AutoCloseable {
         int b;
         while ((b = in.read()) != '\n') {
             if (b < 0) {
-                throw new java.io.EOFException("connection closed after: " + raw + buf.toString(StandardCharsets.ISO_8859_1));
+                throw new java.io.EOFException(
+                        "connection closed after: " + raw + buf.toString(StandardCharsets.ISO_8859_1));
             }
             buf.write(b);
         }

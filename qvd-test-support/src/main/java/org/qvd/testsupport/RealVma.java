@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RealVma implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private final int httpPort;
     private final int nxPort;
@@ -70,16 +71,30 @@ public final class RealVma implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         key = java.util.HexFormat.of().formatHex(secret);
         display = freeDisplay(170);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1", "-Dvma.http.port=" + httpPort,
-                "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + display, "-Dvma.nx.loopback=true",
-                "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
-                "-Dvma.session.command=", "-Dvma.poweroff.command=", "-Dvma.key=" + key, "-jar",
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-Dvma.local-mode=true",
+                "-Dvma.http.bind=127.0.0.1",
+                "-Dvma.http.port=" + httpPort,
+                "-Dvma.nx.port=" + nxPort,
+                "-Dvma.nx.display=" + display,
+                "-Dvma.nx.loopback=true",
+                "-Dvma.run.dir=" + dir.resolve("run"),
+                "-Dvma.local.home=" + dir.resolve("home"),
+                "-Dvma.session.command=",
+                "-Dvma.poweroff.command=",
+                "-Dvma.key=" + key,
+                "-jar",
                 System.getProperty("qvd.vma.jar"));
-        vma = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("vma.log").toFile())).start();
+        vma = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dir.resolve("vma.log").toFile()))
+                .start();
         try {
-            await("the VMA listening on " + httpPort + " (see " + log() + ")").atMost(Duration.ofSeconds(30))
+            await("the VMA listening on " + httpPort + " (see " + log() + ")")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> listens(httpPort));
         } catch (RuntimeException e) {
             close();
@@ -131,8 +146,11 @@ public final class RealVma implements AutoCloseable {
 
     /** Waits until {@code x_state} is one of {@code wanted}. */
     public void awaitXState(Duration timeout, String... wanted) {
-        await("x_state " + List.of(wanted)).atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(xState()).as("x_state; see " + log()).isIn((Object[]) wanted));
+        await("x_state " + List.of(wanted))
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(xState()).as("x_state; see " + log()).isIn((Object[]) wanted));
     }
 
     /** The nxagent options file the VMA wrote for the current session. */
@@ -142,8 +160,10 @@ public final class RealVma implements AutoCloseable {
 
     /** The nxagent process of the session (a descendant of the VMA), if one runs. */
     public Optional<Long> nxagentPid() {
-        return vma.descendants().filter(p -> p.info().command().map(c -> c.endsWith("nxagent")).orElse(false))
-                .map(ProcessHandle::pid).findFirst();
+        return vma.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("nxagent")).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst();
     }
 
     /** Runs an X program on the session's display, as any program on the desktop could; returns its output. */

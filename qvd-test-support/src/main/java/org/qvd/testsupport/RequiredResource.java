@@ -23,8 +23,7 @@ public final class RequiredResource {
     /** The environment variable ({@code ./qvd test} sets it) that does the same. */
     public static final String ENVIRONMENT = "QVD_REQUIRE_GUEST_TOOLS";
 
-    private RequiredResource() {
-    }
+    private RequiredResource() {}
 
     /** True where absent resources fail tests instead of skipping them. */
     public static boolean enforced() {

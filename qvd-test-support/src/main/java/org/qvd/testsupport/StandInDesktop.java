@@ -60,7 +60,8 @@ public final class StandInDesktop implements AutoCloseable {
         vma = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         vma.createContext("/vma/", exchange -> {
             URI uri = exchange.getRequestURI();
-            vmaCalls.add(URLDecoder.decode(uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+            vmaCalls.add(URLDecoder.decode(
+                    uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                     StandardCharsets.UTF_8));
             byte[] body = answer(uri.getPath().endsWith("x_start")).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -104,7 +105,8 @@ public final class StandInDesktop implements AutoCloseable {
             return "{\"state\":\"listening\",\"resumed\":false}";
         }
         if (start) {
-            return starts.incrementAndGet() == 1 ? "{\"state\":\"provisioning\",\"resumed\":false}"
+            return starts.incrementAndGet() == 1
+                    ? "{\"state\":\"provisioning\",\"resumed\":false}"
                     : "{\"state\":\"listening\",\"resumed\":true}";
         }
         return "{\"state\":\"" + (polls.incrementAndGet() < 2 ? "starting" : "listening") + "\",\"resumed\":false}";
@@ -124,7 +126,9 @@ public final class StandInDesktop implements AutoCloseable {
     }
 
     private void serve(Socket tunnel) {
-        try (tunnel; InputStream in = tunnel.getInputStream(); OutputStream out = tunnel.getOutputStream()) {
+        try (tunnel;
+                InputStream in = tunnel.getInputStream();
+                OutputStream out = tunnel.getOutputStream()) {
             if (nxStyle == Nx.ECHO) {
                 in.transferTo(out);
                 return;

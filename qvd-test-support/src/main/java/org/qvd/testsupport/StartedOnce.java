@@ -33,8 +33,7 @@ public abstract class StartedOnce<T extends AutoCloseable> implements BeforeAllC
     protected abstract T start(Class<?> testClass);
 
     /** Before it is started: e.g. skip when a required tool is missing. */
-    protected void checkPresent() {
-    }
+    protected void checkPresent() {}
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -54,7 +53,8 @@ public abstract class StartedOnce<T extends AutoCloseable> implements BeforeAllC
 
     private T started(ExtensionContext context) {
         ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+        while (classContext.getTestMethod().isPresent()
+                && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
         Class<?> testClass = classContext.getRequiredTestClass();

@@ -21,8 +21,14 @@ import java.util.stream.Stream;
  *     tier boots real images from them)
  * @param hkdHostName the local host agent's name, started by the launcher only when {@code localHkd}
  */
-public record SystemUnderTest(Path sourceRoot, Path home, int portOffset, String superadminPassword, Path images,
-        boolean localHkd, String hkdHostName) {
+public record SystemUnderTest(
+        Path sourceRoot,
+        Path home,
+        int portOffset,
+        String superadminPassword,
+        Path images,
+        boolean localHkd,
+        String hkdHostName) {
 
     /** The launcher's environment for this system; {@code extra} adds or overrides variables. */
     public Map<String, String> environment(Map<String, String> extra) {
@@ -34,7 +40,9 @@ public record SystemUnderTest(Path sourceRoot, Path home, int portOffset, String
         env.put("QVD_SUPERADMIN_PASSWORD", superadminPassword);
         env.put("QVD_START_TIMEOUT", "400");
         if (images != null) {
-            env.put("QVD_IMAGES_STAGING", images.resolve("staging").toAbsolutePath().toString());
+            env.put(
+                    "QVD_IMAGES_STAGING",
+                    images.resolve("staging").toAbsolutePath().toString());
             env.put("QVD_IMAGES_DIR", images.resolve("storage").toAbsolutePath().toString());
         }
         env.put("QVD_LOCAL_HKD", localHkd ? "on" : "off");

@@ -15,8 +15,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TrustAll {
 
-    private TrustAll() {
-    }
+    private TrustAll() {}
 
     /** A TLS client context that trusts every server. */
     public static SSLContext context() {
@@ -31,7 +30,10 @@ public final class TrustAll {
 
     /** An HTTP client over {@link #context()}. */
     public static HttpClient httpClient() {
-        return HttpClient.newBuilder().sslContext(context()).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static final class AcceptAny implements X509TrustManager {

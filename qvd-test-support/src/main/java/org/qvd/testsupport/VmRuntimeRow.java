@@ -16,14 +16,21 @@ public record VmRuntimeRow(String jdbcUrl, String user, String password, long vm
 
     /** Running at 127.0.0.1 with these ports and VMA key (null: the VMA takes calls without one). */
     public void running(int vmaPort, int nxPort, String vmaKey) {
-        update("UPDATE vm_runtime SET state = 'running', state_ts = now(), address = '127.0.0.1', vma_port = ?, "
-                + "x_port = ?, vma_key = ? WHERE vm_id = ?", vmaPort, nxPort, vmaKey, vmId);
+        update(
+                "UPDATE vm_runtime SET state = 'running', state_ts = now(), address = '127.0.0.1', vma_port = ?, "
+                        + "x_port = ?, vma_key = ? WHERE vm_id = ?",
+                vmaPort,
+                nxPort,
+                vmaKey,
+                vmId);
     }
 
     /** Stopped, with nothing to reach. */
     public void stopped() {
-        update("UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, vma_port = NULL, "
-                + "x_port = NULL, vma_key = NULL WHERE vm_id = ?", vmId);
+        update(
+                "UPDATE vm_runtime SET state = 'stopped', state_ts = now(), address = NULL, vma_port = NULL, "
+                        + "x_port = NULL, vma_key = NULL WHERE vm_id = ?",
+                vmId);
     }
 
     private void update(String sql, Object... params) {

@@ -21,7 +21,8 @@ class RequiredResourceTest {
     void aDevelopersRunSkipsSayingWhatIsMissing() {
         System.setProperty(RequiredResource.PROPERTY, "false");
         assertThatThrownBy(() -> RequiredResource.present("nxagent is not installed"))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("nxagent is not installed");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("nxagent is not installed");
     }
 
     @Test
@@ -36,17 +37,20 @@ class RequiredResourceTest {
     @Test
     void anOptionalPartIsLeftOutOnlyWhereNotRequired() {
         System.setProperty(RequiredResource.PROPERTY, "false");
-        assertThat(RequiredResource.partPresent("the session part", "nxagent is not installed")).isFalse();
+        assertThat(RequiredResource.partPresent("the session part", "nxagent is not installed"))
+                .isFalse();
         assertThat(RequiredResource.partPresent("the session part", null)).isTrue();
         System.setProperty(RequiredResource.PROPERTY, "true");
         assertThatThrownBy(() -> RequiredResource.partPresent("the session part", "nxagent is not installed"))
-                .isInstanceOf(AssertionFailedError.class).hasMessageStartingWith("the session part: nxagent is not installed");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("the session part: nxagent is not installed");
     }
 
     @Test
     void nothingMissingRunsTheTestEitherWay() {
         System.setProperty(RequiredResource.PROPERTY, "true");
         assertThatCode(() -> RequiredResource.present(null)).doesNotThrowAnyException();
-        assertThatCode(() -> RequiredResource.executable(Path.of("/bin/sh"), "dash")).doesNotThrowAnyException();
+        assertThatCode(() -> RequiredResource.executable(Path.of("/bin/sh"), "dash"))
+                .doesNotThrowAnyException();
     }
 }

@@ -18,14 +18,15 @@ class StandInDesktopTest {
 
     @Test
     void provisionsOnTheFirstStartAndResumesOnLaterOnes() throws Exception {
-        try (StandInDesktop desktop = StandInDesktop.start(StandInDesktop.Vma.PROVISION_THEN_RESUME,
-                StandInDesktop.Nx.ECHO)) {
+        try (StandInDesktop desktop =
+                StandInDesktop.start(StandInDesktop.Vma.PROVISION_THEN_RESUME, StandInDesktop.Nx.ECHO)) {
             assertThat(vma(desktop, "/vma/x_start?qvd.client.os=linux")).contains("\"provisioning\"");
             assertThat(vma(desktop, "/vma/x_state")).contains("\"starting\"");
             assertThat(vma(desktop, "/vma/x_state")).contains("\"listening\"");
             assertThat(vma(desktop, "/vma/x_start")).contains("\"listening\"").contains("\"resumed\":true");
-            assertThat(desktop.vmaCalls()).containsExactly("/vma/x_start?qvd.client.os=linux", "/vma/x_state",
-                    "/vma/x_state", "/vma/x_start");
+            assertThat(desktop.vmaCalls())
+                    .containsExactly(
+                            "/vma/x_start?qvd.client.os=linux", "/vma/x_state", "/vma/x_state", "/vma/x_start");
         }
     }
 
@@ -38,12 +39,13 @@ class StandInDesktopTest {
 
     @Test
     void oneSessionGivesALaterTunnelWhatEarlierOnesTyped() throws Exception {
-        try (StandInDesktop desktop = StandInDesktop.start(StandInDesktop.Vma.LISTENING,
-                StandInDesktop.Nx.ONE_SESSION)) {
+        try (StandInDesktop desktop =
+                StandInDesktop.start(StandInDesktop.Vma.LISTENING, StandInDesktop.Nx.ONE_SESSION)) {
             try (Socket first = new Socket("127.0.0.1", desktop.nxPort())) {
                 assertThat(readLine(first)).isEqualTo("SESSION[]");
                 first.getOutputStream().write("typed;".getBytes(StandardCharsets.UTF_8));
-                assertThat(new String(first.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("typed;");
+                assertThat(new String(first.getInputStream().readNBytes(6), StandardCharsets.UTF_8))
+                        .isEqualTo("typed;");
             }
             try (Socket second = new Socket("127.0.0.1", desktop.nxPort())) {
                 assertThat(readLine(second)).isEqualTo("SESSION[typed;]");
@@ -61,13 +63,18 @@ class StandInDesktopTest {
     }
 
     private static String vma(StandInDesktop desktop, String pathAndQuery) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desktop.vmaPort() + pathAndQuery))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desktop.vmaPort() + pathAndQuery))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String readLine(Socket socket) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int c = socket.getInputStream().read(); c != '\n' && c >= 0; c = socket.getInputStream().read()) {
+        for (int c = socket.getInputStream().read();
+                c != '\n' && c >= 0;
+                c = socket.getInputStream().read()) {
             line.append((char) c);
         }
         return line.toString();

@@ -24,8 +24,7 @@ public final class ExitCode {
     public static final String HELP = "Exit codes: 0 ok, 1 server error, 2 usage, 3 not authenticated, 4 forbidden, "
             + "5 not found, 6 conflict/state, 7 invalid input, 8 server unreachable or TLS failure.";
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     public static int forStatus(int status) {
         return switch (status) {

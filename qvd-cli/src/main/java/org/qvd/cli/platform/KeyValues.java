@@ -10,8 +10,7 @@ public final class KeyValues {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
-    private KeyValues() {
-    }
+    private KeyValues() {}
 
     public static Map<String, String> parse(List<String> args) {
         Map<String, String> out = new LinkedHashMap<>();

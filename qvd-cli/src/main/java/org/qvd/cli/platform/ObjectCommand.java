@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
 public abstract class ObjectCommand {
 
     /** A related object named by a field: {@code user=alice} → GET /users?login=alice → userId. */
-    protected record Ref(String resource, String nameField, String idField) {
-    }
+    protected record Ref(String resource, String nameField, String idField) {}
 
     protected static final Map<String, Ref> REFS = Map.of(
             "user", new Ref("users", "login", "userId"),
@@ -28,8 +27,23 @@ public abstract class ObjectCommand {
             "host", new Ref("hosts", "name", "hostId"),
             "role", new Ref("roles", "name", "roleId"));
 
-    protected static final List<String> TEXT_FIELDS = List.of("name", "login", "password", "description", "version",
-            "diTag", "tag", "path", "address", "ip", "value", "key", "state", "action", "result", "admin");
+    protected static final List<String> TEXT_FIELDS = List.of(
+            "name",
+            "login",
+            "password",
+            "description",
+            "version",
+            "diTag",
+            "tag",
+            "path",
+            "address",
+            "ip",
+            "value",
+            "key",
+            "state",
+            "action",
+            "result",
+            "admin");
 
     @ParentCommand
     protected QvdAdmin root;
@@ -119,7 +133,9 @@ public abstract class ObjectCommand {
         }
         query.put("size", "500");
         List<String> ids = new ArrayList<>();
-        api().get(resource(), query).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        api().get(resource(), query)
+                .get("items")
+                .forEach(item -> ids.add(item.get("id").asText()));
         if (ids.isEmpty()) {
             throw new CliException(ExitCode.NOT_FOUND, "cli.no_match", "no " + resource() + " match " + filters);
         }
@@ -156,7 +172,8 @@ public abstract class ObjectCommand {
 
     /** The id of the one related object with exactly this name. */
     protected long lookup(Ref ref, String name) {
-        JsonNode items = api().get(ref.resource(), Map.of(ref.nameField(), name, "size", "500")).get("items");
+        JsonNode items = api().get(ref.resource(), Map.of(ref.nameField(), name, "size", "500"))
+                .get("items");
         List<Long> exact = new ArrayList<>();
         items.forEach(i -> {
             if (i.get(ref.nameField()).asText().equals(name)) {
@@ -164,11 +181,15 @@ public abstract class ObjectCommand {
             }
         });
         if (exact.isEmpty()) {
-            throw new CliException(ExitCode.NOT_FOUND, "cli.no_match", "no " + ref.resource() + " named '" + name + "'");
+            throw new CliException(
+                    ExitCode.NOT_FOUND, "cli.no_match", "no " + ref.resource() + " named '" + name + "'");
         }
         if (exact.size() > 1) {
-            throw new CliException(ExitCode.USAGE, "cli.ambiguous", exact.size() + " " + ref.resource() + " are named '"
-                    + name + "' (in different tenants): give " + ref.idField().replace("Id", "") + "=<id>");
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "cli.ambiguous",
+                    exact.size() + " " + ref.resource() + " are named '" + name + "' (in different tenants): give "
+                            + ref.idField().replace("Id", "") + "=<id>");
         }
         return exact.get(0);
     }

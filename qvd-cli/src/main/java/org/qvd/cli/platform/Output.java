@@ -10,8 +10,7 @@ import java.util.List;
 /** Tables for people (chosen columns, aligned), or the API's JSON for scripts ({@code --json}). */
 public final class Output {
 
-    private Output() {
-    }
+    private Output() {}
 
     public static void print(PrintWriter out, JsonNode rows, List<String> columns, boolean json) {
         if (json) {

@@ -24,39 +24,71 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code qvd-admin <object> <verb> [key=value filters] [--options]}: QVD administration over the REST API. */
-@Command(name = "qvd-admin", mixinStandardHelpOptions = true, version = "qvd-admin 0.1.0",
+@Command(
+        name = "qvd-admin",
+        mixinStandardHelpOptions = true,
+        version = "qvd-admin 0.1.0",
         description = "Administers QVD through its REST API, in the spirit of QVD's qa4.",
-        subcommands = {TenantCommand.class, UserCommand.class, AdminCommand.class, RoleCommand.class, VmCommand.class,
-            HostCommand.class, OsfCommand.class, DiCommand.class, PropertyCommand.class, ConfigCommand.class, DirectoryCommand.class,
-            AuditCommand.class, StatsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
-        footer = {"", "Server and credentials: --url/--login/--password or QVD_API_URL, QVD_ADMIN_LOGIN, "
-                + "QVD_ADMIN_PASSWORD (QVD_ADMIN_TOKEN, QVD_CA_FILE, QVD_INSECURE) or ~/.config/qvd/admin.conf.",
-            ExitCode.HELP},
+        subcommands = {
+            TenantCommand.class,
+            UserCommand.class,
+            AdminCommand.class,
+            RoleCommand.class,
+            VmCommand.class,
+            HostCommand.class,
+            OsfCommand.class,
+            DiCommand.class,
+            PropertyCommand.class,
+            ConfigCommand.class,
+            DirectoryCommand.class,
+            AuditCommand.class,
+            StatsCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Server and credentials: --url/--login/--password or QVD_API_URL, QVD_ADMIN_LOGIN, "
+                    + "QVD_ADMIN_PASSWORD (QVD_ADMIN_TOKEN, QVD_CA_FILE, QVD_INSECURE) or ~/.config/qvd/admin.conf.",
+            ExitCode.HELP
+        },
         scope = ScopeType.INHERIT)
 public class QvdAdmin {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, description = "API URL, e.g. https://qvd.example:9443/api")
     String url;
 
-    @Option(names = {"-l", "--login"}, scope = ScopeType.INHERIT, description = "administrator login name@tenant")
+    @Option(
+            names = {"-l", "--login"},
+            scope = ScopeType.INHERIT,
+            description = "administrator login name@tenant")
     String login;
 
-    @Option(names = "--password", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--password",
+            scope = ScopeType.INHERIT,
             description = "password (prefer QVD_ADMIN_PASSWORD or the config file: options show in ps)")
     String password;
 
     @Option(names = "--token", scope = ScopeType.INHERIT, description = "bearer token from 'qvd-admin token'")
     String token;
 
-    @Option(names = "--ca-file", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--ca-file",
+            scope = ScopeType.INHERIT,
             description = "PEM file of the CA(s) to trust (default: QVD_HOME/tls/ca.pem if it exists, else the JVM's)")
     Path caFile;
 
-    @Option(names = {"-k", "--insecure"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-k", "--insecure"},
+            scope = ScopeType.INHERIT,
             description = "refused: qvd-admin trusts only a CA (--ca-file)")
     Boolean insecure;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, description = "config file (default ~/.config/qvd/admin.conf)")
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            description = "config file (default ~/.config/qvd/admin.conf)")
     Path configFile;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print JSON instead of tables")
@@ -112,16 +144,19 @@ public class QvdAdmin {
     @Command(name = "whoami", description = "Show the calling administrator and its ACLs.")
     int whoami() {
         JsonNode me = client().get("administrators/me", Map.of());
-        Output.print(spec.commandLine().getOut(), me, List.of("adminId", "name", "tenantName", "superadmin", "acls"),
-                json);
+        Output.print(
+                spec.commandLine().getOut(), me, List.of("adminId", "name", "tenantName", "superadmin", "acls"), json);
         return ExitCode.OK;
     }
 
     @Command(name = "counters", description = "VMs and hosts by state, connected users, connection counters.")
     int counters() {
         JsonNode c = client().get("counters", Map.of());
-        Output.print(spec.commandLine().getOut(), c, List.of("vmsByState", "hostsByState", "connectedUsers",
-                "connectAttempts", "connectSuccesses"), json);
+        Output.print(
+                spec.commandLine().getOut(),
+                c,
+                List.of("vmsByState", "hostsByState", "connectedUsers", "connectAttempts", "connectSuccesses"),
+                json);
         return ExitCode.OK;
     }
 

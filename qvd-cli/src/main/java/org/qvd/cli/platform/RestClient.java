@@ -37,7 +37,10 @@ public class RestClient {
 
     public RestClient(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().sslContext(ssl(settings)).connectTimeout(Duration.ofSeconds(15)).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(ssl(settings))
+                .connectTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     public JsonNode get(String path, Map<String, String> query) {
@@ -63,7 +66,8 @@ public class RestClient {
     /** Streams a file as the request body (large images never sit in memory). */
     public JsonNode upload(String path, Map<String, String> query, Path file) {
         try {
-            HttpRequest.Builder b = request(path + query(query)).header("Content-Type", "application/octet-stream")
+            HttpRequest.Builder b = request(path + query(query))
+                    .header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofFile(file));
             return send(b, path);
         } catch (IOException e) {
@@ -72,14 +76,17 @@ public class RestClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(settings.url() + "/" + path)).timeout(Duration.ofMinutes(30))
-                .header("Accept", "application/json").header("Authorization", authorization());
+        return HttpRequest.newBuilder(URI.create(settings.url() + "/" + path))
+                .timeout(Duration.ofMinutes(30))
+                .header("Accept", "application/json")
+                .header("Authorization", authorization());
     }
 
     private static HttpRequest.Builder json(HttpRequest.Builder b, Object body, String method) {
         try {
             String text = body == null ? "{}" : JSON.writeValueAsString(body);
-            return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            return b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -90,10 +97,14 @@ public class RestClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (SSLException e) {
-            throw new CliException(ExitCode.UNREACHABLE, "cli.tls", "TLS failed with " + settings.url()
-                    + ": " + e.getMessage() + " (give the installation CA with --ca-file)");
+            throw new CliException(
+                    ExitCode.UNREACHABLE,
+                    "cli.tls",
+                    "TLS failed with " + settings.url() + ": " + e.getMessage()
+                            + " (give the installation CA with --ca-file)");
         } catch (IOException e) {
-            throw new CliException(ExitCode.UNREACHABLE, "cli.unreachable", "cannot reach " + settings.url() + ": " + e);
+            throw new CliException(
+                    ExitCode.UNREACHABLE, "cli.unreachable", "cannot reach " + settings.url() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.ERROR, "cli.interrupted", "interrupted");
@@ -120,7 +131,8 @@ public class RestClient {
 
     static CliException problem(int status, JsonNode body, String path) {
         String code = body != null && body.has("code") ? body.get("code").asText() : "http." + status;
-        String detail = body != null && body.has("detail") ? body.get("detail").asText() : "HTTP " + status + " on " + path;
+        String detail =
+                body != null && body.has("detail") ? body.get("detail").asText() : "HTTP " + status + " on " + path;
         if (body != null && body.has("errorId")) {
             detail += " (error id " + body.get("errorId").asText() + ")";
         }
@@ -134,7 +146,9 @@ public class RestClient {
             } else {
                 String login = settings.login();
                 if (login == null) {
-                    throw new CliException(ExitCode.UNAUTHENTICATED, "cli.no_login",
+                    throw new CliException(
+                            ExitCode.UNAUTHENTICATED,
+                            "cli.no_login",
                             "no administrator login: set QVD_ADMIN_LOGIN, 'login' in the config file, or --login");
                 }
                 String basic = login + ":" + password(login);
@@ -150,7 +164,9 @@ public class RestClient {
         }
         Console console = System.console();
         if (console == null) {
-            throw new CliException(ExitCode.UNAUTHENTICATED, "cli.no_password",
+            throw new CliException(
+                    ExitCode.UNAUTHENTICATED,
+                    "cli.no_password",
                     "no password for " + login + ": set QVD_ADMIN_PASSWORD or 'password' in the config file");
         }
         return new String(console.readPassword("Password for %s: ", login));
@@ -180,8 +196,11 @@ public class RestClient {
      */
     private static SSLContext ssl(Settings settings) {
         if (settings.insecure()) {
-            throw new CliException(ExitCode.USAGE, "cli.insecure", "qvd-admin no longer trusts any certificate: give "
-                    + "the installation CA with --ca-file (QVD_HOME/tls/ca.pem on the server)");
+            throw new CliException(
+                    ExitCode.USAGE,
+                    "cli.insecure",
+                    "qvd-admin no longer trusts any certificate: give "
+                            + "the installation CA with --ca-file (QVD_HOME/tls/ca.pem on the server)");
         }
         if (settings.caFile() == null) {
             try {

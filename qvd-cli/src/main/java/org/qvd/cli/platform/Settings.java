@@ -20,24 +20,36 @@ public record Settings(String url, String login, String password, String token, 
     public static final String DEFAULT_URL = "https://localhost:9443/api";
 
     /** Options as given on the command line (null = not given). */
-    public record Overrides(String url, String login, String password, String token, Path caFile, Boolean insecure,
-            Path configFile) {
-    }
+    public record Overrides(
+            String url, String login, String password, String token, Path caFile, Boolean insecure, Path configFile) {}
 
     public static Settings resolve(Overrides cli, Map<String, String> env, Path home) {
-        Path file = cli.configFile() != null ? cli.configFile()
-                : env.containsKey("QVD_ADMIN_CONFIG") ? Path.of(env.get("QVD_ADMIN_CONFIG"))
-                : home.resolve(".config/qvd/admin.conf");
+        Path file = cli.configFile() != null
+                ? cli.configFile()
+                : env.containsKey("QVD_ADMIN_CONFIG")
+                        ? Path.of(env.get("QVD_ADMIN_CONFIG"))
+                        : home.resolve(".config/qvd/admin.conf");
         Properties conf = load(file, cli.configFile() != null || env.containsKey("QVD_ADMIN_CONFIG"));
         String url = pick(cli.url(), env.get("QVD_API_URL"), conf.getProperty("url"), DEFAULT_URL);
         String login = pick(cli.login(), env.get("QVD_ADMIN_LOGIN"), conf.getProperty("login"), null);
         String password = pick(cli.password(), env.get("QVD_ADMIN_PASSWORD"), conf.getProperty("password"), null);
         String token = pick(cli.token(), env.get("QVD_ADMIN_TOKEN"), conf.getProperty("token"), null);
-        String ca = pick(cli.caFile() == null ? null : cli.caFile().toString(), env.get("QVD_CA_FILE"),
-                conf.getProperty("ca-file"), installationCa(env));
-        String insecure = pick(cli.insecure() == null ? null : cli.insecure().toString(), env.get("QVD_INSECURE"),
-                conf.getProperty("insecure"), "false");
-        return new Settings(apiBase(url), login, password, token, ca == null ? null : Path.of(ca),
+        String ca = pick(
+                cli.caFile() == null ? null : cli.caFile().toString(),
+                env.get("QVD_CA_FILE"),
+                conf.getProperty("ca-file"),
+                installationCa(env));
+        String insecure = pick(
+                cli.insecure() == null ? null : cli.insecure().toString(),
+                env.get("QVD_INSECURE"),
+                conf.getProperty("insecure"),
+                "false");
+        return new Settings(
+                apiBase(url),
+                login,
+                password,
+                token,
+                ca == null ? null : Path.of(ca),
                 Boolean.parseBoolean(insecure.trim()) || "1".equals(insecure.trim()));
     }
 

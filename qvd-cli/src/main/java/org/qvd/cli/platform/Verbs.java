@@ -18,8 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 public final class Verbs {
 
-    private Verbs() {
-    }
+    private Verbs() {}
 
     /** A verb under an object command: what it does with the object command and its arguments. */
     abstract static class Verb implements Callable<Integer> {
@@ -79,7 +78,10 @@ public final class Verbs {
 
     @Command(name = "set", description = "Change the selected ones: -s field=value.", mixinStandardHelpOptions = true)
     public static final class Set extends OnSelected {
-        @Option(names = {"-s", "--set"}, required = true, paramLabel = "field=value")
+        @Option(
+                names = {"-s", "--set"},
+                required = true,
+                paramLabel = "field=value")
         List<String> changes;
 
         public Set() {
@@ -92,7 +94,11 @@ public final class Verbs {
         }
     }
 
-    @Command(name = "del", aliases = "delete", description = "Delete the selected ones.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "del",
+            aliases = "delete",
+            description = "Delete the selected ones.",
+            mixinStandardHelpOptions = true)
     public static final class Del extends OnSelected {
         public Del() {
             super(ObjectCommand::doDelete);
@@ -106,8 +112,10 @@ public final class Verbs {
         ACTIONS.put("block", "Block the selected ones.");
         ACTIONS.put("unblock", "Unblock the selected ones.");
         ACTIONS.put("start", "Start the selected ones.");
-        ACTIONS.put("stop", "Stop the selected ones (a host: its agent stops every VM, then itself; state stopping, "
-                + "then stopped).");
+        ACTIONS.put(
+                "stop",
+                "Stop the selected ones (a host: its agent stops every VM, then itself; state stopping, "
+                        + "then stopped).");
         ACTIONS.put("disconnect", "Disconnect the user from the selected VMs.");
     }
 
@@ -130,8 +138,10 @@ public final class Verbs {
         }
     }
 
-    @Command(name = "passwd", description = "Set the password of the selected ones (read from QVD_NEW_PASSWORD or "
-            + "--new-password).", mixinStandardHelpOptions = true)
+    @Command(
+            name = "passwd",
+            description = "Set the password of the selected ones (read from QVD_NEW_PASSWORD or " + "--new-password).",
+            mixinStandardHelpOptions = true)
     public static final class Passwd extends OnSelected {
         @Option(names = "--new-password", paramLabel = "PASSWORD")
         String password;
@@ -147,7 +157,9 @@ public final class Verbs {
                 pw = new String(System.console().readPassword("New password: "));
             }
             if (pw == null) {
-                throw new CliException(ExitCode.USAGE, "cli.no_password",
+                throw new CliException(
+                        ExitCode.USAGE,
+                        "cli.no_password",
                         "give the new password with --new-password or QVD_NEW_PASSWORD");
             }
             Map<String, Object> body = Map.of("password", pw);

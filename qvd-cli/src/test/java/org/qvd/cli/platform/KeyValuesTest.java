@@ -11,13 +11,17 @@ class KeyValuesTest {
     @Test
     void parsesKeyValuePairsKeepingEqualsSignsInValues() {
         assertThat(KeyValues.parse(List.of("user=alice", "description=a=b", "empty=")))
-                .containsEntry("user", "alice").containsEntry("description", "a=b").containsEntry("empty", "");
+                .containsEntry("user", "alice")
+                .containsEntry("description", "a=b")
+                .containsEntry("empty", "");
     }
 
     @Test
     void rejectsArgumentsWithoutAKeyAsUsageErrors() {
-        assertThatThrownBy(() -> KeyValues.parse(List.of("alice"))).isInstanceOf(CliException.class)
-                .extracting(e -> ((CliException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThatThrownBy(() -> KeyValues.parse(List.of("alice")))
+                .isInstanceOf(CliException.class)
+                .extracting(e -> ((CliException) e).exitCode())
+                .isEqualTo(ExitCode.USAGE);
         assertThatThrownBy(() -> KeyValues.parse(List.of("=x"))).isInstanceOf(CliException.class);
     }
 

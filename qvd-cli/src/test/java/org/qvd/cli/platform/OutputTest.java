@@ -12,8 +12,8 @@ class OutputTest {
 
     @Test
     void printsAlignedTablesWithDashesForMissingValues() throws Exception {
-        JsonNode rows = RestClient.JSON.readTree("[{\"id\":1,\"name\":\"desk\",\"tags\":[\"a\",\"b\"]},"
-                + "{\"id\":22,\"name\":null}]");
+        JsonNode rows = RestClient.JSON.readTree(
+                "[{\"id\":1,\"name\":\"desk\",\"tags\":[\"a\",\"b\"]}," + "{\"id\":22,\"name\":null}]");
         StringWriter out = new StringWriter();
         Output.print(new PrintWriter(out), rows, List.of("id", "name", "tags"), false);
         assertThat(out.toString().lines()).containsExactly("id  name  tags", "1   desk  a,b", "22  -     -");

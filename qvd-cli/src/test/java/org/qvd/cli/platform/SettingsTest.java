@@ -19,8 +19,9 @@ class SettingsTest {
     @Test
     void readsTheConfigFileUnderTheHomeDirectory() throws Exception {
         Files.createDirectories(home.resolve(".config/qvd"));
-        Files.writeString(home.resolve(".config/qvd/admin.conf"), "url=https://qvd:9443/api/\nlogin=ops@acme\n"
-                + "password=pw\ninsecure=true\n");
+        Files.writeString(
+                home.resolve(".config/qvd/admin.conf"),
+                "url=https://qvd:9443/api/\nlogin=ops@acme\n" + "password=pw\ninsecure=true\n");
         Settings s = Settings.resolve(NONE, Map.of(), home);
         assertThat(s.url()).isEqualTo("https://qvd:9443/api/v1");
         assertThat(s.login()).isEqualTo("ops@acme");
@@ -53,15 +54,21 @@ class SettingsTest {
         Files.writeString(home.resolve("qvd/tls/ca.pem"), "-----BEGIN CERTIFICATE-----\n");
         Map<String, String> env = Map.of("QVD_HOME", home.resolve("qvd").toString());
         assertThat(Settings.resolve(NONE, env, home).caFile()).isEqualTo(home.resolve("qvd/tls/ca.pem"));
-        Map<String, String> given = Map.of("QVD_HOME", home.resolve("qvd").toString(), "QVD_CA_FILE", "/etc/qvd/ca.pem");
+        Map<String, String> given =
+                Map.of("QVD_HOME", home.resolve("qvd").toString(), "QVD_CA_FILE", "/etc/qvd/ca.pem");
         assertThat(Settings.resolve(NONE, given, home).caFile()).isEqualTo(Path.of("/etc/qvd/ca.pem"));
-        assertThat(Settings.resolve(NONE, Map.of("QVD_HOME", home.resolve("none").toString()), home).caFile()).isNull();
+        assertThat(Settings.resolve(
+                                NONE, Map.of("QVD_HOME", home.resolve("none").toString()), home)
+                        .caFile())
+                .isNull();
     }
 
     @Test
     void refusesAMissingExplicitConfigFile() {
         Settings.Overrides cli = new Settings.Overrides(null, null, null, null, null, null, home.resolve("nope.conf"));
-        assertThatThrownBy(() -> Settings.resolve(cli, Map.of(), home)).isInstanceOf(CliException.class)
-                .extracting(e -> ((CliException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThatThrownBy(() -> Settings.resolve(cli, Map.of(), home))
+                .isInstanceOf(CliException.class)
+                .extracting(e -> ((CliException) e).exitCode())
+                .isEqualTo(ExitCode.USAGE);
     }
 }

@@ -24,13 +24,27 @@ class VerbsTest {
                 "tenant", List.of("list", "add", "set", "del", "block", "unblock"),
                 "user", List.of("list", "add", "set", "del", "block", "unblock", "passwd"),
                 "admin", List.of("list", "add", "set", "del", "block", "unblock", "passwd", "assign", "unassign"),
-                "role", List.of("list", "acls", "add", "set", "del", "grant", "deny", "forget", "inherit", "disinherit"),
+                "role",
+                        List.of(
+                                "list",
+                                "acls",
+                                "add",
+                                "set",
+                                "del",
+                                "grant",
+                                "deny",
+                                "forget",
+                                "inherit",
+                                "disinherit"),
                 "vm", List.of("list", "add", "set", "del", "start", "stop", "block", "unblock", "disconnect", "expire"),
                 "host", List.of("list", "add", "set", "del", "block", "unblock", "stop"),
                 "osf", List.of("list", "add", "set", "del"),
                 "di", List.of("list", "add", "staged", "del", "block", "unblock", "tag", "untag"));
-        documented.forEach((object, verbs) -> assertThat(cli.getSubcommands().get(object).getSubcommands().keySet()
-                .stream().filter(name -> !"delete".equals(name)).toList()).as(object)
+        documented.forEach((object, verbs) -> assertThat(
+                        cli.getSubcommands().get(object).getSubcommands().keySet().stream()
+                                .filter(name -> !"delete".equals(name))
+                                .toList())
+                .as(object)
                 .containsExactlyInAnyOrderElementsOf(verbs));
     }
 
@@ -38,8 +52,8 @@ class VerbsTest {
 
     /** The CLI as an administrator with these settings runs it, its errors in {@link #err}. */
     private CommandLine cli(String... env) {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("QVD_ADMIN_LOGIN", "ops@acme",
-                "QVD_ADMIN_PASSWORD", "pw"));
+        Map<String, String> settings =
+                new java.util.HashMap<>(Map.of("QVD_ADMIN_LOGIN", "ops@acme", "QVD_ADMIN_PASSWORD", "pw"));
         for (int i = 0; i < env.length; i += 2) {
             settings.put(env[i], env[i + 1]);
         }
@@ -53,8 +67,12 @@ class VerbsTest {
         CommandLine cli = cli("QVD_API_URL", "https://127.0.0.1:1/api");
         assertThat(cli.execute("host", "block", "id=7")).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(err.toString()).contains("cannot reach https://127.0.0.1:1/api/v1");
-        assertThat(cli.execute("osf", "block", "id=7")).as("osfs cannot be blocked").isEqualTo(ExitCode.USAGE);
-        assertThat(cli.execute("user", "passwd")).as("a verb on everything needs a filter").isEqualTo(ExitCode.USAGE);
+        assertThat(cli.execute("osf", "block", "id=7"))
+                .as("osfs cannot be blocked")
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(cli.execute("user", "passwd"))
+                .as("a verb on everything needs a filter")
+                .isEqualTo(ExitCode.USAGE);
     }
 
     @Test

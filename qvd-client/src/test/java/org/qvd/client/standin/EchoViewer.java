@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.qvd.client.nx.control.NxViewer;
 import org.qvd.client.session.entity.Link;
 
@@ -18,8 +17,7 @@ import org.qvd.client.session.entity.Link;
 public final class EchoViewer implements NxViewer {
 
     /** What one started viewer saw. */
-    public record Seen(int port, String cookie, Link link, String echoed) {
-    }
+    public record Seen(int port, String cookie, Link link, String echoed) {}
 
     private final String payload;
     private final int sessionsWaitingForDrop;

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import javax.net.ssl.SSLServerSocket;
 
 /**
@@ -47,15 +45,18 @@ public final class StandInL7r implements AutoCloseable {
     private volatile String refusal;
     private volatile int farSidePort;
     private volatile boolean stall;
-    private volatile Consumer<Map<String, String>> beforeUpgrade = params -> { };
+    private volatile Consumer<Map<String, String>> beforeUpgrade = params -> {};
 
     public StandInL7r(TestCertificate certificate, String login, String password)
             throws IOException, GeneralSecurityException {
-        server = (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
+        server = (SSLServerSocket) certificate
+                .serverContext()
+                .getServerSocketFactory()
                 .createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        authorization = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
         Thread accept = new Thread(this::acceptLoop, "stand-in-l7r");
         accept.setDaemon(true);
         accept.start();
@@ -122,7 +123,8 @@ public final class StandInL7r implements AutoCloseable {
         if (q >= 0 && q + 1 < target.length()) {
             for (String pair : target.substring(q + 1).split("&")) {
                 int eq = pair.indexOf('=');
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -153,16 +155,22 @@ public final class StandInL7r implements AutoCloseable {
                 requests.add(request);
                 if (!head.contains("\r\nAuthorization: " + authorization + "\r\n")
                         && (bearer == null || !head.contains("\r\nAuthorization: " + bearer + "\r\n"))) {
-                    send(out, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"QVD\"\r\n"
-                            + "Content-Type: text/plain\r\nContent-Length: 13\r\n\r\nLogin failed\n");
+                    send(
+                            out,
+                            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"QVD\"\r\n"
+                                    + "Content-Type: text/plain\r\nContent-Length: 13\r\n\r\nLogin failed\n");
                 } else if (request.target().startsWith("/qvd/list_of_vm")) {
-                    send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                            + vmListJson.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + vmListJson);
+                    send(
+                            out,
+                            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + vmListJson.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + vmListJson);
                 } else if (request.target().startsWith("/qvd/create_auth_token")) {
                     createToken(head, out);
                 } else if (request.target().startsWith("/qvd/stop_vm")) {
-                    send(out, "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Stopping virtual machine\r\n\r\n"
-                            + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\nMachine stopped");
+                    send(
+                            out,
+                            "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Stopping virtual machine\r\n\r\n"
+                                    + "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\nMachine stopped");
                 } else if (request.target().startsWith("/qvd/connect_to_vm")) {
                     if (connect(head, request.target(), in, out)) {
                         return;
@@ -184,10 +192,12 @@ public final class StandInL7r implements AutoCloseable {
         }
         String token = "tok-" + connections.get();
         acceptToken(token);
-        String body = "{\"auth_params_id\":1,\"auth_token\":\"" + java.util.Base64.getEncoder()
-                .encodeToString(token.getBytes(StandardCharsets.UTF_8)) + "\"}";
-        send(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                + "\r\n\r\n" + body);
+        String body = "{\"auth_params_id\":1,\"auth_token\":\""
+                + java.util.Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)) + "\"}";
+        send(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                        + body);
     }
 
     /** Returns true when the connection became a tunnel (and is now over). */

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -29,12 +28,41 @@ public final class TestCertificate {
         Files.createDirectories(dir);
         Path keystore = dir.resolve(name + ".p12");
         Path pem = dir.resolve(name + ".pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(List.of(keytool, "-genkeypair", "-alias", "l7r", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", new String(PASSWORD)));
-        run(List.of(keytool, "-exportcert", "-rfc", "-alias", "l7r", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-file", pem.toString()));
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(List.of(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "l7r",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD)));
+        run(List.of(
+                keytool,
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "l7r",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-file",
+                pem.toString()));
         return new TestCertificate(keystore, pem);
     }
 

@@ -35,10 +35,15 @@ public final class Admin {
     private final String authorization;
 
     public Admin(Path caPem, int httpsPort) {
-        this.client = HttpClient.newBuilder().sslContext(trusting(caPem)).connectTimeout(Duration.ofSeconds(20)).build();
+        this.client = HttpClient.newBuilder()
+                .sslContext(trusting(caPem))
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
         this.base = "https://localhost:" + httpsPort + "/api/v1";
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                ("superadmin@*:" + RunningCluster.SUPERADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("superadmin@*:" + RunningCluster.SUPERADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** An SSL context that trusts the installation CA and nothing else. */
@@ -62,7 +67,8 @@ public final class Admin {
         try (InputStream in = Files.newInputStream(caPem)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("qvd-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "qvd-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
             return (X509TrustManager) tmf.getTrustManagers()[0];
@@ -75,17 +81,19 @@ public final class Admin {
      * One REST call over a raw TLS connection from a chosen loopback source address (e.g. 127.0.0.7): another client
      * address as far as the server can tell, which the Java HTTP client cannot choose. Returns the status line.
      */
-    public static String rawPost(Path caPem, int port, String fromAddress, String path, String json) throws IOException {
+    public static String rawPost(Path caPem, int port, String fromAddress, String path, String json)
+            throws IOException {
         try (java.net.Socket plain = new java.net.Socket()) {
             plain.bind(new java.net.InetSocketAddress(fromAddress, 0));
             plain.connect(new java.net.InetSocketAddress("127.0.0.1", port), 20_000);
-            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) trusting(caPem).getSocketFactory()
-                    .createSocket(plain, "localhost", port, true)) {
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket)
+                    trusting(caPem).getSocketFactory().createSocket(plain, "localhost", port, true)) {
                 tls.setSoTimeout(60_000);
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 String head = "POST /api/v1" + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
-                        + Base64.getEncoder().encodeToString(("superadmin@*:" + RunningCluster.SUPERADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))
+                        + Base64.getEncoder()
+                                .encodeToString(("superadmin@*:" + RunningCluster.SUPERADMIN_PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8))
                         + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                         + body.length + "\r\nConnection: close\r\n\r\n";
                 tls.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -102,8 +110,7 @@ public final class Admin {
     }
 
     /** A user ({@code login@tenant}, {@link #USER_PASSWORD}) with an OSF that has a registered (few-byte) image. */
-    public record User(long id, long osfId, String login) {
-    }
+    public record User(long id, long osfId, String login) {}
 
     /** A user of a fresh tenant with an OSF that has a registered (few-byte) image. */
     public User user() {
@@ -114,12 +121,18 @@ public final class Admin {
     }
 
     private long[] userWithOsf(String tenant, String login) {
-        long tenantId = post("/tenants", Map.of("name", tenant, "description", "cluster test")).get("id").asLong();
+        long tenantId = post("/tenants", Map.of("name", tenant, "description", "cluster test"))
+                .get("id")
+                .asLong();
         long userId = post("/users", Map.of("tenantId", tenantId, "login", login, "password", USER_PASSWORD))
-                .get("id").asLong();
-        long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256)).get("id").asLong();
-        HttpResponse<String> up = send(HttpRequest.newBuilder(URI.create(base + "/dis/upload?osfId=" + osfId
-                        + "&fileName=cluster.qcow2&tag=default")).header("Content-Type", "application/octet-stream")
+                .get("id")
+                .asLong();
+        long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256))
+                .get("id")
+                .asLong();
+        HttpResponse<String> up = send(HttpRequest.newBuilder(
+                        URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=cluster.qcow2&tag=default"))
+                .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("QFI test image")));
         if (up.statusCode() != 201) {
             throw new AssertionError("upload: " + up.statusCode() + " " + up.body());
@@ -128,11 +141,14 @@ public final class Admin {
     }
 
     public long vm(User user) {
-        return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm"))).get("id").asLong();
+        return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm")))
+                .get("id")
+                .asLong();
     }
 
     public JsonNode vm(long vmId) {
-        return json(send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId)).GET()));
+        return json(
+                send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId)).GET()));
     }
 
     /** POST without a body ({@code /vms/7/stop}); returns the response. */
@@ -167,8 +183,12 @@ public final class Admin {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.header("Authorization", authorization).header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    request.header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -28,8 +28,7 @@ public final class BridgePort {
         }
     }
 
-    private BridgePort() {
-    }
+    private BridgePort() {}
 
     /**
      * Connects over TLS trusting only the installation CA (a chain is recorded only once it validated against that

@@ -18,7 +18,9 @@ public final class Db {
 
     /** The first column of the first row, or null. */
     public String query(String select, Object... params) {
-        try (Connection c = connect(); PreparedStatement ps = prepare(c, select, params); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement ps = prepare(c, select, params);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(select + ": " + e.getMessage(), e);
@@ -26,7 +28,8 @@ public final class Db {
     }
 
     public int update(String update, Object... params) {
-        try (Connection c = connect(); PreparedStatement ps = prepare(c, update, params)) {
+        try (Connection c = connect();
+                PreparedStatement ps = prepare(c, update, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(update + ": " + e.getMessage(), e);

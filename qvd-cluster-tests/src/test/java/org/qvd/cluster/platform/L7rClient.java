@@ -11,8 +11,7 @@ import org.qvd.testsupport.L7rWire;
  */
 public final class L7rClient {
 
-    private L7rClient() {
-    }
+    private L7rClient() {}
 
     /** Through the balancer. */
     public static L7rWire viaBalancer(Path caPem, int balancerPort) throws IOException {
@@ -25,6 +24,9 @@ public final class L7rClient {
     }
 
     private static L7rWire.Options options(Path caPem, int port) {
-        return L7rWire.to(port).trusting(Admin.trusting(caPem)).connectTimeout(20_000).readTimeout(60_000);
+        return L7rWire.to(port)
+                .trusting(Admin.trusting(caPem))
+                .connectTimeout(20_000)
+                .readTimeout(60_000);
     }
 }

@@ -28,22 +28,34 @@ public final class RunningCluster extends StartedOnce<QvdCluster> {
     @Override
     protected void checkPresent() {
         String haproxy = System.getenv().getOrDefault("QVD_HAPROXY", "/usr/sbin/haproxy");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(haproxy)),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of(haproxy)),
                 "the cluster tier needs Debian's HAProxy at " + haproxy + " (.ci/setup-machine installs it): skipped");
     }
 
     @Override
     protected QvdCluster start(Class<?> testClass) {
         Instant t0 = Instant.now();
-        Path home = Path.of(System.getProperty("qvd.cluster.home", "target/qvd-homes")).toAbsolutePath().resolve("cluster");
+        Path home = Path.of(System.getProperty("qvd.cluster.home", "target/qvd-homes"))
+                .toAbsolutePath()
+                .resolve("cluster");
         QvdCluster cluster = QvdCluster.start(config(SystemUnderTest.emptied(home)), 2);
-        System.out.println("cluster of 2 nodes + HAProxy up in " + Duration.between(t0, Instant.now()).toSeconds() + " s");
+        System.out.println("cluster of 2 nodes + HAProxy up in "
+                + Duration.between(t0, Instant.now()).toSeconds() + " s");
         return cluster;
     }
 
     static LauncherConfig config(Path home) {
-        Path images = Path.of(System.getProperty("qvd.cluster.images", "target/qvd-images")).toAbsolutePath();
-        return LauncherConfig.fromEnvironment(new SystemUnderTest(Path.of(System.getProperty("qvd.source.root", ".")),
-                home, PORT_OFFSET, SUPERADMIN_PASSWORD, images, false, HOST).environment(Map.of()));
+        Path images = Path.of(System.getProperty("qvd.cluster.images", "target/qvd-images"))
+                .toAbsolutePath();
+        return LauncherConfig.fromEnvironment(new SystemUnderTest(
+                        Path.of(System.getProperty("qvd.source.root", ".")),
+                        home,
+                        PORT_OFFSET,
+                        SUPERADMIN_PASSWORD,
+                        images,
+                        false,
+                        HOST)
+                .environment(Map.of()));
     }
 }

@@ -40,12 +40,25 @@ public final class WatBrowser implements AutoCloseable {
         profile = Files.createTempDirectory("chromium-cluster-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--ignore-certificate-errors", "--lang=en-US", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--ignore-certificate-errors",
+                "--lang=en-US",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         options.setAcceptInsecureCerts(true);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .build(),
+                options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
         base = "https://localhost:" + httpsPort + "/wat";
     }
@@ -83,8 +96,12 @@ public final class WatBrowser implements AutoCloseable {
             driver.findElement(By.id("j_username")).sendKeys("superadmin@*");
             driver.findElement(By.id("j_password")).sendKeys(RunningCluster.SUPERADMIN_PASSWORD);
             driver.findElement(By.id("login-submit")).click();
-            until(Duration.ofSeconds(90), "the WAT after logging in again",
-                    () -> !present("j_password") && !driver.findElements(By.cssSelector("[id$='mVms']")).isEmpty());
+            until(
+                    Duration.ofSeconds(90),
+                    "the WAT after logging in again",
+                    () -> !present("j_password")
+                            && !driver.findElements(By.cssSelector("[id$='mVms']"))
+                                    .isEmpty());
             driver.get(base + "/vms.xhtml");
             until(Duration.ofSeconds(90), "the VM list", () -> widgetExists("vmTable"));
         }
@@ -92,7 +109,8 @@ public final class WatBrowser implements AutoCloseable {
     }
 
     private boolean present(String id) {
-        return !driver.findElements(By.id(id)).isEmpty() && driver.findElement(By.id(id)).isDisplayed();
+        return !driver.findElements(By.id(id)).isEmpty()
+                && driver.findElement(By.id(id)).isDisplayed();
     }
 
     private boolean widgetExists(String widget) {
@@ -105,11 +123,15 @@ public final class WatBrowser implements AutoCloseable {
 
     private void until(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver, timeout).ignoring(WebDriverException.class).until(d -> condition.getAsBoolean());
+            new WebDriverWait(driver, timeout)
+                    .ignoring(WebDriverException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot = screenshot("wat-" + System.currentTimeMillis());
-            throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s on " + driver.getCurrentUrl()
-                    + " (screenshot " + shot + "): " + abbreviated(driver.getPageSource()), e);
+            throw new AssertionError(
+                    "no " + what + " within " + timeout.toSeconds() + " s on " + driver.getCurrentUrl()
+                            + " (screenshot " + shot + "): " + abbreviated(driver.getPageSource()),
+                    e);
         }
     }
 

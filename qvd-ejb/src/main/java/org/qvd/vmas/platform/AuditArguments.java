@@ -17,8 +17,7 @@ public final class AuditArguments {
     /** At most this many characters of a call's arguments in all. */
     public static final int MAX_TOTAL = 4096;
 
-    private AuditArguments() {
-    }
+    private AuditArguments() {}
 
     public static String json(Parameter[] parameters, Object[] values) {
         StringBuilder out = new StringBuilder("{");

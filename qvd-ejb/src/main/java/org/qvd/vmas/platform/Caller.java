@@ -61,7 +61,8 @@ public record Caller(Long adminId, String adminName, long tenantId, String tenan
     public long owningTenant(Long requestedTenantId) {
         if (superadmin()) {
             if (requestedTenantId == null || requestedTenantId == SUPERTENANT_ID) {
-                throw new InvalidInputException(PlatformError.TENANT_REQUIRED,
+                throw new InvalidInputException(
+                        PlatformError.TENANT_REQUIRED,
                         "a superadministrator must name the tenant the object belongs to");
             }
             return requestedTenantId;

@@ -11,8 +11,7 @@ public final class CurrentCaller {
 
     private static final ThreadLocal<Deque<Caller>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     /** The current caller; fails if called outside a guarded or system service method. */
     public static Caller get() {

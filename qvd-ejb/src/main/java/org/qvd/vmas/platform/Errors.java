@@ -14,8 +14,7 @@ public final class Errors {
 
     private static final Logger LOG = Logger.getLogger(Errors.class.getName());
 
-    private Errors() {
-    }
+    private Errors() {}
 
     public static QvdException translate(Throwable t) {
         Throwable root = unwrapEjb(t);
@@ -27,8 +26,8 @@ public final class Errors {
         }
         for (Throwable c = root; c != null; c = c.getCause()) {
             if (c instanceof OptimisticLockException) {
-                return new ConflictException(PlatformError.CONCURRENT_UPDATE,
-                        "the object was changed concurrently; retry");
+                return new ConflictException(
+                        PlatformError.CONCURRENT_UPDATE, "the object was changed concurrently; retry");
             }
             if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 QvdException mapped = fromSqlState(sql);
@@ -43,9 +42,12 @@ public final class Errors {
     }
 
     public static InvalidInputException invalid(ConstraintViolationException cve) {
-        List<String> lines = cve.getConstraintViolations().stream().map(Errors::line).sorted().toList();
-        return new InvalidInputException(PlatformError.VALIDATION_FAILED,
-                "invalid input: " + String.join("; ", lines), lines);
+        List<String> lines = cve.getConstraintViolations().stream()
+                .map(Errors::line)
+                .sorted()
+                .toList();
+        return new InvalidInputException(
+                PlatformError.VALIDATION_FAILED, "invalid input: " + String.join("; ", lines), lines);
     }
 
     private static String line(ConstraintViolation<?> v) {
@@ -63,10 +65,13 @@ public final class Errors {
         if ("23503".equals(state)) {
             return new ConflictException(PlatformError.IN_USE, "still referenced: " + constraint(sql));
         }
-        if ("23514".equals(state) || "23502".equals(state) || "22001".equals(state)
-                || "22021".equals(state) || "22P05".equals(state)) {
-            return new InvalidInputException(PlatformError.VALIDATION_FAILED,
-                    "refused by the database: " + constraint(sql));
+        if ("23514".equals(state)
+                || "23502".equals(state)
+                || "22001".equals(state)
+                || "22021".equals(state)
+                || "22P05".equals(state)) {
+            return new InvalidInputException(
+                    PlatformError.VALIDATION_FAILED, "refused by the database: " + constraint(sql));
         }
         return null;
     }

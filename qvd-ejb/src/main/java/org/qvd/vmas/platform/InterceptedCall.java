@@ -28,16 +28,15 @@ final class InterceptedCall {
     }
 
     void validate(Validator validator) {
-        Set<ConstraintViolation<Object>> violations = validator.forExecutables()
-                .validateParameters(ic.getTarget(), method, ic.getParameters());
+        Set<ConstraintViolation<Object>> violations =
+                validator.forExecutables().validateParameters(ic.getTarget(), method, ic.getParameters());
         if (!violations.isEmpty()) {
             throw Errors.invalid(new ConstraintViolationException(violations));
         }
         java.util.List<String> unstorable = TextInput.violations(method.getParameters(), ic.getParameters());
         if (!unstorable.isEmpty()) {
-            throw new InvalidInputException(PlatformError.VALIDATION_FAILED,
-                    "invalid input: " + String.join("; ", unstorable),
-                    unstorable);
+            throw new InvalidInputException(
+                    PlatformError.VALIDATION_FAILED, "invalid input: " + String.join("; ", unstorable), unstorable);
         }
     }
 
@@ -60,8 +59,8 @@ final class InterceptedCall {
         }
     }
 
-    void auditRefusal(AuditSink audit, Caller caller, String principal, QvdException error,
-            Instance<RequestOrigin> origin) {
+    void auditRefusal(
+            AuditSink audit, Caller caller, String principal, QvdException error, Instance<RequestOrigin> origin) {
         if (audited != null) {
             try {
                 audit.recordRefusal(event(caller, principal, null, error.code(), origin));
@@ -73,8 +72,8 @@ final class InterceptedCall {
         }
     }
 
-    private AuditEvent event(Caller caller, String principal, Object result, String outcome,
-            Instance<RequestOrigin> origin) {
+    private AuditEvent event(
+            Caller caller, String principal, Object result, String outcome, Instance<RequestOrigin> origin) {
         Parameter[] params = method.getParameters();
         Object[] values = ic.getParameters();
         Long objectId = AuditArguments.objectId(params, values);
@@ -85,12 +84,33 @@ final class InterceptedCall {
         }
         String arguments = AuditArguments.json(params, values);
         if (caller == null) {
-            return new AuditEvent(null, principal, null, null, false, audited.value(), audited.objectType(),
-                    objectId, objectName, arguments, outcome, sourceAddress(origin));
+            return new AuditEvent(
+                    null,
+                    principal,
+                    null,
+                    null,
+                    false,
+                    audited.value(),
+                    audited.objectType(),
+                    objectId,
+                    objectName,
+                    arguments,
+                    outcome,
+                    sourceAddress(origin));
         }
-        return new AuditEvent(caller.adminId(), caller.principal(), caller.tenantId(), caller.tenantName(),
-                caller.superadmin(), audited.value(), audited.objectType(), objectId, objectName, arguments,
-                outcome, sourceAddress(origin));
+        return new AuditEvent(
+                caller.adminId(),
+                caller.principal(),
+                caller.tenantId(),
+                caller.tenantName(),
+                caller.superadmin(),
+                audited.value(),
+                audited.objectType(),
+                objectId,
+                objectName,
+                arguments,
+                outcome,
+                sourceAddress(origin));
     }
 
     private static String sourceAddress(Instance<RequestOrigin> origin) {

@@ -22,23 +22,33 @@ public final class ListQuery {
         void apply(CriteriaBuilder cb, Root<E> root, List<Predicate> where);
     }
 
-    private ListQuery() {
-    }
+    private ListQuery() {}
 
     /**
      * @param sortable whitelist: public sort name → entity attribute path (dots for joins)
      */
-    public static <E, D> Page<D> page(EntityManager em, Class<E> type, PageRequest request,
-            Map<String, String> sortable, Filter<E> filter, Function<E, D> toDto) {
-        return page(em, type, request, sortable, filter, root -> { }, toDto);
+    public static <E, D> Page<D> page(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortable,
+            Filter<E> filter,
+            Function<E, D> toDto) {
+        return page(em, type, request, sortable, filter, root -> {}, toDto);
     }
 
     /**
      * The same, with {@code fetch} adding fetch joins to the page's query (not the count's): everything
      * {@code toDto} reads comes with the rows, so a page costs one query plus the count.
      */
-    public static <E, D> Page<D> page(EntityManager em, Class<E> type, PageRequest request,
-            Map<String, String> sortable, Filter<E> filter, Consumer<Root<E>> fetch, Function<E, D> toDto) {
+    public static <E, D> Page<D> page(
+            EntityManager em,
+            Class<E> type,
+            PageRequest request,
+            Map<String, String> sortable,
+            Filter<E> filter,
+            Consumer<Root<E>> fetch,
+            Function<E, D> toDto) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(type);
         Root<E> root = query.from(type);
@@ -46,7 +56,9 @@ public final class ListQuery {
         query.select(root).where(where(cb, root, filter));
         Path<?> sortPath = sortPath(root, request.sort(), sortable);
         query.orderBy(request.descending() ? cb.desc(sortPath) : cb.asc(sortPath), cb.asc(root.get("id")));
-        List<E> rows = em.createQuery(query).setFirstResult(request.offset()).setMaxResults(request.size())
+        List<E> rows = em.createQuery(query)
+                .setFirstResult(request.offset())
+                .setMaxResults(request.size())
                 .getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -68,8 +80,9 @@ public final class ListQuery {
         }
         String attribute = sortable.get(sort);
         if (attribute == null) {
-            throw new InvalidInputException(PlatformError.SORT_INVALID, "cannot sort by '" + sort + "'; allowed: "
-                    + String.join(", ", sortable.keySet()));
+            throw new InvalidInputException(
+                    PlatformError.SORT_INVALID,
+                    "cannot sort by '" + sort + "'; allowed: " + String.join(", ", sortable.keySet()));
         }
         return path(root, attribute);
     }
@@ -88,7 +101,9 @@ public final class ListQuery {
     /** Case-insensitive "contains" when the value is given. */
     public static void contains(CriteriaBuilder cb, Path<String> path, String value, List<Predicate> where) {
         if (value != null && !value.isBlank()) {
-            String escaped = value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+            String escaped = value.toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
                     .replace("_", "\\_");
             where.add(cb.like(cb.lower(path), "%" + escaped + "%", '\\'));
         }

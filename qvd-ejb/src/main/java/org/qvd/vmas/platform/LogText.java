@@ -11,8 +11,7 @@ public final class LogText {
     /** At most this many characters of client text in one log line. */
     public static final int MAX = 200;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** The text in single quotes, escaped, with a quote inside escaped too so the quoting cannot be faked. */
     public static String quoted(String text) {
@@ -33,8 +32,12 @@ public final class LogText {
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                            || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+                    if (c < 0x20
+                            || (c >= 0x7f && c <= 0x9f)
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || (c >= '\u202a' && c <= '\u202e')
+                            || (c >= '\u2066' && c <= '\u2069')) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

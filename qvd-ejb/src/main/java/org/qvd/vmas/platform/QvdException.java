@@ -13,6 +13,7 @@ public class QvdException extends RuntimeException {
     private final ErrorCode errorCode;
     /** The code's spelling, kept as a field too: tests and tools read it by name ({@code extracting("code")}). */
     private final String code;
+
     private final int status;
     private final String errorId;
 

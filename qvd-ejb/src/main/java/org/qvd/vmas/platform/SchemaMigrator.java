@@ -35,8 +35,9 @@ public class SchemaMigrator {
             throw new IllegalStateException("Flyway found no migrations under " + LOCATION);
         }
         MigrateResult result = flyway.migrate();
-        LOG.info(() -> "schema at version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : result.initialSchemaVersion) + ", " + result.migrationsExecuted + " migration(s) applied");
+        LOG.info(() -> "schema at version "
+                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion) + ", "
+                + result.migrationsExecuted + " migration(s) applied");
     }
 
     /** The Flyway configuration used here and by the migration test. */

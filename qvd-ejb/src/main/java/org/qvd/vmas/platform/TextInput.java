@@ -15,8 +15,7 @@ public final class TextInput {
 
     private static final int MAX_DEPTH = 4;
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /** One violation line per argument path holding a NUL; empty when all text is storable. */
     public static List<String> violations(Parameter[] parameters, Object[] values) {

@@ -27,8 +27,7 @@ public abstract class WireEnumConverter<E extends Enum<E>> implements AttributeC
         try {
             return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException(invalid,
-                    "unknown " + type.getSimpleName() + " '" + name + "'");
+            throw new InvalidInputException(invalid, "unknown " + type.getSimpleName() + " '" + name + "'");
         }
     }
 }

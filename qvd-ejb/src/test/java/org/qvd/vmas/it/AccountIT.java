@@ -72,11 +72,17 @@ class AccountIT {
     @Test
     void refusesAndAuditsACallerWhoIsNoAdministrator() throws Exception {
         String name = Scenario.unique("anon");
-        assertThatThrownBy(() -> tenants.create(new NewTenant(name, null))).isInstanceOf(ForbiddenException.class)
-                .extracting("code").isEqualTo("auth.unauthenticated");
-        assertThat(scenario.auditOfAction("tenant.create")).anyMatch(e -> name.equals(e.objectName())
-                && e.result().equals("auth.unauthenticated") && e.adminId() == null);
-        assertThat(As.superadmin(() -> tenants.list(new TenantFilter(name, null), PageRequest.first(5))).total()).isZero();
+        assertThatThrownBy(() -> tenants.create(new NewTenant(name, null)))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting("code")
+                .isEqualTo("auth.unauthenticated");
+        assertThat(scenario.auditOfAction("tenant.create"))
+                .anyMatch(e -> name.equals(e.objectName())
+                        && e.result().equals("auth.unauthenticated")
+                        && e.adminId() == null);
+        assertThat(As.superadmin(() -> tenants.list(new TenantFilter(name, null), PageRequest.first(5)))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -91,9 +97,12 @@ class AccountIT {
     void managesATenantFromCreationToDeletion() throws Exception {
         String name = Scenario.unique("life");
         TenantDto created = As.superadmin(() -> tenants.create(new NewTenant(name, "first")));
-        assertThat(As.superadmin(() -> tenants.list(new TenantFilter(name, null), PageRequest.first(10))).items())
-                .extracting(TenantDto::id).containsExactly(created.id());
-        assertThat(As.superadmin(() -> tenants.update(created.id(), new TenantUpdate(null, "second"))).description())
+        assertThat(As.superadmin(() -> tenants.list(new TenantFilter(name, null), PageRequest.first(10)))
+                        .items())
+                .extracting(TenantDto::id)
+                .containsExactly(created.id());
+        assertThat(As.superadmin(() -> tenants.update(created.id(), new TenantUpdate(null, "second")))
+                        .description())
                 .isEqualTo("second");
         assertThat(As.superadmin(() -> tenants.block(created.id())).blocked()).isTrue();
         assertThat(As.superadmin(() -> tenants.unblock(created.id())).blocked()).isFalse();
@@ -101,9 +110,11 @@ class AccountIT {
             tenants.delete(created.id());
             return null;
         });
-        assertThat(scenario.auditOf("tenant", created.id())).extracting(AuditEntryDto::action)
+        assertThat(scenario.auditOf("tenant", created.id()))
+                .extracting(AuditEntryDto::action)
                 .containsExactly("tenant.delete", "tenant.unblock", "tenant.block", "tenant.update", "tenant.create");
-        assertThat(scenario.auditOf("tenant", created.id())).allMatch(AuditEntryDto::ok)
+        assertThat(scenario.auditOf("tenant", created.id()))
+                .allMatch(AuditEntryDto::ok)
                 .allMatch(e -> e.adminName().equals(As.SUPERADMIN));
     }
 
@@ -112,20 +123,28 @@ class AccountIT {
         String name = Scenario.unique("dup");
         As.superadmin(() -> tenants.create(new NewTenant(name, null)));
         assertThatThrownBy(() -> As.superadmin(() -> tenants.create(new NewTenant(name, null))))
-                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("tenant.duplicate");
-        assertThat(scenario.auditOfAction("tenant.create")).anyMatch(
-                e -> name.equals(e.objectName()) && e.result().equals("tenant.duplicate"));
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("tenant.duplicate");
+        assertThat(scenario.auditOfAction("tenant.create"))
+                .anyMatch(e -> name.equals(e.objectName()) && e.result().equals("tenant.duplicate"));
     }
 
     @Test
     void refusesInvalidInputBeforeCheckingPermissions() throws Exception {
         Tenancy reader = scenario.tenantWithAdmin("Reader");
         assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "bad login", "Pw-long-enough", null))))
-                .isInstanceOf(InvalidInputException.class).extracting("code").isEqualTo("validation.failed");
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("validation.failed");
         assertThatThrownBy(() -> reader.as(() -> users.create(new NewUser(null, "fine", "Pw-long-enough", null))))
-                .isInstanceOf(ForbiddenException.class).extracting("code").isEqualTo("acl.forbidden");
-        assertThat(scenario.auditOfAction("user.create")).anyMatch(e -> e.adminName().equals(reader.adminLogin())
-                && e.result().equals("acl.forbidden") && "fine".equals(e.objectName()));
+                .isInstanceOf(ForbiddenException.class)
+                .extracting("code")
+                .isEqualTo("acl.forbidden");
+        assertThat(scenario.auditOfAction("user.create"))
+                .anyMatch(e -> e.adminName().equals(reader.adminLogin())
+                        && e.result().equals("acl.forbidden")
+                        && "fine".equals(e.objectName()));
     }
 
     @Test
@@ -134,7 +153,10 @@ class AccountIT {
         UserDto alice = t.as(() -> users.create(new NewUser(null, "alice", "Alice-Pw-long-1", "Alice")));
         UserDto bob = t.as(() -> users.create(new NewUser(null, "bob", "Alice-Pw-long-1", null)));
         assertThat(alice.tenantId()).isEqualTo(t.tenantId());
-        assertThat(authentication.authenticate("alice@" + t.tenantName(), "Alice-Pw-long-1").id()).isEqualTo(alice.id());
+        assertThat(authentication
+                        .authenticate("alice@" + t.tenantName(), "Alice-Pw-long-1")
+                        .id())
+                .isEqualTo(alice.id());
         assertThatThrownBy(() -> authentication.authenticate("alice@" + t.tenantName(), "nope"))
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> authentication.authenticate("nobody@" + t.tenantName(), "Alice-Pw-long-1"))
@@ -142,9 +164,12 @@ class AccountIT {
         t.as(() -> users.block(bob.id()));
         assertThatThrownBy(() -> authentication.authenticate("bob@" + t.tenantName(), "Alice-Pw-long-1"))
                 .isInstanceOf(AuthenticationFailedException.class);
-        assertThat(t.as(() -> users.list(new UserFilter(null, null, true), PageRequest.first(10))).items())
-                .extracting(UserDto::login).containsExactly("bob");
-        assertThat(scenario.auditOf("user", alice.id())).singleElement()
+        assertThat(t.as(() -> users.list(new UserFilter(null, null, true), PageRequest.first(10)))
+                        .items())
+                .extracting(UserDto::login)
+                .containsExactly("bob");
+        assertThat(scenario.auditOf("user", alice.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.arguments()).contains("alice").doesNotContain("Alice-Pw-long-1"));
     }
 
@@ -155,7 +180,9 @@ class AccountIT {
         a.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null)));
         b.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null)));
         assertThatThrownBy(() -> a.as(() -> users.create(new NewUser(null, "carol", "Pw-long-enough", null))))
-                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("user.duplicate");
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("user.duplicate");
     }
 
     @Test
@@ -166,10 +193,13 @@ class AccountIT {
         t.as(() -> roles.inherit(role.id(), reader));
         RoleDto denied = t.as(() -> roles.deny(role.id(), "user.see"));
         assertThat(denied.effective()).contains("vm.see").doesNotContain("user.see");
-        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "clerk", "Clerk-Pw-long-1", null)));
+        AdministratorDto clerk =
+                t.as(() -> admins.create(new NewAdministrator(null, "clerk", "Clerk-Pw-long-1", null)));
         t.as(() -> admins.assignRole(clerk.id(), role.id()));
         String login = "clerk@" + t.tenantName();
-        assertThat(As.admin(login, "Clerk-Pw-long-1", admins::me).acls()).contains("vm.see").doesNotContain("user.see");
+        assertThat(As.admin(login, "Clerk-Pw-long-1", admins::me).acls())
+                .contains("vm.see")
+                .doesNotContain("user.see");
         assertThatThrownBy(() -> As.admin(login, "Clerk-Pw-long-1", () -> users.list(null, PageRequest.first(5))))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> t.as(() -> roles.grant(reader, "vm.create"))).isInstanceOf(RuntimeException.class);
@@ -178,7 +208,8 @@ class AccountIT {
     @Test
     void changesAnAdministratorsPasswordForElytron() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        AdministratorDto clerk = t.as(() -> admins.create(new NewAdministrator(null, "pwclerk", "Old-Pw-long-1", null)));
+        AdministratorDto clerk =
+                t.as(() -> admins.create(new NewAdministrator(null, "pwclerk", "Old-Pw-long-1", null)));
         t.as(() -> admins.changePassword(clerk.id(), "New-Pw-long-1"));
         String login = "pwclerk@" + t.tenantName();
         assertThat(As.identity(login, "New-Pw-long-1").getPrincipal().getName()).isEqualTo(login);

@@ -11,8 +11,7 @@ public final class As {
     /** The superadmin the bootstrap created from -Dqvd.superadmin.password. */
     public static final String SUPERADMIN = "superadmin@*";
 
-    private As() {
-    }
+    private As() {}
 
     public static String superadminPassword() {
         return System.getProperty("qvd.superadmin.password");

@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.host.boundary.HostDto;
@@ -23,12 +24,11 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
 import org.qvd.vmas.image.boundary.OsfService;
+import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * Issue 17 on the VMAS side, with stand-in hosts on WildFly's real Artemis: an OSF says whether its desktops are VMs
@@ -47,36 +47,49 @@ class ContainerDesktopIT {
 
     @Inject
     StandInHkd hkd;
+
     @Inject
     FarmView farm;
+
     @Inject
     VmService vms;
+
     @Inject
     UserService users;
+
     @Inject
     OsfService osfs;
+
     @Inject
     DiService dis;
+
     @Inject
     PropertyService properties;
 
     @Test
     void anOsfKindIsSetShownAndFixedOnceItHasAnImage() throws Exception {
-        OsfDto osf = As.superadmin(() -> osfs.create(new NewOsf(1L, Scenario.unique("ct"), 512, true, 0, null,
-                "container")));
+        OsfDto osf = As.superadmin(
+                () -> osfs.create(new NewOsf(1L, Scenario.unique("ct"), 512, true, 0, null, "container")));
         assertThat(osf.kind()).isEqualTo("container");
         assertThat(As.superadmin(() -> osfs.update(osf.id(), new OsfUpdate(null, null, null, null, null, "vm")))
-                .kind()).isEqualTo("vm");
-        assertThat(As.superadmin(() -> osfs.create(new NewOsf(1L, Scenario.unique("plain"), 512, true, 0, null,
-                null))).kind()).as("an OSF without a kind keeps today's VMs").isEqualTo("vm");
-        assertThatThrownBy(() -> As.superadmin(() -> osfs.create(new NewOsf(1L, Scenario.unique("x"), 512, true, 0,
-                null, "lxc")))).isInstanceOf(QvdException.class).hasMessageContaining("vm or container");
+                        .kind())
+                .isEqualTo("vm");
+        assertThat(As.superadmin(() -> osfs.create(new NewOsf(1L, Scenario.unique("plain"), 512, true, 0, null, null)))
+                        .kind())
+                .as("an OSF without a kind keeps today's VMs")
+                .isEqualTo("vm");
+        assertThatThrownBy(() -> As.superadmin(
+                        () -> osfs.create(new NewOsf(1L, Scenario.unique("x"), 512, true, 0, null, "lxc"))))
+                .isInstanceOf(QvdException.class)
+                .hasMessageContaining("vm or container");
 
-        As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), stageQcow2(Scenario.unique("vmimg")), "1", null,
-                true)));
-        assertThatThrownBy(() -> As.superadmin(() -> osfs.update(osf.id(),
-                new OsfUpdate(null, null, null, null, null, "container"))))
-                .isInstanceOf(QvdException.class).extracting("code").isEqualTo("osf.kind_in_use");
+        As.superadmin(
+                () -> dis.importStaged(new StagedDi(osf.id(), stageQcow2(Scenario.unique("vmimg")), "1", null, true)));
+        assertThatThrownBy(() -> As.superadmin(
+                        () -> osfs.update(osf.id(), new OsfUpdate(null, null, null, null, null, "container"))))
+                .isInstanceOf(QvdException.class)
+                .extracting("code")
+                .isEqualTo("osf.kind_in_use");
         assertThat(As.superadmin(() -> osfs.get(osf.id())).kind()).isEqualTo("vm");
     }
 
@@ -106,31 +119,41 @@ class ContainerDesktopIT {
         rejoin(vmHost, ctHost);
         As.superadmin(() -> vms.start(vm));
         assertThat(hkd.receive(ctHost, StartVmCommand.class, 2000))
-                .as("a VM never goes to a host that offers only containers").isNull();
+                .as("a VM never goes to a host that offers only containers")
+                .isNull();
     }
 
     @Test
     void anImageOfTheOtherKindIsRefusedBeforeAnyHostIsAsked() throws Exception {
         long vm = newDesktop("container", stageQcow2(Scenario.unique("wrong")));
-        assertThatThrownBy(() -> As.superadmin(() -> vms.start(vm))).isInstanceOf(QvdException.class)
-                .extracting("code").isEqualTo("vm.image_kind");
-        assertThat(As.superadmin(() -> vms.get(vm)).state()).as("nothing changed").isEqualTo("stopped");
+        assertThatThrownBy(() -> As.superadmin(() -> vms.start(vm)))
+                .isInstanceOf(QvdException.class)
+                .extracting("code")
+                .isEqualTo("vm.image_kind");
+        assertThat(As.superadmin(() -> vms.get(vm)).state())
+                .as("nothing changed")
+                .isEqualTo("stopped");
     }
 
     private void rejoin(String vmHost, String ctHost) throws Exception {
         hkd.register(vmHost, List.of(), List.of("vm"));
         hkd.register(ctHost, List.of(), List.of("container"));
-        await(() -> farm.hostNamed(ctHost), h -> "running".equals(h.state()) && h.kinds().equals(List.of("container")));
+        await(
+                () -> farm.hostNamed(ctHost),
+                h -> "running".equals(h.state()) && h.kinds().equals(List.of("container")));
         await(() -> farm.hostNamed(vmHost), h -> "running".equals(h.state()));
     }
 
     private long newDesktop(String kind, String stagedFile) throws Exception {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
-            long userId = users.create(new NewUser(1L, "c" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 384, true, 0, null, kind)).id();
+            long userId = users.create(new NewUser(1L, "c" + suffix, Scenario.PASSWORD, null))
+                    .id();
+            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 384, true, 0, null, kind))
+                    .id();
             dis.importStaged(new StagedDi(osfId, stagedFile, "1", null, true));
-            return vms.create(new NewVm(userId, osfId, "d" + suffix, null, null, null)).id();
+            return vms.create(new NewVm(userId, osfId, "d" + suffix, null, null, null))
+                    .id();
         });
     }
 

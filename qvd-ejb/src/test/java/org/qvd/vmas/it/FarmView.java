@@ -10,10 +10,10 @@ import java.util.function.Predicate;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
 import org.qvd.vmas.host.boundary.HostService;
+import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
-import org.qvd.vmas.platform.PageRequest;
 
 /** What an admin sees of hosts and VMs while a test drives them, and waiting for the VMAS to get there. */
 @Dependent
@@ -30,7 +30,9 @@ public class FarmView {
     /** The host of that name, or null while it has not joined. */
     public HostDto hostNamed(String name) throws Exception {
         return As.superadmin(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)).items().stream()
-                .filter(h -> h.name().equals(name)).findFirst().orElse(null));
+                .filter(h -> h.name().equals(name))
+                .findFirst()
+                .orElse(null));
     }
 
     public VmDto vm(long id) throws Exception {

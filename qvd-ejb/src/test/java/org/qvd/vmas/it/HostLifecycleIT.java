@@ -1,20 +1,25 @@
 package org.qvd.vmas.it;
 
-import static org.qvd.vmas.it.FarmView.await;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.qvd.vmas.it.FarmView.await;
 
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.protocol.message.CommandFailed;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.config.boundary.ConfigService;
@@ -24,18 +29,12 @@ import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
+import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.property.boundary.PropertyService;
-import org.qvd.protocol.message.CommandFailed;
-import org.qvd.protocol.state.VmState;
-import org.qvd.protocol.vm.StartVmCommand;
-import org.qvd.protocol.vm.StopVmCommand;
-import org.qvd.protocol.vm.VmReport;
-import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * The VMAS side of the hosts over WildFly's real Artemis, with a stand-in HKD (the agent process is covered
@@ -54,20 +53,28 @@ class HostLifecycleIT {
 
     @Inject
     StandInHkd hkd;
+
     @Inject
     FarmView farm;
+
     @Inject
     HostService hosts;
+
     @Inject
     VmService vms;
+
     @Inject
     UserService users;
+
     @Inject
     OsfService osfs;
+
     @Inject
     DiService dis;
+
     @Inject
     ConfigService config;
+
     @Inject
     PropertyService properties;
 
@@ -93,7 +100,8 @@ class HostLifecycleIT {
         assertThat(start.vmaKey()).as("a fresh VMA key per start").matches("[0-9a-f]{64}");
         assertThat(start.mac()).as("locally administered, from the whole IP").startsWith("02:51:");
 
-        VmStateChanged running = new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
+        VmStateChanged running =
+                new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
         hkd.send(running);
         hkd.send(running); // delivered twice: no harm
         VmDto up = await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
@@ -107,7 +115,8 @@ class HostLifecycleIT {
         VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(down.hostName()).isNull();
         // newest first; the duplicated running event left no second entry
-        assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState)
+        assertThat(farm.history(vmId))
+                .extracting(VmStateHistoryDto::toState)
                 .containsExactly("stopped", "stopping", "running", "starting");
     }
 
@@ -119,10 +128,12 @@ class HostLifecycleIT {
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
-        assertThat(start.directBoot()).as("an image without boot.* properties boots itself").isNull();
+        assertThat(start.directBoot())
+                .as("an image without boot.* properties boots itself")
+                .isNull();
         // C2: the start is valid for the VMAS's start timeout (internal.l7r.timeout.vm_start, 270 s) and no longer
-        assertThat(start.deadline()).isBetween(Instant.now().plusSeconds(200),
-                Instant.now().plusSeconds(275));
+        assertThat(start.deadline())
+                .isBetween(Instant.now().plusSeconds(200), Instant.now().plusSeconds(275));
         hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "image file missing: /x.qcow2"));
         VmDto failed = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(failed.lastFailure()).isEqualTo("StartVm failed on host " + host + ": image file missing: /x.qcow2");
@@ -150,7 +161,8 @@ class HostLifecycleIT {
     void aStartWithoutAHostWithRoomIsRefusedAndChangesNothing() throws Exception {
         long vmId = newVm(1_048_576); // more than any stand-in host has free
         assertThatThrownBy(() -> As.superadmin(() -> vms.start(vmId)))
-                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("vm.no_host"));
+                .isInstanceOfSatisfying(
+                        QvdException.class, e -> assertThat(e.code()).isEqualTo("vm.no_host"));
         assertThat(farm.vm(vmId).state()).isEqualTo("stopped");
     }
 
@@ -165,7 +177,8 @@ class HostLifecycleIT {
             StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
             hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
             await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
-            List<VmReport> report = List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, start.ip(), start.mac(), 256));
+            List<VmReport> report =
+                    List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, start.ip(), start.mac(), 256));
             // a short timeout only from here on, so a slow start above cannot lose the host early
             As.superadmin(() -> config.set(null, "internal.hkd.heartbeat.timeout", "4"));
             hkd.heartbeat(host, 1, report);
@@ -178,13 +191,17 @@ class HostLifecycleIT {
             // its VMs follow in the detector's next round (a second later): zombie, then stopped
             VmDto orphaned = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
             assertThat(Duration.between(lastBeat, Instant.now())).isLessThan(Duration.ofSeconds(15));
-            assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState).contains("zombie");
+            assertThat(farm.history(vmId))
+                    .extracting(VmStateHistoryDto::toState)
+                    .contains("zombie");
             assertThat(farm.history(vmId).get(0).reason()).contains(host + " lost");
 
             // the host returns still running the VM: it is running again, and the VM it kept is reaped
             hkd.heartbeat(host, 2, report);
             await(() -> farm.hostNamed(host), h -> "running".equals(h.state()));
-            assertThat(hkd.receive(host, org.qvd.protocol.vm.ReapVmCommand.class, WAIT.toMillis()).vmId()).isEqualTo(vmId);
+            assertThat(hkd.receive(host, org.qvd.protocol.vm.ReapVmCommand.class, WAIT.toMillis())
+                            .vmId())
+                    .isEqualTo(vmId);
             assertThat(lost.name()).isEqualTo(host);
         } finally {
             As.superadmin(() -> config.delete(null, "internal.hkd.heartbeat.timeout"));
@@ -197,7 +214,8 @@ class HostLifecycleIT {
         hkd.sendRaw("{\"type\":\"HostHeartbeat\",\"schemaVersion\":\"9.0\",\"hostName\":\"" + host + "\"}");
         hkd.sendRaw("not json at all");
         hkd.register(host, List.of());
-        assertThat(await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()))).isNotNull();
+        assertThat(await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state())))
+                .isNotNull();
     }
 
     private long newVm(int memoryMb) throws Exception {
@@ -209,10 +227,13 @@ class HostLifecycleIT {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
             long tenantId = 1L;
-            long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null, null)).id();
+            long userId = users.create(new NewUser(tenantId, "u" + suffix, Scenario.PASSWORD, null))
+                    .id();
+            long osfId = osfs.create(new NewOsf(tenantId, "osf" + suffix, memoryMb, true, 1024, null, null))
+                    .id();
             dis.importStaged(new StagedDi(osfId, TestImages.stage("desktop" + suffix, directBoot), "1", null, true));
-            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
+            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null))
+                    .id();
         });
     }
 }

@@ -1,9 +1,8 @@
 package org.qvd.vmas.it;
 
-import static org.qvd.vmas.it.FarmView.await;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.qvd.vmas.it.FarmView.await;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,6 +13,14 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.protocol.host.HostHeartbeat;
+import org.qvd.protocol.host.HostStateChanged;
+import org.qvd.protocol.host.StopHostCommand;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.VmReport;
+import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.audit.boundary.AuditEntryDto;
@@ -25,19 +32,11 @@ import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.protocol.host.HostHeartbeat;
-import org.qvd.protocol.host.HostStateChanged;
-import org.qvd.protocol.host.StopHostCommand;
-import org.qvd.protocol.state.HostState;
-import org.qvd.protocol.state.VmState;
-import org.qvd.protocol.vm.StartVmCommand;
-import org.qvd.protocol.vm.VmReport;
-import org.qvd.protocol.vm.VmStateChanged;
+import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * Host stop over WildFly's real Artemis, answered by the stand-in HKD of this package (the agent's own
@@ -57,21 +56,28 @@ class HostStopIT {
 
     @Inject
     StandInHkd hkd;
+
     @Inject
     Scenario scenario;
 
     @Inject
     FarmView farm;
+
     @Inject
     HostService hosts;
+
     @Inject
     VmService vms;
+
     @Inject
     UserService users;
+
     @Inject
     OsfService osfs;
+
     @Inject
     DiService dis;
+
     @Inject
     ConfigService config;
 
@@ -90,16 +96,19 @@ class HostStopIT {
 
         // what the agent's StopHostHandler sends, with a heartbeat of the stopping agent in between
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPING, "StopHost"));
-        hkd.send(new HostHeartbeat(host, null, "agent-" + host, 7, HostState.STOPPING, StandInHkd.capacity(900_000),
-                List.of()));
+        hkd.send(new HostHeartbeat(
+                host, null, "agent-" + host, 7, HostState.STOPPING, StandInHkd.capacity(900_000), List.of()));
         hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPING, null, null));
         hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPED, null, null));
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
 
-        assertThat(await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state())).name()).isEqualTo(host);
+        assertThat(await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state()))
+                        .name())
+                .isEqualTo(host);
         VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
         assertThat(down.hostName()).isNull();
-        assertThat(farm.history(vmId)).extracting(VmStateHistoryDto::toState)
+        assertThat(farm.history(vmId))
+                .extracting(VmStateHistoryDto::toState)
                 .containsExactly("stopped", "stopping", "running", "starting");
         assertThat(farm.history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
 
@@ -127,7 +136,9 @@ class HostStopIT {
                 throw new AssertionError("round " + round + ": " + e.code() + " " + e.getMessage(), e);
             }
             assertThat(stopping.state()).isEqualTo("stopping");
-            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis())).as("StopHost sent").isNotNull();
+            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis()))
+                    .as("StopHost sent")
+                    .isNotNull();
             Thread.sleep(1000); // the burst's beats, some redelivered after losing to the stop, leave it stopping
             assertThat(farm.hostNamed(host).state()).isEqualTo("stopping");
         }
@@ -143,8 +154,8 @@ class HostStopIT {
         await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state()));
 
         hkd.heartbeat(host, 8, List.of()); // sent before the agent saw StopHost, delivered after its end
-        hkd.send(new HostHeartbeat(host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000),
-                List.of()));
+        hkd.send(new HostHeartbeat(
+                host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000), List.of()));
         Thread.sleep(3000);
         assertThat(farm.hostNamed(host).state()).isEqualTo("stopped");
 
@@ -161,7 +172,8 @@ class HostStopIT {
             long vmId = runningVmOn(host);
             hkd.heartbeat(host, 1, List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, null, null, 256)));
             As.superadmin(() -> hosts.stop(up.id()));
-            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis())).isNotNull();
+            assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis()))
+                    .isNotNull();
             // a short timeout only once the host is stopping, so it cannot be lost before the stop
             As.superadmin(() -> config.set(null, "internal.hkd.heartbeat.timeout", "4"));
             shortTimeout = true;
@@ -191,13 +203,16 @@ class HostStopIT {
                     assertThat(e.getMessage()).contains(name).contains("stopped");
                 });
         assertThat(As.superadmin(() -> hosts.get(idle.id())).state()).isEqualTo("stopped");
-        assertThat(hkd.receive(name, StopHostCommand.class, 1000)).as("no command sent").isNull();
+        assertThat(hkd.receive(name, StopHostCommand.class, 1000))
+                .as("no command sent")
+                .isNull();
         AuditEntryDto refused = scenario.auditOf("host", idle.id()).get(0);
         assertThat(refused.action()).isEqualTo("host.stop");
         assertThat(refused.result()).isEqualTo("host.not_running");
 
         assertThatThrownBy(() -> As.superadmin(() -> hosts.stop(Long.MAX_VALUE)))
-                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("host.not_found"));
+                .isInstanceOfSatisfying(
+                        QvdException.class, e -> assertThat(e.code()).isEqualTo("host.not_found"));
     }
 
     @Test
@@ -206,10 +221,12 @@ class HostStopIT {
         HostDto up = joinedHost(host);
         Scenario.Tenancy reader = scenario.tenantWithAdmin("Reader");
         assertThatThrownBy(() -> reader.as(() -> hosts.stop(up.id())))
-                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(
+                        QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
         Scenario.Tenancy tenantAdmin = scenario.tenantWithAdmin("Tenant Admin");
         assertThatThrownBy(() -> tenantAdmin.as(() -> hosts.stop(up.id())))
-                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(
+                        QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(farm.hostNamed(host).state()).isEqualTo("running");
         assertThat(hkd.receive(host, StopHostCommand.class, 1000)).isNull();
     }
@@ -223,10 +240,13 @@ class HostStopIT {
     private long runningVmOn(String host) throws Exception {
         long vmId = As.superadmin(() -> {
             String suffix = Scenario.unique("");
-            long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null, null)).id();
+            long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null))
+                    .id();
+            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null, null))
+                    .id();
             dis.upload(new UploadedDi(osfId, "1", "desktop-1.qcow2", null, "default"), TestImages.content());
-            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
+            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null))
+                    .id();
         });
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());

@@ -20,14 +20,14 @@ import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
 import org.qvd.vmas.host.boundary.HostService;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.property.boundary.PropertyDto;
-import org.qvd.vmas.property.boundary.PropertyService;
-import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.ForbiddenException;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.property.boundary.PropertyDto;
+import org.qvd.vmas.property.boundary.PropertyService;
+import org.qvd.vmas.property.entity.PropertyOwner;
 
 /** Hosts, properties and configuration. */
 @ExtendWith(ArquillianExtension.class)
@@ -61,7 +61,8 @@ class InfrastructureIT {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         origin.sourceAddress("203.0.113.9");
         UserDto user = t.as(() -> users.create(new NewUser(null, "from-web", "Pw-long-enough", null)));
-        assertThat(scenario.auditOf("user", user.id())).singleElement()
+        assertThat(scenario.auditOf("user", user.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.sourceAddress()).isEqualTo("203.0.113.9"));
     }
 
@@ -71,20 +72,28 @@ class InfrastructureIT {
         HostDto host = As.superadmin(() -> hosts.create(new NewHost(name, name + ".example", null)));
         assertThat(host.state()).isEqualTo("stopped");
         assertThatThrownBy(() -> As.superadmin(() -> hosts.create(new NewHost(name, "other.example", null))))
-                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("host.duplicate");
-        assertThat(As.superadmin(() -> hosts.update(host.id(), new HostUpdate(null, null, "rack 4"))).description())
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("host.duplicate");
+        assertThat(As.superadmin(() -> hosts.update(host.id(), new HostUpdate(null, null, "rack 4")))
+                        .description())
                 .isEqualTo("rack 4");
         assertThat(As.superadmin(() -> hosts.block(host.id())).blocked()).isTrue();
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
-        assertThat(t.as(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5))).items())
-                .extracting(HostDto::name).containsExactly(name);
-        assertThatThrownBy(() -> t.as(() -> hosts.unblock(host.id()))).isInstanceOf(ForbiddenException.class)
-                .extracting("code").isEqualTo("acl.superadmin_only");
+        assertThat(t.as(() -> hosts.list(new HostFilter(name, null, null), PageRequest.first(5)))
+                        .items())
+                .extracting(HostDto::name)
+                .containsExactly(name);
+        assertThatThrownBy(() -> t.as(() -> hosts.unblock(host.id())))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting("code")
+                .isEqualTo("acl.superadmin_only");
         As.superadmin(() -> {
             hosts.delete(host.id());
             return null;
         });
-        assertThat(scenario.auditOf("host", host.id())).extracting(e -> e.action() + "=" + e.result())
+        assertThat(scenario.auditOf("host", host.id()))
+                .extracting(e -> e.action() + "=" + e.result())
                 .contains("host.delete=ok", "host.unblock=acl.superadmin_only", "host.block=ok", "host.create=ok");
     }
 
@@ -94,7 +103,8 @@ class InfrastructureIT {
         UserDto user = t.as(() -> users.create(new NewUser(null, "prop", "Pw-long-enough", null)));
         t.as(() -> properties.set(PropertyOwner.USER, user.id(), "department", "sales"));
         t.as(() -> properties.set(PropertyOwner.USER, user.id(), "department", "support"));
-        assertThat(t.as(() -> properties.list(PropertyOwner.USER, user.id()))).extracting(PropertyDto::key, PropertyDto::value)
+        assertThat(t.as(() -> properties.list(PropertyOwner.USER, user.id())))
+                .extracting(PropertyDto::key, PropertyDto::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("department", "support"));
         t.as(() -> {
             properties.delete(PropertyOwner.USER, user.id(), "department");
@@ -109,21 +119,28 @@ class InfrastructureIT {
     void aTenantValueOverridesTheGlobalOneWhichOverridesTheDefault() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         String key = "osf.default.memory";
-        assertThat(t.as(() -> config.get(null, key))).extracting(ConfigDto::value, ConfigDto::source)
+        assertThat(t.as(() -> config.get(null, key)))
+                .extracting(ConfigDto::value, ConfigDto::source)
                 .containsExactly("256", "default");
         As.superadmin(() -> config.set(null, key, "512"));
         try {
-            assertThat(t.as(() -> config.get(null, key))).extracting(ConfigDto::value, ConfigDto::source)
+            assertThat(t.as(() -> config.get(null, key)))
+                    .extracting(ConfigDto::value, ConfigDto::source)
                     .containsExactly("512", "global");
             t.as(() -> config.set(null, key, "1024"));
-            assertThat(t.as(() -> config.get(null, key))).extracting(ConfigDto::value, ConfigDto::source)
+            assertThat(t.as(() -> config.get(null, key)))
+                    .extracting(ConfigDto::value, ConfigDto::source)
                     .containsExactly("1024", "tenant");
-            assertThat(t.as(() -> config.delete(null, key))).extracting(ConfigDto::value).isEqualTo("512");
+            assertThat(t.as(() -> config.delete(null, key)))
+                    .extracting(ConfigDto::value)
+                    .isEqualTo("512");
         } finally {
             As.superadmin(() -> config.delete(null, key));
         }
-        assertThatThrownBy(() -> t.as(() -> config.set(null, key, "lots"))).isInstanceOf(InvalidInputException.class)
-                .extracting("code").isEqualTo("config.invalid_value");
+        assertThatThrownBy(() -> t.as(() -> config.set(null, key, "lots")))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("config.invalid_value");
         assertThat(t.as(() -> config.list(null))).extracting(ConfigDto::key).contains("vm.network.ip.start", key);
     }
 }

@@ -21,12 +21,12 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.vm.boundary.VmDto;
-import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
-import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
+import org.qvd.vmas.vm.boundary.VmService;
 
 /** An admin of tenant A sees and changes nothing of tenant B; superadmins see both. */
 @ExtendWith(ArquillianExtension.class)
@@ -64,12 +64,18 @@ class IsolationIT {
         VmDto bVm = b.as(() -> vms.create(new NewVm(bUser.id(), bOsf.id(), "bobs", null, null, null)));
         a.as(() -> users.create(new NewUser(null, "ann", "Pw-long-enough", null)));
 
-        assertThat(a.as(() -> users.list(null, PageRequest.first(100))).items()).extracting(UserDto::login)
+        assertThat(a.as(() -> users.list(null, PageRequest.first(100))).items())
+                .extracting(UserDto::login)
                 .containsExactly("ann");
-        assertThat(a.as(() -> users.list(new org.qvd.vmas.account.boundary.UserRequests.UserFilter(b.tenantId(), null, null),
-                PageRequest.first(100))).items()).extracting(UserDto::login).containsExactly("ann");
+        assertThat(a.as(() -> users.list(
+                                new org.qvd.vmas.account.boundary.UserRequests.UserFilter(b.tenantId(), null, null),
+                                PageRequest.first(100)))
+                        .items())
+                .extracting(UserDto::login)
+                .containsExactly("ann");
         assertThat(a.as(() -> vms.list(null, PageRequest.first(100))).total()).isZero();
-        assertThat(a.as(() -> tenants.list(null, PageRequest.first(100))).items()).extracting(TenantDto::id)
+        assertThat(a.as(() -> tenants.list(null, PageRequest.first(100))).items())
+                .extracting(TenantDto::id)
                 .containsExactly(a.tenantId());
         assertThatThrownBy(() -> a.as(() -> users.get(bUser.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> a.as(() -> users.update(bUser.id(), new UserUpdate("mine now"))))
@@ -84,7 +90,8 @@ class IsolationIT {
         assertThat(untouched.blocked()).isFalse();
         assertThat(untouched.state()).isEqualTo("stopped");
         assertThat(b.as(() -> users.get(bUser.id())).description()).isNull();
-        assertThat(a.as(() -> audit.list(null, PageRequest.first(100))).items()).extracting(AuditEntryDto::tenantId)
+        assertThat(a.as(() -> audit.list(null, PageRequest.first(100))).items())
+                .extracting(AuditEntryDto::tenantId)
                 .containsOnly(a.tenantId());
     }
 
@@ -95,10 +102,15 @@ class IsolationIT {
         a.as(() -> users.create(new NewUser(null, "ann", "Pw-long-enough", null)));
         b.as(() -> users.create(new NewUser(null, "bob", "Pw-long-enough", null)));
         assertThat(As.superadmin(() -> users.list(null, PageRequest.first(500))).items())
-                .extracting(UserDto::tenantId).contains(a.tenantId(), b.tenantId());
-        assertThatThrownBy(() -> As.superadmin(() -> users.create(new NewUser(null, "nowhere", "Pw-long-enough", null))))
-                .isInstanceOf(InvalidInputException.class).extracting("code").isEqualTo("tenant.required");
-        assertThat(As.superadmin(() -> users.create(new NewUser(b.tenantId(), "placed", "Pw-long-enough", null))).tenantId())
+                .extracting(UserDto::tenantId)
+                .contains(a.tenantId(), b.tenantId());
+        assertThatThrownBy(
+                        () -> As.superadmin(() -> users.create(new NewUser(null, "nowhere", "Pw-long-enough", null))))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("tenant.required");
+        assertThat(As.superadmin(() -> users.create(new NewUser(b.tenantId(), "placed", "Pw-long-enough", null)))
+                        .tenantId())
                 .isEqualTo(b.tenantId());
     }
 }

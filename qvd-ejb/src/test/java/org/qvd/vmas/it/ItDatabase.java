@@ -31,8 +31,11 @@ public class ItDatabase implements LauncherSessionListener {
         }
         try {
             int port = freePort();
-            postgres = EmbeddedPostgres.builder().setPort(port).setOverrideWorkingDirectory(Path.of(pgDir).toFile())
-                    .setCleanDataDirectory(true).start();
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setOverrideWorkingDirectory(Path.of(pgDir).toFile())
+                    .setCleanDataDirectory(true)
+                    .start();
             System.setProperty("qvd.it.db.url", "jdbc:postgresql://localhost:" + port + "/postgres");
             System.setProperty(SUPERADMIN_PASSWORD_PROPERTY, "it-" + UUID.randomUUID());
             System.setProperty("qvd.it.server.base", serverBaseCopy().toString());
@@ -67,7 +70,9 @@ public class ItDatabase implements LauncherSessionListener {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path rel = source.relativize(p);
-                if (rel.startsWith("data") || rel.startsWith("log") || rel.startsWith("tmp")
+                if (rel.startsWith("data")
+                        || rel.startsWith("log")
+                        || rel.startsWith("tmp")
                         || rel.toString().startsWith("deployments/")) {
                     continue;
                 }

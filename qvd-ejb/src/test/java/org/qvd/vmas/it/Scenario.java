@@ -61,17 +61,22 @@ public class Scenario {
 
     public long fixedRoleId(String name) throws Exception {
         return As.superadmin(() -> roles.list(new RoleFilter(0L, name), PageRequest.first(50)).items().stream()
-                .filter(r -> r.fixed() && r.name().equals(name)).map(RoleDto::id).findFirst().orElseThrow());
+                .filter(r -> r.fixed() && r.name().equals(name))
+                .map(RoleDto::id)
+                .findFirst()
+                .orElseThrow());
     }
 
     /** The audit entries about one object, newest first. */
     public List<AuditEntryDto> auditOf(String objectType, Long objectId) throws Exception {
-        return As.superadmin(() -> audit.list(AuditFilter.ofObject(objectType, objectId), PageRequest.first(100)).items());
+        return As.superadmin(() -> audit.list(AuditFilter.ofObject(objectType, objectId), PageRequest.first(100))
+                .items());
     }
 
     /** The newest audit entries of an action, newest first. */
     public List<AuditEntryDto> auditOfAction(String action) throws Exception {
-        return As.superadmin(() -> audit.list(new AuditFilter(null, null, action, null, null, null, null, null),
-                PageRequest.first(100)).items());
+        return As.superadmin(() -> audit.list(
+                        new AuditFilter(null, null, action, null, null, null, null, null), PageRequest.first(100))
+                .items());
     }
 }

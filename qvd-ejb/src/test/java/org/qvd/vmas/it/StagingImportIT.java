@@ -1,7 +1,6 @@
 package org.qvd.vmas.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -21,10 +20,10 @@ import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.image.boundary.StagedImageDto;
 import org.qvd.vmas.it.Scenario.Tenancy;
+import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.property.boundary.PropertyDto;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * Registering images from the staging directory (the server's {@code qvd.images.staging}, set for these ITs in
@@ -60,13 +59,17 @@ class StagingImportIT {
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null, null)));
 
         assertThat(superadminOnly(() -> t.as(() -> dis.staged()))).isEqualTo("acl.superadmin_only");
-        assertThat(superadminOnly(() -> t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null,
-                true))))).isEqualTo("acl.superadmin_only");
-        StagedImageDto listed = As.superadmin(() -> dis.staged()).stream().filter(s -> s.file().equals(base + ".qcow2"))
-                .findFirst().orElseThrow();
+        assertThat(superadminOnly(
+                        () -> t.as(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, true)))))
+                .isEqualTo("acl.superadmin_only");
+        StagedImageDto listed = As.superadmin(() -> dis.staged()).stream()
+                .filter(s -> s.file().equals(base + ".qcow2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.version()).isEqualTo("20261126.1730-abc");
         assertThat(listed.directBoot()).isTrue();
-        assertThat(As.superadmin(() -> dis.staged())).extracting(StagedImageDto::file)
+        assertThat(As.superadmin(() -> dis.staged()))
+                .extracting(StagedImageDto::file)
                 .doesNotContain(base + ".json", base + ".vmlinuz", base + ".initrd");
 
         DiDto di = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, true)));
@@ -80,11 +83,17 @@ class StagingImportIT {
         assertThat(image.getParent()).isEqualTo(Path.of(System.getProperty("qvd.images.dir")));
         Map<String, String> boot = t.as(() -> properties.list(PropertyOwner.DI, di.id())).stream()
                 .collect(Collectors.toMap(PropertyDto::key, PropertyDto::value));
-        assertThat(boot).containsEntry("boot.kernel", image.resolveSibling(prefix + base + ".vmlinuz").toString())
-                .containsEntry("boot.initrd", image.resolveSibling(prefix + base + ".initrd").toString())
+        assertThat(boot)
+                .containsEntry(
+                        "boot.kernel",
+                        image.resolveSibling(prefix + base + ".vmlinuz").toString())
+                .containsEntry(
+                        "boot.initrd",
+                        image.resolveSibling(prefix + base + ".initrd").toString())
                 .containsEntry("boot.cmdline", "root=/dev/vda rw console=ttyS0");
         assertThat(image.resolveSibling(prefix + base + ".vmlinuz")).hasContent("kernel");
-        assertThat(scenario.auditOfAction("di.import")).anySatisfy(a -> assertThat(a.objectId()).isEqualTo(di.id()));
+        assertThat(scenario.auditOfAction("di.import"))
+                .anySatisfy(a -> assertThat(a.objectId()).isEqualTo(di.id()));
 
         // deleting the DI takes its image, kernel and initrd from the storage; the staged originals stay
         t.as(() -> {
@@ -126,19 +135,24 @@ class StagingImportIT {
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, Scenario.unique("osf"), 512, true, 0, null, null)));
         DiDto first = As.superadmin(() -> dis.importStaged(new StagedDi(osf.id(), base + ".qcow2", null, null, false)));
 
-        assertThat(code(t, new StagedDi(osf.id(), "missing.qcow2", null, null, false))).isEqualTo("di.staging_missing");
-        assertThat(code(t, new StagedDi(osf.id(), "../../etc/passwd", null, null, false))).isEqualTo("di.bad_file_name");
-        assertThat(code(t, new StagedDi(osf.id(), base + ".qcow2", null, null, false))).isEqualTo("di.duplicate");
+        assertThat(code(t, new StagedDi(osf.id(), "missing.qcow2", null, null, false)))
+                .isEqualTo("di.staging_missing");
+        assertThat(code(t, new StagedDi(osf.id(), "../../etc/passwd", null, null, false)))
+                .isEqualTo("di.bad_file_name");
+        assertThat(code(t, new StagedDi(osf.id(), base + ".qcow2", null, null, false)))
+                .isEqualTo("di.duplicate");
         // another version of the same file name, but different bytes, must not replace the file a DI uses
         Files.delete(STAGING.resolve(base + ".qcow2"));
         Files.writeString(STAGING.resolve(base + ".qcow2"), "other bytes");
-        assertThat(code(t, new StagedDi(osf.id(), base + ".qcow2", "8.0", null, false))).isEqualTo("di.file_exists");
+        assertThat(code(t, new StagedDi(osf.id(), base + ".qcow2", "8.0", null, false)))
+                .isEqualTo("di.file_exists");
         assertThat(Path.of(first.path())).hasContent("qcow2 bytes of " + base);
         assertThat(t.as(() -> dis.get(first.id())).tags()).contains("head", "default");
     }
 
     private String code(Tenancy t, StagedDi request) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> As.superadmin(() -> dis.importStaged(request)));
+        Throwable thrown =
+                org.assertj.core.api.Assertions.catchThrowable(() -> As.superadmin(() -> dis.importStaged(request)));
         assertThat(thrown).isInstanceOf(QvdException.class);
         return ((QvdException) thrown).code();
     }

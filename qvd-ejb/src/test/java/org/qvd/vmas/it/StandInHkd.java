@@ -28,7 +28,8 @@ import org.qvd.protocol.vm.VmReport;
 public class StandInHkd {
 
     private static final MessageCodec CODEC = new MessageCodec();
-    private static final java.util.concurrent.atomic.AtomicInteger REGISTRATIONS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger REGISTRATIONS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory factory;
@@ -40,15 +41,15 @@ public class StandInHkd {
     /** Registers a host with the most free RAM so far, so that placement prefers the newest stand-in host. */
     public void register(String host, List<VmReport> vms) {
         long freeRamMb = 1_000_000 + 1_000L * REGISTRATIONS.incrementAndGet();
-        send(new HostRegistered(host, null, "agent-" + host, "test", "test:///default", "qemu", 1000,
-                capacity(freeRamMb), vms));
+        send(new HostRegistered(
+                host, null, "agent-" + host, "test", "test:///default", "qemu", 1000, capacity(freeRamMb), vms));
     }
 
     /** Registers a host offering the given desktop kinds (wire names), with the most free RAM so far. */
     public void register(String host, List<VmReport> vms, List<String> kinds) {
         long freeRamMb = 1_000_000 + 1_000L * REGISTRATIONS.incrementAndGet();
-        send(new HostRegistered(host, null, "agent-" + host, "test", "test:///default", "qemu", 1000,
-                capacity(freeRamMb), vms, kinds));
+        send(new HostRegistered(
+                host, null, "agent-" + host, "test", "test:///default", "qemu", 1000, capacity(freeRamMb), vms, kinds));
     }
 
     public void heartbeat(String host, long sequence, List<VmReport> vms) {
@@ -76,7 +77,7 @@ public class StandInHkd {
     /** The next command on the host's queue, or null after the timeout. */
     public <T extends HkdCommand> T receive(String host, Class<T> type, long timeoutMillis) throws Exception {
         try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.hostQueue(host)))) {
+                JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.hostQueue(host)))) {
             Message message = consumer.receive(timeoutMillis);
             if (message == null) {
                 return null;

@@ -23,6 +23,7 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.it.Scenario.Tenancy;
+import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsDto.HostLoad;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
@@ -31,7 +32,6 @@ import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.platform.QvdException;
 
 /**
  * The statistics in one call: a tenant administrator counts only its tenant (whatever it asks), a
@@ -47,20 +47,28 @@ class StatisticsIT {
 
     @Inject
     Scenario scenario;
+
     @Inject
     StatisticsService statistics;
+
     @Inject
     UserService users;
+
     @Inject
     OsfService osfs;
+
     @Inject
     DiService dis;
+
     @Inject
     VmService vms;
+
     @Inject
     VmRuntimeService runtime;
+
     @Inject
     HostService hosts;
+
     @Inject
     TestHosts testHosts;
 
@@ -68,33 +76,41 @@ class StatisticsIT {
     TestVms testVms;
 
     /** Tenant A: 3 users (1 blocked), 3 VMs: one blocked, one expiring, one running with its user connected. */
-    record Farm(Tenancy a, Tenancy b, long runningVm, long expiringVm, Instant expiry) {
-    }
+    record Farm(Tenancy a, Tenancy b, long runningVm, long expiringVm, Instant expiry) {}
 
     private Farm farm() throws Exception {
         Tenancy a = scenario.tenantWithAdmin("Tenant Admin");
         Tenancy b = scenario.tenantWithAdmin("Tenant Admin");
-        long alice = a.as(() -> users.create(new NewUser(null, "alice", Scenario.PASSWORD, null)).id());
+        long alice = a.as(() -> users.create(new NewUser(null, "alice", Scenario.PASSWORD, null))
+                .id());
         a.as(() -> users.create(new NewUser(null, "bob", Scenario.PASSWORD, null)));
-        long carol = a.as(() -> users.create(new NewUser(null, "carol", Scenario.PASSWORD, null)).id());
+        long carol = a.as(() -> users.create(new NewUser(null, "carol", Scenario.PASSWORD, null))
+                .id());
         a.as(() -> users.block(carol));
         OsfDto osfA = a.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
-        a.as(() -> dis.upload(new UploadedDi(osfA.id(), "1.0", "debian-1.0.qcow2", null, "default"), TestImages.content()));
-        long blocked = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "blocked", null, null, null)).id());
+        a.as(() -> dis.upload(
+                new UploadedDi(osfA.id(), "1.0", "debian-1.0.qcow2", null, "default"), TestImages.content()));
+        long blocked = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "blocked", null, null, null))
+                .id());
         a.as(() -> vms.block(blocked));
-        long expiring = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "expiring", null, null, null)).id());
+        long expiring = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "expiring", null, null, null))
+                .id());
         Instant expiry = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         a.as(() -> vms.update(expiring, new VmUpdate(null, null, null, null, expiry, expiry.plusSeconds(600))));
-        long running = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "running", null, null, null)).id());
-        HostDto host = As.superadmin(() -> hosts.create(new NewHost(Scenario.unique("node-"),
-                "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""), null)));
+        long running = a.as(() -> vms.create(new NewVm(alice, osfA.id(), "running", null, null, null))
+                .id());
+        HostDto host = As.superadmin(() -> hosts.create(new NewHost(
+                Scenario.unique("node-"),
+                "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""),
+                null)));
         testHosts.heartbeat(host.id());
         a.as(() -> vms.start(running));
         testVms.running(running, "10.3.15.9");
         runtime.userConnecting(running);
         runtime.userConnected(running);
 
-        long dave = b.as(() -> users.create(new NewUser(null, "dave", Scenario.PASSWORD, null)).id());
+        long dave = b.as(() ->
+                users.create(new NewUser(null, "dave", Scenario.PASSWORD, null)).id());
         OsfDto osfB = b.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         b.as(() -> vms.create(new NewVm(dave, osfB.id(), "desk", null, null, null)));
         return new Farm(a, b, running, expiring, expiry);
@@ -109,9 +125,14 @@ class StatisticsIT {
         assertThat(s.users().blocked()).isEqualTo(1);
         assertThat(s.vms().total()).isEqualTo(3);
         assertThat(s.vms().blocked()).isEqualTo(1);
-        assertThat(s.vms().byState()).containsEntry("running", 1L).containsEntry("stopped", 2L)
-                .containsEntry("zombie", 0L).hasSize(6);
-        assertThat(s.vms().byUserState()).containsEntry("connected", 1L).containsEntry("disconnected", 2L)
+        assertThat(s.vms().byState())
+                .containsEntry("running", 1L)
+                .containsEntry("stopped", 2L)
+                .containsEntry("zombie", 0L)
+                .hasSize(6);
+        assertThat(s.vms().byUserState())
+                .containsEntry("connected", 1L)
+                .containsEntry("disconnected", 2L)
                 .containsEntry("connecting", 0L);
         assertThat(s.vms().connectedUsers()).isEqualTo(1);
         assertThat(s.osfs()).isEqualTo(1);
@@ -120,12 +141,20 @@ class StatisticsIT {
         assertThat(s.expiring().get(0).expirationSoft()).isEqualTo(f.expiry());
 
         long hostId = f.a().as(() -> vms.get(f.runningVm())).hostId();
-        assertThat(s.hostLoads()).filteredOn(h -> h.id() == hostId).singleElement().satisfies(h -> {
-            assertThat(h.vmCount()).as("only this tenant's VMs on the shared host").isEqualTo(1);
-            assertThat(h.state()).isEqualTo("running");
-        });
+        assertThat(s.hostLoads())
+                .filteredOn(h -> h.id() == hostId)
+                .singleElement()
+                .satisfies(h -> {
+                    assertThat(h.vmCount())
+                            .as("only this tenant's VMs on the shared host")
+                            .isEqualTo(1);
+                    assertThat(h.state()).isEqualTo("running");
+                });
         assertThat(s.hosts().byState().get("running")).isGreaterThanOrEqualTo(1L);
-        assertThat(s.hosts().total()).isEqualTo(s.hosts().byState().values().stream().mapToLong(Long::longValue).sum());
+        assertThat(s.hosts().total())
+                .isEqualTo(s.hosts().byState().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
     }
 
     @Test
@@ -162,6 +191,7 @@ class StatisticsIT {
         assertThat(s.expiring()).isEmpty();
         assertThat(s.hosts()).isNotNull();
         assertThatThrownBy(() -> reader.as(() -> statistics.summary(null, StatisticsService.MAX_EXPIRING + 1)))
-                .isInstanceOfSatisfying(QvdException.class, e -> assertThat(e.code()).isEqualTo("validation.failed"));
+                .isInstanceOfSatisfying(
+                        QvdException.class, e -> assertThat(e.code()).isEqualTo("validation.failed"));
     }
 }

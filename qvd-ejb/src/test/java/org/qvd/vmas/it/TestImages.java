@@ -17,8 +17,7 @@ public final class TestImages {
     public static final Path STAGING = Path.of(System.getProperty("qvd.images.staging", "/nonexistent"));
     public static final Path STORAGE = Path.of(System.getProperty("qvd.images.dir", "/nonexistent"));
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static InputStream content() {
         return new ByteArrayInputStream("QFI test image".getBytes(StandardCharsets.US_ASCII));

@@ -26,20 +26,20 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.it.Scenario.Tenancy;
+import org.qvd.vmas.platform.ConflictException;
+import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
 import org.qvd.vmas.vm.control.IpRangeExhaustedException;
 import org.qvd.vmas.vm.entity.VmStateException;
-import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.PageRequest;
 
 /** VMs: creation with IP allocation, the state machine through the services, and the L7R's runtime calls. */
 @ExtendWith(ArquillianExtension.class)
@@ -87,16 +87,17 @@ class VmIT {
     UserAuthenticationService authentication;
 
     /** A tenant with a user, an OSF with one DI, and a running host. */
-    record Desk(Tenancy tenancy, UserDto user, OsfDto osf) {
-    }
+    record Desk(Tenancy tenancy, UserDto user, OsfDto osf) {}
 
     private Desk desk() throws Exception {
         Tenancy t = scenario.tenantWithAdmin("Tenant Admin");
         UserDto user = t.as(() -> users.create(new NewUser(null, "alice", "Alice-Pw-long-1", null)));
         OsfDto osf = t.as(() -> osfs.create(new NewOsf(null, "debian", 256, true, 0, null, null)));
         t.as(() -> dis.upload(new UploadedDi(osf.id(), "1.0", "debian-1.0.qcow2", null, null), TestImages.content()));
-        HostDto host = As.superadmin(() -> hosts.create(new NewHost(Scenario.unique("node-"),
-                "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""), null)));
+        HostDto host = As.superadmin(() -> hosts.create(new NewHost(
+                Scenario.unique("node-"),
+                "192.0.2." + ThreadLocalRandom.current().nextInt(1, 250) + "-" + Scenario.unique(""),
+                null)));
         testHosts.heartbeat(host.id());
         return new Desk(t, user, osf);
     }
@@ -115,8 +116,13 @@ class VmIT {
         assertThat(vm.userState()).isEqualTo("disconnected");
         VmDto second = newVm(d, "desk2");
         assertThat(second.ip()).isNotEqualTo(vm.ip());
-        assertThat(d.tenancy().as(() -> vms.list(new VmFilter(null, d.user().id(), null, null, null, null, null),
-                PageRequest.of(0, 10, "name", true))).items()).extracting(VmDto::name).containsExactly("desk2", "desk1");
+        assertThat(d.tenancy()
+                        .as(() -> vms.list(
+                                new VmFilter(null, d.user().id(), null, null, null, null, null),
+                                PageRequest.of(0, 10, "name", true)))
+                        .items())
+                .extracting(VmDto::name)
+                .containsExactly("desk2", "desk1");
         assertThat(scenario.auditOf("vm", vm.id())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("vm.create");
             assertThat(e.ok()).isTrue();
@@ -128,10 +134,15 @@ class VmIT {
     void refusesADuplicateNameAndATakenIp() throws Exception {
         Desk d = desk();
         VmDto vm = newVm(d, "same");
-        assertThatThrownBy(() -> newVm(d, "same")).isInstanceOf(ConflictException.class)
-                .extracting("code").isEqualTo("vm.duplicate");
-        assertThatThrownBy(() -> d.tenancy().as(() -> vms.create(new NewVm(d.user().id(), d.osf().id(), "other", null,
-                vm.ip(), null)))).isInstanceOf(ConflictException.class).extracting("code").isEqualTo("vm.ip_taken");
+        assertThatThrownBy(() -> newVm(d, "same"))
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("vm.duplicate");
+        assertThatThrownBy(() -> d.tenancy()
+                        .as(() -> vms.create(new NewVm(d.user().id(), d.osf().id(), "other", null, vm.ip(), null))))
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_taken");
     }
 
     @Test
@@ -139,21 +150,33 @@ class VmIT {
         Desk d = desk();
         VmDto vm = newVm(d, "ranged");
         for (String ip : new String[] {"8.8.8.8", "10.3.0.1", "10.3.255.255", "10.3.0.0"}) {
-            assertThatThrownBy(() -> d.tenancy().as(() -> vms.create(new NewVm(d.user().id(), d.osf().id(), "x", null,
-                    ip, null)))).as(ip).isInstanceOf(InvalidInputException.class)
-                    .extracting("code").isEqualTo("vm.ip_out_of_range");
-            assertThatThrownBy(() -> d.tenancy().as(() -> vms.update(vm.id(), new VmUpdate(null, null, ip, null, null,
-                    null)))).as(ip).isInstanceOf(InvalidInputException.class)
-                    .extracting("code").isEqualTo("vm.ip_out_of_range");
+            assertThatThrownBy(() -> d.tenancy()
+                            .as(() ->
+                                    vms.create(new NewVm(d.user().id(), d.osf().id(), "x", null, ip, null))))
+                    .as(ip)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting("code")
+                    .isEqualTo("vm.ip_out_of_range");
+            assertThatThrownBy(() ->
+                            d.tenancy().as(() -> vms.update(vm.id(), new VmUpdate(null, null, ip, null, null, null))))
+                    .as(ip)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting("code")
+                    .isEqualTo("vm.ip_out_of_range");
         }
         assertThat(d.tenancy().as(() -> vms.get(vm.id())).ip()).isEqualTo(vm.ip());
-        assertThat(d.tenancy().as(() -> vms.list(new VmFilter(null, d.user().id(), null, null, "x", null, null),
-                PageRequest.first(5))).total()).isZero();
+        assertThat(d.tenancy()
+                        .as(() -> vms.list(
+                                new VmFilter(null, d.user().id(), null, null, "x", null, null), PageRequest.first(5)))
+                        .total())
+                .isZero();
         // a tenant admin's own range cannot leave the VM network either
         d.tenancy().as(() -> config.set(null, "vm.network.ip.start", "8.8.8.1"));
         d.tenancy().as(() -> config.set(null, "vm.network.ip.end", "8.8.8.9"));
-        assertThatThrownBy(() -> newVm(d, "outside")).isInstanceOf(ConflictException.class)
-                .extracting("code").isEqualTo("vm.ip_range_invalid");
+        assertThatThrownBy(() -> newVm(d, "outside"))
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_range_invalid");
     }
 
     @Test
@@ -164,16 +187,23 @@ class VmIT {
         assertThat(started.state()).isEqualTo("starting");
         assertThat(started.hostId()).isNotNull();
         assertThat(started.currentDiVersion()).isEqualTo("1.0");
-        assertThatThrownBy(() -> d.tenancy().as(() -> vms.start(vm.id()))).isInstanceOf(VmStateException.class)
-                .extracting("code").isEqualTo("vm.invalid_state");
+        assertThatThrownBy(() -> d.tenancy().as(() -> vms.start(vm.id())))
+                .isInstanceOf(VmStateException.class)
+                .extracting("code")
+                .isEqualTo("vm.invalid_state");
         assertThat(d.tenancy().as(() -> vms.get(vm.id())).state()).isEqualTo("starting");
-        assertThat(scenario.auditOf("vm", vm.id())).extracting(AuditEntryDto::action, AuditEntryDto::result)
-                .startsWith(org.assertj.core.groups.Tuple.tuple("vm.start", "vm.invalid_state"),
+        assertThat(scenario.auditOf("vm", vm.id()))
+                .extracting(AuditEntryDto::action, AuditEntryDto::result)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("vm.start", "vm.invalid_state"),
                         org.assertj.core.groups.Tuple.tuple("vm.start", "ok"));
         assertThat(d.tenancy().as(() -> vms.stop(vm.id())).state()).isEqualTo("stopping");
         assertThatThrownBy(() -> d.tenancy().as(() -> vms.stop(vm.id()))).isInstanceOf(VmStateException.class);
-        assertThat(d.tenancy().as(() -> vms.history(vm.id(), PageRequest.first(10))).items())
-                .extracting(VmStateHistoryDto::toState).containsExactly("stopping", "starting");
+        assertThat(d.tenancy()
+                        .as(() -> vms.history(vm.id(), PageRequest.first(10)))
+                        .items())
+                .extracting(VmStateHistoryDto::toState)
+                .containsExactly("stopping", "starting");
     }
 
     @Test
@@ -181,8 +211,10 @@ class VmIT {
         Desk d = desk();
         VmDto vm = newVm(d, "blocked");
         assertThat(d.tenancy().as(() -> vms.block(vm.id())).blocked()).isTrue();
-        assertThatThrownBy(() -> d.tenancy().as(() -> vms.start(vm.id()))).isInstanceOf(VmStateException.class)
-                .extracting("code").isEqualTo("vm.blocked");
+        assertThatThrownBy(() -> d.tenancy().as(() -> vms.start(vm.id())))
+                .isInstanceOf(VmStateException.class)
+                .extracting("code")
+                .isEqualTo("vm.blocked");
         assertThat(d.tenancy().as(() -> vms.unblock(vm.id())).blocked()).isFalse();
         assertThatThrownBy(() -> d.tenancy().as(() -> vms.disconnect(vm.id()))).isInstanceOf(VmStateException.class);
     }
@@ -193,17 +225,22 @@ class VmIT {
         VmDto vm = newVm(d, "gone");
         d.tenancy().as(() -> vms.start(vm.id()));
         assertThatThrownBy(() -> d.tenancy().as(() -> {
-            vms.delete(vm.id(), false);
-            return null;
-        })).isInstanceOf(VmStateException.class);
+                    vms.delete(vm.id(), false);
+                    return null;
+                }))
+                .isInstanceOf(VmStateException.class);
         d.tenancy().as(() -> vms.stop(vm.id()));
         testVms.report(vm.id(), org.qvd.vmas.vm.entity.VmState.STOPPED, null);
         d.tenancy().as(() -> {
             vms.delete(vm.id(), false);
             return null;
         });
-        assertThat(d.tenancy().as(() -> vms.list(new VmFilter(null, d.user().id(), null, null, "gone", null, null),
-                PageRequest.first(5))).total()).isZero();
+        assertThat(d.tenancy()
+                        .as(() -> vms.list(
+                                new VmFilter(null, d.user().id(), null, null, "gone", null, null),
+                                PageRequest.first(5)))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -214,8 +251,10 @@ class VmIT {
         d.tenancy().as(() -> config.set(null, "vm.network.ip.end", "10.3." + net + ".2"));
         assertThat(newVm(d, "a").ip()).isEqualTo("10.3." + net + ".1");
         assertThat(newVm(d, "b").ip()).isEqualTo("10.3." + net + ".2");
-        assertThatThrownBy(() -> newVm(d, "c")).isInstanceOf(IpRangeExhaustedException.class)
-                .extracting("code").isEqualTo("vm.ip_exhausted");
+        assertThatThrownBy(() -> newVm(d, "c"))
+                .isInstanceOf(IpRangeExhaustedException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_exhausted");
     }
 
     @Test
@@ -233,9 +272,12 @@ class VmIT {
         assertThat(runtime.userConnected(vm.id()).userState()).isEqualTo("connected");
         assertThat(d.tenancy().as(() -> vms.disconnect(vm.id())).userState()).isEqualTo("connected");
         assertThat(runtime.userDisconnected(vm.id()).userState()).isEqualTo("disconnected");
-        assertThat(authentication.listVms(alice.id())).extracting(UserVmDto::state).containsExactly("running");
+        assertThat(authentication.listVms(alice.id()))
+                .extracting(UserVmDto::state)
+                .containsExactly("running");
         assertThat(runtime.sessionParameters(vm.id())).containsEntry("qvd.client.keyboard", "es");
-        assertThat(scenario.auditOf("vm", vm.id())).anyMatch(e -> e.action().equals("vm.runtime.start")
-                && e.adminName().equals("system@*") && e.ok());
+        assertThat(scenario.auditOf("vm", vm.id()))
+                .anyMatch(e ->
+                        e.action().equals("vm.runtime.start") && e.adminName().equals("system@*") && e.ok());
     }
 }

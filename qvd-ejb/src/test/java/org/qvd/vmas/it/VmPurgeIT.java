@@ -11,16 +11,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.protocol.vm.PurgeHomeCommand;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.protocol.vm.PurgeHomeCommand;
+import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.platform.NotFoundException;
 
 /**
  * Deleting a VM keeps its user's home disk unless the admin purges it explicitly; then every running host is told
@@ -36,16 +36,22 @@ class VmPurgeIT {
 
     @Inject
     StandInHkd hkd;
+
     @Inject
     FarmView farm;
+
     @Inject
     Scenario scenario;
+
     @Inject
     VmService vms;
+
     @Inject
     UserService users;
+
     @Inject
     OsfService osfs;
+
     @Inject
     DiService dis;
 
@@ -70,7 +76,9 @@ class VmPurgeIT {
         assertThat(purge).as("PurgeHome reached the host queue").isNotNull();
         assertThat(purge.vmId()).as("only the purged VM's home").isEqualTo(purged);
         assertThat(purge.deadline()).isNotNull();
-        assertThat(hkd.receive(host, PurgeHomeCommand.class, 2_000)).as("a plain delete purges nothing").isNull();
+        assertThat(hkd.receive(host, PurgeHomeCommand.class, 2_000))
+                .as("a plain delete purges nothing")
+                .isNull();
         assertThatThrownBy(() -> As.superadmin(() -> vms.get(purged))).isInstanceOf(NotFoundException.class);
         assertThat(scenario.auditOf("vm", purged)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("vm.delete");
@@ -81,10 +89,13 @@ class VmPurgeIT {
     private long newVm() throws Exception {
         return As.superadmin(() -> {
             String suffix = Scenario.unique("");
-            long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null)).id();
-            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null, null)).id();
+            long userId = users.create(new NewUser(1L, "u" + suffix, Scenario.PASSWORD, null))
+                    .id();
+            long osfId = osfs.create(new NewOsf(1L, "osf" + suffix, 256, true, 1024, null, null))
+                    .id();
             dis.upload(new UploadedDi(osfId, "1", "desk.qcow2", null, "default"), TestImages.content());
-            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null)).id();
+            return vms.create(new NewVm(userId, osfId, "vm" + suffix, null, null, null))
+                    .id();
         });
     }
 }

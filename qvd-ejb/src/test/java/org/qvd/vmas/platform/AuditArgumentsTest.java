@@ -7,16 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class AuditArgumentsTest {
 
-    record NewUser(String login, String password, String description) {
-    }
+    record NewUser(String login, String password, String description) {}
 
     @SuppressWarnings("unused")
-    void create(NewUser request, Long tenantId) {
-    }
+    void create(NewUser request, Long tenantId) {}
 
     @SuppressWarnings("unused")
-    void changePassword(Long id, String password) {
-    }
+    void changePassword(Long id, String password) {}
 
     private static Method method(String name) {
         for (Method m : AuditArgumentsTest.class.getDeclaredMethods()) {
@@ -30,10 +27,12 @@ class AuditArgumentsTest {
     @Test
     void neverWritesPasswords() {
         Method m = method("create");
-        String json = AuditArguments.json(m.getParameters(), new Object[] {new NewUser("al\"ice", "hunter2", null), 4L});
+        String json =
+                AuditArguments.json(m.getParameters(), new Object[] {new NewUser("al\"ice", "hunter2", null), 4L});
         assertThat(json).isEqualTo("{\"request\":{\"login\":\"al\\\"ice\",\"description\":null},\"tenantId\":4}");
         Method p = method("changePassword");
-        assertThat(AuditArguments.json(p.getParameters(), new Object[] {9L, "hunter2"})).isEqualTo("{\"id\":9}");
+        assertThat(AuditArguments.json(p.getParameters(), new Object[] {9L, "hunter2"}))
+                .isEqualTo("{\"id\":9}");
     }
 
     @Test
@@ -41,6 +40,7 @@ class AuditArgumentsTest {
         Method m = method("create");
         Object[] args = {new NewUser("alice", "x", null), 4L};
         assertThat(AuditArguments.objectName(m.getParameters(), args)).isEqualTo("alice");
-        assertThat(AuditArguments.objectId(method("changePassword").getParameters(), new Object[] {9L, "x"})).isEqualTo(9L);
+        assertThat(AuditArguments.objectId(method("changePassword").getParameters(), new Object[] {9L, "x"}))
+                .isEqualTo(9L);
     }
 }

@@ -23,8 +23,10 @@ class CallerTest {
 
     @Test
     void superadminsMustNameTheTenantOfANewObject() {
-        assertThatThrownBy(() -> superadmin.owningTenant(null)).isInstanceOf(InvalidInputException.class)
-                .extracting("code").isEqualTo("tenant.required");
+        assertThatThrownBy(() -> superadmin.owningTenant(null))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("tenant.required");
         assertThatThrownBy(() -> superadmin.owningTenant(0L)).isInstanceOf(InvalidInputException.class);
         assertThat(superadmin.owningTenant(6L)).isEqualTo(6L);
     }
@@ -39,9 +41,13 @@ class CallerTest {
     @Test
     void refusesAMissingAcl() {
         tenantAdmin.require("vm.see");
-        assertThatThrownBy(() -> tenantAdmin.require("vm.delete")).isInstanceOf(ForbiddenException.class)
-                .extracting("code").isEqualTo("acl.forbidden");
-        assertThatThrownBy(() -> tenantAdmin.requireSuperadmin("x")).isInstanceOf(ForbiddenException.class)
-                .extracting("status").isEqualTo(403);
+        assertThatThrownBy(() -> tenantAdmin.require("vm.delete"))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting("code")
+                .isEqualTo("acl.forbidden");
+        assertThatThrownBy(() -> tenantAdmin.requireSuperadmin("x"))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting("status")
+                .isEqualTo(403);
     }
 }

@@ -30,18 +30,39 @@ import org.qvd.vmas.vm.entity.XStateConverter;
 /** Every entity and converter of the persistence unit, for bootstrapping Hibernate outside the container. */
 public final class Entities {
 
-    public static final List<Class<?>> ENTITIES = List.of(Tenant.class, Administrator.class, AppUser.class, Role.class,
-            Acl.class, RoleAcl.class, Osf.class, Di.class, DiTag.class, Host.class, HostRuntime.class, Vm.class,
-            VmRuntime.class, VmStateHistory.class, Property.class, ConfigEntry.class, AuditEntry.class,
-            UserToken.class, org.qvd.vmas.watch.entity.WatchTicket.class,
-            org.qvd.vmas.directory.entity.Directory.class, org.qvd.vmas.directory.entity.DirectoryUser.class,
+    public static final List<Class<?>> ENTITIES = List.of(
+            Tenant.class,
+            Administrator.class,
+            AppUser.class,
+            Role.class,
+            Acl.class,
+            RoleAcl.class,
+            Osf.class,
+            Di.class,
+            DiTag.class,
+            Host.class,
+            HostRuntime.class,
+            Vm.class,
+            VmRuntime.class,
+            VmStateHistory.class,
+            Property.class,
+            ConfigEntry.class,
+            AuditEntry.class,
+            UserToken.class,
+            org.qvd.vmas.watch.entity.WatchTicket.class,
+            org.qvd.vmas.directory.entity.Directory.class,
+            org.qvd.vmas.directory.entity.DirectoryUser.class,
             org.qvd.vmas.totp.entity.AdminTotp.class);
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
-            VmStateConverter.class, UserStateConverter.class, XStateConverter.class, VmCommandConverter.class,
-            UserCommandConverter.class, HostStateConverter.class, PropertyOwnerConverter.class,
+            VmStateConverter.class,
+            UserStateConverter.class,
+            XStateConverter.class,
+            VmCommandConverter.class,
+            UserCommandConverter.class,
+            HostStateConverter.class,
+            PropertyOwnerConverter.class,
             org.qvd.vmas.image.entity.DesktopKindConverter.class);
 
-    private Entities() {
-    }
+    private Entities() {}
 }

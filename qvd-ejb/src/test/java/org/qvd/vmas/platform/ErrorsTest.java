@@ -27,7 +27,9 @@ class ErrorsTest {
         assertThat(e.code()).isEqualTo("duplicate");
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.getMessage()).contains("uk_vm_ip");
-        assertThat(Errors.translate(new PersistenceException(new SQLException("fk", "23503"))).code()).isEqualTo("in_use");
+        assertThat(Errors.translate(new PersistenceException(new SQLException("fk", "23503")))
+                        .code())
+                .isEqualTo("in_use");
     }
 
     @Test

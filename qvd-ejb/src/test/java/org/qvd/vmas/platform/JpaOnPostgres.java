@@ -3,10 +3,10 @@ package org.qvd.vmas.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.function.Function;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * A real PostgreSQL with every Flyway migration and the module's mapping, for running a service's code on a plain

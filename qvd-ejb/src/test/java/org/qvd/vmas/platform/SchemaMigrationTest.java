@@ -53,14 +53,19 @@ class SchemaMigrationTest {
     @Test
     void listsEveryEntityOfTheModule() throws Exception {
         // the module's own classes, wherever this build put them (-Dqvd.target may rename target/)
-        java.nio.file.Path classes = java.nio.file.Path.of(
-                org.qvd.vmas.vm.entity.Vm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path classes = java.nio.file.Path.of(org.qvd.vmas.vm.entity.Vm.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         java.util.List<Class<?>> found = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(classes)) {
             for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
                 String name = classes.relativize(f).toString();
                 if (name.endsWith(".class") && !name.contains("$")) {
-                    Class<?> c = Class.forName(name.replace('/', '.').replace(".class", ""), false,
+                    Class<?> c = Class.forName(
+                            name.replace('/', '.').replace(".class", ""),
+                            false,
                             getClass().getClassLoader());
                     if (c.isAnnotationPresent(jakarta.persistence.Entity.class)) {
                         found.add(c);
@@ -68,7 +73,8 @@ class SchemaMigrationTest {
                 }
             }
         }
-        assertThat(Entities.ENTITIES).as("Entities.ENTITIES must list every @Entity, or this test validates too little")
+        assertThat(Entities.ENTITIES)
+                .as("Entities.ENTITIES must list every @Entity, or this test validates too little")
                 .containsExactlyInAnyOrderElementsOf(found);
     }
 
@@ -81,8 +87,12 @@ class SchemaMigrationTest {
             Role tenantAdmin = role(s, "Tenant Admin");
             Role operator = role(s, "Operator");
             assertThat(root.effectiveAcls()).contains("tenant.create", "vm.update.state", "audit.see");
-            assertThat(tenantAdmin.effectiveAcls()).contains("vm.create", "tenant.see").doesNotContain("tenant.create");
-            assertThat(operator.effectiveAcls()).contains("vm.see", "vm.update.state").doesNotContain("vm.create");
+            assertThat(tenantAdmin.effectiveAcls())
+                    .contains("vm.create", "tenant.see")
+                    .doesNotContain("tenant.create");
+            assertThat(operator.effectiveAcls())
+                    .contains("vm.see", "vm.update.state")
+                    .doesNotContain("vm.create");
         });
     }
 
@@ -112,13 +122,17 @@ class SchemaMigrationTest {
             Vm vm = s.find(Vm.class, vmId);
             assertThat(vm.getRuntime().getState()).isEqualTo(VmState.RUNNING);
             assertThat(vm.getRuntime().getHost().getRuntime().getState()).isEqualTo(HostState.RUNNING);
-            assertThat(vm.getOsf().resolve(TagRules.DEFAULT)).map(Di::getVersion).contains("1.0");
+            assertThat(vm.getOsf().resolve(TagRules.DEFAULT))
+                    .map(Di::getVersion)
+                    .contains("1.0");
             assertThat(vm.getOsf().getDis().get(0).getTagNames()).isEqualTo(Set.of("1.0", "head", "default"));
         });
     }
 
     private static Role role(org.hibernate.Session s, String name) {
-        return s.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class).setParameter("tenantId", 0L)
-                .setParameter("name", name).getSingleResult();
+        return s.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class)
+                .setParameter("tenantId", 0L)
+                .setParameter("name", name)
+                .getSingleResult();
     }
 }

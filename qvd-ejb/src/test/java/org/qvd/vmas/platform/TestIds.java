@@ -5,8 +5,7 @@ import java.lang.reflect.Field;
 /** Gives an entity the id the database would (for unit tests without a database). */
 public final class TestIds {
 
-    private TestIds() {
-    }
+    private TestIds() {}
 
     public static <T> T set(T entity, Long id) {
         try {

@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.qvd.fault.platform.FaultSystem;
 import org.qvd.fault.platform.ClientTunnel;
+import org.qvd.fault.platform.FaultSystem;
 import org.qvd.fault.platform.Figures;
 import org.qvd.fault.platform.Probe;
 import org.qvd.fault.platform.StandInDesktop;
@@ -36,19 +36,28 @@ class DatabaseOutageIT {
             throws Exception {
         Probe probe = new Probe(system);
         try (StandInDesktop desktop = new StandInDesktop(system);
-             ClientTunnel tunnel = desktop.vm().connect(system)) {
-            assertThat(tunnel.echoes("before the outage", 10_000)).as("the tunnel carries bytes").isTrue();
+                ClientTunnel tunnel = desktop.vm().connect(system)) {
+            assertThat(tunnel.echoes("before the outage", 10_000))
+                    .as("the tunnel carries bytes")
+                    .isTrue();
             outageAndRecovery(system, probe, tunnel);
-            assertThat(tunnel.echoes("after the outage", 10_000)).as("the same tunnel still carries bytes").isTrue();
-            JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD).get("/vms/" + desktop.vm().vmId());
+            assertThat(tunnel.echoes("after the outage", 10_000))
+                    .as("the same tunnel still carries bytes")
+                    .isTrue();
+            JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD)
+                    .get("/vms/" + desktop.vm().vmId());
             assertThat(vm.path("state").asText()).as("%s", vm).isEqualTo("running");
             assertThat(vm.path("userState").asText()).as("%s", vm).isEqualTo("connected");
         }
     }
 
     private void outageAndRecovery(QvdSystem system, Probe probe, ClientTunnel tunnel) {
-        probe.await("host " + FaultSystem.HOST + " running", Duration.ofSeconds(90),
-                () -> probe.hostState(FaultSystem.HOST).filter("running"::equals).isPresent());
+        probe.await(
+                "host " + FaultSystem.HOST + " running",
+                Duration.ofSeconds(90),
+                () -> probe.hostState(FaultSystem.HOST)
+                        .filter("running"::equals)
+                        .isPresent());
         Probe.Readiness before = probe.readiness();
         assertThat(before.up()).as("ready before the outage: %s", before).isTrue();
         assertThat(before.check("database")).isEqualTo("UP");
@@ -57,18 +66,26 @@ class DatabaseOutageIT {
 
         Instant stopped = Instant.now();
         system.stopDatabase();
-        Duration toDown = probe.await("readiness DOWN once PostgreSQL is stopped", Duration.ofSeconds(20),
+        Duration toDown = probe.await(
+                "readiness DOWN once PostgreSQL is stopped",
+                Duration.ofSeconds(20),
                 () -> probe.readiness().status() == 503);
         Probe.Readiness during = probe.readiness();
         assertThat(during.check("database")).as("%s", during).isEqualTo("DOWN");
-        assertThat(during.check("broker")).as("the broker does not depend on the database").isEqualTo("UP");
+        assertThat(during.check("broker"))
+                .as("the broker does not depend on the database")
+                .isEqualTo("UP");
         Figures.print("database-outage", "readiness DOWN after the stop", toDown);
         int carried = 0;
         while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
-            assertThat(probe.readiness().status()).as("DOWN during the whole outage").isEqualTo(503);
+            assertThat(probe.readiness().status())
+                    .as("DOWN during the whole outage")
+                    .isEqualTo(503);
             assertThat(tunnel.echoes("during the outage " + carried, 10_000))
-                    .as("the connected desktop's tunnel carries bytes %s s into the outage",
-                            Duration.between(stopped, Instant.now()).toSeconds()).isTrue();
+                    .as(
+                            "the connected desktop's tunnel carries bytes %s s into the outage",
+                            Duration.between(stopped, Instant.now()).toSeconds())
+                    .isTrue();
             carried++;
             Probe.sleep(Duration.ofSeconds(2));
         }
@@ -76,13 +93,17 @@ class DatabaseOutageIT {
 
         Instant restarted = Instant.now();
         system.startDatabase();
-        Duration toReady = probe.await("readiness UP once PostgreSQL is back", Duration.ofSeconds(60),
+        Duration toReady = probe.await(
+                "readiness UP once PostgreSQL is back",
+                Duration.ofSeconds(60),
                 () -> probe.readiness().up());
         Figures.print("database-outage", "readiness UP after PostgreSQL is back", toReady);
         Set<String> hostStates = new LinkedHashSet<>();
         Duration toHeartbeat = probe.await("a heartbeat applied after the outage", Duration.ofSeconds(60), () -> {
             probe.hostState(FaultSystem.HOST).ifPresent(hostStates::add);
-            return probe.heartbeat(FaultSystem.HOST).filter(t -> t.isAfter(restarted)).isPresent();
+            return probe.heartbeat(FaultSystem.HOST)
+                    .filter(t -> t.isAfter(restarted))
+                    .isPresent();
         });
         Figures.print("database-outage", "first heartbeat applied after PostgreSQL is back", toHeartbeat);
         probe.await("host running again", Duration.ofSeconds(60), () -> {
@@ -94,7 +115,9 @@ class DatabaseOutageIT {
         assertThat(system.serverAlive()).as("WildFly was not restarted").isTrue();
         JsonNode hosts = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD).get("/hosts");
         assertThat(hosts.toString()).as("the admin API answers again").contains(FaultSystem.HOST);
-        Figures.print("database-outage", "whole recovery (PostgreSQL back to host running, readiness UP)",
+        Figures.print(
+                "database-outage",
+                "whole recovery (PostgreSQL back to host running, readiness UP)",
                 Duration.between(restarted, Instant.now()));
     }
 }

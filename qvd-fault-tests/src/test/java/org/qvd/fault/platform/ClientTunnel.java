@@ -36,7 +36,8 @@ public final class ClientTunnel implements AutoCloseable {
         L7rWire.Response last = answers.get(answers.size() - 1);
         if (last.status() != 101) {
             wire.close();
-            throw new IOException("the L7R answered '" + last.statusLine() + "' " + String.join("; ", last.headerLines()));
+            throw new IOException(
+                    "the L7R answered '" + last.statusLine() + "' " + String.join("; ", last.headerLines()));
         }
         return new ClientTunnel(wire);
     }

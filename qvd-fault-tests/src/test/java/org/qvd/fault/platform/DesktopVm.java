@@ -21,16 +21,23 @@ public record DesktopVm(long vmId, String login) {
     public static DesktopVm create(QvdSystem system) throws IOException {
         AdminApi api = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long tenant = api.post("/tenants", Map.of("name", "t" + suffix, "description", "fault test")).get("id").asLong();
+        long tenant = api.post("/tenants", Map.of("name", "t" + suffix, "description", "fault test"))
+                .get("id")
+                .asLong();
         long user = api.post("/users", Map.of("tenantId", tenant, "login", "u" + suffix, "password", USER_PASSWORD))
-                .get("id").asLong();
-        long osf = api.post("/osfs", Map.of("tenantId", tenant, "name", "osf" + suffix, "memoryMb", 256)).get("id")
+                .get("id")
+                .asLong();
+        long osf = api.post("/osfs", Map.of("tenantId", tenant, "name", "osf" + suffix, "memoryMb", 256))
+                .get("id")
                 .asLong();
         Path staged = system.config().imagesStaging().resolve("standin-" + suffix + ".qcow2");
         Files.createDirectories(staged.getParent());
         Files.writeString(staged, "QFI stand-in image");
-        api.post("/dis/import", Map.of("osfId", osf, "file", staged.getFileName().toString(), "makeDefault", true));
-        long vm = api.post("/vms", Map.of("userId", user, "osfId", osf, "name", "vm" + suffix)).get("id").asLong();
+        api.post(
+                "/dis/import", Map.of("osfId", osf, "file", staged.getFileName().toString(), "makeDefault", true));
+        long vm = api.post("/vms", Map.of("userId", user, "osfId", osf, "name", "vm" + suffix))
+                .get("id")
+                .asLong();
         return new DesktopVm(vm, "u" + suffix + "@t" + suffix);
     }
 

@@ -36,7 +36,8 @@ public final class FaultSystem extends StartedOnce<QvdSystem> {
 
     /** The run command's environment variables for a system in {@code home} (also for a launcher started as a process). */
     public static Map<String, String> environment(Path home, Map<String, String> extra) {
-        Path images = Path.of(System.getProperty("qvd.fault.images", "target/qvd-images")).toAbsolutePath();
+        Path images = Path.of(System.getProperty("qvd.fault.images", "target/qvd-images"))
+                .toAbsolutePath();
         Map<String, String> demoOff = new java.util.HashMap<>(Map.of("QVD_DEMO", "off"));
         demoOff.putAll(extra);
         return new SystemUnderTest(sourceRoot(), home, PORT_OFFSET, SUPERADMIN_PASSWORD, images, true, HOST)
@@ -44,10 +45,14 @@ public final class FaultSystem extends StartedOnce<QvdSystem> {
     }
 
     public static Path home(String name) {
-        return Path.of(System.getProperty("qvd.fault.home", "target/qvd-homes")).toAbsolutePath().resolve(name);
+        return Path.of(System.getProperty("qvd.fault.home", "target/qvd-homes"))
+                .toAbsolutePath()
+                .resolve(name);
     }
 
     public static Path sourceRoot() {
-        return Path.of(System.getProperty("qvd.source.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("qvd.source.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     public static void print(String fault, String what, Duration took) {
         System.out.println("FIGURE " + fault + ": " + what + " " + took.toMillis() + " ms");

@@ -33,8 +33,11 @@ public final class NxViewer implements AutoCloseable {
         Files.createDirectories(dir);
         display = RealVma.freeDisplay(190);
         xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
-        await("Xvfb's socket for :" + display).atMost(Duration.ofSeconds(10))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("xvfb.log").toFile())
+                .start();
+        await("Xvfb's socket for :" + display)
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)));
     }
 
@@ -43,9 +46,13 @@ public final class NxViewer implements AutoCloseable {
         detach();
         try (ServerSocket local = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Path root = Files.createDirectories(dir.resolve(name));
-            ProcessBuilder pb = new ProcessBuilder(List.of("nxproxy", "-S", "nx/nx,link=adsl,connect=127.0.0.1,port="
-                    + local.getLocalPort() + ",retry=5,root=" + root + ",errors=" + root.resolve("errors") + ":40"))
-                    .redirectErrorStream(true).redirectOutput(root.resolve("nxproxy.log").toFile());
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            "nxproxy",
+                            "-S",
+                            "nx/nx,link=adsl,connect=127.0.0.1,port=" + local.getLocalPort() + ",retry=5,root=" + root
+                                    + ",errors=" + root.resolve("errors") + ":40"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(root.resolve("nxproxy.log").toFile());
             pb.environment().put("DISPLAY", ":" + display);
             pb.environment().put("NX_CLIENT", "/bin/false");
             nxproxy = pb.start();
@@ -57,24 +64,26 @@ public final class NxViewer implements AutoCloseable {
     }
 
     private static void copy(InputStream from, OutputStream to, String name) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try {
-                for (int n; (n = from.read(buf)) >= 0; ) {
-                    to.write(buf, 0, n);
-                    to.flush();
-                }
-            } catch (IOException ended) {
-                // either side went away: the other is closed below
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16384];
+                    try {
+                        for (int n; (n = from.read(buf)) >= 0; ) {
+                            to.write(buf, 0, n);
+                            to.flush();
+                        }
+                    } catch (IOException ended) {
+                        // either side went away: the other is closed below
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // already closed
+                        }
+                    }
+                },
+                name);
         t.setDaemon(true);
         t.start();
     }

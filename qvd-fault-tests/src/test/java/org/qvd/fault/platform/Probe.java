@@ -24,7 +24,8 @@ import org.qvd.launcher.QvdSystem;
 /** What a load balancer (readiness) and an admin (host and VM states, straight from the VMAS's tables) see. */
 public final class Probe {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private final QvdSystem system;
 
@@ -59,9 +60,11 @@ public final class Probe {
 
     public Readiness readiness() {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + system.managementPort() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.managementPort() + "/health/ready"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Readiness(r.statusCode(), r.body().isBlank() ? null : JSON.readTree(r.body()));
         } catch (IOException e) {
             return new Readiness(0, null);
@@ -78,8 +81,8 @@ public final class Probe {
 
     public Optional<Instant> heartbeat(String host) {
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?")) {
             ps.setString(1, host);
             try (ResultSet rs = ps.executeQuery()) {
                 Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
@@ -92,7 +95,8 @@ public final class Probe {
 
     /** Rows of {@code sql} (one long parameter or none) counted; -1 when the database does not answer. */
     public long count(String sql) {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             return -1;
@@ -100,7 +104,8 @@ public final class Probe {
     }
 
     public Optional<String> text(String sql, String parameter) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -118,10 +123,15 @@ public final class Probe {
     public Duration await(String what, Duration timeout, BooleanSupplier condition) {
         Instant start = Instant.now();
         try {
-            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
+            Awaitility.await(what)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(condition::getAsBoolean);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(what + ": not reached after " + timeout.toSeconds() + " s (server log: "
-                    + system.consoleLog() + ", agent log: " + system.localHkdLog().orElse(null) + ")", e);
+            throw new AssertionError(
+                    what + ": not reached after " + timeout.toSeconds() + " s (server log: " + system.consoleLog()
+                            + ", agent log: " + system.localHkdLog().orElse(null) + ")",
+                    e);
         }
         return Duration.between(start, Instant.now());
     }

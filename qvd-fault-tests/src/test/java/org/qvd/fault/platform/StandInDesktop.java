@@ -16,8 +16,8 @@ public final class StandInDesktop implements AutoCloseable {
 
     public StandInDesktop(QvdSystem system) throws IOException {
         vm = DesktopVm.create(system);
-        guest = org.qvd.testsupport.StandInDesktop.start(org.qvd.testsupport.StandInDesktop.Vma.LISTENING,
-                org.qvd.testsupport.StandInDesktop.Nx.ECHO);
+        guest = org.qvd.testsupport.StandInDesktop.start(
+                org.qvd.testsupport.StandInDesktop.Vma.LISTENING, org.qvd.testsupport.StandInDesktop.Nx.ECHO);
         vm.pointAt(system, guest.vmaPort(), guest.nxPort(), null);
     }
 

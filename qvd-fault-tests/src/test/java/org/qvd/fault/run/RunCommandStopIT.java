@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qvd.fault.platform.FaultSystem;
 import org.qvd.fault.platform.Figures;
-import org.qvd.fault.platform.Probe;
 
 /**
  * Fault 4 of issue 13: the run command (the launcher jar, as {@code ./qvd run} executes it, in its own process
@@ -39,11 +38,15 @@ class RunCommandStopIT {
             launcher.signalGroup("INT");
             Duration took = launcher.awaitAllGone(STOP_LIMIT);
             Figures.print("run-stop", "Ctrl-C to every part gone", took);
-            assertThat(launcher.output()).contains("qvd: stopped in")
+            assertThat(launcher.output())
+                    .contains("qvd: stopped in")
                     .contains("qvd: 1 desktop VM(s) keep running in libvirt (" + Launcher.libvirtUri(home) + "): "
                             + DESKTOP_VM + ". The next ./qvd run takes them over")
-                    .contains("or run './qvd run --stop-vms-on-exit' next time.").doesNotContain("other-guest");
-            await("nothing of the system comes back").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .contains("or run './qvd run --stop-vms-on-exit' next time.")
+                    .doesNotContain("other-guest");
+            await("nothing of the system comes back")
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
                     .until(() -> launcher.parts().isEmpty());
             assertThat(Duration.between(sent, Instant.now())).isLessThan(STOP_LIMIT);
         }
@@ -58,7 +61,8 @@ class RunCommandStopIT {
             launcher.signalLauncher("TERM");
             Duration took = launcher.awaitAllGone(STOP_LIMIT);
             Figures.print("run-stop", "SIGTERM (--stop-vms-on-exit, one desktop VM) to every part gone", took);
-            assertThat(launcher.output()).contains("qvd: stopped in")
+            assertThat(launcher.output())
+                    .contains("qvd: stopped in")
                     .contains("qvd: stopping the desktop VMs " + DESKTOP_VM + " (--stop-vms-on-exit)...")
                     .doesNotContain("keep running in libvirt");
         }
@@ -70,7 +74,8 @@ class RunCommandStopIT {
         Process p = Launcher.process(home, List.of("--stop-vm-on-exit"));
         assertThat(p.waitFor()).isEqualTo(1);
         assertThat(Files.readString(home.resolve("launcher.out")))
-                .contains("unknown option '--stop-vm-on-exit'").contains("usage: ./qvd run [--stop-vms-on-exit]");
+                .contains("unknown option '--stop-vm-on-exit'")
+                .contains("usage: ./qvd run [--stop-vms-on-exit]");
     }
 
     /** The launcher jar run as {@code ./qvd run} runs it, in a session of its own (setsid). */
@@ -78,9 +83,12 @@ class RunCommandStopIT {
 
         static Launcher start(Path home, List<String> args) throws Exception {
             Launcher launcher = new Launcher(home, process(home, args));
-            await("started within 400 s").atMost(Duration.ofSeconds(400)).pollInterval(Duration.ofSeconds(1))
+            await("started within 400 s")
+                    .atMost(Duration.ofSeconds(400))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
-                        assertThat(launcher.process.isAlive()).as("launcher alive; output:\n%s", launcher.output())
+                        assertThat(launcher.process.isAlive())
+                                .as("launcher alive; output:\n%s", launcher.output())
                                 .isTrue();
                         assertThat(launcher.output()).contains("QVD is running");
                     });
@@ -90,7 +98,8 @@ class RunCommandStopIT {
         static Process process(Path home, List<String> args) throws IOException {
             if (Files.exists(home)) {
                 try (var paths = Files.walk(home)) {
-                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }
@@ -100,11 +109,17 @@ class RunCommandStopIT {
             Path jar = FaultSystem.sourceRoot().resolve("qvd-launcher/target/qvd-launcher.jar");
             // perl (Debian's essential perl-base) resets SIGINT to its default first: a test run started with SIGINT
             // ignored (a background job of a non-interactive shell) would pass that on, and a JVM keeps it ignored
-            List<String> command = new java.util.ArrayList<>(List.of("setsid", "perl", "-e",
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    "setsid",
+                    "perl",
+                    "-e",
                     "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot start $ARGV[0]: $!\"",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString()));
             command.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(home.resolve("launcher.out").toFile());
             Map<String, String> env = pb.environment();
             env.putAll(FaultSystem.environment(home, Map.of("QVD_HKD_LIBVIRT_URI", libvirtUri(home))));
@@ -133,33 +148,53 @@ class RunCommandStopIT {
             String marker = home.toString();
             return ProcessHandle.allProcesses()
                     .filter(p -> p.pid() != process.pid())
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .filter(p ->
+                            p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                     .toList();
         }
 
         List<ProcessHandle> partsRunning() {
             List<ProcessHandle> parts = parts();
-            List<String> lines = parts.stream().map(p -> p.info().commandLine().orElse("")).toList();
-            assertThat(lines).as("the parts of the running system").anyMatch(c -> c.contains("postgres"))
-                    .anyMatch(c -> c.contains("jboss.server.base.dir")).anyMatch(c -> c.contains("hkd.conf"));
+            List<String> lines =
+                    parts.stream().map(p -> p.info().commandLine().orElse("")).toList();
+            assertThat(lines)
+                    .as("the parts of the running system")
+                    .anyMatch(c -> c.contains("postgres"))
+                    .anyMatch(c -> c.contains("jboss.server.base.dir"))
+                    .anyMatch(c -> c.contains("hkd.conf"));
             return parts;
         }
 
         void signalGroup(String signal) throws Exception {
-            new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid()).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
 
         void signalLauncher(String signal) throws Exception {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
 
         Duration awaitAllGone(Duration limit) throws Exception {
             Instant start = Instant.now();
-            await("launcher and its parts gone within " + limit.toSeconds() + " s").atMost(limit)
-                    .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                        assertThat(process.isAlive()).as("launcher alive; output:\n%s", output()).isFalse();
-                        assertThat(parts()).as("left: %s", parts().stream()
-                                .map(p -> p.info().commandLine().orElse("?")).toList()).isEmpty();
+            await("launcher and its parts gone within " + limit.toSeconds() + " s")
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        assertThat(process.isAlive())
+                                .as("launcher alive; output:\n%s", output())
+                                .isFalse();
+                        assertThat(parts())
+                                .as(
+                                        "left: %s",
+                                        parts().stream()
+                                                .map(p -> p.info().commandLine().orElse("?"))
+                                                .toList())
+                                .isEmpty();
                     });
             return Duration.between(start, Instant.now());
         }

@@ -23,9 +23,11 @@ class L7rPortTakenIT {
     void readinessIsDownAndNamesTheListenerWhenItsPortIsTaken() throws Exception {
         var config = FaultSystem.config("L7rPortTakenIT", Map.of());
         try (ServerSocket squatter = new ServerSocket(config.effective(config.l7rPort()));
-             QvdSystem system = QvdSystem.start(config)) {
+                QvdSystem system = QvdSystem.start(config)) {
             Probe probe = new Probe(system);
-            Duration seen = probe.await("readiness names the L7R listener", Duration.ofSeconds(60),
+            Duration seen = probe.await(
+                    "readiness names the L7R listener",
+                    Duration.ofSeconds(60),
                     () -> !"absent".equals(probe.readiness().check("l7r-listener"))
                             && !"starting".equals(errorOf(probe.readiness())));
             Figures.print("l7r-port-taken", "readiness verdict after deployment", seen);
@@ -37,8 +39,10 @@ class L7rPortTakenIT {
             assertThat(ready.check("broker")).isEqualTo("UP");
             assertThat(squatter.isBound()).isTrue();
 
-            await("stays DOWN: the listener does not come by itself").during(Duration.ofSeconds(5))
-                    .atMost(Duration.ofSeconds(7)).until(() -> probe.readiness().status() == 503);
+            await("stays DOWN: the listener does not come by itself")
+                    .during(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(7))
+                    .until(() -> probe.readiness().status() == 503);
         }
     }
 

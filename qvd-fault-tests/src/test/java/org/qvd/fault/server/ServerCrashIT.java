@@ -35,14 +35,18 @@ class ServerCrashIT {
     void theAgentReconnectsByItselfAndTheHostRunsAgainAndTheUserResumesTheSameSession(QvdSystem system)
             throws Exception {
         Probe probe = new Probe(system);
-        probe.await("host " + FaultSystem.HOST + " running", Duration.ofSeconds(90),
-                () -> probe.hostState(FaultSystem.HOST).filter("running"::equals).isPresent());
+        probe.await(
+                "host " + FaultSystem.HOST + " running",
+                Duration.ofSeconds(90),
+                () -> probe.hostState(FaultSystem.HOST)
+                        .filter("running"::equals)
+                        .isPresent());
         long agent = system.localHkdPid().orElseThrow();
-        boolean withDesktop = RequiredResource.partPresent("ServerCrashIT's session part",
-                RealVmaDesktop.missing().orElse(null));
+        boolean withDesktop = RequiredResource.partPresent(
+                "ServerCrashIT's session part", RealVmaDesktop.missing().orElse(null));
         Path dir = FaultSystem.home("ServerCrashIT-desktop");
         try (RealVmaDesktop desktop = withDesktop ? new RealVmaDesktop(system, dir.resolve("vm")) : null;
-             NxViewer viewer = withDesktop ? new NxViewer(dir.resolve("viewer")) : null) {
+                NxViewer viewer = withDesktop ? new NxViewer(dir.resolve("viewer")) : null) {
             String mark = UUID.randomUUID().toString();
             long nxagent = 0;
             if (desktop != null) {
@@ -56,7 +60,9 @@ class ServerCrashIT {
             system.killServer();
             Instant killed = Instant.now();
             assertThat(system.serverAlive()).isFalse();
-            assertThat(probe.readiness().status()).as("nothing answers on the management port").isZero();
+            assertThat(probe.readiness().status())
+                    .as("nothing answers on the management port")
+                    .isZero();
             if (desktop != null) {
                 desktop.awaitXState(Duration.ofSeconds(60), "suspended");
                 System.out.println("ServerCrashIT: the session is suspended, its tunnel cut by the crash");
@@ -65,26 +71,47 @@ class ServerCrashIT {
             system.restartServer();
             Instant deployed = Instant.now();
             Figures.print("server-crash", "WildFly restart to qvd.ear deployed", Duration.between(killed, deployed));
-            Duration toHeartbeat = probe.await("a heartbeat from the same agent after the restart", Duration.ofSeconds(90),
-                    () -> probe.heartbeat(FaultSystem.HOST).filter(t -> t.isAfter(deployed)).isPresent());
+            Duration toHeartbeat = probe.await(
+                    "a heartbeat from the same agent after the restart",
+                    Duration.ofSeconds(90),
+                    () -> probe.heartbeat(FaultSystem.HOST)
+                            .filter(t -> t.isAfter(deployed))
+                            .isPresent());
             Figures.print("server-crash", "qvd.ear deployed to the agent's first heartbeat applied", toHeartbeat);
-            probe.await("host running", Duration.ofSeconds(30),
-                    () -> probe.hostState(FaultSystem.HOST).filter("running"::equals).isPresent());
-            Duration toReady = probe.await("readiness UP", Duration.ofSeconds(60), () -> probe.readiness().up());
-            Figures.print("server-crash", "kill -9 to host running and node ready", Duration.between(killed, Instant.now()));
+            probe.await(
+                    "host running",
+                    Duration.ofSeconds(30),
+                    () -> probe.hostState(FaultSystem.HOST)
+                            .filter("running"::equals)
+                            .isPresent());
+            Duration toReady = probe.await(
+                    "readiness UP",
+                    Duration.ofSeconds(60),
+                    () -> probe.readiness().up());
+            Figures.print(
+                    "server-crash", "kill -9 to host running and node ready", Duration.between(killed, Instant.now()));
             assertThat(toReady).isNotNull();
-            assertThat(system.localHkdPid()).as("the agent was not restarted: it reconnected by itself").hasValue(agent);
+            assertThat(system.localHkdPid())
+                    .as("the agent was not restarted: it reconnected by itself")
+                    .hasValue(agent);
 
             if (desktop != null) {
                 Instant reconnect = Instant.now();
                 ClientTunnel again = desktop.vm().connect(system);
                 viewer.attach(again, "after-restart");
                 desktop.awaitXState(Duration.ofSeconds(90), "connected");
-                Figures.print("server-crash", "node ready to the same session connected again",
+                Figures.print(
+                        "server-crash",
+                        "node ready to the same session connected again",
                         Duration.between(reconnect, Instant.now()));
-                assertThat(desktop.nxagentPid()).as("the same nxagent: the session was resumed").hasValue(nxagent);
-                assertThat(desktop.marker()).as("the mark made before the crash").contains(mark);
-                JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD).get("/vms/" + desktop.vm().vmId());
+                assertThat(desktop.nxagentPid())
+                        .as("the same nxagent: the session was resumed")
+                        .hasValue(nxagent);
+                assertThat(desktop.marker())
+                        .as("the mark made before the crash")
+                        .contains(mark);
+                JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD)
+                        .get("/vms/" + desktop.vm().vmId());
                 assertThat(vm.path("state").asText()).as("%s", vm).isEqualTo("running");
                 assertThat(vm.path("userState").asText()).as("%s", vm).isEqualTo("connected");
             }

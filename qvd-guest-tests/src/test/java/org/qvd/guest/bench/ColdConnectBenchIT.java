@@ -32,12 +32,14 @@ import org.qvd.guest.platform.XDisplay;
  */
 @ExtendWith(GuestSystem.class)
 class ColdConnectBenchIT {
-    private static final Path WORK = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"), "bench");
+    private static final Path WORK =
+            Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"), "bench");
 
     @Test
     void coldConnectToFirstFrameAgainstABareQemuBoot(GuestSystem.Running r) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("qvd.bench.coldConnect"), "benchmark: -Dqvd.bench.coldConnect=true");
-        JsonNode image = new ObjectMapper().readTree(GuestSystem.newestImageMetadata().toFile());
+        JsonNode image =
+                new ObjectMapper().readTree(GuestSystem.newestImageMetadata().toFile());
         Path out = GuestSystem.newestImageMetadata().getParent();
         long bareMs = bareBoot(out, image);
 
@@ -49,16 +51,28 @@ class ColdConnectBenchIT {
         long vmColdMs;
         Files.deleteIfExists(WORK.resolve("bench-client.log"));
         try (XDisplay display = XDisplay.start(50, WORK.resolve("xvfb.log"));
-                ColdConnectTimeline timeline = ColdConnectTimeline.start(r, vm,
+                ColdConnectTimeline timeline = ColdConnectTimeline.start(
+                        r,
+                        vm,
                         Optional.of(Path.of("/var/log/libvirt/qemu/qvd-vm-" + vm + "-console.log")),
                         WORK.resolve("bench-client.log"))) {
             long begin = System.nanoTime();
             boolean drawn = false;
-            try (ClientProcess client = ClientProcess.connect(display, r.system().l7rPort(), r.demo().user() + "@default",
-                    r.demo().password(), vm, WORK, "bench-client")) {
+            try (ClientProcess client = ClientProcess.connect(
+                    display,
+                    r.system().l7rPort(),
+                    r.demo().user() + "@default",
+                    r.demo().password(),
+                    vm,
+                    WORK,
+                    "bench-client")) {
                 while (display.colours(WORK.resolve("bench-frame.png")) < 8) {
-                    assertThat(client.isAlive()).as("client ended: %s", client.output()).isTrue();
-                    assertThat(System.nanoTime() - begin).as("no desktop after 10 min").isLessThan(600_000_000_000L);
+                    assertThat(client.isAlive())
+                            .as("client ended: %s", client.output())
+                            .isTrue();
+                    assertThat(System.nanoTime() - begin)
+                            .as("no desktop after 10 min")
+                            .isLessThan(600_000_000_000L);
                     Thread.sleep(250);
                 }
                 long coldMs = (System.nanoTime() - begin) / 1_000_000;
@@ -67,7 +81,9 @@ class ColdConnectBenchIT {
                 System.out.printf("P2 bare qemu boot -> VMA port answers: %d ms%n", bareMs);
                 System.out.printf("P2 cold connect_to_vm -> first desktop frame on the client: %d ms%n", coldMs);
                 System.out.printf("P2 overhead ratio (cold connect / bare boot): %.2f%n", (double) coldMs / bareMs);
-                System.out.printf("P2 load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+                System.out.printf(
+                        "P2 load average: %s%n",
+                        Files.readString(Path.of("/proc/loadavg")).trim());
                 timeline.print("vm");
                 account(timeline, bareMs);
                 vmColdMs = coldMs;
@@ -95,40 +111,64 @@ class ColdConnectBenchIT {
         long ct = ContainerDesktop.demo(r).vm();
         Files.deleteIfExists(WORK.resolve("bench-client-ct.log"));
         try (XDisplay display = XDisplay.start(52, WORK.resolve("xvfb-ct.log"));
-                ColdConnectTimeline timeline = ColdConnectTimeline.start(r, ct, Optional.empty(),
-                        WORK.resolve("bench-client-ct.log"))) {
+                ColdConnectTimeline timeline =
+                        ColdConnectTimeline.start(r, ct, Optional.empty(), WORK.resolve("bench-client-ct.log"))) {
             long begin = System.nanoTime();
-            try (ClientProcess client = ClientProcess.connect(display, r.system().l7rPort(), r.demo().user() + "@default",
-                    r.demo().password(), ct, WORK, "bench-client-ct")) {
+            try (ClientProcess client = ClientProcess.connect(
+                    display,
+                    r.system().l7rPort(),
+                    r.demo().user() + "@default",
+                    r.demo().password(),
+                    ct,
+                    WORK,
+                    "bench-client-ct")) {
                 while (display.colours(WORK.resolve("bench-frame-ct.png")) < 8) {
-                    assertThat(client.isAlive()).as("client ended: %s", client.output()).isTrue();
-                    assertThat(System.nanoTime() - begin).as("no container desktop after 5 min")
+                    assertThat(client.isAlive())
+                            .as("client ended: %s", client.output())
+                            .isTrue();
+                    assertThat(System.nanoTime() - begin)
+                            .as("no container desktop after 5 min")
                             .isLessThan(300_000_000_000L);
                     Thread.sleep(250);
                 }
                 long coldMs = (System.nanoTime() - begin) / 1_000_000;
-                System.out.printf("P2 container cold connect_to_vm -> first desktop frame on the client: %d ms "
-                        + "(first start of this run; includes the one-time unpack if this host had not unpacked the image before)%n", coldMs);
+                System.out.printf(
+                        "P2 container cold connect_to_vm -> first desktop frame on the client: %d ms "
+                                + "(first start of this run; includes the one-time unpack if this host had not unpacked the image before)%n",
+                        coldMs);
                 System.out.printf("P2 container / VM cold connect: %.3f%n", (double) coldMs / vmColdMs);
                 timeline.firstFrame(java.time.Instant.now());
                 Thread.sleep(1000);
                 timeline.print("container");
-                System.out.printf("P2 load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+                System.out.printf(
+                        "P2 load average: %s%n",
+                        Files.readString(Path.of("/proc/loadavg")).trim());
             }
             r.admin().post("/vms/" + ct + "/stop");
             awaitStopped(r, ct);
             begin = System.nanoTime();
-            try (ClientProcess client = ClientProcess.connect(display, r.system().l7rPort(), r.demo().user() + "@default",
-                    r.demo().password(), ct, WORK, "bench-client-ct2")) {
+            try (ClientProcess client = ClientProcess.connect(
+                    display,
+                    r.system().l7rPort(),
+                    r.demo().user() + "@default",
+                    r.demo().password(),
+                    ct,
+                    WORK,
+                    "bench-client-ct2")) {
                 while (display.colours(WORK.resolve("bench-frame-ct2.png")) < 8) {
-                    assertThat(client.isAlive()).as("client ended: %s", client.output()).isTrue();
-                    assertThat(System.nanoTime() - begin).as("no container desktop after 5 min")
+                    assertThat(client.isAlive())
+                            .as("client ended: %s", client.output())
+                            .isTrue();
+                    assertThat(System.nanoTime() - begin)
+                            .as("no container desktop after 5 min")
                             .isLessThan(300_000_000_000L);
                     Thread.sleep(250);
                 }
                 long coldMs = (System.nanoTime() - begin) / 1_000_000;
-                System.out.printf("P2 container cold connect_to_vm (second, image unpacked) -> first desktop frame: "
-                        + "%d ms; / VM cold connect: %.3f%n", coldMs, (double) coldMs / vmColdMs);
+                System.out.printf(
+                        "P2 container cold connect_to_vm (second, image unpacked) -> first desktop frame: "
+                                + "%d ms; / VM cold connect: %.3f%n",
+                        coldMs, (double) coldMs / vmColdMs);
             }
             r.admin().post("/vms/" + ct + "/stop");
         }
@@ -151,9 +191,16 @@ class ColdConnectBenchIT {
         double before = ColdConnectTimeline.secs(t.begin(), created.get());
         double boot = ColdConnectTimeline.secs(created.get(), running.get());
         double after = ColdConnectTimeline.secs(running.get(), frame.get());
-        System.out.printf("P2 accounted: before the boot %.1f s (ours) + boot %.1f s (bare boot %.1f s: %+.1f s) + after"
-                + " the boot %.1f s (ours) = %.1f s; ratio without our parts: %.2f%n", before, boot, bareMs / 1000.0,
-                boot - bareMs / 1000.0, after, before + boot + after, boot / (bareMs / 1000.0));
+        System.out.printf(
+                "P2 accounted: before the boot %.1f s (ours) + boot %.1f s (bare boot %.1f s: %+.1f s) + after"
+                        + " the boot %.1f s (ours) = %.1f s; ratio without our parts: %.2f%n",
+                before,
+                boot,
+                bareMs / 1000.0,
+                boot - bareMs / 1000.0,
+                after,
+                before + boot + after,
+                boot / (bareMs / 1000.0));
     }
 
     /**
@@ -176,13 +223,15 @@ class ColdConnectBenchIT {
             System.out.println("P2 bare boot: in the cpu cgroup " + group + " beside libvirt's guests");
             return Optional.of(group);
         } catch (java.io.IOException e) {
-            System.out.println("P2 bare boot: cannot join " + group + " (" + e.getMessage() + "); it runs in the test's group");
+            System.out.println(
+                    "P2 bare boot: cannot join " + group + " (" + e.getMessage() + "); it runs in the test's group");
             return Optional.empty();
         }
     }
 
     private static String at(Optional<StampedLines.Line> line, java.time.Instant from) {
-        return line.map(l -> String.format("%+.1f s", ColdConnectTimeline.secs(from, l.at()))).orElse("(not seen)");
+        return line.map(l -> String.format("%+.1f s", ColdConnectTimeline.secs(from, l.at())))
+                .orElse("(not seen)");
     }
 
     private static void awaitStopped(GuestSystem.Running r, long vm) throws InterruptedException {
@@ -196,8 +245,17 @@ class ColdConnectBenchIT {
         Files.createDirectories(WORK);
         Path overlay = WORK.resolve("bare-overlay.qcow2");
         Files.deleteIfExists(overlay);
-        Processes.run(List.of("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b",
-                out.resolve(image.get("image").asText()).toString(), overlay.toString()));
+        Processes.run(List.of(
+                "qemu-img",
+                "create",
+                "-q",
+                "-f",
+                "qcow2",
+                "-F",
+                "qcow2",
+                "-b",
+                out.resolve(image.get("image").asText()).toString(),
+                overlay.toString()));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -207,31 +265,58 @@ class ColdConnectBenchIT {
         StampedLines console = StampedLines.follow(serial);
         java.time.Instant started = java.time.Instant.now();
         long begin = System.nanoTime();
-        Process qemu = new ProcessBuilder("qemu-system-x86_64", "-accel", "tcg", "-m", "1024", "-smp", "1",
-                "-kernel", out.resolve(image.get("kernel").asText()).toString(),
-                "-initrd", out.resolve(image.get("initrd").asText()).toString(),
-                "-append", image.get("cmdline").asText(),
-                "-drive", "file=" + overlay + ",if=virtio,format=qcow2",
-                "-netdev", "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:3030",
-                "-device", "virtio-net-pci,netdev=n0", "-display", "none", "-serial", "file:" + serial)
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("bare-qemu.log").toFile()).start();
+        Process qemu = new ProcessBuilder(
+                        "qemu-system-x86_64",
+                        "-accel",
+                        "tcg",
+                        "-m",
+                        "1024",
+                        "-smp",
+                        "1",
+                        "-kernel",
+                        out.resolve(image.get("kernel").asText()).toString(),
+                        "-initrd",
+                        out.resolve(image.get("initrd").asText()).toString(),
+                        "-append",
+                        image.get("cmdline").asText(),
+                        "-drive",
+                        "file=" + overlay + ",if=virtio,format=qcow2",
+                        "-netdev",
+                        "user,id=n0,hostfwd=tcp:127.0.0.1:" + port + "-:3030",
+                        "-device",
+                        "virtio-net-pci,netdev=n0",
+                        "-display",
+                        "none",
+                        "-serial",
+                        "file:" + serial)
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("bare-qemu.log").toFile())
+                .start();
         Optional<Path> cgroup = intoGuestsCpuGroup(qemu.pid());
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/vma/ping"))
-                    .timeout(Duration.ofSeconds(3)).build();
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
             while (true) {
                 assertThat(qemu.isAlive()).as("qemu ended; see %s", WORK).isTrue();
-                assertThat(System.nanoTime() - begin).as("bare boot: no VMA after 10 min").isLessThan(600_000_000_000L);
+                assertThat(System.nanoTime() - begin)
+                        .as("bare boot: no VMA after 10 min")
+                        .isLessThan(600_000_000_000L);
                 try {
                     if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                         long ms = (System.nanoTime() - begin) / 1_000_000;
                         console.close();
-                        System.out.printf("P2 timeline bare: first console output %s, systemd starts %s, network online"
-                                + " %s, VMA listening %s, ping answered %+.1f s%n",
-                                at(console.firstLine(), started), at(console.first("Welcome to"), started),
+                        System.out.printf(
+                                "P2 timeline bare: first console output %s, systemd starts %s, network online"
+                                        + " %s, VMA listening %s, ping answered %+.1f s%n",
+                                at(console.firstLine(), started),
+                                at(console.first("Welcome to"), started),
                                 at(console.first("Reached target .*network-online"), started),
-                                at(console.first("VMA listening"), started), ms / 1000.0);
+                                at(console.first("VMA listening"), started),
+                                ms / 1000.0);
                         return ms;
                     }
                 } catch (java.io.IOException e) {

@@ -29,11 +29,11 @@ import org.qvd.guest.platform.GuestSystem;
 final class ColdConnectTimeline implements AutoCloseable {
 
     /** Something that happened, and when. */
-    record Event(Instant at, String what) {
-    }
+    record Event(Instant at, String what) {}
 
     private static final DateTimeFormatter HKD_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-    private static final Pattern HKD_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\S+ \\[[^]]+] (.*)$");
+    private static final Pattern HKD_LINE =
+            Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\S+ \\[[^]]+] (.*)$");
     /** Where libvirt's dnsmasq keeps the leases of the agent's VM network (hkd.conf vm.network.bridge). */
     private static final Path LEASES = Path.of("/var/lib/libvirt/dnsmasq/qvdbr0.status");
     /** libvirt's lease time for static hosts: a lease expires an hour after its ACK. */
@@ -49,8 +49,14 @@ final class ColdConnectTimeline implements AutoCloseable {
     private volatile boolean stopped;
     private Instant firstFrame;
 
-    private ColdConnectTimeline(Instant begin, long vmId, StampedLines console, StampedLines client, Path hkdLog,
-            Supplier<JsonNode> vm, String ip) {
+    private ColdConnectTimeline(
+            Instant begin,
+            long vmId,
+            StampedLines console,
+            StampedLines client,
+            Path hkdLog,
+            Supplier<JsonNode> vm,
+            String ip) {
         this.begin = begin;
         this.vmId = vmId;
         this.console = console;
@@ -66,9 +72,14 @@ final class ColdConnectTimeline implements AutoCloseable {
      */
     static ColdConnectTimeline start(GuestSystem.Running r, long vmId, Optional<Path> console, Path clientLog) {
         String ip = r.admin().vm(vmId).path("ip").asText();
-        ColdConnectTimeline t = new ColdConnectTimeline(Instant.now(), vmId,
-                console.map(StampedLines::follow).orElse(null), StampedLines.follow(clientLog),
-                r.system().localHkdLog().orElseThrow(), () -> r.admin().vm(vmId), ip);
+        ColdConnectTimeline t = new ColdConnectTimeline(
+                Instant.now(),
+                vmId,
+                console.map(StampedLines::follow).orElse(null),
+                StampedLines.follow(clientLog),
+                r.system().localHkdLog().orElseThrow(),
+                () -> r.admin().vm(vmId),
+                ip);
         t.poller.start();
         return t;
     }
@@ -99,7 +110,9 @@ final class ColdConnectTimeline implements AutoCloseable {
             consoleEvent(events, "Reached target .*network-online", "guest: network online (DHCP configured)");
             consoleEvent(events, "Started .*qvd-vma\\.service", "guest: qvd-vma.service started (JVM starting)");
             consoleEvent(events, "VMA listening", "guest: VMA listening on 3030");
-            consoleEvent(events, "created user|formatting blank home|mounted home disk|no home disk",
+            consoleEvent(
+                    events,
+                    "created user|formatting blank home|mounted home disk|no home disk",
                     "VMA: x_start received (user, home)");
             consoleEvent(events, "nxagent started", "VMA: nxagent started");
             consoleEvent(events, "-> listening", "VMA: nxagent listening");
@@ -118,15 +131,19 @@ final class ColdConnectTimeline implements AutoCloseable {
         Instant previous = begin;
         System.out.printf("P2 timeline %s (t=0: client started %s):%n", label, begin);
         for (Event e : events()) {
-            System.out.printf("P2 timeline %s  %+8.1f s  (+%5.1f s)  %s%n", label, secs(begin, e.at()),
-                    secs(previous, e.at()), e.what());
+            System.out.printf(
+                    "P2 timeline %s  %+8.1f s  (+%5.1f s)  %s%n",
+                    label, secs(begin, e.at()), secs(previous, e.at()), e.what());
             previous = e.at().isAfter(previous) ? e.at() : previous;
         }
     }
 
     /** The time of the first event whose text starts with {@code prefix}. */
     Optional<Instant> at(String prefix) {
-        return events().stream().filter(e -> e.what().startsWith(prefix)).map(Event::at).findFirst();
+        return events().stream()
+                .filter(e -> e.what().startsWith(prefix))
+                .map(Event::at)
+                .findFirst();
     }
 
     static double secs(Instant from, Instant to) {
@@ -156,7 +173,9 @@ final class ColdConnectTimeline implements AutoCloseable {
             if (!m.matches()) {
                 continue;
             }
-            Instant at = LocalDateTime.parse(m.group(1), HKD_TIME).atZone(ZoneId.systemDefault()).toInstant();
+            Instant at = LocalDateTime.parse(m.group(1), HKD_TIME)
+                    .atZone(ZoneId.systemDefault())
+                    .toInstant();
             String text = m.group(2);
             if (at.isBefore(from)) {
                 continue;
@@ -164,9 +183,14 @@ final class ColdConnectTimeline implements AutoCloseable {
             if (!received && text.startsWith("received StartVm")) {
                 events.add(new Event(at, "agent: StartVm received"));
                 received = true;
-            } else if (!created && (text.startsWith("VM " + vmId + " domain ") || text.startsWith("VM " + vmId + " container "))) {
-                events.add(new Event(at, "agent: " + (text.contains(" container ") ? "container started (lxc-start)"
-                        : "domain created and started (disks, DHCP entry, libvirt)")));
+            } else if (!created
+                    && (text.startsWith("VM " + vmId + " domain ") || text.startsWith("VM " + vmId + " container "))) {
+                events.add(new Event(
+                        at,
+                        "agent: "
+                                + (text.contains(" container ")
+                                        ? "container started (lxc-start)"
+                                        : "domain created and started (disks, DHCP entry, libvirt)")));
                 created = true;
             } else if (text.startsWith("VM " + vmId + " running at")) {
                 events.add(new Event(at, "agent: VMA answered its ping, running reported"));
@@ -184,7 +208,9 @@ final class ColdConnectTimeline implements AutoCloseable {
                 JsonNode v = vm.get();
                 String state = v.path("state").asText();
                 if (!state.equals(lastState) && lastState != null) {
-                    Instant ts = v.hasNonNull("stateTs") ? Instant.parse(v.path("stateTs").asText()) : Instant.now();
+                    Instant ts = v.hasNonNull("stateTs")
+                            ? Instant.parse(v.path("stateTs").asText())
+                            : Instant.now();
                     synchronized (polled) {
                         polled.add(new Event(ts, "VMAS: state " + state));
                     }
@@ -195,7 +221,9 @@ final class ColdConnectTimeline implements AutoCloseable {
                         long ack = lease.path("expiry-time").asLong() - LEASE_SECONDS;
                         if (ip.equals(lease.path("ip-address").asText()) && ack >= begin.getEpochSecond()) {
                             synchronized (polled) {
-                                polled.add(new Event(Instant.ofEpochSecond(ack), "DHCP: lease acknowledged (dnsmasq, to the second)"));
+                                polled.add(new Event(
+                                        Instant.ofEpochSecond(ack),
+                                        "DHCP: lease acknowledged (dnsmasq, to the second)"));
                             }
                             leased = true;
                         }

@@ -16,25 +16,26 @@ import java.util.stream.Stream;
 final class DesktopMemory {
 
     /** One desktop's memory, in KiB: PSS of its processes, their count, and (containers) the cgroup's anon and file pages. */
-    record Usage(long pssKb, int processes, long anonKb, long fileKb) {
-    }
+    record Usage(long pssKb, int processes, long anonKb, long fileKb) {}
 
-    private DesktopMemory() {
-    }
+    private DesktopMemory() {}
 
     static Usage ofVm(long vmId) throws IOException {
-        long pid = Long.parseLong(Files.readString(Path.of("/run/libvirt/qemu/qvd-vm-" + vmId + ".pid")).trim());
+        long pid = Long.parseLong(Files.readString(Path.of("/run/libvirt/qemu/qvd-vm-" + vmId + ".pid"))
+                .trim());
         return new Usage(pss(pid), 1, -1, -1);
     }
 
     static Usage ofContainer(long vmId) throws IOException {
         Path dir = Path.of("/var/lib/qvd/containers/qvd-vm-" + vmId);
-        long monitor = Long.parseLong(Files.readString(dir.resolve("monitor.pid")).trim());
+        long monitor =
+                Long.parseLong(Files.readString(dir.resolve("monitor.pid")).trim());
         String name = "qvd-vm-" + vmId;
         long pss = 0;
         int processes = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 if (pid != monitor && inContainer(p, name)) {
                     pss += pss(pid);
@@ -67,13 +68,15 @@ final class DesktopMemory {
 
     /** PSS of a process tree rooted anywhere: the given pids and all their descendants (the client and its nxproxy). */
     static long pssOfTree(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(h -> {
-            try {
-                return pss(h.pid());
-            } catch (IOException e) {
-                return 0;
-            }
-        }).sum();
+        return Stream.concat(Stream.of(root), root.descendants())
+                .mapToLong(h -> {
+                    try {
+                        return pss(h.pid());
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                })
+                .sum();
     }
 
     static long pss(long pid) throws IOException {
@@ -102,11 +105,14 @@ final class DesktopMemory {
 
     /** The container's memory cgroup: anon and file pages in KiB (hierarchical), or -1 when not found. */
     private static long[] cgroupMemory(String name) throws IOException {
-        for (Path stat : List.of(Path.of("/sys/fs/cgroup/memory/lxc.payload." + name + "/memory.stat"),
+        for (Path stat : List.of(
+                Path.of("/sys/fs/cgroup/memory/lxc.payload." + name + "/memory.stat"),
                 Path.of("/sys/fs/cgroup/lxc.payload." + name + "/memory.stat"))) {
             if (Files.isReadable(stat)) {
-                long anon = field(stat, "total_rss").or(() -> field(stat, "anon")).orElse(-1L);
-                long file = field(stat, "total_cache").or(() -> field(stat, "file")).orElse(-1L);
+                long anon =
+                        field(stat, "total_rss").or(() -> field(stat, "anon")).orElse(-1L);
+                long file =
+                        field(stat, "total_cache").or(() -> field(stat, "file")).orElse(-1L);
                 return new long[] {anon < 0 ? -1 : anon / 1024, file < 0 ? -1 : file / 1024};
             }
         }
@@ -115,8 +121,10 @@ final class DesktopMemory {
 
     private static Optional<Long> field(Path stat, String key) {
         try {
-            return Files.readAllLines(stat).stream().filter(l -> l.startsWith(key + " "))
-                    .map(l -> Long.parseLong(l.substring(key.length() + 1).trim())).findFirst();
+            return Files.readAllLines(stat).stream()
+                    .filter(l -> l.startsWith(key + " "))
+                    .map(l -> Long.parseLong(l.substring(key.length() + 1).trim()))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

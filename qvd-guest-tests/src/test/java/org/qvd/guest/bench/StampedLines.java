@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 final class StampedLines implements AutoCloseable {
 
     /** One line and when it appeared. */
-    record Line(Instant at, String text) {
-    }
+    record Line(Instant at, String text) {}
 
     private final Path file;
     private final List<Line> lines = new ArrayList<>();

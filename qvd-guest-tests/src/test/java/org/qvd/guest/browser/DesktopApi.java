@@ -28,13 +28,16 @@ final class DesktopApi {
 
     DesktopApi(int httpsPort) throws Exception {
         this.base = "https://localhost:" + httpsPort + "/desktop/";
-        this.http = HttpClient.newBuilder().sslContext(TrustAll.context()).cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(TrustAll.context())
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     DesktopApi login(String login, String password) throws Exception {
-        HttpResponse<String> answer = post("api/login", JSON.writeValueAsString(Map.of("login", login, "password",
-                password)));
+        HttpResponse<String> answer =
+                post("api/login", JSON.writeValueAsString(Map.of("login", login, "password", password)));
         if (answer.statusCode() != 200) {
             throw new AssertionError("login of " + login + " refused: " + answer.statusCode() + " " + answer.body());
         }
@@ -42,17 +45,26 @@ final class DesktopApi {
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         request.header("Content-Type", "application/json");
-        return http.send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request.POST(
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return ((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(answer.body())).put("httpStatus",
-                answer.statusCode());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(answer.body()))
+                .put("httpStatus", answer.statusCode());
     }
 
     /** Connects to a VM and waits until its ticket is there: {@code id} and {@code ticket}. */
@@ -84,33 +96,36 @@ final class DesktopApi {
         CompletableFuture<String> outcome = new CompletableFuture<>();
         URI uri = URI.create(base.replace("https:", "wss:") + "vnc?c=" + connection + "&t=" + ticket);
         WebSocket.Builder builder = http.newWebSocketBuilder().subprotocols("binary");
-        String cookie = cookies.getCookieStore().getCookies().stream().map(Object::toString)
-                .reduce((a, b) -> a + "; " + b).orElse(null);
+        String cookie = cookies.getCookieStore().getCookies().stream()
+                .map(Object::toString)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
         builder.buildAsync(uri, new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-                outcome.complete("open");
-                socket.abort();
-                return null;
-            }
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+                        outcome.complete("open");
+                        socket.abort();
+                        return null;
+                    }
 
-            @Override
-            public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
-                outcome.complete("closed " + code + " " + reason);
-                return null;
-            }
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+                        outcome.complete("closed " + code + " " + reason);
+                        return null;
+                    }
 
-            @Override
-            public void onError(WebSocket socket, Throwable error) {
-                outcome.complete("error " + error);
-            }
-        }).exceptionally(error -> {
-            outcome.complete("handshake failed " + error);
-            return null;
-        });
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        outcome.complete("error " + error);
+                    }
+                })
+                .exceptionally(error -> {
+                    outcome.complete("handshake failed " + error);
+                    return null;
+                });
         return outcome.get(60, TimeUnit.SECONDS);
     }
 }

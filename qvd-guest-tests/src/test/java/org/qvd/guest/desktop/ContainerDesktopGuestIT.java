@@ -62,16 +62,27 @@ class ContainerDesktopGuestIT {
 
         long begin = System.nanoTime();
         admin.post("/vms/" + vm + "/start");
-        JsonNode running = await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), START);
+        JsonNode running =
+                await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), START);
         long startMs = (System.nanoTime() - begin) / 1_000_000;
-        assertThat(running.path("state").asText()).as("container after start: %s", running).isEqualTo("running");
+        assertThat(running.path("state").asText())
+                .as("container after start: %s", running)
+                .isEqualTo("running");
         String ip = running.path("ip").asText();
         assertThat(vma(vm, ip, "ping").statusCode()).isEqualTo(200);
-        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://" + ip + ":3030/vma/ping")).timeout(Duration.ofSeconds(5)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("the container's VMA enforces its per-start key like a VM's").isEqualTo(403);
-        assertThat(Libvirt.domainExists(vm)).as("a container, not a libvirt domain").isFalse();
+        assertThat(java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://" + ip + ":3030/vma/ping"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("the container's VMA enforces its per-start key like a VM's")
+                .isEqualTo(403);
+        assertThat(Libvirt.domainExists(vm))
+                .as("a container, not a libvirt domain")
+                .isFalse();
         assertThat(CONTAINERS.resolve("qvd-vm-" + vm)).isDirectory();
         assertThat(Libvirt.networkXml()).contains("ip='" + ip + "'");
         System.out.printf("CONTAINER admin start -> running: %d ms%n", startMs);
@@ -81,14 +92,20 @@ class ContainerDesktopGuestIT {
         await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(2));
         System.out.printf("CONTAINER admin stop -> stopped: %d ms%n", (System.nanoTime() - begin) / 1_000_000);
         assertThat(states(admin, vm)).containsSubsequence("starting", "running", "stopping", "stopped");
-        assertThat(CONTAINERS.resolve("qvd-vm-" + vm)).as("container, layer and mount point left behind").doesNotExist();
-        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("overlay mount left behind")
+        assertThat(CONTAINERS.resolve("qvd-vm-" + vm))
+                .as("container, layer and mount point left behind")
+                .doesNotExist();
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo")))
+                .as("overlay mount left behind")
                 .doesNotContain("qvd-vm-" + vm + "/");
         assertThat(Path.of("/sys/class/net/qvdct" + vm)).as("veth left behind").doesNotExist();
         assertThat(Processes.run(List.of("virsh", "-c", "qemu:///system", "nwfilter-binding-list")))
-                .as("filter binding left behind").doesNotContain("qvdct" + vm);
+                .as("filter binding left behind")
+                .doesNotContain("qvdct" + vm);
         assertThat(Libvirt.networkXml()).as("DHCP entry left behind").doesNotContain("ip='" + ip + "'");
-        assertThat(HOMES.resolve("qvd-vm-" + vm + "-home")).as("the user's home stays").isDirectory();
+        assertThat(HOMES.resolve("qvd-vm-" + vm + "-home"))
+                .as("the user's home stays")
+                .isDirectory();
     }
 
     @Test
@@ -103,15 +120,18 @@ class ContainerDesktopGuestIT {
         Files.deleteIfExists(work.resolve("known_servers"));
         String hostAddress = Libvirt.hostAddressOnVmNetwork();
         try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(hostAddress));
-             XDisplay first = XDisplay.start(50, ARTIFACTS.resolve("xvfb-ct-first.log"));
-             XDisplay second = XDisplay.start(first.name().equals(":50") ? 51 : 55, ARTIFACTS.resolve("xvfb-ct-second.log"))) {
+                XDisplay first = XDisplay.start(50, ARTIFACTS.resolve("xvfb-ct-first.log"));
+                XDisplay second =
+                        XDisplay.start(first.name().equals(":50") ? 51 : 55, ARTIFACTS.resolve("xvfb-ct-second.log"))) {
             typed.setSoTimeout(60_000);
             String sendBack = " > /dev/tcp/" + hostAddress + "/" + typed.getLocalPort();
 
             long begin = System.nanoTime();
-            try (ClientProcess client = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "ct-1")) {
+            try (ClientProcess client =
+                    ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "ct-1")) {
                 awaitDesktop(first, client, "11-container-desktop-first-connect.png", START);
-                System.out.printf("CONTAINER cold connect (stopped) -> desktop on the client's display: %d ms%n",
+                System.out.printf(
+                        "CONTAINER cold connect (stopped) -> desktop on the client's display: %d ms%n",
                         (System.nanoTime() - begin) / 1_000_000);
                 typeIntoTheTerminal(first, "MARK=ct$((6*7)); echo typed-$MARK" + sendBack);
                 assertThat(line(typed)).isEqualTo("typed-ct42");
@@ -119,18 +139,22 @@ class ContainerDesktopGuestIT {
             String ip = r.admin().vm(vm).path("ip").asText();
             awaitXState(vm, ip, "suspended");
 
-            try (ClientProcess again = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "ct-2")) {
+            try (ClientProcess again =
+                    ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "ct-2")) {
                 begin = System.nanoTime();
                 awaitDesktop(first, again, "12-container-desktop-resumed.png", Duration.ofMinutes(2));
-                System.out.printf("CONTAINER warm connect (suspended) -> desktop: %d ms%n",
+                System.out.printf(
+                        "CONTAINER warm connect (suspended) -> desktop: %d ms%n",
                         (System.nanoTime() - begin) / 1_000_000);
                 typeIntoTheTerminal(first, "echo again-$MARK" + sendBack);
                 assertThat(line(typed)).as("the same session").isEqualTo("again-ct42");
 
-                try (ClientProcess other = ClientProcess.connect(second, l7r, login, r.demo().password(), vm, work,
-                        "ct-3")) {
+                try (ClientProcess other =
+                        ClientProcess.connect(second, l7r, login, r.demo().password(), vm, work, "ct-3")) {
                     awaitDesktop(second, other, "13-container-desktop-taken-over.png", Duration.ofMinutes(2));
-                    assertThat(again.awaitExit(60)).as("the first client lost its session: %s", again.output()).isTrue();
+                    assertThat(again.awaitExit(60))
+                            .as("the first client lost its session: %s", again.output())
+                            .isTrue();
                     typeIntoTheTerminal(second, "echo takeover-$MARK" + sendBack);
                     assertThat(line(typed)).isEqualTo("takeover-ct42");
                 }
@@ -146,26 +170,47 @@ class ContainerDesktopGuestIT {
     void twoContainersOfDifferentUsersCannotReachEachOthersPorts(GuestSystem.Running r) throws Exception {
         ContainerDesktop.Ids demo = ContainerDesktop.demo(r);
         Admin admin = r.admin();
-        long tenant = admin.get("/tenants?name=default").path("items").get(0).path("id").asLong();
+        long tenant = admin.get("/tenants?name=default")
+                .path("items")
+                .get(0)
+                .path("id")
+                .asLong();
         long demoUser = admin.vm(demo.vm()).path("userId").asLong();
-        long peer = admin.post("/users", Map.of("tenantId", tenant, "login", "ctpeer",
-                "password", "Peer-Password-123")).path("id").asLong();
+        long peer = admin.post("/users", Map.of("tenantId", tenant, "login", "ctpeer", "password", "Peer-Password-123"))
+                .path("id")
+                .asLong();
         // desktops that did not just stop: a host's late report of a stopped desktop can get a new start reaped
-        long mine = admin.post("/vms", Map.of("userId", demoUser, "osfId", demo.osf(), "name", "ct2")).path("id").asLong();
-        long theirs = admin.post("/vms", Map.of("userId", peer, "osfId", demo.osf(), "name", "peer")).path("id").asLong();
+        long mine = admin.post("/vms", Map.of("userId", demoUser, "osfId", demo.osf(), "name", "ct2"))
+                .path("id")
+                .asLong();
+        long theirs = admin.post("/vms", Map.of("userId", peer, "osfId", demo.osf(), "name", "peer"))
+                .path("id")
+                .asLong();
         try {
             for (long vm : List.of(mine, theirs)) {
                 admin.post("/vms/" + vm + "/start");
             }
-            String myIp = await(() -> admin.vm(mine), v -> v.path("state").asText().equals("running"), START)
-                    .path("ip").asText();
-            String theirIp = await(() -> admin.vm(theirs), v -> v.path("state").asText().equals("running"), START)
-                    .path("ip").asText();
+            String myIp = await(
+                            () -> admin.vm(mine), v -> v.path("state").asText().equals("running"), START)
+                    .path("ip")
+                    .asText();
+            String theirIp = await(
+                            () -> admin.vm(theirs),
+                            v -> v.path("state").asText().equals("running"),
+                            START)
+                    .path("ip")
+                    .asText();
             for (int port : List.of(3030, 4100)) {
-                assertThat(probe(mine, theirIp, port)).as("%s reaches %s:%d", myIp, theirIp, port).isFalse();
-                assertThat(probe(theirs, myIp, port)).as("%s reaches %s:%d", theirIp, myIp, port).isFalse();
+                assertThat(probe(mine, theirIp, port))
+                        .as("%s reaches %s:%d", myIp, theirIp, port)
+                        .isFalse();
+                assertThat(probe(theirs, myIp, port))
+                        .as("%s reaches %s:%d", theirIp, myIp, port)
+                        .isFalse();
             }
-            assertThat(probe(mine, myIp, 3030)).as("the probe works: a container reaches its own VMA").isTrue();
+            assertThat(probe(mine, myIp, 3030))
+                    .as("the probe works: a container reaches its own VMA")
+                    .isTrue();
         } finally {
             for (long vm : List.of(mine, theirs)) {
                 stopIfUp(admin, vm);
@@ -187,8 +232,18 @@ class ContainerDesktopGuestIT {
     /** Whether a TCP connection from inside container {@code from} to ip:port succeeds (within 3 s). */
     private static boolean probe(long from, String ip, int port) {
         try {
-            Processes.run(List.of("lxc-attach", "-P", CONTAINERS.toString(), "-n", "qvd-vm-" + from, "--", "timeout",
-                    "3", "bash", "-c", "echo > /dev/tcp/" + ip + "/" + port));
+            Processes.run(List.of(
+                    "lxc-attach",
+                    "-P",
+                    CONTAINERS.toString(),
+                    "-n",
+                    "qvd-vm-" + from,
+                    "--",
+                    "timeout",
+                    "3",
+                    "bash",
+                    "-c",
+                    "echo > /dev/tcp/" + ip + "/" + port));
             return true;
         } catch (AssertionError e) {
             return false;

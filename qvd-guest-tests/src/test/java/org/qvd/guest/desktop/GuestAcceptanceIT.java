@@ -46,7 +46,8 @@ import org.qvd.launcher.AdminApi;
 class GuestAcceptanceIT {
     static final Path ARTIFACTS = Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"));
     private static final Duration BOOT = Duration.ofMinutes(8);
-    private static final HttpClient VMA = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient VMA =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Test
     @Order(1)
@@ -58,9 +59,12 @@ class GuestAcceptanceIT {
 
         long begin = System.nanoTime();
         admin.post("/vms/" + vm + "/start");
-        JsonNode running = await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), BOOT);
+        JsonNode running =
+                await(() -> admin.vm(vm), v -> !v.path("state").asText().equals("starting"), BOOT);
         long startMs = (System.nanoTime() - begin) / 1_000_000;
-        assertThat(running.path("state").asText()).as("VM after start: %s", running).isEqualTo("running");
+        assertThat(running.path("state").asText())
+                .as("VM after start: %s", running)
+                .isEqualTo("running");
         assertThat(states(admin, vm)).containsSubsequence("starting", "running");
         assertThat(running.path("hostName").asText()).isEqualTo(GuestSystem.HOST);
         assertThat(Libvirt.domainExists(vm)).isTrue();
@@ -79,14 +83,21 @@ class GuestAcceptanceIT {
 
         begin = System.nanoTime();
         admin.post("/vms/" + vm + "/stop");
-        JsonNode stopped = await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
+        JsonNode stopped =
+                await(() -> admin.vm(vm), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
         System.out.printf("GUEST admin stop -> stopped: %d ms%n", (System.nanoTime() - begin) / 1_000_000);
-        assertThat(stopped.path("lastFailure").isNull() || stopped.path("lastFailure").isMissingNode()).isTrue();
+        assertThat(stopped.path("lastFailure").isNull()
+                        || stopped.path("lastFailure").isMissingNode())
+                .isTrue();
         assertThat(states(admin, vm)).containsSubsequence("starting", "running", "stopping", "stopped");
         assertThat(Libvirt.domainExists(vm)).as("libvirt domain left behind").isFalse();
-        assertThat(Libvirt.volumes("qvd-overlays")).as("overlay left behind").noneMatch(v -> v.startsWith("qvd-vm-" + vm + "-"));
+        assertThat(Libvirt.volumes("qvd-overlays"))
+                .as("overlay left behind")
+                .noneMatch(v -> v.startsWith("qvd-vm-" + vm + "-"));
         assertThat(Libvirt.networkXml()).as("DHCP entry left behind").doesNotContain("ip='" + ip + "'");
-        assertThat(Libvirt.volumes("qvd-homes")).as("the user's home disk stays").contains("qvd-vm-" + vm + "-home.qcow2");
+        assertThat(Libvirt.volumes("qvd-homes"))
+                .as("the user's home disk stays")
+                .contains("qvd-vm-" + vm + "-home.qcow2");
     }
 
     @Test
@@ -100,15 +111,18 @@ class GuestAcceptanceIT {
         // this run's system has a new certificate: a client must not meet the one an earlier run remembered
         java.nio.file.Files.deleteIfExists(work.resolve("known_servers"));
         try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(Libvirt.hostAddressOnVmNetwork()));
-             XDisplay first = XDisplay.start(40, ARTIFACTS.resolve("xvfb-first.log"));
-             XDisplay second = XDisplay.start(first.name().equals(":40") ? 41 : 45, ARTIFACTS.resolve("xvfb-second.log"))) {
+                XDisplay first = XDisplay.start(40, ARTIFACTS.resolve("xvfb-first.log"));
+                XDisplay second =
+                        XDisplay.start(first.name().equals(":40") ? 41 : 45, ARTIFACTS.resolve("xvfb-second.log"))) {
             typed.setSoTimeout(60_000);
             String sendBack = " > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/" + typed.getLocalPort();
 
             long begin = System.nanoTime();
-            try (ClientProcess client = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-1")) {
+            try (ClientProcess client =
+                    ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-1")) {
                 awaitDesktop(first, client, "01-desktop-first-connect.png", BOOT);
-                System.out.printf("GUEST cold connect (VM stopped) -> desktop on the client's display: %d ms%n",
+                System.out.printf(
+                        "GUEST cold connect (VM stopped) -> desktop on the client's display: %d ms%n",
                         (System.nanoTime() - begin) / 1_000_000);
                 assertThat(r.admin().vm(vm).path("userState").asText()).isEqualTo("connected");
                 typeIntoTheTerminal(first, "MARK=qvd$((6*7)); echo typed-$MARK" + sendBack);
@@ -116,21 +130,28 @@ class GuestAcceptanceIT {
             }
             String ip = r.admin().vm(vm).path("ip").asText();
             awaitXState(vm, ip, "suspended");
-            await(() -> r.admin().vm(vm), v -> v.path("userState").asText().equals("disconnected"), Duration.ofSeconds(60));
+            await(
+                    () -> r.admin().vm(vm),
+                    v -> v.path("userState").asText().equals("disconnected"),
+                    Duration.ofSeconds(60));
 
-            try (ClientProcess again = ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-2")) {
+            try (ClientProcess again =
+                    ClientProcess.connect(first, l7r, login, r.demo().password(), vm, work, "client-2")) {
                 begin = System.nanoTime();
                 awaitDesktop(first, again, "02-desktop-resumed.png", Duration.ofMinutes(3));
-                System.out.printf("GUEST warm connect (session suspended) -> desktop: %d ms%n",
+                System.out.printf(
+                        "GUEST warm connect (session suspended) -> desktop: %d ms%n",
                         (System.nanoTime() - begin) / 1_000_000);
                 // the shell variable set before the client left is still there: the same session, not a new one
                 typeIntoTheTerminal(first, "echo again-$MARK" + sendBack);
                 assertThat(line(typed)).isEqualTo("again-qvd42");
 
-                try (ClientProcess other = ClientProcess.connect(second, l7r, login, r.demo().password(), vm, work,
-                        "client-3")) {
+                try (ClientProcess other =
+                        ClientProcess.connect(second, l7r, login, r.demo().password(), vm, work, "client-3")) {
                     awaitDesktop(second, other, "03-desktop-taken-over.png", Duration.ofMinutes(3));
-                    assertThat(again.awaitExit(60)).as("the first client lost its session: %s", again.output()).isTrue();
+                    assertThat(again.awaitExit(60))
+                            .as("the first client lost its session: %s", again.output())
+                            .isTrue();
                     typeIntoTheTerminal(second, "echo takeover-$MARK" + sendBack);
                     assertThat(line(typed)).isEqualTo("takeover-qvd42");
                 }
@@ -149,9 +170,9 @@ class GuestAcceptanceIT {
         String basic = LegacyClient.basic(r.demo().user() + "@default", r.demo().password());
         Path work = ARTIFACTS.resolve("legacy-client");
         try (ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(Libvirt.hostAddressOnVmNetwork()));
-             XDisplay display = XDisplay.start(46, ARTIFACTS.resolve("xvfb-legacy.log"));
-             LegacyClient client = LegacyClient.open(r.system().l7rPort(),
-                     r.system().config().home().resolve("tls/ca.pem"))) {
+                XDisplay display = XDisplay.start(46, ARTIFACTS.resolve("xvfb-legacy.log"));
+                LegacyClient client = LegacyClient.open(
+                        r.system().l7rPort(), r.system().config().home().resolve("tls/ca.pem"))) {
             typed.setSoTimeout(60_000);
             client.send(LegacyClient.listRequest(basic));
             assertThat(client.read().status()).isEqualTo(200);
@@ -160,26 +181,30 @@ class GuestAcceptanceIT {
             LegacyClient.Answer upgraded = client.readFinal();
             assertThat(upgraded.statusLine()).isEqualTo("HTTP/1.1 101 Switching Protocols");
             assertThat(upgraded.header("X-QVD-Slave-Key")).matches("[A-Za-z0-9]{64}");
-            System.out.printf("GUEST legacy client connect_to_vm -> 101: %d ms, longest gap between answers %d ms%n",
+            System.out.printf(
+                    "GUEST legacy client connect_to_vm -> 101: %d ms, longest gap between answers %d ms%n",
                     (upgraded.atNanos() - begin) / 1_000_000, longestGapMillis(begin, client.answers()));
             client.startNxproxy(display, work);
             System.out.printf("GUEST legacy client: %s%n", client.nxproxyCommand());
             Path shot = ARTIFACTS.resolve("screenshots").resolve("04-desktop-legacy-client.png");
             await(() -> display.colours(shot), colours -> colours >= 8, Duration.ofMinutes(3));
             assertThat(client.nxproxyAlive()).isTrue();
-            System.out.printf("GUEST legacy client 101 -> desktop: %d ms%n", (System.nanoTime() - upgraded.atNanos())
-                    / 1_000_000);
+            System.out.printf(
+                    "GUEST legacy client 101 -> desktop: %d ms%n",
+                    (System.nanoTime() - upgraded.atNanos()) / 1_000_000);
             assertThat(r.admin().vm(vm).path("userState").asText()).isEqualTo("connected");
             display.keyboardLayout("es"); // the legacy client announces pc105/es: its user's keyboard is Spanish
-            typeIntoTheTerminal(display, "echo legacy-$MARK > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/"
-                    + typed.getLocalPort());
+            typeIntoTheTerminal(
+                    display,
+                    "echo legacy-$MARK > /dev/tcp/" + Libvirt.hostAddressOnVmNetwork() + "/" + typed.getLocalPort());
             assertThat(line(typed)).as("the same session as the other clients'").isEqualTo("legacy-qvd42");
             display.screenshot(shot);
         }
         // this boot's VMA enforced the key from the firmware, and the L7R's and the host agent's calls of the cold
         // connect, the resume, the takeover and this client all carried it: the VMA refused none of them
         String console = Libvirt.consoleLog(vm);
-        assertThat(console).contains("VMA key read from the firmware's OEM strings: callers must present it")
+        assertThat(console)
+                .contains("VMA key read from the firmware's OEM strings: callers must present it")
                 .doesNotContain("refused a call without the VMA key");
     }
 
@@ -215,10 +240,22 @@ class GuestAcceptanceIT {
         JsonNode demo = r.admin().vm(target);
         String targetIp = demo.path("ip").asText();
         String targetMac = Libvirt.mac(target);
-        long probe = api.post("/vms", Map.of("userId", demo.path("userId").asLong(), "osfId", demo.path("osfId")
-                .asLong(), "name", "net-probe-" + System.nanoTime())).path("id").asLong();
+        long probe = api.post(
+                        "/vms",
+                        Map.of(
+                                "userId",
+                                demo.path("userId").asLong(),
+                                "osfId",
+                                demo.path("osfId").asLong(),
+                                "name",
+                                "net-probe-" + System.nanoTime()))
+                .path("id")
+                .asLong();
         String host = Libvirt.hostAddressOnVmNetwork();
-        long di = api.get("/dis?osfId=" + demo.path("osfId").asLong() + "&size=1").path("items").get(0).path("id")
+        long di = api.get("/dis?osfId=" + demo.path("osfId").asLong() + "&size=1")
+                .path("items")
+                .get(0)
+                .path("id")
                 .asLong();
         String cmdline = GuestSystem.newestImageCmdline();
         for (JsonNode p : api.get("/properties/di/" + di)) {
@@ -227,23 +264,27 @@ class GuestAcceptanceIT {
             }
         }
         try (ServerSocket reports = new ServerSocket(0, 10, InetAddress.getByName(host));
-             ServerSocket spoofTarget = new ServerSocket(0, 5, InetAddress.getByName(host))) {
-            String script = NetworkProbe.script(host, reports.getLocalPort(), spoofTarget.getLocalPort(), targetIp,
-                    targetMac);
+                ServerSocket spoofTarget = new ServerSocket(0, 5, InetAddress.getByName(host))) {
+            String script =
+                    NetworkProbe.script(host, reports.getLocalPort(), spoofTarget.getLocalPort(), targetIp, targetMac);
             long begin = System.nanoTime();
-            api.put("/properties/di/" + di + "/boot.cmdline", Map.of("value", NetworkProbe.kernelCmdline(cmdline,
-                    script)));
+            api.put(
+                    "/properties/di/" + di + "/boot.cmdline",
+                    Map.of("value", NetworkProbe.kernelCmdline(cmdline, script)));
             try {
                 api.post("/vms/" + probe + "/start", Map.of());
                 await(() -> r.admin().vm(probe), v -> !v.path("state").asText().equals("starting"), BOOT);
             } finally {
-                api.put("/properties/di/" + di + "/boot.cmdline", Map.of("value", cmdline)); // the next starts are plain
+                api.put(
+                        "/properties/di/" + di + "/boot.cmdline",
+                        Map.of("value", cmdline)); // the next starts are plain
             }
             try {
                 String probeIp = r.admin().vm(probe).path("ip").asText();
                 String report = NetworkProbe.line(reports, Duration.ofMinutes(5));
-                System.out.printf("GUEST network probe from %s to %s: %s (%d ms after the start)%n", probeIp, targetIp,
-                        report, (System.nanoTime() - begin) / 1_000_000);
+                System.out.printf(
+                        "GUEST network probe from %s to %s: %s (%d ms after the start)%n",
+                        probeIp, targetIp, report, (System.nanoTime() - begin) / 1_000_000);
                 // "<own IP> <target:3030> <target:4100> <host>": 0 connected; the target's VMA listens, so anything
                 // but "unreachable" (113: its ARP goes unanswered) or "dropped" (124) would mean its packets arrived
                 String[] fields = report.split(" ");
@@ -252,15 +293,22 @@ class GuestAcceptanceIT {
                 assertThat(fields[1]).as("the other VM's VMA (3030)").isIn("113", "124");
                 assertThat(fields[2]).as("the other VM's nxagent port (4100)").isIn("113", "124");
                 assertThat(fields[3]).as("the host, as itself").isEqualTo("0");
-                assertThat(NetworkProbe.line(reports, Duration.ofMinutes(2))).as("the probe's spoofing ended")
+                assertThat(NetworkProbe.line(reports, Duration.ofMinutes(2)))
+                        .as("the probe's spoofing ended")
                         .isEqualTo("done");
                 assertThat(NetworkProbe.anyoneConnected(spoofTarget))
-                        .as("a guest reached the host with the other VM's IP address or MAC").isFalse();
+                        .as("a guest reached the host with the other VM's IP address or MAC")
+                        .isFalse();
                 assertThat(Libvirt.domainXml(probe)).contains("<port isolated='yes'/>", "filter='clean-traffic'");
-                assertThat(r.admin().vm(target).path("state").asText()).as("the target VM").isEqualTo("running");
+                assertThat(r.admin().vm(target).path("state").asText())
+                        .as("the target VM")
+                        .isEqualTo("running");
             } finally {
                 r.admin().post("/vms/" + probe + "/stop");
-                await(() -> r.admin().vm(probe), v -> v.path("state").asText().equals("stopped"), Duration.ofMinutes(3));
+                await(
+                        () -> r.admin().vm(probe),
+                        v -> v.path("state").asText().equals("stopped"),
+                        Duration.ofMinutes(3));
             }
         }
     }
@@ -284,7 +332,10 @@ class GuestAcceptanceIT {
         assertThat(Libvirt.domainExists(vm)).as("the guest outlives its agent").isTrue();
 
         r.system().startLocalHkd();
-        await(() -> admin.host(GuestSystem.HOST), h -> h.path("state").asText().equals("running"), Duration.ofMinutes(2));
+        await(
+                () -> admin.host(GuestSystem.HOST),
+                h -> h.path("state").asText().equals("running"),
+                Duration.ofMinutes(2));
         await(() -> Libvirt.domainExists(vm), exists -> !exists, Duration.ofMinutes(3));
         assertThat(admin.vm(vm).path("state").asText()).isEqualTo("stopped");
     }
@@ -313,7 +364,9 @@ class GuestAcceptanceIT {
      * seconds after the panel), clicks into it and types a command line.
      */
     static void typeIntoTheTerminal(XDisplay display, String command) throws Exception {
-        Path probe = ARTIFACTS.resolve("screenshots").resolve("probe-" + display.name().substring(1) + ".png");
+        Path probe = ARTIFACTS
+                .resolve("screenshots")
+                .resolve("probe-" + display.name().substring(1) + ".png");
         await(() -> display.brightAt(probe, 300, 200), bright -> bright, Duration.ofMinutes(2));
         display.click(300, 200);
         Thread.sleep(500);
@@ -323,7 +376,8 @@ class GuestAcceptanceIT {
 
     static String line(ServerSocket server) throws Exception {
         try (Socket s = server.accept();
-             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             return in.readLine();
         }
     }
@@ -343,21 +397,25 @@ class GuestAcceptanceIT {
         return VMA.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-
     static void awaitXState(long vm, String ip, String wanted) throws Exception {
-        await(() -> {
-            try {
-                return vma(vm, ip, "x_state").body();
-            } catch (Exception e) {
-                return e.toString();
-            }
-        }, s -> s.contains("\"" + wanted + "\""), Duration.ofSeconds(90));
+        await(
+                () -> {
+                    try {
+                        return vma(vm, ip, "x_state").body();
+                    } catch (Exception e) {
+                        return e.toString();
+                    }
+                },
+                s -> s.contains("\"" + wanted + "\""),
+                Duration.ofSeconds(90));
     }
 
     static List<String> states(Admin admin, long vm) {
         List<String> states = new ArrayList<>();
         // the history comes newest first
-        admin.get("/vms/" + vm + "/history?size=100").path("items").forEach(h -> states.add(0, h.path("toState").asText()));
+        admin.get("/vms/" + vm + "/history?size=100")
+                .path("items")
+                .forEach(h -> states.add(0, h.path("toState").asText()));
         return states;
     }
 

@@ -21,8 +21,7 @@ import java.util.Base64;
  */
 public final class NetworkProbe {
 
-    private NetworkProbe() {
-    }
+    private NetworkProbe() {}
 
     /**
      * The kernel command line that runs the probe once at boot, as root, after {@code base}. systemd-run-generator
@@ -32,15 +31,16 @@ public final class NetworkProbe {
      * the default target is. Without it the probe never ran (the first runs of this test waited for it in vain).
      */
     public static String kernelCmdline(String base, String script) {
-        return base + " systemd.run=\"/bin/sh -c 'echo " + Base64.getEncoder().encodeToString(
-                script.getBytes(StandardCharsets.UTF_8)) + " | base64 -d | bash'\""
+        return base + " systemd.run=\"/bin/sh -c 'echo "
+                + Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)) + " | base64 -d | bash'\""
                 + " systemd.run_success_action=none systemd.run_failure_action=none"
                 + " systemd.wants=kernel-command-line.service";
     }
 
     /** The probe script: the host's address on the VM network, the test's two listeners, the target VM. */
     public static String script(String host, int reportPort, int spoofPort, String targetIp, String targetMac) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "D=$(ls /sys/class/net | grep -v '^lo$' | head -1)",
                 "for i in $(seq 300); do ip -4 -o addr show dev $D | grep -q inet && break; sleep 1; done",
                 "MY=$(ip -4 -o addr show dev $D | awk '{print $4}')",
@@ -73,8 +73,8 @@ public final class NetworkProbe {
                 "ip addr flush dev $D",
                 "ip addr add $MY dev $D",
                 "ip route add default via " + host + " 2>/dev/null",
-                "for i in $(seq 30); do echo done > /dev/tcp/" + host + "/" + reportPort + " 2>/dev/null && break; sleep 2;"
-                        + " done",
+                "for i in $(seq 30); do echo done > /dev/tcp/" + host + "/" + reportPort
+                        + " 2>/dev/null && break; sleep 2;" + " done",
                 "");
     }
 
@@ -83,7 +83,8 @@ public final class NetworkProbe {
         server.setSoTimeout((int) timeout.toMillis());
         while (true) {
             try (Socket s = server.accept();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
                 s.setSoTimeout(10_000);
                 String line = in.readLine();
                 if (line != null && !line.isBlank()) {

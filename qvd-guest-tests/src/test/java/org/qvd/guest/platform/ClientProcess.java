@@ -19,15 +19,32 @@ public final class ClientProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ClientProcess connect(XDisplay display, int l7rPort, String login, String password, long vmId,
-            Path workDir, String name) throws IOException {
+    public static ClientProcess connect(
+            XDisplay display, int l7rPort, String login, String password, long vmId, Path workDir, String name)
+            throws IOException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(GuestSystem.SOURCE_ROOT.resolve("qvd-client/target/dist/qvd-client").toString(),
-                "--host", "localhost:" + l7rPort, "--user", login, "--vm", Long.toString(vmId),
-                "--geometry", "1024x700", "--link", "lan", "--accept-new-server",
-                "--known-servers", workDir.resolve("known_servers").toString(), "--timeout", "600")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(
+                        GuestSystem.SOURCE_ROOT
+                                .resolve("qvd-client/target/dist/qvd-client")
+                                .toString(),
+                        "--host",
+                        "localhost:" + l7rPort,
+                        "--user",
+                        login,
+                        "--vm",
+                        Long.toString(vmId),
+                        "--geometry",
+                        "1024x700",
+                        "--link",
+                        "lan",
+                        "--accept-new-server",
+                        "--known-servers",
+                        workDir.resolve("known_servers").toString(),
+                        "--timeout",
+                        "600")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(display.env());
         pb.environment().put("QVD_PASSWORD", password);
         pb.environment().put("HOME", workDir.toString());

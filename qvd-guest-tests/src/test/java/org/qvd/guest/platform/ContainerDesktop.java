@@ -19,25 +19,25 @@ import org.qvd.testsupport.RequiredResource;
 public final class ContainerDesktop {
 
     /** The OSF and the demo user's VM of it. */
-    public record Ids(long osf, long vm) {
-    }
+    public record Ids(long osf, long vm) {}
 
     private static Ids made;
 
-    private ContainerDesktop() {
-    }
+    private ContainerDesktop() {}
 
     public static synchronized Ids demo(GuestSystem.Running r) {
         RequiredResource.executable(Path.of("/usr/bin/lxc-start"), "lxc uidmap");
         if (made != null) {
             return made;
         }
-        Optional<DemoDesktop.Login> login = DemoDesktop.ensure(r.system(), GuestSystem.SUPERADMIN_PASSWORD,
-                DemoDesktop.Kind.CONTAINER);
-        RequiredResource.present(login.isPresent(), "no container image (*.rootfs.tar) in images/out: run images/build.sh");
+        Optional<DemoDesktop.Login> login =
+                DemoDesktop.ensure(r.system(), GuestSystem.SUPERADMIN_PASSWORD, DemoDesktop.Kind.CONTAINER);
+        RequiredResource.present(
+                login.isPresent(), "no container image (*.rootfs.tar) in images/out: run images/build.sh");
         JsonNode vm = r.admin().vm(login.get().vmId());
         assertThat(vm.path("name").asText()).isEqualTo("demo-container");
-        assertThat(vm.path("userId").asLong()).isEqualTo(r.admin().vm(r.demo().vmId()).path("userId").asLong());
+        assertThat(vm.path("userId").asLong())
+                .isEqualTo(r.admin().vm(r.demo().vmId()).path("userId").asLong());
         long osf = vm.path("osfId").asLong();
         JsonNode flavour = r.admin().get("/osfs/" + osf);
         assertThat(flavour.path("kind").asText()).isEqualTo("container");

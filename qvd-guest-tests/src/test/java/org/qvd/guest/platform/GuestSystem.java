@@ -28,13 +28,14 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
     public static final int PORT_OFFSET = Integer.getInteger("qvd.guest.port.offset", 300);
     public static final String SUPERADMIN_PASSWORD = "Guest-Test-Superadmin-1";
     public static final String HOST = "guest-node";
-    static final Path SOURCE_ROOT = Path.of(System.getProperty("qvd.source.root", "..")).toAbsolutePath().normalize();
+    static final Path SOURCE_ROOT = Path.of(System.getProperty("qvd.source.root", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuestSystem.class);
 
     /** What a test gets: the running system, its demo login, and a REST client as superadmin. */
-    public record Running(QvdSystem system, DemoDesktop.Login demo, Admin admin) {
-    }
+    public record Running(QvdSystem system, DemoDesktop.Login demo, Admin admin) {}
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -58,7 +59,8 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
             return "libvirtd is not running (no /var/run/libvirt/libvirt-sock; .ci/setup-machine starts it)";
         }
         if (newestImage().isEmpty()) {
-            return "no built desktop image in " + SOURCE_ROOT.resolve("images/out") + " (build it: sudo images/build.sh)";
+            return "no built desktop image in " + SOURCE_ROOT.resolve("images/out")
+                    + " (build it: sudo images/build.sh)";
         }
         if (!Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64"))) {
             return "qemu-system-x86_64 is not installed";
@@ -74,8 +76,10 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
     /** The kernel command line the newest built image boots with (its metadata's {@code cmdline}). */
     public static String newestImageCmdline() {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(newestImageMetadata().toFile())
-                    .path("cmdline").asText();
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(newestImageMetadata().toFile())
+                    .path("cmdline")
+                    .asText();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -96,20 +100,26 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
     }
 
     private static Running running(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("running", k -> start(), Started.class).running();
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("running", k -> start(), Started.class)
+                .running();
     }
 
     private static Started start() {
-        Path home = Path.of(System.getProperty("qvd.guest.home", "target/qvd-home")).toAbsolutePath();
+        Path home =
+                Path.of(System.getProperty("qvd.guest.home", "target/qvd-home")).toAbsolutePath();
         SystemUnderTest.emptied(home);
         Libvirt.removeLeftoverDomains();
-        Map<String, String> env = new SystemUnderTest(SOURCE_ROOT, home, PORT_OFFSET, SUPERADMIN_PASSWORD, null, true, HOST)
+        Map<String, String> env = new SystemUnderTest(
+                        SOURCE_ROOT, home, PORT_OFFSET, SUPERADMIN_PASSWORD, null, true, HOST)
                 .environment(Map.of("QVD_HKD_LIBVIRT_URI", "qemu:///system"));
         QvdSystem system = QvdSystem.start(LauncherConfig.fromEnvironment(env));
         try {
             DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD, DemoDesktop.Kind.VM)
                     .orElseThrow(() -> new IllegalStateException("the run command's demo found no image to import"));
-            return new Started(new Running(system, demo, new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD))));
+            return new Started(
+                    new Running(system, demo, new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD))));
         } catch (RuntimeException e) {
             system.close();
             throw e;

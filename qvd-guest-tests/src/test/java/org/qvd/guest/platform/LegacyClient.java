@@ -19,8 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -73,7 +73,8 @@ public final class LegacyClient implements AutoCloseable {
         trusted.load(null, null);
         try (InputStream pem = Files.newInputStream(caPem)) {
             int i = 0;
-            for (java.security.cert.Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
+            for (java.security.cert.Certificate ca :
+                    CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
                 trusted.setCertificateEntry("qvd-ca-" + i++, ca);
             }
         }
@@ -167,8 +168,10 @@ public final class LegacyClient implements AutoCloseable {
         int slave = 62000 + new SecureRandom().nextInt(2000);
         List<String> command = List.of("/usr/bin/nxproxy", "-S", "cups=631", "slave=" + slave, "localhost:" + n);
         nxproxyCommand = String.join(" ", command);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("legacy-nxproxy.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        workDir.resolve("legacy-nxproxy.log").toFile()));
         pb.environment().putAll(display.env());
         pb.environment().put("NX_CLIENT", "/bin/false");
         pb.environment().put("DYLD_LIBRARY_PATH", "");
@@ -190,17 +193,19 @@ public final class LegacyClient implements AutoCloseable {
     }
 
     private void relay(InputStream from, OutputStream to, String name) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[65536];
-            try {
-                for (int r = from.read(buf); r >= 0; r = from.read(buf)) {
-                    to.write(buf, 0, r);
-                    to.flush();
-                }
-            } catch (IOException ended) {
-                // either side closed
-            }
-        }, "legacy-client-" + name);
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[65536];
+                    try {
+                        for (int r = from.read(buf); r >= 0; r = from.read(buf)) {
+                            to.write(buf, 0, r);
+                            to.flush();
+                        }
+                    } catch (IOException ended) {
+                        // either side closed
+                    }
+                },
+                "legacy-client-" + name);
         t.setDaemon(true);
         t.start();
         relays.add(t);

@@ -7,11 +7,12 @@ import java.util.List;
 public final class Libvirt {
     private static final String URI = "qemu:///system";
 
-    private Libvirt() {
-    }
+    private Libvirt() {}
 
     public static List<String> domains() {
-        return Arrays.stream(virsh("list", "--all", "--name").split("\n")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(virsh("list", "--all", "--name").split("\n"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 
@@ -31,7 +32,8 @@ public final class Libvirt {
         } catch (AssertionError noDomain) {
             return containerVmaKey(vmId);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("qvd\\.vma\\.key=([0-9a-f]{64})").matcher(xml);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("qvd\\.vma\\.key=([0-9a-f]{64})")
+                .matcher(xml);
         return m.find() ? m.group(1) : null;
     }
 
@@ -45,8 +47,9 @@ public final class Libvirt {
      * {@code /var/log/libvirt/qemu/<domain>-console.log}): the kernel's and the VMA's messages.
      */
     public static String consoleLog(long vmId) throws java.io.IOException {
-        return java.nio.file.Files.readString(java.nio.file.Path.of("/var/log/libvirt/qemu/qvd-vm-" + vmId
-                + "-console.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return java.nio.file.Files.readString(
+                java.nio.file.Path.of("/var/log/libvirt/qemu/qvd-vm-" + vmId + "-console.log"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The MAC address of the VM's network interface. */
@@ -62,8 +65,12 @@ public final class Libvirt {
     /** The volumes of a storage pool (qvd-overlays, qvd-homes, ...). */
     public static List<String> volumes(String pool) {
         virsh("pool-refresh", pool);
-        return Arrays.stream(virsh("vol-list", pool).split("\n")).skip(2).map(String::trim).filter(s -> !s.isEmpty())
-                .map(line -> line.split("\\s+")[0]).toList();
+        return Arrays.stream(virsh("vol-list", pool).split("\n"))
+                .skip(2)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(line -> line.split("\\s+")[0])
+                .toList();
     }
 
     /** The VM network's definition, with its fixed DHCP host entries. */
@@ -73,7 +80,8 @@ public final class Libvirt {
 
     /** The VM network's own address on the host (where a guest reaches the host). */
     public static String hostAddressOnVmNetwork() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<ip address=['\"]([0-9.]+)['\"]").matcher(networkXml());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<ip address=['\"]([0-9.]+)['\"]")
+                .matcher(networkXml());
         if (!m.find()) {
             throw new AssertionError("no IP address on qvd-net: " + networkXml());
         }
@@ -101,7 +109,8 @@ public final class Libvirt {
 
     /** A container desktop's key, from the host agent's metadata of the running container (issue 17). */
     private static String containerVmaKey(long vmId) {
-        java.nio.file.Path metadata = java.nio.file.Path.of("/var/lib/qvd/containers/qvd-vm-" + vmId + "/qvd.properties");
+        java.nio.file.Path metadata =
+                java.nio.file.Path.of("/var/lib/qvd/containers/qvd-vm-" + vmId + "/qvd.properties");
         if (!java.nio.file.Files.isRegularFile(metadata)) {
             return null;
         }

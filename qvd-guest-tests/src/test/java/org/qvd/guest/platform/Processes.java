@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Running commands and cleaning directories. */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Runs a command to its end; its output, or an AssertionError with that output when it fails. */
     public static String run(List<String> command) {

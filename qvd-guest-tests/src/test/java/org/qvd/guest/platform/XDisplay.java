@@ -28,7 +28,9 @@ public final class XDisplay implements AutoCloseable {
             n++;
         }
         Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
             if (System.nanoTime() > end || !p.isAlive()) {

@@ -27,7 +27,10 @@ public class BrokerReadiness implements HealthCheck {
             context.createQueue("qvd.events"); // a local name lookup, proves the session is usable
             return HealthCheckResponse.up(NAME);
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("error", Problems.summary(e)).build();
+            return HealthCheckResponse.named(NAME)
+                    .down()
+                    .withData("error", Problems.summary(e))
+                    .build();
         }
     }
 }

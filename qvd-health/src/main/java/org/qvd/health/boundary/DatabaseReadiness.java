@@ -22,10 +22,17 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection c = db.getConnection()) {
-            return c.isValid(2) ? HealthCheckResponse.up(NAME)
-                    : HealthCheckResponse.named(NAME).down().withData("error", "connection not valid").build();
+            return c.isValid(2)
+                    ? HealthCheckResponse.up(NAME)
+                    : HealthCheckResponse.named(NAME)
+                            .down()
+                            .withData("error", "connection not valid")
+                            .build();
         } catch (SQLException | RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("error", Problems.summary(e)).build();
+            return HealthCheckResponse.named(NAME)
+                    .down()
+                    .withData("error", Problems.summary(e))
+                    .build();
         }
     }
 }

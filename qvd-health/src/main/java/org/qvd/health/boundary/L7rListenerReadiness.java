@@ -17,7 +17,10 @@ public class L7rListenerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return NodeParts.problem(NodeParts.L7R_LISTENER)
-                .map(p -> HealthCheckResponse.named(NodeParts.L7R_LISTENER).down().withData("error", p).build())
+                .map(p -> HealthCheckResponse.named(NodeParts.L7R_LISTENER)
+                        .down()
+                        .withData("error", p)
+                        .build())
                 .orElseGet(() -> HealthCheckResponse.up(NodeParts.L7R_LISTENER));
     }
 }

@@ -15,8 +15,7 @@ public final class NodeParts {
     private static final String SERVING = "";
     private static final Map<String, String> PROBLEMS = new ConcurrentHashMap<>();
 
-    private NodeParts() {
-    }
+    private NodeParts() {}
 
     /** {@code problem} null: the part serves (or is disabled on purpose); else why it does not. */
     public static void report(String part, String problem) {

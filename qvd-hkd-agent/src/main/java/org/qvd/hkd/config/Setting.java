@@ -23,8 +23,7 @@ public final class Setting<T> {
     private final String description;
     private final boolean secret;
 
-    private Setting(String key, String defaultText, Function<String, T> parser, String description,
-            boolean secret) {
+    private Setting(String key, String defaultText, Function<String, T> parser, String description, boolean secret) {
         this.key = Objects.requireNonNull(key);
         this.defaultText = Objects.requireNonNull(defaultText);
         this.parser = parser;
@@ -58,12 +57,17 @@ public final class Setting<T> {
 
     public static Setting<String> choice(String key, String defaultValue, String description, String... allowed) {
         List<String> options = List.of(allowed);
-        return new Setting<>(key, defaultValue, s -> {
-            if (!options.contains(s)) {
-                throw new IllegalArgumentException("expected one of " + options);
-            }
-            return s;
-        }, description, false);
+        return new Setting<>(
+                key,
+                defaultValue,
+                s -> {
+                    if (!options.contains(s)) {
+                        throw new IllegalArgumentException("expected one of " + options);
+                    }
+                    return s;
+                },
+                description,
+                false);
     }
 
     public String key() {
@@ -120,7 +124,9 @@ public final class Setting<T> {
     }
 
     private static List<String> parseList(String text) {
-        return Arrays.stream(text.split("\\s*,\\s*(?![^()]*\\))")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(text.split("\\s*,\\s*(?![^()]*\\))"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 

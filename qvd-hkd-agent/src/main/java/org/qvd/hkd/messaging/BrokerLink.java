@@ -60,14 +60,15 @@ public final class BrokerLink implements EventSink, AutoCloseable {
      * @param commands takes each command's JSON body (the dispatcher)
      * @param onConnected runs after each (re)connection, once the outbox is flushed: the registration
      */
-    public BrokerLink(HkdConfig config, String hostName, MessageCodec codec, Predicate<String> commands,
-            Runnable onConnected) {
+    public BrokerLink(
+            HkdConfig config, String hostName, MessageCodec codec, Predicate<String> commands, Runnable onConnected) {
         this.config = config;
         this.hostName = hostName;
         this.codec = codec;
         this.commands = commands;
         this.onConnected = onConnected;
-        this.backoff = new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
+        this.backoff =
+                new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
     }
 
     public synchronized void start() {
@@ -130,8 +131,8 @@ public final class BrokerLink implements EventSink, AutoCloseable {
     private void connect(String url) throws JMSException {
         CountDownLatch failure = new CountDownLatch(1);
         broken = failure;
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user(),
-                config.get(HkdConfig.BROKER_PASSWORD));
+        ActiveMQConnectionFactory factory =
+                new ActiveMQConnectionFactory(url, user(), config.get(HkdConfig.BROKER_PASSWORD));
         factory.setEnable1xPrefixes(config.get(HkdConfig.BROKER_WILDFLY_PREFIXES));
         // notice a dead broker in seconds rather than Artemis's default 30 s/60 s
         factory.setClientFailureCheckPeriod(5_000);
@@ -146,8 +147,8 @@ public final class BrokerLink implements EventSink, AutoCloseable {
             events = context.createQueue(Destinations.hostEvents(hostName));
             producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
             consumerContext = context.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-            JMSConsumer consumer = consumerContext.createConsumer(
-                    consumerContext.createQueue(Destinations.hostQueue(hostName)));
+            JMSConsumer consumer =
+                    consumerContext.createConsumer(consumerContext.createQueue(Destinations.hostQueue(hostName)));
             consumer.setMessageListener(this::onMessage);
             connected = true;
             flushOutbox();
@@ -179,7 +180,9 @@ public final class BrokerLink implements EventSink, AutoCloseable {
         message.setStringProperty("JMSXGroupID", envelope.hostName());
         boolean heartbeat = envelope.message() instanceof HostHeartbeat;
         // a heartbeat is stale after a few periods: let the broker drop it rather than pile it up
-        long ttl = heartbeat ? config.get(HkdConfig.HEARTBEAT_PERIOD).multipliedBy(3).toMillis() : 0;
+        long ttl = heartbeat
+                ? config.get(HkdConfig.HEARTBEAT_PERIOD).multipliedBy(3).toMillis()
+                : 0;
         producer.setTimeToLive(ttl).send(events, message);
     }
 

@@ -38,8 +38,8 @@ public final class CommandDispatcher {
         this(hostName, codec, workers, events, Clock.systemUTC());
     }
 
-    public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events,
-            Clock clock) {
+    public CommandDispatcher(
+            String hostName, MessageCodec codec, ExecutorService workers, EventSink events, Clock clock) {
         this.clock = clock;
         this.hostName = hostName;
         this.codec = codec;
@@ -100,8 +100,8 @@ public final class CommandDispatcher {
         }
         LOG.warning(() -> "refused " + type + " " + command.correlationId() + " (vm " + vmIdOf(command)
                 + "): expired at " + command.deadline() + ", not executed");
-        events.publish(new CommandFailed(hostName, command.correlationId(), type, vmIdOf(command), null,
-                HkdCommand.EXPIRED));
+        events.publish(
+                new CommandFailed(hostName, command.correlationId(), type, vmIdOf(command), null, HkdCommand.EXPIRED));
         return true;
     }
 
@@ -114,8 +114,8 @@ public final class CommandDispatcher {
             ((CommandHandler<C>) handlers.get(command.getClass())).handle(command);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "handler of " + type + " " + command.correlationId() + " failed unexpectedly", e);
-            events.publish(new CommandFailed(hostName, command.correlationId(), type, vmIdOf(command), null,
-                    "internal error in the HKD: " + e));
+            events.publish(new CommandFailed(
+                    hostName, command.correlationId(), type, vmIdOf(command), null, "internal error in the HKD: " + e));
         }
     }
 

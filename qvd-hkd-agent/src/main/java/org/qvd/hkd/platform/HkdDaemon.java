@@ -70,8 +70,10 @@ public final class HkdDaemon implements AutoCloseable {
     public synchronized void start() {
         String hostName = Destinations.requireValidHostName(config.hostName());
         libvirt = connectLibvirt();
-        StorageLayout layout = StorageLayout.of(config.get(HkdConfig.STORAGE_POOL_PREFIX),
-                config.get(HkdConfig.STORAGE_IMAGES), config.get(HkdConfig.STORAGE_OVERLAYS),
+        StorageLayout layout = StorageLayout.of(
+                config.get(HkdConfig.STORAGE_POOL_PREFIX),
+                config.get(HkdConfig.STORAGE_IMAGES),
+                config.get(HkdConfig.STORAGE_OVERLAYS),
                 config.get(HkdConfig.STORAGE_HOMES));
         new HostSetup(libvirt, config, layout).prepare();
         ContainerSupport containers = ContainerSupport.of(config, layout);
@@ -92,23 +94,43 @@ public final class HkdDaemon implements AutoCloseable {
         bootWaits = new BootWaits(domains, vma, locks, workers, config.get(HkdConfig.VMA_PING_INTERVAL));
         MessageCodec codec = new MessageCodec();
         CommandDispatcher[] dispatcher = new CommandDispatcher[1];
-        link = new BrokerLink(config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
+        link = new BrokerLink(
+                config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
         HostProbe probe = new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI));
         VmInventory inventory = new VmInventory(domains, activities);
         announcer = new HostAnnouncer(config, hostName, probe, inventory, link, containers.kinds());
         StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, bootWaits, locks, activities, link);
         dispatcher[0] = new CommandDispatcher(hostName, codec, workers, link)
-                .on(StartVmCommand.class, new StartVmHandler(config, domains, storage, dhcp, bootWaits, locks,
-                        activities, link, () -> probe.capacity(inventory.vms()).ramFreeMb(), Clock.systemUTC()))
+                .on(
+                        StartVmCommand.class,
+                        new StartVmHandler(
+                                config,
+                                domains,
+                                storage,
+                                dhcp,
+                                bootWaits,
+                                locks,
+                                activities,
+                                link,
+                                () -> probe.capacity(inventory.vms()).ramFreeMb(),
+                                Clock.systemUTC()))
                 .on(StopVmCommand.class, stopVm)
                 .on(ReapVmCommand.class, new ReapVmHandler(domains, teardown, bootWaits, locks, activities, link))
                 .on(PurgeHomeCommand.class, new PurgeHomeHandler(domains, storage, locks, link))
-                .on(StopHostCommand.class, new StopHostHandler(config, domains, stopVm, announcer, link,
-                        () -> new Thread(this::close, "hkd-stop").start()));
+                .on(
+                        StopHostCommand.class,
+                        new StopHostHandler(
+                                config,
+                                domains,
+                                stopVm,
+                                announcer,
+                                link,
+                                () -> new Thread(this::close, "hkd-stop").start()));
         new BootResumption(hostName, config, domains, bootWaits, locks, link).resume();
         link.start();
         announcer.start();
-        startWatchers(new VmaMonitor(hostName, domains, activities, vma, link),
+        startWatchers(
+                new VmaMonitor(hostName, domains, activities, vma, link),
                 new VmEndWatcher(hostName, domains, teardown, locks, activities, link));
         LOG.info(() -> "HKD for host " + hostName + " started; command queue " + Destinations.hostQueue(hostName));
     }
@@ -135,13 +157,15 @@ public final class HkdDaemon implements AutoCloseable {
         } catch (LibvirtException e) {
             LOG.fine(() -> "cannot silence libvirt's stderr: " + e.getMessage());
         }
-        Backoff backoff = new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
+        Backoff backoff =
+                new Backoff(config.get(HkdConfig.BROKER_RECONNECT_MIN), config.get(HkdConfig.BROKER_RECONNECT_MAX));
         while (true) {
             try {
                 return new Connect(uri);
             } catch (LibvirtException e) {
                 long wait = backoff.next().toMillis();
-                LOG.warning(() -> "libvirt " + uri + " unavailable (" + e.getMessage() + "); retrying in " + wait + " ms");
+                LOG.warning(
+                        () -> "libvirt " + uri + " unavailable (" + e.getMessage() + "); retrying in " + wait + " ms");
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException ie) {

@@ -16,8 +16,7 @@ public final class HkdMain {
     /** Leaves a margin under the 5 s an operator (and systemd's stop) may expect. */
     static final long SHUTDOWN_BUDGET_MS = 2_500;
 
-    private HkdMain() {
-    }
+    private HkdMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         LogSetup.configure();
@@ -34,8 +33,8 @@ public final class HkdMain {
         log.info(() -> "configuration from " + file + (file.toFile().canRead() ? "" : " (not found: defaults)"));
         config.describe().forEach((key, value) -> log.info(() -> "  " + key + " = " + value));
         config.unknownKeys().forEach(key -> log.warning(() -> "unknown configuration key ignored: " + key));
-        HkdDaemon daemon = new HkdDaemon(config, new HttpVmaClient(config.get(HkdConfig.VMA_PORT),
-                config.get(HkdConfig.VMA_REQUEST_TIMEOUT)));
+        HkdDaemon daemon = new HkdDaemon(
+                config, new HttpVmaClient(config.get(HkdConfig.VMA_PORT), config.get(HkdConfig.VMA_REQUEST_TIMEOUT)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(daemon, SHUTDOWN_BUDGET_MS), "hkd-shutdown"));
         daemon.start();
         daemon.awaitStop();
@@ -50,13 +49,15 @@ public final class HkdMain {
      * VMAS reconciles with the next agent's registration.
      */
     static void closeWithin(AutoCloseable daemon, long budgetMs) {
-        Thread closer = new Thread(() -> {
-            try {
-                daemon.close();
-            } catch (Exception e) {
-                Logger.getLogger(HkdMain.class.getName()).warning(() -> "closing the agent: " + e);
-            }
-        }, "hkd-close");
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        daemon.close();
+                    } catch (Exception e) {
+                        Logger.getLogger(HkdMain.class.getName()).warning(() -> "closing the agent: " + e);
+                    }
+                },
+                "hkd-close");
         closer.setDaemon(true);
         closer.start();
         try {
@@ -65,8 +66,8 @@ public final class HkdMain {
             Thread.currentThread().interrupt();
         }
         if (closer.isAlive()) {
-            Logger.getLogger(HkdMain.class.getName()).warning(
-                    () -> "the agent did not close within " + budgetMs + " ms; exiting anyway");
+            Logger.getLogger(HkdMain.class.getName())
+                    .warning(() -> "the agent did not close within " + budgetMs + " ms; exiting anyway");
         }
     }
 

@@ -21,9 +21,13 @@ class HkdConfigTest {
         assertThat(config.get(HkdConfig.VMA_PORT)).isEqualTo(3030);
         assertThat(config.get(HkdConfig.DOMAIN_TYPE)).isEqualTo("kvm");
         assertThat(config.get(HkdConfig.STORAGE_IMAGES)).isEqualTo("/var/lib/qvd/storage/images");
-        assertThat(config.get(HkdConfig.BROKER_URLS)).singleElement().asString()
-                .startsWith("tcp://localhost:9443?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor&sslEnabled=true")
-                .contains("verifyHost=true").contains("trustStorePath=/etc/qvd/broker-trust.p12");
+        assertThat(config.get(HkdConfig.BROKER_URLS))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "tcp://localhost:9443?httpUpgradeEnabled=true&httpUpgradeEndpoint=https-acceptor&sslEnabled=true")
+                .contains("verifyHost=true")
+                .contains("trustStorePath=/etc/qvd/broker-trust.p12");
         assertThat(config.get(HkdConfig.BROKER_WILDFLY_PREFIXES)).isTrue();
     }
 
@@ -44,8 +48,10 @@ class HkdConfigTest {
     @Test
     void readsTheFileAndNamesUnknownKeys(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("hkd.conf");
-        Files.writeString(file, "# comment\nhost.name = node7\nbroker.urls = tcp://a:61616, (tcp://b:1,tcp://c:2)?ha=true\n"
-                + "heartbeat.peroid = 3s\n");
+        Files.writeString(
+                file,
+                "# comment\nhost.name = node7\nbroker.urls = tcp://a:61616, (tcp://b:1,tcp://c:2)?ha=true\n"
+                        + "heartbeat.peroid = 3s\n");
 
         HkdConfig config = HkdConfig.load(file);
 
@@ -66,7 +72,8 @@ class HkdConfigTest {
     @Test
     void refusesBadValuesNamingTheKey() {
         assertThatThrownBy(() -> HkdConfig.of(Map.of("libvirt.domain-type", "xen")))
-                .isInstanceOf(ConfigInvalidException.class).hasMessageContaining("libvirt.domain-type")
+                .isInstanceOf(ConfigInvalidException.class)
+                .hasMessageContaining("libvirt.domain-type")
                 .hasMessageContaining("kvm");
         assertThatThrownBy(() -> HkdConfig.of(Map.of("heartbeat.period", "soon")))
                 .hasMessageContaining("heartbeat.period");
@@ -76,7 +83,8 @@ class HkdConfigTest {
 
     @Test
     void documentsEveryKey() {
-        assertThat(HkdConfig.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
+        assertThat(HkdConfig.ALL)
+                .allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
         assertThat(HkdConfig.ALL.stream().map(Setting::key).distinct().count()).isEqualTo(HkdConfig.ALL.size());
         assertThat(List.of(HkdConfig.BROKER_PASSWORD.environmentVariable())).containsExactly("QVD_HKD_BROKER_PASSWORD");
     }

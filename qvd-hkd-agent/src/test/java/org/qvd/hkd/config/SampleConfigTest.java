@@ -25,14 +25,21 @@ class SampleConfigTest {
     @Test
     void loadsWithEveryLineUncommentedToTheDefaults() throws Exception {
         Path uncommented = Files.createTempFile("hkd", ".conf");
-        Files.write(uncommented, Files.readAllLines(SAMPLE).stream()
-                .map(line -> line.matches("#[a-z][a-z.-]+ =.*") ? line.substring(1) : line).toList());
+        Files.write(
+                uncommented,
+                Files.readAllLines(SAMPLE).stream()
+                        .map(line -> line.matches("#[a-z][a-z.-]+ =.*") ? line.substring(1) : line)
+                        .toList());
 
         HkdConfig config = HkdConfig.load(uncommented);
 
         assertThat(config.unknownKeys()).isEmpty();
-        assertThat(config.describe()).isEqualTo(HkdConfig.of(java.util.Map.of()).describe().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-                        e -> e.getValue().replace("[default]", "[file]"), (a, b) -> a, java.util.LinkedHashMap::new)));
+        assertThat(config.describe())
+                .isEqualTo(HkdConfig.of(java.util.Map.of()).describe().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey,
+                                e -> e.getValue().replace("[default]", "[file]"),
+                                (a, b) -> a,
+                                java.util.LinkedHashMap::new)));
     }
 }

@@ -53,12 +53,16 @@ class CommandDispatcherTest {
 
     @Test
     void refusesWhatItCannotReadOrIsNotItsOwn() throws Exception {
-        assertThat(dispatcher.dispatch("{\"type\":\"StopVm\",\"schemaVersion\":\"2.0\"}")).isFalse();
-        assertThat(dispatcher.dispatch("{\"type\":\"Fly\",\"schemaVersion\":\"1.0\"}")).isFalse();
+        assertThat(dispatcher.dispatch("{\"type\":\"StopVm\",\"schemaVersion\":\"2.0\"}"))
+                .isFalse();
+        assertThat(dispatcher.dispatch("{\"type\":\"Fly\",\"schemaVersion\":\"1.0\"}"))
+                .isFalse();
         assertThat(dispatcher.dispatch("]")).isFalse();
-        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node2", "c", 3, null)))).isFalse();
+        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node2", "c", 3, null))))
+                .isFalse();
         assertThat(dispatcher.dispatch(codec.encode(new org.qvd.protocol.host.StopHostCommand("node1", "c"))))
-                .as("no handler registered").isFalse();
+                .as("no handler registered")
+                .isFalse();
         drain();
 
         assertThat(handled).isEmpty();
@@ -87,18 +91,18 @@ class CommandDispatcherTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger log = Logger.getLogger(CommandDispatcher.class.getName());
         log.addHandler(capture);
         try {
-            StopVmCommand late = new StopVmCommand("node1", "c-late", 5, null, Instant.now().minusSeconds(1));
-            StopVmCommand inTime = new StopVmCommand("node1", "c-ok", 6, null, Instant.now().plusSeconds(60));
+            StopVmCommand late =
+                    new StopVmCommand("node1", "c-late", 5, null, Instant.now().minusSeconds(1));
+            StopVmCommand inTime =
+                    new StopVmCommand("node1", "c-ok", 6, null, Instant.now().plusSeconds(60));
 
             assertThat(dispatcher.dispatch(codec.encode(late))).isFalse();
             assertThat(dispatcher.dispatch(codec.encode(inTime))).isTrue();
@@ -111,7 +115,9 @@ class CommandDispatcherTest {
                 assertThat(failed.vmId()).isEqualTo(5L);
                 assertThat(failed.reason()).isEqualTo("expired");
             });
-            assertThat(logged).filteredOn(r -> r.getMessage().contains("c-late")).singleElement()
+            assertThat(logged)
+                    .filteredOn(r -> r.getMessage().contains("c-late"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.getMessage()).contains("expired"));
         } finally {
             log.removeHandler(capture);
@@ -120,12 +126,16 @@ class CommandDispatcherTest {
 
     @Test
     void aCopyOfATakenCommandIsNeverRunAgainNorAnsweredEvenPastItsDeadline() throws Exception {
-        StopVmCommand stop = new StopVmCommand("node1", "c-once", 7, null, Instant.now().plusMillis(1500));
+        StopVmCommand stop =
+                new StopVmCommand("node1", "c-once", 7, null, Instant.now().plusMillis(1500));
 
         assertThat(dispatcher.dispatch(codec.encode(stop))).isTrue();
         Thread.sleep(1600); // past its deadline: a copy must not answer "expired" (that would end a newer start)
-        assertThat(dispatcher.dispatch(codec.encode(stop))).as("the copy is consumed").isTrue();
-        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node1", "c-other", 7, null)))).isTrue();
+        assertThat(dispatcher.dispatch(codec.encode(stop)))
+                .as("the copy is consumed")
+                .isTrue();
+        assertThat(dispatcher.dispatch(codec.encode(new StopVmCommand("node1", "c-other", 7, null))))
+                .isTrue();
         drain();
 
         assertThat(handled).extracting(c -> ((StopVmCommand) c).correlationId()).containsExactly("c-once", "c-other");
@@ -134,6 +144,7 @@ class CommandDispatcherTest {
 
     @Test
     void neverLogsBrokerCredentials() {
-        assertThat(BrokerLink.redact("tcp://h:1?user=hkd&password=pw&x=1")).isEqualTo("tcp://h:1?user=***&password=***&x=1");
+        assertThat(BrokerLink.redact("tcp://h:1?user=hkd&password=pw&x=1"))
+                .isEqualTo("tcp://h:1?user=***&password=***&x=1");
     }
 }

@@ -34,8 +34,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory("target/artemis/paging")
                 .addAcceptorConfiguration("tcp", url())
                 // as configure.cli does in WildFly: each host's own event address is diverted to the VMAS's queue
-                .addDivertConfiguration(new DivertConfiguration().setName("qvd-host-events")
-                        .setAddress("jms.queue.qvd.events.*").setForwardingAddress("jms.queue.qvd.events")
+                .addDivertConfiguration(new DivertConfiguration()
+                        .setName("qvd-host-events")
+                        .setAddress("jms.queue.qvd.events.*")
+                        .setForwardingAddress("jms.queue.qvd.events")
                         .setExclusive(true));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();

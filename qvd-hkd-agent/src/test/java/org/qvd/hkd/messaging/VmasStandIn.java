@@ -24,8 +24,7 @@ import org.qvd.protocol.message.MessageProperties;
 public final class VmasStandIn implements AutoCloseable {
 
     /** A received event with its JMS string properties. */
-    public record Received(Envelope envelope, Map<String, String> properties) {
-    }
+    public record Received(Envelope envelope, Map<String, String> properties) {}
 
     private final MessageCodec codec = new MessageCodec();
     private final JMSContext context;
@@ -41,8 +40,13 @@ public final class VmasStandIn implements AutoCloseable {
             try {
                 String body = ((TextMessage) message).getText();
                 Map<String, String> properties = new java.util.HashMap<>();
-                for (String name : new String[] {MessageProperties.TYPE, MessageProperties.SCHEMA_VERSION,
-                        MessageProperties.HOST_NAME, MessageProperties.CORRELATION_ID, Destinations.ORIGINAL_ADDRESS}) {
+                for (String name : new String[] {
+                    MessageProperties.TYPE,
+                    MessageProperties.SCHEMA_VERSION,
+                    MessageProperties.HOST_NAME,
+                    MessageProperties.CORRELATION_ID,
+                    Destinations.ORIGINAL_ADDRESS
+                }) {
                     if (message.propertyExists(name)) {
                         properties.put(name, message.getStringProperty(name));
                     }

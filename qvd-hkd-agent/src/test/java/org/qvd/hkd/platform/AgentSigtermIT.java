@@ -43,13 +43,20 @@ class AgentSigtermIT {
             acceptor.setDaemon(true);
             acceptor.start();
             Path log = dir.resolve("hkd.log");
-            Process agent = new ProcessBuilder(javaBinary(), "-Xmx64m",
-                    "-Dhkd.host.name=sigterm-node",
-                    "-Dhkd.libvirt.uri=" + TestHypervisor.testDriverUri(),
-                    "-Dhkd.libvirt.domain-type=qemu",
-                    "-Dhkd.broker.urls=tcp://127.0.0.1:" + silentBroker.getLocalPort(),
-                    "-jar", jar.toString(), "--config", dir.resolve("absent.conf").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process agent = new ProcessBuilder(
+                            javaBinary(),
+                            "-Xmx64m",
+                            "-Dhkd.host.name=sigterm-node",
+                            "-Dhkd.libvirt.uri=" + TestHypervisor.testDriverUri(),
+                            "-Dhkd.libvirt.domain-type=qemu",
+                            "-Dhkd.broker.urls=tcp://127.0.0.1:" + silentBroker.getLocalPort(),
+                            "-jar",
+                            jar.toString(),
+                            "--config",
+                            dir.resolve("absent.conf").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
                 awaitConnectionAttempt(swallowed, agent, log);
                 Thread.sleep(500); // inside the hanging connection attempt
@@ -60,7 +67,9 @@ class AgentSigtermIT {
                 Duration took = Duration.between(sigterm, Instant.now());
                 System.out.println("agent ended " + took.toMillis() + " ms after SIGTERM with the broker silent");
 
-                assertThat(ended).as("agent still running 10 s after SIGTERM; log:%n%s", Files.readString(log)).isTrue();
+                assertThat(ended)
+                        .as("agent still running 10 s after SIGTERM; log:%n%s", Files.readString(log))
+                        .isTrue();
                 assertThat(took).as(Files.readString(log)).isLessThan(Duration.ofSeconds(5));
             } finally {
                 agent.destroyForcibly();
@@ -72,17 +81,24 @@ class AgentSigtermIT {
     }
 
     private static void awaitConnectionAttempt(List<Socket> swallowed, Process agent, Path log) throws Exception {
-        await("a connection attempt").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await("a connection attempt")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> {
-                    assertThat(agent.isAlive()).as("agent died: %s", Files.readString(log)).isTrue();
-                    assertThat(swallowed).as("no connection attempt; log: %s", Files.readString(log)).isNotEmpty();
+                    assertThat(agent.isAlive())
+                            .as("agent died: %s", Files.readString(log))
+                            .isTrue();
+                    assertThat(swallowed)
+                            .as("no connection attempt; log: %s", Files.readString(log))
+                            .isNotEmpty();
                 });
     }
 
     private static Path agentJar() throws IOException {
         Path target = Path.of("target");
         try (Stream<Path> files = Files.list(target)) {
-            Path jar = files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar")).findFirst()
+            Path jar = files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar"))
+                    .findFirst()
                     .orElse(null);
             RequiredResource.present(jar != null, "the shaded agent jar is not built (package phase)");
             return jar;

@@ -12,7 +12,8 @@ class BackoffTest {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         assertThat(new Duration[] {backoff.next(), backoff.next(), backoff.next(), backoff.next()})
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+                .containsExactly(
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
         backoff.reset();
         assertThat(backoff.next()).isEqualTo(Duration.ofSeconds(1));
     }

@@ -47,7 +47,7 @@ class HkdAgentIT {
                 "broker.reconnect.max", "1s",
                 "heartbeat.period", "300ms",
                 "vma.start-timeout", "5s")));
-        agent = new HkdDaemon(config, VmaStandIn.answeringAfter(2, ip -> { }));
+        agent = new HkdDaemon(config, VmaStandIn.answeringAfter(2, ip -> {}));
         agent.start();
     }
 
@@ -70,28 +70,49 @@ class HkdAgentIT {
         assertThat(registration.heartbeatPeriodMs()).isEqualTo(300);
         assertThat(registration.domainType()).isEqualTo("qemu");
         assertThat(registration.vms()).isEmpty();
-        assertThat(registered.properties()).containsEntry("type", "HostRegistered")
-                .containsEntry("schemaVersion", "1.2").containsEntry("hostName", "node1")
+        assertThat(registered.properties())
+                .containsEntry("type", "HostRegistered")
+                .containsEntry("schemaVersion", "1.2")
+                .containsEntry("hostName", "node1")
                 .doesNotContainKey("correlationId")
                 .as("sent to the host's own address, which only its account may send to")
                 .containsEntry(Destinations.ORIGINAL_ADDRESS, "jms.queue.qvd.events.node1");
 
-        HostHeartbeat first = vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
-        HostHeartbeat second = vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
+        HostHeartbeat first =
+                vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
+        HostHeartbeat second =
+                vmas.await(is(HostHeartbeat.class), WAIT).envelope().as(HostHeartbeat.class);
         assertThat(second.sequence()).isEqualTo(first.sequence() + 1);
         assertThat(first.agentId()).isEqualTo(registration.agentId());
         assertThat(first.capacity().cpus()).isEqualTo(2);
         assertThat(first.capacity().ramTotalMb()).isEqualTo(8192);
-        assertThat(broker.hasQueue("jms.queue.qvd.events")).as("WildFly 1.x prefix on the events queue").isTrue();
-        assertThat(broker.hasQueue("jms.queue.qvd.hkd.node1")).as("WildFly 1.x prefix on the host queue").isTrue();
+        assertThat(broker.hasQueue("jms.queue.qvd.events"))
+                .as("WildFly 1.x prefix on the events queue")
+                .isTrue();
+        assertThat(broker.hasQueue("jms.queue.qvd.hkd.node1"))
+                .as("WildFly 1.x prefix on the host queue")
+                .isTrue();
     }
 
     @Test
     void startsAVmFromItsQueueOnceEvenWhenTheCommandComesTwice() throws Exception {
         vmas.await(is(HostRegistered.class), WAIT);
         new TestHypervisorDisk(agent).add(TestHypervisor.DI);
-        StartVmCommand start = new StartVmCommand("node1", "corr-start-5", 5, "vm-5", 7, TestHypervisor.DI, true,
-                false, 256, 1, 64, "52:54:00:03:00:05", "10.3.0.5", null);
+        StartVmCommand start = new StartVmCommand(
+                "node1",
+                "corr-start-5",
+                5,
+                "vm-5",
+                7,
+                TestHypervisor.DI,
+                true,
+                false,
+                256,
+                1,
+                64,
+                "52:54:00:03:00:05",
+                "10.3.0.5",
+                null);
 
         vmas.send(start);
         Received starting = vmas.await(state(VmState.STARTING), WAIT);
@@ -101,12 +122,18 @@ class HkdAgentIT {
 
         assertThat(starting.properties()).containsEntry("correlationId", "corr-start-5");
         assertThat(running.envelope().as(VmStateChanged.class).ip()).isEqualTo("10.3.0.5");
-        assertThat(after).as("the copy is answered by nothing: the first delivery's events were sent")
+        assertThat(after)
+                .as("the copy is answered by nothing: the first delivery's events were sent")
                 .noneMatch(e -> "corr-start-5".equals(e.correlationId()));
         assertThat(agent.libvirt().listDomains()).hasSize(1);
-        HostHeartbeat beat = vmas.await(envelope -> envelope.message() instanceof HostHeartbeat h
-                && h.sequence() > 0 && !h.vms().isEmpty() && h.vms().get(0).state() == VmState.RUNNING, WAIT)
-                .envelope().as(HostHeartbeat.class);
+        HostHeartbeat beat = vmas.await(
+                        envelope -> envelope.message() instanceof HostHeartbeat h
+                                && h.sequence() > 0
+                                && !h.vms().isEmpty()
+                                && h.vms().get(0).state() == VmState.RUNNING,
+                        WAIT)
+                .envelope()
+                .as(HostHeartbeat.class);
         assertThat(beat.vms()).singleElement().satisfies(vm -> {
             assertThat(vm.vmId()).isEqualTo(5);
             assertThat(vm.state()).isEqualTo(VmState.RUNNING);
@@ -124,8 +151,21 @@ class HkdAgentIT {
     void aStartDeliveredAgainAfterABrokerRestartIsNotExecutedTwice() throws Exception {
         vmas.await(is(HostRegistered.class), WAIT);
         new TestHypervisorDisk(agent).add(TestHypervisor.DI);
-        StartVmCommand start = new StartVmCommand("node1", "corr-start-9", 9, "vm-9", 7, TestHypervisor.DI, true,
-                false, 256, 1, 0, "52:54:00:03:00:09", "10.3.0.9", null);
+        StartVmCommand start = new StartVmCommand(
+                "node1",
+                "corr-start-9",
+                9,
+                "vm-9",
+                7,
+                TestHypervisor.DI,
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:03:00:09",
+                "10.3.0.9",
+                null);
         vmas.send(start);
         vmas.await(state(VmState.RUNNING), WAIT);
         vmas.send(new StopVmCommand("node1", "corr-stop-9", 9, 1));
@@ -141,7 +181,8 @@ class HkdAgentIT {
         vmas.send(start); // the broker's copy: same body, same correlation id
         List<Envelope> after = eventsUntilHandled(new StopVmCommand("node1", "corr-after-9", 99, 1));
 
-        assertThat(after).as("no event of the copy: no starting, no command failed")
+        assertThat(after)
+                .as("no event of the copy: no starting, no command failed")
                 .noneMatch(e -> "corr-start-9".equals(e.correlationId()));
         assertThat(agent.libvirt().listDomains()).as("no domain booted again").isEmpty();
     }
@@ -151,11 +192,14 @@ class HkdAgentIT {
     private List<Envelope> eventsUntilHandled(StopVmCommand probe) throws InterruptedException {
         List<Envelope> seen = new java.util.ArrayList<>();
         vmas.send(probe);
-        vmas.await(e -> {
-            seen.add(e);
-            return e.message() instanceof VmStateChanged c && probe.correlationId().equals(e.correlationId())
-                    && c.state() == VmState.STOPPED;
-        }, WAIT);
+        vmas.await(
+                e -> {
+                    seen.add(e);
+                    return e.message() instanceof VmStateChanged c
+                            && probe.correlationId().equals(e.correlationId())
+                            && c.state() == VmState.STOPPED;
+                },
+                WAIT);
         return seen;
     }
 
@@ -175,10 +219,24 @@ class HkdAgentIT {
 
     @Test
     void reconnectsAfterTheBrokerRestartsAndReportsItsVmsAgain() throws Exception {
-        HostRegistered before = vmas.await(is(HostRegistered.class), WAIT).envelope().as(HostRegistered.class);
+        HostRegistered before =
+                vmas.await(is(HostRegistered.class), WAIT).envelope().as(HostRegistered.class);
         new TestHypervisorDisk(agent).add(TestHypervisor.DI);
-        vmas.send(new StartVmCommand("node1", "corr-6", 6, "vm-6", 7, TestHypervisor.DI, true, false, 256, 1, 0,
-                "52:54:00:03:00:06", "10.3.0.6", null));
+        vmas.send(new StartVmCommand(
+                "node1",
+                "corr-6",
+                6,
+                "vm-6",
+                7,
+                TestHypervisor.DI,
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:03:00:06",
+                "10.3.0.6",
+                null));
         vmas.await(state(VmState.RUNNING), WAIT);
         vmas.close();
         vmas = null;
@@ -188,9 +246,12 @@ class HkdAgentIT {
         broker.start();
         vmas = new VmasStandIn(broker.url());
 
-        HostRegistered after = vmas.await(is(HostRegistered.class), WAIT).envelope().as(HostRegistered.class);
+        HostRegistered after =
+                vmas.await(is(HostRegistered.class), WAIT).envelope().as(HostRegistered.class);
         assertThat(after.agentId()).isEqualTo(before.agentId());
-        assertThat(after.vms()).singleElement().satisfies(vm -> assertThat(vm.vmId()).isEqualTo(6));
+        assertThat(after.vms())
+                .singleElement()
+                .satisfies(vm -> assertThat(vm.vmId()).isEqualTo(6));
         vmas.await(is(HostHeartbeat.class), WAIT);
         vmas.send(new StopVmCommand("node1", "corr-stop-6", 6, 1));
         vmas.await(state(VmState.STOPPED), WAIT);
@@ -201,10 +262,24 @@ class HkdAgentIT {
     void reportsAFailedStartAsCommandFailed() throws Exception {
         vmas.await(is(HostRegistered.class), WAIT);
 
-        vmas.send(new StartVmCommand("node1", "corr-bad", 8, "vm-8", 7, "absent.qcow2", true, false, 256, 1, 0,
-                "52:54:00:03:00:08", "10.3.0.8", null));
+        vmas.send(new StartVmCommand(
+                "node1",
+                "corr-bad",
+                8,
+                "vm-8",
+                7,
+                "absent.qcow2",
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:03:00:08",
+                "10.3.0.8",
+                null));
 
-        CommandFailed failed = vmas.await(is(CommandFailed.class), WAIT).envelope().as(CommandFailed.class);
+        CommandFailed failed =
+                vmas.await(is(CommandFailed.class), WAIT).envelope().as(CommandFailed.class);
         assertThat(failed.correlationId()).isEqualTo("corr-bad");
         assertThat(failed.reason()).contains("absent.qcow2");
     }
@@ -220,8 +295,12 @@ class HkdAgentIT {
     /** Puts a DI into the agent's own (test-driver) images pool. */
     private record TestHypervisorDisk(HkdDaemon agent) {
         void add(String name) throws LibvirtException {
-            agent.libvirt().storagePoolLookupByName("qvd-images").storageVolCreateXML("<volume><name>" + name
-                    + "</name><capacity unit='MiB'>512</capacity><target><format type='qcow2'/></target></volume>", 0);
+            agent.libvirt()
+                    .storagePoolLookupByName("qvd-images")
+                    .storageVolCreateXML(
+                            "<volume><name>" + name
+                                    + "</name><capacity unit='MiB'>512</capacity><target><format type='qcow2'/></target></volume>",
+                            0);
         }
     }
 }

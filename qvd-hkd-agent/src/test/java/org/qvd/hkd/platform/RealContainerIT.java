@@ -70,8 +70,10 @@ class RealContainerIT {
             HkdDaemon agent = new HkdDaemon(config(broker.url()), new HttpVmaClient(3030, Duration.ofSeconds(3)));
             try (VmasStandIn vmas = new VmasStandIn(broker.url())) {
                 agent.start();
-                HostRegistered registered = vmas.await(e -> e.message() instanceof HostRegistered, Duration.ofSeconds(30))
-                        .envelope().as(HostRegistered.class);
+                HostRegistered registered = vmas.await(
+                                e -> e.message() instanceof HostRegistered, Duration.ofSeconds(30))
+                        .envelope()
+                        .as(HostRegistered.class);
                 assertThat(registered.kinds()).containsExactly("vm", "container");
                 runTwoContainers(agent, vmas, di.getFileName().toString());
             } finally {
@@ -92,19 +94,31 @@ class RealContainerIT {
 
         String lxcPath = BASE.resolve("containers").toString();
         // the agent reported running only after its pings with the key were answered; without the key: refused
-        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://" + IP_A + ":3030/vma/ping")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://" + IP_A + ":3030/vma/ping"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(attach(lxcPath, A, "cat", "/proc/self/uid_map").output().strip())
-                .as("root in the container is host uid 100000").matches("0\\s+100000\\s+65536");
+                .as("root in the container is host uid 100000")
+                .matches("0\\s+100000\\s+65536");
         assertThat(cgroup("memory", A, "memory.limit_in_bytes")).isEqualTo(String.valueOf(512L * 1024 * 1024));
         assertThat(cgroup("pids", A, "pids.max")).isEqualTo("300");
-        assertThat(attach(lxcPath, A, "timeout", "3", "bash", "-c", "echo > /dev/tcp/" + IP_B + "/3030").ok())
-                .as("container A cannot reach container B's VMA port").isFalse();
-        assertThat(attach(lxcPath, A, "timeout", "3", "bash", "-c", "echo > /dev/tcp/" + IP_A + "/3030").ok())
-                .as("the probe works: A reaches its own port").isTrue();
-        assertThat(HostCommands.SYSTEM.run(List.of("bridge", "-d", "link", "show", "dev", "qvdct" + A),
-                Duration.ofSeconds(5)).output()).contains("isolated on");
+        assertThat(attach(lxcPath, A, "timeout", "3", "bash", "-c", "echo > /dev/tcp/" + IP_B + "/3030")
+                        .ok())
+                .as("container A cannot reach container B's VMA port")
+                .isFalse();
+        assertThat(attach(lxcPath, A, "timeout", "3", "bash", "-c", "echo > /dev/tcp/" + IP_A + "/3030")
+                        .ok())
+                .as("the probe works: A reaches its own port")
+                .isTrue();
+        assertThat(HostCommands.SYSTEM
+                        .run(List.of("bridge", "-d", "link", "show", "dev", "qvdct" + A), Duration.ofSeconds(5))
+                        .output())
+                .contains("isolated on");
 
         begin = System.nanoTime();
         vmas.send(new StopVmCommand("ct-node", "stop-a", A, 30));
@@ -112,29 +126,59 @@ class RealContainerIT {
         // the two stops run in parallel: their events come in either order (the stand-in drops what it skips)
         java.util.Set<Long> stopping = new java.util.HashSet<>(List.of(A, B));
         while (!stopping.isEmpty()) {
-            VmStateChanged stopped = vmas.await(e -> e.message() instanceof VmStateChanged c && stopping.contains(c.vmId())
-                    && c.state() == VmState.STOPPED, Duration.ofSeconds(60)).envelope().as(VmStateChanged.class);
+            VmStateChanged stopped = vmas.await(
+                            e -> e.message() instanceof VmStateChanged c
+                                    && stopping.contains(c.vmId())
+                                    && c.state() == VmState.STOPPED,
+                            Duration.ofSeconds(60))
+                    .envelope()
+                    .as(VmStateChanged.class);
             stopping.remove(stopped.vmId());
         }
         long stopMs = (System.nanoTime() - begin) / 1_000_000;
-        System.out.printf("RealContainerIT: first StartVm -> running %d ms (includes unpacking the image if this host had not yet), "
-                + "second %d ms, two StopVm -> stopped %d ms%n", firstMs, secondMs, stopMs);
+        System.out.printf(
+                "RealContainerIT: first StartVm -> running %d ms (includes unpacking the image if this host had not yet), "
+                        + "second %d ms, two StopVm -> stopped %d ms%n",
+                firstMs, secondMs, stopMs);
 
         for (long vm : List.of(A, B)) {
-            assertThat(BASE.resolve("containers/qvd-vm-" + vm)).as("container directory of " + vm).doesNotExist();
+            assertThat(BASE.resolve("containers/qvd-vm-" + vm))
+                    .as("container directory of " + vm)
+                    .doesNotExist();
             assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("qvd-vm-" + vm);
             assertThat(Path.of("/sys/class/net/qvdct" + vm)).doesNotExist();
-            assertThat(HostCommands.SYSTEM.run(List.of("virsh", "-c", "qemu:///system", "nwfilter-binding-list"),
-                    Duration.ofSeconds(10)).output()).doesNotContain("qvdct" + vm);
-            assertThat(BASE.resolve("homes/qvd-vm-" + vm + "-home")).as("the home stays").isDirectory();
+            assertThat(HostCommands.SYSTEM
+                            .run(
+                                    List.of("virsh", "-c", "qemu:///system", "nwfilter-binding-list"),
+                                    Duration.ofSeconds(10))
+                            .output())
+                    .doesNotContain("qvdct" + vm);
+            assertThat(BASE.resolve("homes/qvd-vm-" + vm + "-home"))
+                    .as("the home stays")
+                    .isDirectory();
         }
         assertThat(new VmDhcp(agent.libvirt(), NETWORK).entries()).isEmpty();
     }
 
     private static StartVmCommand start(long vmId, String ip, String diPath) {
         String mac = String.format("02:51:0a:4e:00:%02x", vmId % 256);
-        return new StartVmCommand("ct-node", "start-" + vmId, vmId, "ct-" + vmId, 1, diPath, true, false, 512, 1, 0,
-                mac, ip, null).withVmaKey(KEY).asContainer(new StartVmCommand.Container(1024, 300));
+        return new StartVmCommand(
+                        "ct-node",
+                        "start-" + vmId,
+                        vmId,
+                        "ct-" + vmId,
+                        1,
+                        diPath,
+                        true,
+                        false,
+                        512,
+                        1,
+                        0,
+                        mac,
+                        ip,
+                        null)
+                .withVmaKey(KEY)
+                .asContainer(new StartVmCommand.Container(1024, 300));
     }
 
     private static void awaitState(VmasStandIn vmas, long vmId, VmState state, Duration timeout) throws Exception {
@@ -142,28 +186,50 @@ class RealContainerIT {
     }
 
     private static HostCommands.Result attach(String lxcPath, long vmId, String... command) {
-        List<String> args = new java.util.ArrayList<>(List.of("lxc-attach", "-n", "qvd-vm-" + vmId, "-P", lxcPath, "--"));
+        List<String> args =
+                new java.util.ArrayList<>(List.of("lxc-attach", "-n", "qvd-vm-" + vmId, "-P", lxcPath, "--"));
         args.addAll(List.of(command));
         return HostCommands.SYSTEM.run(args, Duration.ofSeconds(20));
     }
 
     private static String cgroup(String controller, long vmId, String file) {
-        return HostCommands.SYSTEM.run(List.of("lxc-cgroup", "-n", "qvd-vm-" + vmId, "-P",
-                BASE.resolve("containers").toString(), file), Duration.ofSeconds(10)).output().strip();
+        return HostCommands.SYSTEM
+                .run(
+                        List.of(
+                                "lxc-cgroup",
+                                "-n",
+                                "qvd-vm-" + vmId,
+                                "-P",
+                                BASE.resolve("containers").toString(),
+                                file),
+                        Duration.ofSeconds(10))
+                .output()
+                .strip();
     }
 
     private static HkdConfig config(String brokerUrl) {
-        return HkdConfig.of(Map.ofEntries(Map.entry("host.name", "ct-node"), Map.entry("broker.urls", brokerUrl),
-                Map.entry("libvirt.uri", "qemu:///system"), Map.entry("libvirt.domain-type", "qemu"),
+        return HkdConfig.of(Map.ofEntries(
+                Map.entry("host.name", "ct-node"),
+                Map.entry("broker.urls", brokerUrl),
+                Map.entry("libvirt.uri", "qemu:///system"),
+                Map.entry("libvirt.domain-type", "qemu"),
                 Map.entry("kinds", "vm, container"),
-                Map.entry("container.path", BASE + "/containers"), Map.entry("container.bases", BASE + "/bases"),
-                Map.entry("storage.images", BASE + "/images"), Map.entry("storage.overlays", BASE + "/overlays"),
-                Map.entry("storage.homes", BASE + "/homes"), Map.entry("storage.pool-prefix", "qvd-ct-it"),
-                Map.entry("vm.network.name", NETWORK), Map.entry("vm.network.bridge", "qvdctit0"),
-                Map.entry("vm.network.address", "10.78.0.1"), Map.entry("vm.network.netmask", "255.255.255.0"),
-                Map.entry("vm.network.forward", "none"), Map.entry("heartbeat.period", "1s"),
-                Map.entry("vma.start-timeout", START.toSeconds() + "s"), Map.entry("vma.ping-interval", "200ms"),
-                Map.entry("vma.monitor-period", "0"), Map.entry("broker.reconnect.min", "200ms")));
+                Map.entry("container.path", BASE + "/containers"),
+                Map.entry("container.bases", BASE + "/bases"),
+                Map.entry("storage.images", BASE + "/images"),
+                Map.entry("storage.overlays", BASE + "/overlays"),
+                Map.entry("storage.homes", BASE + "/homes"),
+                Map.entry("storage.pool-prefix", "qvd-ct-it"),
+                Map.entry("vm.network.name", NETWORK),
+                Map.entry("vm.network.bridge", "qvdctit0"),
+                Map.entry("vm.network.address", "10.78.0.1"),
+                Map.entry("vm.network.netmask", "255.255.255.0"),
+                Map.entry("vm.network.forward", "none"),
+                Map.entry("heartbeat.period", "1s"),
+                Map.entry("vma.start-timeout", START.toSeconds() + "s"),
+                Map.entry("vma.ping-interval", "200ms"),
+                Map.entry("vma.monitor-period", "0"),
+                Map.entry("broker.reconnect.min", "200ms")));
     }
 
     private static Optional<Path> rootfsArchive() throws IOException {
@@ -186,9 +252,18 @@ class RealContainerIT {
             return;
         }
         // a failed run must not leave its containers running (the next run's agent would adopt them)
-        ContainerDriver driver = new ContainerDriver(new ContainerDriver.Host(new ContainerLayout(BASE.resolve("containers"),
-                BASE.resolve("bases"), BASE.resolve("homes")), BASE.resolve("images"), 100000, 65536, "qvdctit0",
-                "10.78.0.1", 24, false), HostCommands.SYSTEM, "qemu:///system");
+        ContainerDriver driver = new ContainerDriver(
+                new ContainerDriver.Host(
+                        new ContainerLayout(BASE.resolve("containers"), BASE.resolve("bases"), BASE.resolve("homes")),
+                        BASE.resolve("images"),
+                        100000,
+                        65536,
+                        "qvdctit0",
+                        "10.78.0.1",
+                        24,
+                        false),
+                HostCommands.SYSTEM,
+                "qemu:///system");
         for (long vm : List.of(A, B)) {
             if (Files.isExecutable(Path.of("/usr/bin/lxc-stop"))) {
                 driver.destroy(vm);
@@ -206,7 +281,11 @@ class RealContainerIT {
             connect.close();
         }
         for (long vm : List.of(A, B)) {
-            HostCommands.SYSTEM.run(List.of("rm", "-rf", BASE.resolve("homes/qvd-vm-" + vm + "-home").toString()),
+            HostCommands.SYSTEM.run(
+                    List.of(
+                            "rm",
+                            "-rf",
+                            BASE.resolve("homes/qvd-vm-" + vm + "-home").toString()),
                     Duration.ofSeconds(30));
         }
     }

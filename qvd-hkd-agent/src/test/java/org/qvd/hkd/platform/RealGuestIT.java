@@ -47,7 +47,9 @@ class RealGuestIT {
 
     @Test
     void bootsTheDesktopImageAndReportsRunningWhenItsVmaAnswers() throws Exception {
-        assumeTrue("true".equals(System.getProperty("qvd.hkd.realGuest")) || "true".equals(System.getenv("QVD_HKD_REAL_GUEST")),
+        assumeTrue(
+                "true".equals(System.getProperty("qvd.hkd.realGuest"))
+                        || "true".equals(System.getenv("QVD_HKD_REAL_GUEST")),
                 "real guest boot is opt-in: -Dqvd.hkd.realGuest=true");
         RequiredResource.present(libvirtdUp(), "libvirtd (qemu:///system) not running");
         Optional<Path> meta = newestImage();
@@ -70,15 +72,32 @@ class RealGuestIT {
 
     private void startAndStop(HkdDaemon agent, VmasStandIn vmas, JsonNode image) throws Exception {
         long begin = System.nanoTime();
-        vmas.send(new StartVmCommand("it-node", "real-start", VM, "real-guest", 1, image.path("image").asText(), true,
-                false, 1024, 1, 256, "52:54:00:77:00:5b", IP, new StartVmCommand.DirectBoot(
-                        BASE + "/images/" + image.path("kernel").asText(), BASE + "/images/" + image.path("initrd").asText(),
+        vmas.send(new StartVmCommand(
+                "it-node",
+                "real-start",
+                VM,
+                "real-guest",
+                1,
+                image.path("image").asText(),
+                true,
+                false,
+                1024,
+                1,
+                256,
+                "52:54:00:77:00:5b",
+                IP,
+                new StartVmCommand.DirectBoot(
+                        BASE + "/images/" + image.path("kernel").asText(),
+                        BASE + "/images/" + image.path("initrd").asText(),
                         image.path("cmdline").asText())));
         vmas.await(e -> e.message() instanceof VmStateChanged c && c.state() == VmState.RUNNING, BOOT.plusMinutes(1));
         long startMs = (System.nanoTime() - begin) / 1_000_000;
         HostHeartbeat beat = vmas.await(e -> e.message() instanceof HostHeartbeat, Duration.ofSeconds(10))
-                .envelope().as(HostHeartbeat.class);
-        assertThat(beat.vms()).singleElement().satisfies(vm -> assertThat(vm.state()).isEqualTo(VmState.RUNNING));
+                .envelope()
+                .as(HostHeartbeat.class);
+        assertThat(beat.vms())
+                .singleElement()
+                .satisfies(vm -> assertThat(vm.state()).isEqualTo(VmState.RUNNING));
 
         begin = System.nanoTime();
         vmas.send(new StopVmCommand("it-node", "real-stop", VM, 120));
@@ -95,14 +114,23 @@ class RealGuestIT {
     }
 
     private static HkdConfig config(String brokerUrl) {
-        return HkdConfig.of(Map.ofEntries(Map.entry("host.name", "it-node"), Map.entry("broker.urls", brokerUrl),
-                Map.entry("libvirt.uri", "qemu:///system"), Map.entry("libvirt.domain-type", "qemu"),
-                Map.entry("storage.images", BASE + "/images"), Map.entry("storage.overlays", BASE + "/overlays"),
-                Map.entry("storage.homes", BASE + "/homes"), Map.entry("storage.pool-prefix", "qvd-it"),
-                Map.entry("vm.network.name", "qvd-it-net"), Map.entry("vm.network.bridge", "qvdit0"),
-                Map.entry("vm.network.address", "10.77.0.1"), Map.entry("vm.network.netmask", "255.255.255.0"),
-                Map.entry("vm.network.forward", "none"), Map.entry("heartbeat.period", "1s"),
-                Map.entry("vma.start-timeout", BOOT.toSeconds() + "s"), Map.entry("vma.monitor-period", "0"),
+        return HkdConfig.of(Map.ofEntries(
+                Map.entry("host.name", "it-node"),
+                Map.entry("broker.urls", brokerUrl),
+                Map.entry("libvirt.uri", "qemu:///system"),
+                Map.entry("libvirt.domain-type", "qemu"),
+                Map.entry("storage.images", BASE + "/images"),
+                Map.entry("storage.overlays", BASE + "/overlays"),
+                Map.entry("storage.homes", BASE + "/homes"),
+                Map.entry("storage.pool-prefix", "qvd-it"),
+                Map.entry("vm.network.name", "qvd-it-net"),
+                Map.entry("vm.network.bridge", "qvdit0"),
+                Map.entry("vm.network.address", "10.77.0.1"),
+                Map.entry("vm.network.netmask", "255.255.255.0"),
+                Map.entry("vm.network.forward", "none"),
+                Map.entry("heartbeat.period", "1s"),
+                Map.entry("vma.start-timeout", BOOT.toSeconds() + "s"),
+                Map.entry("vma.monitor-period", "0"),
                 Map.entry("broker.reconnect.min", "200ms")));
     }
 
@@ -129,7 +157,8 @@ class RealGuestIT {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(IMAGES)) {
-            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".rootfs.json"))
+            return files.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".rootfs.json"))
                     .max(Comparator.comparing(Path::toString));
         }
     }

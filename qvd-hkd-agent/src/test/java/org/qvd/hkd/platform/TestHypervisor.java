@@ -4,28 +4,27 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.qvd.hkd.messaging.EventSink;
-import org.qvd.hkd.vm.boundary.StartVmHandler;
-import org.qvd.hkd.vm.boundary.StopVmHandler;
-import org.qvd.hkd.vm.control.BootWaits;
-import org.qvd.hkd.vm.control.VmaClient;
-import org.qvd.protocol.vm.StartVmCommand;
-
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.qvd.hkd.config.HkdConfig;
 import org.qvd.hkd.host.control.HostSetup;
+import org.qvd.hkd.messaging.EventSink;
+import org.qvd.hkd.vm.boundary.StartVmHandler;
+import org.qvd.hkd.vm.boundary.StopVmHandler;
+import org.qvd.hkd.vm.control.BootWaits;
 import org.qvd.hkd.vm.control.VmActivities;
 import org.qvd.hkd.vm.control.VmDhcp;
 import org.qvd.hkd.vm.control.VmDomains;
 import org.qvd.hkd.vm.control.VmLocks;
 import org.qvd.hkd.vm.control.VmStorage;
 import org.qvd.hkd.vm.control.VmTeardown;
+import org.qvd.hkd.vm.control.VmaClient;
 import org.qvd.hkd.vm.entity.StorageLayout;
+import org.qvd.protocol.vm.StartVmCommand;
 
 /**
  * A fresh in-memory hypervisor from libvirt's real test driver, prepared as the agent prepares a host, with
@@ -50,6 +49,7 @@ public final class TestHypervisor implements AutoCloseable {
     public final VmActivities activities = new VmActivities();
     /** The VMA the boot waits ping: a stand-in a test chooses ({@link #useVma}); silent until then. */
     private volatile VmaClient vma = VmaStandIn.silent();
+
     public final ExecutorService completions = Executors.newFixedThreadPool(2);
     public final BootWaits waits;
 
@@ -77,24 +77,32 @@ public final class TestHypervisor implements AutoCloseable {
         } catch (LibvirtException e) {
             throw new IllegalStateException("libvirt test driver unavailable", e);
         }
-        layout = StorageLayout.of("qvd", config.get(HkdConfig.STORAGE_IMAGES), config.get(HkdConfig.STORAGE_OVERLAYS),
+        layout = StorageLayout.of(
+                "qvd",
+                config.get(HkdConfig.STORAGE_IMAGES),
+                config.get(HkdConfig.STORAGE_OVERLAYS),
                 config.get(HkdConfig.STORAGE_HOMES));
         new HostSetup(connect, config, layout).prepare();
         domains = new VmDomains(connect);
         storage = new VmStorage(connect, layout);
         dhcp = new VmDhcp(connect, config.get(HkdConfig.NETWORK_NAME));
         teardown = new VmTeardown(domains, storage, dhcp);
-        waits = new BootWaits(domains, new VmaClient() {
-            @Override
-            public boolean ping(String ip, String key) {
-                return vma.ping(ip, key);
-            }
+        waits = new BootWaits(
+                domains,
+                new VmaClient() {
+                    @Override
+                    public boolean ping(String ip, String key) {
+                        return vma.ping(ip, key);
+                    }
 
-            @Override
-            public boolean poweroff(String ip, String key) {
-                return vma.poweroff(ip, key);
-            }
-        }, locks, completions, config.get(HkdConfig.VMA_PING_INTERVAL));
+                    @Override
+                    public boolean poweroff(String ip, String key) {
+                        return vma.poweroff(ip, key);
+                    }
+                },
+                locks,
+                completions,
+                config.get(HkdConfig.VMA_PING_INTERVAL));
         addDiskImage(DI);
     }
 
@@ -106,8 +114,17 @@ public final class TestHypervisor implements AutoCloseable {
     /** A StartVm handler on this hypervisor whose guests' VMA is the stand-in; the host has memory to spare. */
     public StartVmHandler startHandler(VmaClient standIn, EventSink events) {
         useVma(standIn);
-        return new StartVmHandler(config, domains, storage, dhcp, waits, locks, activities, events,
-                () -> Long.MAX_VALUE, Clock.systemUTC());
+        return new StartVmHandler(
+                config,
+                domains,
+                storage,
+                dhcp,
+                waits,
+                locks,
+                activities,
+                events,
+                () -> Long.MAX_VALUE,
+                Clock.systemUTC());
     }
 
     public StopVmHandler stopHandler(VmaClient standIn, EventSink events) {
@@ -122,9 +139,11 @@ public final class TestHypervisor implements AutoCloseable {
 
     /** Waits until no start of the VM waits for its guest any more and its outcome has been reported. */
     public void settle(long vmId) {
-        await("VM " + vmId + " no longer waiting for its guest").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(5)).until(() -> !waits.waiting(vmId));
-        locks.withLock(vmId, () -> { }); // the outcome runs under the lock: taking it means it is done
+        await("VM " + vmId + " no longer waiting for its guest")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> !waits.waiting(vmId));
+        locks.withLock(vmId, () -> {}); // the outcome runs under the lock: taking it means it is done
     }
 
     /** Settings of a test host: test driver, fast timeouts. */
@@ -144,7 +163,10 @@ public final class TestHypervisor implements AutoCloseable {
     /** A URI of libvirt's test driver giving a fresh, empty hypervisor at each connection. */
     public static String testDriverUri() {
         try {
-            return "test://" + java.nio.file.Path.of(TestHypervisor.class.getResource("/libvirt-test-node.xml").toURI());
+            return "test://"
+                    + java.nio.file.Path.of(TestHypervisor.class
+                            .getResource("/libvirt-test-node.xml")
+                            .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

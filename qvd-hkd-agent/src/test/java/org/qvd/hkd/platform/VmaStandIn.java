@@ -30,7 +30,7 @@ public final class VmaStandIn implements VmaClient {
 
     /** A guest whose VMA never comes up. */
     public static VmaStandIn silent() {
-        return new VmaStandIn(Integer.MAX_VALUE, ip -> { });
+        return new VmaStandIn(Integer.MAX_VALUE, ip -> {});
     }
 
     @Override

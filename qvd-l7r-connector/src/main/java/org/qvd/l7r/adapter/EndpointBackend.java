@@ -1,5 +1,8 @@
 package org.qvd.l7r.adapter;
 
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +16,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.resource.spi.UnavailableException;
-import jakarta.resource.spi.endpoint.MessageEndpoint;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.FailureCounters;
 import org.qvd.l7r.session.control.ProgressListener;
@@ -116,8 +114,8 @@ final class EndpointBackend implements SessionBackend, FailureCounters {
     }
 
     @Override
-    public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control,
-                                          ProgressListener progress) {
+    public CompletionStage<Void> takeOver(
+            SessionRequest request, ConnectionControl control, ProgressListener progress) {
         return call(e -> e.takeOver(request, control, progress));
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.qvd.l7r.session.control.FailureCounters.Failures;
 import org.qvd.l7r.session.control.SessionBackend;
 

@@ -1,14 +1,5 @@
 package org.qvd.l7r.adapter;
 
-import java.io.Serializable;
-import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import javax.transaction.xa.XAResource;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -17,7 +8,13 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.HintsContext;
 import jakarta.resource.spi.work.WorkManager;
-
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
 import org.qvd.health.boundary.NodeParts;
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.QvdKeystore;
@@ -59,8 +56,8 @@ public class L7rResourceAdapter implements ResourceAdapter, Serializable {
             throw new NotSupportedException("the L7R takes only an " + L7rActivationSpec.class.getName());
         }
         if (active != null) {
-            throw new NotSupportedException("the L7R serves one endpoint; " + active.getEndpointClass()
-                    + " is already active");
+            throw new NotSupportedException(
+                    "the L7R serves one endpoint; " + active.getEndpointClass() + " is already active");
         }
         active = factory;
         if ("false".equalsIgnoreCase(System.getProperty("qvd.l7r.enabled", System.getenv("QVD_L7R_ENABLED")))) {
@@ -82,8 +79,12 @@ public class L7rResourceAdapter implements ResourceAdapter, Serializable {
     private void startListener(MessageEndpointFactory factory, Executor worker) {
         try {
             EndpointBackend backend = new EndpointBackend(factory);
-            L7rListener started = new L7rListener(ConnectorConfig.fromEnvironment(),
-                    QvdKeystore.sslContext(Duration.ofSeconds(30)), backend, worker, backend.refusals(worker),
+            L7rListener started = new L7rListener(
+                    ConnectorConfig.fromEnvironment(),
+                    QvdKeystore.sslContext(Duration.ofSeconds(30)),
+                    backend,
+                    worker,
+                    backend.refusals(worker),
                     WorkExecutor.longTasks(workManager, longRunningHint));
             started.start();
             synchronized (this) {

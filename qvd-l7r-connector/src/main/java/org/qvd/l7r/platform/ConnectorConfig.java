@@ -42,29 +42,76 @@ import java.util.function.Function;
  * @param proxyTrusted    with {@code proxyProtocol}: the balancers' addresses/CIDR blocks whose PROXY header is
  *                        believed ({@link TrustedProxies}); empty = every peer must send one
  */
-public record ConnectorConfig(String nodeName, String bindAddress, int port, int workerThreads, int maxHeaderBytes,
-                              int maxHeaders, Duration requestTimeout, Duration handshakeTimeout,
-                              Duration backendTimeout, Duration takeoverTimeout, Duration vmStartTimeout,
-                              Duration sessionTimeout, Duration nxConnectTimeout, Duration tunnelIdleTimeout,
-                              String defaultTenant, int maxLoginFailures, Duration loginFailureWindow,
-                              Duration loginLock, Duration throttledDelay, Duration progressHeartbeat,
-                              boolean proxyProtocol, Duration tokenValidity, Duration headerTimeout,
-                              int maxConnections, int maxConnectionsPerAddress, Duration repeatedFailureWindow,
-                              Duration maxLoginSlowdown, String proxyTrusted) {
+public record ConnectorConfig(
+        String nodeName,
+        String bindAddress,
+        int port,
+        int workerThreads,
+        int maxHeaderBytes,
+        int maxHeaders,
+        Duration requestTimeout,
+        Duration handshakeTimeout,
+        Duration backendTimeout,
+        Duration takeoverTimeout,
+        Duration vmStartTimeout,
+        Duration sessionTimeout,
+        Duration nxConnectTimeout,
+        Duration tunnelIdleTimeout,
+        String defaultTenant,
+        int maxLoginFailures,
+        Duration loginFailureWindow,
+        Duration loginLock,
+        Duration throttledDelay,
+        Duration progressHeartbeat,
+        boolean proxyProtocol,
+        Duration tokenValidity,
+        Duration headerTimeout,
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        Duration repeatedFailureWindow,
+        Duration maxLoginSlowdown,
+        String proxyTrusted) {
 
     public static ConnectorConfig defaults() {
-        return new ConnectorConfig(localHostName(), "0.0.0.0", 8443, 0, 16 * 1024, 64, Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(270),
-                Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofMinutes(30), "default", 5,
-                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15), false,
-                Duration.ofHours(24), Duration.ofSeconds(10), 0, 100, Duration.ofMinutes(5), Duration.ofSeconds(16), "");
+        return new ConnectorConfig(
+                localHostName(),
+                "0.0.0.0",
+                8443,
+                0,
+                16 * 1024,
+                64,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(270),
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(30),
+                "default",
+                5,
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                false,
+                Duration.ofHours(24),
+                Duration.ofSeconds(10),
+                0,
+                100,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(16),
+                "");
     }
 
     /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
     public static ConnectorConfig fromEnvironment() {
         return from(name -> {
             String v = System.getProperty("qvd.l7r." + name);
-            return v != null ? v : System.getenv("QVD_L7R_" + name.toUpperCase().replace('.', '_').replace('-', '_'));
+            return v != null
+                    ? v
+                    : System.getenv(
+                            "QVD_L7R_" + name.toUpperCase().replace('.', '_').replace('-', '_'));
         });
     }
 
@@ -72,23 +119,35 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
     public static ConnectorConfig from(Function<String, String> source) {
         ConnectorConfig d = defaults();
         Settings s = new Settings(source);
-        return new ConnectorConfig(s.text("node-name", d.nodeName), s.text("bind-address", d.bindAddress),
-                s.integer("port", d.port), s.integer("worker-threads", d.workerThreads),
-                s.integer("max-header-bytes", d.maxHeaderBytes), s.integer("max-headers", d.maxHeaders),
-                s.seconds("request-timeout", d.requestTimeout), s.seconds("handshake-timeout", d.handshakeTimeout),
-                s.seconds("backend-timeout", d.backendTimeout), s.seconds("takeover-timeout", d.takeoverTimeout),
-                s.seconds("vm-start-timeout", d.vmStartTimeout), s.seconds("session-timeout", d.sessionTimeout),
+        return new ConnectorConfig(
+                s.text("node-name", d.nodeName),
+                s.text("bind-address", d.bindAddress),
+                s.integer("port", d.port),
+                s.integer("worker-threads", d.workerThreads),
+                s.integer("max-header-bytes", d.maxHeaderBytes),
+                s.integer("max-headers", d.maxHeaders),
+                s.seconds("request-timeout", d.requestTimeout),
+                s.seconds("handshake-timeout", d.handshakeTimeout),
+                s.seconds("backend-timeout", d.backendTimeout),
+                s.seconds("takeover-timeout", d.takeoverTimeout),
+                s.seconds("vm-start-timeout", d.vmStartTimeout),
+                s.seconds("session-timeout", d.sessionTimeout),
                 s.seconds("nx-connect-timeout", d.nxConnectTimeout),
-                s.seconds("tunnel-idle-timeout", d.tunnelIdleTimeout), s.text("default-tenant", d.defaultTenant),
+                s.seconds("tunnel-idle-timeout", d.tunnelIdleTimeout),
+                s.text("default-tenant", d.defaultTenant),
                 s.integer("max-login-failures", d.maxLoginFailures),
-                s.seconds("login-failure-window", d.loginFailureWindow), s.seconds("login-lock", d.loginLock),
-                s.seconds("throttled-delay", d.throttledDelay), s.seconds("progress-heartbeat", d.progressHeartbeat),
+                s.seconds("login-failure-window", d.loginFailureWindow),
+                s.seconds("login-lock", d.loginLock),
+                s.seconds("throttled-delay", d.throttledDelay),
+                s.seconds("progress-heartbeat", d.progressHeartbeat),
                 Boolean.parseBoolean(s.text("proxy-protocol", Boolean.toString(d.proxyProtocol))),
-                s.seconds("token-validity", d.tokenValidity), s.seconds("header-timeout", d.headerTimeout),
+                s.seconds("token-validity", d.tokenValidity),
+                s.seconds("header-timeout", d.headerTimeout),
                 s.integer("max-connections", d.maxConnections),
                 s.integer("max-connections-per-address", d.maxConnectionsPerAddress),
                 s.seconds("repeated-failure-window", d.repeatedFailureWindow),
-                s.seconds("max-login-slowdown", d.maxLoginSlowdown), s.text("proxy-trusted", d.proxyTrusted));
+                s.seconds("max-login-slowdown", d.maxLoginSlowdown),
+                s.text("proxy-trusted", d.proxyTrusted));
     }
 
     /** {@link #maxConnections}, with 0 resolved from the process's descriptor limit. */
@@ -105,8 +164,10 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
      */
     static long descriptorLimit() {
         try {
-            Object max = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
-                    new javax.management.ObjectName("java.lang:type=OperatingSystem"), "MaxFileDescriptorCount");
+            Object max = java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(
+                            new javax.management.ObjectName("java.lang:type=OperatingSystem"),
+                            "MaxFileDescriptorCount");
             return max instanceof Number n && n.longValue() > 0 ? n.longValue() : 4096;
         } catch (javax.management.JMException | RuntimeException e) {
             return 4096;
@@ -115,11 +176,35 @@ public record ConnectorConfig(String nodeName, String bindAddress, int port, int
 
     /** Same settings with a different port (tests bind port 0). */
     public ConnectorConfig withPort(int newPort) {
-        return new ConnectorConfig(nodeName, bindAddress, newPort, workerThreads, maxHeaderBytes, maxHeaders,
-                requestTimeout, handshakeTimeout, backendTimeout, takeoverTimeout, vmStartTimeout, sessionTimeout,
-                nxConnectTimeout, tunnelIdleTimeout, defaultTenant, maxLoginFailures, loginFailureWindow, loginLock,
-                throttledDelay, progressHeartbeat, proxyProtocol, tokenValidity, headerTimeout, maxConnections,
-                maxConnectionsPerAddress, repeatedFailureWindow, maxLoginSlowdown, proxyTrusted);
+        return new ConnectorConfig(
+                nodeName,
+                bindAddress,
+                newPort,
+                workerThreads,
+                maxHeaderBytes,
+                maxHeaders,
+                requestTimeout,
+                handshakeTimeout,
+                backendTimeout,
+                takeoverTimeout,
+                vmStartTimeout,
+                sessionTimeout,
+                nxConnectTimeout,
+                tunnelIdleTimeout,
+                defaultTenant,
+                maxLoginFailures,
+                loginFailureWindow,
+                loginLock,
+                throttledDelay,
+                progressHeartbeat,
+                proxyProtocol,
+                tokenValidity,
+                headerTimeout,
+                maxConnections,
+                maxConnectionsPerAddress,
+                repeatedFailureWindow,
+                maxLoginSlowdown,
+                proxyTrusted);
     }
 
     /** The resolved values, for the start-up log (there are no secrets among them). */

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -21,14 +20,18 @@ public final class TlsContexts {
      * Forward-secret AEAD suites only (TLS 1.3's, and ECDHE with GCM or ChaCha20 on 1.2): no static RSA key
      * exchange, no CBC, no SHA-1 MAC. The same list as WildFly's HTTPS listener (configure.cli).
      */
-    public static final List<String> CIPHER_SUITES = List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
-            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    public static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     public static SSLContext fromPkcs12(Path keystore, char[] password) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -48,9 +51,11 @@ public final class TlsContexts {
         engine.setUseClientMode(false);
         String[] supported = engine.getSupportedProtocols();
         engine.setEnabledProtocols(Arrays.stream(PROTOCOLS)
-                .filter(p -> Arrays.asList(supported).contains(p)).toArray(String[]::new));
+                .filter(p -> Arrays.asList(supported).contains(p))
+                .toArray(String[]::new));
         List<String> suites = Arrays.asList(engine.getSupportedCipherSuites());
-        engine.setEnabledCipherSuites(CIPHER_SUITES.stream().filter(suites::contains).toArray(String[]::new));
+        engine.setEnabledCipherSuites(
+                CIPHER_SUITES.stream().filter(suites::contains).toArray(String[]::new));
         return engine;
     }
 }

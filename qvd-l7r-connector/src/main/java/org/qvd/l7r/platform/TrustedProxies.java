@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class TrustedProxies {
 
-    private record Block(byte[] network, int prefix) {
-    }
+    private record Block(byte[] network, int prefix) {}
 
     private final List<Block> blocks;
 
@@ -43,8 +42,8 @@ public final class TrustedProxies {
                 }
                 blocks.add(new Block(network, prefix));
             } catch (UnknownHostException | NumberFormatException bad) {
-                throw new IllegalArgumentException("qvd.l7r.proxy-trusted: '" + e + "' is no address or CIDR block",
-                        bad);
+                throw new IllegalArgumentException(
+                        "qvd.l7r.proxy-trusted: '" + e + "' is no address or CIDR block", bad);
             }
         }
         return new TrustedProxies(List.copyOf(blocks));

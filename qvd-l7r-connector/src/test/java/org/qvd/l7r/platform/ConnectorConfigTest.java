@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ConnectorConfigTest {
 
     @Test
     void settingsOverrideDefaultsAndDurationsAreSeconds() {
-        ConnectorConfig c = ConnectorConfig.from(Map.of("port", "18443", "vm-start-timeout", "0.5",
-                "default-tenant", "acme")::get);
+        ConnectorConfig c =
+                ConnectorConfig.from(Map.of("port", "18443", "vm-start-timeout", "0.5", "default-tenant", "acme")::get);
         assertThat(c.port()).isEqualTo(18443);
         assertThat(c.vmStartTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.defaultTenant()).isEqualTo("acme");

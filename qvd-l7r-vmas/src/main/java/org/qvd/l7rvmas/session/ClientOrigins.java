@@ -1,15 +1,13 @@
 package org.qvd.l7rvmas.session;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.inject.Inject;
-
 import org.qvd.l7r.session.entity.ConnectionId;
 import org.qvd.vmas.platform.RequestOrigin;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.entity.ConnectionId;
 
@@ -18,8 +17,7 @@ import org.qvd.l7r.session.entity.ConnectionId;
 final class ConnectionHolders {
 
     /** One held connection; {@code aborted} once another client took the VM. */
-    record Holder(ConnectionId id, long vmId, ConnectionControl control, boolean aborted) {
-    }
+    record Holder(ConnectionId id, long vmId, ConnectionControl control, boolean aborted) {}
 
     private static final Duration REMEMBER_ENDED = Duration.ofMinutes(10);
     private final Map<ConnectionId, Holder> held = new ConcurrentHashMap<>();
@@ -51,7 +49,8 @@ final class ConnectionHolders {
     /** Aborts this node's connections to {@code vmId} other than {@code keep}; returns how many. */
     int abortOthers(long vmId, String keep, String reason) {
         List<Holder> victims = held.values().stream()
-                .filter(h -> h.vmId() == vmId && !h.id().toString().equals(keep) && !h.aborted()).toList();
+                .filter(h -> h.vmId() == vmId && !h.id().toString().equals(keep) && !h.aborted())
+                .toList();
         for (Holder h : victims) {
             held.computeIfPresent(h.id(), (id, cur) -> new Holder(id, cur.vmId(), cur.control(), true));
             h.control().abort(reason);

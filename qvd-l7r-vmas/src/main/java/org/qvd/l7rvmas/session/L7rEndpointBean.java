@@ -1,5 +1,9 @@
 package org.qvd.l7rvmas.session;
 
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
-
-import jakarta.ejb.MessageDriven;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-
 import org.qvd.l7r.adapter.L7rEndpoint;
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.FailureCounters.Failures;
@@ -91,8 +89,8 @@ public class L7rEndpointBean implements L7rEndpoint {
     }
 
     @Override
-    public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control,
-                                          ProgressListener progress) {
+    public CompletionStage<Void> takeOver(
+            SessionRequest request, ConnectionControl control, ProgressListener progress) {
         origins.set(request.connection(), request.clientAddress().getAddress());
         return backend.takeOver(request, control, progress);
     }

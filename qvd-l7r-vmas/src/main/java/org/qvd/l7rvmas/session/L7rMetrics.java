@@ -1,8 +1,5 @@
 package org.qvd.l7rvmas.session;
 
-import java.util.function.Consumer;
-import java.util.logging.Logger;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The L7R's meters in the server's Micrometer registry (WildFly's micrometer subsystem; scraped at
@@ -27,7 +26,7 @@ public class L7rMetrics {
     @Inject
     Instance<Object> beans;
 
-    private Consumer<String> refusals = reason -> { };
+    private Consumer<String> refusals = reason -> {};
 
     @PostConstruct
     void init() {
@@ -59,7 +58,8 @@ public class L7rMetrics {
             for (String reason : new String[] {"global", "per-address"}) {
                 registry.counter(REFUSED, Tags.of("reason", reason)); // present at 0 before the first refusal
             }
-            return reason -> registry.counter(REFUSED, Tags.of("reason", reason)).increment();
+            return reason ->
+                    registry.counter(REFUSED, Tags.of("reason", reason)).increment();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.qvd.l7rvmas.session;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-
 import org.qvd.vmas.session.notice.Notices;
 
 /** One cluster-wide notice as read from {@code qvd.notices}; absent properties are null. */
@@ -17,9 +16,11 @@ record Notice(String type, long vmId, String state, String reason, String connec
     }
 
     static Notice from(Message m) throws JMSException {
-        return new Notice(m.getStringProperty(Notices.TYPE),
+        return new Notice(
+                m.getStringProperty(Notices.TYPE),
                 m.propertyExists(Notices.VM_ID) ? m.getLongProperty(Notices.VM_ID) : -1,
-                m.getStringProperty(Notices.STATE), m.getStringProperty(Notices.REASON),
+                m.getStringProperty(Notices.STATE),
+                m.getStringProperty(Notices.REASON),
                 m.getStringProperty(Notices.CONNECTION));
     }
 

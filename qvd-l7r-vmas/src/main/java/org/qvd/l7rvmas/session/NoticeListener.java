@@ -1,8 +1,5 @@
 package org.qvd.l7rvmas.session;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -11,17 +8,20 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.qvd.vmas.session.notice.Notices;
 
 /**
  * Every node's subscriber to {@code qvd.notices} (a non-durable topic subscription: each node gets each notice).
  * No transaction: it only completes futures and aborts local connections; one session keeps notices in order.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Notices.JNDI_NAME),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Notices.JNDI_NAME),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NoticeListener implements MessageListener {
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
 import org.qvd.vmas.vm.boundary.ConnectView;
 
 /**
@@ -18,8 +17,7 @@ final class ResolvedVms {
 
     private static final int PURGE_ABOVE = 1_000;
 
-    private record Entry(ConnectView view, long readAt) {
-    }
+    private record Entry(ConnectView view, long readAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long freshNanos;

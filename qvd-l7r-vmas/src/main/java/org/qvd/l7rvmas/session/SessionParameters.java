@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.qvd.protocol.vma.VmaParameters;
 
 /** Builds what the VMA's {@code x_start} receives, and reads the little the L7R needs from its JSON answers. */
@@ -13,13 +12,13 @@ final class SessionParameters {
 
     /** What the client sends as its NX cookie (docs/client.md); the VMA expects it as {@code qvd.nx.cookie}. */
     static final String CLIENT_NX_COOKIE = "qvd.client.nx.cookie";
+
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([a-z_]+)\"");
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PARAMETER = Pattern.compile("\"parameter\"\\s*:\\s*\"([A-Za-z0-9._-]+)\"");
 
-    private SessionParameters() {
-    }
+    private SessionParameters() {}
 
     /** QVD's slave key: 64 random alphanumerics. */
     static String newSlaveKey(SecureRandom random) {
@@ -35,8 +34,8 @@ final class SessionParameters {
      * over the client's, as in QVD), then what only the server decides: the VM user, the NX cookie the client chose,
      * the slave key.
      */
-    static Map<String, String> forVma(Map<String, String> client, Map<String, String> properties, String login,
-                                      String slaveKey) {
+    static Map<String, String> forVma(
+            Map<String, String> client, Map<String, String> properties, String login, String slaveKey) {
         Map<String, String> merged = new LinkedHashMap<>(client);
         merged.remove(CLIENT_NX_COOKIE);
         merged.putAll(properties);

@@ -1,14 +1,12 @@
 package org.qvd.l7rvmas.session;
 
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.qvd.l7r.session.control.FailureCounters;
 import org.qvd.l7r.session.control.FailureCounters.Failures;
 import org.qvd.vmas.session.throttle.L7rLoginFailures;

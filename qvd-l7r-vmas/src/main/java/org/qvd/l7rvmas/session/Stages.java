@@ -2,7 +2,6 @@ package org.qvd.l7rvmas.session;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
-
 import org.qvd.l7r.session.entity.VmUnavailableException;
 import org.qvd.vmas.platform.QvdException;
 
@@ -11,8 +10,7 @@ final class Stages {
 
     private static final Logger LOG = Logger.getLogger(Stages.class.getName());
 
-    private Stages() {
-    }
+    private Stages() {}
 
     /** Cancelling what the connector holds also cancels the wait underneath, so its waiter is dropped. */
     static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> underneath) {

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  */
 final class VmWaiters {
 
-    private record Waiter(Predicate<Notice> until, CompletableFuture<Notice> future) {
-    }
+    private record Waiter(Predicate<Notice> until, CompletableFuture<Notice> future) {}
 
     private final Map<Long, Set<Waiter>> byVm = new ConcurrentHashMap<>();
 
@@ -22,10 +21,11 @@ final class VmWaiters {
     CompletableFuture<Notice> await(long vmId, Predicate<Notice> until) {
         Waiter waiter = new Waiter(until, new CompletableFuture<>());
         byVm.computeIfAbsent(vmId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
-        waiter.future().whenComplete((n, e) -> byVm.computeIfPresent(vmId, (id, set) -> {
-            set.remove(waiter);
-            return set.isEmpty() ? null : set;
-        }));
+        waiter.future()
+                .whenComplete((n, e) -> byVm.computeIfPresent(vmId, (id, set) -> {
+                    set.remove(waiter);
+                    return set.isEmpty() ? null : set;
+                }));
         return waiter.future();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.qvd.l7r.session.control.ProgressListener;
 import org.qvd.l7r.session.entity.VmUnavailableException;
 
@@ -47,10 +46,17 @@ final class VmaSession {
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final Instant deadline;
     private String lastReported;
-    private final java.util.concurrent.atomic.AtomicInteger ioFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger ioFailures =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    VmaSession(HttpClient http, ScheduledExecutorService timer, String host, int port, String vmaKey,
-               Map<String, String> params, ProgressListener progress) {
+    VmaSession(
+            HttpClient http,
+            ScheduledExecutorService timer,
+            String host,
+            int port,
+            String vmaKey,
+            Map<String, String> params,
+            ProgressListener progress) {
         this.http = http;
         this.timer = timer;
         this.base = base(host, port);
@@ -65,12 +71,14 @@ final class VmaSession {
     }
 
     private static String query(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return params.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
     private static HttpRequest get(URI uri, String vmaKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         if (vmaKey != null) {
             request.header(KEY_HEADER, vmaKey);
         }
@@ -82,10 +90,12 @@ final class VmaSession {
      * over: completes normally when it would, or when it cannot tell (an older VMA without {@code x_check}, no
      * answer: then {@code x_start} decides as before); fails with the VMA's reason when it refuses them.
      */
-    static CompletableFuture<Void> check(HttpClient http, String host, int port, String vmaKey,
-                                         Map<String, String> params) {
-        return http.sendAsync(get(base(host, port).resolve("x_check?" + query(params)), vmaKey),
-                HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+    static CompletableFuture<Void> check(
+            HttpClient http, String host, int port, String vmaKey, Map<String, String> params) {
+        return http.sendAsync(
+                        get(base(host, port).resolve("x_check?" + query(params)), vmaKey),
+                        HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> {
                     if (error == null && response.statusCode() != 200 && response.statusCode() != 404) {
                         throw refused(response.statusCode(), response.body());
                     }
@@ -109,8 +119,8 @@ final class VmaSession {
             return;
         }
         if (Instant.now().isAfter(deadline)) {
-            listening.completeExceptionally(new VmUnavailableException("the desktop session did not start within "
-                    + LIMIT.toSeconds() + " s"));
+            listening.completeExceptionally(
+                    new VmUnavailableException("the desktop session did not start within " + LIMIT.toSeconds() + " s"));
             return;
         }
         HttpRequest request = get(base.resolve(pathAndQuery), vmaKey);
@@ -127,13 +137,16 @@ final class VmaSession {
     private void failed(String pathAndQuery, boolean starting, Throwable error) {
         // sendAsync wraps the I/O failure: name the real one (connect timeout, reset...) to the client
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+                ? error.getCause()
+                : error;
         if (ioFailures.incrementAndGet() <= IO_RETRIES) {
             report("Waiting for the virtual machine's agent");
             later(pathAndQuery, starting);
         } else {
             listening.completeExceptionally(new VmUnavailableException(
-                    "the virtual machine's agent does not answer (" + cause.getClass().getSimpleName() + ")", cause));
+                    "the virtual machine's agent does not answer ("
+                            + cause.getClass().getSimpleName() + ")",
+                    cause));
         }
     }
 

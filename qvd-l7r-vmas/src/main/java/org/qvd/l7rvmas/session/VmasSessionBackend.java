@@ -1,5 +1,12 @@
 package org.qvd.l7rvmas.session;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -16,21 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.qvd.vmas.account.boundary.AuthenticationFailedException;
-import org.qvd.vmas.account.boundary.UserAuthenticationService;
-import org.qvd.vmas.account.boundary.UserDto;
-import org.qvd.vmas.account.boundary.UserTokenService;
-import org.qvd.vmas.directory.control.DirectoryUnavailableException;
-import org.qvd.vmas.session.accounting.ConnectionAccountingService;
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.ProgressListener;
 import org.qvd.l7r.session.control.SessionBackend;
@@ -49,10 +41,16 @@ import org.qvd.l7r.session.entity.VmRef;
 import org.qvd.l7r.session.entity.VmSummary;
 import org.qvd.l7r.session.entity.VmUnavailableException;
 import org.qvd.protocol.vma.VmaPorts;
+import org.qvd.vmas.account.boundary.AuthenticationFailedException;
+import org.qvd.vmas.account.boundary.UserAuthenticationService;
+import org.qvd.vmas.account.boundary.UserDto;
+import org.qvd.vmas.account.boundary.UserTokenService;
+import org.qvd.vmas.directory.control.DirectoryUnavailableException;
+import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.session.accounting.ConnectionAccountingService;
 import org.qvd.vmas.vm.boundary.ConnectView;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
-import org.qvd.vmas.platform.NotFoundException;
 
 /**
  * The L7R's decisions, taken by the VMAS EJBs ({@link UserAuthenticationService}, {@link UserTokenService},
@@ -100,16 +98,19 @@ public class VmasSessionBackend implements SessionBackend {
     private final Map<ConnectionId, ConnectView> views = new ConcurrentHashMap<>();
     /** What {@link #resolveVm} read, for the {@link #takeOver} of the same user and VM that follows at once. */
     private final ResolvedVms resolved = new ResolvedVms(Duration.ofSeconds(2), System::nanoTime);
+
     private final SecureRandom random = new SecureRandom();
     private HttpClient http;
     private volatile CachedAvailability availability;
 
-    private record CachedAvailability(NodeAvailability value, Instant at) {
-    }
+    private record CachedAvailability(NodeAvailability value, Instant at) {}
 
     @PostConstruct
     void init() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(executor)
+                .build();
     }
 
     @Override
@@ -137,14 +138,16 @@ public class VmasSessionBackend implements SessionBackend {
             UserDto user = credentials instanceof Credentials.Password password
                     ? users.authenticate(password.login().toString(), password.password())
                     : tokens.authenticate(((Credentials.Token) credentials).candidates());
-            return new AuthenticationResult.Authenticated(new QvdUser(user.id(), user.login() + "@" + user.tenantName()));
+            return new AuthenticationResult.Authenticated(
+                    new QvdUser(user.id(), user.login() + "@" + user.tenantName()));
         } catch (DirectoryUnavailableException e) {
             // details are in the server log and the directory's probe; never the directory's address to a client
             throw new VmUnavailableException("the directory of your organisation is not reachable; try again later");
         } catch (AuthenticationFailedException e) {
-            return new AuthenticationResult.Refused(credentials instanceof Credentials.Password
-                    ? "unknown login, wrong password, or blocked user or tenant"
-                    : "unknown or expired token, or blocked user or tenant");
+            return new AuthenticationResult.Refused(
+                    credentials instanceof Credentials.Password
+                            ? "unknown login, wrong password, or blocked user or tenant"
+                            : "unknown or expired token, or blocked user or tenant");
         }
     }
 
@@ -156,7 +159,8 @@ public class VmasSessionBackend implements SessionBackend {
 
     @Override
     public List<VmSummary> listVms(QvdUser user) {
-        return users.listVms(user.id()).stream().map(v -> new VmSummary(v.id(), v.name(), v.state(), v.blocked()))
+        return users.listVms(user.id()).stream()
+                .map(v -> new VmSummary(v.id(), v.name(), v.state(), v.blocked()))
                 .toList();
     }
 
@@ -180,7 +184,8 @@ public class VmasSessionBackend implements SessionBackend {
     }
 
     @Override
-    public CompletionStage<Void> takeOver(SessionRequest request, ConnectionControl control, ProgressListener progress) {
+    public CompletionStage<Void> takeOver(
+            SessionRequest request, ConnectionControl control, ProgressListener progress) {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
         ConnectView view = resolved.take(request.user().id(), vmId).orElseGet(() -> runtime.connectView(vmId));
@@ -193,23 +198,29 @@ public class VmasSessionBackend implements SessionBackend {
         // read now is not kept: the VM may change while the holder lets go)
         CompletableFuture<Void> servable = servable(request, view);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        servable.whenCompleteAsync((v, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            } else if (!result.isDone()) {
-                CompletableFuture<Void> takenOver = takeOverFrom(request, control, progress);
-                Stages.cancelling(result, takenOver);
-                takenOver.whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure instanceof CompletionException
-                                && failure.getCause() != null ? failure.getCause() : failure);
-                    } else {
-                        result.complete(null);
+        servable.whenCompleteAsync(
+                (v, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(
+                                error instanceof CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error);
+                    } else if (!result.isDone()) {
+                        CompletableFuture<Void> takenOver = takeOverFrom(request, control, progress);
+                        Stages.cancelling(result, takenOver);
+                        takenOver.whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                result.completeExceptionally(
+                                        failure instanceof CompletionException && failure.getCause() != null
+                                                ? failure.getCause()
+                                                : failure);
+                            } else {
+                                result.complete(null);
+                            }
+                        });
                     }
-                });
-            }
-        }, executor);
+                },
+                executor);
         return Stages.cancelling(result, servable);
     }
 
@@ -223,17 +234,20 @@ public class VmasSessionBackend implements SessionBackend {
         }
         VmDto vm = view.vm();
         try {
-            Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
-                    view.sessionParameters(), request.user().login(), SessionParameters.newSlaveKey(random));
-            return VmaSession.check(http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP, view.vmaKey(),
-                    params);
+            Map<String, String> params = SessionParameters.forVma(
+                    request.clientParameters(),
+                    view.sessionParameters(),
+                    request.user().login(),
+                    SessionParameters.newSlaveKey(random));
+            return VmaSession.check(
+                    http, vm.address(), vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP, view.vmaKey(), params);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<Void> takeOverFrom(SessionRequest request, ConnectionControl control,
-                                                 ProgressListener progress) {
+    private CompletableFuture<Void> takeOverFrom(
+            SessionRequest request, ConnectionControl control, ProgressListener progress) {
         long vmId = request.vm().id();
         ConnectionId connection = request.connection();
         progress.progress("Taking over the session from another client");
@@ -242,14 +256,20 @@ public class VmasSessionBackend implements SessionBackend {
         // a holder on a node that has left the cluster (docs/cluster.md) never lets go: stop waiting as soon as the
         // cluster's view says so. Watched during the whole wait, not asked once: a client whose node was just killed
         // reconnects before the other nodes have verified the suspicion and installed a view without it (~1 s).
-        ScheduledFuture<?> watch = timer.scheduleWithFixedDelay(() -> {
-            if (!released.isDone() && holderNodeGone(vmId)) {
-                LOG.info(() -> "the node holding VM " + vmId + "'s connection has left the cluster: taking it over");
-                released.complete(null);
-            }
-        }, 0, HOLDER_WATCH.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watch = timer.scheduleWithFixedDelay(
+                () -> {
+                    if (!released.isDone() && holderNodeGone(vmId)) {
+                        LOG.info(() ->
+                                "the node holding VM " + vmId + "'s connection has left the cluster: taking it over");
+                        released.complete(null);
+                    }
+                },
+                0,
+                HOLDER_WATCH.toMillis(),
+                TimeUnit.MILLISECONDS);
         released.whenComplete((n, e) -> watch.cancel(false));
-        CompletableFuture<Void> result = released.completeOnTimeout(null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture<Void> result = released.completeOnTimeout(
+                        null, STALE_HOLDER.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(n -> connecting(connection, vmId, control, n == null), executor);
         return Stages.cancelling(result, released);
     }
@@ -309,7 +329,8 @@ public class VmasSessionBackend implements SessionBackend {
         }
         CompletableFuture<Void> result = settled.thenAccept(n -> {
             if (!"running".equals(n.state())) {
-                throw new VmUnavailableException("the virtual machine stopped" + (n.reason() == null ? "" : ": " + n.reason()));
+                throw new VmUnavailableException(
+                        "the virtual machine stopped" + (n.reason() == null ? "" : ": " + n.reason()));
             }
             progress.progress("Virtual machine running");
         });
@@ -335,13 +356,16 @@ public class VmasSessionBackend implements SessionBackend {
             return CompletableFuture.failedFuture(new VmUnavailableException("the virtual machine is " + vm.state()));
         }
         String slaveKey = SessionParameters.newSlaveKey(random);
-        Map<String, String> params = SessionParameters.forVma(request.clientParameters(),
-                view.sessionParameters(), request.user().login(), slaveKey);
+        Map<String, String> params = SessionParameters.forVma(
+                request.clientParameters(),
+                view.sessionParameters(),
+                request.user().login(),
+                slaveKey);
         progress.progress("Starting desktop session");
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP;
         int nxPort = vm.xPort() != null ? vm.xPort() : VmaPorts.NX;
-        CompletableFuture<Void> listening = new VmaSession(http, timer, vm.address(), vmaPort, view.vmaKey(), params,
-                progress).start();
+        CompletableFuture<Void> listening =
+                new VmaSession(http, timer, vm.address(), vmaPort, view.vmaKey(), params, progress).start();
         return Stages.cancelling(listening.thenApply(v -> new VmEndpoint(vm.address(), nxPort, slaveKey)), listening);
     }
 
@@ -352,8 +376,8 @@ public class VmasSessionBackend implements SessionBackend {
                 // takeOver records it, together with the holder
             }
             case CONNECTED -> {
-                ConnectionHolders.Holder holder = holders.active(connection).orElseThrow(
-                        () -> new VmUnavailableException("the session was taken over by another client"));
+                ConnectionHolders.Holder holder = holders.active(connection)
+                        .orElseThrow(() -> new VmUnavailableException("the session was taken over by another client"));
                 Instant openedAt = traffic.connectedAt() != null ? traffic.connectedAt() : Instant.now();
                 Stages.vmas(() -> accounting.tunnelOpened(holder.vmId(), openedAt, connection.node()));
             }
@@ -362,7 +386,8 @@ public class VmasSessionBackend implements SessionBackend {
                 Instant now = Instant.now();
                 holders.release(connection, now).ifPresent(holder -> {
                     LOG.info(() -> "connection " + connection + " to VM " + holder.vmId() + " ended: "
-                            + traffic.bytesFromClient() + " bytes from the client, " + traffic.bytesToClient() + " to it");
+                            + traffic.bytesFromClient() + " bytes from the client, " + traffic.bytesToClient()
+                            + " to it");
                     releaseVm(holder.vmId(), connection, traffic, now);
                 });
             }
@@ -377,8 +402,13 @@ public class VmasSessionBackend implements SessionBackend {
     private void releaseVm(long vmId, ConnectionId connection, ConnectionTraffic traffic, Instant closedAt) {
         try {
             if (traffic.connectedAt() != null) {
-                Stages.quietly(() -> accounting.tunnelClosed(vmId, traffic.connectedAt(), closedAt,
-                        traffic.bytesFromClient(), traffic.bytesToClient(), connection.node()));
+                Stages.quietly(() -> accounting.tunnelClosed(
+                        vmId,
+                        traffic.connectedAt(),
+                        closedAt,
+                        traffic.bytesFromClient(),
+                        traffic.bytesToClient(),
+                        connection.node()));
             } else {
                 Stages.quietly(() -> accounting.connectionDropped(vmId, closedAt));
             }
@@ -405,13 +435,15 @@ public class VmasSessionBackend implements SessionBackend {
             stopped.cancel(false);
             return CompletableFuture.failedFuture(e);
         }
-        return Stages.cancelling(stopped.thenAccept(n -> { }), stopped);
+        return Stages.cancelling(stopped.thenAccept(n -> {}), stopped);
     }
 
     /** A notice from {@link NoticeListener}: aborts local holders asked to let go, completes waiters. */
     void onNotice(Notice notice) {
         if (notice.isAbort()) {
-            int aborted = holders.abortOthers(notice.vmId(), notice.connection(),
+            int aborted = holders.abortOthers(
+                    notice.vmId(),
+                    notice.connection(),
                     notice.reason() == null ? "taken over by another client" : notice.reason());
             if (aborted > 0) {
                 LOG.info(() -> "aborted " + aborted + " connection(s) to VM " + notice.vmId() + ": taken over");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.ConnectionId;
 
@@ -26,14 +25,17 @@ class ConnectionHoldersTest {
         assertThat(aborted).containsExactly("a:taken over");
         assertThat(holders.active(old)).isEmpty();
         assertThat(holders.active(newcomer)).isPresent();
-        assertThat(holders.abortOthers(7, newcomer.toString(), "again")).as("aborted once only").isZero();
+        assertThat(holders.abortOthers(7, newcomer.toString(), "again"))
+                .as("aborted once only")
+                .isZero();
     }
 
     @Test
     void releaseReturnsWhatTheConnectionHeldOnce() {
         ConnectionId c = new ConnectionId("n1", "a");
-        holders.hold(c, 7, reason -> { });
-        assertThat(holders.release(c, Instant.now())).hasValueSatisfying(h -> assertThat(h.vmId()).isEqualTo(7));
+        holders.hold(c, 7, reason -> {});
+        assertThat(holders.release(c, Instant.now()))
+                .hasValueSatisfying(h -> assertThat(h.vmId()).isEqualTo(7));
         assertThat(holders.release(c, Instant.now())).isEmpty();
         assertThat(holders.size()).isZero();
     }
@@ -42,7 +44,7 @@ class ConnectionHoldersTest {
     void connectionThatEndedBeforeItWasRecordedCannotHoldTheVm() {
         ConnectionId c = new ConnectionId("n1", "late");
         assertThat(holders.release(c, Instant.now())).isEmpty();
-        assertThat(holders.hold(c, 7, reason -> { })).isFalse();
+        assertThat(holders.hold(c, 7, reason -> {})).isFalse();
         assertThat(holders.active(c)).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class SessionParametersTest {
@@ -16,13 +15,16 @@ class SessionParametersTest {
         client.put("qvd.client.link", "adsl");
         client.put("qvd.client.geometry", "1024x768");
         client.put("qvd.client.nx.cookie", "0123456789abcdef0123456789abcdef");
-        Map<String, String> merged = SessionParameters.forVma(client,
-                Map.of("qvd.client.link", "lan", "qvd.vm.user.name", "root"), "alice@acme", "K".repeat(64));
+        Map<String, String> merged = SessionParameters.forVma(
+                client, Map.of("qvd.client.link", "lan", "qvd.vm.user.name", "root"), "alice@acme", "K".repeat(64));
 
-        assertThat(merged).containsEntry("qvd.client.link", "lan").containsEntry("qvd.client.geometry", "1024x768")
+        assertThat(merged)
+                .containsEntry("qvd.client.link", "lan")
+                .containsEntry("qvd.client.geometry", "1024x768")
                 .containsEntry("qvd.vm.user.name", "alice")
                 .containsEntry("qvd.nx.cookie", "0123456789abcdef0123456789abcdef")
-                .containsEntry("qvd.slave.key", "K".repeat(64)).doesNotContainKey("qvd.client.nx.cookie");
+                .containsEntry("qvd.slave.key", "K".repeat(64))
+                .doesNotContainKey("qvd.client.nx.cookie");
     }
 
     @Test
@@ -47,8 +49,10 @@ class SessionParametersTest {
 
     @Test
     void readsStateAndMessageOfVmaAnswers() {
-        assertThat(SessionParameters.stateOf("{\"state\":\"listening\",\"resumed\":true}")).isEqualTo("listening");
-        assertThat(SessionParameters.stateOf("{\"error\":\"busy\",\"state\" : \"suspending\"}")).isEqualTo("suspending");
+        assertThat(SessionParameters.stateOf("{\"state\":\"listening\",\"resumed\":true}"))
+                .isEqualTo("listening");
+        assertThat(SessionParameters.stateOf("{\"error\":\"busy\",\"state\" : \"suspending\"}"))
+                .isEqualTo("suspending");
         assertThat(SessionParameters.stateOf("{}")).isNull();
         assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"message\":\"bad \\\"x\\\"\"}"))
                 .isEqualTo("bad \\\"x\\\"");
@@ -58,8 +62,10 @@ class SessionParametersTest {
     @Test
     void theErrorTextNamesTheParameter() {
         assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.nx.cookie\","
-                + "\"message\":\"is required\"}")).isEqualTo("qvd.nx.cookie is required");
+                        + "\"message\":\"is required\"}"))
+                .isEqualTo("qvd.nx.cookie is required");
         assertThat(SessionParameters.messageOf("{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.vm.user.name\","
-                + "\"message\":\"qvd.vm.user.name is required\"}")).isEqualTo("qvd.vm.user.name is required");
+                        + "\"message\":\"qvd.vm.user.name is required\"}"))
+                .isEqualTo("qvd.vm.user.name is required");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.VmUnavailableException;
 import org.qvd.vmas.platform.InvalidStateException;
@@ -32,17 +31,22 @@ class StagesTest {
     @Test
     void vmasRefusalBecomesAnUnavailableVmWithItsMessage() {
         assertThatThrownBy(() -> Stages.vmas(() -> {
-            throw new InvalidStateException(VmError.NO_HOST, "no running, unblocked host has 512 MB free for this VM");
-        })).isInstanceOf(VmUnavailableException.class).hasMessage("no running, unblocked host has 512 MB free for this VM");
+                    throw new InvalidStateException(
+                            VmError.NO_HOST, "no running, unblocked host has 512 MB free for this VM");
+                }))
+                .isInstanceOf(VmUnavailableException.class)
+                .hasMessage("no running, unblocked host has 512 MB free for this VM");
     }
 
     @Test
     void otherFailuresAreNotShownToTheClient() {
         assertThatThrownBy(() -> Stages.vmas(() -> {
-            throw new IllegalStateException("database down");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("database down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(Stages.attempt(() -> {
-            throw new IllegalStateException("x");
-        })).isCompletedExceptionally();
+                    throw new IllegalStateException("x");
+                }))
+                .isCompletedExceptionally();
     }
 }

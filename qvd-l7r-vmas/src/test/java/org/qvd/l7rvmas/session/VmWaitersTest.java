@@ -3,7 +3,6 @@ package org.qvd.l7rvmas.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 
 class VmWaitersTest {

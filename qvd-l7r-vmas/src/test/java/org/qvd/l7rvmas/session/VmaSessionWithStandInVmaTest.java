@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,8 @@ class VmaSessionWithStandInVmaTest {
     }
 
     private CompletableFuture<Void> start(Map<String, String> params) {
-        return new VmaSession(http, timer, "127.0.0.1", vma.getAddress().getPort(), null, params, progress::add).start();
+        return new VmaSession(http, timer, "127.0.0.1", vma.getAddress().getPort(), null, params, progress::add)
+                .start();
     }
 
     @Test
@@ -71,9 +71,12 @@ class VmaSessionWithStandInVmaTest {
         script.add(new String[] {"200", "{\"state\":\"starting\",\"resumed\":false}"});
         script.add(new String[] {"200", "{\"state\":\"listening\",\"resumed\":false}"});
 
-        start(Map.of("qvd.vm.user.name", "alice", "qvd.client.keyboard", "pc105/es")).get(10, TimeUnit.SECONDS);
+        start(Map.of("qvd.vm.user.name", "alice", "qvd.client.keyboard", "pc105/es"))
+                .get(10, TimeUnit.SECONDS);
 
-        assertThat(calls.get(0)).startsWith("/vma/x_start?").contains("qvd.vm.user.name=alice")
+        assertThat(calls.get(0))
+                .startsWith("/vma/x_start?")
+                .contains("qvd.vm.user.name=alice")
                 .contains("qvd.client.keyboard=pc105%2Fes");
         assertThat(calls.subList(1, calls.size())).containsOnly("/vma/x_state");
         assertThat(progress).contains("Desktop session provisioning", "Desktop session starting");
@@ -108,17 +111,25 @@ class VmaSessionWithStandInVmaTest {
 
     @Test
     void refusedParameterFailsWithTheVmasMessage() {
-        script.add(new String[] {"400", "{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.vm.user.name\","
-                + "\"message\":\"not a valid user name\"}"});
-        assertThatThrownBy(() -> start(Map.of()).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(VmUnavailableException.class).hasMessageContaining("not a valid user name");
+        script.add(new String[] {
+            "400",
+            "{\"error\":\"invalid_parameter\",\"parameter\":\"qvd.vm.user.name\","
+                    + "\"message\":\"not a valid user name\"}"
+        });
+        assertThatThrownBy(() -> start(Map.of()).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(VmUnavailableException.class)
+                .hasMessageContaining("not a valid user name");
     }
 
     @Test
     void unreachableAgentFailsAsUnavailable() {
         vma.stop(0);
-        assertThatThrownBy(() -> start(Map.of()).get(20, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(VmUnavailableException.class).hasMessageContaining("does not answer");
+        assertThatThrownBy(() -> start(Map.of()).get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(VmUnavailableException.class)
+                .hasMessageContaining("does not answer");
     }
 
     @Test

@@ -9,5 +9,4 @@ package org.qvd.protocol.host;
  * @param cpus logical CPUs
  * @param load1 one-minute load average (negative if unknown)
  */
-public record HostCapacity(long ramTotalMb, long ramFreeMb, long ramCommittedMb, int cpus, double load1) {
-}
+public record HostCapacity(long ramTotalMb, long ramFreeMb, long ramCommittedMb, int cpus, double load1) {}

@@ -15,8 +15,16 @@ import org.qvd.protocol.vm.VmReport;
  * @param sequence counts heartbeats of this agent process from 1
  * @param kinds the desktop kinds this host runs (1.2); absent from older agents, which run VMs only
  */
-public record HostHeartbeat(String hostName, String correlationId, String agentId, long sequence,
-        HostState state, HostCapacity capacity, List<VmReport> vms, List<String> kinds) implements HkdEvent {
+public record HostHeartbeat(
+        String hostName,
+        String correlationId,
+        String agentId,
+        long sequence,
+        HostState state,
+        HostCapacity capacity,
+        List<VmReport> vms,
+        List<String> kinds)
+        implements HkdEvent {
 
     public HostHeartbeat {
         Destinations.requireValidHostName(hostName);
@@ -28,8 +36,14 @@ public record HostHeartbeat(String hostName, String correlationId, String agentI
     }
 
     /** From an agent that runs VMs only (before 1.2). */
-    public HostHeartbeat(String hostName, String correlationId, String agentId, long sequence, HostState state,
-            HostCapacity capacity, List<VmReport> vms) {
+    public HostHeartbeat(
+            String hostName,
+            String correlationId,
+            String agentId,
+            long sequence,
+            HostState state,
+            HostCapacity capacity,
+            List<VmReport> vms) {
         this(hostName, correlationId, agentId, sequence, state, capacity, vms, null);
     }
 }

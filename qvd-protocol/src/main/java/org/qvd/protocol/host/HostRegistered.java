@@ -16,9 +16,18 @@ import org.qvd.protocol.vm.VmReport;
  * @param kinds the desktop kinds this host runs ({@link org.qvd.protocol.state.DesktopKind} wire names, 1.2);
  *     absent from older agents, which run VMs only
  */
-public record HostRegistered(String hostName, String correlationId, String agentId, String agentVersion,
-        String libvirtUri, String domainType, long heartbeatPeriodMs, HostCapacity capacity,
-        List<VmReport> vms, List<String> kinds) implements HkdEvent {
+public record HostRegistered(
+        String hostName,
+        String correlationId,
+        String agentId,
+        String agentVersion,
+        String libvirtUri,
+        String domainType,
+        long heartbeatPeriodMs,
+        HostCapacity capacity,
+        List<VmReport> vms,
+        List<String> kinds)
+        implements HkdEvent {
 
     public HostRegistered {
         Destinations.requireValidHostName(hostName);
@@ -32,9 +41,26 @@ public record HostRegistered(String hostName, String correlationId, String agent
     }
 
     /** From an agent that runs VMs only (before 1.2). */
-    public HostRegistered(String hostName, String correlationId, String agentId, String agentVersion,
-            String libvirtUri, String domainType, long heartbeatPeriodMs, HostCapacity capacity, List<VmReport> vms) {
-        this(hostName, correlationId, agentId, agentVersion, libvirtUri, domainType, heartbeatPeriodMs, capacity, vms,
+    public HostRegistered(
+            String hostName,
+            String correlationId,
+            String agentId,
+            String agentVersion,
+            String libvirtUri,
+            String domainType,
+            long heartbeatPeriodMs,
+            HostCapacity capacity,
+            List<VmReport> vms) {
+        this(
+                hostName,
+                correlationId,
+                agentId,
+                agentVersion,
+                libvirtUri,
+                domainType,
+                heartbeatPeriodMs,
+                capacity,
+                vms,
                 null);
     }
 }

@@ -29,10 +29,10 @@ public final class Destinations {
 
     /** WildFly's 1.x prefix of JMS queues' core addresses. */
     private static final String JMS_QUEUE_PREFIX = "jms.queue.";
+
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
-    private Destinations() {
-    }
+    private Destinations() {}
 
     /** The command queue of one host, {@code qvd.hkd.<hostName>}. */
     public static String hostQueue(String hostName) {

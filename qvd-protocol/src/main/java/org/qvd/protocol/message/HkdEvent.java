@@ -1,5 +1,4 @@
 package org.qvd.protocol.message;
 
 /** An event an HKD sends to the events queue. */
-public interface HkdEvent extends HkdMessage {
-}
+public interface HkdEvent extends HkdMessage {}

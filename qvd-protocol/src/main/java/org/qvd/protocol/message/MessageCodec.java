@@ -47,8 +47,11 @@ public final class MessageCodec {
 
     /** Wraps a message in an envelope of the current schema version, sent now. */
     public Envelope wrap(HkdMessage message) {
-        return new Envelope(MessageTypes.nameOf(message.getClass()), SchemaVersion.CURRENT,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), message);
+        return new Envelope(
+                MessageTypes.nameOf(message.getClass()),
+                SchemaVersion.CURRENT,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                message);
     }
 
     public String encode(HkdMessage message) {
@@ -153,6 +156,8 @@ public final class MessageCodec {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : String.valueOf(root.getMessage());
+        return root instanceof JsonProcessingException jpe
+                ? jpe.getOriginalMessage()
+                : String.valueOf(root.getMessage());
     }
 }

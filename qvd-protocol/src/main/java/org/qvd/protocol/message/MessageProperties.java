@@ -11,6 +11,5 @@ public final class MessageProperties {
     public static final String HOST_NAME = "hostName";
     public static final String CORRELATION_ID = "correlationId";
 
-    private MessageProperties() {
-    }
+    private MessageProperties() {}
 }

@@ -32,8 +32,7 @@ public final class MessageTypes {
             Map.entry("VmaState", VmaState.class),
             Map.entry("CommandFailed", CommandFailed.class));
 
-    private MessageTypes() {
-    }
+    private MessageTypes() {}
 
     /** The record class of a wire type name. */
     public static Class<? extends HkdMessage> classOf(String name) {

@@ -7,8 +7,8 @@ public class SchemaVersionUnsupportedException extends ProtocolException {
     private final String schemaVersion;
 
     public SchemaVersionUnsupportedException(String schemaVersion) {
-        super("unsupported schemaVersion '" + schemaVersion + "'; this receiver reads "
-                + SchemaVersion.CURRENT.major() + ".x");
+        super("unsupported schemaVersion '" + schemaVersion + "'; this receiver reads " + SchemaVersion.CURRENT.major()
+                + ".x");
         this.schemaVersion = schemaVersion;
     }
 

@@ -30,10 +30,25 @@ import org.qvd.protocol.message.HkdCommand;
  *     root file system archive, {@code memoryMb} a memory limit, and the container's other limits come from here.
  *     Absent: a VM, as before
  */
-public record StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
-        String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
-        long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline,
-        Container container) implements HkdCommand {
+public record StartVmCommand(
+        String hostName,
+        String correlationId,
+        long vmId,
+        String vmName,
+        long diId,
+        String diPath,
+        boolean useOverlay,
+        boolean persistentOverlay,
+        int memoryMb,
+        int cpus,
+        long homeDiskSizeMb,
+        String mac,
+        String ip,
+        DirectBoot directBoot,
+        String vmaKey,
+        Instant deadline,
+        Container container)
+        implements HkdCommand {
 
     private static final Pattern VMA_KEY = Pattern.compile("[0-9a-f]{64}");
 
@@ -61,19 +76,76 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
     }
 
     /** A VM (1.1 senders). */
-    public StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
-            String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
-            long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot, String vmaKey, Instant deadline) {
-        this(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay, persistentOverlay, memoryMb, cpus,
-                homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, null);
+    public StartVmCommand(
+            String hostName,
+            String correlationId,
+            long vmId,
+            String vmName,
+            long diId,
+            String diPath,
+            boolean useOverlay,
+            boolean persistentOverlay,
+            int memoryMb,
+            int cpus,
+            long homeDiskSizeMb,
+            String mac,
+            String ip,
+            DirectBoot directBoot,
+            String vmaKey,
+            Instant deadline) {
+        this(
+                hostName,
+                correlationId,
+                vmId,
+                vmName,
+                diId,
+                diPath,
+                useOverlay,
+                persistentOverlay,
+                memoryMb,
+                cpus,
+                homeDiskSizeMb,
+                mac,
+                ip,
+                directBoot,
+                vmaKey,
+                deadline,
+                null);
     }
 
     /** Without a VMA key and deadline (older senders; tests). */
-    public StartVmCommand(String hostName, String correlationId, long vmId, String vmName, long diId,
-            String diPath, boolean useOverlay, boolean persistentOverlay, int memoryMb, int cpus,
-            long homeDiskSizeMb, String mac, String ip, DirectBoot directBoot) {
-        this(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay, persistentOverlay, memoryMb, cpus,
-                homeDiskSizeMb, mac, ip, directBoot, null, null);
+    public StartVmCommand(
+            String hostName,
+            String correlationId,
+            long vmId,
+            String vmName,
+            long diId,
+            String diPath,
+            boolean useOverlay,
+            boolean persistentOverlay,
+            int memoryMb,
+            int cpus,
+            long homeDiskSizeMb,
+            String mac,
+            String ip,
+            DirectBoot directBoot) {
+        this(
+                hostName,
+                correlationId,
+                vmId,
+                vmName,
+                diId,
+                diPath,
+                useOverlay,
+                persistentOverlay,
+                memoryMb,
+                cpus,
+                homeDiskSizeMb,
+                mac,
+                ip,
+                directBoot,
+                null,
+                null);
     }
 
     /**
@@ -175,27 +247,91 @@ public record StartVmCommand(String hostName, String correlationId, long vmId, S
         }
 
         public StartVmCommand build() {
-            return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                    persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, container);
+            return new StartVmCommand(
+                    hostName,
+                    correlationId,
+                    vmId,
+                    vmName,
+                    diId,
+                    diPath,
+                    useOverlay,
+                    persistentOverlay,
+                    memoryMb,
+                    cpus,
+                    homeDiskSizeMb,
+                    mac,
+                    ip,
+                    directBoot,
+                    vmaKey,
+                    deadline,
+                    container);
         }
     }
 
     /** The same command carrying the given VMA key. */
     public StartVmCommand withVmaKey(String key) {
-        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, key, deadline, container);
+        return new StartVmCommand(
+                hostName,
+                correlationId,
+                vmId,
+                vmName,
+                diId,
+                diPath,
+                useOverlay,
+                persistentOverlay,
+                memoryMb,
+                cpus,
+                homeDiskSizeMb,
+                mac,
+                ip,
+                directBoot,
+                key,
+                deadline,
+                container);
     }
 
     @Override
     public StartVmCommand withDeadline(Instant newDeadline) {
-        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, newDeadline, container);
+        return new StartVmCommand(
+                hostName,
+                correlationId,
+                vmId,
+                vmName,
+                diId,
+                diPath,
+                useOverlay,
+                persistentOverlay,
+                memoryMb,
+                cpus,
+                homeDiskSizeMb,
+                mac,
+                ip,
+                directBoot,
+                vmaKey,
+                newDeadline,
+                container);
     }
 
     /** The same command starting a container with these limits. */
     public StartVmCommand asContainer(Container limits) {
-        return new StartVmCommand(hostName, correlationId, vmId, vmName, diId, diPath, useOverlay,
-                persistentOverlay, memoryMb, cpus, homeDiskSizeMb, mac, ip, directBoot, vmaKey, deadline, limits);
+        return new StartVmCommand(
+                hostName,
+                correlationId,
+                vmId,
+                vmName,
+                diId,
+                diPath,
+                useOverlay,
+                persistentOverlay,
+                memoryMb,
+                cpus,
+                homeDiskSizeMb,
+                mac,
+                ip,
+                directBoot,
+                vmaKey,
+                deadline,
+                limits);
     }
 
     /** Whether this starts a container (else a VM). */

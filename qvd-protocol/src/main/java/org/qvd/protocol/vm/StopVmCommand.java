@@ -12,8 +12,8 @@ import org.qvd.protocol.message.HkdCommand;
  * @param graceSeconds how long to wait for the guest to power off; {@code null} for the host's default
  * @param deadline see {@link HkdCommand#deadline()}
  */
-public record StopVmCommand(String hostName, String correlationId, long vmId, Integer graceSeconds,
-        Instant deadline) implements HkdCommand {
+public record StopVmCommand(String hostName, String correlationId, long vmId, Integer graceSeconds, Instant deadline)
+        implements HkdCommand {
 
     public StopVmCommand {
         Destinations.requireValidHostName(hostName);

@@ -11,8 +11,8 @@ import org.qvd.protocol.state.VmState;
  * @param ip the VM's address while it runs
  * @param reason why, when the change was not asked for (e.g. the guest powered itself off)
  */
-public record VmStateChanged(String hostName, String correlationId, long vmId, VmState state, String ip,
-        String reason) implements HkdEvent {
+public record VmStateChanged(String hostName, String correlationId, long vmId, VmState state, String ip, String reason)
+        implements HkdEvent {
 
     public VmStateChanged {
         Destinations.requireValidHostName(hostName);

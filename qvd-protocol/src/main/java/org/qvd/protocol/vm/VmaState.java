@@ -10,8 +10,9 @@ import org.qvd.protocol.state.XState;
  *
  * @param failedPings consecutive pings that got no answer (0 while it answers)
  */
-public record VmaState(String hostName, String correlationId, long vmId, boolean responding, XState xState,
-        int failedPings) implements HkdEvent {
+public record VmaState(
+        String hostName, String correlationId, long vmId, boolean responding, XState xState, int failedPings)
+        implements HkdEvent {
 
     public VmaState {
         Destinations.requireValidHostName(hostName);

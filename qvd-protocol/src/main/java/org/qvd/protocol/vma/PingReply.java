@@ -5,5 +5,4 @@ package org.qvd.protocol.vma;
  *
  * @param rssKiB the agent's resident memory (VmRSS), for capacity planning; 0 if unknown
  */
-public record PingReply(String status, String version, long uptimeSeconds, long rssKiB) {
-}
+public record PingReply(String status, String version, long uptimeSeconds, long rssKiB) {}

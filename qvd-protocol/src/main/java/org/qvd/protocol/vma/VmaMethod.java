@@ -10,7 +10,15 @@ import java.util.Optional;
  * View/Assist (docs/browser.md); older VMAs answer it {@code 404}.
  */
 public enum VmaMethod {
-    PING, X_STATE, X_START, X_CHECK, X_SUSPEND, X_STOP, POWEROFF, EXPIRE, VNC_START;
+    PING,
+    X_STATE,
+    X_START,
+    X_CHECK,
+    X_SUSPEND,
+    X_STOP,
+    POWEROFF,
+    EXPIRE,
+    VNC_START;
 
     /** The path segment after {@code /vma/}. */
     public String path() {

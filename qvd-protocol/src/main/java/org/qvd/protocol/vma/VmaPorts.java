@@ -14,6 +14,5 @@ public final class VmaPorts {
     /** nxagent's port: 4000 + its display. */
     public static final int NX = 4000 + NX_DISPLAY;
 
-    private VmaPorts() {
-    }
+    private VmaPorts() {}
 }

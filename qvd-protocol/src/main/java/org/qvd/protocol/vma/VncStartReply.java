@@ -6,5 +6,4 @@ package org.qvd.protocol.vma;
  *
  * @param mode {@code desktop}, {@code view} (input refused) or {@code assist}
  */
-public record VncStartReply(int port, String mode) {
-}
+public record VncStartReply(int port, String mode) {}

@@ -20,8 +20,9 @@ class CommandDeadlineAndVmaKeyTest {
 
     @Test
     void goldenStartCarriesKeyAndDeadline() throws Exception {
-        StartVmCommand start = (StartVmCommand) codec.decode(
-                GoldenMessagesTest.resource("/golden/v1/StartVm-vmaKeyAndDeadline.json")).message();
+        StartVmCommand start =
+                (StartVmCommand) codec.decode(GoldenMessagesTest.resource("/golden/v1/StartVm-vmaKeyAndDeadline.json"))
+                        .message();
 
         assertThat(start.vmaKey()).isEqualTo(KEY);
         assertThat(start.deadline()).isEqualTo(DEADLINE);
@@ -29,8 +30,8 @@ class CommandDeadlineAndVmaKeyTest {
 
     @Test
     void olderStartWithoutKeyOrDeadlineStillDecodes() throws Exception {
-        StartVmCommand start = (StartVmCommand) codec.decode(
-                GoldenMessagesTest.resource("/golden/v1/StartVm.json")).message();
+        StartVmCommand start = (StartVmCommand) codec.decode(GoldenMessagesTest.resource("/golden/v1/StartVm.json"))
+                .message();
 
         assertThat(start.vmaKey()).isNull();
         assertThat(start.deadline()).isNull();
@@ -40,12 +41,16 @@ class CommandDeadlineAndVmaKeyTest {
 
     @Test
     void everyCommandTypeCarriesItsDeadlineThroughTheCodec() {
-        List<HkdCommand> commands = List.of(start(null), new StopVmCommand("node1", "c", 3, 5),
-                new ReapVmCommand("node1", "c", 3), new StopHostCommand("node1", "c"));
+        List<HkdCommand> commands = List.of(
+                start(null),
+                new StopVmCommand("node1", "c", 3, 5),
+                new ReapVmCommand("node1", "c", 3),
+                new StopHostCommand("node1", "c"));
 
         for (HkdCommand command : commands) {
             HkdCommand withDeadline = command.withDeadline(DEADLINE);
-            HkdCommand decoded = (HkdCommand) codec.decode(codec.encode(withDeadline)).message();
+            HkdCommand decoded =
+                    (HkdCommand) codec.decode(codec.encode(withDeadline)).message();
 
             assertThat(decoded).isEqualTo(withDeadline);
             assertThat(decoded.deadline()).isEqualTo(DEADLINE);
@@ -58,7 +63,8 @@ class CommandDeadlineAndVmaKeyTest {
     void refusesAKeyThatIsNot64LowerCaseHexAndNeverEchoesIt() {
         String upper = KEY.toUpperCase();
 
-        assertThatThrownBy(() -> start(upper)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> start(upper))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(upper);
         assertThatThrownBy(() -> start("abc")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -78,7 +84,22 @@ class CommandDeadlineAndVmaKeyTest {
     }
 
     private static StartVmCommand start(String key) {
-        return new StartVmCommand("node1", "c", 3, "vm", 7, "di.qcow2", true, false, 256, 1, 0,
-                "52:54:00:00:00:03", "10.3.0.3", null, key, null);
+        return new StartVmCommand(
+                "node1",
+                "c",
+                3,
+                "vm",
+                7,
+                "di.qcow2",
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:00:00:03",
+                "10.3.0.3",
+                null,
+                key,
+                null);
     }
 }

@@ -19,10 +19,16 @@ class DestinationsTest {
         assertThat(Destinations.hostEvents("node-1")).isEqualTo("qvd.events.node-1");
         assertThat(Destinations.hostOfEvents("jms.queue.qvd.events.node-1")).contains("node-1");
         assertThat(Destinations.hostOfEvents("qvd.events.node_2")).contains("node_2");
-        assertThat(Destinations.hostOfEvents("jms.queue.qvd.events")).as("the shared queue names no host").isEmpty();
+        assertThat(Destinations.hostOfEvents("jms.queue.qvd.events"))
+                .as("the shared queue names no host")
+                .isEmpty();
         assertThat(Destinations.hostOfEvents("qvd.events")).isEmpty();
-        assertThat(Destinations.hostOfEvents("jms.queue.qvd.events.a.b")).as("no dots in host names").isEmpty();
-        assertThat(Destinations.hostOfEvents("jms.queue.qvd.hkd.node-1")).as("a command queue").isEmpty();
+        assertThat(Destinations.hostOfEvents("jms.queue.qvd.events.a.b"))
+                .as("no dots in host names")
+                .isEmpty();
+        assertThat(Destinations.hostOfEvents("jms.queue.qvd.hkd.node-1"))
+                .as("a command queue")
+                .isEmpty();
         assertThat(Destinations.hostOfEvents("jms.topic.qvd.events.node-1")).isEmpty();
         assertThat(Destinations.hostOfEvents("")).isEmpty();
         assertThat(Destinations.hostOfEvents(null)).isEmpty();

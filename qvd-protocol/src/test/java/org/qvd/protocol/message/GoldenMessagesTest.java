@@ -51,11 +51,15 @@ class GoldenMessagesTest {
 
         assertThat(decoded.properties())
                 .containsEntry(MessageProperties.TYPE, tree.get("type").asText())
-                .containsEntry(MessageProperties.SCHEMA_VERSION, tree.get("schemaVersion").asText())
+                .containsEntry(
+                        MessageProperties.SCHEMA_VERSION,
+                        tree.get("schemaVersion").asText())
                 .containsEntry(MessageProperties.HOST_NAME, tree.get("hostName").asText());
         if (tree.has("correlationId")) {
-            assertThat(decoded.properties()).containsEntry(MessageProperties.CORRELATION_ID,
-                    tree.get("correlationId").asText());
+            assertThat(decoded.properties())
+                    .containsEntry(
+                            MessageProperties.CORRELATION_ID,
+                            tree.get("correlationId").asText());
         } else {
             assertThat(decoded.properties()).doesNotContainKey(MessageProperties.CORRELATION_ID);
         }
@@ -65,7 +69,9 @@ class GoldenMessagesTest {
     void hasAGoldenFileForEveryMessageType() throws Exception {
         List<String> covered = goldenV1().stream()
                 .map(p -> p.getFileName().toString().replaceFirst("(-.*)?\\.json$", ""))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
 
         assertThat(covered).containsExactlyElementsOf(MessageTypes.names());
     }

@@ -31,7 +31,8 @@ class MessageRefusalTest {
         String json = GoldenMessagesTest.resource("/golden/refused/Teleport-v1.json");
 
         assertThatThrownBy(() -> codec.decode(json))
-                .isInstanceOfSatisfying(MessageTypeUnknownException.class,
+                .isInstanceOfSatisfying(
+                        MessageTypeUnknownException.class,
                         e -> assertThat(e.type()).isEqualTo("TeleportVm"));
     }
 
@@ -60,7 +61,8 @@ class MessageRefusalTest {
                 + "\"hostName\":\"node1\",\"correlationId\":\"c\",\"vmId\":null}";
 
         assertThatThrownBy(() -> codec.decode(badMac))
-                .isInstanceOf(MessageMalformedException.class).hasMessageContaining("mac");
+                .isInstanceOf(MessageMalformedException.class)
+                .hasMessageContaining("mac");
         assertThatThrownBy(() -> codec.decode(noVmId)).isInstanceOf(MessageMalformedException.class);
     }
 
@@ -70,7 +72,8 @@ class MessageRefusalTest {
                 + "\"hostName\":\"node1\",\"vmId\":4}";
 
         assertThatThrownBy(() -> codec.decode(json))
-                .isInstanceOf(MessageMalformedException.class).hasMessageContaining("correlationId");
+                .isInstanceOf(MessageMalformedException.class)
+                .hasMessageContaining("correlationId");
     }
 
     @Test
@@ -89,8 +92,7 @@ class MessageRefusalTest {
         assertThat(codec.checkHeader("StopVm", "1.3")).isEqualTo(new SchemaVersion(1, 3));
         assertThatThrownBy(() -> codec.checkHeader("StopVm", "0.9"))
                 .isInstanceOf(SchemaVersionUnsupportedException.class);
-        assertThatThrownBy(() -> codec.checkHeader("Dance", "1.0"))
-                .isInstanceOf(MessageTypeUnknownException.class);
+        assertThatThrownBy(() -> codec.checkHeader("Dance", "1.0")).isInstanceOf(MessageTypeUnknownException.class);
     }
 
     @Test
@@ -103,9 +105,10 @@ class MessageRefusalTest {
         assertThat(envelope.type()).isEqualTo("VmStateChanged");
         assertThat(envelope.schemaVersion()).isEqualTo(SchemaVersion.CURRENT);
         assertThat(envelope.sentAt()).isEqualTo(Instant.parse("2026-11-26T15:00:00.123Z"));
-        assertThat(clocked.encode(envelope)).startsWith(
-                "{\"type\":\"VmStateChanged\",\"schemaVersion\":\"1.2\",\"sentAt\":\"2026-11-26T15:00:00.123Z\","
-                        + "\"hostName\":\"node1\",\"vmId\":9,\"state\":\"stopping\"}");
+        assertThat(clocked.encode(envelope))
+                .startsWith(
+                        "{\"type\":\"VmStateChanged\",\"schemaVersion\":\"1.2\",\"sentAt\":\"2026-11-26T15:00:00.123Z\","
+                                + "\"hostName\":\"node1\",\"vmId\":9,\"state\":\"stopping\"}");
     }
 
     @Test

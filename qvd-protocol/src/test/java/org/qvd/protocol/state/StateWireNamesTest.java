@@ -9,20 +9,33 @@ class StateWireNamesTest {
 
     @Test
     void usesQvdsLowerCaseNames() {
-        assertThat(VmState.values()).extracting(VmState::wireName)
+        assertThat(VmState.values())
+                .extracting(VmState::wireName)
                 .containsExactly("stopped", "starting", "running", "stopping", "zombie", "debugging");
-        assertThat(UserState.values()).extracting(UserState::wireName)
+        assertThat(UserState.values())
+                .extracting(UserState::wireName)
                 .containsExactly("disconnected", "connecting", "connected");
-        assertThat(HostState.values()).extracting(HostState::wireName)
+        assertThat(HostState.values())
+                .extracting(HostState::wireName)
                 .containsExactly("stopped", "starting", "running", "stopping", "lost");
-        assertThat(XState.values()).extracting(XState::wireName).containsExactly("stopped", "starting",
-                "provisioning", "listening", "connected", "suspending", "suspended", "stopping");
+        assertThat(XState.values())
+                .extracting(XState::wireName)
+                .containsExactly(
+                        "stopped",
+                        "starting",
+                        "provisioning",
+                        "listening",
+                        "connected",
+                        "suspending",
+                        "suspended",
+                        "stopping");
     }
 
     @Test
     void parsesWireNamesAndRejectsOthers() {
         assertThat(XState.fromWire("suspended")).isEqualTo(XState.SUSPENDED);
-        assertThatThrownBy(() -> VmState.fromWire("RUNNING")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> VmState.fromWire("RUNNING"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("running");
     }
 }

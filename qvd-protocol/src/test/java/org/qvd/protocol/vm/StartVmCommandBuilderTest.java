@@ -17,12 +17,38 @@ class StartVmCommandBuilderTest {
     void namesEveryParameterAndEncodesAsThePositionalCommand() {
         StartVmCommand.DirectBoot boot = new StartVmCommand.DirectBoot("k", "i", "console=ttyS0");
         StartVmCommand.Container limits = new StartVmCommand.Container(1024, 512);
-        StartVmCommand built = StartVmCommand.builder("node1", "c-1", 42).vmName("vm-42").image(7, "di.qcow2")
-                .overlay(true, true).memoryMb(512).cpus(2).homeDiskSizeMb(1024).network("02:51:0a:03:00:2a", "10.3.0.42")
-                .directBoot(boot).vmaKey(KEY).deadline(DEADLINE).container(limits).build();
+        StartVmCommand built = StartVmCommand.builder("node1", "c-1", 42)
+                .vmName("vm-42")
+                .image(7, "di.qcow2")
+                .overlay(true, true)
+                .memoryMb(512)
+                .cpus(2)
+                .homeDiskSizeMb(1024)
+                .network("02:51:0a:03:00:2a", "10.3.0.42")
+                .directBoot(boot)
+                .vmaKey(KEY)
+                .deadline(DEADLINE)
+                .container(limits)
+                .build();
 
-        StartVmCommand positional = new StartVmCommand("node1", "c-1", 42, "vm-42", 7, "di.qcow2", true, true, 512, 2,
-                1024, "02:51:0a:03:00:2a", "10.3.0.42", boot, KEY, DEADLINE, limits);
+        StartVmCommand positional = new StartVmCommand(
+                "node1",
+                "c-1",
+                42,
+                "vm-42",
+                7,
+                "di.qcow2",
+                true,
+                true,
+                512,
+                2,
+                1024,
+                "02:51:0a:03:00:2a",
+                "10.3.0.42",
+                boot,
+                KEY,
+                DEADLINE,
+                limits);
         assertThat(built).isEqualTo(positional);
         MessageCodec codec = new MessageCodec();
         assertThat(codec.decode(codec.encode(built)).message()).isEqualTo(positional);
@@ -30,24 +56,57 @@ class StartVmCommandBuilderTest {
 
     @Test
     void defaultsAreAnOverlayNotKeptOneCpuNoHomeDiskAndAVm() {
-        StartVmCommand built = StartVmCommand.builder("node1", "c-2", 3).vmName("vm").image(7, "di.qcow2").memoryMb(256)
-                .network("02:51:0a:03:00:03", "10.3.0.3").build();
+        StartVmCommand built = StartVmCommand.builder("node1", "c-2", 3)
+                .vmName("vm")
+                .image(7, "di.qcow2")
+                .memoryMb(256)
+                .network("02:51:0a:03:00:03", "10.3.0.3")
+                .build();
 
-        assertThat(built).isEqualTo(new StartVmCommand("node1", "c-2", 3, "vm", 7, "di.qcow2", true, false, 256, 1, 0,
-                "02:51:0a:03:00:03", "10.3.0.3", null));
+        assertThat(built)
+                .isEqualTo(new StartVmCommand(
+                        "node1",
+                        "c-2",
+                        3,
+                        "vm",
+                        7,
+                        "di.qcow2",
+                        true,
+                        false,
+                        256,
+                        1,
+                        0,
+                        "02:51:0a:03:00:03",
+                        "10.3.0.3",
+                        null));
         assertThat(built.runsAsContainer()).isFalse();
     }
 
     @Test
     void checksWhatItBuildsAsTheConstructorDoes() {
-        assertThatThrownBy(() -> StartVmCommand.builder("node1", "c", 3).image(7, "di.qcow2").memoryMb(256)
-                .network("02:51:0a:03:00:03", "10.3.0.3").build()).as("no name").isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> StartVmCommand.builder("node1", "c", 3)
+                        .image(7, "di.qcow2")
+                        .memoryMb(256)
+                        .network("02:51:0a:03:00:03", "10.3.0.3")
+                        .build())
+                .as("no name")
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("vmName");
-        assertThatThrownBy(() -> StartVmCommand.builder("node1", "c", 3).vmName("vm").image(7, "di.qcow2").memoryMb(8)
-                .network("02:51:0a:03:00:03", "10.3.0.3").build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StartVmCommand.builder("node1", "c", 3)
+                        .vmName("vm")
+                        .image(7, "di.qcow2")
+                        .memoryMb(8)
+                        .network("02:51:0a:03:00:03", "10.3.0.3")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("memoryMb");
-        assertThatThrownBy(() -> StartVmCommand.builder("node.1", "c", 3).vmName("vm").image(7, "di.qcow2")
-                .memoryMb(256).network("02:51:0a:03:00:03", "10.3.0.3").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host name");
+        assertThatThrownBy(() -> StartVmCommand.builder("node.1", "c", 3)
+                        .vmName("vm")
+                        .image(7, "di.qcow2")
+                        .memoryMb(256)
+                        .network("02:51:0a:03:00:03", "10.3.0.3")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host name");
     }
 }

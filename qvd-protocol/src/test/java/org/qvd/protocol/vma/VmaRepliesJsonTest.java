@@ -27,7 +27,8 @@ class VmaRepliesJsonTest {
     @Test
     void roundTripsPing() throws Exception {
         PingReply ping = new PingReply("ok", "0.1.0", 12, 40000);
-        assertThat(json.readValue(json.writeValueAsString(ping), PingReply.class)).isEqualTo(ping);
+        assertThat(json.readValue(json.writeValueAsString(ping), PingReply.class))
+                .isEqualTo(ping);
     }
 
     @Test

@@ -17,12 +17,25 @@ class AccountApiIT {
     void managesTenantsAndRefusesDuplicatesAndNonSuperadmins(QvdSystem system) {
         Api api = Api.superadmin(system);
         Fixtures.Tenant tenant = Fixtures.tenant(api);
-        assertThat(api.get("/tenants/" + tenant.id()).body().get("name").asText()).isEqualTo(tenant.name());
-        assertThat(api.get("/tenants?name=" + tenant.name()).body().get("total").asLong()).isEqualTo(1);
-        assertThat(api.patch("/tenants/" + tenant.id(), Map.of("description", "changed")).body().get("description")
-                .asText()).isEqualTo("changed");
-        assertThat(api.post("/tenants/" + tenant.id() + "/block", "").body().get("blocked").asBoolean()).isTrue();
-        assertThat(api.post("/tenants/" + tenant.id() + "/unblock", "").body().get("blocked").asBoolean()).isFalse();
+        assertThat(api.get("/tenants/" + tenant.id()).body().get("name").asText())
+                .isEqualTo(tenant.name());
+        assertThat(api.get("/tenants?name=" + tenant.name()).body().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(api.patch("/tenants/" + tenant.id(), Map.of("description", "changed"))
+                        .body()
+                        .get("description")
+                        .asText())
+                .isEqualTo("changed");
+        assertThat(api.post("/tenants/" + tenant.id() + "/block", "")
+                        .body()
+                        .get("blocked")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.post("/tenants/" + tenant.id() + "/unblock", "")
+                        .body()
+                        .get("blocked")
+                        .asBoolean())
+                .isFalse();
         problem(api.post("/tenants", Map.of("name", tenant.name())), 409, "tenant.duplicate");
         problem(api.post("/tenants", Map.of("name", "has space")), 400, "validation.failed");
 
@@ -43,17 +56,39 @@ class AccountApiIT {
         Api.Reply created = admin.api().post("/users", Map.of("login", "alice", "password", "Alice-Pw-1"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/v1/users/" + created.id());
-        assertThat(created.body().get("tenantName").asText()).isEqualTo(admin.tenant().name());
+        assertThat(created.body().get("tenantName").asText())
+                .isEqualTo(admin.tenant().name());
         assertThat(created.body().has("password")).isFalse();
         long id = created.id();
 
-        problem(admin.api().post("/users", Map.of("login", "alice", "password", "Alice-Pw-789")), 409, "user.duplicate");
+        problem(
+                admin.api().post("/users", Map.of("login", "alice", "password", "Alice-Pw-789")),
+                409,
+                "user.duplicate");
         problem(api.post("/users", Map.of("login", "bob", "password", "x")), 400, "tenant.required");
-        assertThat(admin.api().put("/users/" + id + "/password", Map.of("password", "New-Pw-2222")).status()).isEqualTo(200);
-        assertThat(admin.api().post("/users/" + id + "/block", "").body().get("blocked").asBoolean()).isTrue();
-        assertThat(admin.api().get("/users?blocked=true").body().get("total").asLong()).isEqualTo(1);
-        assertThat(admin.api().post("/users/" + id + "/unblock", "").body().get("blocked").asBoolean()).isFalse();
-        assertThat(admin.api().patch("/users/" + id, Map.of("description", "d")).body().get("description").asText())
+        assertThat(admin.api()
+                        .put("/users/" + id + "/password", Map.of("password", "New-Pw-2222"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.api()
+                        .post("/users/" + id + "/block", "")
+                        .body()
+                        .get("blocked")
+                        .asBoolean())
+                .isTrue();
+        assertThat(admin.api().get("/users?blocked=true").body().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(admin.api()
+                        .post("/users/" + id + "/unblock", "")
+                        .body()
+                        .get("blocked")
+                        .asBoolean())
+                .isFalse();
+        assertThat(admin.api()
+                        .patch("/users/" + id, Map.of("description", "d"))
+                        .body()
+                        .get("description")
+                        .asText())
                 .isEqualTo("d");
 
         long vm = Fixtures.vm(admin.api(), id, Fixtures.osf(admin.api(), null));
@@ -72,27 +107,41 @@ class AccountApiIT {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         JsonNode me = admin.api().get("/administrators/me").body();
-        assertThat(me.get("name").asText() + "@" + me.get("tenantName").asText()).isEqualTo(admin.login());
+        assertThat(me.get("name").asText() + "@" + me.get("tenantName").asText())
+                .isEqualTo(admin.login());
         assertThat(me.get("superadmin").asBoolean()).isFalse();
         assertThat(me.get("acls").toString()).contains("vm.create").doesNotContain("tenant.create");
 
         Api.Reply helper = admin.api().post("/administrators", Map.of("name", "helper", "password", "Helper-Pw-1"));
         assertThat(helper.status()).as("%s", helper.body()).isEqualTo(201);
         long reader = Fixtures.role(api, "Reader");
-        JsonNode assigned = admin.api().put("/administrators/" + helper.id() + "/roles/" + reader, "").body();
+        JsonNode assigned = admin.api()
+                .put("/administrators/" + helper.id() + "/roles/" + reader, "")
+                .body();
         assertThat(assigned.get("roles").toString()).contains("Reader");
         Api helperApi = Api.basic(system, "helper@" + admin.tenant().name(), "Helper-Pw-1");
         assertThat(helperApi.get("/vms").status()).isEqualTo(200);
         problem(helperApi.post("/users", Map.of("login", "x", "password", "y")), 403, "acl.forbidden");
 
-        assertThat(admin.api().post("/administrators/" + helper.id() + "/block", "").body().get("blocked").asBoolean())
+        assertThat(admin.api()
+                        .post("/administrators/" + helper.id() + "/block", "")
+                        .body()
+                        .get("blocked")
+                        .asBoolean())
                 .isTrue();
         problem(helperApi.get("/vms"), 401, "auth.unauthenticated");
         admin.api().post("/administrators/" + helper.id() + "/unblock", "");
-        assertThat(admin.api().delete("/administrators/" + helper.id() + "/roles/" + reader).body().get("roles"))
+        assertThat(admin.api()
+                        .delete("/administrators/" + helper.id() + "/roles/" + reader)
+                        .body()
+                        .get("roles"))
                 .isEmpty();
-        problem(admin.api().post("/administrators", Map.of("name", "helper", "password", "Helper-Pw-9")), 409, "admin.duplicate");
-        assertThat(admin.api().delete("/administrators/" + helper.id()).status()).isEqualTo(204);
+        problem(
+                admin.api().post("/administrators", Map.of("name", "helper", "password", "Helper-Pw-9")),
+                409,
+                "admin.duplicate");
+        assertThat(admin.api().delete("/administrators/" + helper.id()).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -103,16 +152,31 @@ class AccountApiIT {
         Api.Reply role = admin.api().post("/roles", Map.of("name", "helpdesk"));
         assertThat(role.status()).as("%s", role.body()).isEqualTo(201);
         long id = role.id();
-        assertThat(admin.api().put("/roles/" + id + "/acls/vm.see", "").body().get("effective").toString())
+        assertThat(admin.api()
+                        .put("/roles/" + id + "/acls/vm.see", "")
+                        .body()
+                        .get("effective")
+                        .toString())
                 .contains("vm.see");
         long operator = Fixtures.role(api, "Operator");
-        JsonNode inherited = admin.api().put("/roles/" + id + "/inherits/" + operator, "").body();
+        JsonNode inherited =
+                admin.api().put("/roles/" + id + "/inherits/" + operator, "").body();
         assertThat(inherited.get("effective").toString()).contains("vm.update.state");
-        JsonNode denied = admin.api().put("/roles/" + id + "/denied-acls/vm.update.state", "").body();
+        JsonNode denied = admin.api()
+                .put("/roles/" + id + "/denied-acls/vm.update.state", "")
+                .body();
         assertThat(denied.get("effective").toString()).doesNotContain("vm.update.state");
-        assertThat(admin.api().delete("/roles/" + id + "/acls/vm.update.state").body().get("effective").toString())
+        assertThat(admin.api()
+                        .delete("/roles/" + id + "/acls/vm.update.state")
+                        .body()
+                        .get("effective")
+                        .toString())
                 .contains("vm.update.state");
-        assertThat(admin.api().delete("/roles/" + id + "/inherits/" + operator).body().get("inherits")).isEmpty();
+        assertThat(admin.api()
+                        .delete("/roles/" + id + "/inherits/" + operator)
+                        .body()
+                        .get("inherits"))
+                .isEmpty();
         problem(admin.api().put("/roles/" + id + "/acls/no.such.acl", ""), 404, "acl.not_found");
         assertThat(admin.api().delete("/roles/" + id).status()).isEqualTo(204);
         problem(admin.api().get("/roles/" + id), 404, "role.not_found");

@@ -19,8 +19,10 @@ public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     /** Generous connect timeout: the first requests meet a server still warming up on a busy 2-core machine. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
-            .connectTimeout(java.time.Duration.ofSeconds(60)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .sslContext(TrustAll.context())
+            .connectTimeout(java.time.Duration.ofSeconds(60))
+            .build();
 
     private final String base;
     private final String authorization;
@@ -92,7 +94,8 @@ public final class Api {
     }
 
     public Reply postRaw(String path, String contentType, byte[] body) {
-        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private HttpRequest.Builder builder(String path) {

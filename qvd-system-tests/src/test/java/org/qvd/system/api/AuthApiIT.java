@@ -33,10 +33,16 @@ class AuthApiIT {
         Api bearer = Api.bearer(system, issued.get("token").asText());
 
         JsonNode me = bearer.get("/administrators/me").body();
-        assertThat(me.get("name").asText() + "@" + me.get("tenantName").asText()).isEqualTo(admin.login());
+        assertThat(me.get("name").asText() + "@" + me.get("tenantName").asText())
+                .isEqualTo(admin.login());
         long user = Fixtures.user(bearer, null);
-        JsonNode audit = api.get("/audit?objectType=user&objectId=" + user).body().get("items").get(0);
-        assertThat(audit.get("adminName").asText()).as("same audit identity as Basic").isEqualTo(admin.login());
+        JsonNode audit = api.get("/audit?objectType=user&objectId=" + user)
+                .body()
+                .get("items")
+                .get(0);
+        assertThat(audit.get("adminName").asText())
+                .as("same audit identity as Basic")
+                .isEqualTo(admin.login());
         problem(bearer.post("/tenants", Map.of("name", Api.unique("t"))), 403, "acl.forbidden");
 
         String token = issued.get("token").asText();
@@ -48,7 +54,8 @@ class AuthApiIT {
     void refusesATokenOfAnAdministratorBlockedSinceIssue(QvdSystem system) {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, api, "Tenant Admin");
-        Api bearer = Api.bearer(system, admin.api().post("/auth/token", "").body().get("token").asText());
+        Api bearer = Api.bearer(
+                system, admin.api().post("/auth/token", "").body().get("token").asText());
         assertThat(bearer.get("/vms").status()).isEqualTo(200);
         long id = bearer.get("/administrators/me").body().get("adminId").asLong();
         api.post("/administrators/" + id + "/block", "");

@@ -46,15 +46,22 @@ public final class Cli {
 
     public static Map<String, String> env(QvdSystem system, String login, String password) {
         // QVD_HOME: the CLI trusts the installation CA under it (tls/ca.pem), as on the server itself
-        return Map.of("QVD_API_URL", Api.root(system) + "/api", "QVD_ADMIN_LOGIN", login, "QVD_ADMIN_PASSWORD",
-                password, "QVD_HOME", system.config().home().toString());
+        return Map.of(
+                "QVD_API_URL",
+                Api.root(system) + "/api",
+                "QVD_ADMIN_LOGIN",
+                login,
+                "QVD_ADMIN_PASSWORD",
+                password,
+                "QVD_HOME",
+                system.config().home().toString());
     }
 
     public static Run run(Map<String, String> env, String... args) {
         try {
             Class<?> admin = loader().loadClass("org.qvd.cli.platform.QvdAdmin");
-            Object instance = admin.getConstructor(Map.class, Path.class).newInstance(env,
-                    Files.createTempDirectory("qvd-admin-home"));
+            Object instance = admin.getConstructor(Map.class, Path.class)
+                    .newInstance(env, Files.createTempDirectory("qvd-admin-home"));
             Object commandLine = admin.getMethod("commandLine", admin).invoke(null, instance);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

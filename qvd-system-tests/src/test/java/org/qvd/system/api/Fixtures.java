@@ -11,16 +11,13 @@ public final class Fixtures {
 
     public static final String PASSWORD = "Tenant-Admin-Pw-1";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A new tenant, its id and name. */
-    public record Tenant(long id, String name) {
-    }
+    public record Tenant(long id, String name) {}
 
     /** A tenant with an administrator holding the fixed role {@code roleName}, and that admin's client. */
-    public record TenantAdmin(Tenant tenant, String login, Api api) {
-    }
+    public record TenantAdmin(Tenant tenant, String login, Api api) {}
 
     public static Tenant tenant(Api superadmin) {
         String name = Api.unique("t");
@@ -32,8 +29,8 @@ public final class Fixtures {
     public static TenantAdmin tenantAdmin(QvdSystem system, Api superadmin, String roleName) {
         Tenant tenant = tenant(superadmin);
         String name = Api.unique("admin");
-        Api.Reply admin = superadmin.post("/administrators",
-                Map.of("tenantId", tenant.id(), "name", name, "password", PASSWORD));
+        Api.Reply admin =
+                superadmin.post("/administrators", Map.of("tenantId", tenant.id(), "name", name, "password", PASSWORD));
         assertThat(admin.status()).as("create admin: %s", admin.body()).isEqualTo(201);
         long roleId = role(superadmin, roleName);
         Api.Reply assigned = superadmin.put("/administrators/" + admin.id() + "/roles/" + roleId, "");
@@ -74,8 +71,10 @@ public final class Fixtures {
 
     /** A DI uploaded for the OSF and made its default (a few bytes stand for the image: no guest boots here). */
     public static long di(Api api, long osfId) {
-        Api.Reply r = api.postRaw("/dis/upload?osfId=" + osfId + "&fileName=test.qcow2&tag=default",
-                "application/octet-stream", "QFI test image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Api.Reply r = api.postRaw(
+                "/dis/upload?osfId=" + osfId + "&fileName=test.qcow2&tag=default",
+                "application/octet-stream",
+                "QFI test image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(r.status()).as("create di: %s", r.body()).isEqualTo(201);
         return r.id();
     }
@@ -94,7 +93,8 @@ public final class Fixtures {
     public static long runningHost(QvdSystem system, Api api) {
         Api.Reply r = api.post("/hosts", Map.of("name", Api.unique("host"), "address", Api.unique("10.9") + ".test"));
         assertThat(r.status()).as("create host: %s", r.body()).isEqualTo(201);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement("UPDATE host_runtime SET state = 'running', "
                         + "heartbeat_at = now() + interval '1 hour', usable_ram_mb = 1000000, usable_cpu = 64, load = 0 "
                         + "WHERE host_id = ?")) {

@@ -42,24 +42,35 @@ final class GeneratedRestClient {
         Path spec = Files.createDirectories(dir).resolve("openapi.json");
         Files.writeString(spec, document, StandardCharsets.UTF_8);
         Path out = dir.resolve("generated");
-        CodegenConfigurator config = new CodegenConfigurator().setGeneratorName("java").setLibrary("native")
-                .setInputSpec(spec.toString()).setOutputDir(out.toString()).setInvokerPackage(PACKAGE)
-                .setApiPackage(PACKAGE + ".api").setModelPackage(PACKAGE + ".model")
-                .addAdditionalProperty("useJakartaEe", true).addAdditionalProperty("openApiNullable", false)
+        CodegenConfigurator config = new CodegenConfigurator()
+                .setGeneratorName("java")
+                .setLibrary("native")
+                .setInputSpec(spec.toString())
+                .setOutputDir(out.toString())
+                .setInvokerPackage(PACKAGE)
+                .setApiPackage(PACKAGE + ".api")
+                .setModelPackage(PACKAGE + ".model")
+                .addAdditionalProperty("useJakartaEe", true)
+                .addAdditionalProperty("openApiNullable", false)
                 .addAdditionalProperty("hideGenerationTimestamp", true)
-                .addGlobalProperty("apiTests", "false").addGlobalProperty("modelTests", "false")
-                .addGlobalProperty("apiDocs", "false").addGlobalProperty("modelDocs", "false");
+                .addGlobalProperty("apiTests", "false")
+                .addGlobalProperty("modelTests", "false")
+                .addGlobalProperty("apiDocs", "false")
+                .addGlobalProperty("modelDocs", "false");
         new DefaultGenerator().opts(config.toClientOptInput()).generate();
         Path classes = Files.createDirectories(dir.resolve("classes"));
         GeneratedSources.compile(out.resolve("src/main/java"), classes, "the OpenAPI document");
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                GeneratedRestClient.class.getClassLoader());
-        Object apiClient = loader.loadClass(PACKAGE + ".ApiClient").getConstructor().newInstance();
-        apiClient.getClass().getMethod("setHttpClientBuilder", HttpClient.Builder.class).invoke(apiClient,
-                HttpClient.newBuilder().sslContext(TrustAll.context()));
+        URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, GeneratedRestClient.class.getClassLoader());
+        Object apiClient =
+                loader.loadClass(PACKAGE + ".ApiClient").getConstructor().newInstance();
+        apiClient
+                .getClass()
+                .getMethod("setHttpClientBuilder", HttpClient.Builder.class)
+                .invoke(apiClient, HttpClient.newBuilder().sslContext(TrustAll.context()));
         apiClient.getClass().getMethod("updateBaseUri", String.class).invoke(apiClient, baseUri);
-        String basic = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
         Consumer<HttpRequest.Builder> auth = b -> b.header("Authorization", basic);
         apiClient.getClass().getMethod("setRequestInterceptor", Consumer.class).invoke(apiClient, auth);
         return new GeneratedRestClient(loader, apiClient);
@@ -67,11 +78,15 @@ final class GeneratedRestClient {
 
     /** A generated model filled through its setters, e.g. {@code model("NewTenant", Map.of("name", "acme"))}. */
     Object model(String name, Map<String, Object> fields) throws Exception {
-        Object model = loader.loadClass(PACKAGE + ".model." + name).getConstructor().newInstance();
+        Object model =
+                loader.loadClass(PACKAGE + ".model." + name).getConstructor().newInstance();
         for (Map.Entry<String, Object> f : fields.entrySet()) {
-            String setter = "set" + Character.toUpperCase(f.getKey().charAt(0)) + f.getKey().substring(1);
-            Method m = Arrays.stream(model.getClass().getMethods()).filter(x -> x.getName().equals(setter))
-                    .findFirst().orElseThrow(() -> new AssertionError(name + " has no field " + f.getKey()));
+            String setter = "set" + Character.toUpperCase(f.getKey().charAt(0))
+                    + f.getKey().substring(1);
+            Method m = Arrays.stream(model.getClass().getMethods())
+                    .filter(x -> x.getName().equals(setter))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no field " + f.getKey()));
             m.invoke(model, f.getValue());
         }
         return model;
@@ -79,7 +94,8 @@ final class GeneratedRestClient {
 
     /** A field of a generated model, through its getter. */
     static Object get(Object model, String field) throws Exception {
-        return model.getClass().getMethod("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1))
+        return model.getClass()
+                .getMethod("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1))
                 .invoke(model);
     }
 
@@ -91,7 +107,8 @@ final class GeneratedRestClient {
         Class<?> type = loader.loadClass(PACKAGE + ".api." + api);
         Object instance = type.getConstructor(apiClient.getClass()).newInstance(apiClient);
         Method m = Arrays.stream(type.getMethods())
-                .filter(x -> x.getName().equals(operation) && x.getParameterCount() == args.length).findFirst()
+                .filter(x -> x.getName().equals(operation) && x.getParameterCount() == args.length)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no operation " + api + "." + operation + " generated"));
         try {
             return m.invoke(instance, args);
@@ -103,9 +120,13 @@ final class GeneratedRestClient {
     /** Calls {@code operation} with arguments by parameter name; the others are null (not sent). */
     Object callNamed(String api, String operation, Map<String, Object> named) throws Exception {
         Class<?> type = loader.loadClass(PACKAGE + ".api." + api);
-        Method m = Arrays.stream(type.getMethods()).filter(x -> x.getName().equals(operation)).findFirst()
+        Method m = Arrays.stream(type.getMethods())
+                .filter(x -> x.getName().equals(operation))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no operation " + api + "." + operation + " generated"));
-        Object[] args = Arrays.stream(m.getParameters()).map(p -> named.get(p.getName())).toArray();
+        Object[] args = Arrays.stream(m.getParameters())
+                .map(p -> named.get(p.getName()))
+                .toArray();
         return call(api, operation, args);
     }
 

@@ -22,20 +22,34 @@ class GeneratedRestClientIT {
     void aClientGeneratedFromTheDocumentProvisionsAndCleansUp(QvdSystem system) throws Exception {
         Path dir = Path.of(System.getProperty("qvd.generated.rest.client", "target/generated-rest-client"))
                 .toAbsolutePath();
-        GeneratedRestClient qvd = GeneratedRestClient.generate(OpenApiDocument.served(system).text, dir,
-                Api.root(system), "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
+        GeneratedRestClient qvd = GeneratedRestClient.generate(
+                OpenApiDocument.served(system).text,
+                dir,
+                Api.root(system),
+                "superadmin@*",
+                RunningSystem.SUPERADMIN_PASSWORD);
 
         String name = Api.unique("gen");
         Object tenant = qvd.call("TenantsApi", "tenantResourceCreate", qvd.model("NewTenant", Map.of("name", name)));
-        assertThat(GeneratedRestClient.get(tenant, "name")).as("the created tenant, typed").isEqualTo(name);
+        assertThat(GeneratedRestClient.get(tenant, "name"))
+                .as("the created tenant, typed")
+                .isEqualTo(name);
         Long tenantId = (Long) GeneratedRestClient.get(tenant, "id");
-        Object user = qvd.call("UsersApi", "userResourceCreate", qvd.model("NewUser",
-                Map.of("tenantId", tenantId, "login", "alice", "password", "Alice-Pw-123")));
+        Object user = qvd.call(
+                "UsersApi",
+                "userResourceCreate",
+                qvd.model("NewUser", Map.of("tenantId", tenantId, "login", "alice", "password", "Alice-Pw-123")));
         Long userId = (Long) GeneratedRestClient.get(user, "id");
-        Object osf = qvd.call("OsfsApi", "osfResourceCreate", qvd.model("NewOsf",
-                Map.of("tenantId", tenantId, "name", "desktop", "memoryMb", 512)));
-        Object vm = qvd.call("VmsApi", "vmResourceCreate", qvd.model("NewVm",
-                Map.of("userId", userId, "osfId", GeneratedRestClient.get(osf, "id"), "name", "desk")));
+        Object osf = qvd.call(
+                "OsfsApi",
+                "osfResourceCreate",
+                qvd.model("NewOsf", Map.of("tenantId", tenantId, "name", "desktop", "memoryMb", 512)));
+        Object vm = qvd.call(
+                "VmsApi",
+                "vmResourceCreate",
+                qvd.model(
+                        "NewVm",
+                        Map.of("userId", userId, "osfId", GeneratedRestClient.get(osf, "id"), "name", "desk")));
         assertThat(String.valueOf(GeneratedRestClient.get(vm, "state"))).isEqualToIgnoringCase("stopped");
         Long vmId = (Long) GeneratedRestClient.get(vm, "id");
 
@@ -44,8 +58,10 @@ class GeneratedRestClientIT {
         Object page = qvd.callNamed("UsersApi", "userResourceList", Map.of("tenantId", tenantId, "sort", "-login"));
         assertThat((List<?>) GeneratedRestClient.get(page, "items")).hasSize(1);
 
-        Exception duplicate = catchException(() -> qvd.call("UsersApi", "userResourceCreate", qvd.model("NewUser",
-                Map.of("tenantId", tenantId, "login", "alice", "password", "Alice-Pw-123"))));
+        Exception duplicate = catchException(() -> qvd.call(
+                "UsersApi",
+                "userResourceCreate",
+                qvd.model("NewUser", Map.of("tenantId", tenantId, "login", "alice", "password", "Alice-Pw-123"))));
         assertThat(GeneratedRestClient.status(duplicate)).isEqualTo(409);
 
         qvd.call("VmsApi", "vmResourceDelete", vmId, false);

@@ -52,8 +52,7 @@ final class GeneratedSoapClient {
     }
 
     /** A typed SOAP fault as the generated exception carries it. */
-    record Fault(String code, int status, String detail) {
-    }
+    record Fault(String code, int status, String detail) {}
 
     /** Generates, compiles and loads the client into {@code dir} (emptied first). */
     static GeneratedSoapClient generate(String wsdlUrl, Path dir) throws Exception {
@@ -63,8 +62,8 @@ final class GeneratedSoapClient {
         new WSDLToJava(new String[] {"-d", sources.toString(), wsdl.toString()}).run(new ToolContext());
         Path classes = Files.createDirectories(dir.resolve("classes"));
         GeneratedSources.compile(sources, classes, "the WSDL");
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                GeneratedSoapClient.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, GeneratedSoapClient.class.getClassLoader());
         return new GeneratedSoapClient(loader, wsdl.toUri().toURL());
     }
 
@@ -74,8 +73,8 @@ final class GeneratedSoapClient {
      */
     private static Path download(URI uri, Path dir, String fileName, Map<URI, String> saved) throws Exception {
         saved.put(uri, fileName);
-        HttpResponse<byte[]> r = TrustAll.httpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = TrustAll.httpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + uri + ": HTTP " + r.statusCode());
         }
@@ -123,8 +122,9 @@ final class GeneratedSoapClient {
     /** A port that sends a bearer token from {@code POST /api/v1/auth/token} as a plain HTTP header. */
     Port bearerPort(String token) throws Exception {
         Object port = newPort();
-        ((BindingProvider) port).getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS,
-                Map.of("Authorization", List.of("Bearer " + token)));
+        ((BindingProvider) port)
+                .getRequestContext()
+                .put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + token)));
         return new Port(port, loader.loadClass(PACKAGE + ".ProvisioningFault"));
     }
 
@@ -144,8 +144,10 @@ final class GeneratedSoapClient {
 
         /** Invokes {@code operation}; the generated fault or any other exception is thrown as is. */
         Object call(String operation, Object... args) throws Exception {
-            Method m = Arrays.stream(proxy.getClass().getMethods()).filter(x -> x.getName().equals(operation))
-                    .findFirst().orElseThrow(() -> new AssertionError("no operation " + operation + " generated"));
+            Method m = Arrays.stream(proxy.getClass().getMethods())
+                    .filter(x -> x.getName().equals(operation))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no operation " + operation + " generated"));
             try {
                 return m.invoke(proxy, args);
             } catch (InvocationTargetException e) {
@@ -163,8 +165,8 @@ final class GeneratedSoapClient {
                     throw e;
                 }
                 Object info = property(e, "faultInfo");
-                return new Fault((String) property(info, "code"), (Integer) property(info, "status"),
-                        (String) property(info, "detail"));
+                return new Fault((String) property(info, "code"), (Integer) property(info, "status"), (String)
+                        property(info, "detail"));
             }
         }
     }
@@ -178,6 +180,7 @@ final class GeneratedSoapClient {
                 return m.invoke(bean);
             }
         }
-        throw new AssertionError("no property " + name + " on " + bean.getClass().getName());
+        throw new AssertionError(
+                "no property " + name + " on " + bean.getClass().getName());
     }
 }

@@ -50,12 +50,17 @@ class GeneratedSoapClientIT {
         long vmId = (Long) property(vm, "id");
         assertThat(property(vm, "state")).isEqualTo("stopped");
         assertThat(property(vm, "userLogin")).isEqualTo("alice");
-        assertThat((List<?>) soap.call("listVms", userId, null)).extracting(v -> property(v, "name"))
+        assertThat((List<?>) soap.call("listVms", userId, null))
+                .extracting(v -> property(v, "name"))
                 .containsExactly("desk");
         assertThat((List<?>) soap.call("listUsers", null, "alice")).hasSize(1);
-        assertThat(soap.fault("startVm", vmId)).as("no running host has room: the documented code")
-                .extracting(Fault::code, Fault::status).containsExactly("vm.no_host", 409);
-        assertThat(soap.fault("stopVm", vmId).code()).as("a stopped VM cannot stop").isEqualTo("vm.invalid_state");
+        assertThat(soap.fault("startVm", vmId))
+                .as("no running host has room: the documented code")
+                .extracting(Fault::code, Fault::status)
+                .containsExactly("vm.no_host", 409);
+        assertThat(soap.fault("stopVm", vmId).code())
+                .as("a stopped VM cannot stop")
+                .isEqualTo("vm.invalid_state");
         soap.call("deleteVm", vmId);
         soap.call("deleteUser", userId);
         assertThat((List<?>) soap.call("listUsers", null, "alice")).isEmpty();
@@ -63,16 +68,22 @@ class GeneratedSoapClientIT {
         Fixtures.TenantAdmin viaRest = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         Api rest = viaRest.api();
         long restOsf = bigDesktop(viaRest);
-        long restUser = rest.post("/users", Map.of("login", "alice", "password", "Alice-Pw-1",
-                "description", "from the WSDL")).id();
-        long restVm = rest.post("/vms", Map.of("userId", restUser, "osfId", restOsf, "name", "desk")).id();
+        long restUser = rest.post(
+                        "/users", Map.of("login", "alice", "password", "Alice-Pw-1", "description", "from the WSDL"))
+                .id();
+        long restVm = rest.post("/vms", Map.of("userId", restUser, "osfId", restOsf, "name", "desk"))
+                .id();
         Fixtures.problem(rest.post("/vms/" + restVm + "/start", ""), 409, "vm.no_host");
         Fixtures.problem(rest.post("/vms/" + restVm + "/stop", ""), 409, "vm.invalid_state");
         assertThat(rest.delete("/vms/" + restVm).status()).isEqualTo(204);
         assertThat(rest.delete("/users/" + restUser).status()).isEqualTo(204);
 
-        List<String> expected = List.of("user.create user alice ok", "vm.create vm desk ok",
-                "vm.start vm #vm vm.no_host", "vm.stop vm #vm vm.invalid_state", "vm.delete vm #vm ok",
+        List<String> expected = List.of(
+                "user.create user alice ok",
+                "vm.create vm desk ok",
+                "vm.start vm #vm vm.no_host",
+                "vm.stop vm #vm vm.invalid_state",
+                "vm.delete vm #vm ok",
                 "user.delete user #user ok");
         assertThat(trail(api, viaRest, restUser, restVm)).containsExactlyElementsOf(expected);
         assertThat(trail(api, viaSoap, userId, vmId)).containsExactlyElementsOf(expected);
@@ -91,9 +102,12 @@ class GeneratedSoapClientIT {
 
         assertThat(property(soap.call("startVm", vm), "state")).isEqualTo("starting");
         assertThat(property(soap.call("stopVm", vm), "state")).isEqualTo("stopping");
-        assertThat(admin.api().get("/vms/" + vm).body().get("state").asText()).as("seen over REST")
+        assertThat(admin.api().get("/vms/" + vm).body().get("state").asText())
+                .as("seen over REST")
                 .isEqualTo("stopping");
-        assertThat(soap.fault("deleteVm", vm).code()).as("only a stopped VM goes").isEqualTo("vm.invalid_state");
+        assertThat(soap.fault("deleteVm", vm).code())
+                .as("only a stopped VM goes")
+                .isEqualTo("vm.invalid_state");
     }
 
     @Test
@@ -104,17 +118,22 @@ class GeneratedSoapClientIT {
         soap.call("createUser", null, "dave", "Dave-Pw-123", null);
 
         Fault duplicate = soap.fault("createUser", null, "dave", "Dave-Pw-234", null);
-        JsonNode restDuplicate = Fixtures.problem(admin.api().post("/users", Map.of("login", "dave",
-                "password", "Dave-Pw-234")), 409, "user.duplicate");
-        assertThat(duplicate).extracting(Fault::code, Fault::status)
-                .containsExactly(restDuplicate.get("code").asText(), restDuplicate.get("status").asInt());
+        JsonNode restDuplicate = Fixtures.problem(
+                admin.api().post("/users", Map.of("login", "dave", "password", "Dave-Pw-234")), 409, "user.duplicate");
+        assertThat(duplicate)
+                .extracting(Fault::code, Fault::status)
+                .containsExactly(
+                        restDuplicate.get("code").asText(),
+                        restDuplicate.get("status").asInt());
         assertThat(duplicate.detail()).isEqualTo(restDuplicate.get("detail").asText());
         assertThat(soap.fault("createUser", null, "bad login", "x", null))
-                .extracting(Fault::code, Fault::status).containsExactly("validation.failed", 400);
+                .extracting(Fault::code, Fault::status)
+                .containsExactly("validation.failed", 400);
         assertThat(soap.fault("startVm", 987_654_321L).code()).isEqualTo("vm.not_found");
 
         Port reader = client.port(Fixtures.tenantAdmin(system, api, "Reader").login(), Fixtures.PASSWORD);
-        assertThat(reader.fault("createUser", null, "erin", "Erin-Pw-1", null).code()).isEqualTo("acl.forbidden");
+        assertThat(reader.fault("createUser", null, "erin", "Erin-Pw-1", null).code())
+                .isEqualTo("acl.forbidden");
     }
 
     @Test
@@ -126,13 +145,17 @@ class GeneratedSoapClientIT {
         Object user = soap.call("createUser", null, "frank", "Frank-Pw-1", null);
         assertThat(property(user, "tenantName")).isEqualTo(admin.tenant().name());
         assertThat(catchThrowable(() -> client.bearerPort(token + "x").call("listUsers", null, null)))
-                .as("a forged token: HTTP 401, not a fault").isInstanceOf(jakarta.xml.ws.WebServiceException.class)
-                .rootCause().hasMessageContaining("401: Unauthorized");
+                .as("a forged token: HTTP 401, not a fault")
+                .isInstanceOf(jakarta.xml.ws.WebServiceException.class)
+                .rootCause()
+                .hasMessageContaining("401: Unauthorized");
     }
 
     /** An OSF named desktop with a default DI whose VMs need more memory than any host has free. */
     private static long bigDesktop(Fixtures.TenantAdmin admin) {
-        long osf = admin.api().post("/osfs", Map.of("name", "desktop", "memoryMb", MORE_MEMORY_THAN_ANY_HOST_MB)).id();
+        long osf = admin.api()
+                .post("/osfs", Map.of("name", "desktop", "memoryMb", MORE_MEMORY_THAN_ANY_HOST_MB))
+                .id();
         Fixtures.di(admin.api(), osf);
         return osf;
     }
@@ -142,7 +165,9 @@ class GeneratedSoapClientIT {
      * for entries that carry only the id, which differs between the two tenants), and result.
      */
     private static List<String> trail(Api api, Fixtures.TenantAdmin admin, long userId, long vmId) {
-        JsonNode items = api.get("/audit?tenantId=" + admin.tenant().id() + "&sort=id&size=100").body().get("items");
+        JsonNode items = api.get("/audit?tenantId=" + admin.tenant().id() + "&sort=id&size=100")
+                .body()
+                .get("items");
         List<String> out = new ArrayList<>();
         for (JsonNode e : items) {
             String type = e.get("objectType").asText();
@@ -153,9 +178,11 @@ class GeneratedSoapClientIT {
             assertThat(e.get("sourceAddress").asText()).isNotBlank();
             long id = e.path("objectId").asLong();
             assertThat(id).as("object id of %s", e).isEqualTo(type.equals("user") ? userId : vmId);
-            String name = e.path("objectName").isTextual() ? e.get("objectName").asText()
-                    .replace("@" + admin.tenant().name(), "") : "#" + type;
-            out.add(e.get("action").asText() + " " + type + " " + name + " " + e.get("result").asText());
+            String name = e.path("objectName").isTextual()
+                    ? e.get("objectName").asText().replace("@" + admin.tenant().name(), "")
+                    : "#" + type;
+            out.add(e.get("action").asText() + " " + type + " " + name + " "
+                    + e.get("result").asText());
         }
         return out;
     }

@@ -15,8 +15,7 @@ import javax.tools.ToolProvider;
 /** Compiles a generated client (SOAP or REST) as generated, against this test's class path. */
 final class GeneratedSources {
 
-    private GeneratedSources() {
-    }
+    private GeneratedSources() {}
 
     /**
      * javac over every {@code .java} under {@code sources} into {@code classes} (with parameter names, so tests may
@@ -31,13 +30,28 @@ final class GeneratedSources {
         }
         // failsafe puts the real class path in a manifest-only jar and names it in this property
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", classes.toString(), "-classpath", classPath,
-                    "-proc:none", "--release", "17", "-nowarn", "-parameters"), null, fm.getJavaFileObjectsFromPaths(files)).call();
+        try (StandardJavaFileManager fm =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(
+                            null,
+                            fm,
+                            diagnostics,
+                            List.of(
+                                    "-d",
+                                    classes.toString(),
+                                    "-classpath",
+                                    classPath,
+                                    "-proc:none",
+                                    "--release",
+                                    "17",
+                                    "-nowarn",
+                                    "-parameters"),
+                            null,
+                            fm.getJavaFileObjectsFromPaths(files))
+                    .call();
             if (!ok) {
-                throw new AssertionError("the client generated from " + from + " does not compile: "
-                        + diagnostics.getDiagnostics());
+                throw new AssertionError(
+                        "the client generated from " + from + " does not compile: " + diagnostics.getDiagnostics());
             }
         }
     }

@@ -32,17 +32,23 @@ class HostStopWithAgentIT {
         assertThat(stopping.status()).as("%s", stopping.body()).isEqualTo(200);
         assertThat(stopping.body().get("state").asText()).isEqualTo("stopping");
         awaitHost(api, name, "stopped", Duration.ofSeconds(60), system);
-        System.out.println("host stopped by its agent " + Duration.between(asked, Instant.now()).toMillis()
-                + " ms after POST /stop");
+        System.out.println("host stopped by its agent "
+                + Duration.between(asked, Instant.now()).toMillis() + " ms after POST /stop");
         // the agent reports stopped, then closes its connections and exits: seconds on a busy machine
-        await("the agent ends itself after its host stopped").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250)).until(() -> system.localHkdPid().isEmpty());
-        assertThat(system.killLocalHkd()).as("the agent ended itself within 30 s of its host stopped").isFalse();
+        await("the agent ends itself after its host stopped")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> system.localHkdPid().isEmpty());
+        assertThat(system.killLocalHkd())
+                .as("the agent ended itself within 30 s of its host stopped")
+                .isFalse();
 
         // longer than the heartbeat timeout (15 s): the loss detector leaves a host stopped on purpose alone
-        await("host " + name + " stays stopped").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(25))
-                .pollInterval(Duration.ofSeconds(1)).until(() -> hostNamed(api, name).get("state").asText(),
-                        "stopped"::equals);
+        await("host " + name + " stays stopped")
+                .during(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(25))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> hostNamed(api, name).get("state").asText(), "stopped"::equals);
 
         system.startLocalHkd();
         awaitHost(api, name, "running", Duration.ofSeconds(60), system);
@@ -50,8 +56,12 @@ class HostStopWithAgentIT {
 
     private static JsonNode awaitHost(Api api, String name, String state, Duration timeout, QvdSystem system)
             throws InterruptedException {
-        return await("host " + name + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .until(() -> hostNamed(api, name), host -> host != null && state.equals(host.get("state").asText()));
+        return await("host " + name + " " + state)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> hostNamed(api, name),
+                        host -> host != null && state.equals(host.get("state").asText()));
     }
 
     private static JsonNode hostNamed(Api api, String name) {

@@ -30,12 +30,17 @@ class MetricsIT {
         assertThat(api.post("/vms/" + vm + "/start", "").status()).isEqualTo(200);
 
         // the gauges are read at most every 2 s
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_vms", "starting")).isEqualTo(before + 1));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_vms", "starting"))
+                        .isEqualTo(before + 1));
         String https = scrape(Api.root(system) + "/api/metrics");
         assertThat(gauge(https, "qvd_hosts", "running")).isPositive();
-        assertThat(https).contains("qvd_users_connected", "qvd_l7r_connect_attempts_total",
-                "qvd_l7r_connect_successes_total", "qvd_l7r_bytes_total");
+        assertThat(https)
+                .contains(
+                        "qvd_users_connected",
+                        "qvd_l7r_connect_attempts_total",
+                        "qvd_l7r_connect_successes_total",
+                        "qvd_l7r_bytes_total");
         String management = scrape("http://127.0.0.1:" + system.managementPort() + "/prometheus");
         assertThat(gauge(management, "qvd_vms", "starting")).isEqualTo(before + 1);
     }
@@ -46,26 +51,32 @@ class MetricsIT {
         long host = Fixtures.runningHost(system, api);
         double before = gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping");
         assertThat(api.post("/hosts/" + host + "/stop", "").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping")).isEqualTo(before + 1));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                gauge(scrape(Api.root(system) + "/api/metrics"), "qvd_hosts", "stopping"))
+                        .isEqualTo(before + 1));
         String https = scrape(Api.root(system) + "/api/metrics");
-        long stopping = api.get("/statistics").body().at("/hosts/byState/stopping").asLong();
+        long stopping =
+                api.get("/statistics").body().at("/hosts/byState/stopping").asLong();
         assertThat(gauge(https, "qvd_hosts", "stopping")).isEqualTo(stopping);
     }
 
     @Test
     void reportsLivenessAndReadinessOnTheHttpsPort(QvdSystem system) throws Exception {
         for (String check : new String[] {"live", "ready"}) {
-            HttpResponse<String> r = TrustAll.httpClient().send(HttpRequest.newBuilder(
-                    URI.create(Api.root(system) + "/api/health/" + check)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = TrustAll.httpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/health/" + check))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(Api.JSON.readTree(r.body()).get("status").asText()).isEqualTo("UP");
         }
     }
 
     static String scrape(String url) throws Exception {
-        HttpResponse<String> r = TrustAll.httpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = TrustAll.httpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         return r.body();
     }

@@ -29,8 +29,11 @@ final class OpenApiDocument {
     }
 
     static OpenApiDocument served(QvdSystem system) throws Exception {
-        HttpResponse<String> r = TrustAll.httpClient().send(HttpRequest.newBuilder(
-                URI.create(Api.root(system) + "/openapi?format=JSON")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = TrustAll.httpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Api.root(system) + "/openapi?format=JSON"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return new OpenApiDocument(r.body(), Api.JSON.readTree(r.body()));
     }
@@ -38,11 +41,13 @@ final class OpenApiDocument {
     /** Every operation as {@code "post /api/v1/tenants"} → its object. */
     Map<String, JsonNode> operations() {
         Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
-                all.put(op.getKey() + " " + path.getKey(), op.getValue());
-            }
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                        all.put(op.getKey() + " " + path.getKey(), op.getValue());
+                    }
+                }));
         return all;
     }
 
@@ -68,15 +73,20 @@ final class OpenApiDocument {
      */
     Api.Reply conforms(String method, String template, Api.Reply reply) {
         String status = Integer.toString(reply.status());
-        assertThat(statuses(method, template)).as("%s %s answered %s: %s", method, template, status,
-                reply.raw().body()).contains(status);
+        assertThat(statuses(method, template))
+                .as(
+                        "%s %s answered %s: %s",
+                        method, template, status, reply.raw().body())
+                .contains(status);
         JsonNode response = operation(method, template).get("responses").get(status);
         if (reply.status() >= 400) {
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(response.path("content").has("application/problem+json")).isTrue();
         } else if (reply.body() != null) {
             JsonNode schema = response.path("content").path("application/json").path("schema");
-            assertThat(schema.isMissingNode()).as("%s %s documents its body", method, template).isFalse();
+            assertThat(schema.isMissingNode())
+                    .as("%s %s documents its body", method, template)
+                    .isFalse();
             fits(reply.body(), schema, method + " " + template);
         }
         return reply;
@@ -88,9 +98,11 @@ final class OpenApiDocument {
         if (value.isArray() && s.has("items")) {
             value.forEach(item -> fits(item, s.get("items"), where + "[]"));
         } else if (value.isObject() && s.has("properties")) {
-            for (Iterator<String> names = value.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                assertThat(s.get("properties").has(name)).as("%s.%s is documented", where, name).isTrue();
+                assertThat(s.get("properties").has(name))
+                        .as("%s.%s is documented", where, name)
+                        .isTrue();
                 fits(value.get(name), s.get("properties").get(name), where + "." + name);
             }
         }

@@ -22,15 +22,23 @@ class ProvisioningSurfacesIT {
 
         Fixtures.TenantAdmin viaRest = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         long osf = desktop(viaRest);
-        long user = viaRest.api().post("/users", Map.of("login", "alice", "password", "Alice-Pw-1")).id();
-        long vm = viaRest.api().post("/vms", Map.of("userId", user, "osfId", osf, "name", "desk")).id();
+        long user = viaRest.api()
+                .post("/users", Map.of("login", "alice", "password", "Alice-Pw-1"))
+                .id();
+        long vm = viaRest.api()
+                .post("/vms", Map.of("userId", user, "osfId", osf, "name", "desk"))
+                .id();
         assertThat(viaRest.api().post("/vms/" + vm + "/start", "").status()).isEqualTo(200);
 
         Fixtures.TenantAdmin viaSoap = Fixtures.tenantAdmin(system, api, "Tenant Admin");
         long soapOsf = desktop(viaSoap);
         Soap soap = new Soap(SoapIT.wsdl(system), viaSoap.login(), Fixtures.PASSWORD);
-        String soapUser = soap.call("createUser", "login", "alice", "password", "Alice-Pw-1").item("user").get("id");
-        String soapVm = soap.call("createVm", "userId", soapUser, "osfId", soapOsf, "name", "desk").item("vm").get("id");
+        String soapUser = soap.call("createUser", "login", "alice", "password", "Alice-Pw-1")
+                .item("user")
+                .get("id");
+        String soapVm = soap.call("createVm", "userId", soapUser, "osfId", soapOsf, "name", "desk")
+                .item("vm")
+                .get("id");
         assertThat(soap.call("startVm", "vmId", soapVm).fault()).isNull();
 
         Fixtures.TenantAdmin viaCli = Fixtures.tenantAdmin(system, api, "Tenant Admin");
@@ -55,7 +63,9 @@ class ProvisioningSurfacesIT {
 
     /** The tenant's user and VM audit entries, oldest first, without ids, times or tenant names. */
     private static List<String> trail(Api api, Fixtures.TenantAdmin admin) {
-        JsonNode items = api.get("/audit?tenantId=" + admin.tenant().id() + "&sort=id&size=100").body().get("items");
+        JsonNode items = api.get("/audit?tenantId=" + admin.tenant().id() + "&sort=id&size=100")
+                .body()
+                .get("items");
         List<String> out = new ArrayList<>();
         for (JsonNode e : items) {
             String type = e.get("objectType").asText();
@@ -64,8 +74,10 @@ class ProvisioningSurfacesIT {
             }
             assertThat(e.get("adminName").asText()).isEqualTo(admin.login());
             assertThat(e.get("sourceAddress").asText()).isNotBlank();
-            String name = e.get("objectName").asText().replace("@" + admin.tenant().name(), "");
-            out.add(e.get("action").asText() + " " + type + " " + name + " " + e.get("result").asText());
+            String name =
+                    e.get("objectName").asText().replace("@" + admin.tenant().name(), "");
+            out.add(e.get("action").asText() + " " + type + " " + name + " "
+                    + e.get("result").asText());
         }
         return out;
     }

@@ -51,8 +51,8 @@ final class Soap {
     }
 
     Soap(String wsdlUrl, String login, String password) throws Exception {
-        HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(wsdlUrl)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(wsdlUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new AssertionError("WSDL: HTTP " + r.statusCode());
         }
@@ -61,8 +61,8 @@ final class Soap {
         Element soapAddress = (Element) wsdl.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap/", "address")
                 .item(0);
         address = soapAddress.getAttribute("location");
-        authorization = "Basic " + Base64.getEncoder().encodeToString((login + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        authorization = "Basic "
+                + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     List<String> operations() {
@@ -81,22 +81,33 @@ final class Soap {
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < nameValues.length; i += 2) {
             if (nameValues[i + 1] != null) {
-                params.append('<').append(nameValues[i]).append('>').append(escape(String.valueOf(nameValues[i + 1])))
-                        .append("</").append(nameValues[i]).append('>');
+                params.append('<')
+                        .append(nameValues[i])
+                        .append('>')
+                        .append(escape(String.valueOf(nameValues[i + 1])))
+                        .append("</")
+                        .append(nameValues[i])
+                        .append('>');
             }
         }
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"" + SOAP_ENV + "\"><s:Body>"
                 + "<q:" + operation + " xmlns:q=\"" + namespace + "\">" + params + "</q:" + operation + ">"
                 + "</s:Body></s:Envelope>";
-        HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(address))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
-                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
+        HttpResponse<byte[]> r = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(address))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .header("SOAPAction", "\"\"")
+                        .header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         Document answer = parse(r.body());
         Element body = (Element) answer.getElementsByTagNameNS(SOAP_ENV, "Body").item(0);
         NodeList faults = body.getElementsByTagNameNS(SOAP_ENV, "Fault");
         if (faults.getLength() > 0) {
-            Element info = (Element) ((Element) faults.item(0)).getElementsByTagNameNS(namespace, "QvdFault").item(0);
+            Element info = (Element) ((Element) faults.item(0))
+                    .getElementsByTagNameNS(namespace, "QvdFault")
+                    .item(0);
             return new Result(body, fields(info));
         }
         return new Result(firstElement(body), null);

@@ -21,17 +21,28 @@ class StatisticsApiIT {
         long tenant = admin.tenant().id();
         long user = Fixtures.user(admin.api(), null);
         long blockedUser = Fixtures.user(admin.api(), null);
-        assertThat(admin.api().post("/users/" + blockedUser + "/block", "").status()).isEqualTo(200);
+        assertThat(admin.api().post("/users/" + blockedUser + "/block", "").status())
+                .isEqualTo(200);
         long osf = Fixtures.osf(admin.api(), null);
         Fixtures.di(admin.api(), osf);
         long vm = Fixtures.vm(admin.api(), user, osf);
         Fixtures.vm(admin.api(), user, osf);
-        assertThat(admin.api().patch("/vms/" + vm, Map.of("expirationSoft", "2031-01-01T00:00:00Z",
-                "expirationHard", "2031-01-02T00:00:00Z")).status()).isEqualTo(200);
+        assertThat(admin.api()
+                        .patch(
+                                "/vms/" + vm,
+                                Map.of(
+                                        "expirationSoft",
+                                        "2031-01-01T00:00:00Z",
+                                        "expirationHard",
+                                        "2031-01-02T00:00:00Z"))
+                        .status())
+                .isEqualTo(200);
         Fixtures.user(api, Fixtures.tenant(api).id()); // another tenant's user, counted only without a scope
 
         JsonNode own = admin.api().get("/statistics?tenantId=0&expiring=5").body();
-        assertThat(own.get("tenantId").asLong()).as("a tenant admin always gets its own tenant").isEqualTo(tenant);
+        assertThat(own.get("tenantId").asLong())
+                .as("a tenant admin always gets its own tenant")
+                .isEqualTo(tenant);
         assertThat(own.at("/users/total").asLong()).isEqualTo(2);
         assertThat(own.at("/users/blocked").asLong()).isEqualTo(1);
         assertThat(own.at("/vms/total").asLong()).isEqualTo(2);
@@ -49,7 +60,9 @@ class StatisticsApiIT {
         assertThat(named.at("/vms/total").asLong()).isEqualTo(2);
         assertThat(named.at("/users/total").asLong()).isEqualTo(2);
         JsonNode all = api.get("/statistics").body();
-        assertThat(all.path("tenantId").isMissingNode() || all.get("tenantId").isNull()).as("no scope").isTrue();
+        assertThat(all.path("tenantId").isMissingNode() || all.get("tenantId").isNull())
+                .as("no scope")
+                .isTrue();
         assertThat(all.at("/users/total").asLong()).isGreaterThan(2);
     }
 

@@ -35,7 +35,11 @@ class VmApiIT {
 
         Api.Reply stopped = api.post("/vms/" + created.id() + "/stop", "");
         assertThat(stopped.status()).as("%s", stopped.body()).isEqualTo(200);
-        assertThat(api.get("/vms/" + created.id() + "/history").body().get("total").asLong()).isPositive();
+        assertThat(api.get("/vms/" + created.id() + "/history")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isPositive();
     }
 
     @Test
@@ -44,10 +48,12 @@ class VmApiIT {
         Fixtures.Tenant tenant = Fixtures.tenant(api);
         long vm = Fixtures.vm(api, Fixtures.user(api, tenant.id()), Fixtures.osf(api, tenant.id()));
 
-        assertThat(api.post("/vms/" + vm + "/block", "").body().get("blocked").asBoolean()).isTrue();
-        assertThat(api.post("/vms/" + vm + "/unblock", "").body().get("blocked").asBoolean()).isFalse();
-        Api.Reply expired = api.post("/vms/" + vm + "/expire",
-                Map.of("soft", "2030-01-01T00:00:00Z", "hard", "2030-01-02T00:00:00Z"));
+        assertThat(api.post("/vms/" + vm + "/block", "").body().get("blocked").asBoolean())
+                .isTrue();
+        assertThat(api.post("/vms/" + vm + "/unblock", "").body().get("blocked").asBoolean())
+                .isFalse();
+        Api.Reply expired = api.post(
+                "/vms/" + vm + "/expire", Map.of("soft", "2030-01-01T00:00:00Z", "hard", "2030-01-02T00:00:00Z"));
         assertThat(expired.status()).as("%s", expired.body()).isEqualTo(200);
         assertThat(expired.body().get("expirationHard").asText()).startsWith("2030-01-02");
         Api.Reply disconnect = api.post("/vms/" + vm + "/disconnect", "");
@@ -67,14 +73,20 @@ class VmApiIT {
         for (int i = 0; i < 3; i++) {
             Fixtures.vm(api, user, osf);
         }
-        JsonNode page = api.get("/vms?userId=" + user + "&sort=-name&size=2&page=0").body();
+        JsonNode page =
+                api.get("/vms?userId=" + user + "&sort=-name&size=2&page=0").body();
         assertThat(page.get("total").asLong()).isEqualTo(3);
         assertThat(page.get("items")).hasSize(2);
         String first = page.get("items").get(0).get("name").asText();
         String second = page.get("items").get(1).get("name").asText();
         assertThat(first).isGreaterThan(second);
-        assertThat(api.get("/vms?userId=" + user + "&size=2&page=1").body().get("items")).hasSize(1);
-        assertThat(api.get("/vms?userId=" + user + "&state=running").body().get("total").asLong()).isZero();
+        assertThat(api.get("/vms?userId=" + user + "&size=2&page=1").body().get("items"))
+                .hasSize(1);
+        assertThat(api.get("/vms?userId=" + user + "&state=running")
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isZero();
         problem(api.get("/vms?sort=bogus"), 400, "sort.invalid");
         problem(api.get("/vms?size=0"), 400, "page.invalid");
     }
@@ -97,14 +109,18 @@ class VmApiIT {
         long foreign = Fixtures.vm(api, user, osf);
         problem(other.api().get("/vms/" + foreign), 404, "vm.not_found");
         problem(other.api().post("/vms/" + foreign + "/start", ""), 404, "vm.not_found");
-        assertThat(other.api().get("/vms?size=500").body().get("total").asLong()).isZero();
+        assertThat(other.api().get("/vms?size=500").body().get("total").asLong())
+                .isZero();
     }
 
     @Test
     void refusesAnActionTheRoleLacks(QvdSystem system) {
         Api api = Api.superadmin(system);
         Fixtures.TenantAdmin reader = Fixtures.tenantAdmin(system, api, "Reader");
-        long vm = Fixtures.vm(api, Fixtures.user(api, reader.tenant().id()), Fixtures.osf(api, reader.tenant().id()));
+        long vm = Fixtures.vm(
+                api,
+                Fixtures.user(api, reader.tenant().id()),
+                Fixtures.osf(api, reader.tenant().id()));
         assertThat(reader.api().get("/vms/" + vm).status()).isEqualTo(200);
         JsonNode refused = problem(reader.api().post("/vms/" + vm + "/start", ""), 403, "acl.forbidden");
         assertThat(refused.get("detail").asText()).contains("vm.update.state");

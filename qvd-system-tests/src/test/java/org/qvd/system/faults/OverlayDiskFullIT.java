@@ -37,10 +37,15 @@ class OverlayDiskFullIT {
         RequiredResource.root("mounting a small tmpfs");
         // domain names are not prefixed: this agent would report another system's qvd-vm-N (e.g. a guest tier run on
         // this libvirtd) as its own, and the VMAS would have it reaped and blame this test's VM N for it
-        List<String> foreign = virsh("list", "--all", "--name").lines().map(String::strip)
-                .filter(d -> d.startsWith("qvd-vm-")).toList();
-        RequiredResource.present(foreign.isEmpty(), () -> "qemu:///system already holds QVD guests " + foreign
-                + " of another system, which this test's agent would reap");
+        List<String> foreign = virsh("list", "--all", "--name")
+                .lines()
+                .map(String::strip)
+                .filter(d -> d.startsWith("qvd-vm-"))
+                .toList();
+        RequiredResource.present(
+                foreign.isEmpty(),
+                () -> "qemu:///system already holds QVD guests " + foreign
+                        + " of another system, which this test's agent would reap");
         Path dir = Path.of("target", "faults-diskfull").toAbsolutePath();
         Path overlays = dir.resolve("overlays");
         Files.createDirectories(overlays);
@@ -51,18 +56,29 @@ class OverlayDiskFullIT {
         try (AgentFarm farm = new AgentFarm(system, HOST, dir)) {
             // a real qcow2 uploaded: the VMAS places it in its image storage, which this host reads as its own
             long[] tenant = farm.tenantUserAndOsf(Files.readAllBytes(tiny), false);
-            farm.startAgent("libvirt.uri=qemu:///system", "storage.pool-prefix=" + PREFIX,
-                    "storage.overlays=" + overlays, "storage.homes=" + dir.resolve("homes"),
-                    "vm.network.name=" + NETWORK, "vm.network.bridge=qvdfullbr0", "vm.network.address=10.97.0.1",
-                    "vm.network.netmask=255.255.255.0", "vm.network.forward=none");
+            farm.startAgent(
+                    "libvirt.uri=qemu:///system",
+                    "storage.pool-prefix=" + PREFIX,
+                    "storage.overlays=" + overlays,
+                    "storage.homes=" + dir.resolve("homes"),
+                    "vm.network.name=" + NETWORK,
+                    "vm.network.bridge=qvdfullbr0",
+                    "vm.network.address=10.97.0.1",
+                    "vm.network.netmask=255.255.255.0",
+                    "vm.network.forward=none");
             farm.awaitHost("running", Duration.ofSeconds(90));
             long vm = farm.vm(tenant);
 
             farm.start(vm);
 
-            JsonNode failed = farm.awaitVm(vm, v -> "stopped".equals(v.path("state").asText())
-                    && !v.path("lastFailure").isNull(), Duration.ofSeconds(60), "stopped with a failure");
-            System.out.println("FAULT overlay store full: " + failed.path("lastFailure").asText());
+            JsonNode failed = farm.awaitVm(
+                    vm,
+                    v -> "stopped".equals(v.path("state").asText())
+                            && !v.path("lastFailure").isNull(),
+                    Duration.ofSeconds(60),
+                    "stopped with a failure");
+            System.out.println(
+                    "FAULT overlay store full: " + failed.path("lastFailure").asText());
             assertThat(failed.path("lastFailure").asText())
                     .startsWith("StartVm failed on host " + HOST + ": no space left on the host's storage: ");
             try (Stream<Path> left = Files.list(overlays)) {

@@ -42,8 +42,11 @@ public final class AgentFarm implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The VMAS's image storage, also the agent's {@code storage.images}: the node file's pool holds its DIs. */
     static final String IMAGES = RunningSystem.IMAGES_DIR.toAbsolutePath().toString();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
-            .connectTimeout(Duration.ofSeconds(60)).build();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .sslContext(TrustAll.context())
+            .connectTimeout(Duration.ofSeconds(60))
+            .build();
 
     private final QvdSystem system;
     private final String hostName;
@@ -58,8 +61,10 @@ public final class AgentFarm implements AutoCloseable {
         this.hostName = hostName;
         this.dir = dir;
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                ("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                ("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     public String hostName() {
@@ -75,8 +80,11 @@ public final class AgentFarm implements AutoCloseable {
         Files.createDirectories(dir);
         Path node = dir.resolve("node-" + hostName + ".xml");
         Files.writeString(node, nodeXml());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms8m", "-Xmx64m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms8m",
+                "-Xmx64m",
+                "-XX:+UseSerialGC",
                 "-Dhkd.host.name=" + hostName,
                 "-Dhkd.broker.urls=" + system.brokerUrl(),
                 "-Dhkd.broker.password=" + system.issueAgentAccount(hostName),
@@ -87,9 +95,15 @@ public final class AgentFarm implements AutoCloseable {
         for (String setting : settings) {
             command.add("-Dhkd." + setting);
         }
-        command.addAll(List.of("-jar", agentJar().toString(), "--config", dir.resolve("absent.conf").toString()));
-        agent = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        command.addAll(List.of(
+                "-jar",
+                agentJar().toString(),
+                "--config",
+                dir.resolve("absent.conf").toString()));
+        agent = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
         return agent;
     }
 
@@ -108,8 +122,10 @@ public final class AgentFarm implements AutoCloseable {
     /** Live threads of the agent process (from /proc). */
     public int agentThreads() throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(agentPid()), "status")).stream()
-                .filter(l -> l.startsWith("Threads:")).mapToInt(l -> Integer.parseInt(l.replaceAll("\\D", "")))
-                .findFirst().orElseThrow();
+                .filter(l -> l.startsWith("Threads:"))
+                .mapToInt(l -> Integer.parseInt(l.replaceAll("\\D", "")))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -150,8 +166,13 @@ public final class AgentFarm implements AutoCloseable {
     private String nodeXml() {
         StringBuilder volumes = new StringBuilder();
         for (String image : images) {
-            volumes.append("<volume><name>").append(image).append("</name><capacity unit='G'>1</capacity>")
-                    .append("<target><path>").append(IMAGES).append('/').append(image)
+            volumes.append("<volume><name>")
+                    .append(image)
+                    .append("</name><capacity unit='G'>1</capacity>")
+                    .append("<target><path>")
+                    .append(IMAGES)
+                    .append('/')
+                    .append(image)
                     .append("</path><format type='qcow2'/></target></volume>");
         }
         // 1 TiB: placement weighs free RAM, so this host wins over every other test host
@@ -164,7 +185,8 @@ public final class AgentFarm implements AutoCloseable {
     private Path agentJar() throws IOException {
         Path target = system.config().sourceRoot().resolve("qvd-hkd-agent/target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("qvd-hkd-agent-.*-all\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the HKD jar is not built in " + target));
         }
     }
@@ -181,12 +203,19 @@ public final class AgentFarm implements AutoCloseable {
      * start; a real hypervisor reads the directory). Returns {userId, osfId}; {@link #diPath} gives the DI's file.
      */
     public long[] tenantUserAndOsf(byte[] content, boolean onHost) {
-        long tenantId = post("/tenants", Map.of("name", unique("t"), "description", "host agent test")).get("id").asLong();
+        long tenantId = post("/tenants", Map.of("name", unique("t"), "description", "host agent test"))
+                .get("id")
+                .asLong();
         long userId = post("/users", Map.of("tenantId", tenantId, "login", unique("u"), "password", "Agent-Test-Pw-1"))
-                .get("id").asLong();
-        long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256)).get("id").asLong();
-        send(HttpRequest.newBuilder(URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=agent.qcow2&tag=default"))
-                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+                .get("id")
+                .asLong();
+        long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", 256))
+                .get("id")
+                .asLong();
+        send(HttpRequest.newBuilder(
+                        URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=agent.qcow2&tag=default"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
         if (onHost) {
             images.add(Path.of(diPath(osfId)).getFileName().toString());
         }
@@ -199,18 +228,24 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public String diPath(long osfId) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/dis?osfId=" + osfId + "&size=1")).GET())
-                .path("items").get(0).path("path").asText();
+        return send(HttpRequest.newBuilder(URI.create(base + "/dis?osfId=" + osfId + "&size=1"))
+                        .GET())
+                .path("items")
+                .get(0)
+                .path("path")
+                .asText();
     }
 
     /** A VM with the given address (inside the VM range). */
     public long vm(long[] userAndOsf, String ip) {
         return post("/vms", Map.of("userId", userAndOsf[0], "osfId", userAndOsf[1], "name", unique("vm"), "ip", ip))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
     }
 
     public long vm(long[] userAndOsf) {
-        return post("/vms", Map.of("userId", userAndOsf[0], "osfId", userAndOsf[1], "name", unique("vm"))).get("id")
+        return post("/vms", Map.of("userId", userAndOsf[0], "osfId", userAndOsf[1], "name", unique("vm")))
+                .get("id")
                 .asLong();
     }
 
@@ -227,7 +262,8 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public JsonNode vmHistory(long vmId) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId + "/history")).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + "/vms/" + vmId + "/history"))
+                .GET());
     }
 
     /** A superadmin's GET of an API path (e.g. {@code /audit?action=...}). */
@@ -244,20 +280,25 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     /** Waits until the condition holds for the VM's REST view; fails with the view and the agent's log. */
-    public JsonNode awaitVm(long vmId, Predicate<JsonNode> condition, Duration timeout, String what)
-            throws Exception {
+    public JsonNode awaitVm(long vmId, Predicate<JsonNode> condition, Duration timeout, String what) throws Exception {
         JsonNode[] view = {null};
         try {
-            return await("VM " + vmId + " " + what).atMost(timeout).pollInterval(Duration.ofMillis(100))
+            return await("VM " + vmId + " " + what)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> view[0] = vmView(vmId), condition::test);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("VM " + vmId + " not " + what + " within " + timeout.toSeconds() + " s: " + view[0]
-                    + "\nagent log tail:\n" + logTail(), e);
+            throw new AssertionError(
+                    "VM " + vmId + " not " + what + " within " + timeout.toSeconds() + " s: " + view[0]
+                            + "\nagent log tail:\n" + logTail(),
+                    e);
         }
     }
 
     public void awaitHost(String state, Duration timeout) throws Exception {
-        await("host " + hostName + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(200))
+        await("host " + hostName + " " + state)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(hostState()).as("%s", logTail()).isEqualTo(state));
     }
 
@@ -277,7 +318,8 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public void sql(String update, Object... params) {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(update)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -289,7 +331,8 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public String query(String select, Object... params) {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(select)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -303,14 +346,15 @@ public final class AgentFarm implements AutoCloseable {
     }
 
     public Optional<String> hostOf(long vmId) {
-        return Optional.ofNullable(query("SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id "
-                + "WHERE r.vm_id = ?", vmId));
+        return Optional.ofNullable(
+                query("SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id " + "WHERE r.vm_id = ?", vmId));
     }
 
     private JsonNode post(String path, Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(text)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -319,8 +363,11 @@ public final class AgentFarm implements AutoCloseable {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.header("Authorization", authorization)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(
+                    request.header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("%s", r.body()).isBetween(200, 204);
             return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
         } catch (IOException e) {

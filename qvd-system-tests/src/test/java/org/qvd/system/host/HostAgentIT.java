@@ -29,16 +29,20 @@ class HostAgentIT {
         system.startLocalHkd();
         Instant started = Instant.now();
         awaitState(system, "running", Duration.ofSeconds(60));
-        System.out.println("HKD registered " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
+        System.out.println(
+                "HKD registered " + Duration.between(started, Instant.now()).toMillis() + " ms after its start");
         Instant firstBeat = heartbeat(system);
-        await("heartbeats keep coming").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        await("heartbeats keep coming")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> heartbeat(system).isAfter(firstBeat));
 
         assertThat(system.killLocalHkd()).isTrue();
         Instant killed = Instant.now();
         awaitState(system, "lost", Duration.ofSeconds(40));
         Duration detection = Duration.between(killed, Instant.now());
-        System.out.println("host loss detected " + detection.toMillis() + " ms after kill -9 (timeout 15 s, heartbeat 5 s)");
+        System.out.println(
+                "host loss detected " + detection.toMillis() + " ms after kill -9 (timeout 15 s, heartbeat 5 s)");
         assertThat(detection).isLessThanOrEqualTo(Duration.ofSeconds(25));
 
         system.startLocalHkd();
@@ -46,8 +50,11 @@ class HostAgentIT {
     }
 
     private static void awaitState(QvdSystem system, String state, Duration timeout) throws Exception {
-        await("host " + HOST + " " + state).atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(hostState(system)).as("agent log: %s", system.localHkdLog().orElse(null))
+        await("host " + HOST + " " + state)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(hostState(system))
+                        .as("agent log: %s", system.localHkdLog().orElse(null))
                         .isEqualTo(state));
     }
 
@@ -56,9 +63,10 @@ class HostAgentIT {
     }
 
     private static Instant heartbeat(QvdSystem system) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?")) {
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?")) {
             ps.setString(1, HOST);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -68,8 +76,9 @@ class HostAgentIT {
     }
 
     private static String query(QvdSystem system, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
-             PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, HOST);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

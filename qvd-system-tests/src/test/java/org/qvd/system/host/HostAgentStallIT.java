@@ -62,8 +62,11 @@ class HostAgentStallIT {
         bootable = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
         missingOnHost = farm.tenantUserAndOsf(AgentFarm.standInImage(), false);
         ten = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
-        farm.startAgent("vma.port=" + vma.getAddress().getPort(), "vma.ping-interval=250ms",
-                "vma.request-timeout=2s", "vma.start-timeout=" + START_TIMEOUT_S + "s");
+        farm.startAgent(
+                "vma.port=" + vma.getAddress().getPort(),
+                "vma.ping-interval=250ms",
+                "vma.request-timeout=2s",
+                "vma.start-timeout=" + START_TIMEOUT_S + "s");
         farm.awaitHost("running", Duration.ofSeconds(90));
         farm.blockOtherHosts(); // every start of this class must land on the stall node
     }
@@ -96,7 +99,8 @@ class HostAgentStallIT {
             bad.add(vm);
         }
         for (long vm : bad) {
-            farm.awaitVm(vm, v -> HOST.equals(v.path("hostName").asText()), Duration.ofSeconds(30), "placed on " + HOST);
+            farm.awaitVm(
+                    vm, v -> HOST.equals(v.path("hostName").asText()), Duration.ofSeconds(30), "placed on " + HOST);
         }
         Thread.sleep(2_000); // the three guests are "booting" on the host now
 
@@ -107,8 +111,8 @@ class HostAgentStallIT {
 
         farm.awaitVm(bad.get(1), v -> "stopped".equals(v.path("state").asText()), Duration.ofSeconds(30), "stopped");
         Duration stopTook = Duration.between(stopAsked, Instant.now());
-        JsonNode running = farm.awaitVm(good, v -> "running".equals(v.path("state").asText()), Duration.ofSeconds(30),
-                "running");
+        JsonNode running =
+                farm.awaitVm(good, v -> "running".equals(v.path("state").asText()), Duration.ofSeconds(30), "running");
         System.out.println("stall scenario: stop done " + stopTook.toMillis() + " ms after it was asked; other start "
                 + "running " + Duration.between(stopAsked, Instant.now()).toMillis() + " ms after the stop was asked");
 
@@ -116,16 +120,23 @@ class HostAgentStallIT {
         assertThat(running.path("hostName").asText()).isEqualTo(HOST);
         assertThat(transitions(bad.get(1))).contains("starting>stopping", "stopping>stopped");
         assertThat(farm.vmState(bad.get(0))).isEqualTo("starting");
-        assertThat(vmaKeys).as("the booting guest was pinged with its start's VMA key (C1)").isNotEmpty()
+        assertThat(vmaKeys)
+                .as("the booting guest was pinged with its start's VMA key (C1)")
+                .isNotEmpty()
                 .allMatch(key -> key.matches("[0-9a-f]{64}"));
 
         // the other two never boot: they fail with the reason the admin reads, when the agent's timeout ends
         for (long vm : List.of(bad.get(0), bad.get(2))) {
-            JsonNode failed = farm.awaitVm(vm, v -> "stopped".equals(v.path("state").asText()),
-                    Duration.ofSeconds(START_TIMEOUT_S + 30), "stopped after its start timeout");
+            JsonNode failed = farm.awaitVm(
+                    vm,
+                    v -> "stopped".equals(v.path("state").asText()),
+                    Duration.ofSeconds(START_TIMEOUT_S + 30),
+                    "stopped after its start timeout");
             assertThat(failed.path("lastFailure").asText())
                     .matches("StartVm failed on host " + HOST + ": VMA not answering after 2[4-6] s");
-            assertThat(failed.path("lastFailureAt").isTextual()).as(failed.toString()).isTrue();
+            assertThat(failed.path("lastFailureAt").isTextual())
+                    .as(failed.toString())
+                    .isTrue();
         }
     }
 
@@ -136,11 +147,17 @@ class HostAgentStallIT {
 
         farm.start(vm);
 
-        JsonNode failed = farm.awaitVm(vm, v -> "stopped".equals(v.path("state").asText())
-                && !v.path("lastFailure").isNull(), Duration.ofSeconds(30), "stopped with a failure");
-        assertThat(failed.path("lastFailure").asText()).startsWith("StartVm failed on host " + HOST
-                + ": image file missing: " + farm.diPath(missingOnHost[1]));
-        assertThat(Instant.parse(failed.path("lastFailureAt").asText())).isAfter(Instant.now().minusSeconds(60));
+        JsonNode failed = farm.awaitVm(
+                vm,
+                v -> "stopped".equals(v.path("state").asText())
+                        && !v.path("lastFailure").isNull(),
+                Duration.ofSeconds(30),
+                "stopped with a failure");
+        assertThat(failed.path("lastFailure").asText())
+                .startsWith(
+                        "StartVm failed on host " + HOST + ": image file missing: " + farm.diPath(missingOnHost[1]));
+        assertThat(Instant.parse(failed.path("lastFailureAt").asText()))
+                .isAfter(Instant.now().minusSeconds(60));
         assertThat(farm.vmHistory(vm).path("items").findValuesAsText("reason"))
                 .anyMatch(r -> r.contains("image file missing"));
     }
@@ -161,7 +178,8 @@ class HostAgentStallIT {
         }
         Thread.sleep(3_000); // all ten waiting for their guests
         int during = farm.agentThreads();
-        System.out.println("agent threads: " + before + " before, " + during + " while 10 starts wait for their guests");
+        System.out.println(
+                "agent threads: " + before + " before, " + during + " while 10 starts wait for their guests");
 
         assertThat(vms).allMatch(vm -> "starting".equals(farm.vmState(vm)));
         assertThat(during - before).as("threads added by 10 waiting starts").isLessThanOrEqualTo(4);

@@ -49,19 +49,36 @@ class DirectoryLoginIT {
         }
     }
 
-    private record Tenant(long id, String name, long osfId, long directoryId) {
-    }
+    private record Tenant(long id, String name, long osfId, long directoryId) {}
 
     /** A fresh tenant with an OSF, connected to the test directory; members of group {@code group} get that OSF. */
     private static Tenant tenant(QvdSystem system, String group, Map<String, Object> overrides) {
         Api api = Api.superadmin(system);
         String name = Api.unique("dir");
         long tenantId = api.post("/tenants", Map.of("name", name)).id();
-        long osfId = api.post("/osfs", Map.of("tenantId", tenantId, "name", Api.unique("osf"), "memoryMb", 512)).id();
-        Map<String, Object> body = new HashMap<>(Map.of("tenantId", tenantId, "url", ldap.ldapsUrl(), "caPem",
-                ldap.caPem(), "bindDn", TestDirectory.SERVICE_DN, "bindSecret", TestDirectory.SERVICE_SECRET,
-                "userBaseDn", TestDirectory.PEOPLE, "groupBaseDn", TestDirectory.GROUPS, "requiredGroup", group,
-                "groupOsfs", Map.of(group, osfId), "cacheSeconds", 0));
+        long osfId = api.post("/osfs", Map.of("tenantId", tenantId, "name", Api.unique("osf"), "memoryMb", 512))
+                .id();
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "tenantId",
+                tenantId,
+                "url",
+                ldap.ldapsUrl(),
+                "caPem",
+                ldap.caPem(),
+                "bindDn",
+                TestDirectory.SERVICE_DN,
+                "bindSecret",
+                TestDirectory.SERVICE_SECRET,
+                "userBaseDn",
+                TestDirectory.PEOPLE,
+                "groupBaseDn",
+                TestDirectory.GROUPS,
+                "requiredGroup",
+                group,
+                "groupOsfs",
+                Map.of(group, osfId),
+                "cacheSeconds",
+                0));
         body.putAll(overrides);
         Api.Reply created = api.post("/directories", body);
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
@@ -81,9 +98,14 @@ class DirectoryLoginIT {
         assertThat(vms).hasSize(1);
         assertThat(vms.get(0).get("name").asText()).isEqualTo(login);
 
-        JsonNode user = Api.superadmin(system).get("/users?tenantId=" + t.id() + "&login=" + login).body()
-                .get("items").get(0);
-        JsonNode vm = Api.superadmin(system).get("/vms/" + vms.get(0).get("id").asLong()).body();
+        JsonNode user = Api.superadmin(system)
+                .get("/users?tenantId=" + t.id() + "&login=" + login)
+                .body()
+                .get("items")
+                .get(0);
+        JsonNode vm = Api.superadmin(system)
+                .get("/vms/" + vms.get(0).get("id").asLong())
+                .body();
         assertThat(vm.get("osfId").asLong()).as("the OSF of the user's group").isEqualTo(t.osfId());
         assertThat(vm.get("userId").asLong()).isEqualTo(user.get("id").asLong());
 
@@ -91,13 +113,18 @@ class DirectoryLoginIT {
         L7rWire.Response again = listOfVm(system, login + "@" + t.name(), PASSWORD, null);
         assertThat(Api.JSON.readTree(again.body())).hasSize(1);
 
-        JsonNode shown = Api.superadmin(system).get("/directories/" + t.directoryId()).body();
+        JsonNode shown =
+                Api.superadmin(system).get("/directories/" + t.directoryId()).body();
         assertThat(shown.get("bindSecretSet").asBoolean()).isTrue();
         assertThat(shown.toString()).doesNotContain(TestDirectory.SERVICE_SECRET);
-        JsonNode users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        JsonNode users = Api.superadmin(system)
+                .get("/directories/" + t.directoryId() + "/users")
+                .body();
         assertThat(users.get(0).get("dn").asText()).startsWith("uid=" + login + ",");
-        assertThat(users.get(0).path("refusal").isMissingNode() || users.get(0).path("refusal").isNull())
-                .as("no refusal: %s", users.get(0)).isTrue();
+        assertThat(users.get(0).path("refusal").isMissingNode()
+                        || users.get(0).path("refusal").isNull())
+                .as("no refusal: %s", users.get(0))
+                .isTrue();
     }
 
     @Test
@@ -110,26 +137,43 @@ class DirectoryLoginIT {
         ldap.addGroup(group, memberDn);
         Tenant t = tenant(system, group, Map.of());
 
-        assertThat(listOfVm(system, member + "@" + t.name(), "wrong-" + PASSWORD, "127.0.26.1").status())
+        assertThat(listOfVm(system, member + "@" + t.name(), "wrong-" + PASSWORD, "127.0.26.1")
+                        .status())
                 .isEqualTo(401);
-        assertThat(userCount(system, t, member)).as("a wrong password provisions nothing").isZero();
-        assertThat(listOfVm(system, outsider + "@" + t.name(), PASSWORD, "127.0.26.2").status()).isEqualTo(401);
+        assertThat(userCount(system, t, member))
+                .as("a wrong password provisions nothing")
+                .isZero();
+        assertThat(listOfVm(system, outsider + "@" + t.name(), PASSWORD, "127.0.26.2")
+                        .status())
+                .isEqualTo(401);
         assertThat(userCount(system, t, outsider)).isZero();
 
         String token = createToken(system, member + "@" + t.name());
         ldap.removeFromGroup(group, memberDn);
-        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.3").status()).isEqualTo(401);
+        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.3")
+                        .status())
+                .isEqualTo(401);
         L7rWire.Response withToken = list(system, "Bearer " + token, "127.0.26.4");
-        assertThat(withToken.status()).as("a token does not outlive the group membership").isEqualTo(401);
+        assertThat(withToken.status())
+                .as("a token does not outlive the group membership")
+                .isEqualTo(401);
 
-        JsonNode users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        JsonNode users = Api.superadmin(system)
+                .get("/directories/" + t.directoryId() + "/users")
+                .body();
         assertThat(users.get(0).get("refusal").asText()).contains("not a member of the required group '" + group + "'");
-        JsonNode audit = Api.superadmin(system).get("/audit?action=user.login.directory&tenantId=" + t.id()).body();
+        JsonNode audit = Api.superadmin(system)
+                .get("/audit?action=user.login.directory&tenantId=" + t.id())
+                .body();
         assertThat(audit.toString()).contains("directory.not_in_group");
 
         ldap.delete(memberDn);
-        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.5").status()).isEqualTo(401);
-        users = Api.superadmin(system).get("/directories/" + t.directoryId() + "/users").body();
+        assertThat(listOfVm(system, member + "@" + t.name(), PASSWORD, "127.0.26.5")
+                        .status())
+                .isEqualTo(401);
+        users = Api.superadmin(system)
+                .get("/directories/" + t.directoryId() + "/users")
+                .body();
         assertThat(users.get(0).get("refusal").asText()).contains("no longer in the directory");
     }
 
@@ -140,7 +184,8 @@ class DirectoryLoginIT {
             Tenant t = tenant(system, "vdi", Map.of("url", "ldaps://localhost:" + silent.getLocalPort()));
             Api api = Api.superadmin(system);
             String localLogin = Api.unique("local");
-            long osf = api.post("/osfs", Map.of("tenantId", t.id(), "name", Api.unique("osf"), "memoryMb", 512)).id();
+            long osf = api.post("/osfs", Map.of("tenantId", t.id(), "name", Api.unique("osf"), "memoryMb", 512))
+                    .id();
             assertThat(osf).isPositive();
             api.post("/users", Map.of("tenantId", t.id(), "login", localLogin, "password", PASSWORD));
 
@@ -150,12 +195,15 @@ class DirectoryLoginIT {
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     String login = Api.unique("nobody") + "@" + t.name();
-                    answers.add(clients.submit(() -> listOfVm(system, login, PASSWORD, null).status()));
+                    answers.add(clients.submit(
+                            () -> listOfVm(system, login, PASSWORD, null).status()));
                 }
                 long localStart = System.nanoTime();
                 L7rWire.Response local = listOfVm(system, localLogin + "@" + t.name(), PASSWORD, null);
                 long localMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - localStart);
-                assertThat(local.status()).as("a local user of the same tenant, during the outage").isEqualTo(200);
+                assertThat(local.status())
+                        .as("a local user of the same tenant, during the outage")
+                        .isEqualTo(200);
                 for (Future<Integer> a : answers) {
                     assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(503);
                 }
@@ -170,8 +218,10 @@ class DirectoryLoginIT {
                 clients.shutdownNow();
             }
             assertThat(api.get("/directories/" + t.directoryId()).status())
-                    .as("local admins (break-glass) keep working").isEqualTo(200);
-            JsonNode probe = api.post("/directories/" + t.directoryId() + "/probe?login=x", "").body();
+                    .as("local admins (break-glass) keep working")
+                    .isEqualTo(200);
+            JsonNode probe = api.post("/directories/" + t.directoryId() + "/probe?login=x", "")
+                    .body();
             assertThat(probe.get("reachable").asBoolean()).isFalse();
             assertThat(probe.get("problem").asText()).contains("unreachable");
         }
@@ -188,31 +238,59 @@ class DirectoryLoginIT {
         Path secret = Files.writeString(Path.of("target", "ldap", tenant + "-secret"), TestDirectory.SERVICE_SECRET);
         Map<String, String> su = Cli.env(system, "superadmin@*", RunningSystem.SUPERADMIN_PASSWORD);
 
-        JsonNode created = Cli.run(su, "--json", "directory", "add", "tenant=" + tenant, "url=" + ldap.ldapsUrl(),
-                "caPemFile=" + ca, "bindDn=" + TestDirectory.SERVICE_DN, "bindSecretFile=" + secret,
-                "userBaseDn=" + TestDirectory.PEOPLE, "groupBaseDn=" + TestDirectory.GROUPS).ok().json().get(0);
+        JsonNode created = Cli.run(
+                        su,
+                        "--json",
+                        "directory",
+                        "add",
+                        "tenant=" + tenant,
+                        "url=" + ldap.ldapsUrl(),
+                        "caPemFile=" + ca,
+                        "bindDn=" + TestDirectory.SERVICE_DN,
+                        "bindSecretFile=" + secret,
+                        "userBaseDn=" + TestDirectory.PEOPLE,
+                        "groupBaseDn=" + TestDirectory.GROUPS)
+                .ok()
+                .json()
+                .get(0);
         assertThat(created.get("bindSecretSet").asBoolean()).isTrue();
         assertThat(created.toString()).doesNotContain(TestDirectory.SERVICE_SECRET);
         String id = created.get("id").asText();
 
-        JsonNode probe = Cli.run(su, "--json", "directory", "probe", id, login).ok().json().get(0);
+        JsonNode probe = Cli.run(su, "--json", "directory", "probe", id, login)
+                .ok()
+                .json()
+                .get(0);
         assertThat(probe.get("found").asBoolean()).isTrue();
         assertThat(probe.get("dn").asText()).isEqualTo("uid=" + login + "," + TestDirectory.PEOPLE);
         assertThat(probe.get("admitted").asBoolean()).isTrue();
 
-        Cli.run(su, "directory", "set", id, "requiredGroup=" + Api.unique("nobody")).ok();
-        assertThat(Cli.run(su, "--json", "directory", "probe", id, login).ok().json().get(0).get("admitted")
-                .asBoolean()).as("outside the required group").isFalse();
+        Cli.run(su, "directory", "set", id, "requiredGroup=" + Api.unique("nobody"))
+                .ok();
+        assertThat(Cli.run(su, "--json", "directory", "probe", id, login)
+                        .ok()
+                        .json()
+                        .get(0)
+                        .get("admitted")
+                        .asBoolean())
+                .as("outside the required group")
+                .isFalse();
         assertThat(api.get("/directories/" + id).body().get("bindSecretSet").asBoolean())
-                .as("a change keeps the bind secret").isTrue();
-        assertThat(Cli.run(su, "directory", "set", id, "url=ldap://localhost:1").exit()).as("plain LDAP refused")
+                .as("a change keeps the bind secret")
+                .isTrue();
+        assertThat(Cli.run(su, "directory", "set", id, "url=ldap://localhost:1").exit())
+                .as("plain LDAP refused")
                 .isNotZero();
         Cli.run(su, "directory", "del", id).ok();
         assertThat(api.get("/directories/" + id).status()).isEqualTo(404);
     }
 
     private static long userCount(QvdSystem system, Tenant t, String login) {
-        return Api.superadmin(system).get("/users?tenantId=" + t.id() + "&login=" + login).body().get("items").size();
+        return Api.superadmin(system)
+                .get("/users?tenantId=" + t.id() + "&login=" + login)
+                .body()
+                .get("items")
+                .size();
     }
 
     /** {@code list_of_vm} as QVD's Perl client sends it. */
@@ -238,5 +316,4 @@ class DirectoryLoginIT {
             return Api.JSON.readTree(r.body()).get("auth_token").asText();
         }
     }
-
 }

@@ -3,7 +3,6 @@ package org.qvd.system.l7r;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
@@ -31,8 +30,12 @@ class L7rClientAddressIT {
             wire.send("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: " + basic + "\r\n\r\n");
             assertThat(wire.read().status()).isEqualTo(200);
         }
-        assertThat(data.query(system, "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
-                + "WHERE action = 'user.token.create' AND object_id = ?", user.id())).isEqualTo("127.0.0.31");
+        assertThat(data.query(
+                        system,
+                        "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
+                                + "WHERE action = 'user.token.create' AND object_id = ?",
+                        user.id()))
+                .isEqualTo("127.0.0.31");
 
         try (StandInDesktop standIn = data.standIn(system, vm)) {
             try (L7rWire wire = L7rWire.to(system.l7rPort()).from("127.0.0.32").open()) {
@@ -43,9 +46,13 @@ class L7rClientAddressIT {
             }
             data.awaitUserState(vm, "disconnected");
         }
-        assertThat(data.query(system, "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
-                + "WHERE action IN ('vm.runtime.user_connecting', 'vm.runtime.user_connected', "
-                + "'vm.runtime.user_disconnected') AND object_id = ?", vm)).isEqualTo("127.0.0.32");
+        assertThat(data.query(
+                        system,
+                        "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
+                                + "WHERE action IN ('vm.runtime.user_connecting', 'vm.runtime.user_connected', "
+                                + "'vm.runtime.user_disconnected') AND object_id = ?",
+                        vm))
+                .isEqualTo("127.0.0.32");
     }
 
     @Test
@@ -60,8 +67,12 @@ class L7rClientAddressIT {
             List<L7rWire.Response> answers = wire.readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(200);
         }
-        assertThat(data.query(system, "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
-                + "WHERE action = 'vm.runtime.stop' AND object_id = ?", vm)).isEqualTo("127.0.0.34");
+        assertThat(data.query(
+                        system,
+                        "SELECT string_agg(DISTINCT source_address, ',') FROM audit_log "
+                                + "WHERE action = 'vm.runtime.stop' AND object_id = ?",
+                        vm))
+                .isEqualTo("127.0.0.34");
     }
 
     @Test
@@ -75,8 +86,13 @@ class L7rClientAddressIT {
         // one row per key: the address, the login, the login from that address
         assertThat(Long.parseLong(data(system).query(system, "SELECT count(*) FROM l7r_login_throttle")))
                 .isGreaterThanOrEqualTo(Long.parseLong(before) + 2);
-        assertThat(data(system).query(system, "SELECT count(*) FROM l7r_login_throttle WHERE throttle_key NOT SIMILAR "
-                + "TO '[alp]:[0-9a-f]{64}'")).as("no login or address in clear").isEqualTo("0");
+        assertThat(data(system)
+                        .query(
+                                system,
+                                "SELECT count(*) FROM l7r_login_throttle WHERE throttle_key NOT SIMILAR "
+                                        + "TO '[alp]:[0-9a-f]{64}'"))
+                .as("no login or address in clear")
+                .isEqualTo("0");
     }
 
     private static VmasData data(QvdSystem system) {

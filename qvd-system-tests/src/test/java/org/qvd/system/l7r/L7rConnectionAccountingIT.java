@@ -25,7 +25,9 @@ class L7rConnectionAccountingIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        assertThat(absent(data.vmState(vm), "lastConnectedAt")).as("never connected").isTrue();
+        assertThat(absent(data.vmState(vm), "lastConnectedAt"))
+                .as("never connected")
+                .isTrue();
         byte[] upstream = new byte[100_000];
         Arrays.fill(upstream, (byte) 'x');
         Instant before = Instant.now();
@@ -37,11 +39,14 @@ class L7rConnectionAccountingIT {
                 List<L7rWire.Response> answers = wire.readUntilFinal();
                 assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
                 wire.write(upstream);
-                assertThat(wire.readExactly(upstream.length)).as("echoed by the stand-in NX agent").isEqualTo(upstream);
+                assertThat(wire.readExactly(upstream.length))
+                        .as("echoed by the stand-in NX agent")
+                        .isEqualTo(upstream);
 
                 JsonNode open = data.vmState(vm);
                 assertThat(open.get("userState").asText()).isEqualTo("connected");
-                assertThat(Instant.parse(open.get("lastConnectedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+                assertThat(Instant.parse(open.get("lastConnectedAt").asText()))
+                        .isAfterOrEqualTo(before.minusSeconds(1));
                 assertThat(absent(open, "lastDisconnectedAt")).as("still open").isTrue();
             }
             data.awaitUserState(vm, "disconnected");
@@ -49,7 +54,9 @@ class L7rConnectionAccountingIT {
         JsonNode closed = data.vmState(vm);
         Instant connectedAt = Instant.parse(closed.get("lastConnectedAt").asText());
         Instant disconnectedAt = Instant.parse(closed.get("lastDisconnectedAt").asText());
-        assertThat(disconnectedAt).isAfterOrEqualTo(connectedAt).isBeforeOrEqualTo(Instant.now().plusSeconds(1));
+        assertThat(disconnectedAt)
+                .isAfterOrEqualTo(connectedAt)
+                .isBeforeOrEqualTo(Instant.now().plusSeconds(1));
         assertThat(closed.get("lastBytesFromClient").asLong()).isEqualTo(upstream.length);
         assertThat(closed.get("lastBytesToClient").asLong()).isEqualTo(upstream.length);
         assertThat(closed.get("lastConnectionNode").asText()).isNotBlank();

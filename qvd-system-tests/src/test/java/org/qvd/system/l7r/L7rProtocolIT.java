@@ -27,8 +27,11 @@ class L7rProtocolIT {
     }
 
     private static String connect(String query, String login) {
-        return get("/qvd/connect_to_vm?" + query, "Authorization: " + L7rWire.basic(login, VmasData.USER_PASSWORD),
-                "Connection: Upgrade", "Upgrade: QVD/1.0");
+        return get(
+                "/qvd/connect_to_vm?" + query,
+                "Authorization: " + L7rWire.basic(login, VmasData.USER_PASSWORD),
+                "Connection: Upgrade",
+                "Upgrade: QVD/1.0");
     }
 
     @Test
@@ -56,7 +59,8 @@ class L7rProtocolIT {
             assertThat(r.header("Content-Type")).startsWith("application/json");
             JsonNode vms = VmasData.JSON.readTree(r.body());
             assertThat(vms).hasSize(2);
-            assertThat(List.of(vms.get(0).get("id").asLong(), vms.get(1).get("id").asLong()))
+            assertThat(List.of(
+                            vms.get(0).get("id").asLong(), vms.get(1).get("id").asLong()))
                     .containsExactlyInAnyOrder(first, second);
             assertThat(vms.get(0).get("state").asText()).isEqualTo("stopped");
             assertThat(vms.get(0).get("blocked").asInt()).isZero();
@@ -81,9 +85,15 @@ class L7rProtocolIT {
         long othersVm = data.vm(data.user());
         try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect("id=987654321", user.login()));
-            assertThat(wire.readUntilFinal()).last().extracting(L7rWire.Response::status).isEqualTo(404);
+            assertThat(wire.readUntilFinal())
+                    .last()
+                    .extracting(L7rWire.Response::status)
+                    .isEqualTo(404);
             wire.send(connect("id=" + othersVm, user.login()));
-            assertThat(wire.readUntilFinal()).last().extracting(L7rWire.Response::status).isEqualTo(404);
+            assertThat(wire.readUntilFinal())
+                    .last()
+                    .extracting(L7rWire.Response::status)
+                    .isEqualTo(404);
         }
     }
 
@@ -118,7 +128,8 @@ class L7rProtocolIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         try (L7rWire wire = L7rWire.open(system.l7rPort())) {
-            wire.send(get("/qvd/connect_to_vm?id=" + vm,
+            wire.send(get(
+                    "/qvd/connect_to_vm?id=" + vm,
                     "Authorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)));
             L7rWire.Response r = wire.read();
             assertThat(r.status()).isEqualTo(426);
@@ -153,17 +164,22 @@ class L7rProtocolIT {
         VmasData.User user = data.user(VmasData.NO_HOST_FITS_MB);
         long vm = data.vm(user);
         try (L7rWire wire = L7rWire.open(system.l7rPort())) {
-            wire.send(connect("id=" + vm + "&qvd.client.os=linux&qvd.client.geometry=1024x768"
-                    + "&qvd.client.nx.cookie=0123456789abcdef0123456789abcdef", user.login()));
+            wire.send(connect(
+                    "id=" + vm + "&qvd.client.os=linux&qvd.client.geometry=1024x768"
+                            + "&qvd.client.nx.cookie=0123456789abcdef0123456789abcdef",
+                    user.login()));
             List<L7rWire.Response> answers = wire.readUntilFinal();
             L7rWire.Response last = answers.get(answers.size() - 1);
 
-            assertThat(answers.subList(0, answers.size() - 1)).isNotEmpty()
+            assertThat(answers.subList(0, answers.size() - 1))
+                    .isNotEmpty()
                     .allSatisfy(p -> assertThat(p.statusLine()).isEqualTo("HTTP/1.1 102 Processing"))
                     .anySatisfy(p -> assertThat(p.header("X-QVD-VM-Info")).isEqualTo("Starting virtual machine"));
             assertThat(last.status()).as(last.body()).isEqualTo(503);
-            assertThat(last.body()).startsWith("The requested virtual machine is not available: ")
-                    .contains("no running, unblocked host").endsWith("retry later.");
+            assertThat(last.body())
+                    .startsWith("The requested virtual machine is not available: ")
+                    .contains("no running, unblocked host")
+                    .endsWith("retry later.");
 
             // the connection stays usable, and the failed attempt left the VM stopped and its user disconnected
             wire.send(get("/qvd/list_of_vm", "Authorization: " + L7rWire.basic(user.login(), VmasData.USER_PASSWORD)));

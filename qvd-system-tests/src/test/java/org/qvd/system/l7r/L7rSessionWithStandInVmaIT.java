@@ -42,11 +42,16 @@ class L7rSessionWithStandInVmaIT {
                 String key = upgraded.header("X-QVD-Slave-Key");
                 assertThat(key).matches("[A-Za-z0-9]{64}");
                 assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info")).contains("Starting desktop session");
-                assertThat(standIn.vmaCalls().get(0)).startsWith("/vma/x_start?").contains("qvd.client.os=linux")
-                        .contains("qvd.vm.user.name=" + user.login().substring(0, user.login().indexOf('@')))
-                        .contains("qvd.nx.cookie=" + COOKIE).contains("qvd.slave.key=" + key)
+                assertThat(standIn.vmaCalls().get(0))
+                        .startsWith("/vma/x_start?")
+                        .contains("qvd.client.os=linux")
+                        .contains("qvd.vm.user.name="
+                                + user.login().substring(0, user.login().indexOf('@')))
+                        .contains("qvd.nx.cookie=" + COOKIE)
+                        .contains("qvd.slave.key=" + key)
                         .doesNotContain("qvd.client.nx.cookie");
-                assertThat(standIn.vmaCalls().subList(1, standIn.vmaCalls().size())).isNotEmpty()
+                assertThat(standIn.vmaCalls().subList(1, standIn.vmaCalls().size()))
+                        .isNotEmpty()
                         .containsOnly("/vma/x_state");
                 assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
 
@@ -67,11 +72,13 @@ class L7rSessionWithStandInVmaIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         long vm = data.vm(user);
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (user.login() + ":" + VmasData.USER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user.login() + ":" + VmasData.USER_PASSWORD).getBytes(StandardCharsets.UTF_8));
         byte[] nxHello = "NXPROXY-3.5.0-2\n".getBytes(StandardCharsets.US_ASCII);
         try (StandInDesktop standIn = data.standIn(system, vm);
-                L7rWire perl = L7rWire.open(system.l7rPort()); L7rWire qt = L7rWire.open(system.l7rPort())) {
+                L7rWire perl = L7rWire.open(system.l7rPort());
+                L7rWire qt = L7rWire.open(system.l7rPort())) {
             perl.send("GET /qvd/list_of_vm? HTTP/1.1\r\nAuthorization: " + basic + "\r\nAccept: application/json\r\n"
                     + "User-Agent: QVD::HTTPC/0.01 (linux)\r\n\r\n");
             L7rWire.Response list = perl.read();
@@ -94,16 +101,19 @@ class L7rSessionWithStandInVmaIT {
                     + "implementation=usbip&qvd.client.link=adsl HTTP/1.1\nAuthorization: " + basic
                     + "\nUser-Agent: QVDClient Qt/0.01 (Linux)\nConnection: Upgrade\nUpgrade: QVD/1.0\n\n");
             List<L7rWire.Response> qtAnswers = qt.readUntilFinal();
-            assertThat(qtAnswers).extracting(r -> r.header("X-QVD-VM-Info"))
+            assertThat(qtAnswers)
+                    .extracting(r -> r.header("X-QVD-VM-Info"))
                     .contains("Taking over the session from another client");
             assertThat(qtAnswers.get(qtAnswers.size() - 1).status()).isEqualTo(101);
-            assertThatThrownBy(() -> perl.readExactly(1)).as("the first tunnel is closed").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> perl.readExactly(1))
+                    .as("the first tunnel is closed")
+                    .isInstanceOf(IOException.class);
             qt.write(nxHello);
             assertThat(qt.readExactly(nxHello.length)).isEqualTo(nxHello);
             assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
-            assertThat(standIn.vmaCalls().stream().filter(c -> c.startsWith("/vma/x_start"))).hasSize(2);
+            assertThat(standIn.vmaCalls().stream().filter(c -> c.startsWith("/vma/x_start")))
+                    .hasSize(2);
         }
         data.awaitUserState(vm, "disconnected");
     }
-
 }

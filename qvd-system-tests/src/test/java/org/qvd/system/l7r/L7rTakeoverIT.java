@@ -32,7 +32,9 @@ class L7rTakeoverIT {
         List<String> seen = new ArrayList<>();
         while (!seen.contains(text)) {
             L7rWire.Response r = wire.read();
-            assertThat(r.status()).as("%s %s (after %s)", r.statusLine(), r.body(), seen).isEqualTo(102);
+            assertThat(r.status())
+                    .as("%s %s (after %s)", r.statusLine(), r.body(), seen)
+                    .isEqualTo(102);
             seen.add(r.header("X-QVD-VM-Info"));
         }
         return seen;
@@ -44,7 +46,8 @@ class L7rTakeoverIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         data.sql(system, "UPDATE vm_runtime SET state = 'starting', state_ts = now() WHERE vm_id = ?", vm);
-        try (L7rWire first = L7rWire.open(system.l7rPort()); L7rWire second = L7rWire.open(system.l7rPort())) {
+        try (L7rWire first = L7rWire.open(system.l7rPort());
+                L7rWire second = L7rWire.open(system.l7rPort())) {
             first.send(connect(vm, user.login()));
             progressUntil(first, WAITING);
 
@@ -54,7 +57,9 @@ class L7rTakeoverIT {
             Duration took = Duration.between(asked, Instant.now());
 
             assertThat(seen).contains("Taking over the session from another client");
-            assertThat(took).as("released by notice, not by the 10 s stale-holder fallback").isLessThan(Duration.ofSeconds(9));
+            assertThat(took)
+                    .as("released by notice, not by the 10 s stale-holder fallback")
+                    .isLessThan(Duration.ofSeconds(9));
             L7rWire.Response ended = first.readUntilFinal().get(0);
             assertThat(ended.status()).isEqualTo(503);
             assertThat(ended.body()).contains("taken over");
@@ -75,11 +80,11 @@ class L7rTakeoverIT {
         try (L7rWire wire = L7rWire.open(system.l7rPort())) {
             wire.send(connect(vm, user.login()));
             List<L7rWire.Response> answers = wire.readUntilFinal();
-            assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info"))
+            assertThat(answers)
+                    .extracting(r -> r.header("X-QVD-VM-Info"))
                     .contains("Taking over the session from another client", "Starting virtual machine");
             assertThat(answers.get(answers.size() - 1).body()).contains("no running, unblocked host");
         }
         data.awaitUserState(vm, "disconnected");
     }
-
 }

@@ -34,8 +34,12 @@ class L7rUserTokensIT {
         String token = new String(Base64.getDecoder().decode(authToken), StandardCharsets.UTF_8);
         assertThat(answer.get("auth_params_id").asLong()).isPositive();
 
-        assertThat(list(system, "Bearer " + authToken).body()).as("as the Perl CLI sends it").contains("\"id\":" + vm);
-        assertThat(list(system, "Bearer " + token).body()).as("as the GUI sends it").contains("\"id\":" + vm);
+        assertThat(list(system, "Bearer " + authToken).body())
+                .as("as the Perl CLI sends it")
+                .contains("\"id\":" + vm);
+        assertThat(list(system, "Bearer " + token).body())
+                .as("as the GUI sends it")
+                .contains("\"id\":" + vm);
 
         try (StandInDesktop standIn = data.standIn(system, vm)) {
             try (L7rWire wire = L7rWire.open(system.l7rPort())) {
@@ -62,12 +66,15 @@ class L7rUserTokensIT {
         VmasData data = new VmasData(system);
         VmasData.User user = data.user();
         JsonNode answer = createToken(system, user);
-        String token = new String(Base64.getDecoder().decode(answer.get("auth_token").asText()), StandardCharsets.UTF_8);
+        String token =
+                new String(Base64.getDecoder().decode(answer.get("auth_token").asText()), StandardCharsets.UTF_8);
         long id = answer.get("auth_params_id").asLong();
-        String hash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        assertThat(data.query(system, "SELECT token_hash FROM user_token WHERE id = ?", id)).isEqualTo(hash);
-        assertThat(data.query(system, "SELECT count(*) FROM user_token WHERE token_hash = ?", token)).isEqualTo("0");
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertThat(data.query(system, "SELECT token_hash FROM user_token WHERE id = ?", id))
+                .isEqualTo(hash);
+        assertThat(data.query(system, "SELECT count(*) FROM user_token WHERE token_hash = ?", token))
+                .isEqualTo("0");
     }
 
     @Test
@@ -79,14 +86,23 @@ class L7rUserTokensIT {
         String token = new String(Base64.getDecoder().decode(authToken), StandardCharsets.UTF_8);
         assertThat(list(system, "Bearer " + authToken).status()).isEqualTo(200);
 
-        assertThat(data.query(system, "SELECT count(*) FROM audit_log WHERE action = 'user.token.create' "
-                + "AND object_id = ?", user.id())).isEqualTo("1");
-        assertThat(data.query(system, "SELECT count(*) FROM audit_log WHERE arguments LIKE ? OR arguments LIKE ?",
-                "%" + token + "%", "%" + authToken + "%")).isEqualTo("0");
+        assertThat(data.query(
+                        system,
+                        "SELECT count(*) FROM audit_log WHERE action = 'user.token.create' " + "AND object_id = ?",
+                        user.id()))
+                .isEqualTo("1");
+        assertThat(data.query(
+                        system,
+                        "SELECT count(*) FROM audit_log WHERE arguments LIKE ? OR arguments LIKE ?",
+                        "%" + token + "%",
+                        "%" + authToken + "%"))
+                .isEqualTo("0");
         for (Path log : List.of(system.consoleLog(), system.consoleLog().resolveSibling("server.log"))) {
             if (Files.exists(log)) {
-                assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1)).as(log.toString())
-                        .doesNotContain(token).doesNotContain(authToken);
+                assertThat(new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1))
+                        .as(log.toString())
+                        .doesNotContain(token)
+                        .doesNotContain(authToken);
             }
         }
     }
@@ -98,13 +114,17 @@ class L7rUserTokensIT {
         JsonNode answer = createToken(system, user);
         String authToken = answer.get("auth_token").asText();
 
-        L7rWire.Response unknown = list(system, "Bearer " + Base64.getEncoder().encodeToString(
-                "no-such-token".getBytes(StandardCharsets.UTF_8)));
+        L7rWire.Response unknown = list(
+                system,
+                "Bearer " + Base64.getEncoder().encodeToString("no-such-token".getBytes(StandardCharsets.UTF_8)));
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.header("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
 
-        data.sql(system, "UPDATE user_token SET created_at = now() - interval '25 hours', "
-                + "expires_at = now() - interval '1 hour' WHERE id = ?", answer.get("auth_params_id").asLong());
+        data.sql(
+                system,
+                "UPDATE user_token SET created_at = now() - interval '25 hours', "
+                        + "expires_at = now() - interval '1 hour' WHERE id = ?",
+                answer.get("auth_params_id").asLong());
         L7rWire.Response expired = list(system, "Bearer " + authToken);
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.header("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");

@@ -54,21 +54,29 @@ class L7rWithHostAgentIT {
     /** The VM's host once the start is placed (null if it already failed and the placement was cleared). */
     private static String placement(QvdSystem system, VmasData data, long vm) throws InterruptedException {
         String[] host = {null};
-        await("VM " + vm + " placed or failed").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await("VM " + vm + " placed or failed")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    host[0] = data.query(system, "SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id "
-                            + "WHERE r.vm_id = ?", vm);
-                    return host[0] != null || "stopped".equals(data.vmState(vm).get("state").asText())
-                            && data.vmState(vm).get("lastFailure") != null
-                            && !data.vmState(vm).get("lastFailure").isNull();
+                    host[0] = data.query(
+                            system,
+                            "SELECT h.name FROM vm_runtime r JOIN host h ON h.id = r.host_id " + "WHERE r.vm_id = ?",
+                            vm);
+                    return host[0] != null
+                            || "stopped".equals(data.vmState(vm).get("state").asText())
+                                    && data.vmState(vm).get("lastFailure") != null
+                                    && !data.vmState(vm).get("lastFailure").isNull();
                 });
         return host[0];
     }
 
     private static void awaitHostRunning(QvdSystem system, VmasData data) throws InterruptedException {
         String select = "SELECT r.state FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?";
-        await("HKD " + HOST + " running").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await("HKD " + HOST + " running")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(data.query(system, select, HOST))
-                        .as("log: %s", system.localHkdLog().orElse(null)).isEqualTo("running"));
+                        .as("log: %s", system.localHkdLog().orElse(null))
+                        .isEqualTo("running"));
     }
 }

@@ -32,6 +32,7 @@ class LegacyClientConformanceIT {
 
     /** nxproxy 3.5.99.26's first bytes after the 101 (§5): 49 bytes, a trailing space, no newline. */
     static final String NXPROXY_HELLO = "NXPROXY-3.5.0-3.5.99 stream=default,data=default ";
+
     private static final String PERL_AGENT = "User-Agent: QVD::HTTPC/0.01 (linux)";
 
     private QvdSystem system;
@@ -49,7 +50,8 @@ class LegacyClientConformanceIT {
         user = data.user();
         vm = data.vm(user);
         basic = L7rWire.basic(user.login(), VmasData.USER_PASSWORD);
-        vma = RealVma.start(Path.of("target", "legacy-client-vma").toAbsolutePath()).runningAs(data.row(system, vm));
+        vma = RealVma.start(Path.of("target", "legacy-client-vma").toAbsolutePath())
+                .runningAs(data.row(system, vm));
     }
 
     @AfterAll
@@ -113,7 +115,9 @@ class LegacyClientConformanceIT {
             assertThat(list.body()).contains("\"id\":" + vm);
             connectAndShakeHands(wire, perlConnectAsCaptured(basic, vm), "Perl, captured order");
         }
-        assertThat(vma.nxagentOptions()).as("no cookie, the L7R's address only").doesNotContain("cookie=")
+        assertThat(vma.nxagentOptions())
+                .as("no cookie, the L7R's address only")
+                .doesNotContain("cookie=")
                 .contains("accept=127.0.0.1");
         awaitDisconnected();
     }
@@ -142,20 +146,22 @@ class LegacyClientConformanceIT {
             connectAndShakeHands(first, perlConnectAsCaptured(basic, vm), "Perl, first client");
             String sessionBefore = vma.xState();
             try (L7rWire second = L7rWire.open(system.l7rPort())) {
-                second.send(perlConnectAsCaptured(basic, vm).replace("qvd.client.keyboard=pc105%2Fes",
-                        "qvd.client.keyboard=pc105%2F..%2Fes"));
+                second.send(perlConnectAsCaptured(basic, vm)
+                        .replace("qvd.client.keyboard=pc105%2Fes", "qvd.client.keyboard=pc105%2F..%2Fes"));
                 List<L7rWire.Response> answers = second.readUntilFinal();
                 L7rWire.Response refused = answers.get(answers.size() - 1);
                 assertThat(refused.status()).isEqualTo(503);
-                assertThat(refused.body()).contains("refused the session (400): qvd.client.keyboard expected "
-                        + "model/layout");
-                assertThat(answers).extracting(r -> r.header("X-QVD-VM-Info"))
+                assertThat(refused.body())
+                        .contains("refused the session (400): qvd.client.keyboard expected " + "model/layout");
+                assertThat(answers)
+                        .extracting(r -> r.header("X-QVD-VM-Info"))
                         .doesNotContain("Taking over the session from another client");
             }
             assertThat(vma.xState()).as("the first client's session").isEqualTo(sessionBefore);
             assertThat(data.vmState(vm).get("userState").asText()).isEqualTo("connected");
             first.soTimeout(1500);
-            assertThatThrownBy(() -> first.readExactly(1)).as("the first tunnel is still open")
+            assertThatThrownBy(() -> first.readExactly(1))
+                    .as("the first tunnel is still open")
                     .isInstanceOf(SocketTimeoutException.class);
         }
         awaitDisconnected();
@@ -169,8 +175,9 @@ class LegacyClientConformanceIT {
         L7rWire.Response last = answers.get(answers.size() - 1);
         assertThat(last.statusLine()).as(who + ": " + last.body()).isEqualTo("HTTP/1.1 101 Switching Protocols");
         assertThat(last.header("X-QVD-Slave-Key")).as(who).matches("[A-Za-z0-9]{64}");
-        System.out.printf("LegacyClientConformanceIT: %s: 101 after %d ms, %d interim 102s%n", who,
-                Duration.ofNanos(System.nanoTime() - start).toMillis(), answers.size() - 1);
+        System.out.printf(
+                "LegacyClientConformanceIT: %s: 101 after %d ms, %d interim 102s%n",
+                who, Duration.ofNanos(System.nanoTime() - start).toMillis(), answers.size() - 1);
         wire.write(NXPROXY_HELLO.getBytes(StandardCharsets.US_ASCII));
         StringBuilder answer = new StringBuilder();
         while (!answer.toString().endsWith("cachelist=none ")) {

@@ -3,8 +3,6 @@ package org.qvd.system.l7r;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import org.qvd.testsupport.L7rWire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,10 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
+import org.qvd.testsupport.L7rWire;
 import org.qvd.testsupport.StandInDesktop;
 import org.qvd.testsupport.TrustAll;
 import org.qvd.testsupport.VmRuntimeRow;
@@ -25,15 +25,16 @@ public final class VmasData {
 
     static final ObjectMapper JSON = new ObjectMapper();
     public static final String USER_PASSWORD = "L7r-User-Pw-1";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TrustAll.context())
-            .connectTimeout(Duration.ofSeconds(60)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .sslContext(TrustAll.context())
+            .connectTimeout(Duration.ofSeconds(60))
+            .build();
 
     /** Larger than any host offers (the API's maximum): no placement can succeed, whatever hosts other tests made. */
     static final int NO_HOST_FITS_MB = 1048576;
 
     /** A user of a fresh tenant with an OSF that has a registered image (no host runs it). */
-    public record User(long id, String login, long osfId) {
-    }
+    public record User(long id, String login, long osfId) {}
 
     private final String base;
     private final String authorization;
@@ -53,21 +54,30 @@ public final class VmasData {
 
     User user(int memoryMb) {
         String tenant = unique("t");
-        long tenantId = post("/tenants", Map.of("name", tenant, "description", "L7R system test")).get("id").asLong();
+        long tenantId = post("/tenants", Map.of("name", tenant, "description", "L7R system test"))
+                .get("id")
+                .asLong();
         String login = unique("u");
         long userId = post("/users", Map.of("tenantId", tenantId, "login", login, "password", USER_PASSWORD))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
         long osfId = post("/osfs", Map.of("tenantId", tenantId, "name", unique("osf"), "memoryMb", memoryMb))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
         // a few bytes stand for the image: the hosts of these tests are stand-ins
-        send(HttpRequest.newBuilder(URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=l7r.qcow2&tag=default"))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("QFI test image")), 201);
+        send(
+                HttpRequest.newBuilder(
+                                URI.create(base + "/dis/upload?osfId=" + osfId + "&fileName=l7r.qcow2&tag=default"))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("QFI test image")),
+                201);
         return new User(userId, login + "@" + tenant, osfId);
     }
 
     public long vm(User user) {
-        return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm"))).get("id").asLong();
+        return post("/vms", Map.of("userId", user.id(), "osfId", user.osfId(), "name", unique("vm")))
+                .get("id")
+                .asLong();
     }
 
     void block(long vmId) {
@@ -83,7 +93,8 @@ public final class VmasData {
      * whose node is gone), by SQL through {@link QvdSystem#dbUrl()}.
      */
     void sql(QvdSystem system, String update, Object... params) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement(update)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -96,8 +107,11 @@ public final class VmasData {
 
     /** Waits (a minute at most) until the VM's user state, as the admin API shows it, is {@code expected}. */
     void awaitUserState(long vm, String expected) {
-        await("VM " + vm + " user state " + expected).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(vmState(vm).get("userState").asText()).isEqualTo(expected));
+        await("VM " + vm + " user state " + expected)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(vmState(vm).get("userState").asText()).isEqualTo(expected));
     }
 
     /** The VM's runtime row, to point it at a stand-in or real VMA on this machine. */
@@ -116,7 +130,8 @@ public final class VmasData {
 
     /** The first column of the first row, or null. */
     String query(QvdSystem system, String select, Object... params) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 java.sql.PreparedStatement ps = c.prepareStatement(select)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -132,8 +147,11 @@ public final class VmasData {
     private JsonNode post(String path, Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(text)), -1);
+            return send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(text)),
+                    -1);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -141,8 +159,11 @@ public final class VmasData {
 
     private JsonNode send(HttpRequest.Builder request, int expected) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.header("Authorization", authorization)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(
+                    request.header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (expected > 0) {
                 assertThat(r.statusCode()).as("%s", r.body()).isEqualTo(expected);
             } else {

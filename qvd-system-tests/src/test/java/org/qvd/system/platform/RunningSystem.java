@@ -15,10 +15,13 @@ import org.qvd.testsupport.SystemUnderTest;
 public final class RunningSystem extends StartedOnce<QvdSystem> {
     /** WildFly's port offset for the system under test; -Dqvd.system.port.offset runs a second one beside it. */
     public static final int PORT_OFFSET = Integer.getInteger("qvd.system.port.offset", 200);
+
     public static final String SUPERADMIN_PASSWORD = "System-Test-Superadmin-1";
     /** The image directories of the system under test (no guest boots here, so they live in the build tree). */
-    public static final Path IMAGES_STAGING = Path.of(System.getProperty("qvd.system.images", "target/qvd-images"),
-            "staging").toAbsolutePath();
+    public static final Path IMAGES_STAGING = Path.of(
+                    System.getProperty("qvd.system.images", "target/qvd-images"), "staging")
+            .toAbsolutePath();
+
     public static final Path IMAGES_DIR = IMAGES_STAGING.resolveSibling("storage");
 
     public RunningSystem() {
@@ -27,7 +30,8 @@ public final class RunningSystem extends StartedOnce<QvdSystem> {
 
     @Override
     protected QvdSystem start(Class<?> testClass) {
-        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home"))
+                .toAbsolutePath();
         return QvdSystem.start(config(SystemUnderTest.emptied(home)));
     }
 
@@ -36,8 +40,14 @@ public final class RunningSystem extends StartedOnce<QvdSystem> {
      * agent themselves, against libvirt's test driver (no guests, no daemon).
      */
     public static LauncherConfig config(Path home) {
-        return LauncherConfig.fromEnvironment(new SystemUnderTest(Path.of(System.getProperty("qvd.source.root", ".")),
-                home, PORT_OFFSET, SUPERADMIN_PASSWORD, IMAGES_STAGING.getParent(), false, "systest-node")
+        return LauncherConfig.fromEnvironment(new SystemUnderTest(
+                        Path.of(System.getProperty("qvd.source.root", ".")),
+                        home,
+                        PORT_OFFSET,
+                        SUPERADMIN_PASSWORD,
+                        IMAGES_STAGING.getParent(),
+                        false,
+                        "systest-node")
                 .environment(Map.of()));
     }
 }

@@ -36,7 +36,9 @@ class BadInputIT {
         problem(api.get("/users?page=99999999999"), 400, "parameter.invalid");
         problem(api.get("/vms?size=abc"), 400, "parameter.invalid");
         problem(api.get("/users?size=0"), 400, "page.invalid");
-        assertThat(log.stackFrames()).as("stack frames in server.log:\n%s", log.since()).isZero();
+        assertThat(log.stackFrames())
+                .as("stack frames in server.log:\n%s", log.since())
+                .isZero();
         assertThat(log.since()).noneMatch(l -> l.contains("SEVERE") || l.contains(" ERROR "));
     }
 
@@ -47,14 +49,25 @@ class BadInputIT {
         String name = Api.unique("osf");
         // 2^32 + 512 used to arrive as 512, 10^12 as a negative number
         for (String memory : new String[] {"4294967808", "1000000000000", "1.5", "\"lots\""}) {
-            problem(api.post("/osfs", "{\"name\":\"" + name + "\",\"tenantId\":" + tenant.id() + ",\"memoryMb\":" + memory
-                    + "}"), 400, "request.malformed");
+            problem(
+                    api.post(
+                            "/osfs",
+                            "{\"name\":\"" + name + "\",\"tenantId\":" + tenant.id() + ",\"memoryMb\":" + memory + "}"),
+                    400,
+                    "request.malformed");
         }
-        problem(api.post("/vms", "{\"userId\":18446744073709551616,\"osfId\":1,\"name\":\"x\"}"), 400, "request.malformed");
+        problem(
+                api.post("/vms", "{\"userId\":18446744073709551616,\"osfId\":1,\"name\":\"x\"}"),
+                400,
+                "request.malformed");
         assertThat(api.get("/osfs?name=" + name).body().get("total").asLong()).isZero();
         // within range, and null where a field may be left out, still work
-        assertThat(api.post("/osfs", "{\"name\":\"" + name + "\",\"tenantId\":" + tenant.id() + ",\"memoryMb\":512,"
-                + "\"userStorageMb\":null}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/osfs",
+                                "{\"name\":\"" + name + "\",\"tenantId\":" + tenant.id() + ",\"memoryMb\":512,"
+                                        + "\"userStorageMb\":null}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -62,25 +75,39 @@ class BadInputIT {
         Api api = Api.superadmin(system);
         String name = Api.unique("t");
         ServerLog log = new ServerLog(system);
-        JsonNode p = problem(api.post("/tenants", "{\"name\":\"" + name + "\",\"description\":\"a\\u0000b\"}"), 400,
+        JsonNode p = problem(
+                api.post("/tenants", "{\"name\":\"" + name + "\",\"description\":\"a\\u0000b\"}"),
+                400,
                 "validation.failed");
         assertThat(p.get("violations").toString()).contains("NUL");
-        assertThat(api.get("/tenants?name=" + name).body().get("total").asLong()).isZero();
-        JsonNode audit = api.get("/audit?action=tenant.create&result=validation.failed&size=5").body().get("items");
+        assertThat(api.get("/tenants?name=" + name).body().get("total").asLong())
+                .isZero();
+        JsonNode audit = api.get("/audit?action=tenant.create&result=validation.failed&size=5")
+                .body()
+                .get("items");
         assertThat(audit.toString()).contains(name);
         assertThat(log.stackFrames()).isZero();
     }
 
     @Test
     void oversizedBodiesGetA413ProblemOnHttp1AndHttp2AndTheAuditKeepsLittle(QvdSystem system) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                ("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         String big = "{\"name\":\"big\",\"description\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
         for (HttpClient.Version version : HttpClient.Version.values()) {
-            HttpClient client = HttpClient.newBuilder().sslContext(TrustAll.context()).version(version).build();
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/v1/tenants"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(TrustAll.context())
+                    .version(version)
+                    .build();
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create(Api.root(system) + "/api/v1/tenants"))
+                            .header("Authorization", auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(big))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("%s", version).isEqualTo(413);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(Api.JSON.readTree(r.body()).get("code").asText()).isEqualTo("request.too_large");
@@ -88,9 +115,13 @@ class BadInputIT {
         // below the limit but refused by validation: audited, with a bounded copy of the arguments
         Api api = Api.superadmin(system);
         String name = Api.unique("t");
-        problem(api.post("/tenants", Map.of("name", name, "description", "b".repeat(9 * 1024 * 1024))), 400,
+        problem(
+                api.post("/tenants", Map.of("name", name, "description", "b".repeat(9 * 1024 * 1024))),
+                400,
                 "validation.failed");
-        JsonNode entry = api.get("/audit?action=tenant.create&result=validation.failed&size=20").body().get("items");
+        JsonNode entry = api.get("/audit?action=tenant.create&result=validation.failed&size=20")
+                .body()
+                .get("items");
         JsonNode mine = null;
         for (JsonNode e : entry) {
             if (e.path("arguments").asText().contains(name)) {
@@ -106,15 +137,23 @@ class BadInputIT {
     void soapClientErrorsAreClientFaultsWithTheRestCodes(QvdSystem system) throws Exception {
         ServerLog log = new ServerLog(system);
         String noId = soap(system, "<p:startVm/>");
-        assertThat(noId).contains("Client</faultcode>").contains("<code>validation.failed</code>")
+        assertThat(noId)
+                .contains("Client</faultcode>")
+                .contains("<code>validation.failed</code>")
                 .doesNotContain("vm 0");
-        assertThat(soap(system, "<p:startVm><vmId>987654321</vmId></p:startVm>")).contains("Client</faultcode>")
+        assertThat(soap(system, "<p:startVm><vmId>987654321</vmId></p:startVm>"))
+                .contains("Client</faultcode>")
                 .contains("<code>vm.not_found</code>");
-        assertThat(soap(system, "<p:createUser><login>bad login</login><password>Long-Enough-1</password></p:createUser>"))
-                .contains("Client</faultcode>").contains("<code>validation.failed</code>");
+        assertThat(soap(
+                        system,
+                        "<p:createUser><login>bad login</login><password>Long-Enough-1</password></p:createUser>"))
+                .contains("Client</faultcode>")
+                .contains("<code>validation.failed</code>");
         assertThat(soap(system, "<p:startVm><vmId>abc</vmId></p:startVm>")).contains("Client</faultcode>");
         assertThat(post(system, "<soap:Envelope><broken")).contains("Client</faultcode>");
-        assertThat(log.stackFrames()).as("stack frames in server.log:\n%s", log.since()).isZero();
+        assertThat(log.stackFrames())
+                .as("stack frames in server.log:\n%s", log.since())
+                .isZero();
     }
 
     private static String soap(QvdSystem system, String body) throws Exception {

@@ -40,16 +40,23 @@ class CachedCredentialsIT {
         assertThat(list(system, from, user.login(), VmasData.USER_PASSWORD)).isEqualTo(200);
 
         String changed = "Changed-User-Pw-2";
-        assertThat(superadmin.put("/users/" + user.id() + "/password", Map.of("password", changed)).status())
+        assertThat(superadmin
+                        .put("/users/" + user.id() + "/password", Map.of("password", changed))
+                        .status())
                 .isEqualTo(200);
-        assertThat(list(system, from, user.login(), VmasData.USER_PASSWORD)).as("the old, cached password")
+        assertThat(list(system, from, user.login(), VmasData.USER_PASSWORD))
+                .as("the old, cached password")
                 .isEqualTo(401);
         assertThat(list(system, from, user.login(), changed)).isEqualTo(200);
         assertThat(list(system, from, user.login(), changed)).isEqualTo(200);
 
-        assertThat(superadmin.post("/users/" + user.id() + "/block", "").status()).isEqualTo(200);
-        assertThat(list(system, from, user.login(), changed)).as("a blocked user, password cached").isEqualTo(401);
-        assertThat(superadmin.post("/users/" + user.id() + "/unblock", "").status()).isEqualTo(200);
+        assertThat(superadmin.post("/users/" + user.id() + "/block", "").status())
+                .isEqualTo(200);
+        assertThat(list(system, from, user.login(), changed))
+                .as("a blocked user, password cached")
+                .isEqualTo(401);
+        assertThat(superadmin.post("/users/" + user.id() + "/unblock", "").status())
+                .isEqualTo(200);
         assertThat(list(system, from, user.login(), changed)).isEqualTo(200);
     }
 
@@ -60,18 +67,30 @@ class CachedCredentialsIT {
         assertThat(admin.api().get("/administrators/me").status()).isEqualTo(200);
         assertThat(admin.api().get("/administrators/me").status()).isEqualTo(200);
         String name = admin.login().substring(0, admin.login().indexOf('@'));
-        long id = admin.api().get("/administrators?name=" + name).body().get("items").get(0).get("id").asLong();
+        long id = admin.api()
+                .get("/administrators?name=" + name)
+                .body()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
 
         String changed = "Changed-Admin-Pw-2";
-        assertThat(superadmin.put("/administrators/" + id + "/password", Map.of("password", changed)).status())
+        assertThat(superadmin
+                        .put("/administrators/" + id + "/password", Map.of("password", changed))
+                        .status())
                 .isEqualTo(200);
-        assertThat(admin.api().get("/administrators/me").status()).as("the old, cached password").isEqualTo(401);
+        assertThat(admin.api().get("/administrators/me").status())
+                .as("the old, cached password")
+                .isEqualTo(401);
         Api renewed = Api.basic(system, admin.login(), changed);
         assertThat(renewed.get("/administrators/me").status()).isEqualTo(200);
         assertThat(renewed.get("/administrators/me").status()).isEqualTo(200);
 
-        assertThat(superadmin.post("/administrators/" + id + "/block", "").status()).isEqualTo(200);
-        assertThat(renewed.get("/administrators/me").status()).as("a blocked administrator, password cached")
+        assertThat(superadmin.post("/administrators/" + id + "/block", "").status())
+                .isEqualTo(200);
+        assertThat(renewed.get("/administrators/me").status())
+                .as("a blocked administrator, password cached")
                 .isEqualTo(401);
     }
 }

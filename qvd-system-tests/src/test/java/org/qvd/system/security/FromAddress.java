@@ -42,19 +42,24 @@ final class FromAddress {
     }
 
     Response get(String path, String authorization) {
-        return send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
-                + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n", new byte[0]);
+        return send(
+                "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                        + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n",
+                new byte[0]);
     }
 
     Response postForm(String path, String form) {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
-        return send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
-                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
+        return send(
+                "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                        + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n",
+                body);
     }
 
     private Response send(String head, byte[] body) {
-        try (SSLSocket socket = (SSLSocket) TrustAll.context().getSocketFactory().createSocket(
-                InetAddress.getLoopbackAddress(), system.httpsPort(), local, 0)) {
+        try (SSLSocket socket = (SSLSocket) TrustAll.context()
+                .getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), system.httpsPort(), local, 0)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.UTF_8));
@@ -74,7 +79,9 @@ final class FromAddress {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         String body = end < 0 ? "" : text.substring(end + 4);
@@ -93,7 +100,8 @@ final class FromAddress {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(i, lineEnd).split(";")[0].trim(), 16);
+            int size =
+                    Integer.parseInt(chunked.substring(i, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }

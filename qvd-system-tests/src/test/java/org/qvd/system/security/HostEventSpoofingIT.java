@@ -55,15 +55,20 @@ class HostEventSpoofingIT {
 
     @BeforeAll
     static void victimHostWithAVmStarting(QvdSystem system) throws Exception {
-        farm = new AgentFarm(system, VICTIM, Path.of("target", "host-event-spoofing").toAbsolutePath());
+        farm = new AgentFarm(
+                system, VICTIM, Path.of("target", "host-event-spoofing").toAbsolutePath());
         long[] userAndOsf = farm.tenantUserAndOsf(AgentFarm.standInImage(), true);
         farm.startAgent();
         farm.awaitHost("running", Duration.ofSeconds(90));
         farm.blockOtherHosts(); // the start must land on the victim host
         victimVm = farm.vm(userAndOsf);
         farm.start(victimVm);
-        farm.awaitVm(victimVm, v -> "starting".equals(v.path("state").asText()) && VICTIM.equals(v.path("hostName")
-                .asText()), Duration.ofSeconds(60), "starting on " + VICTIM);
+        farm.awaitVm(
+                victimVm,
+                v -> "starting".equals(v.path("state").asText())
+                        && VICTIM.equals(v.path("hostName").asText()),
+                Duration.ofSeconds(60),
+                "starting on " + VICTIM);
         attackerPassword = system.issueAgentAccount(ATTACKER);
     }
 
@@ -81,8 +86,20 @@ class HostEventSpoofingIT {
         try (JMSContext attacker = broker(system, "qvd-hkd-" + ATTACKER, attackerPassword)) {
             String own = Destinations.hostEvents(ATTACKER);
             // in its own name the attacker's channel works: its host joins (with no room for any VM)
-            send(attacker, own, new HostRegistered(ATTACKER, null, "attacker-agent", "0", "test:///default", "qemu",
-                    5_000, CAPACITY, List.of(), List.of("vm")));
+            send(
+                    attacker,
+                    own,
+                    new HostRegistered(
+                            ATTACKER,
+                            null,
+                            "attacker-agent",
+                            "0",
+                            "test:///default",
+                            "qemu",
+                            5_000,
+                            CAPACITY,
+                            List.of(),
+                            List.of("vm")));
             awaitHostKnown(ATTACKER);
             farm.blockOtherHosts();
             String beatBefore = heartbeatAt(ATTACKER);
@@ -91,27 +108,43 @@ class HostEventSpoofingIT {
             send(attacker, own, new VmStateChanged(VICTIM, null, victimVm, VmState.RUNNING, "10.3.99.99", null));
             send(attacker, own, new HostStateChanged(VICTIM, null, HostState.STOPPED, "forged host stop"));
             // then a heartbeat in its own name: one message group, so the VMAS has handled the three before it
-            send(attacker, own, new HostHeartbeat(ATTACKER, null, "attacker-agent", 1, HostState.RUNNING, CAPACITY,
-                    List.of(), List.of("vm")));
+            send(
+                    attacker,
+                    own,
+                    new HostHeartbeat(
+                            ATTACKER,
+                            null,
+                            "attacker-agent",
+                            1,
+                            HostState.RUNNING,
+                            CAPACITY,
+                            List.of(),
+                            List.of("vm")));
             awaitChange(() -> heartbeatAt(ATTACKER), beatBefore, "the attacker's own heartbeat applied");
         }
 
-        JsonNode refusals = farm.get("/audit?action=host.event&from=" + before + "&size=50").path("items");
+        JsonNode refusals =
+                farm.get("/audit?action=host.event&from=" + before + "&size=50").path("items");
         assertThat(refusals).as("audited once per sending host and host named").hasSize(1);
         JsonNode entry = refusals.get(0);
         assertThat(entry.path("result").asText()).isEqualTo("host.event_sender_mismatch");
         assertThat(entry.path("objectType").asText()).isEqualTo("host");
         assertThat(entry.path("objectName").asText()).isEqualTo(VICTIM);
         assertThat(entry.path("adminName").asText()).isEqualTo("qvd-hkd-" + ATTACKER);
-        assertThat(entry.path("arguments").asText()).contains("qvd.events." + ATTACKER).contains(VICTIM);
+        assertThat(entry.path("arguments").asText())
+                .contains("qvd.events." + ATTACKER)
+                .contains(VICTIM);
         assertThat(farm.vmState(victimVm)).as("the victim's VM").isEqualTo("starting");
         assertThat(farm.hostOf(victimVm)).contains(VICTIM);
         assertThat(farm.vmHistory(victimVm).path("items").findValuesAsText("reason"))
                 .noneMatch(reason -> reason.contains("forged"));
         assertThat(farm.hostState()).as("the victim host").isEqualTo("running");
-        List<String> lines = log.since().stream().filter(l -> l.contains("refused") && l.contains(ATTACKER)
-                && l.contains(VICTIM)).toList();
-        assertThat(lines).as("one log line for three refused events, saying why").hasSize(1);
+        List<String> lines = log.since().stream()
+                .filter(l -> l.contains("refused") && l.contains(ATTACKER) && l.contains(VICTIM))
+                .toList();
+        assertThat(lines)
+                .as("one log line for three refused events, saying why")
+                .hasSize(1);
         assertThat(lines.get(0)).contains("qvd.events." + ATTACKER).contains("names host " + VICTIM);
     }
 
@@ -120,11 +153,15 @@ class HostEventSpoofingIT {
         HkdEvent forged = new VmStateChanged(VICTIM, null, victimVm, VmState.STOPPED, null, "forged stop");
         try (JMSContext attacker = broker(system, "qvd-hkd-" + ATTACKER, attackerPassword)) {
             assertThatThrownBy(() -> send(attacker, Destinations.hostEvents(VICTIM), forged))
-                    .as("the victim's own address").isInstanceOf(JMSRuntimeException.class)
-                    .hasMessageContaining("permission").hasMessageContaining("qvd.events." + VICTIM);
+                    .as("the victim's own address")
+                    .isInstanceOf(JMSRuntimeException.class)
+                    .hasMessageContaining("permission")
+                    .hasMessageContaining("qvd.events." + VICTIM);
             assertThatThrownBy(() -> send(attacker, Destinations.EVENTS, forged))
-                    .as("the VMAS's queue itself").isInstanceOf(JMSRuntimeException.class)
-                    .hasMessageContaining("permission='SEND'").hasMessageContaining("jms.queue.qvd.events");
+                    .as("the VMAS's queue itself")
+                    .isInstanceOf(JMSRuntimeException.class)
+                    .hasMessageContaining("permission='SEND'")
+                    .hasMessageContaining("jms.queue.qvd.events");
         }
         // the victim's own agent still reports: its heartbeats keep the host running and the VM starting
         String beat = heartbeatAt(VICTIM);
@@ -154,8 +191,8 @@ class HostEventSpoofingIT {
     }
 
     private static String heartbeatAt(String host) {
-        return farm.query("SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?",
-                host);
+        return farm.query(
+                "SELECT r.heartbeat_at FROM host_runtime r JOIN host h ON h.id = r.host_id WHERE h.name = ?", host);
     }
 
     private static void awaitChange(java.util.function.Supplier<String> value, String from, String what)

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +73,8 @@ class L7rAbuseIT {
                 s.connect(new InetSocketAddress("127.0.0.1", system.l7rPort()), 5000);
                 flood.add(s);
             }
-            await("the L7R refuses the connections over the cap").atMost(Duration.ofSeconds(10))
+            await("the L7R refuses the connections over the cap")
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> refusedMetric(system) - refusedBefore >= 30);
             for (Socket s : flood) {
                 // closed at once (end of stream) or held (the L7R waits for the TLS handshake: a read times out)
@@ -85,7 +85,9 @@ class L7rAbuseIT {
                     // accepted
                 }
             }
-            assertThat(refused).as("connections over the per-address cap of 100, closed at once").isEqualTo(30);
+            assertThat(refused)
+                    .as("connections over the per-address cap of 100, closed at once")
+                    .isEqualTo(30);
             try (L7rWire user = L7rWire.to(system.l7rPort()).from("127.0.0.13").open()) {
                 user.send(PING);
                 assertThat(user.read().status()).as("another address meanwhile").isEqualTo(200);
@@ -96,9 +98,12 @@ class L7rAbuseIT {
             }
         }
         assertThat(refusedMetric(system) - refusedBefore).isEqualTo(30);
-        await("the address served again once its connections closed").atMost(Duration.ofSeconds(10))
-                .ignoreExceptions().untilAsserted(() -> {
-                    try (L7rWire again = L7rWire.to(system.l7rPort()).from("127.0.0.12").open()) {
+        await("the address served again once its connections closed")
+                .atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    try (L7rWire again =
+                            L7rWire.to(system.l7rPort()).from("127.0.0.12").open()) {
                         again.send(PING);
                         assertThat(again.read().status()).isEqualTo(200);
                     }
@@ -113,11 +118,13 @@ class L7rAbuseIT {
             L7rWire.Response refused = wire.read();
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body()).isEqualTo("Request bodies are not accepted");
-            assertThat(closedAfter(wire)).as("no answer to the body, connection closed").isTrue();
+            assertThat(closedAfter(wire))
+                    .as("no answer to the body, connection closed")
+                    .isTrue();
         }
         try (L7rWire wire = L7rWire.to(system.l7rPort()).from("127.0.0.14").open()) {
-            wire.send("GET /qvd/ping HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(
-                    smuggled.length()) + "\r\n" + smuggled + "\r\n0\r\n\r\n");
+            wire.send("GET /qvd/ping HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(smuggled.length()) + "\r\n" + smuggled + "\r\n0\r\n\r\n");
             assertThat(wire.read().status()).isEqualTo(400);
             assertThat(closedAfter(wire)).isTrue();
         }
@@ -148,12 +155,15 @@ class L7rAbuseIT {
         for (int i = 0; i < 5; i++) {
             assertThat(list(system, "127.0.0.16", user.login(), "guess-" + i)).isEqualTo(401);
         }
-        assertThat(list(system, "127.0.0.16", user.login(), VmasData.USER_PASSWORD)).as("the guesser's address")
+        assertThat(list(system, "127.0.0.16", user.login(), VmasData.USER_PASSWORD))
+                .as("the guesser's address")
                 .isEqualTo(401);
         long start = System.nanoTime();
-        assertThat(list(system, "127.0.0.17", user.login(), VmasData.USER_PASSWORD)).as("the user's address")
+        assertThat(list(system, "127.0.0.17", user.login(), VmasData.USER_PASSWORD))
+                .as("the user's address")
                 .isEqualTo(200);
-        System.out.printf("L7rAbuseIT: the user's login after 5 failures elsewhere took %d ms%n",
+        System.out.printf(
+                "L7rAbuseIT: the user's login after 5 failures elsewhere took %d ms%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
@@ -164,7 +174,8 @@ class L7rAbuseIT {
         for (int i = 0; i < 5; i++) {
             assertThat(list(system, "127.0.0.18", user.login(), "mistyped")).isEqualTo(401);
         }
-        assertThat(list(system, "127.0.0.18", user.login(), VmasData.USER_PASSWORD)).isEqualTo(200);
+        assertThat(list(system, "127.0.0.18", user.login(), VmasData.USER_PASSWORD))
+                .isEqualTo(200);
     }
 
     /** Eight wrong passwords at once: the lock is the first one (30 s), not doubled by the ones in flight. */
@@ -184,9 +195,12 @@ class L7rAbuseIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(list(system, "127.0.0.19", user.login(), VmasData.USER_PASSWORD)).as("locked").isEqualTo(401);
+        assertThat(list(system, "127.0.0.19", user.login(), VmasData.USER_PASSWORD))
+                .as("locked")
+                .isEqualTo(401);
         Thread.sleep(31_000);
-        assertThat(list(system, "127.0.0.19", user.login(), VmasData.USER_PASSWORD)).as("after 30 s, not 240 s")
+        assertThat(list(system, "127.0.0.19", user.login(), VmasData.USER_PASSWORD))
+                .as("after 30 s, not 240 s")
                 .isEqualTo(200);
     }
 
@@ -201,16 +215,24 @@ class L7rAbuseIT {
     }
 
     private static String awaitLog(Path log, String text) throws Exception {
-        return await("'" + text + "' in " + log).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        return await("'" + text + "' in " + log)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.readString(log, StandardCharsets.ISO_8859_1), content -> content.contains(text));
     }
 
     private static double refusedMetric(QvdSystem system) throws Exception {
-        HttpResponse<String> metrics = TrustAll.httpClient().send(HttpRequest.newBuilder(URI.create("https://localhost:"
-                + system.httpsPort() + "/api/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = TrustAll.httpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + system.httpsPort() + "/api/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("(?m)^qvd_l7r_connections_refused_total\\{[^}]*reason=\"per-address\"[^}]*\\} "
-                + "([0-9.eE+-]+)$").matcher(metrics.body());
-        assertThat(m.find()).as("qvd_l7r_connections_refused_total{reason=per-address} in /api/metrics").isTrue();
+                        + "([0-9.eE+-]+)$")
+                .matcher(metrics.body());
+        assertThat(m.find())
+                .as("qvd_l7r_connections_refused_total{reason=per-address} in /api/metrics")
+                .isTrue();
         return Double.parseDouble(m.group(1));
     }
 }

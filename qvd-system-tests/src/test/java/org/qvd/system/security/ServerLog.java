@@ -31,7 +31,9 @@ final class ServerLog {
         try {
             byte[] all = Files.readAllBytes(file);
             int from = (int) Math.min(mark, all.length);
-            return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines().toList();
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
@@ -39,6 +41,8 @@ final class ServerLog {
 
     /** Stack-trace frames written since the mark. */
     long stackFrames() {
-        return since().stream().filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by: ")).count();
+        return since().stream()
+                .filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by: "))
+                .count();
     }
 }

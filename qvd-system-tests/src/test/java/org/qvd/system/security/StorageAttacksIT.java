@@ -46,8 +46,11 @@ class StorageAttacksIT {
         attacker = Fixtures.tenantAdmin(system, superadmin, "Tenant Admin");
         victimOsf = Fixtures.osf(victim.api(), null);
         attackerOsf = Fixtures.osf(attacker.api(), null);
-        Api.Reply up = victim.api().postRaw("/dis/upload?osfId=" + victimOsf + "&fileName=secret.qcow2&tag=default",
-                "application/octet-stream", IMAGE);
+        Api.Reply up = victim.api()
+                .postRaw(
+                        "/dis/upload?osfId=" + victimOsf + "&fileName=secret.qcow2&tag=default",
+                        "application/octet-stream",
+                        IMAGE);
         assertThat(up.status()).as("%s", up.body()).isEqualTo(201);
         victimDi = up.body();
     }
@@ -56,15 +59,30 @@ class StorageAttacksIT {
     void registeringAnyHostPathAsADiIsRefused() throws IOException {
         String victimsImage = victimDi.get("path").asText();
         List<Path> before = storage();
-        for (String path : new String[] {victimsImage, "/etc/shadow", "../../../../etc/shadow",
-            RunningSystem.IMAGES_DIR.resolve("osf-" + attackerOsf + "-missing.qcow2").toString(),
-            RunningSystem.IMAGES_DIR.resolve("osf-" + attackerOsf + "-../osf-" + victimOsf + "-x").toString()}) {
-            problem(attacker.api().post("/dis", Map.of("osfId", attackerOsf, "path", path, "makeDefault", true)), 400,
+        for (String path : new String[] {
+            victimsImage,
+            "/etc/shadow",
+            "../../../../etc/shadow",
+            RunningSystem.IMAGES_DIR
+                    .resolve("osf-" + attackerOsf + "-missing.qcow2")
+                    .toString(),
+            RunningSystem.IMAGES_DIR
+                    .resolve("osf-" + attackerOsf + "-../osf-" + victimOsf + "-x")
+                    .toString()
+        }) {
+            problem(
+                    attacker.api().post("/dis", Map.of("osfId", attackerOsf, "path", path, "makeDefault", true)),
+                    400,
                     "di.path_refused");
         }
         // the superadmin cannot either: no API takes a host path
         problem(superadmin.post("/dis", Map.of("osfId", attackerOsf, "path", victimsImage)), 400, "di.path_refused");
-        assertThat(attacker.api().get("/dis?osfId=" + attackerOsf).body().get("total").asLong()).isZero();
+        assertThat(attacker.api()
+                        .get("/dis?osfId=" + attackerOsf)
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(storage()).isEqualTo(before);
     }
 
@@ -75,13 +93,24 @@ class StorageAttacksIT {
         Path staged = Files.write(RunningSystem.IMAGES_STAGING.resolve(file), IMAGE);
         try {
             problem(attacker.api().get("/dis/staged"), 403, "acl.superadmin_only");
-            problem(attacker.api().post("/dis/import", Map.of("osfId", attackerOsf, "file", file)), 403,
+            problem(
+                    attacker.api().post("/dis/import", Map.of("osfId", attackerOsf, "file", file)),
+                    403,
                     "acl.superadmin_only");
-            assertThat(attacker.api().get("/dis?osfId=" + attackerOsf).body().get("total").asLong()).isZero();
-            assertThat(RunningSystem.IMAGES_DIR.resolve("osf-" + attackerOsf + "-" + file)).doesNotExist();
+            assertThat(attacker.api()
+                            .get("/dis?osfId=" + attackerOsf)
+                            .body()
+                            .get("total")
+                            .asLong())
+                    .isZero();
+            assertThat(RunningSystem.IMAGES_DIR.resolve("osf-" + attackerOsf + "-" + file))
+                    .doesNotExist();
             // what a superadmin sees and imports (into any tenant's OSF)
-            assertThat(superadmin.get("/dis/staged").body().findValuesAsText("file")).contains(file);
-            problem(superadmin.post("/dis/import", Map.of("osfId", attackerOsf, "file", "../" + file)), 400,
+            assertThat(superadmin.get("/dis/staged").body().findValuesAsText("file"))
+                    .contains(file);
+            problem(
+                    superadmin.post("/dis/import", Map.of("osfId", attackerOsf, "file", "../" + file)),
+                    400,
                     "di.bad_file_name");
         } finally {
             Files.deleteIfExists(staged);
@@ -91,24 +120,46 @@ class StorageAttacksIT {
     @Test
     void uploadingIntoAnotherTenantsOsfOrWithoutTheAclStoresNothing(QvdSystem system) throws IOException {
         List<Path> before = storage();
-        problem(attacker.api().postRaw("/dis/upload?osfId=" + victimOsf + "&fileName=evil.qcow2&tag=default",
-                "application/octet-stream", IMAGE), 404, "osf.not_found");
+        problem(
+                attacker.api()
+                        .postRaw(
+                                "/dis/upload?osfId=" + victimOsf + "&fileName=evil.qcow2&tag=default",
+                                "application/octet-stream",
+                                IMAGE),
+                404,
+                "osf.not_found");
         assertThat(storage()).isEqualTo(before);
-        assertThat(victim.api().get("/dis?osfId=" + victimOsf).body().get("total").asLong()).isEqualTo(1);
+        assertThat(victim.api()
+                        .get("/dis?osfId=" + victimOsf)
+                        .body()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
         // a reader may list DIs but not add one: refused before a byte is stored
         Fixtures.TenantAdmin reader = Fixtures.tenantAdmin(system, superadmin, "Reader");
         long readersOsf = Fixtures.osf(superadmin, reader.tenant().id());
-        problem(reader.api().postRaw("/dis/upload?osfId=" + readersOsf + "&fileName=r.qcow2",
-                "application/octet-stream", IMAGE), 403, "acl.forbidden");
+        problem(
+                reader.api()
+                        .postRaw(
+                                "/dis/upload?osfId=" + readersOsf + "&fileName=r.qcow2",
+                                "application/octet-stream",
+                                IMAGE),
+                403,
+                "acl.forbidden");
         try (Stream<Path> files = Files.list(RunningSystem.IMAGES_DIR)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.contains("osf-" + readersOsf + "-"));
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(f -> f.contains("osf-" + readersOsf + "-"));
         }
     }
 
     @Test
     void anUploadedNameCannotLeaveTheStorageOrTakeAnotherOsfsPrefix() {
-        Api.Reply up = attacker.api().postRaw("/dis/upload?osfId=" + attackerOsf + "&fileName="
-                + "..%2F..%2Fosf-" + victimOsf + "-secret.qcow2", "application/octet-stream", IMAGE);
+        Api.Reply up = attacker.api()
+                .postRaw(
+                        "/dis/upload?osfId=" + attackerOsf + "&fileName=" + "..%2F..%2Fosf-" + victimOsf
+                                + "-secret.qcow2",
+                        "application/octet-stream",
+                        IMAGE);
         assertThat(up.status()).as("%s", up.body()).isEqualTo(201);
         Path stored = Path.of(up.body().get("path").asText());
         assertThat(stored.getParent()).isEqualTo(RunningSystem.IMAGES_DIR);
@@ -130,7 +181,8 @@ class StorageAttacksIT {
         sql(system, "UPDATE di SET path = ? WHERE id = ?", "/etc/shadow", di);
         JsonNode refused = problem(attacker.api().post("/vms/" + vm + "/start", ""), 409, "vm.image_not_placed");
         assertThat(refused.get("detail").asText()).contains("upload or import the image again");
-        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText()).isEqualTo("stopped");
+        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText())
+                .isEqualTo("stopped");
         assertThat(Path.of(victimDi.get("path").asText())).hasBinaryContent(IMAGE);
     }
 
@@ -146,7 +198,8 @@ class StorageAttacksIT {
             assertThat(set.status()).as("%s", set.body()).isIn(200, 201);
             problem(attacker.api().post("/vms/" + vm + "/start", ""), 409, "vm.image_not_placed");
         }
-        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText()).isEqualTo("stopped");
+        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText())
+                .isEqualTo("stopped");
     }
 
     /** The files of the image storage (shared with other test classes: compared before/after one attack). */
@@ -155,13 +208,16 @@ class StorageAttacksIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(RunningSystem.IMAGES_DIR)) {
-            return files.filter(f -> f.getFileName().toString().matches("\\.?osf-(" + victimOsf + "|" + attackerOsf
-                    + ")-.*")).sorted().toList();
+            return files.filter(f ->
+                            f.getFileName().toString().matches("\\.?osf-(" + victimOsf + "|" + attackerOsf + ")-.*"))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static void sql(QvdSystem system, String statement, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -35,8 +35,12 @@ import org.qvd.system.platform.RunningSystem;
 @ExtendWith(RunningSystem.class)
 class TlsAndHeadersIT {
 
-    private static final List<String> HARDENING = List.of("strict-transport-security", "content-security-policy",
-            "x-frame-options", "x-content-type-options", "referrer-policy");
+    private static final List<String> HARDENING = List.of(
+            "strict-transport-security",
+            "content-security-policy",
+            "x-frame-options",
+            "x-content-type-options",
+            "referrer-policy");
 
     @Test
     void bothPortsPresentACertificateOfTheInstallationCaWithSubjectAltNames(QvdSystem system) throws Exception {
@@ -44,11 +48,19 @@ class TlsAndHeadersIT {
             for (String host : List.of("localhost", "127.0.0.1")) {
                 try (SSLSocket socket = socket(system, host, port, null, null)) {
                     X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-                    assertThat(leaf.getSubjectAlternativeNames()).as("SAN on %s", port).isNotNull();
-                    assertThat(leaf.getSubjectAlternativeNames().stream().map(e -> String.valueOf(e.get(1))).toList())
+                    assertThat(leaf.getSubjectAlternativeNames())
+                            .as("SAN on %s", port)
+                            .isNotNull();
+                    assertThat(leaf.getSubjectAlternativeNames().stream()
+                                    .map(e -> String.valueOf(e.get(1)))
+                                    .toList())
                             .contains("localhost", "127.0.0.1");
                     assertThat(leaf.getPublicKey()).isInstanceOf(ECPublicKey.class);
-                    assertThat(((ECPublicKey) leaf.getPublicKey()).getParams().getCurve().getField().getFieldSize())
+                    assertThat(((ECPublicKey) leaf.getPublicKey())
+                                    .getParams()
+                                    .getCurve()
+                                    .getField()
+                                    .getFieldSize())
                             .isEqualTo(256);
                     assertThat(leaf.getIssuerX500Principal()).isNotEqualTo(leaf.getSubjectX500Principal());
                 }
@@ -60,39 +72,55 @@ class TlsAndHeadersIT {
     void onlyTls13AndForwardSecretAeadSuitesOfTls12AreOffered(QvdSystem system) throws Exception {
         for (int port : ports(system)) {
             try (SSLSocket s = socket(system, "localhost", port, "TLSv1.3", null)) {
-                assertThat(s.getSession().getProtocol()).as("TLS 1.3 on %s", port).isEqualTo("TLSv1.3");
+                assertThat(s.getSession().getProtocol())
+                        .as("TLS 1.3 on %s", port)
+                        .isEqualTo("TLSv1.3");
             }
-            try (SSLSocket s = socket(system, "localhost", port, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
+            try (SSLSocket s =
+                    socket(system, "localhost", port, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
                 assertThat(s.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
             }
             // CBC suites (with SHA-2 and SHA-1 MACs) were offered before; the JDK's client still enables them
-            for (String weak : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA")) {
-                assertThatThrownBy(() -> socket(system, "localhost", port, "TLSv1.2", weak).close())
-                        .as("%s refused on %s", weak, port).isInstanceOf(SSLHandshakeException.class);
+            for (String weak :
+                    List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA")) {
+                assertThatThrownBy(() -> socket(system, "localhost", port, "TLSv1.2", weak)
+                                .close())
+                        .as("%s refused on %s", weak, port)
+                        .isInstanceOf(SSLHandshakeException.class);
             }
         }
     }
 
     @Test
     void theWatAndTheApiSendTheHardeningHeadersAndAStrictSessionCookie(QvdSystem system) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustingTheCa(system)).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trustingTheCa(system))
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String base = "https://localhost:" + system.httpsPort();
         for (String path : List.of("/wat/", "/api/v1/vms")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
             for (String header : HARDENING) {
-                assertThat(r.headers().firstValue(header)).as("%s on %s (status %s)", header, path, r.statusCode())
+                assertThat(r.headers().firstValue(header))
+                        .as("%s on %s (status %s)", header, path, r.statusCode())
                         .isPresent();
             }
             assertThat(r.headers().firstValue("x-frame-options")).hasValue("DENY");
-            assertThat(r.headers().firstValue("content-security-policy").orElseThrow()).contains("frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
+                    .contains("frame-ancestors 'none'");
         }
-        HttpResponse<String> wat = http.send(HttpRequest.newBuilder(URI.create(base + "/wat/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wat = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/wat/")).build(), HttpResponse.BodyHandlers.ofString());
         List<String> cookies = wat.headers().allValues("set-cookie");
-        assertThat(cookies).as("the WAT's session cookie").anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
-                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+        assertThat(cookies)
+                .as("the WAT's session cookie")
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .containsIgnoringCase("SameSite=Strict")
+                        .containsIgnoringCase("Secure")
+                        .containsIgnoringCase("HttpOnly"));
     }
 
     /**
@@ -101,23 +129,38 @@ class TlsAndHeadersIT {
      */
     @Test
     void theOpenApiDocumentIsPublicButNeverSharedWithCredentials(QvdSystem system) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustingTheCa(system)).connectTimeout(Duration.ofSeconds(10))
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trustingTheCa(system))
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
         String base = "https://localhost:" + system.httpsPort();
         for (String path : List.of("/openapi", "/openapi?format=JSON")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Origin", "https://attacker.example").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Origin", "https://attacker.example")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("%s", path).isEqualTo(200);
             assertThat(r.body()).as("the document itself").contains("openapi").contains("/v1/vms");
-            assertThat(r.headers().firstValue("access-control-allow-credentials")).as("credentials on %s", path)
+            assertThat(r.headers().firstValue("access-control-allow-credentials"))
+                    .as("credentials on %s", path)
                     .isEmpty();
-            r.headers().firstValue("access-control-allow-origin").ifPresent(origin -> assertThat(origin)
-                    .as("a wildcard origin goes only without credentials").isEqualTo("*"));
+            r.headers()
+                    .firstValue("access-control-allow-origin")
+                    .ifPresent(origin -> assertThat(origin)
+                            .as("a wildcard origin goes only without credentials")
+                            .isEqualTo("*"));
         }
-        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://attacker.example")
-                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(preflight.headers().firstValue("access-control-allow-credentials")).as("preflight").isEmpty();
+        HttpResponse<String> preflight = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/openapi"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://attacker.example")
+                        .header("Access-Control-Request-Method", "GET")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("access-control-allow-credentials"))
+                .as("preflight")
+                .isEmpty();
     }
 
     private static List<Integer> ports(QvdSystem system) {
@@ -125,7 +168,8 @@ class TlsAndHeadersIT {
     }
 
     /** A completed handshake with host name verification, optionally restricted to one protocol and one suite. */
-    private static SSLSocket socket(QvdSystem system, String host, int port, String protocol, String suite) throws Exception {
+    private static SSLSocket socket(QvdSystem system, String host, int port, String protocol, String suite)
+            throws Exception {
         SSLSocket socket = (SSLSocket) trustingTheCa(system).getSocketFactory().createSocket(host, port);
         socket.setSoTimeout(10_000);
         SSLParameters parameters = socket.getSSLParameters();
@@ -153,7 +197,8 @@ class TlsAndHeadersIT {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(ca)) {
-            trust.setCertificateEntry("qvd-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry(
+                    "qvd-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);

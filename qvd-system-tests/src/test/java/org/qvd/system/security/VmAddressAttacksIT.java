@@ -24,8 +24,9 @@ import org.qvd.system.platform.RunningSystem;
 @ExtendWith(RunningSystem.class)
 class VmAddressAttacksIT {
 
-    private static final String[] NOT_A_VM_ADDRESS = {"8.8.8.8", "10.3.0.1", "10.3.0.0", "10.3.255.255",
-        "127.0.0.1", "10.3.15.251"};
+    private static final String[] NOT_A_VM_ADDRESS = {
+        "8.8.8.8", "10.3.0.1", "10.3.0.0", "10.3.255.255", "127.0.0.1", "10.3.15.251"
+    };
 
     private static Fixtures.TenantAdmin attacker;
     private static long user;
@@ -44,12 +45,17 @@ class VmAddressAttacksIT {
     void aVmCannotBeCreatedWithAnAddressOutsideTheVmRange() {
         String name = Api.unique("vm");
         for (String ip : NOT_A_VM_ADDRESS) {
-            problem(attacker.api().post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", ip)), 400,
+            problem(
+                    attacker.api().post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", ip)),
+                    400,
                     "vm.ip_out_of_range");
         }
-        problem(attacker.api().post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", "10.3.15.x")),
-                400, "vm.ip_invalid");
-        assertThat(attacker.api().get("/vms?name=" + name).body().get("total").asLong()).isZero();
+        problem(
+                attacker.api().post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", "10.3.15.x")),
+                400,
+                "vm.ip_invalid");
+        assertThat(attacker.api().get("/vms?name=" + name).body().get("total").asLong())
+                .isZero();
     }
 
     @Test
@@ -69,20 +75,29 @@ class VmAddressAttacksIT {
         try {
             // a tenant admin may narrow its range, but the network (gateway, netmask) is global: its own values
             // for them change nothing, and a range outside the network is refused when a VM would take from it
-            for (String[] kv : new String[][] {{"vm.network.gateway", "8.8.8.1"}, {"vm.network.netmask", "255.255.255.0"},
-                {"vm.network.ip.start", "8.8.8.2"}, {"vm.network.ip.end", "8.8.8.20"}}) {
-                assertThat(api.put("/config/" + kv[0], Map.of("value", kv[1])).status()).isEqualTo(200);
+            for (String[] kv : new String[][] {
+                {"vm.network.gateway", "8.8.8.1"},
+                {"vm.network.netmask", "255.255.255.0"},
+                {"vm.network.ip.start", "8.8.8.2"},
+                {"vm.network.ip.end", "8.8.8.20"}
+            }) {
+                assertThat(api.put("/config/" + kv[0], Map.of("value", kv[1])).status())
+                        .isEqualTo(200);
             }
             String name = Api.unique("vm");
             problem(api.post("/vms", Map.of("userId", user, "osfId", osf, "name", name)), 409, "vm.ip_range_invalid");
-            problem(api.post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", "8.8.8.8")), 409,
+            problem(
+                    api.post("/vms", Map.of("userId", user, "osfId", osf, "name", name, "ip", "8.8.8.8")),
+                    409,
                     "vm.ip_range_invalid");
-            assertThat(api.get("/vms?name=" + name).body().get("total").asLong()).isZero();
+            assertThat(api.get("/vms?name=" + name).body().get("total").asLong())
+                    .isZero();
             // a MAC prefix that is not locally administered is no valid setting
             problem(api.put("/config/vm.network.mac.prefix", Map.of("value", "54:52:00")), 400, "config.invalid_value");
         } finally {
-            for (String key : new String[] {"vm.network.gateway", "vm.network.netmask", "vm.network.ip.start",
-                "vm.network.ip.end"}) {
+            for (String key :
+                    new String[] {"vm.network.gateway", "vm.network.netmask", "vm.network.ip.start", "vm.network.ip.end"
+                    }) {
                 api.delete("/config/" + key);
             }
         }
@@ -93,12 +108,14 @@ class VmAddressAttacksIT {
         // a row from before the range was enforced
         long vm = Fixtures.vm(attacker.api(), user, osf);
         Fixtures.runningHost(system, Api.superadmin(system));
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
                 PreparedStatement ps = c.prepareStatement("UPDATE vm SET ip = '10.3.0.1' WHERE id = ?")) {
             ps.setLong(1, vm);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         problem(attacker.api().post("/vms/" + vm + "/start", ""), 400, "vm.ip_out_of_range");
-        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText()).isEqualTo("stopped");
+        assertThat(attacker.api().get("/vms/" + vm).body().get("state").asText())
+                .isEqualTo("stopped");
     }
 }

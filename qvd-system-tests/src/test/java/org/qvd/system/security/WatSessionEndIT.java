@@ -30,46 +30,76 @@ class WatSessionEndIT {
     void anOpenWatSessionEndsWhenThePasswordChangesAndWhenTheAdminIsBlocked(QvdSystem system) throws Exception {
         Api superadmin = Api.superadmin(system);
         Fixtures.TenantAdmin admin = Fixtures.tenantAdmin(system, superadmin, "Tenant Admin");
-        long id = superadmin.get("/administrators?name=" + admin.login().substring(0, admin.login().indexOf('@'))
-                + "&tenantId=" + admin.tenant().id()).body().get("items").get(0).get("id").asLong();
+        long id = superadmin
+                .get("/administrators?name="
+                        + admin.login().substring(0, admin.login().indexOf('@')) + "&tenantId="
+                        + admin.tenant().id())
+                .body()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
 
         Browser first = Browser.loggedIn(system, admin.login(), Fixtures.PASSWORD);
-        assertThat(first.page("/wat/vms.xhtml")).as("logged in").contains(admin.login()).doesNotContain("j_security_check");
-        assertThat(superadmin.put("/administrators/" + id + "/password", Map.of("password", "Changed-Pw-123")).status())
+        assertThat(first.page("/wat/vms.xhtml"))
+                .as("logged in")
+                .contains(admin.login())
+                .doesNotContain("j_security_check");
+        assertThat(superadmin
+                        .put("/administrators/" + id + "/password", Map.of("password", "Changed-Pw-123"))
+                        .status())
                 .isEqualTo(200);
-        assertThat(first.page("/wat/vms.xhtml")).as("the session after the password change")
-                .contains("j_security_check").doesNotContain(admin.login());
+        assertThat(first.page("/wat/vms.xhtml"))
+                .as("the session after the password change")
+                .contains("j_security_check")
+                .doesNotContain(admin.login());
         assertThat(first.page("/wat/vms.xhtml")).as("and it stays ended").contains("j_security_check");
 
         Browser second = Browser.loggedIn(system, admin.login(), "Changed-Pw-123");
         assertThat(second.page("/wat/vms.xhtml")).contains(admin.login());
-        assertThat(superadmin.post("/administrators/" + id + "/block", "").status()).isEqualTo(200);
-        assertThat(second.page("/wat/vms.xhtml")).as("the session after the block").contains("j_security_check")
+        assertThat(superadmin.post("/administrators/" + id + "/block", "").status())
+                .isEqualTo(200);
+        assertThat(second.page("/wat/vms.xhtml"))
+                .as("the session after the block")
+                .contains("j_security_check")
                 .doesNotContain(admin.login());
-        assertThat(superadmin.post("/administrators/" + id + "/unblock", "").status()).isEqualTo(200);
-        assertThat(second.page("/wat/vms.xhtml")).as("unblocking does not revive it").contains("j_security_check");
+        assertThat(superadmin.post("/administrators/" + id + "/unblock", "").status())
+                .isEqualTo(200);
+        assertThat(second.page("/wat/vms.xhtml"))
+                .as("unblocking does not revive it")
+                .contains("j_security_check");
         assertThat(Browser.loggedIn(system, admin.login(), "Changed-Pw-123").page("/wat/vms.xhtml"))
-                .as("a new login after the unblock").contains(admin.login());
+                .as("a new login after the unblock")
+                .contains(admin.login());
     }
 
     /** One browser: its own cookie jar (the WAT's session), following the WAT's redirects. */
     private record Browser(QvdSystem system, HttpClient http) {
         static Browser loggedIn(QvdSystem system, String login, String password) throws Exception {
-            Browser b = new Browser(system, HttpClient.newBuilder().sslContext(TrustAll.context())
-                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(10)).build());
+            Browser b = new Browser(
+                    system,
+                    HttpClient.newBuilder()
+                            .sslContext(TrustAll.context())
+                            .cookieHandler(new CookieManager())
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .build());
             assertThat(b.page("/wat/vms.xhtml")).as("the login page first").contains("j_security_check");
             String form = "j_username=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&j_password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            HttpResponse<String> r = b.http.send(HttpRequest.newBuilder(b.uri("/wat/j_security_check"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = b.http.send(
+                    HttpRequest.newBuilder(b.uri("/wat/j_security_check"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).as("login of %s", login).doesNotContain("login-error");
             return b;
         }
 
         String page(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
 
         private URI uri(String path) {

@@ -1,9 +1,6 @@
 package org.qvd.system.server;
 
-import org.junit.jupiter.api.Test;
-import org.qvd.launcher.LauncherConfig;
-import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.RunningSystem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,16 +9,19 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.qvd.launcher.LauncherConfig;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.RunningSystem;
 import org.qvd.testsupport.SystemUnderTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The run command on a fresh machine, then again: the password is generated once and the data survives. */
 class RunCommandRestartIT {
 
     @Test
     void generatesTheSuperadminPasswordOnceAndKeepsTheDatabaseAcrossRestarts() throws Exception {
-        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home") + "-restart").toAbsolutePath();
+        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home") + "-restart")
+                .toAbsolutePath();
         LauncherConfig config = withoutGivenPassword(home);
 
         Optional<String> first;
@@ -31,9 +31,15 @@ class RunCommandRestartIT {
             hashAfterFirstRun = superadminHash(system);
         }
         try (QvdSystem again = QvdSystem.start(config)) {
-            assertThat(first).as("a password is generated on the first run").hasValueSatisfying(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(16));
-            assertThat(again.superadminPassword()).as("no new password once an administrator exists").isEmpty();
-            assertThat(superadminHash(again)).as("the database survived the restart").isEqualTo(hashAfterFirstRun);
+            assertThat(first)
+                    .as("a password is generated on the first run")
+                    .hasValueSatisfying(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(16));
+            assertThat(again.superadminPassword())
+                    .as("no new password once an administrator exists")
+                    .isEmpty();
+            assertThat(superadminHash(again))
+                    .as("the database survived the restart")
+                    .isEqualTo(hashAfterFirstRun);
         }
     }
 
@@ -50,10 +56,11 @@ class RunCommandRestartIT {
     }
 
     private static String superadminHash(QvdSystem system) throws Exception {
-        try (Connection c = DriverManager.getConnection(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT a.password_hash FROM administrator a JOIN tenant t ON t.id = a.tenant_id "
-                             + "WHERE a.name = 'superadmin' AND t.name = '*'")) {
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT a.password_hash FROM administrator a JOIN tenant t ON t.id = a.tenant_id "
+                                + "WHERE a.name = 'superadmin' AND t.name = '*'")) {
             assertThat(rs.next()).as("superadmin@* exists").isTrue();
             return rs.getString(1);
         }

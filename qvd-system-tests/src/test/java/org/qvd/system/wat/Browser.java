@@ -1,5 +1,12 @@
 package org.qvd.system.wat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -11,14 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * One headless Debian Chromium (its own profile) pointed at the WAT, with the few moves the tests
@@ -37,13 +36,23 @@ final class Browser implements AutoCloseable {
         profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--ignore-certificate-errors", "--lang=en-US", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--ignore-certificate-errors",
+                "--lang=en-US",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
         options.setAcceptInsecureCerts(true);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         base = "https://localhost:" + httpsPort + "/wat";
@@ -84,7 +93,8 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             String shot = "failed-wait-" + System.currentTimeMillis();
             try {
@@ -92,13 +102,15 @@ final class Browser implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // the timeout is what matters
             }
-            throw new org.openqa.selenium.TimeoutException("no " + by + " on " + driver.getCurrentUrl() + " (screenshot "
-                    + shot + ".png)", e);
+            throw new org.openqa.selenium.TimeoutException(
+                    "no " + by + " on " + driver.getCurrentUrl() + " (screenshot " + shot + ".png)", e);
         }
     }
 
     void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(by))
+                .click();
         settle();
     }
 
@@ -112,20 +124,29 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page has loaded and no PrimeFaces AJAX request is running. */
     void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
-                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                ((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax"
+                                                        + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0);")));
     }
 
     /** The growl's current text (all messages), waiting until one shows. */
     String growl() {
         waitFor(By.cssSelector(".ui-growl-message"));
-        return String.join(" | ", all(By.cssSelector(".ui-growl-message")).stream().map(WebElement::getText).toList());
+        return String.join(
+                " | ",
+                all(By.cssSelector(".ui-growl-message")).stream()
+                        .map(WebElement::getText)
+                        .toList());
     }
 
     /** Removes the growl's messages so the next action's message is the only one. */
     void clearGrowl() {
-        ((JavascriptExecutor) driver).executeScript("if (window.jQuery) { jQuery('.ui-growl-item-container').remove(); }");
+        ((JavascriptExecutor) driver)
+                .executeScript("if (window.jQuery) { jQuery('.ui-growl-item-container').remove(); }");
     }
 
     void screenshot(String name) throws IOException {
@@ -138,7 +159,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover profile under target/ is harmless
         }

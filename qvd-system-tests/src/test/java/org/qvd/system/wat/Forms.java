@@ -1,5 +1,6 @@
 package org.qvd.system.wat;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -7,25 +8,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-
 /** How the tests operate PrimeFaces widgets (select menus, auto-completes, column filters, row buttons). */
 final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** Picks the option by its label through the widget's API (PrimeFaces renders the items lazily). */
     static void selectOne(Browser b, String id, String label) {
         b.waitFor(By.id(id));
-        Object found = ((JavascriptExecutor) b.driver).executeScript(
-                "var sel = document.getElementById(arguments[0] + '_input');"
-                        + "var o = null; for (var i = 0; i < sel.options.length; i++) {"
-                        + "  if (sel.options[i].text === arguments[1]) { o = sel.options[i]; } }"
-                        + "if (!o) { return false; }"
-                        + "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(o.value);"
-                        + "if (w.hasBehavior && w.hasBehavior('change')) { w.callBehavior('change'); }"
-                        + "return true;", id, label);
+        Object found = ((JavascriptExecutor) b.driver)
+                .executeScript(
+                        "var sel = document.getElementById(arguments[0] + '_input');"
+                                + "var o = null; for (var i = 0; i < sel.options.length; i++) {"
+                                + "  if (sel.options[i].text === arguments[1]) { o = sel.options[i]; } }"
+                                + "if (!o) { return false; }"
+                                + "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(o.value);"
+                                + "if (w.hasBehavior && w.hasBehavior('change')) { w.callBehavior('change'); }"
+                                + "return true;",
+                        id,
+                        label);
         if (!Boolean.TRUE.equals(found)) {
             throw new AssertionError("no option '" + label + "' in " + id);
         }
@@ -36,7 +37,9 @@ final class Forms {
         WebElement input = b.waitFor(By.id(id + "_input"));
         input.sendKeys(text);
         By item = By.xpath("//*[@id='" + id + "_panel']//li[contains(., '" + text + "')]");
-        new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(item)).click();
+        new WebDriverWait(b.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(item))
+                .click();
         b.settle();
     }
 
@@ -57,8 +60,9 @@ final class Forms {
 
     static void rowAction(Browser b, String tableId, String text, String button) {
         WebElement row = row(b, tableId, text);
-        row.findElement(By.xpath(".//button[substring(@id, string-length(@id) - " + button.length() + ") = ':"
-                + button + "']")).click();
+        row.findElement(By.xpath(
+                        ".//button[substring(@id, string-length(@id) - " + button.length() + ") = ':" + button + "']"))
+                .click();
         b.settle();
     }
 }

@@ -1,16 +1,15 @@
 package org.qvd.system.wat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The VM list stays fast with 10,000 VMs because paging, sorting and filtering run in the database.
@@ -42,11 +41,15 @@ class VmListLoadIT {
             long start = System.nanoTime();
             b.open("/vms.xhtml");
             long firstPageMs = (System.nanoTime() - start) / 1_000_000;
-            long navigationMs = ((Number) ((JavascriptExecutor) b.driver).executeScript(
-                    "return performance.timing.loadEventEnd - performance.timing.navigationStart;")).longValue();
+            long navigationMs = ((Number) ((JavascriptExecutor) b.driver)
+                            .executeScript(
+                                    "return performance.timing.loadEventEnd - performance.timing.navigationStart;"))
+                    .longValue();
             String report = b.text(By.cssSelector("#vmForm\\:vmTable .ui-paginator-current"));
             assertThat(b.all(By.cssSelector("#vmForm\\:vmTable_data .vm-name"))).hasSize(25);
-            assertThat(Long.parseLong(report.substring(report.lastIndexOf('/') + 1).trim())).isGreaterThanOrEqualTo(VMS);
+            assertThat(Long.parseLong(
+                            report.substring(report.lastIndexOf('/') + 1).trim()))
+                    .isGreaterThanOrEqualTo(VMS);
             b.screenshot("13-vm-list-10000");
 
             start = System.nanoTime();
@@ -63,12 +66,14 @@ class VmListLoadIT {
             start = System.nanoTime();
             b.open("/index.xhtml");
             long dashboardMs = (System.nanoTime() - start) / 1_000_000;
-            assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-vms']")))).isGreaterThanOrEqualTo(VMS);
+            assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-vms']"))))
+                    .isGreaterThanOrEqualTo(VMS);
 
-            String times = String.format("VMs inserted by SQL: %d in %d ms%nfirst page (25 rows, full page load): %d ms"
-                    + " (browser navigation timing %d ms)%nlast page (AJAX): %d ms%nfilter by name (AJAX, incl. 800 ms"
-                    + " filter delay): %d ms%ndashboard (full page load, one statistics call): %d ms%n", VMS, insertMs,
-                    firstPageMs, navigationMs, lastPageMs, filterMs, dashboardMs);
+            String times = String.format(
+                    "VMs inserted by SQL: %d in %d ms%nfirst page (25 rows, full page load): %d ms"
+                            + " (browser navigation timing %d ms)%nlast page (AJAX): %d ms%nfilter by name (AJAX, incl. 800 ms"
+                            + " filter delay): %d ms%ndashboard (full page load, one statistics call): %d ms%n",
+                    VMS, insertMs, firstPageMs, navigationMs, lastPageMs, filterMs, dashboardMs);
             System.out.print(times);
             Files.writeString(Path.of("target/wat-vm-list-times.txt"), times);
             assertThat(firstPageMs).isLessThan(FIRST_PAGE_LIMIT_MS);

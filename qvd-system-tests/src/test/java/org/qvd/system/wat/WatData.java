@@ -1,7 +1,5 @@
 package org.qvd.system.wat;
 
-import org.qvd.launcher.QvdSystem;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.qvd.launcher.QvdSystem;
 
 /**
  * Test data written straight into the database (faster than clicking, and independent of the
@@ -35,13 +34,16 @@ final class WatData {
     }
 
     long osf(long tenantId, String name) throws SQLException {
-        return insert("INSERT INTO osf (tenant_id, name, memory_mb) VALUES (" + tenantId + ", ?, 256) RETURNING id", name);
+        return insert(
+                "INSERT INTO osf (tenant_id, name, memory_mb) VALUES (" + tenantId + ", ?, 256) RETURNING id", name);
     }
 
     /** A user whose password nobody knows (only its VMs matter here). */
     long user(long tenantId, String login) throws SQLException {
-        return insert("INSERT INTO app_user (tenant_id, login, password_hash) VALUES (" + tenantId
-                + ", ?, '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva') RETURNING id", login);
+        return insert(
+                "INSERT INTO app_user (tenant_id, login, password_hash) VALUES (" + tenantId
+                        + ", ?, '$2a$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva') RETURNING id",
+                login);
     }
 
     /**
@@ -49,13 +51,16 @@ final class WatData {
      * $2a$ hashes Elytron's modular-crypt mapper verifies) holding the shared fixed role.
      */
     long admin(long tenantId, String name, String password, String role) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto");
         }
-        long id = insert("INSERT INTO administrator (tenant_id, name, password_hash) VALUES (" + tenantId
-                + ", ?, crypt('" + password.replace("'", "''") + "', gen_salt('bf', 10))) RETURNING id", name);
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO administrator_role (administrator_id, role_id) "
+        long id = insert(
+                "INSERT INTO administrator (tenant_id, name, password_hash) VALUES (" + tenantId + ", ?, crypt('"
+                        + password.replace("'", "''") + "', gen_salt('bf', 10))) RETURNING id",
+                name);
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO administrator_role (administrator_id, role_id) "
                         + "SELECT ?, id FROM role WHERE tenant_id = 0 AND name = ?")) {
             ps.setLong(1, id);
             ps.setString(2, role);
@@ -70,7 +75,8 @@ final class WatData {
      * never collide with earlier inserts (nor with the 10.3.15.x that the VMAS hands out).
      */
     void vms(long userId, long osfId, String prefix, int count) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("LOCK TABLE vm IN SHARE ROW EXCLUSIVE MODE");
             long ipBase;
@@ -94,7 +100,8 @@ final class WatData {
      */
     long runningHost(String name) throws SQLException {
         long id = insert("INSERT INTO host (name, address) VALUES (?, '" + name + ".test.invalid') RETURNING id", name);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO host_runtime (host_id, state, heartbeat_at, usable_ram_mb, usable_cpu, load) "
                     + "VALUES (" + id + ", 'running', now() + interval '1 hour', 4096, 4, 0.5)");
         }
@@ -104,7 +111,8 @@ final class WatData {
     /** A registered host whose agent is not running (never started, or stopped). */
     long stoppedHost(String name) throws SQLException {
         long id = insert("INSERT INTO host (name, address) VALUES (?, '" + name + ".test.invalid') RETURNING id", name);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO host_runtime (host_id, state) VALUES (" + id + ", 'stopped')");
         }
         return id;
@@ -112,21 +120,25 @@ final class WatData {
 
     /** Takes a test host out of placement again (other tests share the system). */
     void retireHost(long id) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE host SET blocked = TRUE WHERE id = " + id);
             s.executeUpdate("UPDATE host_runtime SET state = 'stopped', heartbeat_at = now() WHERE host_id = " + id);
         }
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private long insert(String sql, String value) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,12 +1,12 @@
 package org.qvd.system.wat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stopping a host from the host list and from its own page. No HKD runs in these tests: a host is made running by SQL, so the
@@ -44,8 +44,9 @@ class WatHostStopIT {
             assertThat(Forms.row(b, "hostForm:hostTable", name).getText()).contains("stopping");
             assertThat(state(data, host)).isEqualTo("stopping");
             b.screenshot("27-host-stopping");
-            assertThat(data.count("SELECT COUNT(*) FROM audit_log WHERE action = 'host.stop' AND object_id = "
-                    + host + " AND result = 'ok'")).isEqualTo(1);
+            assertThat(data.count("SELECT COUNT(*) FROM audit_log WHERE action = 'host.stop' AND object_id = " + host
+                            + " AND result = 'ok'"))
+                    .isEqualTo(1);
         } finally {
             data.retireHost(host);
         }
@@ -59,7 +60,8 @@ class WatHostStopIT {
         long tenant = data.tenant(WatData.unique("t"));
         String prefix = WatData.unique("onhost");
         data.vms(data.user(tenant, "u"), data.osf(tenant, "desk"), prefix, 2);
-        try (var c = data.connect(); var s = c.createStatement()) {
+        try (var c = data.connect();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE vm_runtime SET host_id = " + host + ", state = 'running' WHERE vm_id IN "
                     + "(SELECT id FROM vm WHERE name LIKE '" + prefix + "-%')");
         }
@@ -70,13 +72,16 @@ class WatHostStopIT {
             Forms.rowAction(b, "hostForm:hostTable", name, "detail");
             assertThat(b.text(By.id("hostDetailForm:hName"))).isEqualTo(name);
             assertThat(b.driver.getCurrentUrl()).endsWith("/host.xhtml?id=" + host);
-            assertThat(b.text(By.id("hostDetailForm:hostVms"))).contains(prefix + "-00001", prefix + "-00002", "running");
+            assertThat(b.text(By.id("hostDetailForm:hostVms")))
+                    .contains(prefix + "-00001", prefix + "-00002", "running");
 
             b.click(By.id("hostDetailForm:hStop"));
             b.click(By.id("hostDetailForm:confirmYes"));
             assertThat(b.growl()).contains("Stop of host " + name + " requested");
             assertThat(b.text(By.id("hostDetailForm:hState"))).isEqualTo("stopping");
-            assertThat(b.text(By.id("hostDetailForm:hostVms"))).contains("stopping").doesNotContain("running");
+            assertThat(b.text(By.id("hostDetailForm:hostVms")))
+                    .contains("stopping")
+                    .doesNotContain("running");
             b.screenshot("28-host-page-stopping");
         } finally {
             data.retireHost(host);
@@ -88,14 +93,16 @@ class WatHostStopIT {
         b.open("/hosts.xhtml");
         Forms.filter(b, "hostForm:hostTable:nameCol:filter", name);
         Forms.rowAction(b, "hostForm:hostTable", name, "stop");
-        assertThat(b.text(By.cssSelector(".ui-confirm-dialog .ui-confirm-dialog-message"))).contains("Stop this host?");
+        assertThat(b.text(By.cssSelector(".ui-confirm-dialog .ui-confirm-dialog-message")))
+                .contains("Stop this host?");
         b.screenshot("25-host-stop-confirm");
         b.click(By.id("hostForm:confirmYes"));
     }
 
     private static String state(WatData data, long host) throws Exception {
-        try (var c = data.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT state FROM host_runtime WHERE host_id = " + host)) {
+        try (var c = data.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT state FROM host_runtime WHERE host_id = " + host)) {
             rs.next();
             return rs.getString(1);
         }

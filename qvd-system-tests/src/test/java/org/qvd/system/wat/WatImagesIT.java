@@ -1,11 +1,6 @@
 package org.qvd.system.wat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.qvd.launcher.QvdSystem;
-import org.qvd.system.platform.RunningSystem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.qvd.launcher.QvdSystem;
+import org.qvd.system.platform.RunningSystem;
 
 /**
  * Disk images that reach the farm through the WAT: a browser upload and a file an operator dropped
@@ -25,6 +24,7 @@ class WatImagesIT {
 
     /** The directories the system under test uses (the harness hands them to the launcher). */
     static final Path STAGING = RunningSystem.IMAGES_STAGING;
+
     static final Path IMAGES = RunningSystem.IMAGES_DIR;
 
     private final List<Path> created = new ArrayList<>();
@@ -51,7 +51,8 @@ class WatImagesIT {
             // stored under a unique name with the OSF's prefix in the (flat) image storage, as the REST upload does
             Path stored;
             try (var files = Files.list(IMAGES)) {
-                stored = files.filter(f -> f.getFileName().toString().startsWith("osf-" + osfId + "-")).findFirst()
+                stored = files.filter(f -> f.getFileName().toString().startsWith("osf-" + osfId + "-"))
+                        .findFirst()
                         .orElseThrow();
             }
             created.add(stored);
@@ -79,8 +80,10 @@ class WatImagesIT {
         // the sidecar images/build.sh writes: the DI takes its version when the form leaves it empty
         String built = "b" + osf.substring(3);
         Path sidecar = STAGING.resolve(osf + ".json");
-        Files.writeString(sidecar, "{\"name\": \"qvd-desktop\", \"version\": \"" + built + "\", \"built_at\": "
-                + "\"2026-11-26T17:00:00Z\", \"suite\": \"bookworm\", \"inputs_hash\": \"0123abcd\"}");
+        Files.writeString(
+                sidecar,
+                "{\"name\": \"qvd-desktop\", \"version\": \"" + built + "\", \"built_at\": "
+                        + "\"2026-11-26T17:00:00Z\", \"suite\": \"bookworm\", \"inputs_hash\": \"0123abcd\"}");
         created.add(sidecar);
         Path imported = IMAGES.resolve("osf-" + osfId + "-" + file);
         created.add(imported);
@@ -98,7 +101,8 @@ class WatImagesIT {
             assertThat(row).contains(built, "head", "default", imported.toString());
             assertThat(imported).exists().hasSameBinaryContentAs(staged);
             assertThat(data.count("SELECT COUNT(*) FROM di WHERE version = '" + built
-                    + "' AND description LIKE 'qvd-desktop built 2026-11-26T17:00:00Z (bookworm%'")).isEqualTo(1);
+                            + "' AND description LIKE 'qvd-desktop built 2026-11-26T17:00:00Z (bookworm%'"))
+                    .isEqualTo(1);
             b.screenshot("20-di-from-staging");
         } finally {
             cleanUp();
@@ -108,9 +112,12 @@ class WatImagesIT {
     /** A small, valid qcow2 made by qemu-img (what an operator would stage or upload). */
     static Path qcow2(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", file.toString(), "64M")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        assertThat(p.exitValue())
+                .as(new String(p.getInputStream().readAllBytes()))
+                .isZero();
         return file;
     }
 

@@ -1,12 +1,12 @@
 package org.qvd.system.wat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The management screens: tenants, administrators and their roles, configuration, properties, hosts. */
 @ExtendWith(RunningSystem.class)
@@ -45,8 +45,12 @@ class WatManagementIT {
             b.login("chief@" + tenant, "Chief-Password-1");
             assertThat(b.text(By.id("who"))).isEqualTo("chief@" + tenant);
             b.open("/vms.xhtml");
-            assertThat(b.all(By.id("vmForm:newVm"))).as("an Operator cannot create VMs: no button").isEmpty();
-            assertThat(b.all(By.id("vmForm:bulkStart"))).as("but may start and stop them").hasSize(1);
+            assertThat(b.all(By.id("vmForm:newVm")))
+                    .as("an Operator cannot create VMs: no button")
+                    .isEmpty();
+            assertThat(b.all(By.id("vmForm:bulkStart")))
+                    .as("but may start and stop them")
+                    .hasSize(1);
         }
     }
 
@@ -62,7 +66,8 @@ class WatManagementIT {
             b.type(By.id("configForm:value"), "768");
             b.click(By.id("configForm:save"));
             assertThat(b.growl()).contains("osf.default.memory saved");
-            String row = Forms.row(b, "configForm:configTable", "osf.default.memory").getText();
+            String row =
+                    Forms.row(b, "configForm:configTable", "osf.default.memory").getText();
             assertThat(row).contains("768", "this tenant", "256");
             b.screenshot("15-config-tenant-and-global");
         }

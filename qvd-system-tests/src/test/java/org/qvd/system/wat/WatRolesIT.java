@@ -1,12 +1,12 @@
 package org.qvd.system.wat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A role edited in the WAT decides what another administrator sees: two browsers, the superadmin
@@ -25,7 +25,8 @@ class WatRolesIT {
         String admin = WatData.unique("ops");
         data.admin(tenantId, admin, "Ops-Password-1", "no such role: none");
         String role = WatData.unique("Desk");
-        try (Browser root = new Browser(system.httpsPort()); Browser ops = new Browser(system.httpsPort())) {
+        try (Browser root = new Browser(system.httpsPort());
+                Browser ops = new Browser(system.httpsPort())) {
             root.login(WatScenarioIT.SUPERADMIN, RunningSystem.SUPERADMIN_PASSWORD);
             createRole(root, tenant, role);
             editAcls(root, role);
@@ -33,23 +34,36 @@ class WatRolesIT {
 
             ops.login(admin + "@" + tenant, "Ops-Password-1");
             assertThat(ops.text(By.id("who"))).isEqualTo(admin + "@" + tenant);
-            assertThat(ops.all(By.id("top:mVms"))).as("vm.see inherited from Reader").hasSize(1);
-            assertThat(ops.all(By.id("top:mHosts"))).as("host.see inherited from Reader").hasSize(1);
+            assertThat(ops.all(By.id("top:mVms")))
+                    .as("vm.see inherited from Reader")
+                    .hasSize(1);
+            assertThat(ops.all(By.id("top:mHosts")))
+                    .as("host.see inherited from Reader")
+                    .hasSize(1);
             assertThat(ops.all(By.id("top:mUsers"))).as("user.see denied").isEmpty();
             assertThat(ops.all(By.id("top:mRoles"))).as("role.see inherited").hasSize(1);
             ops.open("/vms.xhtml");
-            assertThat(ops.all(By.id("vmForm:bulkStart"))).as("vm.update.state granted").hasSize(1);
+            assertThat(ops.all(By.id("vmForm:bulkStart")))
+                    .as("vm.update.state granted")
+                    .hasSize(1);
             assertThat(ops.all(By.id("vmForm:bulkStop"))).hasSize(1);
-            assertThat(ops.all(By.id("vmForm:newVm"))).as("vm.create never granted").isEmpty();
-            assertThat(ops.all(By.id("vmForm:bulkBlock"))).as("vm.update.block never granted").isEmpty();
+            assertThat(ops.all(By.id("vmForm:newVm")))
+                    .as("vm.create never granted")
+                    .isEmpty();
+            assertThat(ops.all(By.id("vmForm:bulkBlock")))
+                    .as("vm.update.block never granted")
+                    .isEmpty();
             ops.screenshot("22-admin-with-edited-role");
             ops.open("/users.xhtml");
-            assertThat(ops.growl()).as("the page is not the guard: the service refuses the denied ACL")
+            assertThat(ops.growl())
+                    .as("the page is not the guard: the service refuses the denied ACL")
                     .contains("user.see", "[acl.forbidden]");
 
             revoke(root, role, "vm.update.state");
             ops.open("/vms.xhtml");
-            assertThat(ops.all(By.id("vmForm:bulkStart"))).as("revoked: gone at the next page load").isEmpty();
+            assertThat(ops.all(By.id("vmForm:bulkStart")))
+                    .as("revoked: gone at the next page load")
+                    .isEmpty();
             assertThat(ops.all(By.id("top:mVms"))).hasSize(1);
             ops.screenshot("24-admin-after-revoke");
         }
@@ -73,7 +87,9 @@ class WatRolesIT {
         Forms.selectOne(b, "aclForm:inherit", "Reader");
         b.click(By.id("aclForm:inheritBtn"));
         assertThat(b.growl()).contains("Role " + role + " now inherits");
-        assertThat(b.text(By.id(EFFECTIVE))).contains("vm.see", "user.see", "host.see").doesNotContain("vm.update.state");
+        assertThat(b.text(By.id(EFFECTIVE)))
+                .contains("vm.see", "user.see", "host.see")
+                .doesNotContain("vm.update.state");
 
         Forms.selectOne(b, "aclForm:aclName", "vm.update.state");
         b.click(By.id("aclForm:grant"));
@@ -83,7 +99,9 @@ class WatRolesIT {
         Forms.selectOne(b, "aclForm:aclName", "user.see");
         b.click(By.id("aclForm:deny"));
         assertThat(b.growl()).contains("ACL user.see denied");
-        assertThat(b.text(By.id(EFFECTIVE))).contains("vm.see", "vm.update.state").doesNotContain("user.see");
+        assertThat(b.text(By.id(EFFECTIVE)))
+                .contains("vm.see", "vm.update.state")
+                .doesNotContain("user.see");
         assertThat(b.text(By.id("denied"))).contains("user.see");
         assertThat(b.text(By.id("granted"))).contains("vm.update.state");
         b.screenshot("21-role-acls-edited");

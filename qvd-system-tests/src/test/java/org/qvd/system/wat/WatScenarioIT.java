@@ -1,5 +1,8 @@
 package org.qvd.system.wat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +13,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** An administrator runs the farm from the WAT in a real (headless) browser. */
 @ExtendWith(RunningSystem.class)
@@ -43,12 +43,15 @@ class WatScenarioIT {
                     .isEqualTo(data.count("SELECT COUNT(*) FROM host"));
             assertThat(Long.parseLong(b.text(By.cssSelector("[id$='count-users']"))))
                     .isEqualTo(data.count("SELECT COUNT(*) FROM app_user"));
-            assertThat(b.all(By.cssSelector("#dash\\:vmChart canvas, #dash\\:hostChart canvas, #dash\\:loadChart canvas")))
+            assertThat(b.all(By.cssSelector(
+                            "#dash\\:vmChart canvas, #dash\\:hostChart canvas, #dash\\:loadChart canvas")))
                     .hasSize(3);
             String before = b.text(By.id("dash:refreshed"));
             b.screenshot("01-dashboard");
             // the dashboard polls every 10 s without reloading the page
-            await("the dashboard refreshed itself").atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1))
+            await("the dashboard refreshed itself")
+                    .atMost(Duration.ofSeconds(25))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> !b.text(By.id("dash:refreshed")).equals(before));
             assertThat(b.text(By.id("who"))).isEqualTo(SUPERADMIN);
 
@@ -95,7 +98,8 @@ class WatScenarioIT {
             // leaving the field hands the version to the dialog (AJAX) before the upload registers the DI
             b.type(By.id("diDlgForm:version"), "1.0" + Keys.TAB);
             b.settle();
-            Path image = WatImagesIT.qcow2(Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
+            Path image = WatImagesIT.qcow2(
+                    Path.of(System.getProperty("java.io.tmpdir")).resolve(osf + ".qcow2"));
             try {
                 b.driver.findElement(By.id("diDlgForm:upload_input")).sendKeys(image.toString());
                 assertThat(b.growl()).contains("Disk image 1.0 uploaded and registered");
@@ -125,10 +129,13 @@ class WatScenarioIT {
 
             Forms.filter(b, "vmForm:vmTable:nameCol:filter", vm);
             if (data.count("SELECT COUNT(*) FROM host h JOIN host_runtime r ON r.host_id = h.id "
-                    + "WHERE r.state = 'running' AND NOT h.blocked") == 0) {
+                            + "WHERE r.state = 'running' AND NOT h.blocked")
+                    == 0) {
                 Forms.rowAction(b, "vmForm:vmTable", vm, "start");
-                assertThat(b.growl()).as("no host runs: a clear refusal with its code, no stack trace")
-                        .contains("[vm.no_host]").doesNotContain("Exception");
+                assertThat(b.growl())
+                        .as("no host runs: a clear refusal with its code, no stack trace")
+                        .contains("[vm.no_host]")
+                        .doesNotContain("Exception");
                 b.screenshot("05-vm-start-refused-no-host");
                 b.clearGrowl();
             }
@@ -143,7 +150,8 @@ class WatScenarioIT {
             b.clearGrowl();
             Forms.rowAction(b, "vmForm:vmTable", vm, "block");
             assertThat(b.growl()).contains("VM " + vm + " blocked");
-            assertThat(Forms.row(b, "vmForm:vmTable", vm).findElements(By.cssSelector(".vm-blocked"))).hasSize(1);
+            assertThat(Forms.row(b, "vmForm:vmTable", vm).findElements(By.cssSelector(".vm-blocked")))
+                    .hasSize(1);
             b.screenshot("06-vm-blocked");
 
             Forms.rowAction(b, "vmForm:vmTable", vm, "detail");
@@ -185,14 +193,18 @@ class WatScenarioIT {
             b.click(By.cssSelector("#vmForm\\:vmTable_head .ui-chkbox-box"));
             b.click(By.id("vmForm:bulkBlock"));
             assertThat(b.growl()).contains("Block: done for 3 object(s)");
-            assertThat(b.all(By.cssSelector("#vmForm\\:vmTable_data .vm-blocked"))).hasSize(3);
-            assertThat(data.count("SELECT COUNT(*) FROM vm WHERE blocked AND name LIKE '" + prefix + "-%'")).isEqualTo(3);
+            assertThat(b.all(By.cssSelector("#vmForm\\:vmTable_data .vm-blocked")))
+                    .hasSize(3);
+            assertThat(data.count("SELECT COUNT(*) FROM vm WHERE blocked AND name LIKE '" + prefix + "-%'"))
+                    .isEqualTo(3);
             b.screenshot("08-vm-bulk-block");
 
             b.open("/audit.xhtml");
             Forms.filter(b, "auditForm:auditTable:actionCol:filter", "vm.block");
             assertThat(b.all(By.cssSelector("#auditForm\\:auditTable_data .audit-object")).stream()
-                    .map(WebElement::getText).filter(t -> t.startsWith(prefix))).hasSize(3);
+                            .map(WebElement::getText)
+                            .filter(t -> t.startsWith(prefix)))
+                    .hasSize(3);
             assertThat(b.text(By.id("auditForm:auditTable_data"))).contains("superadmin@*", "ok");
             b.screenshot("09-audit-log");
         }
@@ -214,14 +226,18 @@ class WatScenarioIT {
             b.open("/vms.xhtml");
             String table = b.text(By.id("vmForm:vmTable_data"));
             assertThat(table).contains(own + "-00001", own + "-00002").doesNotContain(other);
-            assertThat(b.all(By.id("top:mTenants"))).as("no tenant menu for a tenant admin").isEmpty();
+            assertThat(b.all(By.id("top:mTenants")))
+                    .as("no tenant menu for a tenant admin")
+                    .isEmpty();
             b.screenshot("10-tenant-admin-vms");
             Forms.filter(b, "vmForm:vmTable:nameCol:filter", other);
             assertThat(b.all(By.cssSelector("#vmForm\\:vmTable_data .vm-name"))).isEmpty();
             b.screenshot("11-tenant-admin-filters-other-tenant");
 
             b.open("/users.xhtml");
-            assertThat(b.text(By.id("userForm:userTable_data"))).contains("alice").doesNotContain("bob");
+            assertThat(b.text(By.id("userForm:userTable_data")))
+                    .contains("alice")
+                    .doesNotContain("bob");
         }
     }
 }

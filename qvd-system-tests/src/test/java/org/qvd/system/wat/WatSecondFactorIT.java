@@ -30,7 +30,8 @@ class WatSecondFactorIT {
         Api api = Api.superadmin(system);
         String tenant = Api.unique("totp");
         long tenantId = api.post("/tenants", Map.of("name", tenant)).id();
-        Api.Reply admin = api.post("/administrators", Map.of("tenantId", tenantId, "name", "sec", "password", PASSWORD));
+        Api.Reply admin =
+                api.post("/administrators", Map.of("tenantId", tenantId, "name", "sec", "password", PASSWORD));
         assertThat(admin.status()).as(admin.raw().body()).isEqualTo(201);
         String login = "sec@" + tenant;
 
@@ -62,7 +63,8 @@ class WatSecondFactorIT {
             assertThat(b.text(By.id("who"))).isEqualTo(login);
         }
         assertThat(Api.basic(system, login, PASSWORD).get("/directories").status())
-                .as("REST Basic without the X-QVD-TOTP header").isEqualTo(401);
+                .as("REST Basic without the X-QVD-TOTP header")
+                .isEqualTo(401);
     }
 
     /** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) at now + {@code offsetSeconds}, from a Base32 secret. */

@@ -38,18 +38,44 @@ public final class TestDirectory implements AutoCloseable {
     public TestDirectory(Path workDir) throws Exception {
         Files.createDirectories(workDir);
         Path keyStore = workDir.resolve("ldap-" + System.nanoTime() + ".p12");
-        keytool("-genkeypair", "-alias", "ldap", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keyStore.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit");
-        caPem = keytool("-exportcert", "-rfc", "-alias", "ldap", "-keystore", keyStore.toString(), "-storetype",
-                "PKCS12", "-storepass", "changeit");
-        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12",
-                "ldap"), null);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ldap",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-keystore",
+                keyStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        caPem = keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ldap",
+                "-keystore",
+                keyStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        SSLUtil serverTls = new SSLUtil(
+                new KeyStoreKeyManager(keyStore.toFile(), "changeit".toCharArray(), "PKCS12", "ldap"), null);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         config.setListenerConfigs(
-                InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0,
-                        serverTls.createSSLServerSocketFactory(), null),
+                InMemoryListenerConfig.createLDAPSConfig(
+                        "ldaps", loopback, 0, serverTls.createSSLServerSocketFactory(), null),
                 InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, serverTls.createSSLSocketFactory()));
         config.setSchema(null); // any attribute: groups of names and posix groups side by side
         server = new InMemoryDirectoryServer(config);
@@ -79,15 +105,23 @@ public final class TestDirectory implements AutoCloseable {
     /** Adds a person {@code uid=login,ou=people,...}; returns its DN. */
     public String addUser(String login, String password) throws LDAPException, LDIFException {
         String dn = "uid=" + login + "," + PEOPLE;
-        server.add("dn: " + dn, "objectClass: inetOrgPerson", "uid: " + login, "cn: " + login, "sn: " + login,
+        server.add(
+                "dn: " + dn,
+                "objectClass: inetOrgPerson",
+                "uid: " + login,
+                "cn: " + login,
+                "sn: " + login,
                 "userPassword: " + password);
         return dn;
     }
 
     /** Adds a group {@code cn=name,ou=groups,...} with these members' DNs. */
     public void addGroup(String name, String... memberDns) throws LDAPException {
-        server.add(new com.unboundid.ldap.sdk.Entry("cn=" + name + "," + GROUPS, new Attribute("objectClass",
-                "groupOfNames"), new Attribute("cn", name), new Attribute("member", memberDns)));
+        server.add(new com.unboundid.ldap.sdk.Entry(
+                "cn=" + name + "," + GROUPS,
+                new Attribute("objectClass", "groupOfNames"),
+                new Attribute("cn", name),
+                new Attribute("member", memberDns)));
     }
 
     public void removeFromGroup(String name, String memberDn) throws LDAPException {

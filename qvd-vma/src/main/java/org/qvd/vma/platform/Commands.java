@@ -21,8 +21,7 @@ public final class Commands {
         }
     }
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static Result run(List<String> command, int timeoutSeconds) throws IOException {
         LOG.fine(() -> "run " + command);

@@ -18,9 +18,22 @@ import org.qvd.protocol.vma.VmaPorts;
  * @param localMode test-only: run nxagent as the current user, skip useradd, mkfs and mount
  * @param key the VMA key callers must present (tests on a host); empty: read the firmware's OEM strings
  */
-public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort, boolean nxLoopback,
-        String nxAgentBinary, Path runDir, boolean localMode, Path localHome, Path homeDevice, Path homeMount,
-        List<String> sessionCommand, List<String> poweroffCommand, String userShell, int stopTimeoutSeconds,
+public record VmaConfig(
+        String httpBind,
+        int httpPort,
+        int nxDisplay,
+        int nxPort,
+        boolean nxLoopback,
+        String nxAgentBinary,
+        Path runDir,
+        boolean localMode,
+        Path localHome,
+        Path homeDevice,
+        Path homeMount,
+        List<String> sessionCommand,
+        List<String> poweroffCommand,
+        String userShell,
+        int stopTimeoutSeconds,
         String key) {
 
     static final Map<String, String> DEFAULTS = defaults();
@@ -67,14 +80,23 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
     public static VmaConfig from(Properties p) {
         Path runDir = Path.of(get(p, "vma.run.dir"));
         String localHome = get(p, "vma.local.home");
-        return new VmaConfig(get(p, "vma.http.bind"), Integer.parseInt(get(p, "vma.http.port")),
-                Integer.parseInt(get(p, "vma.nx.display")), Integer.parseInt(get(p, "vma.nx.port")),
-                Boolean.parseBoolean(get(p, "vma.nx.loopback")), get(p, "vma.nx.agent"), runDir,
+        return new VmaConfig(
+                get(p, "vma.http.bind"),
+                Integer.parseInt(get(p, "vma.http.port")),
+                Integer.parseInt(get(p, "vma.nx.display")),
+                Integer.parseInt(get(p, "vma.nx.port")),
+                Boolean.parseBoolean(get(p, "vma.nx.loopback")),
+                get(p, "vma.nx.agent"),
+                runDir,
                 Boolean.parseBoolean(get(p, "vma.local-mode")),
                 localHome.isBlank() ? runDir.resolve("home") : Path.of(localHome),
-                Path.of(get(p, "vma.home.device")), Path.of(get(p, "vma.home.mount")),
-                words(get(p, "vma.session.command")), words(get(p, "vma.poweroff.command")),
-                get(p, "vma.user.shell"), Integer.parseInt(get(p, "vma.stop.timeout.seconds")), get(p, "vma.key"));
+                Path.of(get(p, "vma.home.device")),
+                Path.of(get(p, "vma.home.mount")),
+                words(get(p, "vma.session.command")),
+                words(get(p, "vma.poweroff.command")),
+                get(p, "vma.user.shell"),
+                Integer.parseInt(get(p, "vma.stop.timeout.seconds")),
+                get(p, "vma.key"));
     }
 
     private static String get(Properties p, String key) {
@@ -89,8 +111,9 @@ public record VmaConfig(String httpBind, int httpPort, int nxDisplay, int nxPort
     /** Never shows the key. */
     @Override
     public String toString() {
-        return "VmaConfig[http=" + httpBind + ":" + httpPort + ", nx=:" + nxDisplay + "/" + nxPort + (nxLoopback
-                ? " loopback" : "") + ", agent=" + nxAgentBinary + ", runDir=" + runDir + ", localMode=" + localMode
+        return "VmaConfig[http=" + httpBind + ":" + httpPort + ", nx=:" + nxDisplay + "/" + nxPort
+                + (nxLoopback ? " loopback" : "") + ", agent=" + nxAgentBinary + ", runDir=" + runDir + ", localMode="
+                + localMode
                 + ", home=" + homeDevice + " on " + homeMount + ", session=" + sessionCommand + ", poweroff="
                 + poweroffCommand + ", key=" + (key.isEmpty() ? "(from firmware)" : "(configured)") + "]";
     }

@@ -62,8 +62,8 @@ public final class VmaKey {
         }
         try (DirectoryStream<Path> type11 = Files.newDirectoryStream(entries, "11-*")) {
             for (Path entry : type11) {
-                Optional<String> key = find(new String(Files.readAllBytes(entry.resolve("raw")),
-                        StandardCharsets.ISO_8859_1));
+                Optional<String> key =
+                        find(new String(Files.readAllBytes(entry.resolve("raw")), StandardCharsets.ISO_8859_1));
                 if (key.isPresent()) {
                     return key;
                 }
@@ -80,7 +80,9 @@ public final class VmaKey {
                 continue;
             }
             try {
-                Process p = new ProcessBuilder(binary.toString(), "-t", "11").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(binary.toString(), "-t", "11")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                 p.waitFor(10, TimeUnit.SECONDS);
                 return find(out);

@@ -11,8 +11,7 @@ import org.qvd.vma.vnc.control.VncSettings;
 public final class VmaMain {
     private static final Logger LOG = Logger.getLogger(VmaMain.class.getName());
 
-    private VmaMain() {
-    }
+    private VmaMain() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
@@ -24,8 +23,11 @@ public final class VmaMain {
         String version = VmaMain.class.getPackage().getImplementationVersion();
         VmaKey key = VmaKey.load(config.key());
         SessionSupervisor session = new SessionSupervisor(config);
-        VmaHttpServer server = new VmaHttpServer(session, new PowerControl(config.poweroffCommand()),
-                version == null ? "dev" : version, key,
+        VmaHttpServer server = new VmaHttpServer(
+                session,
+                new PowerControl(config.poweroffCommand()),
+                version == null ? "dev" : version,
+                key,
                 new VncSessions(session, VncSettings.of(config), config.localMode()));
         server.start(config.httpBind(), config.httpPort());
         LOG.info(() -> "VMA listening on " + config.httpBind() + ":" + server.port());

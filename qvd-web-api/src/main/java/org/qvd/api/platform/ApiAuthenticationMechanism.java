@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
@@ -38,17 +38,22 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     SecondFactor secondFactor;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            return context.isProtected() ? refuse(response, context, "authenticate as an administrator "
-                    + "(Basic over TLS, or a bearer token)") : context.doNothing();
+            return context.isProtected()
+                    ? refuse(
+                            response,
+                            context,
+                            "authenticate as an administrator " + "(Basic over TLS, or a bearer token)")
+                    : context.doNothing();
         }
         String principal;
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             principal = tokens.verify(header.substring(7).trim())
-                    .filter(t -> admins.tokenValid(t.principal(), t.issuedAt())).map(BearerTokens.Verified::principal)
+                    .filter(t -> admins.tokenValid(t.principal(), t.issuedAt()))
+                    .map(BearerTokens.Verified::principal)
                     .orElse(null);
             if (principal == null) {
                 return refuse(response, context, "the bearer token is invalid, expired or revoked");
@@ -63,8 +68,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             principal = login.principal();
             if (!secondFactor.accepts(principal, request.getHeader("X-QVD-TOTP"))) {
-                return refuse(response, context, "this administrator needs a second factor: the current code in the "
-                        + "X-QVD-TOTP header (then use a bearer token)");
+                return refuse(
+                        response,
+                        context,
+                        "this administrator needs a second factor: the current code in the "
+                                + "X-QVD-TOTP header (then use a bearer token)");
             }
         } else {
             return refuse(response, context, "unsupported authorization scheme");
@@ -93,9 +101,10 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setHeader("Retry-After", Long.toString(seconds));
             response.setStatus(429);
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write("{\"type\":\"urn:qvd:error:auth.throttled\",\"title\":\"Too many requests\","
-                    + "\"status\":429,\"detail\":\"too many failed logins; try again in " + seconds + " s\","
-                    + "\"code\":\"auth.throttled\"}");
+            response.getWriter()
+                    .write("{\"type\":\"urn:qvd:error:auth.throttled\",\"title\":\"Too many requests\","
+                            + "\"status\":429,\"detail\":\"too many failed logins; try again in " + seconds + " s\","
+                            + "\"code\":\"auth.throttled\"}");
             response.flushBuffer(); // committed: the container must not replace it with its own error page
         } catch (IOException e) {
             // the client went away; nothing to tell it
@@ -103,13 +112,15 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, String detail) {
+    private static AuthenticationStatus refuse(
+            HttpServletResponse response, HttpMessageContext context, String detail) {
         try {
             response.setHeader("WWW-Authenticate", "Basic realm=\"QVD\"");
             response.setStatus(401);
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write("{\"type\":\"urn:qvd:error:auth.unauthenticated\",\"title\":\"Not authenticated\","
-                    + "\"status\":401,\"detail\":\"" + detail + "\",\"code\":\"auth.unauthenticated\"}");
+            response.getWriter()
+                    .write("{\"type\":\"urn:qvd:error:auth.unauthenticated\",\"title\":\"Not authenticated\","
+                            + "\"status\":401,\"detail\":\"" + detail + "\",\"code\":\"auth.unauthenticated\"}");
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }

@@ -37,22 +37,21 @@ public class BearerTokens {
     private byte[] key;
 
     /** A token for the principal; {@code expiresAt} tells the client when to ask again. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Token",
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "Token",
             description = "a bearer token: send `Authorization: Bearer <token>` until expiresAt")
-    public record Issued(String token, String principal, Instant expiresAt) {
-    }
+    public record Issued(String token, String principal, Instant expiresAt) {}
 
     /** What a valid token says: whose it is and when it was issued (tokens older than a password change are void). */
-    public record Verified(String principal, Instant issuedAt) {
-    }
+    public record Verified(String principal, Instant issuedAt) {}
 
     public Issued issue(String principal) {
         Instant now = Instant.now();
         Instant expires = now.plusSeconds(ttlSeconds);
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
-        String payload = principal + "|" + expires.getEpochSecond() + "|" + B64.encodeToString(nonce) + "|"
-                + now.toEpochMilli();
+        String payload =
+                principal + "|" + expires.getEpochSecond() + "|" + B64.encodeToString(nonce) + "|" + now.toEpochMilli();
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return new Issued(body + "." + B64.encodeToString(mac(body)), principal, expires);
     }

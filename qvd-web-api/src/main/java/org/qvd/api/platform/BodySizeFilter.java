@@ -26,7 +26,9 @@ public class BodySizeFilter extends HttpFilter {
 
     @Override
     public void init() {
-        limit = ConfigProvider.getConfig().getOptionalValue("qvd.api.max-body-size", Long.class).orElse(DEFAULT_LIMIT);
+        limit = ConfigProvider.getConfig()
+                .getOptionalValue("qvd.api.max-body-size", Long.class)
+                .orElse(DEFAULT_LIMIT);
     }
 
     @Override
@@ -44,9 +46,10 @@ public class BodySizeFilter extends HttpFilter {
             response.setStatus(413);
             response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"urn:qvd:error:request.too_large\",\"title\":\"Request too large\","
-                    + "\"status\":413,\"detail\":\"the request body is larger than " + limit + " bytes\","
-                    + "\"code\":\"request.too_large\"}");
+            response.getWriter()
+                    .write("{\"type\":\"urn:qvd:error:request.too_large\",\"title\":\"Request too large\","
+                            + "\"status\":413,\"detail\":\"the request body is larger than " + limit + " bytes\","
+                            + "\"code\":\"request.too_large\"}");
             return;
         }
         // a chunked body names no length: count what is read instead

@@ -22,13 +22,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 final class DocumentedErrors {
 
     /** Operations the VMAS answers for every active administrator (no ACL check). */
-    private static final Set<String> WITHOUT_ACL = Set.of("AuthResource_token", "AdministratorResource_me",
-            "CounterResource_get", "StatisticsResource_get");
+    private static final Set<String> WITHOUT_ACL =
+            Set.of("AuthResource_token", "AdministratorResource_me", "CounterResource_get", "StatisticsResource_get");
     /** Changes that cannot conflict: a token is issued whatever the state. */
     private static final Set<String> WITHOUT_CONFLICT = Set.of("AuthResource_token");
 
-    private DocumentedErrors() {
-    }
+    private DocumentedErrors() {}
 
     static void add(String path, HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -36,9 +35,10 @@ final class DocumentedErrors {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        boolean fixedRefusal = responses.hasAPIResponse("400") && responses.getAPIResponses().keySet().stream()
-                .noneMatch(status -> status.startsWith("2"));
-        for (Map.Entry<String, String> e : errors(method, operation, fixedRefusal).entrySet()) {
+        boolean fixedRefusal = responses.hasAPIResponse("400")
+                && responses.getAPIResponses().keySet().stream().noneMatch(status -> status.startsWith("2"));
+        for (Map.Entry<String, String> e :
+                errors(method, operation, fixedRefusal).entrySet()) {
             if (!responses.hasAPIResponse(e.getKey())) {
                 responses.addAPIResponse(e.getKey(), problem(e.getValue()));
             }
@@ -52,8 +52,10 @@ final class DocumentedErrors {
         String id = operation.getOperationId();
         Map<String, String> errors = new LinkedHashMap<>();
         if (body || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY || named(p))) {
-            errors.put("400", "invalid input: validation.failed (with violations), request.malformed, "
-                    + "parameter.invalid, page.invalid, sort.invalid, ...");
+            errors.put(
+                    "400",
+                    "invalid input: validation.failed (with violations), request.malformed, "
+                            + "parameter.invalid, page.invalid, sort.invalid, ...");
         }
         errors.put("401", "not authenticated (auth.unauthenticated); WWW-Authenticate: Basic realm=\"QVD\"");
         if (!fixedRefusal && !WITHOUT_ACL.contains(id)) {
@@ -63,8 +65,10 @@ final class DocumentedErrors {
             errors.put("404", "no such object, or one of another tenant (<object>.not_found, http.not_found)");
         }
         if (change && !fixedRefusal && !WITHOUT_CONFLICT.contains(id)) {
-            errors.put("409", "conflicts with the current state (<object>.duplicate, <object>.in_use, "
-                    + "<object>.invalid_state, ...)");
+            errors.put(
+                    "409",
+                    "conflicts with the current state (<object>.duplicate, <object>.in_use, "
+                            + "<object>.invalid_state, ...)");
         }
         if (body) {
             errors.put("413", "the body is larger than qvd.api.max-body-size (request.too_large)");
@@ -76,29 +80,42 @@ final class DocumentedErrors {
 
     /** A path parameter that is a name (an ACL, a tag, a key), not an id: its text is validated. */
     private static boolean named(Parameter p) {
-        return p.getIn() == Parameter.In.PATH && !p.getName().endsWith("id") && !p.getName().endsWith("Id")
+        return p.getIn() == Parameter.In.PATH
+                && !p.getName().endsWith("id")
+                && !p.getName().endsWith("Id")
                 && !"objectType".equals(p.getName());
     }
 
     private static APIResponse problem(String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
         return OASFactory.createAPIResponse().description(description).content(content);
     }
 
     static Schema problemSchema() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details with QVD's stable error code")
                 .addProperty("type", string("urn:qvd:error:<code>"))
                 .addProperty("title", string("the HTTP status in words"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .description("the HTTP status"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .description("the HTTP status"))
                 .addProperty("detail", string("what went wrong, for a person"))
                 .addProperty("instance", string("the request path"))
                 .addProperty("code", string("stable error code, e.g. vm.invalid_state"))
                 .addProperty("errorId", string("server errors only: the id in the server log"))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(string("one invalid field")).description("validation.failed only"));
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(string("one invalid field"))
+                                .description("validation.failed only"));
     }
 
     private static Schema string(String description) {

@@ -45,9 +45,14 @@ public class OpenApiFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", DocumentedErrors.problemSchema());
-        openAPI.getComponents().addHeader("Location", OASFactory.createHeader()
-                .description("the URL of the created object (GET it for its current state)")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+        openAPI.getComponents()
+                .addHeader(
+                        "Location",
+                        OASFactory.createHeader()
+                                .description("the URL of the created object (GET it for its current state)")
+                                .schema(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.STRING)
+                                        .format("uri")));
         STATES.forEach((property, states) -> enumerate(openAPI, property, states));
         Schema hostKinds = property(openAPI, "Host", "kinds");
         if (hostKinds != null && hostKinds.getItems() != null) {
@@ -74,8 +79,8 @@ public class OpenApiFilter implements OASFilter {
         }
         List<String> states = path.endsWith("/vms") ? VM_STATES : path.endsWith("/hosts") ? HOST_STATES : null;
         if (states != null) {
-            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                    .enumeration(List.copyOf(states)));
+            parameter.setSchema(
+                    OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.copyOf(states)));
         }
     }
 
@@ -88,9 +93,12 @@ public class OpenApiFilter implements OASFilter {
     }
 
     private static Schema property(OpenAPI openAPI, String schemaName, String property) {
-        Schema schema = openAPI.getComponents().getSchemas() == null ? null
+        Schema schema = openAPI.getComponents().getSchemas() == null
+                ? null
                 : openAPI.getComponents().getSchemas().get(schemaName);
-        return schema == null || schema.getProperties() == null ? null : schema.getProperties().get(property);
+        return schema == null || schema.getProperties() == null
+                ? null
+                : schema.getProperties().get(property);
     }
 
     private static <E> List<String> names(E[] values, Function<E, String> wireName) {

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 final class Parameters {
 
     // RESTEASY003870: Unable to extract parameter from http request: jakarta.ws.rs.QueryParam("page") value is '…'
-    private static final Pattern PARAM = Pattern.compile("jakarta\\.ws\\.rs\\.(Path|Query|Matrix|Header|Cookie|Form)Param"
-            + "\\(\"([A-Za-z0-9_.-]{1,64})\"\\)");
+    private static final Pattern PARAM = Pattern.compile(
+            "jakarta\\.ws\\.rs\\.(Path|Query|Matrix|Header|Cookie|Form)Param" + "\\(\"([A-Za-z0-9_.-]{1,64})\"\\)");
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     /** {@code "path parameter 'id'"} / {@code "query parameter 'page'"}, or null when the refusal is not about one. */
     static String unconvertible(WebApplicationException wae) {

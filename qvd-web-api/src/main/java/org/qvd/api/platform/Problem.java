@@ -9,8 +9,15 @@ import org.qvd.vmas.platform.ErrorCode;
  * for server errors only and matches the server log; {@code violations} for validation errors.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details with QVD's stable error code")
-public record Problem(String type, String title, int status, String detail, String instance, String code,
-        String errorId, List<String> violations) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        String errorId,
+        List<String> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -26,14 +26,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Problem problem = Problems.tooLarge(thrown, instance());
         if (problem == null) {
             problem = thrown instanceof WebApplicationException wae && clientError(wae)
-                    ? fromJaxRs(wae) : Problems.fromService(thrown, instance());
+                    ? fromJaxRs(wae)
+                    : Problems.fromService(thrown, instance());
         }
         if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "API error " + problem.errorId() + " on " + LogText.escape(instance()), thrown);
         } else {
             LOG.log(Level.FINE, "API refusal {0} on {1}", new Object[] {problem.code(), LogText.escape(instance())});
         }
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"QVD\"");
         }
@@ -46,7 +48,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * service exception carried inside a WebApplicationException goes through the service mapping.
      */
     private static boolean clientError(WebApplicationException wae) {
-        return wae.getResponse() != null && wae.getResponse().getStatus() < 500
+        return wae.getResponse() != null
+                && wae.getResponse().getStatus() < 500
                 && !(wae.getCause() instanceof org.qvd.vmas.platform.QvdException);
     }
 
@@ -65,16 +68,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 403 -> ApiError.AUTH_FORBIDDEN;
             default -> ApiError.REQUEST_MALFORMED;
         };
-        String detail = status == 400 ? "the request could not be read (malformed JSON or parameter)"
-                : Problem.title(status);
+        String detail =
+                status == 400 ? "the request could not be read (malformed JSON or parameter)" : Problem.title(status);
         String parameter = Parameters.unconvertible(wae);
         if (parameter != null) {
             // RESTEasy answers 404 for any path, query or matrix parameter that does not convert; a bad path
             // segment names no object (404), a bad query parameter is an invalid request (400)
             boolean path = parameter.startsWith("path ");
-            return Problem.of(path ? 404 : 400, path ? ApiError.HTTP_NOT_FOUND : ApiError.PARAMETER_INVALID,
-                    path ? "no such object: the " + parameter + " is not a valid number or value"
-                            : "the " + parameter + " is not a valid value (out of range or not a number)", instance());
+            return Problem.of(
+                    path ? 404 : 400,
+                    path ? ApiError.HTTP_NOT_FOUND : ApiError.PARAMETER_INVALID,
+                    path
+                            ? "no such object: the " + parameter + " is not a valid number or value"
+                            : "the " + parameter + " is not a valid value (out of range or not a number)",
+                    instance());
         }
         if (Problems.isUnreadableBody(wae)) {
             return Problem.of(400, ApiError.REQUEST_MALFORMED, Problems.unreadableBodyDetail(wae), instance());

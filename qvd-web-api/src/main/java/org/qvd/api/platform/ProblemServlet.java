@@ -37,8 +37,15 @@ public class ProblemServlet extends HttpServlet {
         };
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write(Json.createObjectBuilder().add("type", "urn:qvd:error:" + errorCode)
-                .add("title", Problem.title(status)).add("status", status).add("detail", detail).add("instance", uri)
-                .add("code", errorCode).build().toString());
+        response.getWriter()
+                .write(Json.createObjectBuilder()
+                        .add("type", "urn:qvd:error:" + errorCode)
+                        .add("title", Problem.title(status))
+                        .add("status", status)
+                        .add("detail", detail)
+                        .add("instance", uri)
+                        .add("code", errorCode)
+                        .build()
+                        .toString());
     }
 }

@@ -9,9 +9,7 @@ import org.qvd.vmas.platform.QvdException;
 /** Translates service exceptions to problems; shared by REST (problem+json) and SOAP (faults). */
 public final class Problems {
 
-
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The problem for anything a service (or this layer) threw; never echoes an unexpected message. */
     public static Problem fromService(Throwable thrown, String instance) {
@@ -24,7 +22,8 @@ public final class Problems {
         }
         QvdException q = Errors.translate(thrown);
         if (q.status() >= 500) {
-            return Problem.of(q.status(), q.errorCode(), "internal error; quote the error id when reporting it", instance)
+            return Problem.of(
+                            q.status(), q.errorCode(), "internal error; quote the error id when reporting it", instance)
                     .withErrorId(errorId(q));
         }
         Problem problem = Problem.of(q.status(), q.errorCode(), q.getMessage(), instance);
@@ -53,7 +52,8 @@ public final class Problems {
 
     static boolean isUnreadableBody(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof JsonbException || c.getClass().getName().startsWith("com.fasterxml.jackson.core")
+            if (c instanceof JsonbException
+                    || c.getClass().getName().startsWith("com.fasterxml.jackson.core")
                     || c.getClass().getName().startsWith("com.fasterxml.jackson.databind.exc")) {
                 return true;
             }

@@ -17,16 +17,29 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
  * deployment names them, which makes the document invalid: so they are named here.
  */
 @ApplicationPath("v1")
-@OpenAPIDefinition(info = @Info(title = "QVD administration API", version = "1",
-        description = "Tenants, users, VMs, hosts, OSFs, DIs, administrators, roles, properties, configuration and "
-                + "audit log of QVD. Errors are RFC 9457 application/problem+json with a stable `code`.",
-        license = @License(name = "not declared yet by the project", identifier = "LicenseRef-not-declared")),
-        externalDocs = @ExternalDocumentation(url = "/api/docs/api.md",
-                description = "authentication, throttling, errors, SOAP, health and metrics (served by this server)"),
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "QVD administration API",
+                        version = "1",
+                        description =
+                                "Tenants, users, VMs, hosts, OSFs, DIs, administrators, roles, properties, configuration and "
+                                        + "audit log of QVD. Errors are RFC 9457 application/problem+json with a stable `code`.",
+                        license =
+                                @License(
+                                        name = "not declared yet by the project",
+                                        identifier = "LicenseRef-not-declared")),
+        externalDocs =
+                @ExternalDocumentation(
+                        url = "/api/docs/api.md",
+                        description =
+                                "authentication, throttling, errors, SOAP, health and metrics (served by this server)"),
         servers = @Server(url = "/", description = "this server: every path starts with /api/v1"),
         security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "a token from POST /auth/token")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -1,14 +1,14 @@
 package org.qvd.api.platform;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,8 +26,8 @@ import java.math.BigDecimal;
 @Produces(MediaType.APPLICATION_JSON)
 public class StrictNumbers implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new IntegerDeserializer(), new LongDeserializer()));
+    private final Jsonb jsonb =
+            JsonbBuilder.create(new JsonbConfig().withDeserializers(new IntegerDeserializer(), new LongDeserializer()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -25,10 +25,12 @@ class BearerTokensTest {
         BearerTokens.Issued issued = tokens.issue("admin@tenant");
 
         assertThat(issued.principal()).isEqualTo("admin@tenant");
-        assertThat(issued.expiresAt()).isBetween(before.plusSeconds(3599), Instant.now().plusSeconds(3601));
+        assertThat(issued.expiresAt())
+                .isBetween(before.plusSeconds(3599), Instant.now().plusSeconds(3601));
         BearerTokens.Verified verified = tokens.verify(issued.token()).orElseThrow();
         assertThat(verified.principal()).isEqualTo("admin@tenant");
-        assertThat(verified.issuedAt()).isBetween(before.minusMillis(1), Instant.now().plusMillis(1));
+        assertThat(verified.issuedAt())
+                .isBetween(before.minusMillis(1), Instant.now().plusMillis(1));
     }
 
     @Test
@@ -46,11 +48,11 @@ class BearerTokensTest {
         String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\\|");
 
         String otherPrincipal = String.join("|", "superadmin", parts[1], parts[2], parts[3]);
-        String laterExpiry = String.join("|", parts[0], String.valueOf(Long.parseLong(parts[1]) + 86_400), parts[2],
-                parts[3]);
+        String laterExpiry =
+                String.join("|", parts[0], String.valueOf(Long.parseLong(parts[1]) + 86_400), parts[2], parts[3]);
         for (String forged : new String[] {otherPrincipal, laterExpiry}) {
-            String forgedBody = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+            String forgedBody =
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
             assertThat(tokens.verify(forgedBody + "." + signature)).as(forged).isEmpty();
         }
     }
@@ -67,7 +69,9 @@ class BearerTokensTest {
     @Test
     void nodesSharingTheSecretAcceptEachOthersTokensAndOtherKeysDoNot() {
         String token = tokens("cluster-secret", 60).issue("admin").token();
-        assertThat(tokens("cluster-secret", 60).verify(token)).map(BearerTokens.Verified::principal).contains("admin");
+        assertThat(tokens("cluster-secret", 60).verify(token))
+                .map(BearerTokens.Verified::principal)
+                .contains("admin");
         assertThat(tokens("another-secret", 60).verify(token)).isEmpty();
         // without a configured secret each process has a random key: its tokens die with it
         assertThat(tokens(null, 60).verify(token)).isEmpty();

@@ -33,9 +33,8 @@ class ProblemsTest {
     @Test
     void invalidInputListsEachViolation() {
         List<String> lines = List.of("name: must not be blank", "memoryMb: must be greater than 0");
-        Problem p = Problems.fromService(new InvalidInputException(PlatformError.VALIDATION_FAILED,
-                "invalid input", lines),
-                INSTANCE);
+        Problem p = Problems.fromService(
+                new InvalidInputException(PlatformError.VALIDATION_FAILED, "invalid input", lines), INSTANCE);
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.title()).isEqualTo("Invalid request");
         assertThat(p.code()).isEqualTo("validation.failed");
@@ -54,8 +53,9 @@ class ProblemsTest {
 
     @Test
     void theErrorIdIsTheOneTheVmasLoggedTakenFromItsFieldNotFromTheMessage() {
-        Problem p = Problems.fromService(QvdException.internal("3f0c2b7e-1111-4222-8333-944455556666",
-                new IllegalStateException("secret")), INSTANCE);
+        Problem p = Problems.fromService(
+                QvdException.internal("3f0c2b7e-1111-4222-8333-944455556666", new IllegalStateException("secret")),
+                INSTANCE);
         assertThat(p.status()).isEqualTo(500);
         assertThat(p.errorId()).isEqualTo("3f0c2b7e-1111-4222-8333-944455556666");
         assertThat(p.detail()).doesNotContain("secret");
@@ -63,8 +63,8 @@ class ProblemsTest {
 
     @Test
     void aBodyThatIsNotJsonIsA400ThatDoesNotQuoteTheBody() {
-        Problem p = Problems.fromService(new JsonbException("Unexpected char 'x' in {\"password\":\"s3cret\"x"),
-                INSTANCE);
+        Problem p =
+                Problems.fromService(new JsonbException("Unexpected char 'x' in {\"password\":\"s3cret\"x"), INSTANCE);
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.code()).isEqualTo("request.malformed");
         assertThat(p.detail()).isEqualTo("the request body could not be read as JSON");
@@ -72,11 +72,11 @@ class ProblemsTest {
 
     @Test
     void aNumberOutOfRangeSaysWhichRange() {
-        Problem p = Problems.fromService(new RuntimeException(new StrictNumbers.OutOfRange("a 32-bit integer")),
-                INSTANCE);
+        Problem p =
+                Problems.fromService(new RuntimeException(new StrictNumbers.OutOfRange("a 32-bit integer")), INSTANCE);
         assertThat(p.status()).isEqualTo(400);
-        assertThat(p.detail()).isEqualTo("a number in the request is not a whole number within the range of "
-                + "a 32-bit integer");
+        assertThat(p.detail())
+                .isEqualTo("a number in the request is not a whole number within the range of " + "a 32-bit integer");
     }
 
     @Test

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The page's JSON calls under {@code /desktop/api}. */
 @ApplicationPath("api")
-public class DesktopApplication extends Application {
-}
+public class DesktopApplication extends Application {}

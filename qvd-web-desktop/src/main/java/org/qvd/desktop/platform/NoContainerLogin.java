@@ -17,8 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NoContainerLogin implements HttpAuthenticationMechanism {
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         return context.doNothing();
     }
 }

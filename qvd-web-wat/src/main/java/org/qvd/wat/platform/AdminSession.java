@@ -7,13 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.qvd.vmas.account.boundary.AdministratorService;
-import org.qvd.vmas.account.boundary.CallerDto;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import org.qvd.vmas.account.boundary.AdministratorService;
+import org.qvd.vmas.account.boundary.CallerDto;
 
 /**
  * The logged-in administrator: who it is, its effective ACLs (to decide which menus, columns and
@@ -54,7 +53,8 @@ public class AdminSession implements Serializable {
 
     public Locale getLocale() {
         if (locale == null) {
-            Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
+            Locale requested =
+                    FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
             locale = requested != null && "es".equals(requested.getLanguage()) ? LANGUAGES.get(1) : Locale.ENGLISH;
         }
         return locale;

@@ -6,8 +6,7 @@ import java.util.function.Consumer;
 /** Applies one action to each selected object, each in its own service call, and reports the outcome. */
 public final class Bulk {
 
-    private Bulk() {
-    }
+    private Bulk() {}
 
     public static <T> void apply(Collection<T> rows, String actionKey, Consumer<T> action) {
         if (rows == null || rows.isEmpty()) {

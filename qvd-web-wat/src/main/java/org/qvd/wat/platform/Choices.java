@@ -3,6 +3,7 @@ package org.qvd.wat.platform;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import org.qvd.vmas.account.boundary.TenantDto;
 import org.qvd.vmas.account.boundary.TenantService;
 import org.qvd.vmas.account.boundary.UserDto;
@@ -13,8 +14,6 @@ import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.PageRequest;
 
-import java.util.List;
-
 /** Options for the dialogs' selects: tenants (for superadmins), OSFs, users (searched as typed). */
 @Named
 @RequestScoped
@@ -22,8 +21,10 @@ public class Choices {
 
     @Inject
     TenantService tenants;
+
     @Inject
     OsfService osfs;
+
     @Inject
     UserService users;
 
@@ -34,19 +35,22 @@ public class Choices {
     public List<TenantDto> getTenants() {
         if (tenantList == null) {
             tenantList = tenants.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false)).items().stream()
-                    .filter(t -> t.id() != Caller.SUPERTENANT_ID).toList();
+                    .filter(t -> t.id() != Caller.SUPERTENANT_ID)
+                    .toList();
         }
         return tenantList;
     }
 
     /** Every tenant, '*' included (superadmins create superadmins there). */
     public List<TenantDto> getAllTenants() {
-        return tenants.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false)).items();
+        return tenants.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false))
+                .items();
     }
 
     public List<OsfDto> getOsfs() {
         if (osfList == null) {
-            osfList = osfs.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false)).items();
+            osfList = osfs.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false))
+                    .items();
         }
         return osfList;
     }
@@ -54,7 +58,8 @@ public class Choices {
     /** Users whose login contains the text, as {@code login@tenant #id}. */
     public List<String> completeUser(String text) {
         return users.list(new UserFilter(null, text, null), PageRequest.of(0, 20, "login", false)).items().stream()
-                .map(Choices::userRef).toList();
+                .map(Choices::userRef)
+                .toList();
     }
 
     public static String userRef(UserDto u) {

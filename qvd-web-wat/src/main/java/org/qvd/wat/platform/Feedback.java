@@ -4,9 +4,6 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import org.primefaces.PrimeFaces;
-import org.qvd.vmas.platform.QvdException;
-
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -14,6 +11,8 @@ import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.primefaces.PrimeFaces;
+import org.qvd.vmas.platform.QvdException;
 
 /**
  * Turns the outcome of every action into a visible message: a translated success text, or the
@@ -25,8 +24,7 @@ public final class Feedback {
     private static final Logger LOG = Logger.getLogger(Feedback.class.getName());
     static final String BUNDLE = "org.qvd.wat.platform.messages";
 
-    private Feedback() {
-    }
+    private Feedback() {}
 
     /** Something a service can throw. */
     @FunctionalInterface
@@ -90,7 +88,8 @@ public final class Feedback {
 
     private static String lookup(String key) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale(), Feedback.class.getClassLoader()).getString(key);
+            return ResourceBundle.getBundle(BUNDLE, locale(), Feedback.class.getClassLoader())
+                    .getString(key);
         } catch (MissingResourceException e) {
             return null;
         }

@@ -7,9 +7,8 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.qvd.vmas.platform.RequestOrigin;
-
 import java.io.IOException;
+import org.qvd.vmas.platform.RequestOrigin;
 
 /** Tells the audit where each WAT request came from. */
 @WebFilter("/*")

@@ -1,17 +1,16 @@
 package org.qvd.wat.platform;
 
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
-
-import java.io.Serializable;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * A PrimeFaces lazy model over a service's paged list: paging, sorting (the column's field is the
@@ -55,10 +54,15 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
     @Override
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         int size = Math.max(1, Math.min(pageSize, PageRequest.MAX_SIZE));
-        SortMeta sort = sortBy == null ? null : sortBy.values().stream()
-                .filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().orElse(null);
+        SortMeta sort = sortBy == null
+                ? null
+                : sortBy.values().stream()
+                        .filter(s -> s.getOrder() != SortOrder.UNSORTED)
+                        .findFirst()
+                        .orElse(null);
         // unsorted lists show the newest objects first: what an admin just created is on the first page
-        PageRequest request = sort == null ? PageRequest.of(first / size, size, "id", true)
+        PageRequest request = sort == null
+                ? PageRequest.of(first / size, size, "id", true)
                 : PageRequest.of(first / size, size, sort.getField(), sort.getOrder() == SortOrder.DESCENDING);
         try {
             Page<T> page = loader.load(filters(filterBy), request);
@@ -79,8 +83,12 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
     @Override
     public T getRowData(String rowKey) {
         List<T> rows = getWrappedData();
-        return rows == null ? null : rows.stream().filter(r -> Objects.equals(getRowKey(r), rowKey)).findFirst()
-                .orElse(null);
+        return rows == null
+                ? null
+                : rows.stream()
+                        .filter(r -> Objects.equals(getRowKey(r), rowKey))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private void report(RuntimeException e) {
@@ -98,7 +106,9 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
             filterBy.forEach((field, meta) -> {
                 Object v = meta.getFilterValue();
                 if (v != null && !v.toString().isBlank()) {
-                    out.put(meta.getField() != null ? meta.getField() : field, v.toString().trim());
+                    out.put(
+                            meta.getField() != null ? meta.getField() : field,
+                            v.toString().trim());
                 }
             });
         }

@@ -67,8 +67,9 @@ public class SessionValidityFilter extends HttpFilter {
         if ("partial/ajax".equals(req.getHeader("Faces-Request"))) {
             res.setContentType("text/xml");
             res.setCharacterEncoding("UTF-8");
-            res.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + target + "\"></redirect></partial-response>");
+            res.getWriter()
+                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + target
+                            + "\"></redirect></partial-response>");
         } else {
             res.sendRedirect(target);
         }

@@ -1,5 +1,6 @@
 package org.qvd.wat.platform;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
@@ -8,7 +9,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ejb.EJB;
 import java.time.Instant;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
@@ -39,8 +39,8 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
     SecondFactor secondFactor;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (!"POST".equals(request.getMethod()) || !request.getRequestURI().endsWith("/j_security_check")) {
             return context.doNothing();
         }

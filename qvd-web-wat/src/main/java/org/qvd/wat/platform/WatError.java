@@ -8,10 +8,8 @@ import org.qvd.vmas.platform.ErrorCode;
  * ({@code error.<code>} in the WAT's messages) key on them, so a released code never changes.
  */
 public enum WatError implements ErrorCode {
-    DI_NO_SOURCE("di.no_source",
-            "Choose a staged image or a file to upload."),
-    DI_UPLOAD_NEEDS_OSF("di.upload_needs_osf",
-            "Choose the OS flavour before uploading the image.");
+    DI_NO_SOURCE("di.no_source", "Choose a staged image or a file to upload."),
+    DI_UPLOAD_NEEDS_OSF("di.upload_needs_osf", "Choose the OS flavour before uploading the image.");
 
     private final String code;
     private final String description;

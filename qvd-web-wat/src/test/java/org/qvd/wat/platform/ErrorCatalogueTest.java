@@ -32,10 +32,15 @@ class ErrorCatalogueTest {
 
         ResourceBundle spanish = ResourceBundle.getBundle(Feedback.BUNDLE, Locale.forLanguageTag("es"));
         for (ErrorCode code : codes) {
-            assertThat(code.description()).as("English description of %s", code.code()).isNotBlank();
-            assertThat(spanish.containsKey("error." + code.code())).as("Spanish text error.%s", code.code()).isTrue();
-            assertThat(spanish.getString("error." + code.code())).as("error.%s is Spanish, not the English text",
-                    code.code()).isNotEqualTo(code.description());
+            assertThat(code.description())
+                    .as("English description of %s", code.code())
+                    .isNotBlank();
+            assertThat(spanish.containsKey("error." + code.code()))
+                    .as("Spanish text error.%s", code.code())
+                    .isTrue();
+            assertThat(spanish.getString("error." + code.code()))
+                    .as("error.%s is Spanish, not the English text", code.code())
+                    .isNotEqualTo(code.description());
         }
     }
 
@@ -49,7 +54,8 @@ class ErrorCatalogueTest {
 
     /** The constants of every {@code *Error} enum implementing ErrorCode in the jar or directory of {@code from}. */
     private static List<ErrorCode> catalogued(Class<?> from) throws IOException, URISyntaxException {
-        Path root = Path.of(from.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root =
+                Path.of(from.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<ErrorCode> codes = new ArrayList<>();
         if (Files.isDirectory(root)) {
             collect(root, codes);
@@ -63,7 +69,8 @@ class ErrorCatalogueTest {
 
     private static void collect(Path root, List<ErrorCode> codes) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(f -> f.toString().endsWith("Error.class")).toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith("Error.class")).toList()) {
                 String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
                 try {
                     Class<?> type = Class.forName(name, false, ErrorCatalogueTest.class.getClassLoader());

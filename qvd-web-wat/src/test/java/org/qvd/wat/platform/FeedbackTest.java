@@ -21,13 +21,14 @@ class FeedbackTest {
 
     @Test
     void anUntranslatedCodeShowsTheServicesOwnText() {
-        assertThat(Feedback.describe(new NotFoundException(VmError.NOT_FOUND,
-                7))).isEqualTo("vm 7 not found [vm.not_found]");
+        assertThat(Feedback.describe(new NotFoundException(VmError.NOT_FOUND, 7)))
+                .isEqualTo("vm 7 not found [vm.not_found]");
     }
 
     @Test
     void theServiceErrorIsFoundInsideTheEjbWrapper() {
-        assertThat(Feedback.describe(new EJBException(new EJBException(new NotFoundException(AccountError.USER_NOT_FOUND, "bob")))))
+        assertThat(Feedback.describe(
+                        new EJBException(new EJBException(new NotFoundException(AccountError.USER_NOT_FOUND, "bob")))))
                 .isEqualTo("user bob not found [user.not_found]");
     }
 
@@ -42,9 +43,12 @@ class FeedbackTest {
     @Test
     void anUnexpectedFailureShowsOnlyAnErrorIdNeverTheCause() {
         String text = Feedback.describe(new IllegalStateException("jdbc:postgresql://db password=hunter2"));
-        assertThat(text).matches("Unexpected error; the server log has the details under id "
-                + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.");
+        assertThat(text)
+                .matches("Unexpected error; the server log has the details under id "
+                        + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.");
         assertThat(text).doesNotContain("hunter2").doesNotContain("jdbc");
-        assertThat(Feedback.describe(new IllegalStateException("x"))).as("a fresh id per failure").isNotEqualTo(text);
+        assertThat(Feedback.describe(new IllegalStateException("x")))
+                .as("a fresh id per failure")
+                .isNotEqualTo(text);
     }
 }

@@ -11,10 +11,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin role <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
-        name = "role", description = "Roles made of ACLs.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: id, name (contains), tenant.", "Fields for add: name=, tenant=, description=.",
-            "Example: qvd-admin role grant name=helpdesk --acl vm.update.state"})
+@Command(
+        subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
+        name = "role",
+        description = "Roles made of ACLs.",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Filters: id, name (contains), tenant.",
+            "Fields for add: name=, tenant=, description=.",
+            "Example: qvd-admin role grant name=helpdesk --acl vm.update.state"
+        })
 public class RoleCommand extends ObjectCommand {
 
     @Override
@@ -35,32 +42,37 @@ public class RoleCommand extends ObjectCommand {
     }
 
     @Command(description = "Grant an ACL.", mixinStandardHelpOptions = true)
-    public int grant(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+    public int grant(
+            @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--acl", required = true) String acl) {
         return forEach(filters, id -> api().put(path(id) + "/acls/" + acl, null));
     }
 
     @Command(description = "Deny an ACL (also an inherited one).", mixinStandardHelpOptions = true)
-    public int deny(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+    public int deny(
+            @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--acl", required = true) String acl) {
         return forEach(filters, id -> api().put(path(id) + "/denied-acls/" + acl, null));
     }
 
     @Command(description = "Forget a granted or denied ACL.", mixinStandardHelpOptions = true)
-    public int forget(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+    public int forget(
+            @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--acl", required = true) String acl) {
         return forEach(filters, id -> api().delete(path(id) + "/acls/" + acl));
     }
 
     @Command(description = "Inherit another role.", mixinStandardHelpOptions = true)
-    public int inherit(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+    public int inherit(
+            @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
         long other = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
         return forEach(filters, id -> api().put(path(id) + "/inherits/" + other, null));
     }
 
     @Command(description = "Stop inheriting a role.", mixinStandardHelpOptions = true)
-    public int disinherit(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
+    public int disinherit(
+            @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
         long other = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
         return forEach(filters, id -> api().delete(path(id) + "/inherits/" + other));

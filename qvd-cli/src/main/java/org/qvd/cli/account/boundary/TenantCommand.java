@@ -6,8 +6,11 @@ import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 
 /** {@code qvd-admin tenant <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
-        name = "tenant", description = "Tenants (isolated organisations).", mixinStandardHelpOptions = true,
+@Command(
+        subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
+        name = "tenant",
+        description = "Tenants (isolated organisations).",
+        mixinStandardHelpOptions = true,
         footer = {"", "Filters: id, name (contains), blocked.", "Fields for add: name=, description=."})
 public class TenantCommand extends ObjectCommand {
 
@@ -25,5 +28,4 @@ public class TenantCommand extends ObjectCommand {
     protected List<String> actions() {
         return List.of("block", "unblock");
     }
-
 }

@@ -6,9 +6,16 @@ import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 
 /** {@code qvd-admin user <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Passwd.class},
-        name = "user", description = "Users, who own VMs.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: id, login (contains), tenant, blocked.", "Fields for add: login=, password=, tenant= (superadmins), description=."})
+@Command(
+        subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class, Verbs.Passwd.class},
+        name = "user",
+        description = "Users, who own VMs.",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Filters: id, login (contains), tenant, blocked.",
+            "Fields for add: login=, password=, tenant= (superadmins), description=."
+        })
 public class UserCommand extends ObjectCommand {
 
     @Override

@@ -9,9 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin audit list}: the audit log, newest first. */
-@Command(name = "audit", description = "The audit log of administrative actions.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: admin, action, objectType, objectId, result (ok or an error code), tenant,",
-            "from, to (ISO-8601), size (default 50).", "Example: qvd-admin audit list action=vm.start objectId=7"})
+@Command(
+        name = "audit",
+        description = "The audit log of administrative actions.",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Filters: admin, action, objectType, objectId, result (ok or an error code), tenant,",
+            "from, to (ISO-8601), size (default 50).",
+            "Example: qvd-admin audit list action=vm.start objectId=7"
+        })
 public class AuditCommand extends ObjectCommand {
 
     @Override
@@ -21,7 +28,16 @@ public class AuditCommand extends ObjectCommand {
 
     @Override
     protected List<String> columns() {
-        return List.of("id", "at", "adminName", "tenantName", "action", "objectType", "objectId", "objectName", "result",
+        return List.of(
+                "id",
+                "at",
+                "adminName",
+                "tenantName",
+                "action",
+                "objectType",
+                "objectId",
+                "objectName",
+                "result",
                 "sourceAddress");
     }
 

@@ -14,10 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin config <verb>}: global (superadmins) or per-tenant settings. */
-@Command(name = "config", description = "Configuration keys (global, or per tenant with --tenant).",
+@Command(
+        name = "config",
+        description = "Configuration keys (global, or per tenant with --tenant).",
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  qvd-admin config list key=vm.network", "  qvd-admin config set vm.network.ip.start=10.3.15.20",
-            "  qvd-admin config del vm.network.ip.start"})
+        footer = {
+            "",
+            "Examples:",
+            "  qvd-admin config list key=vm.network",
+            "  qvd-admin config set vm.network.ip.start=10.3.15.20",
+            "  qvd-admin config del vm.network.ip.start"
+        })
 public class ConfigCommand extends ObjectCommand {
 
     @Option(names = "--tenant", description = "tenant id (default: global for superadmins, own tenant otherwise)")
@@ -52,17 +59,24 @@ public class ConfigCommand extends ObjectCommand {
     @Command(description = "Set keys (key=value ...).", mixinStandardHelpOptions = true)
     public int set(@Parameters(paramLabel = "key=value", arity = "1..*") List<String> pairs) {
         List<JsonNode> values = new ArrayList<>();
-        KeyValues.parse(pairs).forEach((k, v) -> values.add(api().put(resource() + "/" + RestClient.enc(k)
-                + RestClient.queryOf(tenant(new LinkedHashMap<>())), Map.of("value", v))));
+        KeyValues.parse(pairs)
+                .forEach((k, v) -> values.add(api().put(
+                                resource() + "/" + RestClient.enc(k)
+                                        + RestClient.queryOf(tenant(new LinkedHashMap<>())),
+                                Map.of("value", v))));
         return print(Output.array(values));
     }
 
-    @Command(name = "del", aliases = "delete", description = "Remove stored values so the next level applies.",
+    @Command(
+            name = "del",
+            aliases = "delete",
+            description = "Remove stored values so the next level applies.",
             mixinStandardHelpOptions = true)
     public int del(@Parameters(paramLabel = "KEY", arity = "1..*") List<String> keys) {
         List<JsonNode> values = new ArrayList<>();
         for (String key : keys) {
-            values.add(api().delete(resource() + "/" + RestClient.enc(key) + RestClient.queryOf(tenant(new LinkedHashMap<>()))));
+            values.add(api().delete(resource() + "/" + RestClient.enc(key)
+                    + RestClient.queryOf(tenant(new LinkedHashMap<>()))));
         }
         return print(Output.array(values));
     }

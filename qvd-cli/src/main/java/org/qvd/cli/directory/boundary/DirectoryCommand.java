@@ -18,20 +18,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code qvd-admin directory <verb>}: a tenant's LDAP / Active Directory (REST /api/v1/directories). */
-@Command(name = "directory", description = "Tenants' user directories (LDAP / Active Directory).",
+@Command(
+        name = "directory",
+        description = "Tenants' user directories (LDAP / Active Directory).",
         mixinStandardHelpOptions = true,
-        footer = {"", "Fields: url=, startTls=, caPemFile=<path>, bindDn=, bindSecretFile=<path>, userBaseDn=, userFilter=,",
+        footer = {
+            "",
+            "Fields: url=, startTls=, caPemFile=<path>, bindDn=, bindSecretFile=<path>, userBaseDn=, userFilter=,",
             "  groupBaseDn=, groupFilter=, requiredGroup=, localUsers=, osf=<name|id>, provisionTag=,",
             "  groupOsfs=<group>:<osf id>[,...], cacheSeconds=, enabled=, tenant=<name|id> (add).",
             "Examples:",
             "  qvd-admin directory add tenant=acme url=ldaps://ad.acme.local caPemFile=ad-ca.pem \\",
             "      bindDn=CN=qvd,OU=Svc,DC=acme,DC=local bindSecretFile=secret.txt userBaseDn=OU=Staff,DC=acme,DC=local \\",
             "      'userFilter=(sAMAccountName=%u)' groupFilter= requiredGroup='VDI Users' osf=desktop",
-            "  qvd-admin directory probe 3 jdoe", "  qvd-admin directory users 3", "  qvd-admin directory set 3 enabled=false"})
+            "  qvd-admin directory probe 3 jdoe",
+            "  qvd-admin directory users 3",
+            "  qvd-admin directory set 3 enabled=false"
+        })
 public class DirectoryCommand extends ObjectCommand {
 
-    private static final List<String> TEXT = List.of("url", "bindDn", "userBaseDn", "userFilter", "groupBaseDn",
-            "groupFilter", "requiredGroup", "provisionTag", "caPem", "bindSecret");
+    private static final List<String> TEXT = List.of(
+            "url",
+            "bindDn",
+            "userBaseDn",
+            "userFilter",
+            "groupBaseDn",
+            "groupFilter",
+            "requiredGroup",
+            "provisionTag",
+            "caPem",
+            "bindSecret");
 
     @Override
     protected String resource() {
@@ -59,38 +75,52 @@ public class DirectoryCommand extends ObjectCommand {
     }
 
     @Command(description = "Change settings (the others, and the bind secret, stay).", mixinStandardHelpOptions = true)
-    public int set(@Parameters(index = "0", paramLabel = "ID") long id,
+    public int set(
+            @Parameters(index = "0", paramLabel = "ID") long id,
             @Parameters(index = "1..*", paramLabel = "key=value", arity = "1..*") List<String> changes) {
         ObjectNode current = (ObjectNode) api().get(resource() + "/" + id, Map.of());
         current.remove(List.of("id", "tenantName", "bindSecretSet", "createdAt"));
-        Map<String, Object> body = RestClient.JSON.convertValue(current,
+        Map<String, Object> body = RestClient.JSON.convertValue(
+                current,
                 RestClient.JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
         body.putAll(settings(KeyValues.parse(changes)));
         return print(Output.array(List.of(api().put(resource() + "/" + id, body))));
     }
 
-    @Command(name = "del", aliases = "delete", description = "Delete a directory (its users can no longer log in).",
+    @Command(
+            name = "del",
+            aliases = "delete",
+            description = "Delete a directory (its users can no longer log in).",
             mixinStandardHelpOptions = true)
     public int del(@Parameters(paramLabel = "ID") long id) {
         api().delete(resource() + "/" + id);
         return ExitCode.OK;
     }
 
-    @Command(description = "Ask the directory about a login (no password): found, DN, groups, admitted, OSF.",
+    @Command(
+            description = "Ask the directory about a login (no password): found, DN, groups, admitted, OSF.",
             mixinStandardHelpOptions = true)
-    public int probe(@Parameters(index = "0", paramLabel = "ID") long id,
+    public int probe(
+            @Parameters(index = "0", paramLabel = "ID") long id,
             @Parameters(index = "1", paramLabel = "LOGIN") String login) {
         JsonNode answer = api().post(resource() + "/" + id + "/probe" + RestClient.queryOf(Map.of("login", login)), "");
-        Output.print(out(), Output.array(List.of(answer)),
-                List.of("reachable", "found", "dn", "groups", "admitted", "osfId", "problem"), root.json());
+        Output.print(
+                out(),
+                Output.array(List.of(answer)),
+                List.of("reachable", "found", "dn", "groups", "admitted", "osfId", "problem"),
+                root.json());
         return answer.path("reachable").asBoolean() ? ExitCode.OK : ExitCode.ERROR;
     }
 
-    @Command(description = "Users from the directory: when it last vouched for them, why it last refused them.",
+    @Command(
+            description = "Users from the directory: when it last vouched for them, why it last refused them.",
             mixinStandardHelpOptions = true)
     public int users(@Parameters(paramLabel = "ID") long id) {
-        Output.print(out(), api().get(resource() + "/" + id + "/users", Map.of()),
-                List.of("userId", "login", "dn", "checkedAt", "refusal", "refusedAt"), root.json());
+        Output.print(
+                out(),
+                api().get(resource() + "/" + id + "/users", Map.of()),
+                List.of("userId", "login", "dn", "checkedAt", "refusal", "refusedAt"),
+                root.json());
         return ExitCode.OK;
     }
 
@@ -115,10 +145,12 @@ public class DirectoryCommand extends ObjectCommand {
         for (String pair : value.split(",")) {
             int colon = pair.lastIndexOf(':');
             if (colon <= 0 || !pair.substring(colon + 1).trim().matches("\\d+")) {
-                throw new CliException(ExitCode.USAGE, "cli.bad_value", "groupOsfs: <group>:<osf id>[,...], not '"
-                        + pair + "'");
+                throw new CliException(
+                        ExitCode.USAGE, "cli.bad_value", "groupOsfs: <group>:<osf id>[,...], not '" + pair + "'");
             }
-            groups.put(pair.substring(0, colon).trim(), Long.parseLong(pair.substring(colon + 1).trim()));
+            groups.put(
+                    pair.substring(0, colon).trim(),
+                    Long.parseLong(pair.substring(colon + 1).trim()));
         }
         return groups;
     }

@@ -6,9 +6,13 @@ import org.qvd.cli.platform.Verbs;
 import picocli.CommandLine.Command;
 
 /** {@code qvd-admin host <verb>}. */
-@Command(subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
-        name = "host", description = "Hypervisor hosts.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: id, name (contains), state, blocked.", "Fields for add: name=, address=, description=."})
+@Command(
+        subcommands = {Verbs.ListVerb.class, Verbs.Add.class, Verbs.Set.class, Verbs.Del.class},
+        name = "host",
+        description = "Hypervisor hosts.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Filters: id, name (contains), state, blocked.", "Fields for add: name=, address=, description=."
+        })
 public class HostCommand extends ObjectCommand {
 
     @Override
@@ -25,5 +29,4 @@ public class HostCommand extends ObjectCommand {
     protected List<String> actions() {
         return List.of("block", "unblock", "stop");
     }
-
 }

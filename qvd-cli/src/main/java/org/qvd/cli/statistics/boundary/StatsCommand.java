@@ -17,15 +17,20 @@ import picocli.CommandLine.Parameters;
  * {@code qvd-admin stats [tenant=acme] [expiring=N]}: GET /statistics as three tables (the counts, the hosts,
  * the VMs closest to expiry), or the API's JSON with {@code --json}.
  */
-@Command(name = "stats", description = "Counts of users, VMs, hosts, OSFs and DIs; hosts' VMs and load; VMs close "
-        + "to expiry.", mixinStandardHelpOptions = true,
-        footer = {"", "Filters: tenant (name or id; superadmins), expiring (how many VMs close to expiry, default 10).",
-            "Example: qvd-admin stats tenant=acme expiring=5"})
+@Command(
+        name = "stats",
+        description = "Counts of users, VMs, hosts, OSFs and DIs; hosts' VMs and load; VMs close " + "to expiry.",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Filters: tenant (name or id; superadmins), expiring (how many VMs close to expiry, default 10).",
+            "Example: qvd-admin stats tenant=acme expiring=5"
+        })
 public class StatsCommand extends ObjectCommand implements Callable<Integer> {
 
     static final List<String> HOST_COLUMNS = List.of("id", "name", "state", "blocked", "vmCount", "load", "freeRamMb");
-    static final List<String> EXPIRING_COLUMNS = List.of("id", "name", "userLogin", "state", "expirationSoft",
-            "expirationHard");
+    static final List<String> EXPIRING_COLUMNS =
+            List.of("id", "name", "userLogin", "state", "expirationSoft", "expirationHard");
 
     @Parameters(paramLabel = "key=value", arity = "0..*")
     List<String> filters;
@@ -74,7 +79,9 @@ public class StatsCommand extends ObjectCommand implements Callable<Integer> {
     private static void flatten(ArrayNode rows, String prefix, JsonNode value) {
         if (value.isObject()) {
             for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
-                String name = field.getKey().startsWith("by") ? field.getKey().substring(2).toLowerCase(java.util.Locale.ROOT) : field.getKey();
+                String name = field.getKey().startsWith("by")
+                        ? field.getKey().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        : field.getKey();
                 flatten(rows, prefix + "." + name, field.getValue());
             }
         } else {

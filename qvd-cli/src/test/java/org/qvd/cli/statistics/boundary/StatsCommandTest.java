@@ -18,8 +18,18 @@ class StatsCommandTest {
                          "byUserState": {"connected": 1}},
                  "hosts": null, "osfs": 4, "dis": null, "hostLoads": [], "expiring": []}""");
         List<String> rows = new ArrayList<>();
-        StatsCommand.figures(stats).forEach(r -> rows.add(r.get("figure").asText() + "=" + r.get("value").asText()));
-        assertThat(rows).containsExactly("users.total=3", "users.blocked=1", "vms.total=2", "vms.blocked=0",
-                "vms.state.stopped=1", "vms.state.running=1", "vms.userstate.connected=1", "osfs=4");
+        StatsCommand.figures(stats)
+                .forEach(r ->
+                        rows.add(r.get("figure").asText() + "=" + r.get("value").asText()));
+        assertThat(rows)
+                .containsExactly(
+                        "users.total=3",
+                        "users.blocked=1",
+                        "vms.total=2",
+                        "vms.blocked=0",
+                        "vms.state.stopped=1",
+                        "vms.state.running=1",
+                        "vms.userstate.connected=1",
+                        "osfs=4");
     }
 }

@@ -8,8 +8,7 @@ public final class NxCookie {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private NxCookie() {
-    }
+    private NxCookie() {}
 
     public static String generate() {
         byte[] bytes = new byte[16];

@@ -1,7 +1,6 @@
 package org.qvd.client.nx.control;
 
 import java.io.IOException;
-
 import org.qvd.client.session.entity.Link;
 
 /** Starts the local NX side that connects to the client's forwarded port on 127.0.0.1. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.qvd.client.session.entity.Link;
 
 /**
@@ -19,6 +18,7 @@ public final class NxproxyLauncher implements NxViewer {
 
     /** Session "display" number; with an explicit port nxproxy only uses it in names (QVD 4 used 40). */
     static final int SESSION_DISPLAY = 40;
+
     private static final int RETRIES = 5;
     /** Old session directories (nxproxy's files and log) kept for diagnostics. */
     private static final int KEPT_SESSIONS = 10;
@@ -39,11 +39,16 @@ public final class NxproxyLauncher implements NxViewer {
         if (cookie != null) {
             opts.append(",cookie=").append(cookie);
         }
-        opts.append(",connect=127.0.0.1,port=").append(localPort)
-                .append(",retry=").append(RETRIES)
-                .append(",root=").append(root)
-                .append(",errors=").append(root.resolve("errors"))
-                .append(':').append(SESSION_DISPLAY);
+        opts.append(",connect=127.0.0.1,port=")
+                .append(localPort)
+                .append(",retry=")
+                .append(RETRIES)
+                .append(",root=")
+                .append(root)
+                .append(",errors=")
+                .append(root.resolve("errors"))
+                .append(':')
+                .append(SESSION_DISPLAY);
         return opts.toString();
     }
 
@@ -65,7 +70,8 @@ public final class NxproxyLauncher implements NxViewer {
         Path root = Files.createTempDirectory(rootBase, "session-");
         Path log = root.resolve("nxproxy.log");
         ProcessBuilder builder = new ProcessBuilder(command(link, cookie, localPort, root))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("DISPLAY", display);
         env.put("NX_CLIENT", "/bin/false"); // as QVD 4: no NoMachine dialogs from nxproxy
@@ -73,8 +79,9 @@ public final class NxproxyLauncher implements NxViewer {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IOException("cannot run " + executable + " (install the nxproxy package or pass --nxproxy): "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot run " + executable + " (install the nxproxy package or pass --nxproxy): " + e.getMessage(),
+                    e);
         }
         Thread reaper = new Thread(process::destroyForcibly, "nxproxy-reaper");
         Runtime.getRuntime().addShutdownHook(reaper); // Ctrl+C on the client must not leave nxproxy behind

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 /** Keeps the newest few {@code session-*} directories of nxproxy and deletes the rest. */
 final class SessionDirectories {
 
-    private SessionDirectories() {
-    }
+    private SessionDirectories() {}
 
     static void prune(Path base, int keep) throws IOException {
         List<Path> sessions;
         try (Stream<Path> children = Files.list(base)) {
             sessions = children.filter(p -> p.getFileName().toString().startsWith("session-") && Files.isDirectory(p))
-                    .sorted(Comparator.comparing(SessionDirectories::modified).reversed()).toList();
+                    .sorted(Comparator.comparing(SessionDirectories::modified).reversed())
+                    .toList();
         }
         for (Path old : sessions.subList(Math.min(keep, sessions.size()), sessions.size())) {
             deleteTree(old);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-
 import org.qvd.client.nx.control.NxViewer;
 import org.qvd.client.nx.control.NxproxyLauncher;
 import org.qvd.client.platform.ClientException;
@@ -25,19 +24,31 @@ import org.qvd.client.trust.control.FirstUsePolicy;
 import org.qvd.client.trust.control.KnownServers;
 import org.qvd.client.trust.control.TlsConnector;
 import org.qvd.client.trust.entity.ServerAddress;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code qvd-client}: log in to a QVD server, pick a VM and show its desktop through nxproxy. */
-@Command(name = "qvd-client", mixinStandardHelpOptions = true, version = "qvd-client 0.1.0",
+@Command(
+        name = "qvd-client",
+        mixinStandardHelpOptions = true,
+        version = "qvd-client 0.1.0",
         description = "Connects to a QVD server (L7R) and shows a virtual desktop through nxproxy.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:session ended normally", "2:usage error", "3:login rejected (401)",
-            "4:forbidden or blocked (403)", "5:no such VM (404)", "6:protocol mismatch (426, 505, 422, garbage)",
-            "7:server unavailable (503, timeout)", "8:TLS trust failure", "9:cannot connect",
-            "10:NX viewer failed", "11:other server error", "1:internal error"})
+        exitCodeList = {
+            "0:session ended normally",
+            "2:usage error",
+            "3:login rejected (401)",
+            "4:forbidden or blocked (403)",
+            "5:no such VM (404)",
+            "6:protocol mismatch (426, 505, 422, garbage)",
+            "7:server unavailable (503, timeout)",
+            "8:TLS trust failure",
+            "9:cannot connect",
+            "10:NX viewer failed",
+            "11:other server error",
+            "1:internal error"
+        })
 public final class ClientMain implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST[:PORT]", description = "QVD server, port 8443 by default.")
@@ -46,16 +57,29 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "LOGIN@TENANT", description = "Your login.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE (else $QVD_PASSWORD, else a prompt).")
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (else $QVD_PASSWORD, else a prompt).")
     Path passwordFile;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Log in with the token in FILE (else $QVD_TOKEN) instead of a password; sent as Bearer.")
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "Log in with the token in FILE (else $QVD_TOKEN) instead of a password; sent as Bearer.")
     Path tokenFile;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Log in with this token (from --create-token) instead of a password; sent as Bearer base64(TOKEN), like QVD's CLI. Visible to other local users in the process list: prefer --token-file or $QVD_TOKEN on shared machines.")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description =
+                    "Log in with this token (from --create-token) instead of a password; sent as Bearer base64(TOKEN), like QVD's CLI. Visible to other local users in the process list: prefer --token-file or $QVD_TOKEN on shared machines.")
     String tokenOption;
 
-    @Option(names = "--create-token", description = "Log in with your password, print a new login token (multi-use, valid 24 h by default) and exit.")
+    @Option(
+            names = "--create-token",
+            description =
+                    "Log in with your password, print a new login token (multi-use, valid 24 h by default) and exit.")
     boolean createToken;
 
     @Option(names = "--vm", paramLabel = "ID", description = "Connect to this VM (else choose from the list).")
@@ -67,13 +91,24 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--gui", description = "Open the small window (login, VM list, connect) instead.")
     boolean gui;
 
-    @Option(names = "--geometry", paramLabel = "WxH", defaultValue = "1024x768", description = "Desktop size (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--geometry",
+            paramLabel = "WxH",
+            defaultValue = "1024x768",
+            description = "Desktop size (default ${DEFAULT-VALUE}).")
     String geometry;
 
-    @Option(names = "--keyboard", paramLabel = "MODEL/LAYOUT", description = "Keyboard, e.g. pc105/us (default: detected with setxkbmap).")
+    @Option(
+            names = "--keyboard",
+            paramLabel = "MODEL/LAYOUT",
+            description = "Keyboard, e.g. pc105/us (default: detected with setxkbmap).")
     String keyboard;
 
-    @Option(names = "--link", paramLabel = "TYPE", defaultValue = "adsl", description = "modem, isdn, adsl, wan, lan or local (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--link",
+            paramLabel = "TYPE",
+            defaultValue = "adsl",
+            description = "modem, isdn, adsl, wan, lan or local (default ${DEFAULT-VALUE}).")
     String link;
 
     @Option(names = "--restart-vm", description = "Stop the VM first (stop_vm), then connect: a fresh session.")
@@ -82,10 +117,16 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--fullscreen", description = "Ask for a full-screen desktop.")
     boolean fullscreen;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Verify the server against these CA certificates (else trust on first use).")
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
+            description = "Verify the server against these CA certificates (else trust on first use).")
     Path caFile;
 
-    @Option(names = "--known-servers", paramLabel = "FILE", description = "Pinned certificates (default ~/.config/qvd-client/known_servers).")
+    @Option(
+            names = "--known-servers",
+            paramLabel = "FILE",
+            description = "Pinned certificates (default ~/.config/qvd-client/known_servers).")
     Path knownServers;
 
     @Option(names = "--accept-new-server", description = "Remember an unknown server's certificate without asking.")
@@ -94,16 +135,29 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--reconnect", description = "Reconnect at once when the server drops the session (else ask).")
     boolean reconnect;
 
-    @Option(names = "--reconnect-attempts", defaultValue = "5", description = "Failed reconnect attempts before giving up (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reconnect-attempts",
+            defaultValue = "5",
+            description = "Failed reconnect attempts before giving up (default ${DEFAULT-VALUE}).")
     int reconnectAttempts;
 
-    @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS", description = "How long to wait for the server, e.g. while a VM boots (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "300",
+            paramLabel = "SECONDS",
+            description = "How long to wait for the server, e.g. while a VM boots (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--nxproxy", defaultValue = "nxproxy", paramLabel = "PATH", description = "The nxproxy program (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--nxproxy",
+            defaultValue = "nxproxy",
+            paramLabel = "PATH",
+            description = "The nxproxy program (default ${DEFAULT-VALUE}).")
     String nxproxy;
 
-    @Option(names = "--no-nx-cookie", description = "Do not send an NX cookie (for servers that refuse unknown qvd.client.* parameters).")
+    @Option(
+            names = "--no-nx-cookie",
+            description = "Do not send an NX cookie (for servers that refuse unknown qvd.client.* parameters).")
     boolean noNxCookie;
 
     /** What {@link #run} returns when the window was opened: the event thread keeps the JVM alive. */
@@ -128,8 +182,8 @@ public final class ClientMain implements Callable<Integer> {
     }
 
     /** Runs the command with the given terminal, environment and viewer (tests pass their own). */
-    public static int run(String[] args, UserConsole console, Map<String, String> env,
-                          Function<ClientMain, NxViewer> viewers) {
+    public static int run(
+            String[] args, UserConsole console, Map<String, String> env, Function<ClientMain, NxViewer> viewers) {
         return new CommandLine(new ClientMain(console, env, viewers))
                 .setParameterExceptionHandler((error, given) -> {
                     console.error(error.getMessage() + "\nTry 'qvd-client --help'.");
@@ -152,7 +206,8 @@ public final class ClientMain implements Callable<Integer> {
             }
             String token = createToken ? null : TokenSource.resolve(tokenOption, tokenFile, env);
             if (host == null || (user == null && token == null)) {
-                throw new ClientException(ExitStatus.USAGE, "Missing required options --host and --user (or use --gui).");
+                throw new ClientException(
+                        ExitStatus.USAGE, "Missing required options --host and --user (or use --gui).");
             }
             SessionRunner runner = runner(settings(token));
             if (createToken) {
@@ -179,13 +234,26 @@ public final class ClientMain implements Callable<Integer> {
 
     private SessionSettings settings(String token) {
         ServerAddress server = ServerAddress.parse(host);
-        ConnectSettings connect = new ConnectSettings(geometry, Link.parse(link),
-                keyboard != null ? keyboard : KeyboardDetector.detect(), fullscreen, null);
-        L7rRequests credentials = token != null ? L7rRequests.bearer(token) : L7rRequests.basic(user,
-                PasswordSource.resolve(passwordFile, env, console, "Password for " + user + " at " + server + ": "));
+        ConnectSettings connect = new ConnectSettings(
+                geometry, Link.parse(link), keyboard != null ? keyboard : KeyboardDetector.detect(), fullscreen, null);
+        L7rRequests credentials = token != null
+                ? L7rRequests.bearer(token)
+                : L7rRequests.basic(
+                        user,
+                        PasswordSource.resolve(
+                                passwordFile, env, console, "Password for " + user + " at " + server + ": "));
         Reconnect mode = reconnect ? Reconnect.ALWAYS : Reconnect.ASK;
-        return new SessionSettings(server, credentials, vmId, connect, !noNxCookie,
-                timeoutSeconds * 1000, 20_000, mode, reconnectAttempts, restartVm);
+        return new SessionSettings(
+                server,
+                credentials,
+                vmId,
+                connect,
+                !noNxCookie,
+                timeoutSeconds * 1000,
+                20_000,
+                mode,
+                reconnectAttempts,
+                restartVm);
     }
 
     private Path knownServersFile() {
@@ -193,9 +261,10 @@ public final class ClientMain implements Callable<Integer> {
     }
 
     private SessionRunner runner(SessionSettings settings) {
-        TlsConnector tls = caFile != null ? TlsConnector.withCaFile(caFile, 15_000)
-                : TlsConnector.trustOnFirstUse(new FirstUsePolicy(new KnownServers(knownServersFile()), console,
-                        acceptNew), 15_000);
+        TlsConnector tls = caFile != null
+                ? TlsConnector.withCaFile(caFile, 15_000)
+                : TlsConnector.trustOnFirstUse(
+                        new FirstUsePolicy(new KnownServers(knownServersFile()), console, acceptNew), 15_000);
         Function<ServerAddress, Socket> connector = tls::open;
         return new SessionRunner(settings, connector, viewers.apply(this), console, new VmPrompt(console));
     }

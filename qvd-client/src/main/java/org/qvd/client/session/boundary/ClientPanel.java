@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
-
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -21,7 +20,6 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-
 import org.qvd.client.nx.control.NxViewer;
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.UserConsole;
@@ -152,12 +150,25 @@ final class ClientPanel extends JPanel {
 
     private SessionRunner runner(Long vmId) {
         ServerAddress server = ServerAddress.parse(host.getText());
-        ConnectSettings settings = new ConnectSettings(geometry.getText().trim(), (Link) link.getSelectedItem(),
-                KeyboardDetector.detect(), fullscreen.isSelected(), null);
-        SessionSettings session = new SessionSettings(server, L7rRequests.basic(user.getText().trim(),
-                password.getPassword()), vmId, settings, true, 300_000, 20_000, SessionSettings.Reconnect.ASK, 5, false);
-        TlsConnector tls = TlsConnector.trustOnFirstUse(new FirstUsePolicy(new KnownServers(knownServers), console,
-                false), 15_000);
+        ConnectSettings settings = new ConnectSettings(
+                geometry.getText().trim(),
+                (Link) link.getSelectedItem(),
+                KeyboardDetector.detect(),
+                fullscreen.isSelected(),
+                null);
+        SessionSettings session = new SessionSettings(
+                server,
+                L7rRequests.basic(user.getText().trim(), password.getPassword()),
+                vmId,
+                settings,
+                true,
+                300_000,
+                20_000,
+                SessionSettings.Reconnect.ASK,
+                5,
+                false);
+        TlsConnector tls = TlsConnector.trustOnFirstUse(
+                new FirstUsePolicy(new KnownServers(knownServers), console, false), 15_000);
         return new SessionRunner(session, tls::open, viewer, console, vms -> vmId);
     }
 }

@@ -1,19 +1,16 @@
 package org.qvd.client.session.boundary;
 
 import java.nio.file.Path;
-
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
-
 import org.qvd.client.nx.control.NxViewer;
 
 /** The window around {@link ClientPanel}; questions (trust a new server? reconnect?) become dialogs. */
 final class ClientWindow {
 
-    private ClientWindow() {
-    }
+    private ClientWindow() {}
 
     static void open(String host, String user, NxViewer viewer, Path knownServers) {
         SwingUtilities.invokeLater(() -> {
@@ -34,8 +31,11 @@ final class ClientWindow {
     private static String ask(ClientPanel parent, String prompt) {
         String[] answer = new String[1];
         try {
-            SwingUtilities.invokeAndWait(() -> answer[0] = JOptionPane.showConfirmDialog(parent, prompt, "QVD client",
-                    JOptionPane.YES_NO_OPTION) == JOptionPane.YES_OPTION ? "yes" : "no");
+            SwingUtilities.invokeAndWait(() ->
+                    answer[0] = JOptionPane.showConfirmDialog(parent, prompt, "QVD client", JOptionPane.YES_NO_OPTION)
+                                    == JOptionPane.YES_OPTION
+                            ? "yes"
+                            : "no");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

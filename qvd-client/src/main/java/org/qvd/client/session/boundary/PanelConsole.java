@@ -1,10 +1,8 @@
 package org.qvd.client.session.boundary;
 
 import java.util.function.UnaryOperator;
-
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
-
 import org.qvd.client.platform.UserConsole;
 
 /** The GUI's terminal: messages go to the log area; questions go to a dialog (or a test's answers). */

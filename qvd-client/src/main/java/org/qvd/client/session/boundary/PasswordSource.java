@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.platform.UserConsole;
@@ -15,8 +14,7 @@ final class PasswordSource {
 
     static final String ENV = "QVD_PASSWORD";
 
-    private PasswordSource() {
-    }
+    private PasswordSource() {}
 
     static char[] resolve(Path file, Map<String, String> env, UserConsole console, String prompt) {
         if (file != null) {
@@ -26,7 +24,8 @@ final class PasswordSource {
                 String first = end < 0 ? content : content.substring(0, end);
                 return (first.endsWith("\r") ? first.substring(0, first.length() - 1) : first).toCharArray();
             } catch (IOException e) {
-                throw new ClientException(ExitStatus.USAGE, "Cannot read the password file " + file + ": " + e.getMessage());
+                throw new ClientException(
+                        ExitStatus.USAGE, "Cannot read the password file " + file + ": " + e.getMessage());
             }
         }
         String fromEnv = env.get(ENV);
@@ -35,7 +34,8 @@ final class PasswordSource {
         }
         char[] typed = console.askSecret(prompt);
         if (typed == null) {
-            throw new ClientException(ExitStatus.USAGE,
+            throw new ClientException(
+                    ExitStatus.USAGE,
                     "No password: use --password-file, set " + ENV + ", or run the client in a terminal.");
         }
         return typed;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 
@@ -14,8 +13,7 @@ final class TokenSource {
 
     static final String ENV = "QVD_TOKEN";
 
-    private TokenSource() {
-    }
+    private TokenSource() {}
 
     static String resolve(String given, Path file, Map<String, String> env) {
         if (given != null) {
@@ -26,13 +24,18 @@ final class TokenSource {
         }
         if (file != null) {
             try {
-                String token = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+                String token = Files.readString(file, StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .strip();
                 if (token.isEmpty()) {
                     throw new ClientException(ExitStatus.USAGE, "The token file " + file + " is empty.");
                 }
                 return token;
             } catch (IOException e) {
-                throw new ClientException(ExitStatus.USAGE, "Cannot read the token file " + file + ": " + e.getMessage());
+                throw new ClientException(
+                        ExitStatus.USAGE, "Cannot read the token file " + file + ": " + e.getMessage());
             }
         }
         String fromEnv = env.get(ENV);

@@ -1,7 +1,6 @@
 package org.qvd.client.session.boundary;
 
 import java.util.List;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.platform.UserConsole;
@@ -25,8 +24,9 @@ final class VmPrompt implements SessionRunner.VmChooser {
         console.info(String.format("%4s  %-8s %-10s %-24s", "#", "ID", "STATE", "NAME"));
         for (int i = 0; i < vms.size(); i++) {
             VmSummary vm = vms.get(i);
-            console.info(String.format("%4d  %-8d %-10s %-24s%s", i + 1, vm.id(), vm.state(), vm.name(),
-                    vm.blocked() ? " (blocked)" : ""));
+            console.info(String.format(
+                    "%4d  %-8d %-10s %-24s%s",
+                    i + 1, vm.id(), vm.state(), vm.name(), vm.blocked() ? " (blocked)" : ""));
         }
     }
 
@@ -36,11 +36,13 @@ final class VmPrompt implements SessionRunner.VmChooser {
             throw new ClientException(ExitStatus.NO_SUCH_VM, "You have no virtual machines on this server.");
         }
         if (vms.size() == 1) {
-            console.info("Using your only virtual machine: " + vms.get(0).name() + " (id " + vms.get(0).id() + ").");
+            console.info("Using your only virtual machine: " + vms.get(0).name() + " (id "
+                    + vms.get(0).id() + ").");
             return vms.get(0).id();
         }
         if (!console.interactive()) {
-            throw new ClientException(ExitStatus.USAGE,
+            throw new ClientException(
+                    ExitStatus.USAGE,
                     "You have " + vms.size() + " virtual machines: choose one with --vm ID (see --list).");
         }
         print(console, vms);

@@ -12,12 +12,13 @@ public final class KeyboardDetector {
     public static final String FALLBACK = "pc105/us";
     private static final Pattern LAYOUT = Pattern.compile("(?m)^layout:\\s*([A-Za-z0-9_+-]+)");
 
-    private KeyboardDetector() {
-    }
+    private KeyboardDetector() {}
 
     public static String detect() {
         try {
-            Process query = new ProcessBuilder("setxkbmap", "-query").redirectErrorStream(true).start();
+            Process query = new ProcessBuilder("setxkbmap", "-query")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(query.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!query.waitFor(3, TimeUnit.SECONDS) || query.exitValue() != 0) {
                 return FALLBACK;

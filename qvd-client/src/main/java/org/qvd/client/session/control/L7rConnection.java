@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.session.control.StatusMessages.Request;
@@ -124,8 +123,8 @@ public final class L7rConnection implements AutoCloseable {
             out.write(request);
             out.flush();
         } catch (IOException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED,
-                    "The connection to " + serverName + " broke: " + e.getMessage(), e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED, "The connection to " + serverName + " broke: " + e.getMessage(), e);
         }
     }
 
@@ -133,14 +132,18 @@ public final class L7rConnection implements AutoCloseable {
         try {
             return new ResponseReader(in).read();
         } catch (SocketTimeoutException e) {
-            throw new ClientException(ExitStatus.SERVER_UNAVAILABLE,
-                    "The server " + serverName + " did not answer " + what + " in time.", e);
+            throw new ClientException(
+                    ExitStatus.SERVER_UNAVAILABLE,
+                    "The server " + serverName + " did not answer " + what + " in time.",
+                    e);
         } catch (EOFException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED,
-                    "The server " + serverName + " closed the connection while waiting for " + what + ".", e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED,
+                    "The server " + serverName + " closed the connection while waiting for " + what + ".",
+                    e);
         } catch (IOException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED,
-                    "The connection to " + serverName + " broke: " + e.getMessage(), e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED, "The connection to " + serverName + " broke: " + e.getMessage(), e);
         }
     }
 

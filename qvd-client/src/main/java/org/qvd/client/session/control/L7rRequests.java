@@ -28,8 +28,7 @@ public final class L7rRequests {
 
     /** Token credentials, base64 of the token as the legacy CLI sends them. */
     public static L7rRequests bearer(String token) {
-        return new L7rRequests("Bearer "
-                + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        return new L7rRequests("Bearer " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     public byte[] listOfVm() {

@@ -12,8 +12,7 @@ public final class QueryEncoder {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private QueryEncoder() {
-    }
+    private QueryEncoder() {}
 
     public static String encode(String value) {
         StringBuilder out = new StringBuilder();
@@ -36,7 +35,12 @@ public final class QueryEncoder {
     }
 
     private static boolean unreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

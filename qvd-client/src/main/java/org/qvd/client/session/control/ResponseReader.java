@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.session.entity.L7rResponse;
@@ -46,8 +45,12 @@ public final class ResponseReader {
             throw malformed("status line '" + printable(line) + "'");
         }
         List<Map.Entry<String, String>> headers = readHeaders();
-        L7rResponse head = new L7rResponse(status.group(1), Integer.parseInt(status.group(2)),
-                status.group(3) == null ? "" : status.group(3), headers, new byte[0]);
+        L7rResponse head = new L7rResponse(
+                status.group(1),
+                Integer.parseInt(status.group(2)),
+                status.group(3) == null ? "" : status.group(3),
+                headers,
+                new byte[0]);
         byte[] body = readBody(head);
         return new L7rResponse(head.version(), head.status(), head.reason(), headers, body);
     }
@@ -73,8 +76,11 @@ public final class ResponseReader {
     }
 
     private byte[] readBody(L7rResponse head) throws IOException {
-        String length = head.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Length"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        String length = head.headers().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Content-Length"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (length == null) {
             return new byte[0];
         }
@@ -100,8 +106,10 @@ public final class ResponseReader {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new EOFException(statusLine && line.size() == 0
-                        ? "server closed the connection" : "server closed the connection in the middle of a response");
+                throw new EOFException(
+                        statusLine && line.size() == 0
+                                ? "server closed the connection"
+                                : "server closed the connection in the middle of a response");
             }
             if (b == '\n') {
                 byte[] bytes = line.toByteArray();
@@ -116,8 +124,8 @@ public final class ResponseReader {
     }
 
     private static ClientException malformed(String what) {
-        return new ClientException(ExitStatus.PROTOCOL_MISMATCH,
-                "The server does not speak the QVD protocol (bad " + what + ").");
+        return new ClientException(
+                ExitStatus.PROTOCOL_MISMATCH, "The server does not speak the QVD protocol (bad " + what + ").");
     }
 
     private static String printable(String text) {

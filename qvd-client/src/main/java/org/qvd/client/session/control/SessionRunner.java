@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
 import org.qvd.client.nx.control.NxCookie;
 import org.qvd.client.nx.control.NxViewer;
 import org.qvd.client.platform.ClientException;
@@ -34,8 +33,12 @@ public final class SessionRunner {
     private final VmChooser chooser;
     private boolean restartPending;
 
-    public SessionRunner(SessionSettings settings, Function<ServerAddress, Socket> connector, NxViewer viewer,
-                         UserConsole console, VmChooser chooser) {
+    public SessionRunner(
+            SessionSettings settings,
+            Function<ServerAddress, Socket> connector,
+            NxViewer viewer,
+            UserConsole console,
+            VmChooser chooser) {
         this.settings = settings;
         this.connector = connector;
         this.viewer = viewer;
@@ -86,8 +89,8 @@ public final class SessionRunner {
                     return;
                 }
             } catch (ClientException e) {
-                boolean retriable = e.status() == ExitStatus.CONNECTION_FAILED
-                        || e.status() == ExitStatus.SERVER_UNAVAILABLE;
+                boolean retriable =
+                        e.status() == ExitStatus.CONNECTION_FAILED || e.status() == ExitStatus.SERVER_UNAVAILABLE;
                 if (!retriable || ++failures >= settings.reconnectAttempts()) {
                     throw e;
                 }
@@ -111,8 +114,7 @@ public final class SessionRunner {
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
-    private record Attempt(long vmId, Tunnel.Result result) {
-    }
+    private record Attempt(long vmId, Tunnel.Result result) {}
 
     private Attempt attempt(Long wanted) throws InterruptedException {
         L7rConnection connection = open();
@@ -128,9 +130,11 @@ public final class SessionRunner {
                 connection.stopVm(vmId, info -> console.info("Server: " + info));
                 restartPending = false; // a reconnect resumes the new session, it does not restart it again
             }
-            ConnectSettings connect = settings.connect().withNxCookie(settings.sendNxCookie() ? NxCookie.generate() : null);
+            ConnectSettings connect =
+                    settings.connect().withNxCookie(settings.sendNxCookie() ? NxCookie.generate() : null);
             console.info("Connecting to VM " + vmId + "…");
-            Upgraded upgraded = connection.connect(vmId, connect.queryParameters(vmId), info -> console.info("Server: " + info));
+            Upgraded upgraded =
+                    connection.connect(vmId, connect.queryParameters(vmId), info -> console.info("Server: " + info));
             String cookie = upgraded.serverNxCookie() != null ? upgraded.serverNxCookie() : connect.nxCookie();
             return new Attempt(vmId, forward(upgraded, cookie, connect));
         } finally {
@@ -147,8 +151,8 @@ public final class SessionRunner {
                 local.close(); // one viewer per session: nobody else may connect
                 nx.setTcpNoDelay(true);
                 Tunnel.Result result = Tunnel.run(nx, upgraded);
-                console.info("Session ended: " + result.bytesToServer() + " bytes sent, "
-                        + result.bytesToViewer() + " bytes received.");
+                console.info("Session ended: " + result.bytesToServer() + " bytes sent, " + result.bytesToViewer()
+                        + " bytes received.");
                 return result;
             }
         } catch (IOException e) {
@@ -172,8 +176,9 @@ public final class SessionRunner {
                 return local.accept();
             } catch (SocketTimeoutException e) {
                 if (!running.alive() || System.nanoTime() > deadline) {
-                    throw new ClientException(ExitStatus.VIEWER_FAILED, "The NX viewer did not connect to the "
-                            + "forwarded port. " + running.diagnostics());
+                    throw new ClientException(
+                            ExitStatus.VIEWER_FAILED,
+                            "The NX viewer did not connect to the " + "forwarded port. " + running.diagnostics());
                 }
             }
         }
@@ -182,11 +187,13 @@ public final class SessionRunner {
     private L7rConnection open() {
         Socket socket = connector.apply(settings.server());
         try {
-            return new L7rConnection(socket, settings.credentials(), settings.server().toString(),
-                    settings.readTimeoutMillis());
+            return new L7rConnection(
+                    socket, settings.credentials(), settings.server().toString(), settings.readTimeoutMillis());
         } catch (IOException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED, "The connection to " + settings.server()
-                    + " broke: " + e.getMessage(), e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED,
+                    "The connection to " + settings.server() + " broke: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -11,10 +11,22 @@ import org.qvd.client.trust.entity.ServerAddress;
  * @param reconnect     what to do when the server side of a running session drops
  * @param restartVm     stop the VM first ({@code stop_vm}, as the QVD 4 GUI's "restart session"), then connect
  */
-public record SessionSettings(ServerAddress server, L7rRequests credentials, Long vmId, ConnectSettings connect,
-                              boolean sendNxCookie, int readTimeoutMillis, int viewerTimeoutMillis,
-                              Reconnect reconnect, int reconnectAttempts, boolean restartVm) {
+public record SessionSettings(
+        ServerAddress server,
+        L7rRequests credentials,
+        Long vmId,
+        ConnectSettings connect,
+        boolean sendNxCookie,
+        int readTimeoutMillis,
+        int viewerTimeoutMillis,
+        Reconnect reconnect,
+        int reconnectAttempts,
+        boolean restartVm) {
 
     /** Reconnecting after a drop: never, after asking the user, or at once. */
-    public enum Reconnect { NEVER, ASK, ALWAYS }
+    public enum Reconnect {
+        NEVER,
+        ASK,
+        ALWAYS
+    }
 }

@@ -1,10 +1,8 @@
 package org.qvd.client.session.control;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 
@@ -13,8 +11,7 @@ public final class TokenAnswerParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TokenAnswerParser() {
-    }
+    private TokenAnswerParser() {}
 
     public static String authToken(byte[] body) {
         JsonNode root;
@@ -23,7 +20,9 @@ public final class TokenAnswerParser {
         } catch (IOException e) {
             throw unreadable();
         }
-        if (root == null || !root.path("auth_token").isTextual() || root.path("auth_token").asText().isBlank()) {
+        if (root == null
+                || !root.path("auth_token").isTextual()
+                || root.path("auth_token").asText().isBlank()) {
             throw unreadable();
         }
         return root.get("auth_token").asText();

@@ -15,25 +15,34 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Tunnel {
 
     /** Which side ended the tunnel first. */
-    public enum End { VIEWER_CLOSED, SERVER_CLOSED }
+    public enum End {
+        VIEWER_CLOSED,
+        SERVER_CLOSED
+    }
 
     /** How the tunnel ended and how many bytes went each way. */
-    public record Result(End end, long bytesToServer, long bytesToViewer) {
-    }
+    public record Result(End end, long bytesToServer, long bytesToViewer) {}
 
     private static final int BUFFER = 16 * 1024;
 
-    private Tunnel() {
-    }
+    private Tunnel() {}
 
     public static Result run(Socket viewer, Upgraded server) throws InterruptedException, IOException {
         AtomicReference<End> end = new AtomicReference<>();
         AtomicLong up = new AtomicLong();
         AtomicLong down = new AtomicLong();
         CountDownLatch firstDone = new CountDownLatch(1);
-        Thread toServer = pump("nx-to-server", viewer::getInputStream, server.out(), up,
+        Thread toServer = pump(
+                "nx-to-server",
+                viewer::getInputStream,
+                server.out(),
+                up,
                 side -> finish(end, side ? End.VIEWER_CLOSED : End.SERVER_CLOSED, firstDone));
-        Thread toViewer = pump("nx-to-viewer", server::in, viewer.getOutputStream(), down,
+        Thread toViewer = pump(
+                "nx-to-viewer",
+                server::in,
+                viewer.getOutputStream(),
+                down,
                 side -> finish(end, side ? End.SERVER_CLOSED : End.VIEWER_CLOSED, firstDone));
         try {
             toServer.start();
@@ -63,23 +72,25 @@ public final class Tunnel {
     }
 
     private static Thread pump(String name, Source source, OutputStream sink, AtomicLong counter, Ended ended) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[BUFFER];
-            boolean sourceEnded = true;
-            try (InputStream in = source.open()) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    sourceEnded = false;
-                    sink.write(buffer, 0, n);
-                    sink.flush();
-                    counter.addAndGet(n);
-                    sourceEnded = true;
-                }
-            } catch (IOException e) {
-                // a reset, or a close by the other pump: the tunnel ends either way
-            } finally {
-                ended.sourceSide(sourceEnded);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[BUFFER];
+                    boolean sourceEnded = true;
+                    try (InputStream in = source.open()) {
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            sourceEnded = false;
+                            sink.write(buffer, 0, n);
+                            sink.flush();
+                            counter.addAndGet(n);
+                            sourceEnded = true;
+                        }
+                    } catch (IOException e) {
+                        // a reset, or a close by the other pump: the tunnel ends either way
+                    } finally {
+                        ended.sourceSide(sourceEnded);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         return thread;
     }

@@ -1,12 +1,10 @@
 package org.qvd.client.session.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.session.entity.VmSummary;
@@ -16,8 +14,7 @@ public final class VmListParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private VmListParser() {
-    }
+    private VmListParser() {}
 
     public static List<VmSummary> parse(byte[] body) {
         JsonNode root;
@@ -35,13 +32,17 @@ public final class VmListParser {
                 throw unreadable();
             }
             JsonNode blocked = vm.path("blocked");
-            vms.add(new VmSummary(vm.get("id").asLong(), vm.path("name").asText(""), vm.path("state").asText(""),
+            vms.add(new VmSummary(
+                    vm.get("id").asLong(),
+                    vm.path("name").asText(""),
+                    vm.path("state").asText(""),
                     blocked.isBoolean() ? blocked.booleanValue() : blocked.asInt(0) != 0));
         }
         return vms;
     }
 
     private static ClientException unreadable() {
-        return new ClientException(ExitStatus.PROTOCOL_MISMATCH, "The server's list of virtual machines is not readable.");
+        return new ClientException(
+                ExitStatus.PROTOCOL_MISMATCH, "The server's list of virtual machines is not readable.");
     }
 }

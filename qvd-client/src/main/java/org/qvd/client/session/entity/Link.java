@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** NX link types; the name is what goes on the wire and into nxproxy's {@code link=} option. */
 public enum Link {
-    MODEM, ISDN, ADSL, WAN, LAN, LOCAL;
+    MODEM,
+    ISDN,
+    ADSL,
+    WAN,
+    LAN,
+    LOCAL;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package org.qvd.client.trust.control;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.qvd.client.platform.UserConsole;
 import org.qvd.client.trust.entity.Fingerprint;
 import org.qvd.client.trust.entity.ServerAddress;
@@ -34,9 +33,11 @@ public final class FirstUsePolicy {
         console.info("The server " + server.key() + " is not known yet. Its certificate fingerprint is\n  "
                 + presented.display());
         if (!acceptNew && !userAgrees()) {
-            throw new ServerTrustRefusedException("The server " + server.key() + " is not trusted. "
-                    + (console.interactive() ? "You did not accept its certificate."
-                            : "Run the client in a terminal to accept it, pass --accept-new-server, or give --ca-file."));
+            throw new ServerTrustRefusedException(
+                    "The server " + server.key() + " is not trusted. "
+                            + (console.interactive()
+                                    ? "You did not accept its certificate."
+                                    : "Run the client in a terminal to accept it, pass --accept-new-server, or give --ca-file."));
         }
         knownServers.remember(server, presented);
         console.info("Remembered it in " + knownServers.file() + ".");
@@ -46,7 +47,8 @@ public final class FirstUsePolicy {
         if (!console.interactive()) {
             return false;
         }
-        String answer = console.ask("Compare it with the one your administrator gave you. Trust this server (yes/no)? ");
+        String answer =
+                console.ask("Compare it with the one your administrator gave you. Trust this server (yes/no)? ");
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-
 import org.qvd.client.trust.entity.Fingerprint;
 import org.qvd.client.trust.entity.ServerAddress;
 
@@ -28,7 +27,8 @@ public final class KnownServers {
     /** {@code $XDG_CONFIG_HOME/qvd-client/known_servers}, else {@code ~/.config/qvd-client/known_servers}. */
     public static Path defaultFile() {
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        Path config =
+                xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
         return config.resolve("qvd-client").resolve("known_servers");
     }
 
@@ -59,8 +59,12 @@ public final class KnownServers {
                 trySetPermissions(dir, "rwx------");
             }
             boolean fresh = !Files.exists(file);
-            Files.writeString(file, server.key() + " " + fingerprint.display() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    server.key() + " " + fingerprint.display() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             if (fresh) {
                 trySetPermissions(file, "rw-------");
             }

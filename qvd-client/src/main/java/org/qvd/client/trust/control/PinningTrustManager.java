@@ -3,10 +3,8 @@ package org.qvd.client.trust.control;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
-
 import org.qvd.client.trust.entity.Fingerprint;
 import org.qvd.client.trust.entity.ServerAddress;
 

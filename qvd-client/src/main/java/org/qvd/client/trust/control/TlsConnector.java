@@ -14,14 +14,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
 import org.qvd.client.trust.entity.ServerAddress;
@@ -55,8 +53,8 @@ public final class TlsConnector {
     public SSLSocket open(ServerAddress server) {
         Socket plain = connect(server);
         try {
-            SSLSocket tls = (SSLSocket) context(server).getSocketFactory()
-                    .createSocket(plain, server.host(), server.port(), true);
+            SSLSocket tls = (SSLSocket)
+                    context(server).getSocketFactory().createSocket(plain, server.host(), server.port(), true);
             SSLParameters params = tls.getSSLParameters();
             params.setProtocols(PROTOCOLS);
             if (caFile != null) {
@@ -70,8 +68,10 @@ public final class TlsConnector {
             throw handshakeFailure(server, e);
         } catch (IOException e) {
             closeQuietly(plain);
-            throw new ClientException(ExitStatus.CONNECTION_FAILED,
-                    "The connection to " + server + " broke during the TLS handshake: " + e.getMessage(), e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED,
+                    "The connection to " + server + " broke during the TLS handshake: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -84,11 +84,16 @@ public final class TlsConnector {
         } catch (UnknownHostException e) {
             throw new ClientException(ExitStatus.CONNECTION_FAILED, "Unknown host: " + server.host(), e);
         } catch (ConnectException | NoRouteToHostException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED, "Cannot connect to " + server + ": "
-                    + e.getMessage() + ". Is the QVD server running and is the port right?", e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED,
+                    "Cannot connect to " + server + ": " + e.getMessage()
+                            + ". Is the QVD server running and is the port right?",
+                    e);
         } catch (SocketTimeoutException e) {
-            throw new ClientException(ExitStatus.CONNECTION_FAILED, "No answer from " + server + " within "
-                    + connectTimeoutMillis / 1000 + " s.", e);
+            throw new ClientException(
+                    ExitStatus.CONNECTION_FAILED,
+                    "No answer from " + server + " within " + connectTimeoutMillis / 1000 + " s.",
+                    e);
         } catch (IOException e) {
             throw new ClientException(ExitStatus.CONNECTION_FAILED, "Cannot connect to " + server + ": " + e, e);
         }
@@ -96,13 +101,14 @@ public final class TlsConnector {
 
     private SSLContext context(ServerAddress server) {
         try {
-            TrustManager[] trust = caFile != null ? caTrust()
-                    : new TrustManager[] {new PinningTrustManager(server, firstUse)};
+            TrustManager[] trust =
+                    caFile != null ? caTrust() : new TrustManager[] {new PinningTrustManager(server, firstUse)};
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new ClientException(ExitStatus.TLS_TRUST, "Cannot use the CA file " + caFile + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    ExitStatus.TLS_TRUST, "Cannot use the CA file " + caFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -130,8 +136,8 @@ public final class TlsConnector {
             }
         }
         String hint = caFile != null ? " (checked against " + caFile + ")" : "";
-        return new ClientException(ExitStatus.TLS_TRUST,
-                "The TLS handshake with " + server + " failed" + hint + ": " + e.getMessage(), e);
+        return new ClientException(
+                ExitStatus.TLS_TRUST, "The TLS handshake with " + server + " failed" + hint + ": " + e.getMessage(), e);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -3,7 +3,6 @@ package org.qvd.client.nx.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.client.session.entity.Link;
 
@@ -14,8 +13,11 @@ class NxproxyLauncherTest {
         NxproxyLauncher launcher = new NxproxyLauncher("/usr/bin/nxproxy", Path.of("/tmp/nx"), ":0");
 
         assertThat(launcher.command(Link.WAN, "0123456789abcdef0123456789abcdef", 40123, Path.of("/tmp/nx/s1")))
-                .containsExactly("/usr/bin/nxproxy", "-S", "nx/nx,link=wan,cookie=0123456789abcdef0123456789abcdef,"
-                        + "connect=127.0.0.1,port=40123,retry=5,root=/tmp/nx/s1,errors=/tmp/nx/s1/errors:40");
+                .containsExactly(
+                        "/usr/bin/nxproxy",
+                        "-S",
+                        "nx/nx,link=wan,cookie=0123456789abcdef0123456789abcdef,"
+                                + "connect=127.0.0.1,port=40123,retry=5,root=/tmp/nx/s1,errors=/tmp/nx/s1/errors:40");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +33,7 @@ class ClientAgainstStandInL7rIT {
 
     @TempDir
     Path dir;
+
     private StandInL7r l7r;
     private EchoNxAgent nxagent;
 
@@ -56,8 +56,15 @@ class ClientAgainstStandInL7rIT {
     }
 
     private List<String> args(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1:" + l7r.port(), "--user", "alice@acme",
-                "--known-servers", dir.resolve("known_servers").toString(), "--keyboard", "pc105/es"));
+        List<String> args = new ArrayList<>(List.of(
+                "--host",
+                "127.0.0.1:" + l7r.port(),
+                "--user",
+                "alice@acme",
+                "--known-servers",
+                dir.resolve("known_servers").toString(),
+                "--keyboard",
+                "pc105/es"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -95,13 +102,18 @@ class ClientAgainstStandInL7rIT {
         List<StandInL7r.Request> requests = l7r.requests();
         assertThat(requests).hasSize(2);
         assertThat(requests).extracting(StandInL7r.Request::connection).containsOnly(1);
-        assertThat(requests.get(0).raw()).isEqualTo("GET /qvd/list_of_vm? HTTP/1.1\r\n"
-                + "Authorization: Basic YWxpY2VAYWNtZTpzM2NyOnQ=\r\nAccept: application/json\r\n"
-                + "User-Agent: QVD-Client-Java/0.1.0 (linux)\r\n\r\n");
+        assertThat(requests.get(0).raw())
+                .isEqualTo("GET /qvd/list_of_vm? HTTP/1.1\r\n"
+                        + "Authorization: Basic YWxpY2VAYWNtZTpzM2NyOnQ=\r\nAccept: application/json\r\n"
+                        + "User-Agent: QVD-Client-Java/0.1.0 (linux)\r\n\r\n");
         Map<String, String> params = StandInL7r.query(requests.get(1).target());
-        assertThat(params).containsEntry("id", "7").containsEntry("qvd.client.os", "linux")
-                .containsEntry("qvd.client.geometry", "1280x800").containsEntry("qvd.client.link", "wan")
-                .containsEntry("qvd.client.keyboard", "pc105/es").containsEntry("qvd.client.fullscreen", "0");
+        assertThat(params)
+                .containsEntry("id", "7")
+                .containsEntry("qvd.client.os", "linux")
+                .containsEntry("qvd.client.geometry", "1280x800")
+                .containsEntry("qvd.client.link", "wan")
+                .containsEntry("qvd.client.keyboard", "pc105/es")
+                .containsEntry("qvd.client.fullscreen", "0");
         assertThat(params.get("qvd.client.nx.cookie")).matches("[0-9a-f]{32}");
         assertThat(nxagent.received()).isEqualTo("NXPROXY-3.5.0-3.5.99 stream=default,data=default ");
         assertThat(viewer.seen()).singleElement().satisfies(seen -> {
@@ -120,9 +132,10 @@ class ClientAgainstStandInL7rIT {
 
         assertThat(exit).as(console.all()).isZero();
         assertThat(l7r.requests()).extracting(StandInL7r.Request::connection).containsExactly(1, 1, 1);
-        assertThat(l7r.requests().get(1).raw()).isEqualTo("GET /qvd/stop_vm?id=7 HTTP/1.1\r\n"
-                + "Authorization: Basic YWxpY2VAYWNtZTpzM2NyOnQ=\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n"
-                + "User-Agent: QVD-Client-Java/0.1.0 (linux)\r\n\r\n");
+        assertThat(l7r.requests().get(1).raw())
+                .isEqualTo("GET /qvd/stop_vm?id=7 HTTP/1.1\r\n"
+                        + "Authorization: Basic YWxpY2VAYWNtZTpzM2NyOnQ=\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n"
+                        + "User-Agent: QVD-Client-Java/0.1.0 (linux)\r\n\r\n");
         assertThat(l7r.requests().get(2).target()).startsWith("/qvd/connect_to_vm?id=7&");
         assertThat(console.infos()).contains("Server: Stopping virtual machine");
     }
@@ -155,10 +168,12 @@ class ClientAgainstStandInL7rIT {
 
     @Test
     void severalVmsWithoutATerminalNeedVm() {
-        l7r.vms("[{\"id\":7,\"name\":\"a\",\"state\":\"stopped\",\"blocked\":0},{\"id\":8,\"name\":\"b\",\"state\":\"stopped\",\"blocked\":0}]");
+        l7r.vms(
+                "[{\"id\":7,\"name\":\"a\",\"state\":\"stopped\",\"blocked\":0},{\"id\":8,\"name\":\"b\",\"state\":\"stopped\",\"blocked\":0}]");
         ScriptedConsole console = new ScriptedConsole(false);
 
-        assertThat(run(console, new EchoViewer("x"), args("--accept-new-server"))).isEqualTo(2);
+        assertThat(run(console, new EchoViewer("x"), args("--accept-new-server")))
+                .isEqualTo(2);
         assertThat(console.errors()).anySatisfy(e -> assertThat(e).contains("--vm ID"));
     }
 
@@ -168,9 +183,20 @@ class ClientAgainstStandInL7rIT {
         Path tokenFile = Files.writeString(dir.resolve("token"), "tok-123\n");
         ScriptedConsole console = new ScriptedConsole(false);
 
-        int exit = ClientMain.run(new String[] {"--host", "127.0.0.1:" + l7r.port(), "--token-file", tokenFile.toString(),
-            "--known-servers", dir.resolve("known_servers").toString(), "--accept-new-server", "--list"},
-                console, Map.of(), o -> new EchoViewer("x"));
+        int exit = ClientMain.run(
+                new String[] {
+                    "--host",
+                    "127.0.0.1:" + l7r.port(),
+                    "--token-file",
+                    tokenFile.toString(),
+                    "--known-servers",
+                    dir.resolve("known_servers").toString(),
+                    "--accept-new-server",
+                    "--list"
+                },
+                console,
+                Map.of(),
+                o -> new EchoViewer("x"));
 
         assertThat(exit).as(console.all()).isZero();
         assertThat(l7r.requests().get(0).raw()).contains("\r\nAuthorization: Bearer dG9rLTEyMw==\r\n");
@@ -181,13 +207,24 @@ class ClientAgainstStandInL7rIT {
         ScriptedConsole console = new ScriptedConsole(false);
         int exit = run(console, new EchoViewer("x"), args("--accept-new-server", "--create-token"));
         assertThat(exit).as(console.all()).isZero();
-        assertThat(l7r.requests().get(0).raw()).startsWith("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: Basic ");
+        assertThat(l7r.requests().get(0).raw())
+                .startsWith("GET /qvd/create_auth_token HTTP/1.1\r\nAuthorization: Basic ");
         String authToken = console.infos().get(console.infos().size() - 1);
         assertThat(authToken).isEqualTo("dG9rLTE="); // base64("tok-1"), as the server sent it
 
         ScriptedConsole second = new ScriptedConsole(false);
-        int listed = ClientMain.run(new String[] {"--host", "127.0.0.1:" + l7r.port(), "--token", "tok-1",
-            "--known-servers", dir.resolve("known_servers").toString(), "--list"}, second, Map.of(),
+        int listed = ClientMain.run(
+                new String[] {
+                    "--host",
+                    "127.0.0.1:" + l7r.port(),
+                    "--token",
+                    "tok-1",
+                    "--known-servers",
+                    dir.resolve("known_servers").toString(),
+                    "--list"
+                },
+                second,
+                Map.of(),
                 o -> new EchoViewer("x"));
         assertThat(listed).as(second.all()).isZero();
         assertThat(l7r.requests().get(l7r.requests().size() - 1).raw())
@@ -198,24 +235,29 @@ class ClientAgainstStandInL7rIT {
     void wrongPasswordExitsWithTheBadLoginCode() {
         ScriptedConsole console = new ScriptedConsole(false);
 
-        int exit = ClientMain.run(args("--accept-new-server").toArray(String[]::new), console,
-                Map.of("QVD_PASSWORD", "wrong"), o -> new EchoViewer("x"));
+        int exit = ClientMain.run(
+                args("--accept-new-server").toArray(String[]::new),
+                console,
+                Map.of("QVD_PASSWORD", "wrong"),
+                o -> new EchoViewer("x"));
 
         assertThat(exit).isEqualTo(3);
         assertThat(console.errors()).anySatisfy(e -> assertThat(e).contains("rejected your login"));
     }
 
     @ParameterizedTest(name = "{0} -> exit {3}")
-    @CsvSource(delimiter = '|', value = {
-        "403|Forbidden|The VM is blocked|4|blocked or under maintenance",
-        "404|Not Found|no such VM|5|does not exist",
-        "426|Upgrade Required||6|different QVD protocol version",
-        "505|HTTP Version Not Supported||6|HTTP version",
-        "503|Service Unavailable|The requested virtual machine is not available: no host has room, retry later.|7"
-                + "|The server said: The requested virtual machine is not available: no host has room",
-    })
-    void connectRefusalsGiveClearMessagesAndDistinctExitCodes(int status, String reason, String body, int exit,
-                                                              String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "403|Forbidden|The VM is blocked|4|blocked or under maintenance",
+                "404|Not Found|no such VM|5|does not exist",
+                "426|Upgrade Required||6|different QVD protocol version",
+                "505|HTTP Version Not Supported||6|HTTP version",
+                "503|Service Unavailable|The requested virtual machine is not available: no host has room, retry later.|7"
+                        + "|The server said: The requested virtual machine is not available: no host has room",
+            })
+    void connectRefusalsGiveClearMessagesAndDistinctExitCodes(
+            int status, String reason, String body, int exit, String message) {
         l7r.progress("Assigning a host").refuseConnect(status, reason, body == null ? "" : body);
         ScriptedConsole console = new ScriptedConsole(false);
 
@@ -268,7 +310,8 @@ class ClientAgainstStandInL7rIT {
 
     @Test
     void refusesAServerWhoseCertificateChanged() throws Exception {
-        Files.writeString(dir.resolve("known_servers"), "127.0.0.1:" + l7r.port() + " SHA256:" + "00".repeat(32) + "\n");
+        Files.writeString(
+                dir.resolve("known_servers"), "127.0.0.1:" + l7r.port() + " SHA256:" + "00".repeat(32) + "\n");
         ScriptedConsole console = new ScriptedConsole(true, "yes");
 
         int exit = run(console, new EchoViewer("x"), args("--accept-new-server"));
@@ -292,8 +335,12 @@ class ClientAgainstStandInL7rIT {
         ScriptedConsole trusted = new ScriptedConsole(false);
         ScriptedConsole untrusted = new ScriptedConsole(false);
 
-        int withRightCa = run(trusted, new EchoViewer("x"), args("--ca-file", serverCert.pem().toString(), "--list"));
-        int withWrongCa = run(untrusted, new EchoViewer("x"), args("--ca-file", impostorCert.pem().toString(), "--list"));
+        int withRightCa = run(
+                trusted, new EchoViewer("x"), args("--ca-file", serverCert.pem().toString(), "--list"));
+        int withWrongCa = run(
+                untrusted,
+                new EchoViewer("x"),
+                args("--ca-file", impostorCert.pem().toString(), "--list"));
 
         assertThat(withRightCa).as(trusted.all()).isZero();
         assertThat(withWrongCa).isEqualTo(8);
@@ -309,8 +356,11 @@ class ClientAgainstStandInL7rIT {
         }
         ScriptedConsole console = new ScriptedConsole(false);
 
-        int exit = ClientMain.run(new String[] {"--host", "127.0.0.1:" + closedPort, "--user", "a", "--list"},
-                console, Map.of("QVD_PASSWORD", "x"), o -> new EchoViewer("x"));
+        int exit = ClientMain.run(
+                new String[] {"--host", "127.0.0.1:" + closedPort, "--user", "a", "--list"},
+                console,
+                Map.of("QVD_PASSWORD", "x"),
+                o -> new EchoViewer("x"));
 
         assertThat(exit).isEqualTo(9);
         assertThat(console.errors()).anySatisfy(e -> assertThat(e).contains("Connection refused"));
@@ -327,7 +377,8 @@ class ClientAgainstStandInL7rIT {
 
         assertThat(exit).as(console.all()).isZero();
         assertThat(viewer.seen()).extracting(EchoViewer.Seen::echoed).containsExactly("resume-me", "resume-me");
-        assertThat(viewer.seen().get(0).cookie()).isNotEqualTo(viewer.seen().get(1).cookie());
+        assertThat(viewer.seen().get(0).cookie())
+                .isNotEqualTo(viewer.seen().get(1).cookie());
         assertThat(l7r.requests()).extracting(StandInL7r.Request::connection).containsExactly(1, 1, 2, 2);
         assertThat(nxagent.connections()).isEqualTo(2);
         assertThat(console.infos()).contains("Reconnecting to VM 7…");

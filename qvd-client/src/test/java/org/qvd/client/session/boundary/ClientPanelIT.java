@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import javax.swing.SwingUtilities;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +24,7 @@ class ClientPanelIT {
 
     @TempDir
     Path dir;
+
     private StandInL7r l7r;
     private EchoNxAgent nxagent;
 
@@ -38,7 +37,8 @@ class ClientPanelIT {
     @BeforeEach
     void servers() throws Exception {
         nxagent = new EchoNxAgent();
-        l7r = new StandInL7r(cert, "carol@acme", "pw").farSide(nxagent.port())
+        l7r = new StandInL7r(cert, "carol@acme", "pw")
+                .farSide(nxagent.port())
                 .vms("[{\"id\":5,\"name\":\"desk\",\"state\":\"stopped\",\"blocked\":0},"
                         + "{\"id\":6,\"name\":\"lab\",\"state\":\"running\",\"blocked\":0}]")
                 .progress("Starting virtual machine");
@@ -77,10 +77,13 @@ class ClientPanelIT {
     void logsInListsTheVmsAndConnectsTheChosenOne() throws Exception {
         List<String> questions = new ArrayList<>();
         EchoViewer viewer = new EchoViewer("NXPROXY-3.5.0 ");
-        ClientPanel panel = onEdt(() -> new ClientPanel(q -> {
-            questions.add(q);
-            return "yes";
-        }, viewer, dir.resolve("known_servers")));
+        ClientPanel panel = onEdt(() -> new ClientPanel(
+                q -> {
+                    questions.add(q);
+                    return "yes";
+                },
+                viewer,
+                dir.resolve("known_servers")));
 
         onEdt(() -> {
             panel.host.setText("127.0.0.1:" + l7r.port());
@@ -99,8 +102,12 @@ class ClientPanelIT {
 
         assertThat(questions).singleElement().satisfies(q -> assertThat(q).contains("Trust this server"));
         assertThat(panel.log.getText()).contains("Server: Starting virtual machine");
-        assertThat(StandInL7r.query(l7r.requests().get(l7r.requests().size() - 1).target())).containsEntry("id", "6");
-        assertThat(viewer.seen()).singleElement().satisfies(s -> assertThat(s.echoed()).isEqualTo("NXPROXY-3.5.0 "));
+        assertThat(StandInL7r.query(
+                        l7r.requests().get(l7r.requests().size() - 1).target()))
+                .containsEntry("id", "6");
+        assertThat(viewer.seen())
+                .singleElement()
+                .satisfies(s -> assertThat(s.echoed()).isEqualTo("NXPROXY-3.5.0 "));
         assertThat(nxagent.received()).isEqualTo("NXPROXY-3.5.0 ");
     }
 

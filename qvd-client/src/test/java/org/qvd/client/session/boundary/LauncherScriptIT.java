@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qvd.client.standin.StandInL7r;
@@ -22,11 +21,11 @@ class LauncherScriptIT {
     @TempDir
     Path dir;
 
-    private record Outcome(int exit, String output) {
-    }
+    private record Outcome(int exit, String output) {}
 
     private Outcome launch(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("QVD_PASSWORD", "pw");
@@ -43,8 +42,14 @@ class LauncherScriptIT {
         try (StandInL7r l7r = new StandInL7r(cert, "bob@acme", "pw")
                 .vms("[{\"id\":11,\"name\":\"office\",\"state\":\"running\",\"blocked\":0}]")) {
 
-            Outcome outcome = launch(List.of("--host", "127.0.0.1:" + l7r.port(), "--user", "bob@acme", "--list",
-                    "--ca-file", cert.pem().toString()));
+            Outcome outcome = launch(List.of(
+                    "--host",
+                    "127.0.0.1:" + l7r.port(),
+                    "--user",
+                    "bob@acme",
+                    "--list",
+                    "--ca-file",
+                    cert.pem().toString()));
 
             assertThat(outcome.exit()).as(outcome.output()).isZero();
             assertThat(outcome.output()).contains("office").contains("running");

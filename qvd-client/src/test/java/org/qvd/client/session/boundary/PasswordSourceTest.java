@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qvd.client.platform.ClientException;
@@ -22,7 +21,8 @@ class PasswordSourceTest {
     void theFileWinsAndOnlyItsFirstLineCounts() throws Exception {
         Path file = Files.writeString(dir.resolve("pw"), "s3cr:t \r\nsecond line\n");
 
-        char[] password = PasswordSource.resolve(file, Map.of("QVD_PASSWORD", "env"), new ScriptedConsole(true, "typed"), "?");
+        char[] password =
+                PasswordSource.resolve(file, Map.of("QVD_PASSWORD", "env"), new ScriptedConsole(true, "typed"), "?");
 
         assertThat(new String(password)).isEqualTo("s3cr:t ");
     }
@@ -38,8 +38,11 @@ class PasswordSourceTest {
     @Test
     void withoutAnySourceItIsAUsageError() {
         assertThatThrownBy(() -> PasswordSource.resolve(null, Map.of(), new ScriptedConsole(false), "?"))
-                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.USAGE));
-        assertThatThrownBy(() -> PasswordSource.resolve(dir.resolve("missing"), Map.of(), new ScriptedConsole(false), "?"))
-                .isInstanceOf(ClientException.class).hasMessageContaining("Cannot read the password file");
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.USAGE));
+        assertThatThrownBy(
+                        () -> PasswordSource.resolve(dir.resolve("missing"), Map.of(), new ScriptedConsole(false), "?"))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("Cannot read the password file");
     }
 }

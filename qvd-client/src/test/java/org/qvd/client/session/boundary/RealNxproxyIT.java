@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +34,7 @@ class RealNxproxyIT {
 
     @TempDir
     Path dir;
+
     private XvfbDisplay xvfb;
     private StandInL7r l7r;
     private final AtomicReference<Process> farSide = new AtomicReference<>();
@@ -47,7 +47,8 @@ class RealNxproxyIT {
     @BeforeEach
     void start() throws Exception {
         xvfb = XvfbDisplay.start(dir);
-        l7r = new StandInL7r(cert, "alice", "pw").vms("[{\"id\":3,\"name\":\"desk\",\"state\":\"running\",\"blocked\":0}]")
+        l7r = new StandInL7r(cert, "alice", "pw")
+                .vms("[{\"id\":3,\"name\":\"desk\",\"state\":\"running\",\"blocked\":0}]")
                 .progress("Starting X session at VM 3");
     }
 
@@ -70,8 +71,10 @@ class RealNxproxyIT {
             String options = "nx/nx,link=" + params.get("qvd.client.link") + ",cookie=" + cookie + ",listen=" + port
                     + ",loopback=1,root=" + root + ",errors=" + root.resolve("errors") + ":" + (xvfb.number() + 1);
             try {
-                farSide.set(new ProcessBuilder("nxproxy", "-C", options).redirectErrorStream(true)
-                        .redirectOutput(root.resolve("out.log").toFile()).start());
+                farSide.set(new ProcessBuilder("nxproxy", "-C", options)
+                        .redirectErrorStream(true)
+                        .redirectOutput(root.resolve("out.log").toFile())
+                        .start());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -86,16 +89,37 @@ class RealNxproxyIT {
         l7r.farSide(port).beforeUpgrade(params -> {
             String cookie = params.get("qvd.client.nx.cookie");
             try {
-                Files.writeString(root.resolve("options"), "nx/nx,link=" + params.get("qvd.client.link") + ",cookie="
-                        + cookie + ",listen=" + port + ",loopback=1,root=" + root + ",errors=" + root.resolve("errors")
-                        + ":" + display + "\n");
-                Process xauth = new ProcessBuilder("xauth", "-f", root.resolve("xauth").toString(), "add",
-                        ":" + display, "MIT-MAGIC-COOKIE-1", cookie).redirectErrorStream(true).start();
+                Files.writeString(
+                        root.resolve("options"),
+                        "nx/nx,link=" + params.get("qvd.client.link") + ",cookie="
+                                + cookie + ",listen=" + port + ",loopback=1,root=" + root + ",errors="
+                                + root.resolve("errors")
+                                + ":" + display + "\n");
+                Process xauth = new ProcessBuilder(
+                                "xauth",
+                                "-f",
+                                root.resolve("xauth").toString(),
+                                "add",
+                                ":" + display,
+                                "MIT-MAGIC-COOKIE-1",
+                                cookie)
+                        .redirectErrorStream(true)
+                        .start();
                 xauth.getInputStream().readAllBytes();
                 xauth.waitFor(10, TimeUnit.SECONDS);
-                farSide.set(new ProcessBuilder("nxagent", "-D", "-nolisten", "tcp", "-auth", root.resolve("xauth").toString(),
-                        "-display", "nx/nx,options=" + root.resolve("options") + ":" + display, ":" + display)
-                        .redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile()).start());
+                farSide.set(new ProcessBuilder(
+                                "nxagent",
+                                "-D",
+                                "-nolisten",
+                                "tcp",
+                                "-auth",
+                                root.resolve("xauth").toString(),
+                                "-display",
+                                "nx/nx,options=" + root.resolve("options") + ":" + display,
+                                ":" + display)
+                        .redirectErrorStream(true)
+                        .redirectOutput(root.resolve("out.log").toFile())
+                        .start());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
@@ -108,7 +132,8 @@ class RealNxproxyIT {
     private long redPixelsOnTheViewersDisplay() throws Exception {
         Path shot = dir.resolve("shot.png");
         Process capture = new ProcessBuilder("import", "-window", "root", "-display", xvfb.display(), shot.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         capture.getInputStream().readAllBytes();
         assertThat(capture.waitFor(30, TimeUnit.SECONDS)).isTrue();
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
@@ -134,14 +159,28 @@ class RealNxproxyIT {
     }
 
     private CompletableFuture<Integer> client(ScriptedConsole console, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--host", "127.0.0.1:" + l7r.port(), "--user", "alice",
-                "--known-servers", dir.resolve("known_servers").toString(), "--accept-new-server", "--link", "adsl",
-                "--keyboard", "pc105/us"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--host",
+                "127.0.0.1:" + l7r.port(),
+                "--user",
+                "alice",
+                "--known-servers",
+                dir.resolve("known_servers").toString(),
+                "--accept-new-server",
+                "--link",
+                "adsl",
+                "--keyboard",
+                "pc105/us"));
         args.addAll(List.of(extra));
-        Map<String, String> env = Map.of("QVD_PASSWORD", "pw", "DISPLAY", xvfb.display(),
-                "XDG_CACHE_HOME", dir.resolve("cache").toString());
-        return CompletableFuture.supplyAsync(() -> ClientMain.run(args.toArray(String[]::new), console, env,
-                ClientMain::nxproxyViewer));
+        Map<String, String> env = Map.of(
+                "QVD_PASSWORD",
+                "pw",
+                "DISPLAY",
+                xvfb.display(),
+                "XDG_CACHE_HOME",
+                dir.resolve("cache").toString());
+        return CompletableFuture.supplyAsync(
+                () -> ClientMain.run(args.toArray(String[]::new), console, env, ClientMain::nxproxyViewer));
     }
 
     private void awaitFarLog(String text) throws Exception {
@@ -165,7 +204,9 @@ class RealNxproxyIT {
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(console.all()).isZero();
         assertThat(console.infos()).contains("The server closed the connection to VM 3.");
         try (Stream<Path> logs = Files.walk(dir.resolve("cache/qvd-client/nx"))) {
-            assertThat(logs.filter(p -> p.getFileName().toString().equals("nxproxy.log")).findFirst()).isPresent();
+            assertThat(logs.filter(p -> p.getFileName().toString().equals("nxproxy.log"))
+                            .findFirst())
+                    .isPresent();
         }
     }
 
@@ -189,7 +230,9 @@ class RealNxproxyIT {
             red = redPixelsOnTheViewersDisplay();
         }
 
-        assertThat(red).as("red pixels of the VM's root window on the viewer's Xvfb").isGreaterThan(100_000);
+        assertThat(red)
+                .as("red pixels of the VM's root window on the viewer's Xvfb")
+                .isGreaterThan(100_000);
         farSide.get().destroyForcibly();
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(console.all()).isZero();
     }
@@ -211,7 +254,8 @@ class RealNxproxyIT {
         farSideNxWithCookie(null);
         ScriptedConsole console = new ScriptedConsole(false);
 
-        int exit = client(console, "--nxproxy", dir.resolve("no-such-nxproxy").toString()).get(30, TimeUnit.SECONDS);
+        int exit = client(console, "--nxproxy", dir.resolve("no-such-nxproxy").toString())
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(exit).isEqualTo(10);
         assertThat(console.errors()).anySatisfy(e -> assertThat(e).contains("install the nxproxy package"));

@@ -22,7 +22,9 @@ final class XvfbDisplay implements AutoCloseable {
                 continue;
             }
             Process xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(logDir.resolve("xvfb-" + n + ".log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(logDir.resolve("xvfb-" + n + ".log").toFile())
+                    .start();
             Path socket = Path.of("/tmp/.X11-unix/X" + n);
             for (int i = 0; i < 100 && xvfb.isAlive() && !Files.exists(socket); i++) {
                 Thread.sleep(50);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qvd.client.platform.ClientException;
@@ -27,8 +26,7 @@ class L7rConnectionTest {
     private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
-    L7rConnectionTest() throws IOException {
-    }
+    L7rConnectionTest() throws IOException {}
 
     @AfterEach
     void close() throws IOException {
@@ -87,17 +85,20 @@ class L7rConnectionTest {
             assertThat(progress).containsExactly("Starting virtual machine", "Starting X session");
             assertThat(upgraded.slaveKey()).isEqualTo("k3y");
             assertThat(upgraded.serverNxCookie()).isNull();
-            assertThat(new String(upgraded.in().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NXPROXY-3.5.0 early");
+            assertThat(new String(upgraded.in().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("NXPROXY-3.5.0 early");
         }
         String requests = received.toString(StandardCharsets.US_ASCII);
-        assertThat(requests).startsWith("GET /qvd/list_of_vm? HTTP/1.1\r\n").contains("\r\n\r\nGET /qvd/connect_to_vm?id=7 HTTP/1.1\r\n");
+        assertThat(requests)
+                .startsWith("GET /qvd/list_of_vm? HTTP/1.1\r\n")
+                .contains("\r\n\r\nGET /qvd/connect_to_vm?id=7 HTTP/1.1\r\n");
     }
 
     @Test
     void takesAServerDictatedNxCookieFromThe101() throws Exception {
         try (L7rConnection connection = connectionAnswering(
                 "HTTP/1.1 101 Switching Protocols\r\nX-QVD-Slave-Key: k\r\nX-QVD-NX-Cookie: 00112233445566778899aabbccddeeff\r\n\r\n")) {
-            Upgraded upgraded = connection.connect(7, Map.of("id", "7"), p -> { });
+            Upgraded upgraded = connection.connect(7, Map.of("id", "7"), p -> {});
 
             assertThat(upgraded.serverNxCookie()).isEqualTo("00112233445566778899aabbccddeeff");
         }
@@ -106,8 +107,8 @@ class L7rConnectionTest {
     @Test
     void aRefusalAfterProgressBecomesTheMatchingFailure() throws Exception {
         List<String> progress = new ArrayList<>();
-        try (L7rConnection connection = connectionAnswering(
-                "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Starting virtual machine\r\n\r\n"
+        try (L7rConnection connection =
+                connectionAnswering("HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Starting virtual machine\r\n\r\n"
                         + "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 29\r\n\r\n"
                         + "No host can run this VM now.\n")) {
 
@@ -122,10 +123,10 @@ class L7rConnectionTest {
 
     @Test
     void aServerThatClosesAfterProgressIsAConnectionFailure() throws Exception {
-        try (L7rConnection connection = connectionAnswering(
-                "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Starting virtual machine\r\n\r\n")) {
+        try (L7rConnection connection =
+                connectionAnswering("HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: Starting virtual machine\r\n\r\n")) {
 
-            assertThatThrownBy(() -> connection.connect(7, Map.of("id", "7"), p -> { }))
+            assertThatThrownBy(() -> connection.connect(7, Map.of("id", "7"), p -> {}))
                     .isInstanceOfSatisfying(ClientException.class, e -> {
                         assertThat(e.status()).isEqualTo(ExitStatus.CONNECTION_FAILED);
                         assertThat(e.getMessage()).contains("closed the connection");
@@ -138,8 +139,9 @@ class L7rConnectionTest {
         try (L7rConnection connection = connectionAnswering("HTTP/1.1 401 Unauthorized\r\n"
                 + "WWW-Authenticate: Basic realm=\"QVD\"\r\nContent-Length: 0\r\n\r\n")) {
 
-            assertThatThrownBy(connection::listVms).isInstanceOfSatisfying(ClientException.class,
-                    e -> assertThat(e.status()).isEqualTo(ExitStatus.BAD_LOGIN));
+            assertThatThrownBy(connection::listVms)
+                    .isInstanceOfSatisfying(
+                            ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.BAD_LOGIN));
         }
     }
 
@@ -147,8 +149,9 @@ class L7rConnectionTest {
     void aListOverHttp10IsAProtocolMismatch() throws Exception {
         try (L7rConnection connection = connectionAnswering("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n[]")) {
 
-            assertThatThrownBy(connection::listVms).isInstanceOfSatisfying(ClientException.class,
-                    e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
+            assertThatThrownBy(connection::listVms)
+                    .isInstanceOfSatisfying(
+                            ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
         }
     }
 

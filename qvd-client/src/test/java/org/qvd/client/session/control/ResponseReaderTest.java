@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.client.platform.ClientException;
 import org.qvd.client.platform.ExitStatus;
@@ -54,7 +53,8 @@ class ResponseReaderTest {
 
     @Test
     void acceptsBareLineFeedsLeadingBlankLinesAndFoldedHeaders() throws Exception {
-        InputStream in = stream("\r\n\nHTTP/1.1 503 Service Unavailable\nContent-Length: 4\nX-Long: part one\n\tpart two\n\nbusy");
+        InputStream in = stream(
+                "\r\n\nHTTP/1.1 503 Service Unavailable\nContent-Length: 4\nX-Long: part one\n\tpart two\n\nbusy");
 
         L7rResponse response = new ResponseReader(in).read();
 
@@ -66,7 +66,8 @@ class ResponseReaderTest {
 
     @Test
     void headerLookupIsByExactNameAsTheLegacyClientsDo() throws Exception {
-        L7rResponse response = new ResponseReader(stream("HTTP/1.1 101 Switching Protocols\r\nx-qvd-slave-key: abc\r\n\r\n")).read();
+        L7rResponse response =
+                new ResponseReader(stream("HTTP/1.1 101 Switching Protocols\r\nx-qvd-slave-key: abc\r\n\r\n")).read();
 
         assertThat(response.header("X-QVD-Slave-Key")).isNull();
         assertThat(response.header("x-qvd-slave-key")).isEqualTo("abc");
@@ -82,15 +83,15 @@ class ResponseReaderTest {
     @Test
     void refusesAStatusLineThatIsNotHttp() {
         assertThatThrownBy(() -> new ResponseReader(stream("SSH-2.0-OpenSSH_9.2\r\n\r\n")).read())
-                .isInstanceOfSatisfying(ClientException.class,
-                        e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
     }
 
     @Test
     void refusesAMalformedHeaderLine() {
         assertThatThrownBy(() -> new ResponseReader(stream("HTTP/1.1 200 OK\r\nthis is not a header\r\n\r\n")).read())
-                .isInstanceOfSatisfying(ClientException.class,
-                        e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.PROTOCOL_MISMATCH));
     }
 
     @Test
@@ -98,8 +99,8 @@ class ResponseReaderTest {
         String longLine = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(ResponseReader.MAX_LINE) + "\r\n\r\n";
 
         assertThatThrownBy(() -> new ResponseReader(stream(longLine)).read())
-                .isInstanceOfSatisfying(ClientException.class,
-                        e -> assertThat(e.getMessage()).contains("line longer"));
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.getMessage()).contains("line longer"));
     }
 
     @Test
@@ -107,13 +108,14 @@ class ResponseReaderTest {
         String huge = "HTTP/1.1 200 OK\r\nContent-Length: " + (ResponseReader.MAX_BODY + 1) + "\r\n\r\n";
 
         assertThatThrownBy(() -> new ResponseReader(stream(huge)).read())
-                .isInstanceOfSatisfying(ClientException.class,
-                        e -> assertThat(e.getMessage()).contains("body of"));
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.getMessage()).contains("body of"));
     }
 
     @Test
     void reportsAConnectionClosedBeforeAnyResponse() {
-        assertThatThrownBy(() -> new ResponseReader(stream("")).read()).isInstanceOf(EOFException.class)
+        assertThatThrownBy(() -> new ResponseReader(stream("")).read())
+                .isInstanceOf(EOFException.class)
                 .hasMessage("server closed the connection");
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qvd.client.platform.ScriptedConsole;
@@ -35,7 +34,8 @@ class FirstUsePolicyTest {
         assertThat(console.all()).contains(FIRST.display());
         Path file = store().file();
         assertThat(Files.readString(file)).isEqualTo("qvd.example.com:8443 " + FIRST.display() + "\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(store().lookup(SERVER)).contains(FIRST);
     }
 
@@ -53,14 +53,16 @@ class FirstUsePolicyTest {
         ScriptedConsole console = new ScriptedConsole(true, "no");
 
         assertThatThrownBy(() -> new FirstUsePolicy(store(), console, false).verify(SERVER, FIRST))
-                .isInstanceOf(ServerTrustRefusedException.class).hasMessageContaining("did not accept");
+                .isInstanceOf(ServerTrustRefusedException.class)
+                .hasMessageContaining("did not accept");
         assertThat(store().lookup(SERVER)).isEmpty();
     }
 
     @Test
     void unknownServerWithoutATerminalIsRefusedUnlessAcceptNew() {
         assertThatThrownBy(() -> new FirstUsePolicy(store(), new ScriptedConsole(false), false).verify(SERVER, FIRST))
-                .isInstanceOf(ServerTrustRefusedException.class).hasMessageContaining("--accept-new-server");
+                .isInstanceOf(ServerTrustRefusedException.class)
+                .hasMessageContaining("--accept-new-server");
         assertThat(store().lookup(SERVER)).isEmpty();
     }
 
@@ -79,7 +81,8 @@ class FirstUsePolicyTest {
         store().remember(new ServerAddress("other", 8443), OTHER);
         store().remember(SERVER, FIRST);
 
-        assertThatThrownBy(() -> new FirstUsePolicy(store(), new ScriptedConsole(true, "yes"), true).verify(SERVER, OTHER))
+        assertThatThrownBy(
+                        () -> new FirstUsePolicy(store(), new ScriptedConsole(true, "yes"), true).verify(SERVER, OTHER))
                 .isInstanceOf(ServerTrustRefusedException.class)
                 .hasMessageContaining("HAS CHANGED")
                 .hasMessageContaining(FIRST.display())
@@ -94,7 +97,7 @@ class FirstUsePolicyTest {
 
         assertThat(store().lookup(new ServerAddress("qvd.example.com", 9443))).isEmpty();
         assertThatThrownBy(() -> new FirstUsePolicy(store(), new ScriptedConsole(false), false)
-                .verify(new ServerAddress("qvd.example.com", 9443), FIRST))
+                        .verify(new ServerAddress("qvd.example.com", 9443), FIRST))
                 .isInstanceOf(ServerTrustRefusedException.class);
     }
 

@@ -58,21 +58,30 @@ public class AdminAuthenticationService {
         List<String> keys = LoginThrottlePolicy.keys(login, source);
         Instant now = Instant.now();
         Map<String, Instant> counted = throttle.counted(keys);
-        Optional<Instant> blockedUntil = counted.values().stream().filter(u -> u != null && u.isAfter(now))
+        Optional<Instant> blockedUntil = counted.values().stream()
+                .filter(u -> u != null && u.isAfter(now))
                 .max(Instant::compareTo);
         if (blockedUntil.isPresent()) {
             Instant until = blockedUntil.get();
-            LOG.log(Level.FINE, () -> "admin login refused without a check (throttled): '" + LogText.escape(text)
-                    + "' from " + LogText.escape(source));
+            LOG.log(
+                    Level.FINE,
+                    () -> "admin login refused without a check (throttled): '" + LogText.escape(text) + "' from "
+                            + LogText.escape(source));
             return AdminLogin.refused(until);
         }
         Administrator admin = find(login).orElse(null);
-        boolean active = admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
-        boolean ok = passwords.verify(admin == null ? null : new PasswordCheck.Account(PasswordCheck.Kind.ADMIN,
-                admin.getId(), text, admin.getPasswordHash()), password);
+        boolean active =
+                admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
+        boolean ok = passwords.verify(
+                admin == null
+                        ? null
+                        : new PasswordCheck.Account(
+                                PasswordCheck.Kind.ADMIN, admin.getId(), text, admin.getPasswordHash()),
+                password);
         if (ok && active) {
             // a success forgets the login's failures (not the address's); most logins have none to forget
-            List<String> forget = keys.stream().filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
+            List<String> forget = keys.stream()
+                    .filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
                     .toList();
             if (!forget.isEmpty()) {
                 throttle.clear(forget);
@@ -84,8 +93,11 @@ public class AdminAuthenticationService {
 
     /** Whether a bearer token of {@code principal} issued at {@code issuedAt} is still good. */
     public boolean tokenValid(String principal, Instant issuedAt) {
-        return principal != null && issuedAt != null
-                && find(Login.parse(principal)).map(a -> a.acceptsTokenIssuedAt(issuedAt)).orElse(false);
+        return principal != null
+                && issuedAt != null
+                && find(Login.parse(principal))
+                        .map(a -> a.acceptsTokenIssuedAt(issuedAt))
+                        .orElse(false);
     }
 
     /** Forgets failures nobody has repeated for a day (per node; the statement is idempotent). */
@@ -96,8 +108,8 @@ public class AdminAuthenticationService {
         LOG.log(Level.FINE, "forgot {0} quiet login throttle keys", gone);
     }
 
-    private AdminLogin failed(String text, Administrator admin, List<String> keys, String source, Instant now,
-            String result) {
+    private AdminLogin failed(
+            String text, Administrator admin, List<String> keys, String source, Instant now, String result) {
         LoginThrottlePolicy loginPolicy = policy(AccountConfigKeys.LOGIN_FREE_FAILURES);
         LoginThrottlePolicy addressPolicy = policy(AccountConfigKeys.ADDRESS_FREE_FAILURES);
         Instant retryAt = null;
@@ -105,44 +117,67 @@ public class AdminAuthenticationService {
         for (String key : keys) {
             LoginThrottlePolicy policy = LoginThrottlePolicy.isLoginKey(key) ? loginPolicy : addressPolicy;
             int failures = throttle.recordFailure(key, now, now.minus(policy.window()));
-            counts.append(counts.length() == 0 ? "" : ", ").append(LoginThrottlePolicy.isLoginKey(key) ? "login " : "address ")
+            counts.append(counts.length() == 0 ? "" : ", ")
+                    .append(LoginThrottlePolicy.isLoginKey(key) ? "login " : "address ")
                     .append(failures);
             Duration delay = policy.delayAfter(failures);
             if (!delay.isZero()) {
                 Instant until = now.plus(delay);
                 throttle.block(key, until);
                 retryAt = retryAt == null || until.isAfter(retryAt) ? until : retryAt;
-                record(admin, text, "admin.login.throttle", "{\"key\":\"" + (LoginThrottlePolicy.isLoginKey(key)
-                        ? "login" : "source") + "\",\"failures\":" + failures + ",\"seconds\":" + delay.toSeconds() + "}",
-                        "auth.throttled", source);
+                record(
+                        admin,
+                        text,
+                        "admin.login.throttle",
+                        "{\"key\":\"" + (LoginThrottlePolicy.isLoginKey(key) ? "login" : "source") + "\",\"failures\":"
+                                + failures + ",\"seconds\":" + delay.toSeconds() + "}",
+                        "auth.throttled",
+                        source);
             }
         }
         record(admin, text, "admin.login", "{}", result, source);
-        String next = retryAt == null ? "" : "; attempts refused for " + Duration.between(now, retryAt).toSeconds() + " s";
+        String next = retryAt == null
+                ? ""
+                : "; attempts refused for " + Duration.between(now, retryAt).toSeconds() + " s";
         LOG.warning("admin login failed (" + result + "): '" + LogText.escape(text) + "' from " + LogText.escape(source)
                 + " (failures: " + counts + ")" + next);
         return AdminLogin.refused(retryAt);
     }
 
-    private void record(Administrator admin, String login, String action, String arguments, String result,
-            String source) {
+    private void record(
+            Administrator admin, String login, String action, String arguments, String result, String source) {
         Long adminId = admin == null ? null : admin.getId();
         Long tenantId = admin == null ? null : admin.getTenant().getId();
         String tenantName = admin == null ? null : admin.getTenant().getName();
         boolean superadmin = admin != null && admin.getTenant().isSupertenant();
-        audit.record(new AuditEvent(adminId, login.isEmpty() ? "(none)" : login, tenantId, tenantName, superadmin,
-                action, "admin", adminId, admin == null ? null : admin.getName(), arguments, result, source));
+        audit.record(new AuditEvent(
+                adminId,
+                login.isEmpty() ? "(none)" : login,
+                tenantId,
+                tenantName,
+                superadmin,
+                action,
+                "admin",
+                adminId,
+                admin == null ? null : admin.getName(),
+                arguments,
+                result,
+                source));
     }
 
     private LoginThrottlePolicy policy(org.qvd.vmas.config.entity.ConfigKey<Integer> freeFailures) {
-        return new LoginThrottlePolicy(config.get(null, freeFailures),
+        return new LoginThrottlePolicy(
+                config.get(null, freeFailures),
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_BASE_DELAY)),
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_MAX_DELAY)),
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_WINDOW)));
     }
 
     private Optional<Administrator> find(Login login) {
-        return em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class).setParameter("name", login.name())
-                .setParameter("tenant", login.tenant()).getResultStream().findFirst();
+        return em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
+                .setParameter("name", login.name())
+                .setParameter("tenant", login.tenant())
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -7,12 +7,26 @@ import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.platform.AuditSubject;
 
 /** An administrator as services return it (never the password hash). */
-public record AdministratorDto(Long id, Long tenantId, String tenantName, String name, String description,
-        boolean blocked, List<String> roles, Instant createdAt) implements AuditSubject {
+public record AdministratorDto(
+        Long id,
+        Long tenantId,
+        String tenantName,
+        String name,
+        String description,
+        boolean blocked,
+        List<String> roles,
+        Instant createdAt)
+        implements AuditSubject {
 
     public static AdministratorDto of(Administrator a) {
-        return new AdministratorDto(a.getId(), a.getTenant().getId(), a.getTenant().getName(), a.getName(),
-                a.getDescription(), a.isBlocked(), a.getRoles().stream().map(Role::getName).sorted().toList(),
+        return new AdministratorDto(
+                a.getId(),
+                a.getTenant().getId(),
+                a.getTenant().getName(),
+                a.getName(),
+                a.getDescription(),
+                a.isBlocked(),
+                a.getRoles().stream().map(Role::getName).sorted().toList(),
                 a.getCreatedAt());
     }
 

@@ -37,8 +37,8 @@ import org.qvd.vmas.platform.Scoped;
 @RequiresAcl
 public class AdministratorService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "tenant", "tenant.name",
-            "blocked", "blocked", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE =
+            Map.of("id", "id", "name", "name", "tenant", "tenant.name", "blocked", "blocked", "createdAt", "createdAt");
     private static final PasswordHasher HASHER = new PasswordHasher();
 
     @PersistenceContext(unitName = "qvd")
@@ -63,8 +63,8 @@ public class AdministratorService {
         long tenantId;
         if (caller.superadmin()) {
             if (request.tenantId() == null) {
-                throw new InvalidInputException(PlatformError.TENANT_REQUIRED,
-                        "a superadministrator must name the tenant");
+                throw new InvalidInputException(
+                        PlatformError.TENANT_REQUIRED, "a superadministrator must name the tenant");
             }
             tenantId = request.tenantId();
         } else {
@@ -72,14 +72,17 @@ public class AdministratorService {
         }
         Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         passwords.check(tenantId, request.password());
-        long same = em.createNamedQuery(Administrator.COUNT_BY_NAME, Long.class).setParameter("tenantId", tenantId)
-                .setParameter("name", request.name()).getSingleResult();
+        long same = em.createNamedQuery(Administrator.COUNT_BY_NAME, Long.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("name", request.name())
+                .getSingleResult();
         if (same > 0) {
-            throw new ConflictException(AccountError.ADMIN_DUPLICATE,
+            throw new ConflictException(
+                    AccountError.ADMIN_DUPLICATE,
                     "administrator '" + request.name() + "' exists in tenant '" + tenant.getName() + "'");
         }
-        Administrator admin = new Administrator(tenant, request.name(), HASHER.hash(request.password()),
-                request.description());
+        Administrator admin =
+                new Administrator(tenant, request.name(), HASHER.hash(request.password()), request.description());
         em.persist(admin);
         return AdministratorDto.of(admin);
     }
@@ -93,11 +96,17 @@ public class AdministratorService {
     public Page<AdministratorDto> list(AdministratorFilter filter, @NotNull PageRequest page) {
         AdministratorFilter f = filter == null ? AdministratorFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
-        return ListQuery.page(em, Administrator.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
-            ListQuery.contains(cb, root.get("name"), f.name(), where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, AdministratorDto::of);
+        return ListQuery.page(
+                em,
+                Administrator.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
+                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                AdministratorDto::of);
     }
 
     @RequiresAcl("admin.update")

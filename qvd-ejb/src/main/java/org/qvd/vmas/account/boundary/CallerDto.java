@@ -5,11 +5,11 @@ import java.util.TreeSet;
 import org.qvd.vmas.platform.Caller;
 
 /** "Who am I": the calling administrator and its effective ACLs. */
-public record CallerDto(Long adminId, String name, Long tenantId, String tenantName, boolean superadmin,
-        Set<String> acls) {
+public record CallerDto(
+        Long adminId, String name, Long tenantId, String tenantName, boolean superadmin, Set<String> acls) {
 
     public static CallerDto of(Caller c) {
-        return new CallerDto(c.adminId(), c.adminName(), c.tenantId(), c.tenantName(), c.superadmin(),
-                new TreeSet<>(c.acls()));
+        return new CallerDto(
+                c.adminId(), c.adminName(), c.tenantId(), c.tenantName(), c.superadmin(), new TreeSet<>(c.acls()));
     }
 }

@@ -6,12 +6,28 @@ import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.platform.AuditSubject;
 
 /** A role: own grants and denials, inherited roles, and the resulting effective ACLs. */
-public record RoleDto(Long id, Long tenantId, String name, String description, boolean fixed, Set<String> granted,
-        Set<String> denied, List<String> inherits, Set<String> effective) implements AuditSubject {
+public record RoleDto(
+        Long id,
+        Long tenantId,
+        String name,
+        String description,
+        boolean fixed,
+        Set<String> granted,
+        Set<String> denied,
+        List<String> inherits,
+        Set<String> effective)
+        implements AuditSubject {
 
     public static RoleDto of(Role r) {
-        return new RoleDto(r.getId(), r.getTenant().getId(), r.getName(), r.getDescription(), r.isFixed(),
-                r.grantedAcls(), r.deniedAcls(), r.getInherits().stream().map(Role::getName).sorted().toList(),
+        return new RoleDto(
+                r.getId(),
+                r.getTenant().getId(),
+                r.getName(),
+                r.getDescription(),
+                r.isFixed(),
+                r.grantedAcls(),
+                r.deniedAcls(),
+                r.getInherits().stream().map(Role::getName).sorted().toList(),
                 r.effectiveAcls());
     }
 

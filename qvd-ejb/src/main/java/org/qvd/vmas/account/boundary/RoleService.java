@@ -43,7 +43,9 @@ public class RoleService {
 
     @RequiresAcl("role.see")
     public List<AclDto> acls() {
-        return em.createNamedQuery(Acl.ALL, Acl.class).getResultList().stream().map(AclDto::of).toList();
+        return em.createNamedQuery(Acl.ALL, Acl.class).getResultList().stream()
+                .map(AclDto::of)
+                .toList();
     }
 
     @RequiresAcl("role.create")
@@ -67,13 +69,22 @@ public class RoleService {
         RoleFilter f = filter == null ? RoleFilter.any() : filter;
         Caller caller = CurrentCaller.get();
         Long scope = caller.listScope(f.tenantId());
-        return ListQuery.page(em, Role.class, page, SORTABLE, (cb, root, where) -> {
-            if (scope != null) {
-                where.add(cb.or(cb.equal(root.get("tenant").get("id"), scope),
-                        cb.and(cb.equal(root.get("tenant").get("id"), Tenant.SUPERTENANT_ID), cb.isTrue(root.get("fixed")))));
-            }
-            ListQuery.contains(cb, root.get("name"), f.name(), where);
-        }, RoleDto::of);
+        return ListQuery.page(
+                em,
+                Role.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    if (scope != null) {
+                        where.add(cb.or(
+                                cb.equal(root.get("tenant").get("id"), scope),
+                                cb.and(
+                                        cb.equal(root.get("tenant").get("id"), Tenant.SUPERTENANT_ID),
+                                        cb.isTrue(root.get("fixed")))));
+                    }
+                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                },
+                RoleDto::of);
     }
 
     @RequiresAcl("role.update")
@@ -128,10 +139,14 @@ public class RoleService {
     public void delete(@NotNull Long id) {
         Role role = ownRole(id);
         role.checkDeletable();
-        for (Role inheritor : em.createNamedQuery(Role.INHERITORS, Role.class).setParameter("roleId", id).getResultList()) {
+        for (Role inheritor : em.createNamedQuery(Role.INHERITORS, Role.class)
+                .setParameter("roleId", id)
+                .getResultList()) {
             inheritor.disinherit(role);
         }
-        em.createNativeQuery("DELETE FROM administrator_role WHERE role_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM administrator_role WHERE role_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
         em.remove(role);
     }
 
@@ -152,7 +167,8 @@ public class RoleService {
 
     private RoleDto withAcl(Long id, String aclName, BiConsumer<Role, Acl> change) {
         Role role = ownRole(id);
-        List<Acl> acls = em.createNamedQuery(Acl.BY_NAMES, Acl.class).setParameter("names", List.of(aclName))
+        List<Acl> acls = em.createNamedQuery(Acl.BY_NAMES, Acl.class)
+                .setParameter("names", List.of(aclName))
                 .getResultList();
         if (acls.isEmpty()) {
             throw new NotFoundException(AccountError.ACL_NOT_FOUND, aclName);
@@ -162,10 +178,13 @@ public class RoleService {
     }
 
     private void requireFreeName(long tenantId, String name) {
-        if (!em.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class).setParameter("tenantId", tenantId)
-                .setParameter("name", name).getResultList().isEmpty()) {
-            throw new ConflictException(AccountError.ROLE_DUPLICATE,
-                    "a role named '" + name + "' exists in this tenant");
+        if (!em.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("name", name)
+                .getResultList()
+                .isEmpty()) {
+            throw new ConflictException(
+                    AccountError.ROLE_DUPLICATE, "a role named '" + name + "' exists in this tenant");
         }
     }
 }

@@ -8,20 +8,21 @@ import org.qvd.vmas.platform.Names;
 /** Inputs of {@link TenantService}. */
 public final class TenantRequests {
 
-    private TenantRequests() {
-    }
+    private TenantRequests() {}
 
     /** A new tenant. */
     public record NewTenant(
-            @NotBlank @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE) String name,
-            @Size(max = 1024) String description) {
-    }
+            @NotBlank @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE)
+            String name,
+
+            @Size(max = 1024) String description) {}
 
     /** Changes; null keeps the current value. */
     public record TenantUpdate(
-            @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE) String name,
-            @Size(max = 1024) String description) {
-    }
+            @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE)
+            String name,
+
+            @Size(max = 1024) String description) {}
 
     /** List filter; null = any. */
     public record TenantFilter(String name, Boolean blocked) {

@@ -51,11 +51,17 @@ public class TenantService {
     public Page<TenantDto> list(TenantFilter filter, @NotNull PageRequest page) {
         TenantFilter f = filter == null ? TenantFilter.any() : filter;
         Caller caller = CurrentCaller.get();
-        return ListQuery.page(em, Tenant.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("id"), caller.superadmin() ? null : caller.tenantId(), where);
-            ListQuery.contains(cb, root.get("name"), f.name(), where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, TenantDto::of);
+        return ListQuery.page(
+                em,
+                Tenant.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("id"), caller.superadmin() ? null : caller.tenantId(), where);
+                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                TenantDto::of);
     }
 
     @RequiresAcl("tenant.update")
@@ -101,11 +107,13 @@ public class TenantService {
         long used = 0;
         for (String entity : new String[] {"Administrator", "AppUser", "Osf", "Role"}) {
             used += em.createQuery("SELECT COUNT(x) FROM " + entity + " x WHERE x.tenant.id = :id", Long.class)
-                    .setParameter("id", id).getSingleResult();
+                    .setParameter("id", id)
+                    .getSingleResult();
         }
         if (used > 0) {
-            throw new ConflictException(AccountError.TENANT_IN_USE, "tenant '" + tenant.getName()
-                    + "' still has administrators, users, OSFs or roles");
+            throw new ConflictException(
+                    AccountError.TENANT_IN_USE,
+                    "tenant '" + tenant.getName() + "' still has administrators, users, OSFs or roles");
         }
         em.remove(tenant);
     }
@@ -115,7 +123,10 @@ public class TenantService {
     }
 
     private void requireFreeName(String name) {
-        if (!em.createNamedQuery(Tenant.BY_NAME, Tenant.class).setParameter("name", name).getResultList().isEmpty()) {
+        if (!em.createNamedQuery(Tenant.BY_NAME, Tenant.class)
+                .setParameter("name", name)
+                .getResultList()
+                .isEmpty()) {
             throw new ConflictException(AccountError.TENANT_DUPLICATE, "a tenant named '" + name + "' exists");
         }
     }

@@ -12,8 +12,8 @@ import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.directory.boundary.DirectoryLogins;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.vm.entity.Vm;
 
 /**
  * For the L7R: checks a user's {@code login[@tenant]} and password ({@link PasswordCheck}, the one place a password
@@ -44,11 +44,15 @@ public class UserAuthenticationService {
             throw new AuthenticationFailedException();
         }
         Login parsed = Login.parse(login.trim());
-        List<AppUser> found = "*".equals(parsed.tenant()) ? List.of()
-                : em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class).setParameter("login", parsed.name())
-                        .setParameter("tenant", parsed.tenant()).getResultList();
+        List<AppUser> found = "*".equals(parsed.tenant())
+                ? List.of()
+                : em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class)
+                        .setParameter("login", parsed.name())
+                        .setParameter("tenant", parsed.tenant())
+                        .getResultList();
         AppUser existing = found.isEmpty() ? null : found.get(0);
-        Optional<AppUser> fromDirectory = found.isEmpty() && "*".equals(parsed.tenant()) ? Optional.empty()
+        Optional<AppUser> fromDirectory = found.isEmpty() && "*".equals(parsed.tenant())
+                ? Optional.empty()
                 : directories.authenticate(parsed, existing, password);
         if (fromDirectory.isPresent()) {
             return UserDto.of(fromDirectory.get());
@@ -58,8 +62,9 @@ public class UserAuthenticationService {
             throw new AuthenticationFailedException();
         }
         AppUser user = found.get(0);
-        boolean ok = passwords.verify(new PasswordCheck.Account(PasswordCheck.Kind.USER, user.getId(), login,
-                user.getPasswordHash()), password);
+        boolean ok = passwords.verify(
+                new PasswordCheck.Account(PasswordCheck.Kind.USER, user.getId(), login, user.getPasswordHash()),
+                password);
         if (!ok || !user.mayLogIn() || user.getTenant().getId() == Tenant.SUPERTENANT_ID) {
             throw new AuthenticationFailedException();
         }
@@ -69,8 +74,11 @@ public class UserAuthenticationService {
     /** The user's VMs for {@code list_of_vm}. */
     public List<UserVmDto> listVms(long userId) {
         return em.createNamedQuery(Vm.BY_USER, Vm.class).setParameter("userId", userId).getResultList().stream()
-                .map(v -> new UserVmDto(v.getId(), v.getName(),
-                        v.getRuntime().getState().name().toLowerCase(Locale.ROOT), v.isBlocked()))
+                .map(v -> new UserVmDto(
+                        v.getId(),
+                        v.getName(),
+                        v.getRuntime().getState().name().toLowerCase(Locale.ROOT),
+                        v.isBlocked()))
                 .toList();
     }
 }

@@ -5,12 +5,19 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.platform.AuditSubject;
 
 /** A user as services return it (never the password hash). */
-public record UserDto(Long id, Long tenantId, String tenantName, String login, String description, boolean blocked,
-        Instant createdAt) implements AuditSubject {
+public record UserDto(
+        Long id, Long tenantId, String tenantName, String login, String description, boolean blocked, Instant createdAt)
+        implements AuditSubject {
 
     public static UserDto of(AppUser u) {
-        return new UserDto(u.getId(), u.getTenant().getId(), u.getTenant().getName(), u.getLogin(), u.getDescription(),
-                u.isBlocked(), u.getCreatedAt());
+        return new UserDto(
+                u.getId(),
+                u.getTenant().getId(),
+                u.getTenant().getName(),
+                u.getLogin(),
+                u.getDescription(),
+                u.isBlocked(),
+                u.getCreatedAt());
     }
 
     @Override

@@ -8,19 +8,20 @@ import org.qvd.vmas.platform.Names;
 /** Inputs of {@link UserService}. */
 public final class UserRequests {
 
-    private UserRequests() {
-    }
+    private UserRequests() {}
 
     /** A new user; tenantId is required for superadmins, optional (own tenant) for others. */
-    public record NewUser(Long tenantId,
-            @NotBlank @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE) String login,
+    public record NewUser(
+            Long tenantId,
+
+            @NotBlank @Pattern(regexp = Names.LOGIN, message = Names.LOGIN_MESSAGE)
+            String login,
+
             @NotBlank @Size(max = 72) String password,
-            @Size(max = 1024) String description) {
-    }
+            @Size(max = 1024) String description) {}
 
     /** Changes; null keeps the current value. */
-    public record UserUpdate(@Size(max = 1024) String description) {
-    }
+    public record UserUpdate(@Size(max = 1024) String description) {}
 
     /** List filter; null = any. */
     public record UserFilter(Long tenantId, String login, Boolean blocked) {

@@ -17,26 +17,26 @@ import org.qvd.vmas.account.control.PasswordPolicy;
 import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.property.entity.Property;
-import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.vmas.vm.entity.Vm;
 
 /** Users (the people who own VMs), scoped to the caller's tenant. */
 @Stateless
 @RequiresAcl
 public class UserService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "login", "login", "tenant", "tenant.name",
-            "blocked", "blocked", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "id", "login", "login", "tenant", "tenant.name", "blocked", "blocked", "createdAt", "createdAt");
     private static final PasswordHasher HASHER = new PasswordHasher();
 
     @PersistenceContext(unitName = "qvd")
@@ -54,10 +54,13 @@ public class UserService {
         long tenantId = CurrentCaller.get().owningTenant(request.tenantId());
         Tenant tenant = Scoped.find(em, Tenant.class, tenantId, Tenant::getId, PlatformError.TENANT_NOT_FOUND);
         passwords.check(tenantId, request.password());
-        long same = em.createNamedQuery(AppUser.COUNT_BY_LOGIN, Long.class).setParameter("tenantId", tenantId)
-                .setParameter("login", request.login()).getSingleResult();
+        long same = em.createNamedQuery(AppUser.COUNT_BY_LOGIN, Long.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("login", request.login())
+                .getSingleResult();
         if (same > 0) {
-            throw new ConflictException(AccountError.USER_DUPLICATE,
+            throw new ConflictException(
+                    AccountError.USER_DUPLICATE,
                     "user '" + request.login() + "' exists in tenant '" + tenant.getName() + "'");
         }
         AppUser user = new AppUser(tenant, request.login(), HASHER.hash(request.password()), request.description());
@@ -74,11 +77,17 @@ public class UserService {
     public Page<UserDto> list(UserFilter filter, @NotNull PageRequest page) {
         UserFilter f = filter == null ? UserFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
-        return ListQuery.page(em, AppUser.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
-            ListQuery.contains(cb, root.get("login"), f.login(), where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, UserDto::of);
+        return ListQuery.page(
+                em,
+                AppUser.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
+                    ListQuery.contains(cb, root.get("login"), f.login(), where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                UserDto::of);
     }
 
     @RequiresAcl("user.update")
@@ -123,13 +132,17 @@ public class UserService {
     @Audited(value = "user.delete", objectType = "user")
     public void delete(@NotNull Long id) {
         AppUser user = find(id);
-        long vms = em.createNamedQuery(Vm.COUNT_BY_USER, Long.class).setParameter("userId", id).getSingleResult();
+        long vms = em.createNamedQuery(Vm.COUNT_BY_USER, Long.class)
+                .setParameter("userId", id)
+                .getSingleResult();
         if (vms > 0) {
-            throw new ConflictException(AccountError.USER_IN_USE,
-                    "user '" + user.getLogin() + "' still owns " + vms + " VM(s)");
+            throw new ConflictException(
+                    AccountError.USER_IN_USE, "user '" + user.getLogin() + "' still owns " + vms + " VM(s)");
         }
-        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.USER)
-                .setParameter("objectId", id).executeUpdate();
+        em.createNamedQuery(Property.DELETE_OF_OBJECT)
+                .setParameter("type", PropertyOwner.USER)
+                .setParameter("objectId", id)
+                .executeUpdate();
         em.remove(user);
         passwordCheck.forget(PasswordCheck.Kind.USER, id);
     }

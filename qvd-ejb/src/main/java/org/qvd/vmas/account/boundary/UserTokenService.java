@@ -32,6 +32,7 @@ public class UserTokenService {
 
     /** QVD's lifetime of a {@code create_auth_token} token. */
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
+
     private static final Duration LONGEST_VALIDITY = Duration.ofDays(366);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,8 +46,8 @@ public class UserTokenService {
     @Audited(value = "user.token.create", objectType = "user")
     public IssuedTokenDto create(long userId, @NotNull Duration validity) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(LONGEST_VALIDITY) > 0) {
-            throw new InvalidInputException(AccountError.TOKEN_VALIDITY,
-                    "a token's validity must be between 1 s and 366 days");
+            throw new InvalidInputException(
+                    AccountError.TOKEN_VALIDITY, "a token's validity must be between 1 s and 366 days");
         }
         AppUser user = em.find(AppUser.class, userId);
         if (user == null) {
@@ -69,14 +70,18 @@ public class UserTokenService {
      */
     public UserDto authenticate(@NotNull List<String> candidates) {
         Set<String> hashes = new LinkedHashSet<>();
-        candidates.stream().filter(c -> c != null && !c.isEmpty() && c.length() <= 512)
+        candidates.stream()
+                .filter(c -> c != null && !c.isEmpty() && c.length() <= 512)
                 .forEach(c -> hashes.add(TokenDigest.hash(c)));
         if (hashes.isEmpty()) {
             throw new AuthenticationFailedException();
         }
         Instant now = Instant.now();
-        UserToken token = em.createNamedQuery(UserToken.BY_HASH, UserToken.class).setParameter("hashes", hashes)
-                .getResultStream().filter(t -> t.admits(now)).findFirst()
+        UserToken token = em.createNamedQuery(UserToken.BY_HASH, UserToken.class)
+                .setParameter("hashes", hashes)
+                .getResultStream()
+                .filter(t -> t.admits(now))
+                .findFirst()
                 .orElseThrow(AuthenticationFailedException::new);
         if (token.getUser().getTenant().getId() == Tenant.SUPERTENANT_ID) {
             throw new AuthenticationFailedException();

@@ -24,13 +24,21 @@ public class CallerResolver implements CallerLookup {
         }
         Login login = Login.parse(principalName);
         List<Administrator> found = em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
-                .setParameter("name", login.name()).setParameter("tenant", login.tenant()).getResultList();
-        if (found.isEmpty() || found.get(0).isBlocked() || found.get(0).getTenant().isBlocked()) {
-            throw new ForbiddenException(AccountError.AUTH_UNAUTHENTICATED,
-                    "'" + principalName + "' is not an active administrator");
+                .setParameter("name", login.name())
+                .setParameter("tenant", login.tenant())
+                .getResultList();
+        if (found.isEmpty()
+                || found.get(0).isBlocked()
+                || found.get(0).getTenant().isBlocked()) {
+            throw new ForbiddenException(
+                    AccountError.AUTH_UNAUTHENTICATED, "'" + principalName + "' is not an active administrator");
         }
         Administrator admin = found.get(0);
-        return new Caller(admin.getId(), admin.getName(), admin.getTenant().getId(), admin.getTenant().getName(),
+        return new Caller(
+                admin.getId(),
+                admin.getName(),
+                admin.getTenant().getId(),
+                admin.getTenant().getName(),
                 admin.effectiveAcls());
     }
 }

@@ -34,8 +34,10 @@ public class LoginThrottle {
     /** The keys that have failures counted, with the end of their refusal (null: none). One query. */
     public Map<String, Instant> counted(List<String> keys) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT throttle_key, blocked_until FROM admin_login_throttle "
-                + "WHERE throttle_key IN (?1)").setParameter(1, keys).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT throttle_key, blocked_until FROM admin_login_throttle " + "WHERE throttle_key IN (?1)")
+                .setParameter(1, keys)
+                .getResultList();
         Map<String, Instant> counted = new HashMap<>();
         for (Object[] row : rows) {
             counted.put((String) row[0], row[1] == null ? null : instant(row[1]));
@@ -45,31 +47,42 @@ public class LoginThrottle {
 
     /** Counts a failure on the key (restarting the count after a quiet window); answers the count. */
     public int recordFailure(String key, Instant now, Instant windowStart) {
-        Object count = em.createNativeQuery("INSERT INTO admin_login_throttle AS t (throttle_key, failures, last_failure_at) "
-                + "VALUES (?1, 1, ?2) ON CONFLICT (throttle_key) DO UPDATE SET "
-                + "failures = CASE WHEN t.last_failure_at < ?3 THEN 1 ELSE t.failures + 1 END, last_failure_at = ?2 "
-                + "RETURNING failures").setParameter(1, key).setParameter(2, Timestamp.from(now))
-                .setParameter(3, Timestamp.from(windowStart)).getSingleResult();
+        Object count = em.createNativeQuery(
+                        "INSERT INTO admin_login_throttle AS t (throttle_key, failures, last_failure_at) "
+                                + "VALUES (?1, 1, ?2) ON CONFLICT (throttle_key) DO UPDATE SET "
+                                + "failures = CASE WHEN t.last_failure_at < ?3 THEN 1 ELSE t.failures + 1 END, last_failure_at = ?2 "
+                                + "RETURNING failures")
+                .setParameter(1, key)
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, Timestamp.from(windowStart))
+                .getSingleResult();
         return ((Number) count).intValue();
     }
 
     /** Refuses attempts on the key until {@code until} (never shortening a longer refusal). */
     public void block(String key, Instant until) {
-        em.createNativeQuery("UPDATE admin_login_throttle SET blocked_until = GREATEST(COALESCE(blocked_until, ?2), ?2) "
-                + "WHERE throttle_key = ?1").setParameter(1, key).setParameter(2, Timestamp.from(until)).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE admin_login_throttle SET blocked_until = GREATEST(COALESCE(blocked_until, ?2), ?2) "
+                                + "WHERE throttle_key = ?1")
+                .setParameter(1, key)
+                .setParameter(2, Timestamp.from(until))
+                .executeUpdate();
     }
 
     /** Forgets the keys' failures (after a successful login); a no-op for keys without failures. */
     public void clear(List<String> keys) {
-        em.createNativeQuery("DELETE FROM admin_login_throttle WHERE throttle_key IN (?1)").setParameter(1, keys)
+        em.createNativeQuery("DELETE FROM admin_login_throttle WHERE throttle_key IN (?1)")
+                .setParameter(1, keys)
                 .executeUpdate();
     }
 
     /** Forgets keys quiet since {@code before} and not refusing anything any more; answers how many. */
     public int purge(Instant before, Instant now) {
         return em.createNativeQuery("DELETE FROM admin_login_throttle WHERE last_failure_at < ?1 "
-                + "AND (blocked_until IS NULL OR blocked_until < ?2)").setParameter(1, Timestamp.from(before))
-                .setParameter(2, Timestamp.from(now)).executeUpdate();
+                        + "AND (blocked_until IS NULL OR blocked_until < ?2)")
+                .setParameter(1, Timestamp.from(before))
+                .setParameter(2, Timestamp.from(now))
+                .executeUpdate();
     }
 
     private static Instant instant(Object value) {

@@ -22,7 +22,10 @@ import org.qvd.vmas.directory.entity.DirectoryUser;
 public class PasswordCheck {
 
     /** What kind of account a password belongs to. */
-    public enum Kind { USER, ADMIN }
+    public enum Kind {
+        USER,
+        ADMIN
+    }
 
     /**
      * Whose password is checked: {@code login} as typed (for a directory; never logged with the password),

@@ -25,8 +25,8 @@ public class PasswordPolicy {
 
     static void check(String password, int min) {
         if (password.codePointCount(0, password.length()) < min) {
-            throw new InvalidInputException(AccountError.PASSWORD_TOO_SHORT,
-                    "the password must have at least " + min + " characters");
+            throw new InvalidInputException(
+                    AccountError.PASSWORD_TOO_SHORT, "the password must have at least " + min + " characters");
         }
     }
 }

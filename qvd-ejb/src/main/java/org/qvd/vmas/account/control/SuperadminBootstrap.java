@@ -48,9 +48,11 @@ public class SuperadminBootstrap {
         }
         Tenant star = em.find(Tenant.class, Tenant.SUPERTENANT_ID);
         Role root = em.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class)
-                .setParameter("tenantId", Tenant.SUPERTENANT_ID).setParameter("name", Role.ROOT).getSingleResult();
-        Administrator superadmin = new Administrator(star, NAME, new PasswordHasher().hash(password),
-                "created at first start");
+                .setParameter("tenantId", Tenant.SUPERTENANT_ID)
+                .setParameter("name", Role.ROOT)
+                .getSingleResult();
+        Administrator superadmin =
+                new Administrator(star, NAME, new PasswordHasher().hash(password), "created at first start");
         superadmin.assign(root);
         em.persist(superadmin);
         LOG.info("Created administrator '" + NAME + "@*' with the Root role.");

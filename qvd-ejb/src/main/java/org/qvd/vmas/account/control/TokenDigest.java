@@ -16,8 +16,7 @@ public final class TokenDigest {
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private TokenDigest() {
-    }
+    private TokenDigest() {}
 
     /** A new token; letters and digits only, so it survives URLs, shells and base64 round trips unchanged. */
     public static String newToken(SecureRandom random) {

@@ -33,12 +33,13 @@ public final class VerifiedCredentials {
 
     /** System property with the expiry in seconds; 0 turns the cache off (every login costs a hash check). */
     public static final String TTL_PROPERTY = "qvd.auth.credential-cache-seconds";
+
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 50_000;
 
     /** One per server: users (L7R) and administrators (REST, WAT) alike. */
-    public static final VerifiedCredentials SHARED = new VerifiedCredentials(configuredTtl(), MAX_ENTRIES,
-            System::nanoTime, Runtime.getRuntime().availableProcessors());
+    public static final VerifiedCredentials SHARED = new VerifiedCredentials(
+            configuredTtl(), MAX_ENTRIES, System::nanoTime, Runtime.getRuntime().availableProcessors());
 
     /** The slow check, e.g. {@link PasswordHasher#verify}. */
     @FunctionalInterface
@@ -46,8 +47,7 @@ public final class VerifiedCredentials {
         boolean verify(String password, String storedHash);
     }
 
-    private record Entry(byte[] digest, long expiresAt) {
-    }
+    private record Entry(byte[] digest, long expiresAt) {}
 
     private final byte[] key = new byte[32];
     private final long ttlNanos;

@@ -28,8 +28,7 @@ public class Acl {
     @Column(name = "description", length = 1024)
     private String description;
 
-    protected Acl() {
-    }
+    protected Acl() {}
 
     public Acl(String name) {
         this.name = name;

@@ -20,12 +20,15 @@ import org.qvd.vmas.platform.InvalidInputException;
 /** Someone who administers through the WAT, the API or the CLI; logs in as {@code name@tenant}. */
 @Entity
 @Table(name = "administrator")
-@NamedQuery(name = Administrator.BY_LOGIN,
+@NamedQuery(
+        name = Administrator.BY_LOGIN,
         query = "SELECT a FROM Administrator a JOIN FETCH a.tenant WHERE a.name = :name AND a.tenant.name = :tenant")
 @NamedQuery(name = Administrator.COUNT, query = "SELECT COUNT(a) FROM Administrator a")
-@NamedQuery(name = Administrator.COUNT_BY_NAME,
+@NamedQuery(
+        name = Administrator.COUNT_BY_NAME,
         query = "SELECT COUNT(a) FROM Administrator a WHERE a.tenant.id = :tenantId AND a.name = :name")
-@NamedQuery(name = Administrator.HOLDING_ROLE,
+@NamedQuery(
+        name = Administrator.HOLDING_ROLE,
         query = "SELECT COUNT(a) FROM Administrator a JOIN a.roles r WHERE r.id = :roleId")
 public class Administrator {
 
@@ -62,12 +65,13 @@ public class Administrator {
     private Instant credentialsChangedAt;
 
     @ManyToMany
-    @JoinTable(name = "administrator_role", joinColumns = @JoinColumn(name = "administrator_id"),
+    @JoinTable(
+            name = "administrator_role",
+            joinColumns = @JoinColumn(name = "administrator_id"),
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     private Set<Role> roles = new LinkedHashSet<>();
 
-    protected Administrator() {
-    }
+    protected Administrator() {}
 
     public Administrator(Tenant tenant, String name, String passwordHash, String description) {
         this.tenant = tenant;
@@ -83,16 +87,16 @@ public class Administrator {
     public void assign(Role role) {
         long roleTenant = role.getTenant().getId();
         if (roleTenant != Tenant.SUPERTENANT_ID && roleTenant != tenant.getId()) {
-            throw new InvalidInputException(AccountError.ROLE_OTHER_TENANT,
-                    "role '" + role.getName() + "' belongs to another tenant");
+            throw new InvalidInputException(
+                    AccountError.ROLE_OTHER_TENANT, "role '" + role.getName() + "' belongs to another tenant");
         }
         if (roleTenant == Tenant.SUPERTENANT_ID && !role.isFixed() && !tenant.isSupertenant()) {
-            throw new InvalidInputException(AccountError.ROLE_OTHER_TENANT,
-                    "role '" + role.getName() + "' belongs to tenant '*'");
+            throw new InvalidInputException(
+                    AccountError.ROLE_OTHER_TENANT, "role '" + role.getName() + "' belongs to tenant '*'");
         }
         if (Role.ROOT.equals(role.getName()) && roleTenant == Tenant.SUPERTENANT_ID && !tenant.isSupertenant()) {
-            throw new InvalidInputException(AccountError.ROLE_ROOT_SUPERADMIN_ONLY,
-                    "only superadministrators may hold Root");
+            throw new InvalidInputException(
+                    AccountError.ROLE_ROOT_SUPERADMIN_ONLY, "only superadministrators may hold Root");
         }
         roles.add(role);
     }
@@ -125,7 +129,9 @@ public class Administrator {
 
     /** Whether a bearer token issued at {@code issuedAt} is still good for this administrator. */
     public boolean acceptsTokenIssuedAt(Instant issuedAt) {
-        return !blocked && !tenant.isBlocked() && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
+        return !blocked
+                && !tenant.isBlocked()
+                && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
     }
 
     public void unblock() {

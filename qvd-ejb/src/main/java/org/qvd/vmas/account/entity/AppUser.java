@@ -14,9 +14,11 @@ import java.time.Instant;
 /** A person who owns VMs and logs in through a QVD client as {@code login@tenant}. */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = AppUser.BY_LOGIN,
+@NamedQuery(
+        name = AppUser.BY_LOGIN,
         query = "SELECT u FROM AppUser u JOIN FETCH u.tenant WHERE u.login = :login AND u.tenant.name = :tenant")
-@NamedQuery(name = AppUser.COUNT_BY_LOGIN,
+@NamedQuery(
+        name = AppUser.COUNT_BY_LOGIN,
         query = "SELECT COUNT(u) FROM AppUser u WHERE u.tenant.id = :tenantId AND u.login = :login")
 public class AppUser {
 
@@ -46,8 +48,7 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public AppUser(Tenant tenant, String login, String passwordHash, String description) {
         this.tenant = tenant;

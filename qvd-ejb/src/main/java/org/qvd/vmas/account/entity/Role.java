@@ -28,7 +28,8 @@ import org.qvd.vmas.platform.InvalidStateException;
  */
 @Entity
 @Table(name = "role")
-@NamedQuery(name = Role.BY_TENANT_AND_NAME,
+@NamedQuery(
+        name = Role.BY_TENANT_AND_NAME,
         query = "SELECT r FROM Role r WHERE r.tenant.id = :tenantId AND r.name = :name")
 @NamedQuery(name = Role.INHERITORS, query = "SELECT r FROM Role r JOIN r.inherits i WHERE i.id = :roleId")
 public class Role {
@@ -55,15 +56,16 @@ public class Role {
     private boolean fixed;
 
     @ManyToMany
-    @JoinTable(name = "role_inheritance", joinColumns = @JoinColumn(name = "role_id"),
+    @JoinTable(
+            name = "role_inheritance",
+            joinColumns = @JoinColumn(name = "role_id"),
             inverseJoinColumns = @JoinColumn(name = "inherited_id"))
     private Set<Role> inherits = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "role", cascade = CascadeType.ALL, orphanRemoval = true)
     private Set<RoleAcl> acls = new LinkedHashSet<>();
 
-    protected Role() {
-    }
+    protected Role() {}
 
     public Role(Tenant tenant, String name, String description) {
         this.tenant = tenant;
@@ -73,8 +75,8 @@ public class Role {
 
     private void checkMutable() {
         if (fixed) {
-            throw new InvalidStateException(AccountError.ROLE_FIXED,
-                    "role '" + name + "' is fixed and cannot be changed");
+            throw new InvalidStateException(
+                    AccountError.ROLE_FIXED, "role '" + name + "' is fixed and cannot be changed");
         }
     }
 
@@ -116,11 +118,12 @@ public class Role {
         checkMutable();
         if (other.isRoot() && !tenant.isSupertenant()) {
             // inheriting Root would hand a tenant's administrators every ACL, which assigning it refuses
-            throw new InvalidInputException(AccountError.ROLE_ROOT_SUPERADMIN_ONLY,
-                    "only roles of tenant '*' may inherit Root");
+            throw new InvalidInputException(
+                    AccountError.ROLE_ROOT_SUPERADMIN_ONLY, "only roles of tenant '*' may inherit Root");
         }
         if (other == this || other.reaches(this)) {
-            throw new InvalidInputException(AccountError.ROLE_CYCLE,
+            throw new InvalidInputException(
+                    AccountError.ROLE_CYCLE,
                     "role '" + name + "' cannot inherit '" + other.name + "': inheritance would loop");
         }
         inherits.add(other);
@@ -214,13 +217,17 @@ public class Role {
 
     public Set<String> grantedAcls() {
         Set<String> s = new TreeSet<>();
-        acls.stream().filter(RoleAcl::isPositive).forEach(ra -> s.add(ra.getAcl().getName()));
+        acls.stream()
+                .filter(RoleAcl::isPositive)
+                .forEach(ra -> s.add(ra.getAcl().getName()));
         return s;
     }
 
     public Set<String> deniedAcls() {
         Set<String> s = new TreeSet<>();
-        acls.stream().filter(ra -> !ra.isPositive()).forEach(ra -> s.add(ra.getAcl().getName()));
+        acls.stream()
+                .filter(ra -> !ra.isPositive())
+                .forEach(ra -> s.add(ra.getAcl().getName()));
         return s;
     }
 }

@@ -21,8 +21,7 @@ public class RoleAcl {
         private Long role;
         private Long acl;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {
@@ -48,8 +47,7 @@ public class RoleAcl {
     @Column(name = "positive", nullable = false)
     private boolean positive;
 
-    protected RoleAcl() {
-    }
+    protected RoleAcl() {}
 
     RoleAcl(Role role, Acl acl, boolean positive) {
         this.role = role;

@@ -36,8 +36,7 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String name, String description) {
         this.name = name;

@@ -17,7 +17,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "user_token")
-@NamedQuery(name = UserToken.BY_HASH,
+@NamedQuery(
+        name = UserToken.BY_HASH,
         query = "SELECT t FROM UserToken t JOIN FETCH t.user WHERE t.tokenHash IN :hashes")
 @NamedQuery(name = UserToken.DELETE_EXPIRED, query = "DELETE FROM UserToken t WHERE t.expiresAt < :now")
 public class UserToken {
@@ -48,8 +49,7 @@ public class UserToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    protected UserToken() {
-    }
+    protected UserToken() {}
 
     public UserToken(AppUser user, String tokenHash, Instant createdAt, Instant expiresAt) {
         if (!expiresAt.isAfter(createdAt)) {

@@ -3,8 +3,15 @@ package org.qvd.vmas.audit.boundary;
 import java.time.Instant;
 
 /** Audit list filter; null = any. result: "ok" or an error code. */
-public record AuditFilter(Long tenantId, String adminName, String action, String objectType, Long objectId,
-        String result, Instant from, Instant to) {
+public record AuditFilter(
+        Long tenantId,
+        String adminName,
+        String action,
+        String objectType,
+        Long objectId,
+        String result,
+        Instant from,
+        Instant to) {
 
     public static AuditFilter any() {
         return new AuditFilter(null, null, null, null, null, null, null, null);

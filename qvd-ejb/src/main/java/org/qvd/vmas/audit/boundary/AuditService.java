@@ -17,8 +17,8 @@ import org.qvd.vmas.platform.RequiresAcl;
 @RequiresAcl
 public class AuditService {
 
-    private static final Map<String, String> SORTABLE = Map.of("at", "at", "id", "id", "action", "action",
-            "admin", "adminName", "result", "result");
+    private static final Map<String, String> SORTABLE =
+            Map.of("at", "at", "id", "id", "action", "action", "admin", "adminName", "result", "result");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -28,19 +28,25 @@ public class AuditService {
         AuditFilter f = filter == null ? AuditFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
         PageRequest ordered = page.sort() == null ? new PageRequest(page.page(), page.size(), "id", true) : page;
-        return ListQuery.page(em, AuditEntry.class, ordered, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("tenantId"), scope, where);
-            ListQuery.contains(cb, root.get("adminName"), f.adminName(), where);
-            ListQuery.equal(cb, root.get("action"), f.action(), where);
-            ListQuery.equal(cb, root.get("objectType"), f.objectType(), where);
-            ListQuery.equal(cb, root.get("objectId"), f.objectId(), where);
-            ListQuery.equal(cb, root.get("result"), f.result(), where);
-            if (f.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("at"), f.from()));
-            }
-            if (f.to() != null) {
-                where.add(cb.lessThan(root.get("at"), f.to()));
-            }
-        }, AuditEntryDto::of);
+        return ListQuery.page(
+                em,
+                AuditEntry.class,
+                ordered,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("tenantId"), scope, where);
+                    ListQuery.contains(cb, root.get("adminName"), f.adminName(), where);
+                    ListQuery.equal(cb, root.get("action"), f.action(), where);
+                    ListQuery.equal(cb, root.get("objectType"), f.objectType(), where);
+                    ListQuery.equal(cb, root.get("objectId"), f.objectId(), where);
+                    ListQuery.equal(cb, root.get("result"), f.result(), where);
+                    if (f.from() != null) {
+                        where.add(cb.greaterThanOrEqualTo(root.get("at"), f.from()));
+                    }
+                    if (f.to() != null) {
+                        where.add(cb.lessThan(root.get("at"), f.to()));
+                    }
+                },
+                AuditEntryDto::of);
     }
 }

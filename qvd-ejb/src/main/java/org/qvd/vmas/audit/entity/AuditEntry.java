@@ -57,8 +57,7 @@ public class AuditEntry {
     @Column(name = "source_address", length = 128)
     private String sourceAddress;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     public AuditEntry(AuditEvent e, Instant at) {
         this.at = at;

@@ -41,7 +41,8 @@ public class ClusterMembership {
                     .getMethod("getMembership");
             Method members = Class.forName("org.wildfly.clustering.server.GroupMembership", false, loader)
                     .getMethod("getMembers");
-            Method name = Class.forName("org.wildfly.clustering.server.GroupMember", false, loader).getMethod("getName");
+            Method name = Class.forName("org.wildfly.clustering.server.GroupMember", false, loader)
+                    .getMethod("getName");
             List<?> list = (List<?>) members.invoke(membership.invoke(group));
             Set<String> names = new java.util.HashSet<>();
             for (Object member : list) {
@@ -64,6 +65,8 @@ public class ClusterMembership {
 
     /** For logs: the members, or "unknown". */
     public String describe() {
-        return members().map(m -> m.stream().sorted().collect(Collectors.joining(", "))).orElse("unknown (one node)");
+        return members()
+                .map(m -> m.stream().sorted().collect(Collectors.joining(", ")))
+                .orElse("unknown (one node)");
     }
 }

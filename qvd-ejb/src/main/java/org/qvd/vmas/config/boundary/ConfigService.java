@@ -56,8 +56,10 @@ public class ConfigService {
         Long tenant = tenantOf(tenantId);
         Map<String, ConfigKey<?>> catalogue = resolver.catalogue();
         TreeSet<String> keys = new TreeSet<>(catalogue.keySet());
-        em.createNamedQuery(ConfigEntry.ALL_FOR_TENANT, ConfigEntry.class).setParameter("tenantId", tenant == null ? -1L : tenant)
-                .getResultList().forEach(e -> keys.add(e.getKey()));
+        em.createNamedQuery(ConfigEntry.ALL_FOR_TENANT, ConfigEntry.class)
+                .setParameter("tenantId", tenant == null ? -1L : tenant)
+                .getResultList()
+                .forEach(e -> keys.add(e.getKey()));
         List<ConfigDto> out = new ArrayList<>();
         keys.forEach(k -> describe(tenant, k, catalogue.get(k)).ifPresent(out::add));
         return out;
@@ -66,7 +68,8 @@ public class ConfigService {
     /** Sets a value for a tenant (or globally, tenantId null, superadmins only); typed keys are checked. */
     @RequiresAcl("config.update")
     @Audited(value = "config.set", objectType = "config")
-    public ConfigDto set(Long tenantId, @NotBlank @Pattern(regexp = KEY) String key, @NotNull @Size(max = 4096) String value) {
+    public ConfigDto set(
+            Long tenantId, @NotBlank @Pattern(regexp = KEY) String key, @NotNull @Size(max = 4096) String value) {
         Long tenant = tenantOf(tenantId);
         ConfigKey<?> known = resolver.catalogue().get(key);
         if (known != null) {
@@ -86,11 +89,12 @@ public class ConfigService {
     @Audited(value = "config.delete", objectType = "config")
     public ConfigDto delete(Long tenantId, @NotBlank String key) {
         Long tenant = tenantOf(tenantId);
-        ConfigEntry entry = resolver.entry(tenant, key).orElseThrow(() -> new NotFoundException(ConfigError.NOT_FOUND,
-                key));
+        ConfigEntry entry =
+                resolver.entry(tenant, key).orElseThrow(() -> new NotFoundException(ConfigError.NOT_FOUND, key));
         em.remove(entry);
         em.flush();
-        return describe(tenant, key, resolver.catalogue().get(key)).orElse(new ConfigDto(key, null, "unset", null, null, null));
+        return describe(tenant, key, resolver.catalogue().get(key))
+                .orElse(new ConfigDto(key, null, "unset", null, null, null));
     }
 
     /** Superadmins choose (null = global); other admins always act on their own tenant. */
@@ -117,6 +121,8 @@ public class ConfigService {
         if (global.isPresent()) {
             return Optional.of(new ConfigDto(key, global.get().getValue(), "global", type, dflt, description));
         }
-        return known == null ? Optional.empty() : Optional.of(new ConfigDto(key, dflt, "default", type, dflt, description));
+        return known == null
+                ? Optional.empty()
+                : Optional.of(new ConfigDto(key, dflt, "default", type, dflt, description));
     }
 }

@@ -40,9 +40,13 @@ public class ConfigResolver {
 
     public Optional<ConfigEntry> entry(Long tenantId, String key) {
         List<ConfigEntry> rows = tenantId == null
-                ? em.createNamedQuery(ConfigEntry.GLOBAL, ConfigEntry.class).setParameter("key", key).getResultList()
-                : em.createNamedQuery(ConfigEntry.OF_TENANT, ConfigEntry.class).setParameter("tenantId", tenantId)
-                        .setParameter("key", key).getResultList();
+                ? em.createNamedQuery(ConfigEntry.GLOBAL, ConfigEntry.class)
+                        .setParameter("key", key)
+                        .getResultList()
+                : em.createNamedQuery(ConfigEntry.OF_TENANT, ConfigEntry.class)
+                        .setParameter("tenantId", tenantId)
+                        .setParameter("key", key)
+                        .getResultList();
         return rows.stream().findFirst();
     }
 

@@ -12,10 +12,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "config")
 @NamedQuery(name = ConfigEntry.GLOBAL, query = "SELECT c FROM ConfigEntry c WHERE c.tenantId IS NULL AND c.key = :key")
-@NamedQuery(name = ConfigEntry.OF_TENANT,
+@NamedQuery(
+        name = ConfigEntry.OF_TENANT,
         query = "SELECT c FROM ConfigEntry c WHERE c.tenantId = :tenantId AND c.key = :key")
-@NamedQuery(name = ConfigEntry.ALL_FOR_TENANT, query = "SELECT c FROM ConfigEntry c "
-        + "WHERE c.tenantId IS NULL OR c.tenantId = :tenantId ORDER BY c.key, c.tenantId NULLS FIRST")
+@NamedQuery(
+        name = ConfigEntry.ALL_FOR_TENANT,
+        query = "SELECT c FROM ConfigEntry c "
+                + "WHERE c.tenantId IS NULL OR c.tenantId = :tenantId ORDER BY c.key, c.tenantId NULLS FIRST")
 public class ConfigEntry {
 
     public static final String GLOBAL = "ConfigEntry.global";
@@ -35,8 +38,7 @@ public class ConfigEntry {
     @Column(name = "value", nullable = false, length = 4096)
     private String value;
 
-    protected ConfigEntry() {
-    }
+    protected ConfigEntry() {}
 
     public ConfigEntry(Long tenantId, String key, String value) {
         this.tenantId = tenantId;

@@ -8,10 +8,8 @@ import org.qvd.vmas.platform.ErrorCode;
  * ({@code error.<code>} in the WAT's messages) key on them, so a released code never changes.
  */
 public enum ConfigError implements ErrorCode {
-    INVALID_VALUE("config.invalid_value",
-            "That value is not valid for this setting."),
-    NOT_FOUND("config.not_found",
-            "No such setting.");
+    INVALID_VALUE("config.invalid_value", "That value is not valid for this setting."),
+    NOT_FOUND("config.not_found", "No such setting.");
 
     private final String code;
     private final String description;

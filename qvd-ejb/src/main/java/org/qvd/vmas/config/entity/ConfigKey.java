@@ -32,8 +32,8 @@ public record ConfigKey<T>(String name, Class<T> type, T defaultValue, String de
         try {
             return parser.apply(raw.trim());
         } catch (RuntimeException e) {
-            throw new InvalidInputException(ConfigError.INVALID_VALUE,
-                    "'" + raw + "' is not a valid " + type.getSimpleName() + " for " + name);
+            throw new InvalidInputException(
+                    ConfigError.INVALID_VALUE, "'" + raw + "' is not a valid " + type.getSimpleName() + " for " + name);
         }
     }
 

@@ -38,8 +38,7 @@ public class DirectoryLogins {
 
     static final Duration POLICY_TTL = Duration.ofSeconds(10);
 
-    private record CachedPolicy(boolean localUsersOff, long expiresAt) {
-    }
+    private record CachedPolicy(boolean localUsersOff, long expiresAt) {}
 
     private final Map<String, CachedPolicy> policies = new ConcurrentHashMap<>();
 
@@ -67,8 +66,11 @@ public class DirectoryLogins {
     public Optional<AppUser> authenticate(Login login, AppUser existing, String password) {
         if (existing != null && !DirectoryUser.NO_LOCAL_PASSWORD.equals(existing.getPasswordHash())) {
             if (localUsersOff(login.tenant())) {
-                throw refused(existing, "directory.local_users_off", "local users of tenant " + login.tenant()
-                        + " may not log in: its directory's localUsers setting is off");
+                throw refused(
+                        existing,
+                        "directory.local_users_off",
+                        "local users of tenant " + login.tenant()
+                                + " may not log in: its directory's localUsers setting is off");
             }
             return Optional.empty();
         }
@@ -77,8 +79,10 @@ public class DirectoryLogins {
             if (existing == null) {
                 return Optional.empty();
             }
-            throw refused(existing, "directory.disabled", "the directory of tenant " + login.tenant()
-                    + " is deleted or disabled");
+            throw refused(
+                    existing,
+                    "directory.disabled",
+                    "the directory of tenant " + login.tenant() + " is deleted or disabled");
         }
         DirectoryEntry entry = vouchedEntry(directory, login.name(), existing);
         AppUser user = existing != null ? existing : provisioning.user(directory, login.name(), entry);
@@ -103,10 +107,15 @@ public class DirectoryLogins {
             return;
         }
         Directory directory = em.createNamedQuery(Directory.BY_TENANT, Directory.class)
-                .setParameter("tenantId", user.getTenant().getId()).getResultStream().findFirst().orElse(null);
+                .setParameter("tenantId", user.getTenant().getId())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (directory == null || !directory.isEnabled()) {
-            throw refused(user, "directory.disabled", "the directory of tenant " + user.getTenant().getName()
-                    + " is deleted or disabled");
+            throw refused(
+                    user,
+                    "directory.disabled",
+                    "the directory of tenant " + user.getTenant().getName() + " is deleted or disabled");
         }
         link(user, directory, vouchedEntry(directory, user.getLogin(), user));
     }
@@ -126,13 +135,18 @@ public class DirectoryLogins {
         DirectorySettings settings = directory.settings();
         Optional<DirectoryEntry> found = endpoints.lookup(directory.getId(), directory.getRevision(), settings, login);
         if (found.isEmpty()) {
-            throw refused(existing, "directory.user_missing", "'" + login + "' is no longer in the directory ("
-                    + settings.userFilter() + " under " + settings.userBaseDn() + " finds no entry)");
+            throw refused(
+                    existing,
+                    "directory.user_missing",
+                    "'" + login + "' is no longer in the directory (" + settings.userFilter() + " under "
+                            + settings.userBaseDn() + " finds no entry)");
         }
         String group = settings.requiredGroup();
         if (group != null && !group.isBlank() && !found.get().memberOf(group)) {
-            throw refused(existing, "directory.not_in_group", "'" + login + "' (" + found.get().dn()
-                    + ") is not a member of the required group '" + group + "'");
+            throw refused(
+                    existing,
+                    "directory.not_in_group",
+                    "'" + login + "' (" + found.get().dn() + ") is not a member of the required group '" + group + "'");
         }
         return found.get();
     }
@@ -154,7 +168,9 @@ public class DirectoryLogins {
         if (cached != null && now - cached.expiresAt() < 0) {
             return cached.localUsersOff();
         }
-        boolean off = directory(tenantName).map(d -> d.isEnabled() && !d.isLocalUsers()).orElse(false);
+        boolean off = directory(tenantName)
+                .map(d -> d.isEnabled() && !d.isLocalUsers())
+                .orElse(false);
         if (policies.size() > 10_000) {
             policies.clear();
         }
@@ -163,7 +179,9 @@ public class DirectoryLogins {
     }
 
     private Optional<Directory> directory(String tenantName) {
-        return em.createNamedQuery(Directory.BY_TENANT_NAME, Directory.class).setParameter("tenant", tenantName)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(Directory.BY_TENANT_NAME, Directory.class)
+                .setParameter("tenant", tenantName)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -24,7 +24,6 @@ import org.qvd.vmas.directory.entity.DirectorySettings;
 import org.qvd.vmas.directory.entity.DirectoryUser;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.InvalidInputException;
@@ -50,10 +49,13 @@ public class DirectoryService {
         if (tenant == null) {
             throw new org.qvd.vmas.platform.NotFoundException(PlatformError.TENANT_NOT_FOUND, input.tenantId());
         }
-        if (!em.createNamedQuery(Directory.BY_TENANT, Directory.class).setParameter("tenantId", tenant.getId())
-                .getResultList().isEmpty()) {
-            throw new ConflictException(DirectoryError.DUPLICATE, "tenant '" + tenant.getName() + "' has a directory "
-                    + "already: change that one");
+        if (!em.createNamedQuery(Directory.BY_TENANT, Directory.class)
+                .setParameter("tenantId", tenant.getId())
+                .getResultList()
+                .isEmpty()) {
+            throw new ConflictException(
+                    DirectoryError.DUPLICATE,
+                    "tenant '" + tenant.getName() + "' has a directory " + "already: change that one");
         }
         Directory directory = new Directory(tenant, settings(input, null));
         directory.provisionWith(osf(input.provisionOsfId(), tenant.getId()));
@@ -71,8 +73,11 @@ public class DirectoryService {
     @RequiresAcl("directory.see")
     public List<DirectoryDto> list(Long tenantId) {
         Long scope = CurrentCaller.get().listScope(tenantId);
-        return em.createNamedQuery(Directory.ALL, Directory.class).getResultStream()
-                .filter(d -> scope == null || d.getTenant().getId().equals(scope)).map(DirectoryDto::of).toList();
+        return em.createNamedQuery(Directory.ALL, Directory.class)
+                .getResultStream()
+                .filter(d -> scope == null || d.getTenant().getId().equals(scope))
+                .map(DirectoryDto::of)
+                .toList();
     }
 
     /** Replaces the settings (an absent bind secret keeps the stored one); connections and lookups start afresh. */
@@ -81,7 +86,8 @@ public class DirectoryService {
     public DirectoryDto update(@NotNull Long id, @NotNull @Valid DirectoryInput input) {
         Directory directory = find(id);
         directory.apply(settings(input, directory));
-        directory.provisionWith(osf(input.provisionOsfId(), directory.getTenant().getId()));
+        directory.provisionWith(
+                osf(input.provisionOsfId(), directory.getTenant().getId()));
         endpoints.forget(id);
         return DirectoryDto.of(directory);
     }
@@ -91,7 +97,9 @@ public class DirectoryService {
     @Audited(value = "directory.delete", objectType = "directory")
     public void delete(@NotNull Long id) {
         Directory directory = find(id);
-        em.createQuery("DELETE FROM DirectoryUser u WHERE u.directoryId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM DirectoryUser u WHERE u.directoryId = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         em.remove(directory);
         endpoints.forget(id);
     }
@@ -102,15 +110,21 @@ public class DirectoryService {
         Directory directory = find(id);
         DirectorySettings s = directory.settings();
         try {
-            Optional<DirectoryEntry> entry = endpoints.lookup(id, directory.getRevision(),
-                    withoutCache(s), login);
+            Optional<DirectoryEntry> entry = endpoints.lookup(id, directory.getRevision(), withoutCache(s), login);
             if (entry.isEmpty()) {
                 return new DirectoryProbeDto(true, false, null, List.of(), false, null, null);
             }
             DirectoryEntry e = entry.get();
-            boolean admitted = s.requiredGroup() == null || s.requiredGroup().isBlank() || e.memberOf(s.requiredGroup());
-            return new DirectoryProbeDto(true, true, e.dn(), new ArrayList<>(e.groups()), admitted,
-                    admitted ? s.osfFor(e.groups()) : null, null);
+            boolean admitted =
+                    s.requiredGroup() == null || s.requiredGroup().isBlank() || e.memberOf(s.requiredGroup());
+            return new DirectoryProbeDto(
+                    true,
+                    true,
+                    e.dn(),
+                    new ArrayList<>(e.groups()),
+                    admitted,
+                    admitted ? s.osfFor(e.groups()) : null,
+                    null);
         } catch (DirectoryUnavailableException e) {
             return new DirectoryProbeDto(false, false, null, List.of(), false, null, e.getMessage());
         }
@@ -120,8 +134,10 @@ public class DirectoryService {
     @RequiresAcl("directory.see")
     public List<DirectoryUserDto> users(@NotNull Long id) {
         find(id);
-        return em.createNamedQuery(DirectoryUser.BY_DIRECTORY, DirectoryUser.class).setParameter("directoryId", id)
-                .getResultStream().map(link -> DirectoryUserDto.of(link, em.find(AppUser.class, link.getUserId())))
+        return em.createNamedQuery(DirectoryUser.BY_DIRECTORY, DirectoryUser.class)
+                .setParameter("directoryId", id)
+                .getResultStream()
+                .map(link -> DirectoryUserDto.of(link, em.find(AppUser.class, link.getUserId())))
                 .toList();
     }
 
@@ -135,8 +151,9 @@ public class DirectoryService {
         }
         Osf osf = em.find(Osf.class, osfId);
         if (osf == null || osf.getTenant().getId() != tenantId) {
-            throw new InvalidInputException(DirectoryError.INVALID_SETTINGS, "provisionOsfId: OSF " + osfId
-                    + " is not an OSF of the directory's tenant");
+            throw new InvalidInputException(
+                    DirectoryError.INVALID_SETTINGS,
+                    "provisionOsfId: OSF " + osfId + " is not an OSF of the directory's tenant");
         }
         return osf;
     }
@@ -146,28 +163,55 @@ public class DirectoryService {
         if (in.groupOsfs() != null) {
             in.groupOsfs().forEach((group, osfId) -> {
                 if (group == null || group.isBlank() || osfId == null) {
-                    throw new InvalidInputException(DirectoryError.INVALID_SETTINGS, "groupOsfs: each group needs a name "
-                            + "and an OSF id");
+                    throw new InvalidInputException(
+                            DirectoryError.INVALID_SETTINGS, "groupOsfs: each group needs a name " + "and an OSF id");
                 }
-                long tenantId = current != null ? current.getTenant().getId()
+                long tenantId = current != null
+                        ? current.getTenant().getId()
                         : CurrentCaller.get().owningTenant(in.tenantId());
                 osf(osfId, tenantId);
                 groups.put(group.trim(), osfId);
             });
         }
-        return DirectorySettingsCheck.check(new DirectorySettings(trim(in.url()), Boolean.TRUE.equals(in.startTls()),
-                in.caPem(), trim(in.bindDn()), in.bindSecret(), trim(in.userBaseDn()),
-                or(in.userFilter(), DirectorySettings.DEFAULT_USER_FILTER), trim(in.groupBaseDn()),
-                in.groupFilter() == null ? DirectorySettings.DEFAULT_GROUP_FILTER : in.groupFilter().trim(),
-                trim(in.requiredGroup()), in.localUsers() == null || in.localUsers(), in.provisionOsfId(),
-                or(in.provisionTag(), "default"), in.cacheSeconds() == null ? 30 : in.cacheSeconds(),
-                in.enabled() == null || in.enabled(), groups));
+        return DirectorySettingsCheck.check(new DirectorySettings(
+                trim(in.url()),
+                Boolean.TRUE.equals(in.startTls()),
+                in.caPem(),
+                trim(in.bindDn()),
+                in.bindSecret(),
+                trim(in.userBaseDn()),
+                or(in.userFilter(), DirectorySettings.DEFAULT_USER_FILTER),
+                trim(in.groupBaseDn()),
+                in.groupFilter() == null
+                        ? DirectorySettings.DEFAULT_GROUP_FILTER
+                        : in.groupFilter().trim(),
+                trim(in.requiredGroup()),
+                in.localUsers() == null || in.localUsers(),
+                in.provisionOsfId(),
+                or(in.provisionTag(), "default"),
+                in.cacheSeconds() == null ? 30 : in.cacheSeconds(),
+                in.enabled() == null || in.enabled(),
+                groups));
     }
 
     private static DirectorySettings withoutCache(DirectorySettings s) {
-        return new DirectorySettings(s.url(), s.startTls(), s.caPem(), s.bindDn(), s.bindSecret(), s.userBaseDn(),
-                s.userFilter(), s.groupBaseDn(), s.groupFilter(), s.requiredGroup(), s.localUsers(), s.provisionOsfId(),
-                s.provisionTag(), 0, s.enabled(), s.groupOsfs());
+        return new DirectorySettings(
+                s.url(),
+                s.startTls(),
+                s.caPem(),
+                s.bindDn(),
+                s.bindSecret(),
+                s.userBaseDn(),
+                s.userFilter(),
+                s.groupBaseDn(),
+                s.groupFilter(),
+                s.requiredGroup(),
+                s.localUsers(),
+                s.provisionOsfId(),
+                s.provisionTag(),
+                0,
+                s.enabled(),
+                s.groupOsfs());
     }
 
     private static String trim(String s) {
@@ -177,5 +221,4 @@ public class DirectoryService {
     private static String or(String s, String fallback) {
         return s == null || s.isBlank() ? fallback : s.trim();
     }
-
 }

@@ -32,7 +32,10 @@ public class AutoProvisioning {
 
     /** A new user of the directory's tenant for the entry; flushed, so that it has its id. */
     public AppUser user(Directory directory, String login, DirectoryEntry entry) {
-        AppUser user = new AppUser(directory.getTenant(), login, DirectoryUser.NO_LOCAL_PASSWORD,
+        AppUser user = new AppUser(
+                directory.getTenant(),
+                login,
+                DirectoryUser.NO_LOCAL_PASSWORD,
                 "from the directory: " + truncated(entry.dn()));
         em.persist(user);
         em.flush();
@@ -42,18 +45,22 @@ public class AutoProvisioning {
 
     /** A VM of {@code osfId} for a user who has none; nothing when no OSF applies or the user has a VM. */
     public void vm(AppUser user, Long osfId, String tag) {
-        if (osfId == null || em.createNamedQuery(Vm.COUNT_BY_USER, Long.class).setParameter("userId", user.getId())
-                .getSingleResult() > 0) {
+        if (osfId == null
+                || em.createNamedQuery(Vm.COUNT_BY_USER, Long.class)
+                                .setParameter("userId", user.getId())
+                                .getSingleResult()
+                        > 0) {
             return;
         }
         Osf osf = em.find(Osf.class, osfId);
         if (osf == null || !osf.getTenant().getId().equals(user.getTenant().getId())) {
-            LOG.warning(() -> "directory OSF " + osfId + " is not an OSF of tenant " + user.getTenant().getName()
-                    + ": no VM provisioned for " + user.getLogin());
+            LOG.warning(() -> "directory OSF " + osfId + " is not an OSF of tenant "
+                    + user.getTenant().getName() + ": no VM provisioned for " + user.getLogin());
             return;
         }
         String ip = VmNetwork.of(config, user.getTenant().getId())
-                .next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()));
+                .next(new HashSet<>(
+                        em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()));
         em.persist(new Vm(user, osf, user.getLogin(), tag, ip, "provisioned from the directory"));
         LOG.info(() -> "provisioned a VM of OSF " + osf.getName() + " for " + user.getLogin() + "@"
                 + user.getTenant().getName());

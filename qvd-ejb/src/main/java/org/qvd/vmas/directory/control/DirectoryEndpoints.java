@@ -19,11 +19,9 @@ public class DirectoryEndpoints {
 
     private static final int MAX_CACHED = 50_000;
 
-    private record Key(long directoryId, int revision) {
-    }
+    private record Key(long directoryId, int revision) {}
 
-    private record Cached(Optional<DirectoryEntry> entry, long expiresAt) {
-    }
+    private record Cached(Optional<DirectoryEntry> entry, long expiresAt) {}
 
     private final Map<Long, Map.Entry<Key, LdapEndpoint>> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Cached> lookups = new ConcurrentHashMap<>();
@@ -36,12 +34,17 @@ public class DirectoryEndpoints {
         if (cached != null && now - cached.expiresAt() < 0) {
             return cached.entry();
         }
-        Optional<DirectoryEntry> entry = endpoint(directoryId, revision, settings).lookup(login);
+        Optional<DirectoryEntry> entry =
+                endpoint(directoryId, revision, settings).lookup(login);
         if (settings.cacheSeconds() > 0) {
             if (lookups.size() >= MAX_CACHED) {
                 lookups.clear();
             }
-            lookups.put(cacheKey, new Cached(entry, now + Duration.ofSeconds(settings.cacheSeconds()).toNanos()));
+            lookups.put(
+                    cacheKey,
+                    new Cached(
+                            entry,
+                            now + Duration.ofSeconds(settings.cacheSeconds()).toNanos()));
         }
         return entry;
     }

@@ -18,7 +18,9 @@ public class DirectoryPasswordCheck {
     PasswordCheck check;
 
     public boolean verify(AppUser user, String password) {
-        return check.verify(new PasswordCheck.Account(PasswordCheck.Kind.USER, user.getId(), user.getLogin(),
-                user.getPasswordHash()), password);
+        return check.verify(
+                new PasswordCheck.Account(
+                        PasswordCheck.Kind.USER, user.getId(), user.getLogin(), user.getPasswordHash()),
+                password);
     }
 }

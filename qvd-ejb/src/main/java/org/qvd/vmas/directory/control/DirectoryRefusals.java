@@ -39,9 +39,18 @@ public class DirectoryRefusals {
             }
         }
         LOG.info(() -> "directory login refused (" + code + "): " + LogText.escape(why));
-        audit.recordRefusal(new AuditEvent(null, "system", user == null ? null : user.getTenant().getId(),
-                user == null ? null : user.getTenant().getName(), false, ACTION, "user",
-                user == null ? null : user.getId(), user == null ? null : user.getLogin(),
-                "{\"reason\":\"" + LogText.escape(why).replace("\\", "\\\\").replace("\"", "\\\"") + "\"}", code, null));
+        audit.recordRefusal(new AuditEvent(
+                null,
+                "system",
+                user == null ? null : user.getTenant().getId(),
+                user == null ? null : user.getTenant().getName(),
+                false,
+                ACTION,
+                "user",
+                user == null ? null : user.getId(),
+                user == null ? null : user.getLogin(),
+                "{\"reason\":\"" + LogText.escape(why).replace("\\", "\\\\").replace("\"", "\\\"") + "\"}",
+                code,
+                null));
     }
 }

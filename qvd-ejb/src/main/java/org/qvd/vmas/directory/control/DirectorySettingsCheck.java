@@ -16,8 +16,7 @@ import org.qvd.vmas.platform.InvalidInputException;
  */
 public final class DirectorySettingsCheck {
 
-    private DirectorySettingsCheck() {
-    }
+    private DirectorySettingsCheck() {}
 
     public static DirectorySettings check(DirectorySettings s) {
         LDAPURL url;
@@ -48,8 +47,9 @@ public final class DirectorySettingsCheck {
         dn(s.groupBaseDn(), "groupBaseDn", false);
         filter(required(s.userFilter(), "userFilter"), "userFilter");
         if (!s.userFilter().contains("%u")) {
-            throw invalid("userFilter", "the user filter must contain %u (the login), e.g. (uid=%u) or "
-                    + "(sAMAccountName=%u)");
+            throw invalid(
+                    "userFilter",
+                    "the user filter must contain %u (the login), e.g. (uid=%u) or " + "(sAMAccountName=%u)");
         }
         if (s.groupFilter() != null && !s.groupFilter().isBlank()) {
             filter(s.groupFilter(), "groupFilter");
@@ -57,7 +57,9 @@ public final class DirectorySettingsCheck {
         if (s.cacheSeconds() < 0 || s.cacheSeconds() > 3600) {
             throw invalid("cacheSeconds", "cacheSeconds must be between 0 and 3600");
         }
-        if (s.provisionTag() == null || s.provisionTag().isBlank() || s.provisionTag().length() > 64) {
+        if (s.provisionTag() == null
+                || s.provisionTag().isBlank()
+                || s.provisionTag().length() > 64) {
             throw invalid("provisionTag", "provisionTag must name a DI tag (1 to 64 characters)");
         }
         return s;

@@ -69,8 +69,11 @@ public final class LdapEndpoint implements AutoCloseable {
     public Optional<DirectoryEntry> lookup(String login) {
         LDAPConnectionPool p = pool();
         try {
-            SearchRequest search = new SearchRequest(settings.userBaseDn(), SearchScope.SUB,
-                    Filter.create(fill(settings.userFilter(), login, null)), ATTRIBUTES);
+            SearchRequest search = new SearchRequest(
+                    settings.userBaseDn(),
+                    SearchScope.SUB,
+                    Filter.create(fill(settings.userFilter(), login, null)),
+                    ATTRIBUTES);
             search.setSizeLimit(2);
             search.setResponseTimeoutMillis(RESPONSE_TIMEOUT.toMillis());
             SearchResult found = p.search(search);
@@ -106,7 +109,8 @@ public final class LdapEndpoint implements AutoCloseable {
             bind.setResponseTimeoutMillis(RESPONSE_TIMEOUT.toMillis());
             return p.bindAndRevertAuthentication(bind).getResultCode() == ResultCode.SUCCESS;
         } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS || e.getResultCode() == ResultCode.INVALID_DN_SYNTAX
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS
+                    || e.getResultCode() == ResultCode.INVALID_DN_SYNTAX
                     || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return false;
             }
@@ -117,13 +121,16 @@ public final class LdapEndpoint implements AutoCloseable {
     private Set<String> groups(LDAPConnectionPool p, SearchResultEntry entry, String login) throws LDAPException {
         Set<String> groups = new LinkedHashSet<>();
         // Active Directory lists the groups in the user's own entry
-        for (String memberOf : entry.getAttributeValues("memberOf") == null ? new String[0]
-                : entry.getAttributeValues("memberOf")) {
+        for (String memberOf :
+                entry.getAttributeValues("memberOf") == null ? new String[0] : entry.getAttributeValues("memberOf")) {
             addGroup(groups, memberOf, null);
         }
         if (settings.groupFilter() != null && !settings.groupFilter().isBlank()) {
-            SearchRequest search = new SearchRequest(settings.groupBase(), SearchScope.SUB,
-                    Filter.create(fill(settings.groupFilter(), login, entry.getDN())), "cn");
+            SearchRequest search = new SearchRequest(
+                    settings.groupBase(),
+                    SearchScope.SUB,
+                    Filter.create(fill(settings.groupFilter(), login, entry.getDN())),
+                    "cn");
             search.setSizeLimit(1000);
             search.setResponseTimeoutMillis(RESPONSE_TIMEOUT.toMillis());
             for (SearchResultEntry group : p.search(search).getSearchEntries()) {
@@ -164,8 +171,9 @@ public final class LdapEndpoint implements AutoCloseable {
             return current;
         }
         if (slowConnect && connecting.isLocked()) {
-            throw new DirectoryUnavailableException("the directory " + settings.url() + " does not answer: a connection "
-                    + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
+            throw new DirectoryUnavailableException(
+                    "the directory " + settings.url() + " does not answer: a connection "
+                            + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
         }
         boolean mine;
         try {
@@ -176,8 +184,9 @@ public final class LdapEndpoint implements AutoCloseable {
         }
         if (!mine) {
             slowConnect = true;
-            throw new DirectoryUnavailableException("the directory " + settings.url() + " does not answer: a connection "
-                    + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
+            throw new DirectoryUnavailableException(
+                    "the directory " + settings.url() + " does not answer: a connection "
+                            + "attempt has been under way for more than " + WAIT_FOR_CONNECT.toMillis() + " ms");
         }
         try {
             quietCheck();
@@ -197,8 +206,8 @@ public final class LdapEndpoint implements AutoCloseable {
 
     private void quietCheck() {
         if (failed && nanoClock.getAsLong() - quietUntil < 0) {
-            throw new DirectoryUnavailableException("the directory " + settings.url() + " is unreachable (" + lastFailure
-                    + "); not asked again for " + QUIET_AFTER_FAILURE.toSeconds() + " s after a failure");
+            throw new DirectoryUnavailableException("the directory " + settings.url() + " is unreachable ("
+                    + lastFailure + "); not asked again for " + QUIET_AFTER_FAILURE.toSeconds() + " s after a failure");
         }
     }
 
@@ -212,12 +221,17 @@ public final class LdapEndpoint implements AutoCloseable {
         options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         options.setFollowReferrals(false);
         // the TLS handshake is part of connecting: bounded like it (the library's own limits start after it)
-        SocketFactory sockets = new BoundedSockets(ldaps ? tls.getSocketFactory() : SocketFactory.getDefault(),
-                CONNECT_TIMEOUT);
+        SocketFactory sockets =
+                new BoundedSockets(ldaps ? tls.getSocketFactory() : SocketFactory.getDefault(), CONNECT_TIMEOUT);
         SingleServerSet server = new SingleServerSet(url.getHost(), url.getPort(), sockets, options);
-        BindRequest service = settings.bindDn() == null || settings.bindDn().isBlank() ? null
+        BindRequest service = settings.bindDn() == null || settings.bindDn().isBlank()
+                ? null
                 : new SimpleBindRequest(settings.bindDn(), settings.bindSecret() == null ? "" : settings.bindSecret());
-        LDAPConnectionPool created = new LDAPConnectionPool(server, service, 1, MAX_CONNECTIONS,
+        LDAPConnectionPool created = new LDAPConnectionPool(
+                server,
+                service,
+                1,
+                MAX_CONNECTIONS,
                 settings.startTls() ? new StartTLSPostConnectProcessor(tls) : null);
         created.setConnectionPoolName("qvd-directory");
         created.setMaxWaitTimeMillis(RESPONSE_TIMEOUT.toMillis());
@@ -226,11 +240,12 @@ public final class LdapEndpoint implements AutoCloseable {
     }
 
     private DirectoryUnavailableException unavailable(String doing, Exception e) {
-        String why = e instanceof LDAPException l ? l.getExceptionMessage(false, false)
+        String why = e instanceof LDAPException l
+                ? l.getExceptionMessage(false, false)
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         if (e instanceof LDAPException l && l.getResultCode().isConnectionUsable()) {
-            return new DirectoryUnavailableException("the directory " + settings.url() + " refused " + doing + " ("
-                    + why + ")");
+            return new DirectoryUnavailableException(
+                    "the directory " + settings.url() + " refused " + doing + " (" + why + ")");
         }
         synchronized (this) {
             failed = true;
@@ -242,8 +257,8 @@ public final class LdapEndpoint implements AutoCloseable {
             }
         }
         LOG.log(Level.WARNING, "directory {0} unreachable while {1}: {2}", new Object[] {settings.url(), doing, why});
-        return new DirectoryUnavailableException("the directory " + settings.url() + " is unreachable (" + doing + ": "
-                + why + ")");
+        return new DirectoryUnavailableException(
+                "the directory " + settings.url() + " is unreachable (" + doing + ": " + why + ")");
     }
 
     @Override

@@ -14,8 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** Whom a directory's TLS certificate must chain to: the PEM certificates of its settings, else the JVM's CAs. */
 final class TlsTrust {
 
-    private TlsTrust() {
-    }
+    private TlsTrust() {}
 
     static SSLContext context(String caPem) throws GeneralSecurityException {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

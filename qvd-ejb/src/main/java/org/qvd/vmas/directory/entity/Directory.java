@@ -26,7 +26,8 @@ import org.qvd.vmas.image.entity.Osf;
  */
 @Entity
 @Table(name = "directory")
-@NamedQuery(name = Directory.BY_TENANT_NAME,
+@NamedQuery(
+        name = Directory.BY_TENANT_NAME,
         query = "SELECT d FROM Directory d JOIN FETCH d.tenant WHERE d.tenant.name = :tenant")
 @NamedQuery(name = Directory.BY_TENANT, query = "SELECT d FROM Directory d WHERE d.tenant.id = :tenantId")
 @NamedQuery(name = Directory.ALL, query = "SELECT d FROM Directory d JOIN FETCH d.tenant ORDER BY d.id")
@@ -103,8 +104,7 @@ public class Directory {
     @Column(name = "osf_id")
     private Map<String, Long> groupOsfs = new TreeMap<>();
 
-    protected Directory() {
-    }
+    protected Directory() {}
 
     public Directory(Tenant tenant, DirectorySettings settings) {
         this.tenant = tenant;
@@ -141,9 +141,23 @@ public class Directory {
 
     /** What the connection code needs, detached from JPA (it may outlive the transaction). */
     public DirectorySettings settings() {
-        return new DirectorySettings(url, startTls, caPem, bindDn, bindSecret, userBaseDn, userFilter, groupBaseDn,
-                groupFilter, requiredGroup, localUsers, provisionOsf == null ? null : provisionOsf.getId(),
-                provisionTag, cacheSeconds, enabled, new TreeMap<>(groupOsfs));
+        return new DirectorySettings(
+                url,
+                startTls,
+                caPem,
+                bindDn,
+                bindSecret,
+                userBaseDn,
+                userFilter,
+                groupBaseDn,
+                groupFilter,
+                requiredGroup,
+                localUsers,
+                provisionOsf == null ? null : provisionOsf.getId(),
+                provisionTag,
+                cacheSeconds,
+                enabled,
+                new TreeMap<>(groupOsfs));
     }
 
     public Long getId() {

@@ -8,14 +8,10 @@ import org.qvd.vmas.platform.ErrorCode;
  * ({@code error.<code>} in the WAT's messages) key on them, so a released code never changes.
  */
 public enum DirectoryError implements ErrorCode {
-    DUPLICATE("directory.duplicate",
-            "The tenant already has a directory."),
-    INVALID_SETTINGS("directory.invalid_settings",
-            "The directory's settings are not valid."),
-    NOT_FOUND("directory.not_found",
-            "The directory does not exist."),
-    UNAVAILABLE("directory.unavailable",
-            "The directory server cannot be reached now; try again later.");
+    DUPLICATE("directory.duplicate", "The tenant already has a directory."),
+    INVALID_SETTINGS("directory.invalid_settings", "The directory's settings are not valid."),
+    NOT_FOUND("directory.not_found", "The directory does not exist."),
+    UNAVAILABLE("directory.unavailable", "The directory server cannot be reached now; try again later.");
 
     private final String code;
     private final String description;

@@ -9,9 +9,22 @@ import java.util.TreeMap;
  * {@code %u} in the group filter for the user's DN and login. {@code bindSecret}: null keeps the stored one, empty
  * clears it (anonymous search); never printed.
  */
-public record DirectorySettings(String url, boolean startTls, String caPem, String bindDn, String bindSecret,
-        String userBaseDn, String userFilter, String groupBaseDn, String groupFilter, String requiredGroup,
-        boolean localUsers, Long provisionOsfId, String provisionTag, int cacheSeconds, boolean enabled,
+public record DirectorySettings(
+        String url,
+        boolean startTls,
+        String caPem,
+        String bindDn,
+        String bindSecret,
+        String userBaseDn,
+        String userFilter,
+        String groupBaseDn,
+        String groupFilter,
+        String requiredGroup,
+        boolean localUsers,
+        Long provisionOsfId,
+        String provisionTag,
+        int cacheSeconds,
+        boolean enabled,
         SortedMap<String, Long> groupOsfs) {
 
     public static final String DEFAULT_USER_FILTER = "(uid=%u)";

@@ -3,8 +3,6 @@ package org.qvd.vmas.directory.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,8 +13,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "directory_user")
-@NamedQuery(name = DirectoryUser.BY_DIRECTORY, query = "SELECT u FROM DirectoryUser u WHERE u.directoryId = :directoryId"
-        + " ORDER BY u.userId")
+@NamedQuery(
+        name = DirectoryUser.BY_DIRECTORY,
+        query = "SELECT u FROM DirectoryUser u WHERE u.directoryId = :directoryId" + " ORDER BY u.userId")
 public class DirectoryUser {
 
     public static final String BY_DIRECTORY = "DirectoryUser.byDirectory";
@@ -42,8 +41,7 @@ public class DirectoryUser {
     @Column(name = "refused_at")
     private Instant refusedAt;
 
-    protected DirectoryUser() {
-    }
+    protected DirectoryUser() {}
 
     public DirectoryUser(long userId, long directoryId, String dn) {
         this.userId = userId;

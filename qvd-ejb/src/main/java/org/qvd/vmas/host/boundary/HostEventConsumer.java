@@ -14,10 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.qvd.vmas.host.control.HeartbeatInbox;
-import org.qvd.vmas.host.control.HostEventRefusals;
-import org.qvd.vmas.host.control.HostEventSender;
-import org.qvd.vmas.host.control.HostEvents;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
@@ -29,6 +25,10 @@ import org.qvd.protocol.message.MessageCodec;
 import org.qvd.protocol.message.ProtocolException;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.protocol.vm.VmaState;
+import org.qvd.vmas.host.control.HeartbeatInbox;
+import org.qvd.vmas.host.control.HostEventRefusals;
+import org.qvd.vmas.host.control.HostEventSender;
+import org.qvd.vmas.host.control.HostEvents;
 import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.vm.control.VmEvents;
 
@@ -39,10 +39,12 @@ import org.qvd.vmas.vm.control.VmEvents;
  * type, unknown major version, malformed) is refused with a logged error and dropped; an event the state machine
  * refuses is logged; anything unexpected is thrown so the broker redelivers and dead-letters.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/qvd.events"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/qvd.events"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        })
 public class HostEventConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(HostEventConsumer.class.getName());
@@ -68,7 +70,8 @@ public class HostEventConsumer implements MessageListener {
         String sentTo;
         try {
             if (!(message instanceof TextMessage text)) {
-                LOG.severe(() -> "refused a non-text message on qvd.events: " + message.getClass().getSimpleName());
+                LOG.severe(() -> "refused a non-text message on qvd.events: "
+                        + message.getClass().getSimpleName());
                 return;
             }
             envelope = CODEC.decode(text.getText());
@@ -88,7 +91,8 @@ public class HostEventConsumer implements MessageListener {
         try {
             dispatch(envelope.message());
         } catch (QvdException e) {
-            LOG.warning(() -> "event " + envelope.type() + " from " + envelope.hostName() + " not applied: " + e.getMessage());
+            LOG.warning(() ->
+                    "event " + envelope.type() + " from " + envelope.hostName() + " not applied: " + e.getMessage());
         }
     }
 
@@ -96,7 +100,9 @@ public class HostEventConsumer implements MessageListener {
     @PostConstruct
     void handlers() {
         on(HostRegistered.class, hosts::registered);
-        on(HostHeartbeat.class, heartbeats::offer); // applied with the other hosts' beats of the moment (HeartbeatInbox)
+        on(
+                HostHeartbeat.class,
+                heartbeats::offer); // applied with the other hosts' beats of the moment (HeartbeatInbox)
         on(HostStateChanged.class, hosts::hostStateChanged);
         on(VmStateChanged.class, vms::stateChanged);
         on(VmaState.class, vms::vmaState);

@@ -14,9 +14,6 @@ import org.qvd.vmas.host.control.HostShutdown;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.host.entity.HostError;
 import org.qvd.vmas.host.entity.HostState;
-import org.qvd.vmas.property.entity.Property;
-import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
@@ -26,14 +23,17 @@ import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.WireEnumConverter;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.vmas.vm.entity.Vm;
 
 /** Hypervisor hosts: shared by all tenants, so any admin with host.see sees them and only superadmins change them. */
 @Stateless
 @RequiresAcl
 public class HostService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "address", "address",
-            "state", "runtime.state", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "id", "name", "name", "address", "address", "state", "runtime.state", "createdAt", "createdAt");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -59,13 +59,20 @@ public class HostService {
     @RequiresAcl("host.see")
     public Page<HostDto> list(HostFilter filter, @NotNull PageRequest page) {
         HostFilter f = filter == null ? HostFilter.any() : filter;
-        HostState state = f.state() == null ? null
+        HostState state = f.state() == null
+                ? null
                 : WireEnumConverter.parse(HostState.class, HostError.HOSTSTATE_INVALID, f.state());
-        return ListQuery.page(em, Host.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.contains(cb, root.get("name"), f.name(), where);
-            ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, HostDto::of);
+        return ListQuery.page(
+                em,
+                Host.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                    ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                HostDto::of);
     }
 
     @RequiresAcl("host.update")
@@ -119,13 +126,17 @@ public class HostService {
         CurrentCaller.get().requireSuperadmin("deleting hosts");
         Host host = find(id);
         host.checkDeletable();
-        long vms = em.createNamedQuery(Vm.COUNT_ON_HOST, Long.class).setParameter("hostId", id).getSingleResult();
+        long vms = em.createNamedQuery(Vm.COUNT_ON_HOST, Long.class)
+                .setParameter("hostId", id)
+                .getSingleResult();
         if (vms > 0) {
-            throw new ConflictException(HostError.IN_USE,
-                    "host '" + host.getName() + "' still holds " + vms + " VM(s)");
+            throw new ConflictException(
+                    HostError.IN_USE, "host '" + host.getName() + "' still holds " + vms + " VM(s)");
         }
-        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.HOST)
-                .setParameter("objectId", id).executeUpdate();
+        em.createNamedQuery(Property.DELETE_OF_OBJECT)
+                .setParameter("type", PropertyOwner.HOST)
+                .setParameter("objectId", id)
+                .executeUpdate();
         em.remove(host);
     }
 
@@ -138,12 +149,18 @@ public class HostService {
     }
 
     private void requireFree(String name, String address) {
-        if (name != null && em.createNamedQuery(Host.COUNT_BY_NAME, Long.class).setParameter("name", name)
-                .getSingleResult() > 0) {
+        if (name != null
+                && em.createNamedQuery(Host.COUNT_BY_NAME, Long.class)
+                                .setParameter("name", name)
+                                .getSingleResult()
+                        > 0) {
             throw new ConflictException(HostError.DUPLICATE, "a host named '" + name + "' exists");
         }
-        if (address != null && em.createNamedQuery(Host.COUNT_BY_ADDRESS, Long.class).setParameter("address", address)
-                .getSingleResult() > 0) {
+        if (address != null
+                && em.createNamedQuery(Host.COUNT_BY_ADDRESS, Long.class)
+                                .setParameter("address", address)
+                                .getSingleResult()
+                        > 0) {
             throw new ConflictException(HostError.DUPLICATE_ADDRESS, "a host with address " + address + " exists");
         }
     }

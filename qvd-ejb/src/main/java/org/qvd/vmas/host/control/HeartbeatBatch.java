@@ -31,8 +31,7 @@ public class HeartbeatBatch {
     private static final String VMS_ON_HOSTS = "SELECT r.host.id, r.vm.id FROM VmRuntime r WHERE r.host.id IN :hosts";
 
     /** A heartbeat and when this node took it from the broker. */
-    public record Received(HostHeartbeat beat, Instant at) {
-    }
+    public record Received(HostHeartbeat beat, Instant at) {}
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -44,12 +43,17 @@ public class HeartbeatBatch {
     public void applyAll(Collection<Received> beats) {
         em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH); // the runtimes' updates: one round trip at commit
         Map<String, Host> hosts = new HashMap<>();
-        em.createQuery(HOSTS, Host.class).setParameter("names", beats.stream().map(r -> r.beat().hostName()).toList())
-                .getResultList().forEach(h -> hosts.put(h.getName(), h));
+        em.createQuery(HOSTS, Host.class)
+                .setParameter(
+                        "names", beats.stream().map(r -> r.beat().hostName()).toList())
+                .getResultList()
+                .forEach(h -> hosts.put(h.getName(), h));
         Map<Long, List<Long>> vmIds = new HashMap<>();
         if (!hosts.isEmpty()) {
             for (Object[] row : em.createQuery(VMS_ON_HOSTS, Object[].class)
-                    .setParameter("hosts", hosts.values().stream().map(Host::getId).toList()).getResultList()) {
+                    .setParameter(
+                            "hosts", hosts.values().stream().map(Host::getId).toList())
+                    .getResultList()) {
                 vmIds.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]);
             }
         }
@@ -66,7 +70,16 @@ public class HeartbeatBatch {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void applyOne(Received r) {
         Host host = events.findOrRegister(r.beat().hostName());
-        events.heartbeat(host, em.createQuery(VMS_ON_HOSTS, Object[].class).setParameter("hosts", List.of(host.getId()))
-                .getResultList().stream().map(row -> (Long) row[1]).toList(), r.beat(), r.at());
+        events.heartbeat(
+                host,
+                em
+                        .createQuery(VMS_ON_HOSTS, Object[].class)
+                        .setParameter("hosts", List.of(host.getId()))
+                        .getResultList()
+                        .stream()
+                        .map(row -> (Long) row[1])
+                        .toList(),
+                r.beat(),
+                r.at());
     }
 }

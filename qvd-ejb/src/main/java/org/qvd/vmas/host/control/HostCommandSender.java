@@ -8,12 +8,12 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.protocol.message.Destinations;
 import org.qvd.protocol.message.Envelope;
 import org.qvd.protocol.message.HkdCommand;
 import org.qvd.protocol.message.MessageCodec;
 import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.vmas.config.control.ConfigResolver;
 
 /**
  * Sends commands to a host's queue {@code qvd.hkd.<host>}. The JMS context joins the caller's JTA
@@ -41,14 +41,19 @@ public class HostCommandSender {
 
     public void send(HkdCommand command) {
         Instant now = Instant.now();
-        HkdCommand timed = command.deadline() != null ? command : command.withDeadline(now.plusSeconds(
-                config.get(null, command instanceof StartVmCommand
-                        ? HostConfigKeys.VM_START_TIMEOUT : HostConfigKeys.COMMAND_TIMEOUT)));
+        HkdCommand timed = command.deadline() != null
+                ? command
+                : command.withDeadline(now.plusSeconds(config.get(
+                        null,
+                        command instanceof StartVmCommand
+                                ? HostConfigKeys.VM_START_TIMEOUT
+                                : HostConfigKeys.COMMAND_TIMEOUT)));
         Envelope envelope = CODEC.wrap(timed);
         TextMessage message = jms.createTextMessage(CODEC.encode(envelope));
         JMSProducer producer = jms.createProducer();
         envelope.properties().forEach(producer::setProperty);
-        producer.setTimeToLive(Math.max(1, Duration.between(now, timed.deadline()).toMillis()));
+        producer.setTimeToLive(
+                Math.max(1, Duration.between(now, timed.deadline()).toMillis()));
         producer.send(jms.createQueue(Destinations.hostQueue(timed.hostName())), message);
     }
 }

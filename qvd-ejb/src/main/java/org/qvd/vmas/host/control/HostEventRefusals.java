@@ -31,7 +31,18 @@ public class HostEventRefusals {
         }
         LOG.severe(() -> "refused a host event: " + why + " (audited as " + code + "; further refusals of "
                 + sender.account() + " naming " + sender.namedHost() + " are not logged)");
-        audit.recordRefusal(new AuditEvent(null, sender.account(), null, null, false, "host.event", "host", null,
-                sender.namedHost(), why, code, null));
+        audit.recordRefusal(new AuditEvent(
+                null,
+                sender.account(),
+                null,
+                null,
+                false,
+                "host.event",
+                "host",
+                null,
+                sender.namedHost(),
+                why,
+                code,
+                null));
     }
 }

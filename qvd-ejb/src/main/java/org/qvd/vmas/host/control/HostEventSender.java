@@ -41,7 +41,7 @@ public record HostEventSender(String originalAddress, String namedHost) {
     /** Why the event is refused, for the log and the audit (host names are restricted: nothing to escape). */
     public String explain(String type) {
         return host().map(h -> type + " sent to " + Destinations.hostEvents(h) + " names host " + namedHost
-                + ": only events of host " + h + " are taken from there")
+                        + ": only events of host " + h + " are taken from there")
                 .orElse(type + " naming host " + namedHost + " did not come through a host's own address "
                         + "(qvd.events.<host>): its sender is unknown");
     }

@@ -11,21 +11,21 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.qvd.vmas.config.control.ConfigResolver;
-import org.qvd.vmas.host.entity.Host;
-import org.qvd.vmas.host.entity.HostRuntime;
-import org.qvd.vmas.host.entity.HostState;
 import org.qvd.protocol.host.HostCapacity;
 import org.qvd.protocol.host.HostHeartbeat;
 import org.qvd.protocol.host.HostRegistered;
 import org.qvd.protocol.host.HostStateChanged;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.VmReport;
+import org.qvd.vmas.config.control.ConfigResolver;
+import org.qvd.vmas.host.entity.Host;
+import org.qvd.vmas.host.entity.HostRuntime;
+import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 
 /**
  * Applies what the HKDs report about themselves to the hosts' runtimes: registrations, heartbeats (with the
@@ -44,7 +44,6 @@ public class HostEvents {
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
-
 
     @Inject
     HostShutdown shutdown;
@@ -101,7 +100,8 @@ public class HostEvents {
         HostState target = HostState.of(event.state());
         if (target == HostState.STOPPED) {
             shutdown.complete(host, "host " + host.getName() + " stopped");
-        } else if (host.getRuntime().getState() != target && host.getRuntime().getState().canMoveTo(target)) {
+        } else if (host.getRuntime().getState() != target
+                && host.getRuntime().getState().canMoveTo(target)) {
             host.getRuntime().moveTo(target, Instant.now());
         }
     }
@@ -128,7 +128,8 @@ public class HostEvents {
      * runs that the VMAS does not expect there are reaped, so nothing is orphaned.
      */
     private void reconcile(Host host, List<VmReport> reported, List<Long> vmIdsOnHost, Instant asOf) {
-        Map<Long, VmReport> byId = reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
+        Map<Long, VmReport> byId =
+                reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
         Instant now = Instant.now();
         for (Long vmId : vmIdsOnHost) {
             if (byId.remove(vmId) != null) {
@@ -152,8 +153,10 @@ public class HostEvents {
             if (vm != null && vm.getRuntime().getStateTs().isAfter(asOf)) {
                 continue; // placed or moved after this beat
             }
-            reaper.reap(host.getName(), orphan.vmId(), "host " + host.getName() + " runs it but the VMAS "
-                    + whereIs(orphan.vmId()));
+            reaper.reap(
+                    host.getName(),
+                    orphan.vmId(),
+                    "host " + host.getName() + " runs it but the VMAS " + whereIs(orphan.vmId()));
         }
     }
 
@@ -163,17 +166,22 @@ public class HostEvents {
             return "has no VM " + vmId;
         }
         VmRuntime runtime = vm.getRuntime();
-        return runtime.getHost() == null ? "has it " + runtime.getState().wireName()
+        return runtime.getHost() == null
+                ? "has it " + runtime.getState().wireName()
                 : "places it on host " + runtime.getHost().getName();
     }
 
     private List<Long> vmIdsOn(Host host) {
-        return em.createQuery(VMS_ON_HOST, Long.class).setParameter("host", host).getResultList();
+        return em.createQuery(VMS_ON_HOST, Long.class)
+                .setParameter("host", host)
+                .getResultList();
     }
 
     /** The host of that name, registered by this message if the VMAS does not know it yet (hosts join over JMS). */
     public Host findOrRegister(String hostName) {
-        List<Host> found = em.createNamedQuery(Host.BY_NAME, Host.class).setParameter("name", hostName).getResultList();
+        List<Host> found = em.createNamedQuery(Host.BY_NAME, Host.class)
+                .setParameter("name", hostName)
+                .getResultList();
         if (!found.isEmpty()) {
             return found.get(0);
         }

@@ -16,9 +16,9 @@ import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.host.entity.HostRuntime;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 
 /**
  * Every second: hosts whose heartbeat is older than the timeout become lost, and in the next round their VMs
@@ -42,7 +42,6 @@ public class HostLossDetector {
 
     @Inject
     ConfigResolver config;
-
 
     @Inject
     HostShutdown shutdown;
@@ -81,22 +80,30 @@ public class HostLossDetector {
     }
 
     private List<HostRuntime> silentSince(Instant cutoff, List<HostState> states) {
-        return em.createQuery("SELECT r FROM HostRuntime r WHERE r.state IN :states "
-                        + "AND (r.heartbeatAt IS NULL OR r.heartbeatAt < :cutoff)", HostRuntime.class)
-                .setParameter("states", states).setParameter("cutoff", cutoff).getResultList();
+        return em.createQuery(
+                        "SELECT r FROM HostRuntime r WHERE r.state IN :states "
+                                + "AND (r.heartbeatAt IS NULL OR r.heartbeatAt < :cutoff)",
+                        HostRuntime.class)
+                .setParameter("states", states)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
     }
 
     /** Only the hosts here, all in this round's transaction; their VMs follow in the next round ({@link LostHostVms}). */
     private void markLostHosts(Instant cutoff, Instant now) {
         for (HostRuntime host : silentSince(cutoff, List.of(HostState.RUNNING, HostState.STARTING))) {
-            LOG.warning(() -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
+            LOG.warning(
+                    () -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
             host.moveTo(HostState.LOST, now);
         }
     }
 
     private void giveUpStuckStarts(Instant cutoff, Instant now) {
-        for (VmRuntime vm : em.createQuery("SELECT r FROM VmRuntime r WHERE r.state = :starting AND r.stateTs < :cutoff",
-                VmRuntime.class).setParameter("starting", VmState.STARTING).setParameter("cutoff", cutoff).getResultList()) {
+        for (VmRuntime vm : em.createQuery(
+                        "SELECT r FROM VmRuntime r WHERE r.state = :starting AND r.stateTs < :cutoff", VmRuntime.class)
+                .setParameter("starting", VmState.STARTING)
+                .setParameter("cutoff", cutoff)
+                .getResultList()) {
             String host = vm.getHost() == null ? null : vm.getHost().getName();
             String reason = "start timed out: VMA not answering after "
                     + java.time.Duration.between(vm.getStateTs(), now).toSeconds() + " s";

@@ -14,16 +14,23 @@ import org.qvd.protocol.state.DesktopKind;
 public final class HostPlacement {
 
     /** What placement needs to know of a running, unblocked host, including the desktop kinds it offers. */
-    public record Candidate(long hostId, String name, long freeRamMb, int cpus, double load, int vmCount,
-                            long committedRamMb, Set<DesktopKind> kinds) {
+    public record Candidate(
+            long hostId,
+            String name,
+            long freeRamMb,
+            int cpus,
+            double load,
+            int vmCount,
+            long committedRamMb,
+            Set<DesktopKind> kinds) {
 
         public Candidate {
             kinds = Set.copyOf(kinds);
         }
 
         /** A host that runs VMs only. */
-        public Candidate(long hostId, String name, long freeRamMb, int cpus, double load, int vmCount,
-                long committedRamMb) {
+        public Candidate(
+                long hostId, String name, long freeRamMb, int cpus, double load, int vmCount, long committedRamMb) {
             this(hostId, name, freeRamMb, cpus, load, vmCount, committedRamMb, Set.of(DesktopKind.VM));
         }
 
@@ -67,6 +74,7 @@ public final class HostPlacement {
                 .filter(c -> c.kinds().contains(kind))
                 .filter(c -> c.availableRamMb() >= memoryMb)
                 .max(Comparator.comparingDouble(this::score)
-                        .thenComparing(Comparator.comparingLong(Candidate::hostId).reversed()));
+                        .thenComparing(
+                                Comparator.comparingLong(Candidate::hostId).reversed()));
     }
 }

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.qvd.protocol.host.StopHostCommand;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.host.entity.HostRuntime;
 import org.qvd.vmas.host.entity.HostState;
-import org.qvd.protocol.host.StopHostCommand;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 
 /**
  * A host stopped on purpose: {@code running → stopping} with StopHost sent in the caller's transaction
@@ -51,8 +51,10 @@ public class HostShutdown {
         Instant now = Instant.now();
         host.getRuntime().requestStop(now);
         String reason = "host " + host.getName() + " stopping";
-        for (VmRuntime vm : em.createQuery(VMS_ON_HOST, VmRuntime.class).setParameter("host", host)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+        for (VmRuntime vm : em.createQuery(VMS_ON_HOST, VmRuntime.class)
+                .setParameter("host", host)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
             if (vm.getState().canMoveTo(VmState.STOPPING)) {
                 em.persist(vm.moveTo(VmState.STOPPING, reason, now));
                 notices.vmState(vm.getVm().getId(), wire(VmState.STOPPING), reason);
@@ -85,7 +87,9 @@ public class HostShutdown {
     }
 
     private List<VmRuntime> vmsOn(Host host) {
-        return em.createQuery(VMS_ON_HOST, VmRuntime.class).setParameter("host", host).getResultList();
+        return em.createQuery(VMS_ON_HOST, VmRuntime.class)
+                .setParameter("host", host)
+                .getResultList();
     }
 
     private static String wire(Enum<?> state) {

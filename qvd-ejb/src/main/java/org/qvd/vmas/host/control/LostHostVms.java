@@ -9,9 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.session.notice.Notices;
-import org.qvd.vmas.vm.entity.VmStateSettler;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.VmStateSettler;
 
 /**
  * The VMs of lost hosts: zombies, then stopped (nothing can reach them). Separate from marking the hosts lost, in a
@@ -37,8 +37,10 @@ public class LostHostVms {
     public int settle() {
         Instant now = Instant.now();
         int settled = 0;
-        for (VmRuntime vm : em.createQuery(ON_LOST_HOSTS, VmRuntime.class).setParameter("lost", HostState.LOST)
-                .setMaxResults(PER_ROUND).getResultList()) {
+        for (VmRuntime vm : em.createQuery(ON_LOST_HOSTS, VmRuntime.class)
+                .setParameter("lost", HostState.LOST)
+                .setMaxResults(PER_ROUND)
+                .getResultList()) {
             String reason = "host " + vm.getHost().getName() + " lost";
             VmStateSettler.settle(em, vm, VmState.ZOMBIE, reason, now);
             VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.vmas.config.control.ConfigResolver;
 
 /**
  * Asks a host to destroy a VM it runs that the VMAS does not place there (an orphan), once: every heartbeat

@@ -45,8 +45,7 @@ public class Host {
     @OneToOne(mappedBy = "host", cascade = CascadeType.ALL, optional = false)
     private HostRuntime runtime;
 
-    protected Host() {
-    }
+    protected Host() {}
 
     public Host(String name, String address, String description) {
         this.name = name;

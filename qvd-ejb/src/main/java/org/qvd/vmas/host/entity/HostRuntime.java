@@ -53,8 +53,7 @@ public class HostRuntime {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected HostRuntime() {
-    }
+    protected HostRuntime() {}
 
     HostRuntime(Host host) {
         this.host = host;
@@ -107,8 +106,10 @@ public class HostRuntime {
     /** Admin request: only a running host can be stopped; it is {@code stopping} until its agent reports. */
     public void requestStop(Instant now) {
         if (state != HostState.RUNNING) {
-            throw new HostStateException(HostError.NOT_RUNNING, "host '" + host.getName()
-                    + "' can only be stopped when running; it is " + state.name().toLowerCase(java.util.Locale.ROOT));
+            throw new HostStateException(
+                    HostError.NOT_RUNNING,
+                    "host '" + host.getName() + "' can only be stopped when running; it is "
+                            + state.name().toLowerCase(java.util.Locale.ROOT));
         }
         moveTo(HostState.STOPPING, now);
     }

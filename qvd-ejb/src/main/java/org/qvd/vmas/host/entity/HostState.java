@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** Host states (ARCHITECTURE §3): a host that misses its heartbeats becomes LOST until it reports again. */
 public enum HostState {
-    STOPPED, STARTING, RUNNING, STOPPING, LOST;
+    STOPPED,
+    STARTING,
+    RUNNING,
+    STOPPING,
+    LOST;
 
     /** The state a host reports of itself (protocol vocabulary); exhaustive, like {@link #wire()}. */
     public static HostState of(org.qvd.protocol.state.HostState reported) {

@@ -27,9 +27,6 @@ import org.qvd.vmas.image.entity.DiTagException;
 import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.image.entity.TagRules;
-import org.qvd.vmas.property.entity.Property;
-import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
@@ -38,6 +35,9 @@ import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.vmas.vm.entity.Vm;
 
 /** Disk images and their tags; the tag rules live in {@link TagRules}. */
 @Stateless
@@ -46,8 +46,8 @@ public class DiService {
 
     private static final String STAGING = "the staging directory";
     private static final List<String> BOOT_FILES = List.of("boot.kernel", "boot.initrd");
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "version", "version", "osf", "osf.name",
-            "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE =
+            Map.of("id", "id", "version", "version", "osf", "osf.name", "createdAt", "createdAt");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -139,12 +139,18 @@ public class DiService {
     public Page<DiDto> list(DiFilter filter, @NotNull PageRequest page) {
         DiFilter f = filter == null ? DiFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
-        return ListQuery.page(em, Di.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("osf").get("tenant").get("id"), scope, where);
-            ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
-            ListQuery.contains(cb, root.get("version"), f.version(), where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, DiDto::of);
+        return ListQuery.page(
+                em,
+                Di.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("osf").get("tenant").get("id"), scope, where);
+                    ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
+                    ListQuery.contains(cb, root.get("version"), f.version(), where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                DiDto::of);
     }
 
     @RequiresAcl("di.update")
@@ -196,36 +202,55 @@ public class DiService {
     @Audited(value = "di.delete", objectType = "di")
     public void delete(@NotNull Long id) {
         Di di = find(id);
-        long running = em.createNamedQuery(Vm.COUNT_RUNNING_DI, Long.class).setParameter("diId", id).getSingleResult();
+        long running = em.createNamedQuery(Vm.COUNT_RUNNING_DI, Long.class)
+                .setParameter("diId", id)
+                .getSingleResult();
         if (running > 0) {
-            throw new ConflictException(ImageError.DI_IN_USE,
-                    "DI '" + di.getVersion() + "' is in use by " + running + " VM(s)");
+            throw new ConflictException(
+                    ImageError.DI_IN_USE, "DI '" + di.getVersion() + "' is in use by " + running + " VM(s)");
         }
         List<String> files = new ArrayList<>(List.of(di.getPath()));
-        files.addAll(em.createNamedQuery(Property.OF_OBJECT, Property.class).setParameter("type", PropertyOwner.DI)
-                .setParameter("objectId", id).getResultList().stream()
-                .filter(p -> BOOT_FILES.contains(p.getKey())).map(Property::getValue).toList());
+        files.addAll(em
+                .createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", PropertyOwner.DI)
+                .setParameter("objectId", id)
+                .getResultList()
+                .stream()
+                .filter(p -> BOOT_FILES.contains(p.getKey()))
+                .map(Property::getValue)
+                .toList());
         TagRules.removeDi(di.getOsf(), di);
-        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.DI)
-                .setParameter("objectId", id).executeUpdate();
+        em.createNamedQuery(Property.DELETE_OF_OBJECT)
+                .setParameter("type", PropertyOwner.DI)
+                .setParameter("objectId", id)
+                .executeUpdate();
         em.remove(di);
         em.flush();
-        storage.deleteAfterCommit(di.getOsf().getId(), files.stream().filter(f -> !stillNamed(f)).toList());
+        storage.deleteAfterCommit(
+                di.getOsf().getId(), files.stream().filter(f -> !stillNamed(f)).toList());
     }
 
     /** Whether a DI (its image or a boot file) still names the file. */
     private boolean stillNamed(String file) {
-        return em.createNamedQuery(Di.COUNT_BY_PATH, Long.class).setParameter("path", file).getSingleResult() > 0
-                || em.createQuery("SELECT COUNT(p) FROM Property p WHERE p.objectType = :type AND p.value = :path",
-                        Long.class).setParameter("type", PropertyOwner.DI).setParameter("path", file)
-                        .getSingleResult() > 0;
+        return em.createNamedQuery(Di.COUNT_BY_PATH, Long.class)
+                                .setParameter("path", file)
+                                .getSingleResult()
+                        > 0
+                || em.createQuery(
+                                        "SELECT COUNT(p) FROM Property p WHERE p.objectType = :type AND p.value = :path",
+                                        Long.class)
+                                .setParameter("type", PropertyOwner.DI)
+                                .setParameter("path", file)
+                                .getSingleResult()
+                        > 0;
     }
 
     private static void refuseDuplicate(Osf osf, String version) {
         if (osf.resolve(version).isPresent()) {
             // before any file arrives: the same refusal TagRules would give, without storing an image first
-            throw new DiTagException(ImageError.DI_DUPLICATE, "version '" + version + "' is already a tag in OSF '"
-                    + osf.getName() + "'");
+            throw new DiTagException(
+                    ImageError.DI_DUPLICATE,
+                    "version '" + version + "' is already a tag in OSF '" + osf.getName() + "'");
         }
     }
 
@@ -251,7 +276,10 @@ public class DiService {
     /** QVD's default version: today's date and a counter, e.g. 2026-11-26-002. */
     private static String nextVersion(Osf osf) {
         String prefix = LocalDate.now(ZoneOffset.UTC) + "-";
-        long n = osf.getDis().stream().filter(d -> d.getVersion().startsWith(prefix)).count() + 1;
+        long n = osf.getDis().stream()
+                        .filter(d -> d.getVersion().startsWith(prefix))
+                        .count()
+                + 1;
         String candidate;
         do {
             candidate = prefix + String.format("%03d", n++);

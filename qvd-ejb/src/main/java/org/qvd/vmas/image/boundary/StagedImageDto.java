@@ -7,7 +7,11 @@ public record StagedImageDto(String file, long sizeBytes, String version, boolea
 
     static StagedImageDto of(StagedImage s) {
         var m = s.metadata();
-        return new StagedImageDto(s.file(), s.sizeBytes(), m == null ? null : m.version(), m != null && m.directBoot(),
+        return new StagedImageDto(
+                s.file(),
+                s.sizeBytes(),
+                m == null ? null : m.version(),
+                m != null && m.directBoot(),
                 m == null ? null : m.description());
     }
 }

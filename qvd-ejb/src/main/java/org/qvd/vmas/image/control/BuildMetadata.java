@@ -17,8 +17,16 @@ import org.qvd.vmas.platform.InvalidInputException;
  * The metadata file that {@code images/build.sh} writes beside each image ({@code <image>.json}): version,
  * build inputs and, for direct kernel boot, the kernel, initrd and command line that belong to that image.
  */
-public record BuildMetadata(String name, String version, String image, String kernel, String initrd, String cmdline,
-        String builtAt, String suite, String inputsHash) {
+public record BuildMetadata(
+        String name,
+        String version,
+        String image,
+        String kernel,
+        String initrd,
+        String cmdline,
+        String builtAt,
+        String suite,
+        String inputsHash) {
 
     /** The sidecar of {@code image} ({@code x.qcow2} → {@code x.json}), if there is one. */
     public static Optional<BuildMetadata> besides(Path image) {
@@ -29,12 +37,22 @@ public record BuildMetadata(String name, String version, String image, String ke
     }
 
     static BuildMetadata read(Path json) {
-        try (InputStream in = Files.newInputStream(json); JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = Files.newInputStream(json);
+                JsonReader reader = Json.createReader(in)) {
             JsonObject o = reader.readObject();
-            return new BuildMetadata(text(o, "name"), text(o, "version"), text(o, "image"), text(o, "kernel"),
-                    text(o, "initrd"), text(o, "cmdline"), text(o, "built_at"), text(o, "suite"), text(o, "inputs_hash"));
+            return new BuildMetadata(
+                    text(o, "name"),
+                    text(o, "version"),
+                    text(o, "image"),
+                    text(o, "kernel"),
+                    text(o, "initrd"),
+                    text(o, "cmdline"),
+                    text(o, "built_at"),
+                    text(o, "suite"),
+                    text(o, "inputs_hash"));
         } catch (IOException | JsonException | ClassCastException e) {
-            throw new InvalidInputException(ImageError.DI_BAD_METADATA,
+            throw new InvalidInputException(
+                    ImageError.DI_BAD_METADATA,
                     "unreadable image metadata " + json.getFileName() + ": " + e.getMessage());
         }
     }

@@ -37,7 +37,8 @@ import org.qvd.vmas.platform.PlatformError;
 @ApplicationScoped
 public class ImageStorage {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ImageStorage.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ImageStorage.class.getName());
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -52,7 +53,9 @@ public class ImageStorage {
     }
 
     public Path images() {
-        return Path.of(setting("qvd.images.dir", "QVD_IMAGES_DIR", DEFAULT_IMAGES)).toAbsolutePath().normalize();
+        return Path.of(setting("qvd.images.dir", "QVD_IMAGES_DIR", DEFAULT_IMAGES))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The disk images waiting in staging (metadata, kernels and other files are not listed). */
@@ -64,7 +67,9 @@ public class ImageStorage {
             List<StagedImage> images = new ArrayList<>();
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (p.getFileName().toString().matches(IMAGE_SUFFIXES)) {
-                    images.add(new StagedImage(p.getFileName().toString(), Files.size(p),
+                    images.add(new StagedImage(
+                            p.getFileName().toString(),
+                            Files.size(p),
                             BuildMetadata.besides(p).orElse(null)));
                 }
             }
@@ -77,14 +82,16 @@ public class ImageStorage {
     /** The staged image named {@code file}, refused when it is no plain name or not there. */
     public StagedImage stagedImage(String file) {
         String name = plainName(file);
-        return staged().stream().filter(s -> s.file().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(ImageError.DI_STAGING_MISSING,
+        return staged().stream()
+                .filter(s -> s.file().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        ImageError.DI_STAGING_MISSING,
                         "no image '" + name + "' in the staging directory " + staging()));
     }
 
     /** A file an import put into the storage; {@code created} false when it was there already (same file). */
-    public record Placed(Path path, boolean created) {
-    }
+    public record Placed(Path path, boolean created) {}
 
     /**
      * Puts a staged file (image, kernel, initrd) into the image storage under the OSF's prefix. A file of that name that is
@@ -101,9 +108,10 @@ public class ImageStorage {
             Files.createDirectories(dir);
             if (Files.exists(target)) {
                 if (!Files.isSameFile(source, target)) {
-                    throw new ConflictException(ImageError.DI_FILE_EXISTS,
-                            "the image storage already has another file named '"
-                            + target.getFileName() + "' for this OSF");
+                    throw new ConflictException(
+                            ImageError.DI_FILE_EXISTS,
+                            "the image storage already has another file named '" + target.getFileName()
+                                    + "' for this OSF");
                 }
                 return new Placed(target, false);
             }
@@ -112,8 +120,8 @@ public class ImageStorage {
             target.toFile().setReadable(true, false);
             return new Placed(target, true);
         } catch (IOException e) {
-            throw new InvalidInputException(ImageError.DI_COPY_FAILED,
-                    "cannot put " + file + " into " + dir + ": " + e.getMessage());
+            throw new InvalidInputException(
+                    ImageError.DI_COPY_FAILED, "cannot put " + file + " into " + dir + ": " + e.getMessage());
         }
     }
 
@@ -152,7 +160,9 @@ public class ImageStorage {
         }
         Path p = Path.of(path);
         Path dir = images().toAbsolutePath().normalize();
-        return p.isAbsolute() && p.normalize().equals(p) && dir.equals(p.getParent())
+        return p.isAbsolute()
+                && p.normalize().equals(p)
+                && dir.equals(p.getParent())
                 && p.getFileName().toString().startsWith(prefix(osfId))
                 && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
     }
@@ -167,7 +177,8 @@ public class ImageStorage {
      * this storage placed for the OSF are touched. A rolled-back delete leaves them.
      */
     public void deleteAfterCommit(long osfId, List<String> paths) {
-        List<Path> mine = paths.stream().filter(p -> owns(osfId, p)).map(Path::of).toList();
+        List<Path> mine =
+                paths.stream().filter(p -> owns(osfId, p)).map(Path::of).toList();
         if (mine.isEmpty()) {
             return;
         }
@@ -179,7 +190,8 @@ public class ImageStorage {
      * file arrived (duplicate version at commit, a database error) leaves no file behind.
      */
     public void discardOnRollback(List<Placed> files) {
-        List<Path> created = files.stream().filter(Placed::created).map(Placed::path).toList();
+        List<Path> created =
+                files.stream().filter(Placed::created).map(Placed::path).toList();
         if (!created.isEmpty()) {
             transactions.registerInterposedSynchronization(new AfterCompletion(false, created));
         }
@@ -188,8 +200,7 @@ public class ImageStorage {
     /** Deletes files after a commit ({@code onCommit}) or after anything else. */
     private record AfterCompletion(boolean onCommit, List<Path> files) implements Synchronization {
         @Override
-        public void beforeCompletion() {
-        }
+        public void beforeCompletion() {}
 
         @Override
         public void afterCompletion(int status) {

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /** One versioned image file of an OSF. Tags are changed only through {@link TagRules}. */
 @Entity
 @Table(name = "di")
-@NamedQuery(name = Di.COUNT_BY_VERSION,
+@NamedQuery(
+        name = Di.COUNT_BY_VERSION,
         query = "SELECT COUNT(d) FROM Di d WHERE d.osf.id = :osfId AND d.version = :version")
 @NamedQuery(name = Di.COUNT_BY_PATH, query = "SELECT COUNT(d) FROM Di d WHERE d.path = :path")
 public class Di {
@@ -52,11 +53,12 @@ public class Di {
     private Instant createdAt = Instant.now();
 
     // no orphanRemoval: a moved tag changes its DI (an UPDATE), a deleted tag is removed explicitly
-    @OneToMany(mappedBy = "di", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OneToMany(
+            mappedBy = "di",
+            cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<DiTag> tags = new ArrayList<>();
 
-    protected Di() {
-    }
+    protected Di() {}
 
     Di(Osf osf, String version, String path, String description) {
         this.osf = osf;

@@ -32,8 +32,7 @@ public class DiTag {
     @Column(name = "fixed", nullable = false)
     private boolean fixed;
 
-    protected DiTag() {
-    }
+    protected DiTag() {}
 
     DiTag(Di di, String tag, boolean fixed) {
         this.di = di;

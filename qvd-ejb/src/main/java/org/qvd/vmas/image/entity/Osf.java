@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.protocol.state.DesktopKind;
+import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.platform.InvalidInputException;
 
 /**
@@ -26,7 +26,8 @@ import org.qvd.vmas.platform.InvalidInputException;
  */
 @Entity
 @Table(name = "osf")
-@NamedQuery(name = Osf.COUNT_BY_NAME,
+@NamedQuery(
+        name = Osf.COUNT_BY_NAME,
         query = "SELECT COUNT(o) FROM Osf o WHERE o.tenant.id = :tenantId AND o.name = :name")
 public class Osf {
 
@@ -65,8 +66,7 @@ public class Osf {
     @OrderBy("id")
     private List<Di> dis = new ArrayList<>();
 
-    protected Osf() {
-    }
+    protected Osf() {}
 
     public Osf(Tenant tenant, String name, int memoryMb, boolean useOverlay, int userStorageMb, String description) {
         this.tenant = tenant;
@@ -93,8 +93,10 @@ public class Osf {
             return;
         }
         if (!dis.isEmpty()) {
-            throw new InvalidInputException(ImageError.OSF_KIND_IN_USE, "OSF '" + name + "' has " + dis.size()
-                    + " disk image(s) of kind " + kind.wireName() + "; its kind can only change while it has none");
+            throw new InvalidInputException(
+                    ImageError.OSF_KIND_IN_USE,
+                    "OSF '" + name + "' has " + dis.size() + " disk image(s) of kind " + kind.wireName()
+                            + "; its kind can only change while it has none");
         }
         this.kind = newKind;
     }

@@ -19,8 +19,7 @@ public final class TagRules {
     public static final String DEFAULT = "default";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private TagRules() {
-    }
+    private TagRules() {}
 
     /** Adds a DI with its fixed version tag; head moves to it; it gets default if first or asked. */
     public static Di addDi(Osf osf, String version, String path, String description, boolean makeDefault) {
@@ -30,8 +29,8 @@ public final class TagRules {
         }
         for (Di existing : osf.dis()) {
             if (existing.hasTag(version)) {
-                throw new DiTagException(existing.getVersion().equals(version) ? ImageError.DI_DUPLICATE
-                        : ImageError.DI_TAG_CONFLICT,
+                throw new DiTagException(
+                        existing.getVersion().equals(version) ? ImageError.DI_DUPLICATE : ImageError.DI_TAG_CONFLICT,
                         "version '" + version + "' is already a tag in OSF '" + osf.getName() + "'");
             }
         }
@@ -65,8 +64,8 @@ public final class TagRules {
             throw new DiTagException(ImageError.DI_TAG_FIXED, "the version tag '" + tag + "' cannot be removed");
         }
         if (tag.equals(HEAD) || tag.equals(DEFAULT)) {
-            throw new DiTagException(ImageError.DI_TAG_RESERVED,
-                    "'" + tag + "' cannot be removed; move it to another DI instead");
+            throw new DiTagException(
+                    ImageError.DI_TAG_RESERVED, "'" + tag + "' cannot be removed; move it to another DI instead");
         }
         di.tags().remove(existing);
         return existing;
@@ -109,13 +108,16 @@ public final class TagRules {
 
     private static void checkName(String tag) {
         if (tag == null || !NAME.matcher(tag).matches()) {
-            throw new InvalidInputException(ImageError.DI_TAG_INVALID,
+            throw new InvalidInputException(
+                    ImageError.DI_TAG_INVALID,
                     "tag/version must be 1-64 letters, digits, '.', '_' or '-': '" + tag + "'");
         }
     }
 
     /** Newest = highest id; DIs not yet persisted are newer than all persisted ones, in list order. */
     private static long age(Di di) {
-        return di.getId() != null ? di.getId() : Long.MAX_VALUE / 2 + di.getOsf().dis().indexOf(di);
+        return di.getId() != null
+                ? di.getId()
+                : Long.MAX_VALUE / 2 + di.getOsf().dis().indexOf(di);
     }
 }

@@ -15,15 +15,15 @@ import org.qvd.vmas.host.entity.HostError;
 import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
-import org.qvd.vmas.property.entity.Property;
-import org.qvd.vmas.property.entity.PropertyError;
-import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.NotFoundException;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyError;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmError;
 
 /** Properties of objects the caller can see; host properties are changed by superadmins only. */
@@ -45,10 +45,16 @@ public class PropertyService {
     /** Sets (creates or replaces) a property. */
     @RequiresAcl("property.update")
     @Audited(value = "property.set", objectType = "property")
-    public PropertyDto set(@NotNull PropertyOwner objectType, long objectId,
-            @NotBlank @Pattern(regexp = KEY) String key, @NotNull @Size(max = 4096) String value) {
+    public PropertyDto set(
+            @NotNull PropertyOwner objectType,
+            long objectId,
+            @NotBlank @Pattern(regexp = KEY) String key,
+            @NotNull @Size(max = 4096) String value) {
         requireChangeable(objectType, objectId);
-        Property p = query(objectType, objectId).stream().filter(x -> x.getKey().equals(key)).findFirst().orElse(null);
+        Property p = query(objectType, objectId).stream()
+                .filter(x -> x.getKey().equals(key))
+                .findFirst()
+                .orElse(null);
         if (p == null) {
             p = new Property(objectType, objectId, key, value);
             em.persist(p);
@@ -62,14 +68,18 @@ public class PropertyService {
     @Audited(value = "property.delete", objectType = "property")
     public void delete(@NotNull PropertyOwner objectType, long objectId, @NotBlank String key) {
         requireChangeable(objectType, objectId);
-        Property p = query(objectType, objectId).stream().filter(x -> x.getKey().equals(key)).findFirst()
+        Property p = query(objectType, objectId).stream()
+                .filter(x -> x.getKey().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException(PropertyError.NOT_FOUND, key));
         em.remove(p);
     }
 
     private List<Property> query(PropertyOwner type, long objectId) {
-        return em.createNamedQuery(Property.OF_OBJECT, Property.class).setParameter("type", type)
-                .setParameter("objectId", objectId).getResultList();
+        return em.createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", type)
+                .setParameter("objectId", objectId)
+                .getResultList();
     }
 
     private void requireChangeable(PropertyOwner type, long objectId) {
@@ -82,7 +92,8 @@ public class PropertyService {
     private void requireVisible(PropertyOwner type, long id) {
         switch (type) {
             case USER -> Scoped.find(em, AppUser.class, id, u -> u.getTenant().getId(), AccountError.USER_NOT_FOUND);
-            case VM -> Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
+            case VM ->
+                Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
             case OSF -> Scoped.find(em, Osf.class, id, o -> o.getTenant().getId(), ImageError.OSF_NOT_FOUND);
             case DI -> Scoped.find(em, Di.class, id, d -> d.getOsf().getTenant().getId(), ImageError.DI_NOT_FOUND);
             case HOST -> {

@@ -11,9 +11,11 @@ import jakarta.persistence.Table;
 /** One key/value on one object. */
 @Entity
 @Table(name = "property")
-@NamedQuery(name = Property.OF_OBJECT, query = "SELECT p FROM Property p WHERE p.objectType = :type "
-        + "AND p.objectId = :objectId ORDER BY p.key")
-@NamedQuery(name = Property.DELETE_OF_OBJECT,
+@NamedQuery(
+        name = Property.OF_OBJECT,
+        query = "SELECT p FROM Property p WHERE p.objectType = :type " + "AND p.objectId = :objectId ORDER BY p.key")
+@NamedQuery(
+        name = Property.DELETE_OF_OBJECT,
         query = "DELETE FROM Property p WHERE p.objectType = :type AND p.objectId = :objectId")
 public class Property {
 
@@ -36,8 +38,7 @@ public class Property {
     @Column(name = "value", nullable = false, length = 4096)
     private String value;
 
-    protected Property() {
-    }
+    protected Property() {}
 
     public Property(PropertyOwner objectType, long objectId, String key, String value) {
         this.objectType = objectType;

@@ -8,8 +8,7 @@ import org.qvd.vmas.platform.ErrorCode;
  * ({@code error.<code>} in the WAT's messages) key on them, so a released code never changes.
  */
 public enum PropertyError implements ErrorCode {
-    NOT_FOUND("property.not_found",
-            "No such property.");
+    NOT_FOUND("property.not_found", "No such property.");
 
     private final String code;
     private final String description;

@@ -6,13 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.SystemCall;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.vm.entity.LastConnection;
 import org.qvd.vmas.vm.entity.UserState;
 import org.qvd.vmas.vm.entity.Vm;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.SystemCall;
 import org.qvd.vmas.vm.entity.VmError;
 
 /**
@@ -38,11 +38,17 @@ public class ConnectionAccountingService {
     }
 
     /** The tunnel closed: its times and bytes become the VM's last connection; the user is {@code disconnected}. */
-    public VmDto tunnelClosed(long vmId, @NotNull Instant connectedAt, @NotNull Instant disconnectedAt,
-            long bytesFromClient, long bytesToClient, String node) {
+    public VmDto tunnelClosed(
+            long vmId,
+            @NotNull Instant connectedAt,
+            @NotNull Instant disconnectedAt,
+            long bytesFromClient,
+            long bytesToClient,
+            String node) {
         Vm vm = vm(vmId);
-        vm.getRuntime().recordConnection(
-                LastConnection.closed(connectedAt, disconnectedAt, bytesFromClient, bytesToClient, node));
+        vm.getRuntime()
+                .recordConnection(
+                        LastConnection.closed(connectedAt, disconnectedAt, bytesFromClient, bytesToClient, node));
         return disconnect(vm);
     }
 

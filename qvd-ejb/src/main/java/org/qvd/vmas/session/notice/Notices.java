@@ -24,12 +24,15 @@ public class Notices {
     public static final String TYPE_ABORT_CONNECTION = "connection.abort";
     /** The connection {@link #CONNECTION} to VM {@link #VM_ID} has ended and released the VM. */
     public static final String TYPE_CONNECTION_RELEASED = "connection.released";
+
     public static final String VM_ID = "vmId";
     /** VM state in QVD's lower-case names ({@code running}, {@code stopped}...). */
     public static final String STATE = "state";
+
     public static final String REASON = "reason";
     /** A connection id as {@code node/id}. */
     public static final String CONNECTION = "connection";
+
     public static final String JNDI_NAME = "java:/jms/topic/qvd.notices";
 
     @Inject
@@ -40,7 +43,9 @@ public class Notices {
 
     /** A VM reached {@code state} (lower-case); {@code reason} may be null. */
     public void vmState(long vmId, String state, String reason) {
-        JMSProducer producer = jms.createProducer().setProperty(TYPE, TYPE_VM_STATE).setProperty(VM_ID, vmId)
+        JMSProducer producer = jms.createProducer()
+                .setProperty(TYPE, TYPE_VM_STATE)
+                .setProperty(VM_ID, vmId)
                 .setProperty(STATE, state);
         if (reason != null) {
             producer.setProperty(REASON, reason.length() > 500 ? reason.substring(0, 500) : reason);
@@ -50,13 +55,20 @@ public class Notices {
 
     /** Asks every node to abort its connections to {@code vmId} except {@code keep}. */
     public void abortConnections(long vmId, String keep, String reason) {
-        jms.createProducer().setProperty(TYPE, TYPE_ABORT_CONNECTION).setProperty(VM_ID, vmId)
-                .setProperty(CONNECTION, keep).setProperty(REASON, reason).send(topic, "");
+        jms.createProducer()
+                .setProperty(TYPE, TYPE_ABORT_CONNECTION)
+                .setProperty(VM_ID, vmId)
+                .setProperty(CONNECTION, keep)
+                .setProperty(REASON, reason)
+                .send(topic, "");
     }
 
     /** Tells every node that {@code connection} no longer holds {@code vmId}. */
     public void connectionReleased(long vmId, String connection) {
-        jms.createProducer().setProperty(TYPE, TYPE_CONNECTION_RELEASED).setProperty(VM_ID, vmId)
-                .setProperty(CONNECTION, connection).send(topic, "");
+        jms.createProducer()
+                .setProperty(TYPE, TYPE_CONNECTION_RELEASED)
+                .setProperty(VM_ID, vmId)
+                .setProperty(CONNECTION, connection)
+                .send(topic, "");
     }
 }

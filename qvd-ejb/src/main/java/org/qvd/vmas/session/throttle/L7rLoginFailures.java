@@ -1,5 +1,8 @@
 package org.qvd.vmas.session.throttle;
 
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
 /**
  * The L7R login throttle's counters ({@code l7r_login_throttle}), so that every node counts the same failures, as
  * the administrators' throttle does ({@code admin_login_throttle}). The rules (window, lock doubling, parallel
@@ -25,8 +24,7 @@ import jakarta.persistence.PersistenceContext;
 public class L7rLoginFailures {
 
     /** A key's failures within the window and its lock ({@code lockedAt}/{@code lockedUntil} null: none). */
-    public record Counters(int failures, Instant firstAt, Instant lockedAt, Instant lockedUntil) {
-    }
+    public record Counters(int failures, Instant firstAt, Instant lockedAt, Instant lockedUntil) {}
 
     private static final String COLUMNS = "failures, CAST(EXTRACT(EPOCH FROM first_failure_at) * 1000000 AS BIGINT), "
             + "CAST(EXTRACT(EPOCH FROM locked_at) * 1000000 AS BIGINT), "
@@ -38,7 +36,8 @@ public class L7rLoginFailures {
     /** The key's counters, or null. */
     public Counters find(String key) {
         List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM l7r_login_throttle WHERE throttle_key = ?1")
-                .setParameter(1, stored(key)).getResultList();
+                .setParameter(1, stored(key))
+                .getResultList();
         return rows.isEmpty() ? null : counters((Object[]) rows.get(0));
     }
 
@@ -50,8 +49,9 @@ public class L7rLoginFailures {
         if (byStored.isEmpty()) {
             return found;
         }
-        List<?> rows = em.createNativeQuery("SELECT throttle_key, " + COLUMNS
-                + " FROM l7r_login_throttle WHERE throttle_key IN (:keys)").setParameter("keys", byStored.keySet())
+        List<?> rows = em.createNativeQuery(
+                        "SELECT throttle_key, " + COLUMNS + " FROM l7r_login_throttle WHERE throttle_key IN (:keys)")
+                .setParameter("keys", byStored.keySet())
                 .getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
@@ -66,38 +66,50 @@ public class L7rLoginFailures {
         String stored = stored(key);
         // a placeholder row (0 failures) gives the first failure of a key a row to lock too
         em.createNativeQuery("INSERT INTO l7r_login_throttle (throttle_key, failures, first_failure_at) "
-                + "VALUES (?1, 0, now()) ON CONFLICT (throttle_key) DO NOTHING").setParameter(1, stored)
+                        + "VALUES (?1, 0, now()) ON CONFLICT (throttle_key) DO NOTHING")
+                .setParameter(1, stored)
                 .executeUpdate();
-        Counters old = counters((Object[]) em.createNativeQuery("SELECT " + COLUMNS
-                + " FROM l7r_login_throttle WHERE throttle_key = ?1 FOR UPDATE").setParameter(1, stored)
+        Counters old = counters((Object[]) em.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM l7r_login_throttle WHERE throttle_key = ?1 FOR UPDATE")
+                .setParameter(1, stored)
                 .getSingleResult());
         Counters updated = next.apply(old.failures() == 0 ? null : old);
         if (updated.lockedUntil() == null) {
-            em.createNativeQuery("UPDATE l7r_login_throttle SET failures = ?2, first_failure_at = ?3, locked_at = NULL, "
-                    + "locked_until = NULL WHERE throttle_key = ?1").setParameter(1, stored)
-                    .setParameter(2, updated.failures()).setParameter(3, Timestamp.from(updated.firstAt()))
+            em.createNativeQuery(
+                            "UPDATE l7r_login_throttle SET failures = ?2, first_failure_at = ?3, locked_at = NULL, "
+                                    + "locked_until = NULL WHERE throttle_key = ?1")
+                    .setParameter(1, stored)
+                    .setParameter(2, updated.failures())
+                    .setParameter(3, Timestamp.from(updated.firstAt()))
                     .executeUpdate();
         } else {
             em.createNativeQuery("UPDATE l7r_login_throttle SET failures = ?2, first_failure_at = ?3, locked_at = ?4, "
-                    + "locked_until = ?5 WHERE throttle_key = ?1").setParameter(1, stored)
-                    .setParameter(2, updated.failures()).setParameter(3, Timestamp.from(updated.firstAt()))
-                    .setParameter(4, Timestamp.from(updated.lockedAt() == null ? updated.firstAt() : updated.lockedAt()))
-                    .setParameter(5, Timestamp.from(updated.lockedUntil())).executeUpdate();
+                            + "locked_until = ?5 WHERE throttle_key = ?1")
+                    .setParameter(1, stored)
+                    .setParameter(2, updated.failures())
+                    .setParameter(3, Timestamp.from(updated.firstAt()))
+                    .setParameter(
+                            4, Timestamp.from(updated.lockedAt() == null ? updated.firstAt() : updated.lockedAt()))
+                    .setParameter(5, Timestamp.from(updated.lockedUntil()))
+                    .executeUpdate();
         }
         return updated;
     }
 
     /** Forgets the key (a successful login). */
     public void clear(String key) {
-        em.createNativeQuery("DELETE FROM l7r_login_throttle WHERE throttle_key = ?1").setParameter(1, stored(key))
+        em.createNativeQuery("DELETE FROM l7r_login_throttle WHERE throttle_key = ?1")
+                .setParameter(1, stored(key))
                 .executeUpdate();
     }
 
     /** Forgets keys whose failures began before {@code windowStart} and whose lock is over; answers how many. */
     public int purge(Instant windowStart, Instant now) {
         return em.createNativeQuery("DELETE FROM l7r_login_throttle WHERE first_failure_at < ?1 "
-                + "AND (locked_until IS NULL OR locked_until <= ?2)").setParameter(1, Timestamp.from(windowStart))
-                .setParameter(2, Timestamp.from(now)).executeUpdate();
+                        + "AND (locked_until IS NULL OR locked_until <= ?2)")
+                .setParameter(1, Timestamp.from(windowStart))
+                .setParameter(2, Timestamp.from(now))
+                .executeUpdate();
     }
 
     /** The key's kind in clear (its first two characters, e.g. {@code p:}) and the SHA-256 of the whole key. */

@@ -14,12 +14,19 @@ import org.qvd.vmas.vm.boundary.VmDto;
  * @param hostLoads each host with the number of VMs (of the scope) on it, its load and free RAM, by name
  * @param expiring the VMs whose soft or hard expiry comes first, soonest first (needs vm.see)
  */
-public record StatisticsDto(Instant takenAt, Long tenantId, UserCounts users, VmCounts vms, HostCounts hosts,
-        Long osfs, Long dis, List<HostLoad> hostLoads, List<VmDto> expiring) {
+public record StatisticsDto(
+        Instant takenAt,
+        Long tenantId,
+        UserCounts users,
+        VmCounts vms,
+        HostCounts hosts,
+        Long osfs,
+        Long dis,
+        List<HostLoad> hostLoads,
+        List<VmDto> expiring) {
 
     /** Users of the scope. */
-    public record UserCounts(long total, long blocked) {
-    }
+    public record UserCounts(long total, long blocked) {}
 
     /**
      * VMs of the scope. {@code byUserState}: disconnected, connecting, connected (a connected user per VM).
@@ -32,11 +39,17 @@ public record StatisticsDto(Instant takenAt, Long tenantId, UserCounts users, Vm
     }
 
     /** Hosts are shared by every tenant: these counts are never tenant-scoped. */
-    public record HostCounts(long total, long blocked, Map<String, Long> byState) {
-    }
+    public record HostCounts(long total, long blocked, Map<String, Long> byState) {}
 
     /** One host's share of the farm. */
-    public record HostLoad(long id, String name, String state, boolean blocked, long vmCount, Double load,
-            Long freeRamMb, Integer cpus, Instant heartbeatAt) {
-    }
+    public record HostLoad(
+            long id,
+            String name,
+            String state,
+            boolean blocked,
+            long vmCount,
+            Double load,
+            Long freeRamMb,
+            Integer cpus,
+            Instant heartbeatAt) {}
 }

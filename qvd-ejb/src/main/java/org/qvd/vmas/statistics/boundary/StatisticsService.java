@@ -7,12 +7,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
-import org.qvd.vmas.statistics.control.StatisticsQueries;
-import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.CurrentCaller;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.statistics.control.StatisticsQueries;
+import org.qvd.vmas.vm.boundary.VmDto;
 
 /**
  * Counts of the farm in one call, with a few grouped queries: for the WAT dashboard, REST, the CLI and the
@@ -39,7 +39,9 @@ public class StatisticsService {
         Long scope = caller.listScope(tenantId);
         StatisticsQueries q = new StatisticsQueries(em, scope);
         boolean seesVms = caller.has("vm.see");
-        return new StatisticsDto(Instant.now(), scope,
+        return new StatisticsDto(
+                Instant.now(),
+                scope,
                 caller.has("user.see") ? q.users() : null,
                 seesVms ? q.vms() : null,
                 caller.has("host.see") ? q.hosts() : null,
@@ -53,11 +55,13 @@ public class StatisticsService {
     @SystemCall
     public StatisticsDto systemWide() {
         StatisticsQueries q = new StatisticsQueries(em, null);
-        return new StatisticsDto(Instant.now(), null, q.users(), q.vms(), q.hosts(), q.osfs(), q.dis(), q.hostLoads(),
-                List.of());
+        return new StatisticsDto(
+                Instant.now(), null, q.users(), q.vms(), q.hosts(), q.osfs(), q.dis(), q.hostLoads(), List.of());
     }
 
     private static List<VmDto> expiring(StatisticsQueries q, int limit) {
-        return limit == 0 ? List.of() : q.expiring(limit).stream().map(VmDto::of).toList();
+        return limit == 0
+                ? List.of()
+                : q.expiring(limit).stream().map(VmDto::of).toList();
     }
 }

@@ -34,8 +34,11 @@ public final class StatisticsQueries {
     }
 
     public UserCounts users() {
-        Object[] row = query("SELECT COUNT(u), SUM(CASE WHEN u.blocked = true THEN 1 ELSE 0 END) FROM AppUser u",
-                "u.tenant.id", Object[].class).getSingleResult();
+        Object[] row = query(
+                        "SELECT COUNT(u), SUM(CASE WHEN u.blocked = true THEN 1 ELSE 0 END) FROM AppUser u",
+                        "u.tenant.id",
+                        Object[].class)
+                .getSingleResult();
         return new UserCounts(number(row[0]), number(row[1]));
     }
 
@@ -44,8 +47,12 @@ public final class StatisticsQueries {
         Map<String, Long> byUserState = zeros(UserState.values());
         long total = 0;
         long blocked = 0;
-        for (Object[] row : query("SELECT r.state, r.userState, v.blocked, COUNT(v) FROM Vm v JOIN v.runtime r",
-                "v.user.tenant.id", " GROUP BY r.state, r.userState, v.blocked", Object[].class).getResultList()) {
+        for (Object[] row : query(
+                        "SELECT r.state, r.userState, v.blocked, COUNT(v) FROM Vm v JOIN v.runtime r",
+                        "v.user.tenant.id",
+                        " GROUP BY r.state, r.userState, v.blocked",
+                        Object[].class)
+                .getResultList()) {
             long n = number(row[3]);
             byState.merge(wire((Enum<?>) row[0]), n, Long::sum);
             byUserState.merge(wire((Enum<?>) row[1]), n, Long::sum);
@@ -59,8 +66,11 @@ public final class StatisticsQueries {
         Map<String, Long> byState = zeros(HostState.values());
         long total = 0;
         long blocked = 0;
-        for (Object[] row : em.createQuery("SELECT r.state, h.blocked, COUNT(h) FROM Host h JOIN h.runtime r "
-                + "GROUP BY r.state, h.blocked", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "SELECT r.state, h.blocked, COUNT(h) FROM Host h JOIN h.runtime r "
+                                + "GROUP BY r.state, h.blocked",
+                        Object[].class)
+                .getResultList()) {
             long n = number(row[2]);
             byState.merge(wire((Enum<?>) row[0]), n, Long::sum);
             total += n;
@@ -72,15 +82,26 @@ public final class StatisticsQueries {
     public List<HostLoad> hostLoads() {
         String vmsOnHost = "(SELECT COUNT(v) FROM VmRuntime v WHERE v.host = h"
                 + (tenantId == null ? "" : " AND v.vm.user.tenant.id = :tenant") + ")";
-        TypedQuery<Object[]> q = em.createQuery("SELECT h.id, h.name, r.state, h.blocked, " + vmsOnHost
-                + ", r.load, r.usableRamMb, r.usableCpu, r.heartbeatAt FROM Host h JOIN h.runtime r ORDER BY h.name",
-                Object[].class).setMaxResults(MAX_HOSTS);
+        TypedQuery<Object[]> q = em.createQuery(
+                        "SELECT h.id, h.name, r.state, h.blocked, " + vmsOnHost
+                                + ", r.load, r.usableRamMb, r.usableCpu, r.heartbeatAt FROM Host h JOIN h.runtime r ORDER BY h.name",
+                        Object[].class)
+                .setMaxResults(MAX_HOSTS);
         if (tenantId != null) {
             q.setParameter("tenant", tenantId);
         }
-        return q.getResultList().stream().map(row -> new HostLoad(number(row[0]), (String) row[1],
-                wire((Enum<?>) row[2]), Boolean.TRUE.equals(row[3]), number(row[4]), (Double) row[5],
-                row[6] == null ? null : number(row[6]), (Integer) row[7], (Instant) row[8])).toList();
+        return q.getResultList().stream()
+                .map(row -> new HostLoad(
+                        number(row[0]),
+                        (String) row[1],
+                        wire((Enum<?>) row[2]),
+                        Boolean.TRUE.equals(row[3]),
+                        number(row[4]),
+                        (Double) row[5],
+                        row[6] == null ? null : number(row[6]),
+                        (Integer) row[7],
+                        (Instant) row[8]))
+                .toList();
     }
 
     public long osfs() {
@@ -93,9 +114,13 @@ public final class StatisticsQueries {
 
     /** The {@code limit} VMs whose first expiry (soft, else hard) comes soonest. */
     public List<Vm> expiring(int limit) {
-        return query("SELECT v FROM Vm v JOIN FETCH v.runtime JOIN FETCH v.user JOIN FETCH v.osf "
-                        + "WHERE (v.expirationSoft IS NOT NULL OR v.expirationHard IS NOT NULL)", "v.user.tenant.id",
-                " ORDER BY COALESCE(v.expirationSoft, v.expirationHard), v.id", Vm.class).setMaxResults(limit)
+        return query(
+                        "SELECT v FROM Vm v JOIN FETCH v.runtime JOIN FETCH v.user JOIN FETCH v.osf "
+                                + "WHERE (v.expirationSoft IS NOT NULL OR v.expirationHard IS NOT NULL)",
+                        "v.user.tenant.id",
+                        " ORDER BY COALESCE(v.expirationSoft, v.expirationHard), v.id",
+                        Vm.class)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
@@ -109,7 +134,8 @@ public final class StatisticsQueries {
             return em.createQuery(select + tail, type);
         }
         String joiner = select.contains(" WHERE ") ? " AND " : " WHERE ";
-        return em.createQuery(select + joiner + tenantPath + " = :tenant" + tail, type).setParameter("tenant", tenantId);
+        return em.createQuery(select + joiner + tenantPath + " = :tenant" + tail, type)
+                .setParameter("tenant", tenantId);
     }
 
     private static Map<String, Long> zeros(Enum<?>[] states) {

@@ -24,8 +24,11 @@ public class SecondFactor {
     public boolean accepts(String principal, String code) {
         Login login = Login.parse(principal);
         Administrator admin = em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
-                .setParameter("name", login.name()).setParameter("tenant", login.tenant()).getResultStream()
-                .findFirst().orElse(null);
+                .setParameter("name", login.name())
+                .setParameter("tenant", login.tenant())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         AdminTotp totp = admin == null ? null : em.find(AdminTotp.class, admin.getId());
         if (totp == null || !totp.isConfirmed()) {
             return true;

@@ -47,7 +47,8 @@ public class TotpService {
         long id = self();
         AdminTotp totp = em.find(AdminTotp.class, id);
         if (totp != null && totp.isConfirmed()) {
-            throw new ConflictException(TotpError.ENROLLED, "a second factor is active: disable it (with a code) first");
+            throw new ConflictException(
+                    TotpError.ENROLLED, "a second factor is active: disable it (with a code) first");
         }
         String secret = TotpCodes.newSecret();
         if (totp == null) {
@@ -86,7 +87,8 @@ public class TotpService {
     @RequiresAcl("admin.update.password")
     @Audited(value = "admin.totp.reset", objectType = "admin")
     public void reset(@NotNull Long adminId) {
-        Administrator admin = Scoped.find(em, Administrator.class, adminId, a -> a.getTenant().getId(), AccountError.ADMIN_NOT_FOUND);
+        Administrator admin =
+                Scoped.find(em, Administrator.class, adminId, a -> a.getTenant().getId(), AccountError.ADMIN_NOT_FOUND);
         AdminTotp totp = em.find(AdminTotp.class, admin.getId());
         if (totp != null) {
             em.remove(totp);

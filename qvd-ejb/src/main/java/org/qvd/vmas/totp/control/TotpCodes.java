@@ -22,8 +22,7 @@ public final class TotpCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator(STEP, 6);
 
-    private TotpCodes() {
-    }
+    private TotpCodes() {}
 
     public static String newSecret() {
         byte[] key = new byte[20];
@@ -69,6 +68,7 @@ public final class TotpCodes {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

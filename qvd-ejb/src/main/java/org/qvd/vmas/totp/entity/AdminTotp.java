@@ -30,8 +30,7 @@ public class AdminTotp {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
-    protected AdminTotp() {
-    }
+    protected AdminTotp() {}
 
     public AdminTotp(long administratorId, String secret) {
         this.administratorId = administratorId;

@@ -2,10 +2,10 @@ package org.qvd.vmas.vm.boundary;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.qvd.vmas.platform.AuditSubject;
 import org.qvd.vmas.vm.entity.LastConnection;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;
-import org.qvd.vmas.platform.AuditSubject;
 
 /**
  * A VM with its runtime; states in QVD's lower-case names. {@code last*}: the last client connection as the L7R
@@ -13,27 +13,80 @@ import org.qvd.vmas.platform.AuditSubject;
  * {@code lastFailureAt}: why and when the VM's last start failed (cleared when a new start is requested).
  * {@code kind}: what its OSF's desktops run as, {@code vm} or {@code container} (issue 17).
  */
-public record VmDto(Long id, Long tenantId, Long userId, String userLogin, Long osfId, String osfName, String diTag,
-        String name, String ip, boolean blocked, String description, Instant expirationSoft, Instant expirationHard,
-        String state, Instant stateTs, String pendingCommand, String userState, Long hostId, String hostName,
-        String address, Integer vmaPort, Integer xPort, Long currentDiId, String currentDiVersion, String xState,
-        String lastFailure, Instant lastFailureAt, Instant createdAt, Instant lastConnectedAt, Instant lastDisconnectedAt,
-        Long lastBytesFromClient, Long lastBytesToClient, String lastConnectionNode, String kind)
+public record VmDto(
+        Long id,
+        Long tenantId,
+        Long userId,
+        String userLogin,
+        Long osfId,
+        String osfName,
+        String diTag,
+        String name,
+        String ip,
+        boolean blocked,
+        String description,
+        Instant expirationSoft,
+        Instant expirationHard,
+        String state,
+        Instant stateTs,
+        String pendingCommand,
+        String userState,
+        Long hostId,
+        String hostName,
+        String address,
+        Integer vmaPort,
+        Integer xPort,
+        Long currentDiId,
+        String currentDiVersion,
+        String xState,
+        String lastFailure,
+        Instant lastFailureAt,
+        Instant createdAt,
+        Instant lastConnectedAt,
+        Instant lastDisconnectedAt,
+        Long lastBytesFromClient,
+        Long lastBytesToClient,
+        String lastConnectionNode,
+        String kind)
         implements AuditSubject {
 
     public static VmDto of(Vm v) {
         VmRuntime r = v.getRuntime();
         LastConnection last = r.getLastConnection();
-        return new VmDto(v.getId(), v.getUser().getTenant().getId(), v.getUser().getId(), v.getUser().getLogin(),
-                v.getOsf().getId(), v.getOsf().getName(), v.getDiTag(), v.getName(), v.getIp(), v.isBlocked(),
-                v.getDescription(), v.getExpirationSoft(), v.getExpirationHard(), wire(r.getState()), r.getStateTs(),
-                wire(r.getPendingCommand()), wire(r.getUserState()), r.getHost() == null ? null : r.getHost().getId(),
-                r.getHost() == null ? null : r.getHost().getName(), r.getAddress(), r.getVmaPort(), r.getXPort(),
+        return new VmDto(
+                v.getId(),
+                v.getUser().getTenant().getId(),
+                v.getUser().getId(),
+                v.getUser().getLogin(),
+                v.getOsf().getId(),
+                v.getOsf().getName(),
+                v.getDiTag(),
+                v.getName(),
+                v.getIp(),
+                v.isBlocked(),
+                v.getDescription(),
+                v.getExpirationSoft(),
+                v.getExpirationHard(),
+                wire(r.getState()),
+                r.getStateTs(),
+                wire(r.getPendingCommand()),
+                wire(r.getUserState()),
+                r.getHost() == null ? null : r.getHost().getId(),
+                r.getHost() == null ? null : r.getHost().getName(),
+                r.getAddress(),
+                r.getVmaPort(),
+                r.getXPort(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getId(),
-                r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(), wire(r.getXState()),
-                r.getLastFailure(), r.getLastFailureAt(), v.getCreatedAt(), last == null ? null : last.getConnectedAt(),
-                last == null ? null : last.getDisconnectedAt(), last == null ? null : last.getBytesFromClient(),
-                last == null ? null : last.getBytesToClient(), last == null ? null : last.getNode(),
+                r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(),
+                wire(r.getXState()),
+                r.getLastFailure(),
+                r.getLastFailureAt(),
+                v.getCreatedAt(),
+                last == null ? null : last.getConnectedAt(),
+                last == null ? null : last.getDisconnectedAt(),
+                last == null ? null : last.getBytesFromClient(),
+                last == null ? null : last.getBytesToClient(),
+                last == null ? null : last.getNode(),
                 v.getOsf().getKind().wireName());
     }
 

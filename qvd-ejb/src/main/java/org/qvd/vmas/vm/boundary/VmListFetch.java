@@ -21,8 +21,7 @@ import org.qvd.vmas.vm.entity.VmRuntime;
  */
 final class VmListFetch {
 
-    private VmListFetch() {
-    }
+    private VmListFetch() {}
 
     static void readOnly(EntityManager em) {
         Session session = em.unwrap(Session.class);

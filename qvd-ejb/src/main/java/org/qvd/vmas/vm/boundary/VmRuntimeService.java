@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qvd.vmas.image.entity.Di;
+import org.qvd.vmas.platform.Audited;
+import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.SystemCall;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.control.VmLifecycle;
@@ -17,9 +20,6 @@ import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmStateException;
 import org.qvd.vmas.vm.entity.XState;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.SystemCall;
 
 /**
  * VM runtime transitions for the L7R: not guarded by admin ACLs, audited as "system". Every transition goes through
@@ -114,7 +114,8 @@ public class VmRuntimeService {
      */
     public ConnectView connectView(long vmId) {
         Vm vm = vm(vmId);
-        return new ConnectView(VmDto.of(vm), sessionParameters(vm), vm.getRuntime().vmaKey());
+        return new ConnectView(
+                VmDto.of(vm), sessionParameters(vm), vm.getRuntime().vmaKey());
     }
 
     /** Session parameters from properties, later ones overriding: OSF, DI (in use, else by tag), user, VM. */
@@ -123,7 +124,8 @@ public class VmRuntimeService {
     }
 
     private Map<String, String> sessionParameters(Vm vm) {
-        Di di = vm.getRuntime().getCurrentDi() != null ? vm.getRuntime().getCurrentDi()
+        Di di = vm.getRuntime().getCurrentDi() != null
+                ? vm.getRuntime().getCurrentDi()
                 : vm.getOsf().resolve(vm.getDiTag()).orElse(null);
         Map<String, String> params = new LinkedHashMap<>();
         merge(params, PropertyOwner.OSF, vm.getOsf().getId());
@@ -136,8 +138,10 @@ public class VmRuntimeService {
     }
 
     private void merge(Map<String, String> into, PropertyOwner type, Long objectId) {
-        List<Property> props = em.createNamedQuery(Property.OF_OBJECT, Property.class).setParameter("type", type)
-                .setParameter("objectId", objectId).getResultList();
+        List<Property> props = em.createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", type)
+                .setParameter("objectId", objectId)
+                .getResultList();
         props.forEach(p -> into.put(p.getKey(), p.getValue()));
     }
 

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import org.qvd.vmas.account.entity.AccountError;
@@ -14,6 +13,15 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.image.entity.Osf;
+import org.qvd.vmas.platform.Audited;
+import org.qvd.vmas.platform.ConflictException;
+import org.qvd.vmas.platform.CurrentCaller;
+import org.qvd.vmas.platform.ListQuery;
+import org.qvd.vmas.platform.Page;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.RequiresAcl;
+import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.WireEnumConverter;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
@@ -25,15 +33,6 @@ import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.vm.entity.VmStateHistory;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.ListQuery;
-import org.qvd.vmas.platform.Page;
-import org.qvd.vmas.platform.PageRequest;
-import org.qvd.vmas.platform.RequiresAcl;
-import org.qvd.vmas.platform.Scoped;
-import org.qvd.vmas.platform.WireEnumConverter;
 
 /**
  * VMs for administrators. start/stop go to the hosts through {@link VmLifecycle}; disconnect records the
@@ -43,8 +42,21 @@ import org.qvd.vmas.platform.WireEnumConverter;
 @RequiresAcl
 public class VmService {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "ip", "ip",
-            "user", "user.login", "osf", "osf.name", "state", "runtime.state", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id",
+            "id",
+            "name",
+            "name",
+            "ip",
+            "ip",
+            "user",
+            "user.login",
+            "osf",
+            "osf.name",
+            "state",
+            "runtime.state",
+            "createdAt",
+            "createdAt");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -58,13 +70,14 @@ public class VmService {
     @RequiresAcl("vm.create")
     @Audited(value = "vm.create", objectType = "vm")
     public VmDto create(@NotNull @Valid NewVm request) {
-        AppUser user = Scoped.find(em, AppUser.class, request.userId(), u -> u.getTenant().getId(),
-                AccountError.USER_NOT_FOUND);
+        AppUser user = Scoped.find(
+                em, AppUser.class, request.userId(), u -> u.getTenant().getId(), AccountError.USER_NOT_FOUND);
         Osf osf = Scoped.find(em, Osf.class, request.osfId(), o -> o.getTenant().getId(), ImageError.OSF_NOT_FOUND);
         requireFreeName(user.getId(), request.name());
         VmNetwork network = network(user.getTenant().getId());
         String ip = request.ip() == null || request.ip().isBlank()
-                ? network.next(new HashSet<>(em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()))
+                ? network.next(new HashSet<>(
+                        em.createNamedQuery(Vm.USED_IPS, String.class).getResultList()))
                 : requireFreeIp(network.requireUsable(request.ip()));
         Vm vm = new Vm(user, osf, request.name(), request.diTag(), ip, request.description());
         em.persist(vm);
@@ -81,19 +94,26 @@ public class VmService {
         VmListFetch.readOnly(em);
         VmFilter f = filter == null ? VmFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
-        VmState state = f.state() == null ? null : WireEnumConverter.parse(VmState.class, VmError.VMSTATE_INVALID,
-                f.state());
-        return ListQuery.page(em, Vm.class, page, SORTABLE, (cb, root, where) -> {
-            ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
-            ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
-            ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
-            if (f.hostId() != null) { // only then join the host (VMs without one would drop out)
-                where.add(cb.equal(root.get("runtime").get("host").get("id"), f.hostId()));
-            }
-            ListQuery.contains(cb, root.get("name"), f.name(), where);
-            ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
-            ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-        }, VmListFetch::everythingTheDtoReads, VmDto::of);
+        VmState state =
+                f.state() == null ? null : WireEnumConverter.parse(VmState.class, VmError.VMSTATE_INVALID, f.state());
+        return ListQuery.page(
+                em,
+                Vm.class,
+                page,
+                SORTABLE,
+                (cb, root, where) -> {
+                    ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
+                    ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
+                    ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
+                    if (f.hostId() != null) { // only then join the host (VMs without one would drop out)
+                        where.add(cb.equal(root.get("runtime").get("host").get("id"), f.hostId()));
+                    }
+                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                    ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
+                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
+                },
+                VmListFetch::everythingTheDtoReads,
+                VmDto::of);
     }
 
     @RequiresAcl("vm.update")
@@ -178,8 +198,10 @@ public class VmService {
         if (purgeHome) {
             lifecycle.purgeHome(id);
         }
-        em.createNamedQuery(Property.DELETE_OF_OBJECT).setParameter("type", PropertyOwner.VM)
-                .setParameter("objectId", id).executeUpdate();
+        em.createNamedQuery(Property.DELETE_OF_OBJECT)
+                .setParameter("type", PropertyOwner.VM)
+                .setParameter("objectId", id)
+                .executeUpdate();
         em.remove(vm);
     }
 
@@ -187,10 +209,14 @@ public class VmService {
     @RequiresAcl("vm.see")
     public Page<VmStateHistoryDto> history(@NotNull Long id, @NotNull PageRequest page) {
         find(em, id);
-        var rows = em.createNamedQuery(VmStateHistory.BY_VM, VmStateHistory.class).setParameter("vmId", id)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        var rows = em.createNamedQuery(VmStateHistory.BY_VM, VmStateHistory.class)
+                .setParameter("vmId", id)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
         long total = em.createQuery("SELECT COUNT(h) FROM VmStateHistory h WHERE h.vm.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         return new Page<>(rows.stream().map(VmStateHistoryDto::of).toList(), total, page.page(), page.size());
     }
 
@@ -203,15 +229,21 @@ public class VmService {
     }
 
     private String requireFreeIp(String ip) {
-        if (em.createNamedQuery(Vm.COUNT_BY_IP, Long.class).setParameter("ip", ip).getSingleResult() > 0) {
+        if (em.createNamedQuery(Vm.COUNT_BY_IP, Long.class)
+                        .setParameter("ip", ip)
+                        .getSingleResult()
+                > 0) {
             throw new ConflictException(VmError.IP_TAKEN, "IP " + ip + " is already assigned to a VM");
         }
         return ip;
     }
 
     private void requireFreeName(Long userId, String name) {
-        if (em.createNamedQuery(Vm.COUNT_BY_NAME, Long.class).setParameter("userId", userId).setParameter("name", name)
-                .getSingleResult() > 0) {
+        if (em.createNamedQuery(Vm.COUNT_BY_NAME, Long.class)
+                        .setParameter("userId", userId)
+                        .setParameter("name", name)
+                        .getSingleResult()
+                > 0) {
             throw new ConflictException(VmError.DUPLICATE, "the user already has a VM named '" + name + "'");
         }
     }

@@ -5,12 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.qvd.vmas.image.entity.Di;
-import org.qvd.vmas.property.entity.Property;
-import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.property.entity.Property;
+import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.entity.VmError;
 
 /**
@@ -37,24 +37,34 @@ public class ContainerLimits {
     public StartVmCommand.Container forStart(DesktopKind kind, Di di) {
         boolean archive = isRootfsArchive(di.getPath());
         if (archive != (kind == DesktopKind.CONTAINER)) {
-            throw new InvalidStateException(VmError.IMAGE_KIND, "disk image '" + di.getVersion() + "' of OSF '"
-                    + di.getOsf().getName() + "' is " + (archive ? "a container root file system archive" : "not a "
-                    + "container root file system archive (.tar)") + " but the OSF's desktops are "
-                    + kind.wireName() + "s");
+            throw new InvalidStateException(
+                    VmError.IMAGE_KIND,
+                    "disk image '" + di.getVersion() + "' of OSF '"
+                            + di.getOsf().getName() + "' is "
+                            + (archive
+                                    ? "a container root file system archive"
+                                    : "not a " + "container root file system archive (.tar)")
+                            + " but the OSF's desktops are "
+                            + kind.wireName() + "s");
         }
         if (kind != DesktopKind.CONTAINER) {
             return null;
         }
-        Map<String, String> props = em.createNamedQuery(Property.OF_OBJECT, Property.class)
-                .setParameter("type", PropertyOwner.OSF).setParameter("objectId", di.getOsf().getId())
-                .getResultList().stream().filter(p -> p.getKey().startsWith("container."))
+        Map<String, String> props = em
+                .createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", PropertyOwner.OSF)
+                .setParameter("objectId", di.getOsf().getId())
+                .getResultList()
+                .stream()
+                .filter(p -> p.getKey().startsWith("container."))
                 .collect(Collectors.toMap(Property::getKey, Property::getValue));
         try {
-            return new StartVmCommand.Container(number(props, CPU_SHARES, DEFAULT_CPU_SHARES),
-                    number(props, PIDS_MAX, DEFAULT_PIDS_MAX));
+            return new StartVmCommand.Container(
+                    number(props, CPU_SHARES, DEFAULT_CPU_SHARES), number(props, PIDS_MAX, DEFAULT_PIDS_MAX));
         } catch (IllegalArgumentException e) {
-            throw new InvalidStateException(VmError.CONTAINER_LIMITS, "OSF '" + di.getOsf().getName()
-                    + "' has an invalid container limit: " + e.getMessage());
+            throw new InvalidStateException(
+                    VmError.CONTAINER_LIMITS,
+                    "OSF '" + di.getOsf().getName() + "' has an invalid container limit: " + e.getMessage());
         }
     }
 

@@ -6,8 +6,7 @@ import org.qvd.vmas.vm.entity.VmError;
 /** IPv4 addresses as numbers (0 … 2^32-1) and back, strictly dotted-quad. */
 final class Ipv4 {
 
-    private Ipv4() {
-    }
+    private Ipv4() {}
 
     /** Normalises and checks an address an admin typed. */
     static String normalise(String ip) {

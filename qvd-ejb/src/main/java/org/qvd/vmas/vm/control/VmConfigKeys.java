@@ -9,15 +9,22 @@ import org.qvd.vmas.config.entity.ConfigKeyProvider;
 @ApplicationScoped
 public class VmConfigKeys implements ConfigKeyProvider {
 
-    public static final ConfigKey<String> IP_START = ipv4("vm.network.ip.start", "10.3.15.10",
-            "first IP handed to new VMs (per tenant; inside the VM network)");
-    public static final ConfigKey<String> IP_END = ipv4("vm.network.ip.end", "10.3.15.250",
-            "last IP handed to new VMs (per tenant; inside the VM network)");
-    public static final ConfigKey<String> NETMASK = ipv4("vm.network.netmask", "255.255.0.0",
+    public static final ConfigKey<String> IP_START =
+            ipv4("vm.network.ip.start", "10.3.15.10", "first IP handed to new VMs (per tenant; inside the VM network)");
+    public static final ConfigKey<String> IP_END =
+            ipv4("vm.network.ip.end", "10.3.15.250", "last IP handed to new VMs (per tenant; inside the VM network)");
+    public static final ConfigKey<String> NETMASK = ipv4(
+            "vm.network.netmask",
+            "255.255.0.0",
             "netmask of the VM network, as the hosts' vm.network.netmask (global only)");
-    public static final ConfigKey<String> GATEWAY = ipv4("vm.network.gateway", "10.3.0.1",
+    public static final ConfigKey<String> GATEWAY = ipv4(
+            "vm.network.gateway",
+            "10.3.0.1",
             "the hosts' address on the VM network, as their vm.network.address (global only)");
-    public static final ConfigKey<String> MAC_PREFIX = new ConfigKey<>("vm.network.mac.prefix", String.class, "02:51",
+    public static final ConfigKey<String> MAC_PREFIX = new ConfigKey<>(
+            "vm.network.mac.prefix",
+            String.class,
+            "02:51",
             "first two octets of the VMs' MACs, locally administered; the VM's IP makes the rest (global only)",
             VmNetwork::macPrefix);
     public static final ConfigKey<Integer> OSF_DEFAULT_MEMORY =

@@ -104,8 +104,11 @@ public class VmEvents {
 
     private VmRuntime runtimeOnHost(long vmId, String hostName) {
         Vm vm = em.find(Vm.class, vmId);
-        if (vm == null || vm.getRuntime().getHost() == null || !vm.getRuntime().getHost().getName().equals(hostName)) {
-            LOG.info(() -> "ignoring a report of VM " + vmId + " from " + hostName + ": the VMAS does not place it there");
+        if (vm == null
+                || vm.getRuntime().getHost() == null
+                || !vm.getRuntime().getHost().getName().equals(hostName)) {
+            LOG.info(() ->
+                    "ignoring a report of VM " + vmId + " from " + hostName + ": the VMAS does not place it there");
             return null;
         }
         return vm.getRuntime();

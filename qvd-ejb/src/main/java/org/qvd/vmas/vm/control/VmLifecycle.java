@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.qvd.protocol.state.DesktopKind;
+import org.qvd.protocol.vm.PurgeHomeCommand;
+import org.qvd.protocol.vm.ReapVmCommand;
+import org.qvd.protocol.vm.StartVmCommand;
+import org.qvd.protocol.vm.StopVmCommand;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.host.control.HostCommandSender;
 import org.qvd.vmas.host.control.HostConfigKeys;
@@ -17,18 +22,13 @@ import org.qvd.vmas.host.control.HostPlacement.Candidate;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.image.control.ImageStorage;
 import org.qvd.vmas.image.entity.Di;
+import org.qvd.vmas.platform.InvalidStateException;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.protocol.state.DesktopKind;
-import org.qvd.protocol.vm.PurgeHomeCommand;
-import org.qvd.protocol.vm.ReapVmCommand;
-import org.qvd.protocol.vm.StartVmCommand;
-import org.qvd.protocol.vm.StopVmCommand;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
-import org.qvd.vmas.platform.InvalidStateException;
 
 /**
  * Carries VM start and stop requests to the hosts: resolves the DI from the VM's OSF and tag, picks a
@@ -44,7 +44,8 @@ public class VmLifecycle {
             + "r.kinds FROM HostRuntime r WHERE r.state = :running AND r.host.blocked = false";
 
     /** Kernel command line of the desktop image (root on the first virtio disk, serial console). */
-    static final String DEFAULT_CMDLINE = "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
+    static final String DEFAULT_CMDLINE =
+            "root=/dev/vda rw rootfstype=ext4 console=tty0 console=ttyS0,115200 net.ifnames=0";
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -67,8 +68,12 @@ public class VmLifecycle {
     public void start(Vm vm) {
         VmRuntime runtime = vm.getRuntime();
         em.persist(vm.start(Instant.now()));
-        Di di = vm.getOsf().resolveUsable(vm.getDiTag()).orElseThrow(() -> new InvalidStateException(VmError.NO_IMAGE,
-                "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '" + vm.getOsf().getName() + "'"));
+        Di di = vm.getOsf()
+                .resolveUsable(vm.getDiTag())
+                .orElseThrow(() -> new InvalidStateException(
+                        VmError.NO_IMAGE,
+                        "no usable disk image tagged '" + vm.getDiTag() + "' in OSF '"
+                                + vm.getOsf().getName() + "'"));
         requirePlaced(di, di.getPath());
         StartVmCommand.DirectBoot boot = directBoot(di);
         if (boot != null) {
@@ -85,9 +90,17 @@ public class VmLifecycle {
         String vmaKey = newVmaKey();
         runtime.placeOn(host, di, vmaKey, Instant.now());
         commands.send(StartVmCommand.builder(host.getName(), HostCommandSender.newCorrelationId(), vm.getId())
-                .vmName(vm.getName()).image(di.getId(), di.getPath()).overlay(vm.getOsf().isUseOverlay(), false)
-                .memoryMb(vm.getOsf().getMemoryMb()).cpus(1).homeDiskSizeMb(vm.getOsf().getUserStorageMb())
-                .network(macOf(ip), ip).directBoot(boot).vmaKey(vmaKey).container(limits).build());
+                .vmName(vm.getName())
+                .image(di.getId(), di.getPath())
+                .overlay(vm.getOsf().isUseOverlay(), false)
+                .memoryMb(vm.getOsf().getMemoryMb())
+                .cpus(1)
+                .homeDiskSizeMb(vm.getOsf().getUserStorageMb())
+                .network(macOf(ip), ip)
+                .directBoot(boot)
+                .vmaKey(vmaKey)
+                .container(limits)
+                .build());
     }
 
     /**
@@ -107,9 +120,12 @@ public class VmLifecycle {
      */
     private void requirePlaced(Di di, String file) {
         if (!images.owns(di.getOsf().getId(), file)) {
-            throw new InvalidStateException(VmError.IMAGE_NOT_PLACED, "disk image '" + di.getVersion() + "' of OSF '"
-                    + di.getOsf().getName() + "' names a file the VMAS did not place for this OSF: upload or import the "
-                    + "image again");
+            throw new InvalidStateException(
+                    VmError.IMAGE_NOT_PLACED,
+                    "disk image '" + di.getVersion() + "' of OSF '"
+                            + di.getOsf().getName()
+                            + "' names a file the VMAS did not place for this OSF: upload or import the "
+                            + "image again");
         }
     }
 
@@ -119,16 +135,20 @@ public class VmLifecycle {
      * relative ones in their image store) and {@code boot.cmdline}. No {@code boot.kernel}: the image boots itself.
      */
     StartVmCommand.DirectBoot directBoot(Di di) {
-        Map<String, String> boot = em.createNamedQuery(Property.OF_OBJECT, Property.class)
-                .setParameter("type", PropertyOwner.DI).setParameter("objectId", di.getId()).getResultList().stream()
+        Map<String, String> boot = em
+                .createNamedQuery(Property.OF_OBJECT, Property.class)
+                .setParameter("type", PropertyOwner.DI)
+                .setParameter("objectId", di.getId())
+                .getResultList()
+                .stream()
                 .filter(p -> p.getKey().startsWith("boot."))
                 .collect(Collectors.toMap(Property::getKey, Property::getValue));
         String kernel = boot.get("boot.kernel");
         if (kernel == null || kernel.isBlank()) {
             return null;
         }
-        return new StartVmCommand.DirectBoot(kernel, boot.get("boot.initrd"),
-                boot.getOrDefault("boot.cmdline", DEFAULT_CMDLINE));
+        return new StartVmCommand.DirectBoot(
+                kernel, boot.get("boot.initrd"), boot.getOrDefault("boot.cmdline", DEFAULT_CMDLINE));
     }
 
     /** Stop: the VM goes to stopping and its host is told; a VM no host has taken yet stops at once. */
@@ -149,11 +169,13 @@ public class VmLifecycle {
      * host runs that could do it. VM ids are never reused, so a late purge hits nobody else's home.
      */
     public void purgeHome(long vmId) {
-        List<String> hosts = em.createQuery("SELECT r.host.name FROM HostRuntime r WHERE r.state = :running",
-                String.class).setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING).getResultList();
+        List<String> hosts = em.createQuery(
+                        "SELECT r.host.name FROM HostRuntime r WHERE r.state = :running", String.class)
+                .setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING)
+                .getResultList();
         if (hosts.isEmpty()) {
-            throw new InvalidStateException(VmError.PURGE_NO_HOST,
-                    "no host is running to delete the VM's home disk; nothing was deleted");
+            throw new InvalidStateException(
+                    VmError.PURGE_NO_HOST, "no host is running to delete the VM's home disk; nothing was deleted");
         }
         hosts.forEach(h -> commands.send(new PurgeHomeCommand(h, HostCommandSender.newCorrelationId(), vmId)));
     }
@@ -164,26 +186,36 @@ public class VmLifecycle {
     }
 
     private Host chooseHost(long memoryMb, DesktopKind kind) {
-        List<Candidate> candidates = em.createQuery(QUERY_CANDIDATES, Object[].class)
+        List<Candidate> candidates = em
+                .createQuery(QUERY_CANDIDATES, Object[].class)
                 .setParameter("running", org.qvd.vmas.host.entity.HostState.RUNNING)
                 .setParameter("starting", VmState.STARTING)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(VmLifecycle::candidate)
                 .toList();
-        HostPlacement placement = new HostPlacement(config.get(null, HostConfigKeys.WEIGHT_RAM),
-                config.get(null, HostConfigKeys.WEIGHT_CPU));
-        Candidate chosen = placement.choose(candidates, memoryMb, kind).orElseThrow(() -> new InvalidStateException(
-                VmError.NO_HOST, candidates.stream().noneMatch(c -> c.kinds().contains(kind))
-                        ? "no running, unblocked host offers " + kind.wireName() + " desktops"
-                        : "no running, unblocked host offering " + kind.wireName() + " desktops has " + memoryMb
-                                + " MB free for this VM"));
+        HostPlacement placement = new HostPlacement(
+                config.get(null, HostConfigKeys.WEIGHT_RAM), config.get(null, HostConfigKeys.WEIGHT_CPU));
+        Candidate chosen = placement
+                .choose(candidates, memoryMb, kind)
+                .orElseThrow(() -> new InvalidStateException(
+                        VmError.NO_HOST,
+                        candidates.stream().noneMatch(c -> c.kinds().contains(kind))
+                                ? "no running, unblocked host offers " + kind.wireName() + " desktops"
+                                : "no running, unblocked host offering " + kind.wireName() + " desktops has " + memoryMb
+                                        + " MB free for this VM"));
         return em.find(Host.class, chosen.hostId());
     }
 
     private static Candidate candidate(Object[] row) {
-        return new Candidate((Long) row[0], (String) row[1], row[2] == null ? 0 : ((Number) row[2]).longValue(),
-                row[3] == null ? 1 : ((Number) row[3]).intValue(), row[4] == null ? 0 : ((Number) row[4]).doubleValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).longValue(),
+        return new Candidate(
+                (Long) row[0],
+                (String) row[1],
+                row[2] == null ? 0 : ((Number) row[2]).longValue(),
+                row[3] == null ? 1 : ((Number) row[3]).intValue(),
+                row[4] == null ? 0 : ((Number) row[4]).doubleValue(),
+                ((Number) row[5]).intValue(),
+                ((Number) row[6]).longValue(),
                 Set.copyOf(DesktopKind.known(List.of(((String) row[7]).split(",")))));
     }
 

@@ -27,32 +27,39 @@ public final class VmNetwork {
         this.gateway = configured(gateway, VmConfigKeys.GATEWAY.name());
         this.mask = configured(netmask, VmConfigKeys.NETMASK.name());
         if (!contiguous(mask) || mask == 0xFFFFFFFFL || mask == 0xFFFFFFFEL) {
-            throw new QvdException(ConfigError.INVALID_VALUE,
-                    500, "vm.network.netmask " + netmask + " is no usable netmask");
+            throw new QvdException(
+                    ConfigError.INVALID_VALUE, 500, "vm.network.netmask " + netmask + " is no usable netmask");
         }
         this.start = configured(rangeStart, VmConfigKeys.IP_START.name());
         this.end = configured(rangeEnd, VmConfigKeys.IP_END.name());
-        this.description = rangeStart + " – " + rangeEnd + " in " + Ipv4.format(network()) + "/"
-                + Long.bitCount(mask) + " (gateway " + gateway + ")";
+        this.description = rangeStart + " – " + rangeEnd + " in " + Ipv4.format(network()) + "/" + Long.bitCount(mask)
+                + " (gateway " + gateway + ")";
         if (end < start || !inNetwork(start) || !inNetwork(end)) {
-            throw new ConflictException(VmError.IP_RANGE_INVALID, "the VM range " + rangeStart + " – " + rangeEnd
-                    + " (config vm.network.ip.start / vm.network.ip.end) is not inside the VM network "
-                    + Ipv4.format(network()) + "/" + Long.bitCount(mask));
+            throw new ConflictException(
+                    VmError.IP_RANGE_INVALID,
+                    "the VM range " + rangeStart + " – " + rangeEnd
+                            + " (config vm.network.ip.start / vm.network.ip.end) is not inside the VM network "
+                            + Ipv4.format(network()) + "/" + Long.bitCount(mask));
         }
     }
 
     /** The network and the tenant's range as configured: network settings global, the range per tenant. */
     public static VmNetwork of(ConfigResolver config, long tenantId) {
-        return new VmNetwork(config.get(null, VmConfigKeys.GATEWAY), config.get(null, VmConfigKeys.NETMASK),
-                config.get(tenantId, VmConfigKeys.IP_START), config.get(tenantId, VmConfigKeys.IP_END));
+        return new VmNetwork(
+                config.get(null, VmConfigKeys.GATEWAY),
+                config.get(null, VmConfigKeys.NETMASK),
+                config.get(tenantId, VmConfigKeys.IP_START),
+                config.get(tenantId, VmConfigKeys.IP_END));
     }
 
     /** The address as stored, when a VM may have it; refused with {@code vm.ip_out_of_range} otherwise. */
     public String requireUsable(String ip) {
         String normal = Ipv4.normalise(ip);
         if (!usable(Ipv4.parse(normal))) {
-            throw new InvalidInputException(VmError.IP_OUT_OF_RANGE, "IP " + normal + " is not a VM address: VMs take "
-                    + "their IPs from " + description + ", never the network's, broadcast or gateway address");
+            throw new InvalidInputException(
+                    VmError.IP_OUT_OF_RANGE,
+                    "IP " + normal + " is not a VM address: VMs take " + "their IPs from " + description
+                            + ", never the network's, broadcast or gateway address");
         }
         return normal;
     }
@@ -74,8 +81,14 @@ public final class VmNetwork {
      */
     public static String mac(String prefix, String ip) {
         long v = Ipv4.parse(ip);
-        return String.format(Locale.ROOT, "%s:%02x:%02x:%02x:%02x", macPrefix(prefix), (v >> 24) & 255,
-                (v >> 16) & 255, (v >> 8) & 255, v & 255);
+        return String.format(
+                Locale.ROOT,
+                "%s:%02x:%02x:%02x:%02x",
+                macPrefix(prefix),
+                (v >> 24) & 255,
+                (v >> 16) & 255,
+                (v >> 8) & 255,
+                v & 255);
     }
 
     /** Checks a MAC prefix: two hex octets, the first with the locally-administered bit set and no multicast bit. */

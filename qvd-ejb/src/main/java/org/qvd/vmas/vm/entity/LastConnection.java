@@ -27,8 +27,7 @@ public class LastConnection {
     @Column(name = "last_connection_node", length = 255)
     private String node;
 
-    protected LastConnection() {
-    }
+    protected LastConnection() {}
 
     private LastConnection(Instant connectedAt, Instant disconnectedAt, Long fromClient, Long toClient, String node) {
         this.connectedAt = connectedAt;
@@ -44,8 +43,8 @@ public class LastConnection {
     }
 
     /** A tunnel that has closed, with what it relayed. */
-    public static LastConnection closed(Instant connectedAt, Instant disconnectedAt, long fromClient, long toClient,
-            String node) {
+    public static LastConnection closed(
+            Instant connectedAt, Instant disconnectedAt, long fromClient, long toClient, String node) {
         if (disconnectedAt.isBefore(connectedAt)) {
             throw new IllegalArgumentException("a connection cannot close before it opens");
         }

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** A user's connection to a VM: disconnected → connecting → connected → disconnected (connected → connecting = takeover). */
 public enum UserState {
-    DISCONNECTED, CONNECTING, CONNECTED;
+    DISCONNECTED,
+    CONNECTING,
+    CONNECTED;
 
     public Set<UserState> next() {
         return switch (this) {

@@ -24,12 +24,13 @@ import org.qvd.vmas.image.entity.Osf;
 @NamedQuery(name = Vm.USED_IPS, query = "SELECT v.ip FROM Vm v")
 @NamedQuery(name = Vm.COUNT_BY_IP, query = "SELECT COUNT(v) FROM Vm v WHERE v.ip = :ip")
 @NamedQuery(name = Vm.COUNT_BY_NAME, query = "SELECT COUNT(v) FROM Vm v WHERE v.user.id = :userId AND v.name = :name")
-@NamedQuery(name = Vm.BY_USER, query = "SELECT v FROM Vm v JOIN FETCH v.runtime WHERE v.user.id = :userId ORDER BY v.id")
+@NamedQuery(
+        name = Vm.BY_USER,
+        query = "SELECT v FROM Vm v JOIN FETCH v.runtime WHERE v.user.id = :userId ORDER BY v.id")
 @NamedQuery(name = Vm.COUNT_BY_USER, query = "SELECT COUNT(v) FROM Vm v WHERE v.user.id = :userId")
 @NamedQuery(name = Vm.COUNT_BY_OSF, query = "SELECT COUNT(v) FROM Vm v WHERE v.osf.id = :osfId")
 @NamedQuery(name = Vm.COUNT_ON_HOST, query = "SELECT COUNT(r) FROM VmRuntime r WHERE r.host.id = :hostId")
-@NamedQuery(name = Vm.COUNT_RUNNING_DI,
-        query = "SELECT COUNT(r) FROM VmRuntime r WHERE r.currentDi.id = :diId")
+@NamedQuery(name = Vm.COUNT_RUNNING_DI, query = "SELECT COUNT(r) FROM VmRuntime r WHERE r.currentDi.id = :diId")
 public class Vm {
 
     public static final String USED_IPS = "Vm.usedIps";
@@ -81,13 +82,12 @@ public class Vm {
     @OneToOne(mappedBy = "vm", cascade = CascadeType.ALL, optional = false)
     private VmRuntime runtime;
 
-    protected Vm() {
-    }
+    protected Vm() {}
 
     public Vm(AppUser user, Osf osf, String name, String diTag, String ip, String description) {
         if (!user.getTenant().getId().equals(osf.getTenant().getId())) {
-            throw new org.qvd.vmas.platform.InvalidInputException(VmError.OSF_OTHER_TENANT,
-                    "the OSF belongs to another tenant than the user");
+            throw new org.qvd.vmas.platform.InvalidInputException(
+                    VmError.OSF_OTHER_TENANT, "the OSF belongs to another tenant than the user");
         }
         this.user = user;
         this.osf = osf;
@@ -108,8 +108,8 @@ public class Vm {
 
     public void checkDeletable() {
         if (runtime.getState() != VmState.STOPPED) {
-            throw new VmStateException("VM '" + name + "' can only be deleted when stopped; it is "
-                    + VmRuntime.wire(runtime.getState()));
+            throw new VmStateException(
+                    "VM '" + name + "' can only be deleted when stopped; it is " + VmRuntime.wire(runtime.getState()));
         }
     }
 
@@ -141,8 +141,8 @@ public class Vm {
 
     public void expire(Instant soft, Instant hard) {
         if (soft != null && hard != null && hard.isBefore(soft)) {
-            throw new org.qvd.vmas.platform.InvalidInputException(VmError.EXPIRATION_INVALID,
-                    "the hard expiration cannot come before the soft one");
+            throw new org.qvd.vmas.platform.InvalidInputException(
+                    VmError.EXPIRATION_INVALID, "the hard expiration cannot come before the soft one");
         }
         this.expirationSoft = soft;
         this.expirationHard = hard;

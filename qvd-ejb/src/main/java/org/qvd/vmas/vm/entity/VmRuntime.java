@@ -93,8 +93,7 @@ public class VmRuntime {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected VmRuntime() {
-    }
+    protected VmRuntime() {}
 
     VmRuntime(Vm vm) {
         this.vm = vm;
@@ -103,8 +102,8 @@ public class VmRuntime {
     /** Admin request: only a stopped VM starts; it becomes {@code starting} until a host reports. */
     public VmStateHistory requestStart(Instant now) {
         if (state != VmState.STOPPED) {
-            throw new VmStateException("VM '" + vm.getName() + "' can only be started when stopped; it is "
-                    + wire(state));
+            throw new VmStateException(
+                    "VM '" + vm.getName() + "' can only be started when stopped; it is " + wire(state));
         }
         VmStateHistory h = moveTo(VmState.STARTING, "start requested", now);
         pendingCommand = VmCommand.START;
@@ -127,8 +126,8 @@ public class VmRuntime {
     /** A host took the VM: records where it runs (while starting) and the VMA key this start hands it. */
     public void placeOn(Host target, Di di, String key, Instant now) {
         if (state != VmState.STARTING) {
-            throw new VmStateException("VM '" + vm.getName() + "' can only be placed on a host while starting; it is "
-                    + wire(state));
+            throw new VmStateException(
+                    "VM '" + vm.getName() + "' can only be placed on a host while starting; it is " + wire(state));
         }
         this.host = target;
         this.currentDi = di;
@@ -150,7 +149,8 @@ public class VmRuntime {
     /** Any other transition reported by a host (debugging, stopping, stopped, zombie). */
     public VmStateHistory moveTo(VmState target, String reason, Instant now) {
         if (!state.canMoveTo(target)) {
-            throw new VmStateException("VM '" + vm.getName() + "' cannot go from " + wire(state) + " to " + wire(target));
+            throw new VmStateException(
+                    "VM '" + vm.getName() + "' cannot go from " + wire(state) + " to " + wire(target));
         }
         VmStateHistory h = new VmStateHistory(vm, state, target, host == null ? null : host.getId(), reason, now);
         this.state = target;
@@ -193,8 +193,8 @@ public class VmRuntime {
     /** The user's session is up; the VM must be running. */
     public void userConnected(Instant now) {
         if (state != VmState.RUNNING) {
-            throw new VmStateException("a user can only be connected to a running VM; '" + vm.getName() + "' is "
-                    + wire(state));
+            throw new VmStateException(
+                    "a user can only be connected to a running VM; '" + vm.getName() + "' is " + wire(state));
         }
         moveUser(UserState.CONNECTED, now);
     }
@@ -231,8 +231,8 @@ public class VmRuntime {
 
     private void moveUser(UserState target, Instant now) {
         if (!userState.canMoveTo(target)) {
-            throw new VmStateException("user of VM '" + vm.getName() + "' cannot go from " + wire(userState) + " to "
-                    + wire(target));
+            throw new VmStateException(
+                    "user of VM '" + vm.getName() + "' cannot go from " + wire(userState) + " to " + wire(target));
         }
         userState = target;
         userStateTs = now;

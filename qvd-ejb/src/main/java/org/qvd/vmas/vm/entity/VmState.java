@@ -8,7 +8,12 @@ import java.util.Set;
  * {@code start} is valid only from STOPPED; {@code stop} from STARTING, RUNNING, DEBUGGING.
  */
 public enum VmState {
-    STOPPED, STARTING, RUNNING, STOPPING, ZOMBIE, DEBUGGING;
+    STOPPED,
+    STARTING,
+    RUNNING,
+    STOPPING,
+    ZOMBIE,
+    DEBUGGING;
 
     /**
      * The state a host reports (protocol vocabulary). Exhaustive switches both ways: a state added on one side does

@@ -14,7 +14,8 @@ import java.time.Instant;
 /** One state change of a VM, kept for admins. */
 @Entity
 @Table(name = "vm_state_history")
-@NamedQuery(name = VmStateHistory.BY_VM,
+@NamedQuery(
+        name = VmStateHistory.BY_VM,
         query = "SELECT h FROM VmStateHistory h WHERE h.vm.id = :vmId ORDER BY h.at DESC, h.id DESC")
 public class VmStateHistory {
 
@@ -43,8 +44,7 @@ public class VmStateHistory {
     @Column(name = "reason", length = 1024)
     private String reason;
 
-    protected VmStateHistory() {
-    }
+    protected VmStateHistory() {}
 
     VmStateHistory(Vm vm, VmState from, VmState to, Long hostId, String reason, Instant at) {
         this.vm = vm;

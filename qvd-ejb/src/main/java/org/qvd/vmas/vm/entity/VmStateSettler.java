@@ -9,8 +9,7 @@ import java.time.Instant;
  */
 public final class VmStateSettler {
 
-    private VmStateSettler() {
-    }
+    private VmStateSettler() {}
 
     /** Moves the runtime to {@code target}; returns false when it is there already (a duplicate event). */
     public static boolean settle(EntityManager em, VmRuntime runtime, VmState target, String reason, Instant now) {

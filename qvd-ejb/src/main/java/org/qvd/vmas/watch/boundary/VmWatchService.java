@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.qvd.vmas.vm.entity.VmError;
-import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.platform.AuditEvent;
 import org.qvd.vmas.platform.AuditSink;
 import org.qvd.vmas.platform.Audited;
@@ -25,6 +23,8 @@ import org.qvd.vmas.platform.InvalidStateException;
 import org.qvd.vmas.platform.RequiresAcl;
 import org.qvd.vmas.platform.Scoped;
 import org.qvd.vmas.vm.entity.Vm;
+import org.qvd.vmas.vm.entity.VmError;
+import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.watch.entity.WatchTicket;
 
 /**
@@ -46,8 +46,7 @@ public class VmWatchService {
     AuditSink audit;
 
     /** What the relay may do with a redeemed ticket. */
-    public record Grant(long ticketId, long vmId, String mode) {
-    }
+    public record Grant(long ticketId, long vmId, String mode) {}
 
     @RequiresAcl("vm.spy")
     @Audited(value = "vm.spy", objectType = "vm")
@@ -64,16 +63,26 @@ public class VmWatchService {
     private WatchTicketDto issue(Long id, String mode) {
         Vm vm = Scoped.find(em, Vm.class, id, v -> v.getUser().getTenant().getId(), VmError.NOT_FOUND);
         if (vm.getRuntime().getState() != VmState.RUNNING) {
-            throw new InvalidStateException(VmError.NOT_RUNNING, "the VM is "
-                    + vm.getRuntime().getState().name().toLowerCase(java.util.Locale.ROOT)
-                    + ": only a running desktop can be viewed");
+            throw new InvalidStateException(
+                    VmError.NOT_RUNNING,
+                    "the VM is "
+                            + vm.getRuntime().getState().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": only a running desktop can be viewed");
         }
         Caller caller = CurrentCaller.get();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        WatchTicket ticket = new WatchTicket(vm.getId(), caller.adminId(), caller.principal(), caller.tenantId(),
-                caller.tenantName(), mode, hash(secret), Instant.now(), VALIDITY);
+        WatchTicket ticket = new WatchTicket(
+                vm.getId(),
+                caller.adminId(),
+                caller.principal(),
+                caller.tenantId(),
+                caller.tenantName(),
+                mode,
+                hash(secret),
+                Instant.now(),
+                VALIDITY);
         em.persist(ticket);
         em.flush();
         return new WatchTicketDto(ticket.getId(), secret, vm.getId(), vm.getName(), mode, ticket.getExpiresAt());
@@ -87,8 +96,11 @@ public class VmWatchService {
         if (secret == null || secret.length() > 100) {
             return Optional.empty();
         }
-        int updated = em.createNamedQuery(WatchTicket.REDEEM).setParameter("now", Instant.now())
-                .setParameter("id", ticketId).setParameter("hash", hash(secret)).executeUpdate();
+        int updated = em.createNamedQuery(WatchTicket.REDEEM)
+                .setParameter("now", Instant.now())
+                .setParameter("id", ticketId)
+                .setParameter("hash", hash(secret))
+                .executeUpdate();
         if (updated != 1) {
             return Optional.empty();
         }
@@ -104,17 +116,25 @@ public class VmWatchService {
             return;
         }
         Vm vm = em.find(Vm.class, ticket.getVmId());
-        audit.record(new AuditEvent(ticket.getAdminId(), ticket.getAdminName(), ticket.getTenantId(),
-                ticket.getTenantName(), ticket.getTenantId() != null && ticket.getTenantId() == Caller.SUPERTENANT_ID,
-                ticket.getMode().equals("view") ? "vm.spy.end" : "vm.assist.end", "vm", ticket.getVmId(),
-                vm == null ? null : vm.getName(), "{\"mode\":\"" + ticket.getMode() + "\",\"seconds\":"
-                        + lasted.toSeconds() + "}", AuditEvent.OK, null));
+        audit.record(new AuditEvent(
+                ticket.getAdminId(),
+                ticket.getAdminName(),
+                ticket.getTenantId(),
+                ticket.getTenantName(),
+                ticket.getTenantId() != null && ticket.getTenantId() == Caller.SUPERTENANT_ID,
+                ticket.getMode().equals("view") ? "vm.spy.end" : "vm.assist.end",
+                "vm",
+                ticket.getVmId(),
+                vm == null ? null : vm.getName(),
+                "{\"mode\":\"" + ticket.getMode() + "\",\"seconds\":" + lasted.toSeconds() + "}",
+                AuditEvent.OK,
+                null));
     }
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

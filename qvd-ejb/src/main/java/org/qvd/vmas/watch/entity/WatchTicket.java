@@ -16,42 +16,62 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "vm_watch_ticket")
-@NamedQuery(name = WatchTicket.REDEEM, query = "UPDATE WatchTicket t SET t.usedAt = :now WHERE t.id = :id"
-        + " AND t.usedAt IS NULL AND t.expiresAt > :now AND t.secretHash = :hash")
+@NamedQuery(
+        name = WatchTicket.REDEEM,
+        query = "UPDATE WatchTicket t SET t.usedAt = :now WHERE t.id = :id"
+                + " AND t.usedAt IS NULL AND t.expiresAt > :now AND t.secretHash = :hash")
 public class WatchTicket {
     public static final String REDEEM = "WatchTicket.redeem";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "vm_id", nullable = false)
     private long vmId;
+
     @Column(name = "admin_id")
     private Long adminId;
+
     @Column(name = "admin_name", nullable = false)
     private String adminName;
+
     @Column(name = "tenant_id")
     private Long tenantId;
+
     @Column(name = "tenant_name")
     private String tenantName;
+
     @Column(name = "mode", nullable = false)
     private String mode;
+
     @Column(name = "secret_hash", nullable = false)
     private String secretHash;
+
     @Column(name = "issued_at", nullable = false)
     private Instant issuedAt;
+
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
+
     @Column(name = "used_at")
     private Instant usedAt;
+
     @Column(name = "ended_at")
     private Instant endedAt;
 
-    protected WatchTicket() {
-    }
+    protected WatchTicket() {}
 
-    public WatchTicket(long vmId, Long adminId, String adminName, Long tenantId, String tenantName, String mode,
-            String secretHash, Instant now, Duration validity) {
+    public WatchTicket(
+            long vmId,
+            Long adminId,
+            String adminName,
+            Long tenantId,
+            String tenantName,
+            String mode,
+            String secretHash,
+            Instant now,
+            Duration validity) {
         if (!mode.equals("view") && !mode.equals("assist")) {
             throw new IllegalArgumentException("mode must be view or assist");
         }

@@ -17,8 +17,8 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
 import org.qvd.vmas.directory.boundary.DirectoryLogins;
-import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.JpaOnPostgres;
 
 /** The token service's code on a real, migrated PostgreSQL (no container: no audit interceptor). */
 class UserTokenServiceOnPostgresTest {
@@ -51,8 +51,9 @@ class UserTokenServiceOnPostgresTest {
     void storesOnlyTheHashOfTheToken() {
         long userId = user("tok-b");
         IssuedTokenDto issued = db.inTransaction(s -> service(s).create(userId, Duration.ofMinutes(5)));
-        String stored = db.inTransaction(s -> s.createNativeQuery(
-                "SELECT token_hash FROM user_token WHERE id = " + issued.id(), String.class).getSingleResult());
+        String stored = db.inTransaction(
+                s -> s.createNativeQuery("SELECT token_hash FROM user_token WHERE id = " + issued.id(), String.class)
+                        .getSingleResult());
         assertThat(stored).isEqualTo(TokenDigest.hash(issued.token())).doesNotContain(issued.token());
         assertThat(issued.toString()).doesNotContain(issued.token());
     }
@@ -72,8 +73,11 @@ class UserTokenServiceOnPostgresTest {
         IssuedTokenDto issued = db.inTransaction(s -> service(s).create(userId, Duration.ofSeconds(1)));
         assertThatThrownBy(() -> db.inTransaction(s -> service(s).authenticate(List.of("no-such-token"))))
                 .isInstanceOf(AuthenticationFailedException.class);
-        db.inTransaction(s -> s.createNativeQuery("UPDATE user_token SET expires_at = now() - interval '1 second',"
-                + " created_at = now() - interval '1 hour' WHERE id = " + issued.id(), Integer.class).executeUpdate());
+        db.inTransaction(s -> s.createNativeQuery(
+                        "UPDATE user_token SET expires_at = now() - interval '1 second',"
+                                + " created_at = now() - interval '1 hour' WHERE id = " + issued.id(),
+                        Integer.class)
+                .executeUpdate());
         assertThatThrownBy(() -> db.inTransaction(s -> service(s).authenticate(List.of(issued.token()))))
                 .isInstanceOf(AuthenticationFailedException.class);
     }
@@ -82,8 +86,9 @@ class UserTokenServiceOnPostgresTest {
     void refusesTheTokenOfABlockedUser() {
         long userId = user("tok-e");
         IssuedTokenDto issued = db.inTransaction(s -> service(s).create(userId, Duration.ofHours(1)));
-        db.inTransaction(s -> s.createNativeQuery("UPDATE app_user SET blocked = TRUE WHERE id = " + userId,
-                Integer.class).executeUpdate());
+        db.inTransaction(
+                s -> s.createNativeQuery("UPDATE app_user SET blocked = TRUE WHERE id = " + userId, Integer.class)
+                        .executeUpdate());
         assertThatThrownBy(() -> db.inTransaction(s -> service(s).authenticate(List.of(issued.token()))))
                 .isInstanceOf(AuthenticationFailedException.class);
     }
@@ -92,8 +97,11 @@ class UserTokenServiceOnPostgresTest {
     void purgesExpiredTokensWhenCreatingOne() {
         long userId = user("tok-f");
         IssuedTokenDto old = db.inTransaction(s -> service(s).create(userId, Duration.ofSeconds(30)));
-        db.inTransaction(s -> s.createNativeQuery("UPDATE user_token SET expires_at = now() - interval '1 second',"
-                + " created_at = now() - interval '1 hour' WHERE id = " + old.id(), Integer.class).executeUpdate());
+        db.inTransaction(s -> s.createNativeQuery(
+                        "UPDATE user_token SET expires_at = now() - interval '1 second',"
+                                + " created_at = now() - interval '1 hour' WHERE id = " + old.id(),
+                        Integer.class)
+                .executeUpdate());
         db.inTransaction(s -> service(s).create(userId, Duration.ofSeconds(30)));
         UserToken purged = db.inTransaction(s -> s.find(UserToken.class, old.id()));
         assertThat(purged).isNull();

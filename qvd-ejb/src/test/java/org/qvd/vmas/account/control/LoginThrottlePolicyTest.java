@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottlePolicyTest {
 
-    private final LoginThrottlePolicy policy = new LoginThrottlePolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(900),
-            Duration.ofSeconds(900));
+    private final LoginThrottlePolicy policy =
+            new LoginThrottlePolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(900), Duration.ofSeconds(900));
 
     @Test
     void theFirstFailuresAreFreeThenTheDelayDoublesUpToItsCap() {
-        assertThat(IntStream.rangeClosed(1, 17).mapToObj(policy::delayAfter).map(Duration::toSeconds).toList())
+        assertThat(IntStream.rangeClosed(1, 17)
+                        .mapToObj(policy::delayAfter)
+                        .map(Duration::toSeconds)
+                        .toList())
                 .containsExactly(0L, 0L, 0L, 0L, 0L, 1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 900L, 900L);
         assertThat(policy.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(900));
     }
@@ -31,15 +34,18 @@ class LoginThrottlePolicyTest {
     @Test
     void keysStayBoundedWhateverTheLogin() {
         String huge = "x".repeat(5000) + "@acme";
-        assertThat(LoginThrottlePolicy.keys(Login.parse(huge), null)).allSatisfy(k -> assertThat(k).hasSizeLessThanOrEqualTo(400))
-                .first().isEqualTo("source:unknown");
+        assertThat(LoginThrottlePolicy.keys(Login.parse(huge), null))
+                .allSatisfy(k -> assertThat(k).hasSizeLessThanOrEqualTo(400))
+                .first()
+                .isEqualTo("source:unknown");
         assertThat(LoginThrottlePolicy.isLoginKey("login:a@b")).isTrue();
         assertThat(LoginThrottlePolicy.isLoginKey("source:1.2.3.4")).isFalse();
     }
 
     @Test
     void settingsOutOfRangeAreClampedNotTrusted() {
-        LoginThrottlePolicy odd = new LoginThrottlePolicy(-3, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(-5));
+        LoginThrottlePolicy odd =
+                new LoginThrottlePolicy(-3, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(-5));
         assertThat(odd.freeFailures()).isZero();
         assertThat(odd.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(odd.window()).isZero();

@@ -38,8 +38,8 @@ class PasswordCheckTest {
 
     @Test
     void theCacheNeverHoldsThePasswordOnlyAKeyedDigest() throws Exception {
-        PasswordCheck.Account user = new PasswordCheck.Account(PasswordCheck.Kind.USER, 7, "alice@acme",
-                hasher.hash(PASSWORD));
+        PasswordCheck.Account user =
+                new PasswordCheck.Account(PasswordCheck.Kind.USER, 7, "alice@acme", hasher.hash(PASSWORD));
         assertThat(check.verify(user, PASSWORD)).isTrue();
         assertThat(check.verify(user, PASSWORD)).isTrue();
         assertThat(slowChecks).as("the second login came from the cache").hasValue(1);
@@ -47,14 +47,20 @@ class PasswordCheckTest {
         List<Object> reachable = new ArrayList<>();
         walk(cache, reachable, new IdentityHashMap<>(), 0);
         assertThat(reachable).as("what the cache holds").isNotEmpty();
-        byte[][] forms = {PASSWORD.getBytes(StandardCharsets.UTF_8), PASSWORD.getBytes(StandardCharsets.UTF_16BE),
-                PASSWORD.getBytes(StandardCharsets.UTF_16LE), PASSWORD.getBytes(StandardCharsets.ISO_8859_1)};
+        byte[][] forms = {
+            PASSWORD.getBytes(StandardCharsets.UTF_8),
+            PASSWORD.getBytes(StandardCharsets.UTF_16BE),
+            PASSWORD.getBytes(StandardCharsets.UTF_16LE),
+            PASSWORD.getBytes(StandardCharsets.ISO_8859_1)
+        };
         for (Object o : reachable) {
             if (o instanceof String s) {
                 assertThat(s).doesNotContain(PASSWORD);
             } else if (o instanceof byte[] bytes) {
                 for (byte[] form : forms) {
-                    assertThat(indexOf(bytes, form)).as("a byte array held by the cache").isNegative();
+                    assertThat(indexOf(bytes, form))
+                            .as("a byte array held by the cache")
+                            .isNegative();
                 }
             } else if (o instanceof char[] chars) {
                 assertThat(new String(chars)).doesNotContain(PASSWORD);
@@ -64,10 +70,12 @@ class PasswordCheckTest {
 
     @Test
     void aChangedPasswordIsRefusedAtOnceAlthoughTheOldOneWasCached() {
-        PasswordCheck.Account before = new PasswordCheck.Account(PasswordCheck.Kind.USER, 8, "bob", hasher.hash(PASSWORD));
+        PasswordCheck.Account before =
+                new PasswordCheck.Account(PasswordCheck.Kind.USER, 8, "bob", hasher.hash(PASSWORD));
         assertThat(check.verify(before, PASSWORD)).isTrue();
         // what the account stores after the change, even on a node that was never told to forget
-        PasswordCheck.Account after = new PasswordCheck.Account(PasswordCheck.Kind.USER, 8, "bob", hasher.hash("New-Pw-22"));
+        PasswordCheck.Account after =
+                new PasswordCheck.Account(PasswordCheck.Kind.USER, 8, "bob", hasher.hash("New-Pw-22"));
         assertThat(check.verify(after, PASSWORD)).isFalse();
         assertThat(check.verify(after, "New-Pw-22")).isTrue();
     }
@@ -93,7 +101,8 @@ class PasswordCheckTest {
         PasswordCheck.Account noHash = new PasswordCheck.Account(PasswordCheck.Kind.USER, 10, "dave", null);
         assertThat(check.verify(noHash, PASSWORD)).isFalse();
         assertThat(check.verify(noHash, PASSWORD)).isFalse();
-        PasswordCheck.Account user = new PasswordCheck.Account(PasswordCheck.Kind.USER, 11, "erin", hasher.hash(PASSWORD));
+        PasswordCheck.Account user =
+                new PasswordCheck.Account(PasswordCheck.Kind.USER, 11, "erin", hasher.hash(PASSWORD));
         assertThat(check.verify(user, "")).isFalse();
         assertThat(check.verify(user, null)).isFalse();
     }

@@ -69,7 +69,9 @@ class VerifiedCredentialsTest {
         cache.forget("user:1");
         assertThat(check("user:1", "Right-Pw-1", hash)).isTrue();
         assertThat(check("user:2", "Right-Pw-1", hash)).isTrue();
-        assertThat(slowChecks).as("the forgotten account was checked again, the other was not").hasValue(3);
+        assertThat(slowChecks)
+                .as("the forgotten account was checked again, the other was not")
+                .hasValue(3);
     }
 
     @Test
@@ -97,7 +99,8 @@ class VerifiedCredentialsTest {
         String hash = hasher.hash("Right-Pw-1");
         AtomicInteger slow = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
-            assertThat(off.verify("user:1", hash, "Right-Pw-1", (p, h) -> slow.incrementAndGet() > 0 && hasher.verify(p, h)))
+            assertThat(off.verify(
+                            "user:1", hash, "Right-Pw-1", (p, h) -> slow.incrementAndGet() > 0 && hasher.verify(p, h)))
                     .isTrue();
         }
         assertThat(slow).hasValue(3);
@@ -112,18 +115,19 @@ class VerifiedCredentialsTest {
         for (int i = 0; i < 8; i++) {
             String password = "Wrong-" + i;
             new Thread(() -> {
-                cache.verify("user:1", hash, password, (p, h) -> {
-                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    try {
-                        Thread.sleep(30);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    running.decrementAndGet();
-                    return false;
-                });
-                done.countDown();
-            }).start();
+                        cache.verify("user:1", hash, password, (p, h) -> {
+                            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                            try {
+                                Thread.sleep(30);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            running.decrementAndGet();
+                            return false;
+                        });
+                        done.countDown();
+                    })
+                    .start();
         }
         done.await();
         assertThat(most.get()).isEqualTo(2);

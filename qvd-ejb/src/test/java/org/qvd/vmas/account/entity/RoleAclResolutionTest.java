@@ -71,8 +71,10 @@ class RoleAclResolutionTest {
         Role c = role("c");
         b.inherit(a);
         c.inherit(b);
-        assertThatThrownBy(() -> a.inherit(c)).isInstanceOf(InvalidInputException.class)
-                .extracting("code").isEqualTo("role.cycle");
+        assertThatThrownBy(() -> a.inherit(c))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("role.cycle");
         assertThatThrownBy(() -> a.inherit(a)).isInstanceOf(InvalidInputException.class);
     }
 
@@ -80,8 +82,10 @@ class RoleAclResolutionTest {
     void refusesToChangeAFixedRole() {
         Role fixed = role("Root", see);
         fixed.fix();
-        assertThatThrownBy(() -> fixed.grant(delete)).isInstanceOf(InvalidStateException.class)
-                .extracting("code").isEqualTo("role.fixed");
+        assertThatThrownBy(() -> fixed.grant(delete))
+                .isInstanceOf(InvalidStateException.class)
+                .extracting("code")
+                .isEqualTo("role.fixed");
         assertThatThrownBy(fixed::checkDeletable).isInstanceOf(InvalidStateException.class);
     }
 
@@ -93,7 +97,9 @@ class RoleAclResolutionTest {
         Tenant star = TestIds.set(new Tenant("*", null), 0L);
         Role root = new Role(star, Role.ROOT, null);
         root.fix();
-        assertThatThrownBy(() -> admin.assign(root)).isInstanceOf(InvalidInputException.class)
-                .extracting("code").isEqualTo("role.root_superadmin_only");
+        assertThatThrownBy(() -> admin.assign(root))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("role.root_superadmin_only");
     }
 }

@@ -15,8 +15,10 @@ class ConfigKeyTest {
         assertThat(memory.parse(" 512 ")).isEqualTo(512);
         assertThat(overlay.parse("0")).isFalse();
         assertThat(overlay.parse("yes")).isTrue();
-        assertThatThrownBy(() -> memory.parse("lots")).isInstanceOf(InvalidInputException.class)
-                .extracting("code").isEqualTo("config.invalid_value");
+        assertThatThrownBy(() -> memory.parse("lots"))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting("code")
+                .isEqualTo("config.invalid_value");
         assertThatThrownBy(() -> overlay.parse("maybe")).isInstanceOf(InvalidInputException.class);
     }
 }

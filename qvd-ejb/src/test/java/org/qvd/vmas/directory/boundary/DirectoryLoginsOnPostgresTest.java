@@ -53,8 +53,8 @@ class DirectoryLoginsOnPostgresTest {
     private static TestDirectory ldap;
     private static final DirectoryEndpoints ENDPOINTS = new DirectoryEndpoints();
     private static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
-    private static final VerifiedCredentials CACHE = new VerifiedCredentials(Duration.ofMinutes(5), 1000,
-            System::nanoTime, 2);
+    private static final VerifiedCredentials CACHE =
+            new VerifiedCredentials(Duration.ofMinutes(5), 1000, System::nanoTime, 2);
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,8 +68,7 @@ class DirectoryLoginsOnPostgresTest {
         db.close();
     }
 
-    private record Setup(String tenant, long osfId, String group) {
-    }
+    private record Setup(String tenant, long osfId, String group) {}
 
     /** A tenant with an OSF and a directory whose group maps to it; {@code url} null: the test directory. */
     private static Setup tenant(String url, boolean localUsers) {
@@ -81,10 +80,23 @@ class DirectoryLoginsOnPostgresTest {
             Osf osf = new Osf(tenant, "desk", 512, true, 0, null);
             s.persist(osf);
             s.flush();
-            DirectorySettings settings = new DirectorySettings(url == null ? ldap.ldapsUrl() : url, false, ldap.caPem(),
-                    TestDirectory.SERVICE_DN, TestDirectory.SERVICE_SECRET, TestDirectory.PEOPLE,
-                    DirectorySettings.DEFAULT_USER_FILTER, TestDirectory.GROUPS, DirectorySettings.DEFAULT_GROUP_FILTER,
-                    group, localUsers, null, "default", 0, true, new TreeMap<>(Map.of(group, osf.getId())));
+            DirectorySettings settings = new DirectorySettings(
+                    url == null ? ldap.ldapsUrl() : url,
+                    false,
+                    ldap.caPem(),
+                    TestDirectory.SERVICE_DN,
+                    TestDirectory.SERVICE_SECRET,
+                    TestDirectory.PEOPLE,
+                    DirectorySettings.DEFAULT_USER_FILTER,
+                    TestDirectory.GROUPS,
+                    DirectorySettings.DEFAULT_GROUP_FILTER,
+                    group,
+                    localUsers,
+                    null,
+                    "default",
+                    0,
+                    true,
+                    new TreeMap<>(Map.of(group, osf.getId())));
             s.persist(new Directory(tenant, settings));
             return new Setup(name, osf.getId(), group);
         });
@@ -124,17 +136,22 @@ class DirectoryLoginsOnPostgresTest {
     }
 
     private static Optional<AppUser> login(String name, Setup t, String password) {
-        return db.inTransaction(s -> logins(s).authenticate(new Login(name, t.tenant()), existing(s, name, t),
-                password));
+        return db.inTransaction(
+                s -> logins(s).authenticate(new Login(name, t.tenant()), existing(s, name, t), password));
     }
 
     private static AppUser existing(Session s, String name, Setup t) {
-        return s.createNamedQuery(AppUser.BY_LOGIN, AppUser.class).setParameter("login", name)
-                .setParameter("tenant", t.tenant()).getResultStream().findFirst().orElse(null);
+        return s.createNamedQuery(AppUser.BY_LOGIN, AppUser.class)
+                .setParameter("login", name)
+                .setParameter("tenant", t.tenant())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static long count(String jpql, Object id) {
-        return db.inTransaction(s -> s.createQuery(jpql, Long.class).setParameter("id", id).getSingleResult());
+        return db.inTransaction(
+                s -> s.createQuery(jpql, Long.class).setParameter("id", id).getSingleResult());
     }
 
     @Test
@@ -145,14 +162,18 @@ class DirectoryLoginsOnPostgresTest {
 
         AppUser user = login(login, t, PW).orElseThrow();
         assertThat(user.getPasswordHash()).isEqualTo(DirectoryUser.NO_LOCAL_PASSWORD);
-        assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", user.getId())).isEqualTo(1);
-        Vm vm = db.inTransaction(s -> s.createQuery("SELECT v FROM Vm v JOIN FETCH v.osf WHERE v.user.id = :id",
-                Vm.class).setParameter("id", user.getId()).getSingleResult());
+        assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", user.getId()))
+                .isEqualTo(1);
+        Vm vm = db.inTransaction(
+                s -> s.createQuery("SELECT v FROM Vm v JOIN FETCH v.osf WHERE v.user.id = :id", Vm.class)
+                        .setParameter("id", user.getId())
+                        .getSingleResult());
         assertThat(vm.getOsf().getId()).isEqualTo(t.osfId());
         assertThat(vm.getName()).isEqualTo(login);
 
         assertThat(login(login, t, PW).orElseThrow().getId()).isEqualTo(user.getId());
-        assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", user.getId())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", user.getId()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -166,7 +187,8 @@ class DirectoryLoginsOnPostgresTest {
         assertThatThrownBy(() -> login(member, t, "not-" + PW)).isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> login(outsider, t, PW)).isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> login("nobody" + t.tenant(), t, PW)).isInstanceOf(AuthenticationFailedException.class);
-        assertThat(count("SELECT COUNT(u) FROM AppUser u WHERE u.tenant.name = :id", t.tenant())).isZero();
+        assertThat(count("SELECT COUNT(u) FROM AppUser u WHERE u.tenant.name = :id", t.tenant()))
+                .isZero();
     }
 
     @Test
@@ -180,14 +202,19 @@ class DirectoryLoginsOnPostgresTest {
         ldap.removeFromGroup(t.group(), dn);
         assertThatThrownBy(() -> login(login, t, PW)).isInstanceOf(AuthenticationFailedException.class);
         assertThat(refusal(id)).contains("not a member of the required group '" + t.group() + "'");
-        assertThat(AUDIT).anyMatch(e -> e.objectId() != null && e.objectId() == id
-                && "directory.not_in_group".equals(e.result()) && DirectoryRefusals.ACTION.equals(e.action()));
+        assertThat(AUDIT)
+                .anyMatch(e -> e.objectId() != null
+                        && e.objectId() == id
+                        && "directory.not_in_group".equals(e.result())
+                        && DirectoryRefusals.ACTION.equals(e.action()));
 
         ldap.delete(dn);
         assertThatThrownBy(() -> db.inTransaction(s -> {
-            logins(s).recheck(s.find(AppUser.class, id));
-            return null;
-        })).as("a token login rechecks the directory").isInstanceOf(AuthenticationFailedException.class);
+                    logins(s).recheck(s.find(AppUser.class, id));
+                    return null;
+                }))
+                .as("a token login rechecks the directory")
+                .isInstanceOf(AuthenticationFailedException.class);
         assertThat(refusal(id)).contains("no longer in the directory");
     }
 
@@ -197,7 +224,8 @@ class DirectoryLoginsOnPostgresTest {
         Setup closed = tenant(null, false);
         for (Setup t : List.of(open, closed)) {
             db.inTransaction(s -> {
-                Tenant tenant = s.createNamedQuery(Tenant.BY_NAME, Tenant.class).setParameter("name", t.tenant())
+                Tenant tenant = s.createNamedQuery(Tenant.BY_NAME, Tenant.class)
+                        .setParameter("name", t.tenant())
                         .getSingleResult();
                 s.persist(new AppUser(tenant, "local", new PasswordHasher(4).hash(PW), null));
                 return null;
@@ -211,8 +239,10 @@ class DirectoryLoginsOnPostgresTest {
     void anUnreachableDirectoryIsUnavailableNotARefusal() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Setup t = tenant("ldaps://localhost:" + silent.getLocalPort(), true);
-            assertThatThrownBy(() -> login("eve", t, PW)).isInstanceOf(DirectoryUnavailableException.class)
-                    .satisfies(e -> assertThat(((DirectoryUnavailableException) e).status()).isEqualTo(503));
+            assertThatThrownBy(() -> login("eve", t, PW))
+                    .isInstanceOf(DirectoryUnavailableException.class)
+                    .satisfies(e -> assertThat(((DirectoryUnavailableException) e).status())
+                            .isEqualTo(503));
         }
     }
 
@@ -233,7 +263,6 @@ class DirectoryLoginsOnPostgresTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
     }
 }

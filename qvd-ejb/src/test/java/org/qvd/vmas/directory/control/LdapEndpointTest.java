@@ -34,9 +34,23 @@ class LdapEndpointTest {
     }
 
     static DirectorySettings settings(String url, boolean startTls, String caPem) {
-        return new DirectorySettings(url, startTls, caPem, TestDirectory.SERVICE_DN, TestDirectory.SERVICE_SECRET,
-                TestDirectory.PEOPLE, DirectorySettings.DEFAULT_USER_FILTER, TestDirectory.GROUPS,
-                DirectorySettings.DEFAULT_GROUP_FILTER, "vdi", true, null, "default", 30, true, new TreeMap<>());
+        return new DirectorySettings(
+                url,
+                startTls,
+                caPem,
+                TestDirectory.SERVICE_DN,
+                TestDirectory.SERVICE_SECRET,
+                TestDirectory.PEOPLE,
+                DirectorySettings.DEFAULT_USER_FILTER,
+                TestDirectory.GROUPS,
+                DirectorySettings.DEFAULT_GROUP_FILTER,
+                "vdi",
+                true,
+                null,
+                "default",
+                30,
+                true,
+                new TreeMap<>());
     }
 
     @Test
@@ -49,14 +63,16 @@ class LdapEndpointTest {
             assertThat(ldaps.lookup("mallory").orElseThrow().memberOf("vdi")).isFalse();
             assertThat(ldaps.bind(aliceDn, "Alice-Pw-1")).isTrue();
             assertThat(ldaps.bind(aliceDn, "Mallory-Pw-1")).isFalse();
-            assertThat(ldaps.bind(aliceDn, "")).as("an empty password is an anonymous bind: refused").isFalse();
+            assertThat(ldaps.bind(aliceDn, ""))
+                    .as("an empty password is an anonymous bind: refused")
+                    .isFalse();
         }
     }
 
     @Test
     void worksOverStartTls() {
-        try (LdapEndpoint startTls = new LdapEndpoint(settings(ldap.startTlsUrl(), true, ldap.caPem()),
-                System::nanoTime)) {
+        try (LdapEndpoint startTls =
+                new LdapEndpoint(settings(ldap.startTlsUrl(), true, ldap.caPem()), System::nanoTime)) {
             assertThat(startTls.lookup("alice").orElseThrow().dn()).isEqualTo(aliceDn);
             assertThat(startTls.bind(aliceDn, "Alice-Pw-1")).isTrue();
         }
@@ -74,26 +90,34 @@ class LdapEndpointTest {
     @Test
     void refusesAServerWhoseCertificateIsNotTrusted() {
         try (LdapEndpoint untrusted = new LdapEndpoint(settings(ldap.ldapsUrl(), false, null), System::nanoTime)) {
-            assertThatThrownBy(() -> untrusted.lookup("alice")).isInstanceOf(DirectoryUnavailableException.class)
-                    .hasMessageContaining("unreachable").hasMessageContaining("PKIX");
+            assertThatThrownBy(() -> untrusted.lookup("alice"))
+                    .isInstanceOf(DirectoryUnavailableException.class)
+                    .hasMessageContaining("unreachable")
+                    .hasMessageContaining("PKIX");
         }
     }
 
     @Test
     void aServerThatNeverAnswersCostsBoundedTimeOnceThenFailsAtOnce() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                LdapEndpoint hanging = new LdapEndpoint(settings("ldaps://localhost:" + silent.getLocalPort(), false,
-                        ldap.caPem()), System::nanoTime)) {
+                LdapEndpoint hanging = new LdapEndpoint(
+                        settings("ldaps://localhost:" + silent.getLocalPort(), false, ldap.caPem()),
+                        System::nanoTime)) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> hanging.lookup("alice")).isInstanceOf(DirectoryUnavailableException.class);
             long firstMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             start = System.nanoTime();
             assertThatThrownBy(() -> hanging.bind(aliceDn, "Alice-Pw-1"))
-                    .isInstanceOf(DirectoryUnavailableException.class).hasMessageContaining("not asked again");
+                    .isInstanceOf(DirectoryUnavailableException.class)
+                    .hasMessageContaining("not asked again");
             long secondMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            System.out.println("[LdapEndpointTest] silent server: first call " + firstMs + " ms, next " + secondMs + " ms");
-            assertThat(firstMs).isLessThan(LdapEndpoint.CONNECT_TIMEOUT.plus(LdapEndpoint.RESPONSE_TIMEOUT).toMillis()
-                    + 2000);
+            System.out.println(
+                    "[LdapEndpointTest] silent server: first call " + firstMs + " ms, next " + secondMs + " ms");
+            assertThat(firstMs)
+                    .isLessThan(LdapEndpoint.CONNECT_TIMEOUT
+                                    .plus(LdapEndpoint.RESPONSE_TIMEOUT)
+                                    .toMillis()
+                            + 2000);
             assertThat(secondMs).isLessThan(500);
         }
     }

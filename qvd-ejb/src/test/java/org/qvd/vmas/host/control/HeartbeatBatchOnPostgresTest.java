@@ -86,10 +86,13 @@ class HeartbeatBatchOnPostgresTest {
             beats.add(new Received(beat(hostNames.get(h), vmsOfHost.get(h)), arrived));
         }
         long statements = applyCounting(beats);
-        assertThat(statements).as("hosts, their VMs' ids, the runtimes' update as one JDBC batch").isEqualTo(3);
+        assertThat(statements)
+                .as("hosts, their VMs' ids, the runtimes' update as one JDBC batch")
+                .isEqualTo(3);
         db.inTransaction(s -> {
             for (String name : hostNames.subList(2, HOSTS)) {
-                Host host = s.createQuery("SELECT h FROM Host h WHERE h.name = :n", Host.class).setParameter("n", name)
+                Host host = s.createQuery("SELECT h FROM Host h WHERE h.name = :n", Host.class)
+                        .setParameter("n", name)
                         .getSingleResult();
                 assertThat(host.getRuntime().getHeartbeatAt()).isAfterOrEqualTo(arrived);
                 assertThat(host.getRuntime().getState()).isEqualTo(org.qvd.vmas.host.entity.HostState.RUNNING);
@@ -102,23 +105,34 @@ class HeartbeatBatchOnPostgresTest {
     void aVmMissingFromItsHostsBeatIsStoppedUnlessItStartedAfterTheBeatArrived() {
         List<Long> first = vmsOfHost.get(0);
         Instant arrived = Instant.now().minusSeconds(5);
-        long startedLater = db.inTransaction(s -> { // placed on the second host and running after its beat arrived
-            Host host = s.createQuery("SELECT h FROM Host h WHERE h.name = :n", Host.class)
-                    .setParameter("n", hostNames.get(1)).getSingleResult();
-            Vm vm = new Vm(s.find(Vm.class, first.get(0)).getUser(), s.find(Vm.class, first.get(0)).getOsf(), "late",
-                    null, "10.3.51.1", null);
-            s.persist(vm);
-            s.persist(vm.start(Instant.now()));
-            vm.getRuntime().placeOn(host, null, null, Instant.now());
-            s.persist(vm.getRuntime().running("10.3.51.1", 3030, 4100, 22, Instant.now()));
-            return vm.getId();
-        });
-        applyCounting(List.of(new Received(beat(hostNames.get(0), first.subList(1, 3)), arrived),
+        long startedLater = db.inTransaction(
+                s -> { // placed on the second host and running after its beat arrived
+                    Host host = s.createQuery("SELECT h FROM Host h WHERE h.name = :n", Host.class)
+                            .setParameter("n", hostNames.get(1))
+                            .getSingleResult();
+                    Vm vm = new Vm(
+                            s.find(Vm.class, first.get(0)).getUser(),
+                            s.find(Vm.class, first.get(0)).getOsf(),
+                            "late",
+                            null,
+                            "10.3.51.1",
+                            null);
+                    s.persist(vm);
+                    s.persist(vm.start(Instant.now()));
+                    vm.getRuntime().placeOn(host, null, null, Instant.now());
+                    s.persist(vm.getRuntime().running("10.3.51.1", 3030, 4100, 22, Instant.now()));
+                    return vm.getId();
+                });
+        applyCounting(List.of(
+                new Received(beat(hostNames.get(0), first.subList(1, 3)), arrived),
                 new Received(beat(hostNames.get(1), vmsOfHost.get(1)), arrived)));
         db.inTransaction(s -> {
-            assertThat(s.find(VmRuntime.class, first.get(0)).getState()).as("not on its host").isEqualTo(VmState.STOPPED);
+            assertThat(s.find(VmRuntime.class, first.get(0)).getState())
+                    .as("not on its host")
+                    .isEqualTo(VmState.STOPPED);
             assertThat(s.find(VmRuntime.class, first.get(1)).getState()).isEqualTo(VmState.RUNNING);
-            assertThat(s.find(VmRuntime.class, startedLater).getState()).as("running since after the beat")
+            assertThat(s.find(VmRuntime.class, startedLater).getState())
+                    .as("running since after the beat")
                     .isEqualTo(VmState.RUNNING);
             return null;
         });
@@ -127,17 +141,27 @@ class HeartbeatBatchOnPostgresTest {
 
     @Test
     void aHostTheVmasDoesNotKnowJoinsWithItsFirstBeatInABatch() {
-        applyCounting(List.of(new Received(beat("beat-newcomer", List.of()), Instant.now()),
+        applyCounting(List.of(
+                new Received(beat("beat-newcomer", List.of()), Instant.now()),
                 new Received(beat(hostNames.get(5), vmsOfHost.get(5)), Instant.now())));
-        long joined = db.inTransaction(s -> s.createQuery("SELECT COUNT(h) FROM Host h WHERE h.name = 'beat-newcomer'",
-                Long.class).getSingleResult());
+        long joined = db.inTransaction(
+                s -> s.createQuery("SELECT COUNT(h) FROM Host h WHERE h.name = 'beat-newcomer'", Long.class)
+                        .getSingleResult());
         assertThat(joined).isEqualTo(1);
     }
 
     private static HostHeartbeat beat(String host, List<Long> vms) {
-        return new HostHeartbeat(host, null, "agent-" + host, 1, HostState.RUNNING, new HostCapacity(8192, 4096, 1536, 4,
-                0.5), vms.stream().map(id -> new VmReport(id, "qvd-" + id, org.qvd.protocol.state.VmState.RUNNING,
-                null, null, 512)).toList());
+        return new HostHeartbeat(
+                host,
+                null,
+                "agent-" + host,
+                1,
+                HostState.RUNNING,
+                new HostCapacity(8192, 4096, 1536, 4, 0.5),
+                vms.stream()
+                        .map(id ->
+                                new VmReport(id, "qvd-" + id, org.qvd.protocol.state.VmState.RUNNING, null, null, 512))
+                        .toList());
     }
 
     /** One batch in a fresh session and transaction; returns the SQL statements it prepared. */

@@ -22,14 +22,16 @@ class HostEventSenderTest {
 
         assertThat(sender.refusal()).contains(HostEventSender.MISMATCH);
         assertThat(sender.account()).isEqualTo("qvd-hkd-node-1");
-        assertThat(sender.explain("VmStateChanged")).isEqualTo("VmStateChanged sent to qvd.events.node-1 names host "
-                + "node-2: only events of host node-1 are taken from there");
+        assertThat(sender.explain("VmStateChanged"))
+                .isEqualTo("VmStateChanged sent to qvd.events.node-1 names host "
+                        + "node-2: only events of host node-1 are taken from there");
     }
 
     @Test
     void anEventWithoutAHostsAddressIsRefused() {
-        for (String address : new String[] {null, "", "jms.queue.qvd.events", "jms.queue.qvd.hkd.node-1",
-                "jms.queue.qvd.events.a.b"}) {
+        for (String address :
+                new String[] {null, "", "jms.queue.qvd.events", "jms.queue.qvd.hkd.node-1", "jms.queue.qvd.events.a.b"
+                }) {
             HostEventSender sender = new HostEventSender(address, "node-1");
             assertThat(sender.refusal()).as(address).contains(HostEventSender.UNADDRESSED);
             assertThat(sender.account()).isEqualTo("(no host address)");

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.host.control.HostPlacement.Candidate;
 import org.qvd.protocol.state.DesktopKind;
+import org.qvd.vmas.host.control.HostPlacement.Candidate;
 
 class HostPlacementTest {
 
@@ -17,14 +17,18 @@ class HostPlacementTest {
     void prefersTheHostWithMoreFreeResourcesPerVm() {
         Candidate busy = new Candidate(1, "busy", 8192, 4, 0.5, 3, 0);
         Candidate idle = new Candidate(2, "idle", 8192, 4, 0.5, 0, 0);
-        assertThat(placement.choose(List.of(busy, idle), 512)).map(Candidate::name).contains("idle");
+        assertThat(placement.choose(List.of(busy, idle), 512))
+                .map(Candidate::name)
+                .contains("idle");
     }
 
     @Test
     void skipsHostsWithoutRoomForTheVmEvenIfTheyScoreBest() {
         Candidate roomy = new Candidate(1, "roomy", 4096, 1, 0.9, 5, 0);
         Candidate tooSmall = new Candidate(2, "small", 700, 16, 0.0, 0, 0);
-        assertThat(placement.choose(List.of(roomy, tooSmall), 1024)).map(Candidate::name).contains("roomy");
+        assertThat(placement.choose(List.of(roomy, tooSmall), 1024))
+                .map(Candidate::name)
+                .contains("roomy");
     }
 
     @Test
@@ -39,15 +43,23 @@ class HostPlacementTest {
         Candidate both = new Candidate(2, "both", 4096, 4, 0, 3, 0, Set.of(DesktopKind.VM, DesktopKind.CONTAINER));
         Candidate containersOnly = new Candidate(3, "lxc", 65536, 16, 0, 0, 0, Set.of(DesktopKind.CONTAINER));
         List<Candidate> all = List.of(vmsOnly, both, containersOnly);
-        assertThat(placement.choose(all, 512, DesktopKind.CONTAINER)).map(Candidate::name).contains("lxc");
-        assertThat(placement.choose(all, 512, DesktopKind.VM)).map(Candidate::name).contains("kvm");
-        assertThat(placement.choose(List.of(vmsOnly), 512, DesktopKind.CONTAINER)).isEmpty();
-        assertThat(placement.choose(List.of(containersOnly), 512)).as("a plain choose places a VM").isEmpty();
+        assertThat(placement.choose(all, 512, DesktopKind.CONTAINER))
+                .map(Candidate::name)
+                .contains("lxc");
+        assertThat(placement.choose(all, 512, DesktopKind.VM))
+                .map(Candidate::name)
+                .contains("kvm");
+        assertThat(placement.choose(List.of(vmsOnly), 512, DesktopKind.CONTAINER))
+                .isEmpty();
+        assertThat(placement.choose(List.of(containersOnly), 512))
+                .as("a plain choose places a VM")
+                .isEmpty();
     }
 
     @Test
     void findsNothingWhenNoHostHasRoom() {
-        assertThat(placement.choose(List.of(new Candidate(1, "h", 256, 2, 0, 0, 0)), 512)).isEmpty();
+        assertThat(placement.choose(List.of(new Candidate(1, "h", 256, 2, 0, 0, 0)), 512))
+                .isEmpty();
         assertThat(placement.choose(List.of(), 512)).isEmpty();
     }
 
@@ -55,8 +67,12 @@ class HostPlacementTest {
     void weightsDecideBetweenRamAndCpu() {
         Candidate ramRich = new Candidate(1, "ram", 32768, 2, 1.5, 0, 0);
         Candidate cpuRich = new Candidate(2, "cpu", 4096, 32, 0, 0, 0);
-        assertThat(new HostPlacement(1, 0).choose(List.of(ramRich, cpuRich), 512)).map(Candidate::name).contains("ram");
-        assertThat(new HostPlacement(0, 1).choose(List.of(ramRich, cpuRich), 512)).map(Candidate::name).contains("cpu");
+        assertThat(new HostPlacement(1, 0).choose(List.of(ramRich, cpuRich), 512))
+                .map(Candidate::name)
+                .contains("ram");
+        assertThat(new HostPlacement(0, 1).choose(List.of(ramRich, cpuRich), 512))
+                .map(Candidate::name)
+                .contains("cpu");
     }
 
     @Test

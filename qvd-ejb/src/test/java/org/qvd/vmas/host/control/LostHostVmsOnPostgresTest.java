@@ -79,8 +79,13 @@ class LostHostVmsOnPostgresTest {
                 VmRuntime vm = s.find(VmRuntime.class, id);
                 assertThat(vm.getState()).isEqualTo(VmState.STOPPED);
                 assertThat(vm.getHost()).isNull();
-                assertThat(s.createQuery("SELECT COUNT(h) FROM VmStateHistory h WHERE h.vm.id = :id AND h.toState = :z",
-                        Long.class).setParameter("id", id).setParameter("z", VmState.ZOMBIE).getSingleResult()).isEqualTo(1);
+                assertThat(s.createQuery(
+                                        "SELECT COUNT(h) FROM VmStateHistory h WHERE h.vm.id = :id AND h.toState = :z",
+                                        Long.class)
+                                .setParameter("id", id)
+                                .setParameter("z", VmState.ZOMBIE)
+                                .getSingleResult())
+                        .isEqualTo(1);
             }
             for (long id : onRunning) {
                 assertThat(s.find(VmRuntime.class, id).getState()).isEqualTo(VmState.RUNNING);

@@ -44,8 +44,9 @@ class HostStateTest {
     @Test
     void onlyARunningHostCanBeAskedToStop() {
         Host host = new Host("node1", "192.0.2.1", null);
-        assertThatThrownBy(() -> host.getRuntime().requestStop(NOW)).isInstanceOfSatisfying(HostStateException.class,
-                e -> assertThat(e.code()).isEqualTo("host.not_running"));
+        assertThatThrownBy(() -> host.getRuntime().requestStop(NOW))
+                .isInstanceOfSatisfying(
+                        HostStateException.class, e -> assertThat(e.code()).isEqualTo("host.not_running"));
         assertThat(host.getRuntime().getState()).isEqualTo(HostState.STOPPED);
         host.getRuntime().heartbeat(NOW, 4096L, 2, 0.1);
         host.getRuntime().requestStop(NOW.plusSeconds(1));

@@ -56,8 +56,10 @@ class TagRulesTest {
     void fixedVersionTagsCannotBeMovedOrRemoved() {
         Di first = add("1.0");
         Di second = add("2.0");
-        assertThatThrownBy(() -> TagRules.tag(osf, second, "1.0")).isInstanceOf(DiTagException.class)
-                .extracting("code").isEqualTo("di.tag_fixed");
+        assertThatThrownBy(() -> TagRules.tag(osf, second, "1.0"))
+                .isInstanceOf(DiTagException.class)
+                .extracting("code")
+                .isEqualTo("di.tag_fixed");
         assertThatThrownBy(() -> TagRules.untag(first, "1.0")).isInstanceOf(DiTagException.class);
         assertThat(first.hasTag("1.0")).isTrue();
     }
@@ -66,8 +68,10 @@ class TagRulesTest {
     void headCannotBeSetAndHeadOrDefaultCannotBeRemoved() {
         Di first = add("1.0");
         add("2.0");
-        assertThatThrownBy(() -> TagRules.tag(osf, first, "head")).isInstanceOf(DiTagException.class)
-                .extracting("code").isEqualTo("di.tag_reserved");
+        assertThatThrownBy(() -> TagRules.tag(osf, first, "head"))
+                .isInstanceOf(DiTagException.class)
+                .extracting("code")
+                .isEqualTo("di.tag_reserved");
         assertThatThrownBy(() -> TagRules.untag(first, "default")).isInstanceOf(DiTagException.class);
     }
 
@@ -97,7 +101,9 @@ class TagRulesTest {
     @Test
     void refusesDuplicateVersionsAndBadNames() {
         add("1.0");
-        assertThatThrownBy(() -> add("1.0")).isInstanceOf(DiTagException.class).extracting("code")
+        assertThatThrownBy(() -> add("1.0"))
+                .isInstanceOf(DiTagException.class)
+                .extracting("code")
                 .isEqualTo("di.duplicate");
         assertThatThrownBy(() -> add("head")).isInstanceOf(DiTagException.class);
         assertThatThrownBy(() -> add("bad tag")).isInstanceOf(InvalidInputException.class);

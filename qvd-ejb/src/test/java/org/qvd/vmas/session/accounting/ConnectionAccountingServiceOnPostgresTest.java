@@ -15,10 +15,10 @@ import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.image.entity.TagRules;
+import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.vm.entity.Vm;
-import org.qvd.vmas.platform.JpaOnPostgres;
 
 /** The accounting service's code on a real, migrated PostgreSQL (no container: no audit interceptor). */
 class ConnectionAccountingServiceOnPostgresTest {

@@ -9,12 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.session.throttle.L7rLoginFailures.Counters;
 import org.qvd.vmas.platform.JpaOnPostgres;
+import org.qvd.vmas.session.throttle.L7rLoginFailures.Counters;
 
 /**
  * The L7R throttle's counters on a real, migrated PostgreSQL, used by two "nodes" (two stores, each on its own
@@ -68,7 +67,8 @@ class L7rLoginFailuresOnPostgresTest {
     }
 
     private static UnaryOperator<Counters> oneMore(Instant now) {
-        return old -> old == null ? new Counters(1, now, null, null)
+        return old -> old == null
+                ? new Counters(1, now, null, null)
                 : new Counters(old.failures() + 1, old.firstAt(), old.lockedAt(), old.lockedUntil());
     }
 
@@ -82,9 +82,10 @@ class L7rLoginFailuresOnPostgresTest {
         a.update(address, oneMore(t0));
         a.update(login, oneMore(t0));
         a.update(login, oneMore(t0));
-        assertThat(a.findAll(List.of(address, pair, login))).containsOnly(
-                java.util.Map.entry(address, new Counters(1, t0, null, null)),
-                java.util.Map.entry(login, new Counters(2, t0, null, null)));
+        assertThat(a.findAll(List.of(address, pair, login)))
+                .containsOnly(
+                        java.util.Map.entry(address, new Counters(1, t0, null, null)),
+                        java.util.Map.entry(login, new Counters(2, t0, null, null)));
         assertThat(a.findAll(List.of())).isEmpty();
     }
 
@@ -135,8 +136,9 @@ class L7rLoginFailuresOnPostgresTest {
         Instant now = Instant.parse("2026-12-06T04:20:00Z");
         a.update("p:eve\u0000@x\u000010.9.9.9", oneMore(now));
         @SuppressWarnings("unchecked")
-        List<String> keys = db.inTransaction(s -> s.createNativeQuery(
-                "SELECT throttle_key FROM l7r_login_throttle WHERE throttle_key LIKE 'p:%'").getResultList());
+        List<String> keys = db.inTransaction(
+                s -> s.createNativeQuery("SELECT throttle_key FROM l7r_login_throttle WHERE throttle_key LIKE 'p:%'")
+                        .getResultList());
         assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(k).matches("p:[0-9a-f]{64}"));
     }
 
@@ -145,7 +147,9 @@ class L7rLoginFailuresOnPostgresTest {
         Node a = new Node("a");
         Instant now = Instant.parse("2026-12-06T04:30:00Z");
         a.update("a:10.1.1.1", oneMore(now.minusSeconds(3600)));
-        a.update("a:10.1.1.2", old -> new Counters(9, now.minusSeconds(3600), now.minusSeconds(10), now.plusSeconds(50)));
+        a.update(
+                "a:10.1.1.2",
+                old -> new Counters(9, now.minusSeconds(3600), now.minusSeconds(10), now.plusSeconds(50)));
         a.update("a:10.1.1.3", oneMore(now.minusSeconds(60)));
         a.purge(now.minusSeconds(900), now);
         assertThat(a.find("a:10.1.1.1")).isNull();

@@ -16,13 +16,13 @@ import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.image.entity.TagRules;
-import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
-import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.platform.AsCaller;
 import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vmas.vm.entity.Vm;
 
 /**
  * What one VM list page (the REST {@code GET /api/v1/vms} and the WAT's VM list) costs the database, counted by
@@ -91,8 +91,8 @@ class VmListQueryCountOnPostgresTest {
     void sortedByUserOrFilteredByStateItIsStillOneQueryPlusTheCount() {
         Page<VmDto> byUser = listAndCount(VmFilter.any(), new PageRequest(1, 10, "user", true));
         assertThat(byUser.items()).hasSize(10);
-        Page<VmDto> running = listAndCount(new VmFilter(null, null, null, null, null, "running", null),
-                new PageRequest(0, 20, "osf", false));
+        Page<VmDto> running = listAndCount(
+                new VmFilter(null, null, null, null, null, "running", null), new PageRequest(0, 20, "osf", false));
         assertThat(running.total()).isEqualTo(16);
         assertThat(running.items()).allSatisfy(v -> assertThat(v.hostId()).isNotNull());
     }
@@ -103,7 +103,9 @@ class VmListQueryCountOnPostgresTest {
             Statistics stats = s.getSessionFactory().getStatistics();
             stats.clear();
             Page<VmDto> page = AsCaller.call(SUPERADMIN, () -> service(s).list(filter, request));
-            assertThat(stats.getPrepareStatementCount()).as("SQL statements for one page and its count").isEqualTo(2);
+            assertThat(stats.getPrepareStatementCount())
+                    .as("SQL statements for one page and its count")
+                    .isEqualTo(2);
             return page;
         });
     }

@@ -41,9 +41,13 @@ class VmListRequestQueryCountOnPostgresTest {
         db = new JpaOnPostgres();
         String hash = new PasswordHasher(4).hash("secret");
         db.inTransaction(s -> {
-            Tenant star = s.createNamedQuery(Tenant.BY_NAME, Tenant.class).setParameter("name", "*").getSingleResult();
-            Role root = s.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class).setParameter("tenantId", star.getId())
-                    .setParameter("name", "Root").getSingleResult();
+            Tenant star = s.createNamedQuery(Tenant.BY_NAME, Tenant.class)
+                    .setParameter("name", "*")
+                    .getSingleResult();
+            Role root = s.createNamedQuery(Role.BY_TENANT_AND_NAME, Role.class)
+                    .setParameter("tenantId", star.getId())
+                    .setParameter("name", "Root")
+                    .getSingleResult();
             Administrator admin = new Administrator(star, "lister", hash, null);
             admin.assign(root);
             s.persist(admin);
@@ -71,7 +75,8 @@ class VmListRequestQueryCountOnPostgresTest {
         long token = statements(s -> {
             AdminAuthenticationService admins = new AdminAuthenticationService();
             JpaOnPostgres.inject(admins, "em", s);
-            assertThat(admins.tokenValid(principal, Instant.now().minusSeconds(1))).isTrue();
+            assertThat(admins.tokenValid(principal, Instant.now().minusSeconds(1)))
+                    .isTrue();
         });
         Caller[] caller = new Caller[1];
         long callerAndAcls = statements(s -> {
@@ -82,12 +87,13 @@ class VmListRequestQueryCountOnPostgresTest {
         long page = statements(s -> {
             VmService service = new VmService();
             JpaOnPostgres.inject(service, "em", s);
-            Page<VmDto> items = AsCaller.call(caller[0], () -> service.list(VmFilter.any(), new PageRequest(0, 20, null,
-                    false)));
+            Page<VmDto> items =
+                    AsCaller.call(caller[0], () -> service.list(VmFilter.any(), new PageRequest(0, 20, null, false)));
             assertThat(items.items()).hasSize(20);
         });
         assertThat(caller[0].acls()).contains("vm.see", "tenant.update");
-        assertThat(new long[] {token, callerAndAcls, page}).as("token check, caller with its ACLs, page with its count")
+        assertThat(new long[] {token, callerAndAcls, page})
+                .as("token check, caller with its ACLs, page with its count")
                 .containsExactly(1, 4, 2);
     }
 

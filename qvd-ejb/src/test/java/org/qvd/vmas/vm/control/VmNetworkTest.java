@@ -26,16 +26,22 @@ class VmNetworkTest {
         VmNetwork small = new VmNetwork("10.0.0.1", "255.255.255.252", "10.0.0.0", "10.0.0.3");
         // 10.0.0.0/30: .0 network, .1 gateway, .3 broadcast; only .2 is a VM address
         assertThat(small.next(Set.of())).isEqualTo("10.0.0.2");
-        assertThatThrownBy(() -> small.next(Set.of("10.0.0.2"))).isInstanceOf(IpRangeExhaustedException.class)
-                .extracting("code").isEqualTo("vm.ip_exhausted");
+        assertThatThrownBy(() -> small.next(Set.of("10.0.0.2")))
+                .isInstanceOf(IpRangeExhaustedException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_exhausted");
     }
 
     @Test
     void refusesAddressesOutsideTheRangeOrTheNetworkAndTheHostsOwn() {
-        for (String ip : new String[] {"8.8.8.8", "10.3.0.1", "10.3.0.0", "10.3.255.255", "10.3.15.9", "10.3.15.251",
-            "11.3.15.12"}) {
-            assertThatThrownBy(() -> defaults.requireUsable(ip)).as(ip).isInstanceOf(InvalidInputException.class)
-                    .extracting("code").isEqualTo("vm.ip_out_of_range");
+        for (String ip : new String[] {
+            "8.8.8.8", "10.3.0.1", "10.3.0.0", "10.3.255.255", "10.3.15.9", "10.3.15.251", "11.3.15.12"
+        }) {
+            assertThatThrownBy(() -> defaults.requireUsable(ip))
+                    .as(ip)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting("code")
+                    .isEqualTo("vm.ip_out_of_range");
         }
         assertThat(defaults.requireUsable(" 10.3.15.12 ")).isEqualTo("10.3.15.12");
         assertThat(defaults.requireUsable("10.3.15.250")).isEqualTo("10.3.15.250");
@@ -44,21 +50,30 @@ class VmNetworkTest {
     @Test
     void refusesWhatIsNoAddress() {
         for (String ip : new String[] {"10.3.15", "10.3.15.-1", "10.3.15.256", "10.3.15.1a", "10.3.15.١٢", ""}) {
-            assertThatThrownBy(() -> defaults.requireUsable(ip)).as(ip).isInstanceOf(InvalidInputException.class)
-                    .extracting("code").isEqualTo("vm.ip_invalid");
+            assertThatThrownBy(() -> defaults.requireUsable(ip))
+                    .as(ip)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting("code")
+                    .isEqualTo("vm.ip_invalid");
         }
     }
 
     @Test
     void refusesATenantRangeOutsideTheNetwork() {
         assertThatThrownBy(() -> new VmNetwork("10.3.0.1", "255.255.0.0", "8.8.8.0", "8.8.8.255"))
-                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("vm.ip_range_invalid");
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_range_invalid");
         assertThatThrownBy(() -> new VmNetwork("10.3.0.1", "255.255.0.0", "10.3.15.10", "10.4.0.10"))
-                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("vm.ip_range_invalid");
+                .isInstanceOf(ConflictException.class)
+                .extracting("code")
+                .isEqualTo("vm.ip_range_invalid");
         assertThatThrownBy(() -> new VmNetwork("10.3.0.1", "255.255.0.0", "10.3.15.10", "10.3.15.9"))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> new VmNetwork("10.3.0.1", "255.0.255.0", "10.3.15.10", "10.3.15.20"))
-                .isInstanceOf(QvdException.class).extracting("code").isEqualTo("config.invalid_value");
+                .isInstanceOf(QvdException.class)
+                .extracting("code")
+                .isEqualTo("config.invalid_value");
     }
 
     @Test

@@ -13,14 +13,16 @@ class LastConnectionTest {
     @Test
     void anOpenedConnectionIsOpenUntilClosed() {
         assertThat(LastConnection.opened(T0, "l7r-1").isOpen()).isTrue();
-        assertThat(LastConnection.closed(T0, T0.plusSeconds(5), 10, 20, "l7r-1").isOpen()).isFalse();
+        assertThat(LastConnection.closed(T0, T0.plusSeconds(5), 10, 20, "l7r-1").isOpen())
+                .isFalse();
     }
 
     @Test
     void refusesAConnectionClosingBeforeItOpensOrNegativeBytes() {
         assertThatThrownBy(() -> LastConnection.closed(T0, T0.minusSeconds(1), 0, 0, "n"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LastConnection.closed(T0, T0, -1, 0, "n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LastConnection.closed(T0, T0, -1, 0, "n"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -37,7 +37,8 @@ class UserConnectionTest {
     @Test
     void refusesDisconnectedToConnectedWithoutConnecting() {
         VmRuntime r = VmFixtures.vmIn(VmState.RUNNING).getRuntime();
-        assertThatThrownBy(() -> r.userConnected(NOW)).isInstanceOf(VmStateException.class)
+        assertThatThrownBy(() -> r.userConnected(NOW))
+                .isInstanceOf(VmStateException.class)
                 .hasMessageContaining("disconnected to connected");
     }
 

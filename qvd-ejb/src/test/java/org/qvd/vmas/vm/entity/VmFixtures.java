@@ -19,8 +19,7 @@ final class VmFixtures {
             VmState.STOPPING, List.of(VmState.STARTING, VmState.RUNNING, VmState.STOPPING),
             VmState.ZOMBIE, List.of(VmState.STARTING, VmState.RUNNING, VmState.ZOMBIE));
 
-    private VmFixtures() {
-    }
+    private VmFixtures() {}
 
     static Vm vmIn(VmState state) {
         Tenant tenant = new Tenant("t", null);

@@ -21,14 +21,19 @@ class VmStateMachineTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<List<VmState>> ALLOWED = Set.of(
             List.of(VmState.STOPPED, VmState.STARTING),
-            List.of(VmState.STARTING, VmState.RUNNING), List.of(VmState.STARTING, VmState.DEBUGGING),
-            List.of(VmState.STARTING, VmState.STOPPING), List.of(VmState.STARTING, VmState.STOPPED),
+            List.of(VmState.STARTING, VmState.RUNNING),
+            List.of(VmState.STARTING, VmState.DEBUGGING),
+            List.of(VmState.STARTING, VmState.STOPPING),
+            List.of(VmState.STARTING, VmState.STOPPED),
             List.of(VmState.STARTING, VmState.ZOMBIE),
-            List.of(VmState.RUNNING, VmState.STOPPING), List.of(VmState.RUNNING, VmState.DEBUGGING),
+            List.of(VmState.RUNNING, VmState.STOPPING),
+            List.of(VmState.RUNNING, VmState.DEBUGGING),
             List.of(VmState.RUNNING, VmState.ZOMBIE),
-            List.of(VmState.DEBUGGING, VmState.RUNNING), List.of(VmState.DEBUGGING, VmState.STOPPING),
+            List.of(VmState.DEBUGGING, VmState.RUNNING),
+            List.of(VmState.DEBUGGING, VmState.STOPPING),
             List.of(VmState.DEBUGGING, VmState.ZOMBIE),
-            List.of(VmState.STOPPING, VmState.STOPPED), List.of(VmState.STOPPING, VmState.ZOMBIE),
+            List.of(VmState.STOPPING, VmState.STOPPED),
+            List.of(VmState.STOPPING, VmState.ZOMBIE),
             List.of(VmState.ZOMBIE, VmState.STOPPED));
 
     static Stream<Arguments> everyPair() {
@@ -51,8 +56,10 @@ class VmStateMachineTest {
             assertThat(h.getFromState()).isEqualTo(from);
             assertThat(h.getToState()).isEqualTo(to);
         } else {
-            assertThatThrownBy(() -> runtime.moveTo(to, "test", NOW)).isInstanceOf(VmStateException.class)
-                    .hasMessageContaining(from.name().toLowerCase()).hasMessageContaining(to.name().toLowerCase());
+            assertThatThrownBy(() -> runtime.moveTo(to, "test", NOW))
+                    .isInstanceOf(VmStateException.class)
+                    .hasMessageContaining(from.name().toLowerCase())
+                    .hasMessageContaining(to.name().toLowerCase());
             assertThat(runtime.getState()).isEqualTo(from);
         }
     }
@@ -70,7 +77,8 @@ class VmStateMachineTest {
             assertThat(vm.getRuntime().getState()).isEqualTo(VmState.STARTING);
             assertThat(vm.getRuntime().getPendingCommand()).isEqualTo(VmCommand.START);
         } else {
-            assertThatThrownBy(() -> vm.start(NOW)).isInstanceOf(VmStateException.class)
+            assertThatThrownBy(() -> vm.start(NOW))
+                    .isInstanceOf(VmStateException.class)
                     .hasMessageContaining("only be started when stopped");
             assertThat(vm.getRuntime().getState()).isEqualTo(from);
         }
@@ -94,8 +102,10 @@ class VmStateMachineTest {
     void refusesToStartABlockedVm() {
         Vm vm = VmFixtures.vmIn(VmState.STOPPED);
         vm.block();
-        assertThatThrownBy(() -> vm.start(NOW)).isInstanceOf(VmStateException.class)
-                .extracting("code").isEqualTo("vm.blocked");
+        assertThatThrownBy(() -> vm.start(NOW))
+                .isInstanceOf(VmStateException.class)
+                .extracting("code")
+                .isEqualTo("vm.blocked");
         assertThat(vm.getRuntime().getState()).isEqualTo(VmState.STOPPED);
     }
 

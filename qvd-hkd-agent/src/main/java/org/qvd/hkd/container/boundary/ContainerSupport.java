@@ -22,8 +22,8 @@ import org.qvd.protocol.state.DesktopKind;
 public final class ContainerSupport {
 
     private static final Logger LOG = Logger.getLogger(ContainerSupport.class.getName());
-    private static final List<String> TOOLS = List.of("lxc-start", "lxc-stop", "lxc-info", "lxc-usernsexec", "virsh",
-            "bridge", "tar", "mount");
+    private static final List<String> TOOLS =
+            List.of("lxc-start", "lxc-stop", "lxc-info", "lxc-usernsexec", "virsh", "bridge", "tar", "mount");
 
     private final List<String> kinds;
     private final ContainerDriver driver;
@@ -56,19 +56,26 @@ public final class ContainerSupport {
                     + "; offering " + kindsWithout(kinds) + " only");
             kinds.remove(DesktopKind.CONTAINER.wireName());
             if (kinds.isEmpty()) {
-                throw new ConfigInvalidException("kinds names only container, and this host cannot run containers: "
-                        + missing.get());
+                throw new ConfigInvalidException(
+                        "kinds names only container, and this host cannot run containers: " + missing.get());
             }
             return new ContainerSupport(kinds, null);
         }
-        ContainerLayout layout = new ContainerLayout(Path.of(config.get(HkdConfig.CONTAINER_PATH)),
-                Path.of(config.get(HkdConfig.CONTAINER_BASES)), storage.homesDir());
-        ContainerDriver.Host host = new ContainerDriver.Host(layout, storage.imagesDir(), idmap[0], (int) idmap[1],
-                config.get(HkdConfig.NETWORK_BRIDGE), config.get(HkdConfig.NETWORK_ADDRESS),
+        ContainerLayout layout = new ContainerLayout(
+                Path.of(config.get(HkdConfig.CONTAINER_PATH)),
+                Path.of(config.get(HkdConfig.CONTAINER_BASES)),
+                storage.homesDir());
+        ContainerDriver.Host host = new ContainerDriver.Host(
+                layout,
+                storage.imagesDir(),
+                idmap[0],
+                (int) idmap[1],
+                config.get(HkdConfig.NETWORK_BRIDGE),
+                config.get(HkdConfig.NETWORK_ADDRESS),
                 prefixLength(config.get(HkdConfig.NETWORK_NETMASK)),
                 Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")));
-        return new ContainerSupport(kinds, new ContainerDriver(host, HostCommands.SYSTEM,
-                config.get(HkdConfig.LIBVIRT_URI)));
+        return new ContainerSupport(
+                kinds, new ContainerDriver(host, HostCommands.SYSTEM, config.get(HkdConfig.LIBVIRT_URI)));
     }
 
     /** The wire names of the kinds this host offers. */
@@ -91,7 +98,9 @@ public final class ContainerSupport {
             }
             return new long[] {first, count};
         } catch (RuntimeException e) {
-            throw new ConfigInvalidException(HkdConfig.CONTAINER_IDMAP.key(), text,
+            throw new ConfigInvalidException(
+                    HkdConfig.CONTAINER_IDMAP.key(),
+                    text,
                     "must be <first>:<count> with first > 0 and count >= 65536 (a whole id range for the container)");
         }
     }
@@ -123,6 +132,10 @@ public final class ContainerSupport {
     }
 
     private static String kindsWithout(List<String> kinds) {
-        return String.join(", ", kinds.stream().filter(k -> !k.equals(DesktopKind.CONTAINER.wireName())).toList());
+        return String.join(
+                ", ",
+                kinds.stream()
+                        .filter(k -> !k.equals(DesktopKind.CONTAINER.wireName()))
+                        .toList());
     }
 }

@@ -34,9 +34,15 @@ public final class ContainerDriver implements ContainerDomains {
     private static final Duration LXC_TIMEOUT = Duration.ofSeconds(60);
 
     /** The host-wide settings of container desktops. */
-    public record Host(ContainerLayout layout, Path imagesDir, long idmapBase, int idmapSize, String bridge,
-            String gateway, int prefixLength, boolean cgroupV2) {
-    }
+    public record Host(
+            ContainerLayout layout,
+            Path imagesDir,
+            long idmapBase,
+            int idmapSize,
+            String bridge,
+            String gateway,
+            int prefixLength,
+            boolean cgroupV2) {}
 
     private final Host host;
     private final HostCommands commands;
@@ -63,8 +69,8 @@ public final class ContainerDriver implements ContainerDomains {
                 Files.createDirectories(owned);
             }
             ownByContainerRoot(layout.upper(vmId));
-            if (command.vmaKey() != null && !VmaKeyFile.write(base, layout.upper(vmId), command.vmaKey(),
-                    (int) host.idmapBase())) {
+            if (command.vmaKey() != null
+                    && !VmaKeyFile.write(base, layout.upper(vmId), command.vmaKey(), (int) host.idmapBase())) {
                 LOG.warning(() -> "image of VM " + vmId + " has no " + VmaKeyFile.CONFIG + ": its VMA gets no key");
             }
             ensureHome(layout.home(vmId));
@@ -77,14 +83,32 @@ public final class ContainerDriver implements ContainerDomains {
         } catch (IOException e) {
             throw new HkdException("cannot prepare container " + ContainerLayout.name(vmId) + ": " + e.getMessage(), e);
         }
-        commands.require(List.of("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + base + ",upperdir="
-                + layout.upper(vmId) + ",workdir=" + layout.work(vmId), layout.rootfs(vmId).toString()), LXC_TIMEOUT);
-        HostCommands.Result started = commands.run(List.of("lxc-start", "-n", ContainerLayout.name(vmId), "-P",
-                layout.containersDir().toString(), "-f", layout.config(vmId).toString(), "-d", "-p",
-                layout.monitorPid(vmId).toString()), LXC_TIMEOUT);
+        commands.require(
+                List.of(
+                        "mount",
+                        "-t",
+                        "overlay",
+                        "overlay",
+                        "-o",
+                        "lowerdir=" + base + ",upperdir=" + layout.upper(vmId) + ",workdir=" + layout.work(vmId),
+                        layout.rootfs(vmId).toString()),
+                LXC_TIMEOUT);
+        HostCommands.Result started = commands.run(
+                List.of(
+                        "lxc-start",
+                        "-n",
+                        ContainerLayout.name(vmId),
+                        "-P",
+                        layout.containersDir().toString(),
+                        "-f",
+                        layout.config(vmId).toString(),
+                        "-d",
+                        "-p",
+                        layout.monitorPid(vmId).toString()),
+                LXC_TIMEOUT);
         if (!started.ok()) {
-            throw new HkdException("container " + ContainerLayout.name(vmId) + " did not start: " + lastLines(vmId,
-                    started.output()));
+            throw new HkdException(
+                    "container " + ContainerLayout.name(vmId) + " did not start: " + lastLines(vmId, started.output()));
         }
     }
 
@@ -101,8 +125,14 @@ public final class ContainerDriver implements ContainerDomains {
             LOG.log(Level.WARNING, "unreadable " + metadata + ": " + e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(new VmDomain(vmId, ContainerLayout.name(vmId), true, p.getProperty("ip"),
-                p.getProperty("mac"), Integer.parseInt(p.getProperty("memoryMb", "0")), p.getProperty("vmaKey")));
+        return Optional.of(new VmDomain(
+                vmId,
+                ContainerLayout.name(vmId),
+                true,
+                p.getProperty("ip"),
+                p.getProperty("mac"),
+                Integer.parseInt(p.getProperty("memoryMb", "0")),
+                p.getProperty("vmaKey")));
     }
 
     @Override
@@ -133,7 +163,8 @@ public final class ContainerDriver implements ContainerDomains {
         }
         String name = ContainerLayout.name(vmId);
         if (running(vmId)) {
-            commands.run(List.of("lxc-stop", "-n", name, "-P", layout.containersDir().toString(), "-k"), LXC_TIMEOUT);
+            commands.run(
+                    List.of("lxc-stop", "-n", name, "-P", layout.containersDir().toString(), "-k"), LXC_TIMEOUT);
         }
         // LXC's down hook removes the filter binding; a container that died unseen may have left it
         hookDown(vmId);
@@ -172,7 +203,8 @@ public final class ContainerDriver implements ContainerDomains {
             try {
                 String pid = Files.readString(pidFile).strip();
                 Path cgroup = Path.of("/proc", pid, "cgroup");
-                return pid.matches("\\d+") && Files.isRegularFile(cgroup)
+                return pid.matches("\\d+")
+                        && Files.isRegularFile(cgroup)
                         && Files.readString(cgroup).contains("lxc.monitor." + ContainerLayout.name(vmId));
             } catch (IOException e) {
                 return false; // the monitor ended between the two reads
@@ -182,9 +214,19 @@ public final class ContainerDriver implements ContainerDomains {
     }
 
     private boolean lxcSaysRunning(long vmId) {
-        HostCommands.Result state = commands.run(List.of("lxc-info", "-n", ContainerLayout.name(vmId), "-P",
-                host.layout().containersDir().toString(), "-s", "-H"), LXC_TIMEOUT);
-        return state.ok() && !state.output().strip().equals("STOPPED") && !state.output().isBlank();
+        HostCommands.Result state = commands.run(
+                List.of(
+                        "lxc-info",
+                        "-n",
+                        ContainerLayout.name(vmId),
+                        "-P",
+                        host.layout().containersDir().toString(),
+                        "-s",
+                        "-H"),
+                LXC_TIMEOUT);
+        return state.ok()
+                && !state.output().strip().equals("STOPPED")
+                && !state.output().isBlank();
     }
 
     private static boolean mounted(Path mountPoint) {
@@ -199,10 +241,24 @@ public final class ContainerDriver implements ContainerDomains {
     private ContainerSpec spec(StartVmCommand command, ContainerLayout layout) {
         StartVmCommand.Container limits = command.container();
         long vmId = command.vmId();
-        return new ContainerSpec(vmId, command.vmName(), layout.rootfs(vmId), layout.home(vmId), host.idmapBase(),
-                host.idmapSize(), command.memoryMb(), limits.cpuShares(), limits.pidsMax(), host.bridge(),
-                command.mac(), command.ip(), host.prefixLength(), host.gateway(), layout.netHook(vmId),
-                layout.log(vmId), host.cgroupV2());
+        return new ContainerSpec(
+                vmId,
+                command.vmName(),
+                layout.rootfs(vmId),
+                layout.home(vmId),
+                host.idmapBase(),
+                host.idmapSize(),
+                command.memoryMb(),
+                limits.cpuShares(),
+                limits.pidsMax(),
+                host.bridge(),
+                command.mac(),
+                command.ip(),
+                host.prefixLength(),
+                host.gateway(),
+                layout.netHook(vmId),
+                layout.log(vmId),
+                host.cgroupV2());
     }
 
     /** The home survives every stop and image change; root in the container owns it (the VMA creates users in it). */

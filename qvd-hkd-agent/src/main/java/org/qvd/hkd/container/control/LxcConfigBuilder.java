@@ -22,8 +22,16 @@ import org.qvd.hkd.container.entity.ContainerSpec;
 public final class LxcConfigBuilder {
 
     private static final String SECCOMP = "/usr/share/lxc/config/common.seccomp";
-    private static final List<String> DEVICES = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",
-            "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm");
+    private static final List<String> DEVICES = List.of(
+            "c 1:3 rwm",
+            "c 1:5 rwm",
+            "c 1:7 rwm",
+            "c 1:8 rwm",
+            "c 1:9 rwm",
+            "c 5:0 rwm",
+            "c 5:1 rwm",
+            "c 5:2 rwm",
+            "c 136:* rwm");
 
     public String build(ContainerSpec s) {
         StringBuilder c = new StringBuilder();

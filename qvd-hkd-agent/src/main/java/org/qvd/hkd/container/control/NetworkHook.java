@@ -53,7 +53,8 @@ public final class NetworkHook {
     /** libvirt's filter binding of the container's veth: what libvirt puts on a VM's interface, for a foreign port. */
     public static String filterBinding(ContainerSpec s) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element binding = doc.createElement("filterbinding");
             doc.appendChild(binding);
             Element owner = child(binding, "owner");

@@ -62,8 +62,19 @@ public final class RootfsBases {
                 Files.setAttribute(partial, "unix:uid", (int) idmapBase);
                 Files.setAttribute(partial, "unix:gid", (int) idmapBase);
                 String map = "b:0:" + idmapBase + ":" + idmapSize;
-                commands.require(List.of("lxc-usernsexec", "-m", map, "--", "tar", "-C", partial.toString(),
-                        "--numeric-owner", "-xpf", archive.toString()), UNPACK_TIMEOUT);
+                commands.require(
+                        List.of(
+                                "lxc-usernsexec",
+                                "-m",
+                                map,
+                                "--",
+                                "tar",
+                                "-C",
+                                partial.toString(),
+                                "--numeric-owner",
+                                "-xpf",
+                                archive.toString()),
+                        UNPACK_TIMEOUT);
                 Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
                 Files.writeString(readyMarker(base), stamp);
             } catch (IOException e) {
@@ -80,7 +91,8 @@ public final class RootfsBases {
      * hold another archive under the same name, which must not start on the old tree.
      */
     private static String stamp(Path archive) throws IOException {
-        return archive + " " + Files.size(archive) + " " + Files.getLastModifiedTime(archive).toMillis() + "\n";
+        return archive + " " + Files.size(archive) + " "
+                + Files.getLastModifiedTime(archive).toMillis() + "\n";
     }
 
     private static String readStamp(Path base) throws IOException {

@@ -19,8 +19,7 @@ final class VmaKeyFile {
 
     static final Path CONFIG = Path.of("etc/qvd/vma.properties");
 
-    private VmaKeyFile() {
-    }
+    private VmaKeyFile() {}
 
     /** Writes the image's VMA configuration plus the key into {@code upper}; false when the image has none. */
     static boolean write(Path base, Path upper, String key, int rootUid) throws IOException {
@@ -42,9 +41,12 @@ final class VmaKeyFile {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
         Files.setAttribute(file, "unix:uid", rootUid);
         Files.setAttribute(file, "unix:gid", rootUid);
-        Files.writeString(file, Files.readString(image).stripTrailing()
-                + "\n# the per-start VMA key (contract C1), written by the host agent for this start only\nvma.key=" + key
-                + "\n");
+        Files.writeString(
+                file,
+                Files.readString(image).stripTrailing()
+                        + "\n# the per-start VMA key (contract C1), written by the host agent for this start only\nvma.key="
+                        + key
+                        + "\n");
         return true;
     }
 }

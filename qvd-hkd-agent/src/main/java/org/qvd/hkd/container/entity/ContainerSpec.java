@@ -11,7 +11,21 @@ import java.nio.file.Path;
  * @param gateway the host's address on the VM network
  * @param cgroupV2 whether the host has the unified cgroup hierarchy only (limits are then cgroup2 keys)
  */
-public record ContainerSpec(long vmId, String vmName, Path rootfs, Path home, long idmapBase, int idmapSize,
-        int memoryMb, int cpuShares, int pidsMax, String bridge, String mac, String ip, int prefixLength,
-        String gateway, Path netHook, Path logFile, boolean cgroupV2) {
-}
+public record ContainerSpec(
+        long vmId,
+        String vmName,
+        Path rootfs,
+        Path home,
+        long idmapBase,
+        int idmapSize,
+        int memoryMb,
+        int cpuShares,
+        int pidsMax,
+        String bridge,
+        String mac,
+        String ip,
+        int prefixLength,
+        String gateway,
+        Path netHook,
+        Path logFile,
+        boolean cgroupV2) {}

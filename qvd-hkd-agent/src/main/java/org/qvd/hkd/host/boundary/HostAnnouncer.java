@@ -37,20 +37,30 @@ public final class HostAnnouncer implements AutoCloseable {
     private final Ticker ticker;
     private Ticker.Ticking heartbeats;
 
-    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
-            EventSink events) {
+    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory, EventSink events) {
         this(config, hostName, probe, inventory, events, List.of("vm"));
     }
 
     /** @param kinds the desktop kinds this host runs (issue 17), told to the VMAS with every registration and beat */
-    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
-            EventSink events, List<String> kinds) {
+    public HostAnnouncer(
+            HkdConfig config,
+            String hostName,
+            HostProbe probe,
+            VmInventory inventory,
+            EventSink events,
+            List<String> kinds) {
         this(config, hostName, probe, inventory, events, kinds, Ticker.system("hkd-heartbeat"));
     }
 
     /** @param ticker the clock heartbeats go by (tests move it by hand) */
-    public HostAnnouncer(HkdConfig config, String hostName, HostProbe probe, VmInventory inventory,
-            EventSink events, List<String> kinds, Ticker ticker) {
+    public HostAnnouncer(
+            HkdConfig config,
+            String hostName,
+            HostProbe probe,
+            VmInventory inventory,
+            EventSink events,
+            List<String> kinds,
+            Ticker ticker) {
         this.ticker = ticker;
         this.kinds = List.copyOf(kinds);
         this.config = config;
@@ -63,9 +73,17 @@ public final class HostAnnouncer implements AutoCloseable {
     /** Sends the registration; called after every (re)connection to the broker. */
     public void register() {
         List<VmReport> vms = inventory.vms();
-        events.publish(new HostRegistered(hostName, null, agentId, VERSION, config.get(HkdConfig.LIBVIRT_URI),
-                config.get(HkdConfig.DOMAIN_TYPE), config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis(),
-                probe.capacity(vms), vms, kinds));
+        events.publish(new HostRegistered(
+                hostName,
+                null,
+                agentId,
+                VERSION,
+                config.get(HkdConfig.LIBVIRT_URI),
+                config.get(HkdConfig.DOMAIN_TYPE),
+                config.get(HkdConfig.HEARTBEAT_PERIOD).toMillis(),
+                probe.capacity(vms),
+                vms,
+                kinds));
         LOG.info(() -> "registered host " + hostName + " (" + String.join(", ", kinds) + ") with " + vms.size()
                 + " VM(s): " + vms);
     }
@@ -87,9 +105,10 @@ public final class HostAnnouncer implements AutoCloseable {
     void beat() {
         try {
             // half a period at most for libvirt: a late heartbeat is still a heartbeat, a missing one a lost host
-            List<VmReport> vms = inventory.vms(config.get(HkdConfig.HEARTBEAT_PERIOD).dividedBy(2));
-            events.publish(new HostHeartbeat(hostName, null, agentId, sequence.incrementAndGet(), state.get(),
-                    probe.capacity(vms), vms, kinds));
+            List<VmReport> vms =
+                    inventory.vms(config.get(HkdConfig.HEARTBEAT_PERIOD).dividedBy(2));
+            events.publish(new HostHeartbeat(
+                    hostName, null, agentId, sequence.incrementAndGet(), state.get(), probe.capacity(vms), vms, kinds));
         } catch (RuntimeException e) {
             // a failing probe must not end the schedule: the next beat tries again
             LOG.log(Level.WARNING, "heartbeat failed", e);

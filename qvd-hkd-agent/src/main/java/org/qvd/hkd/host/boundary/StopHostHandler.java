@@ -28,8 +28,13 @@ public final class StopHostHandler implements CommandHandler<StopHostCommand> {
     private final Runnable afterStop;
 
     /** @param afterStop ends the agent once everything is reported (the daemon's shutdown) */
-    public StopHostHandler(HkdConfig config, VmDomains domains, StopVmHandler stopVm, HostAnnouncer announcer,
-            EventSink events, Runnable afterStop) {
+    public StopHostHandler(
+            HkdConfig config,
+            VmDomains domains,
+            StopVmHandler stopVm,
+            HostAnnouncer announcer,
+            EventSink events,
+            Runnable afterStop) {
         this.config = config;
         this.domains = domains;
         this.stopVm = stopVm;
@@ -42,11 +47,13 @@ public final class StopHostHandler implements CommandHandler<StopHostCommand> {
     public void handle(StopHostCommand command) {
         LOG.info(() -> "StopHost " + command.correlationId() + ": stopping every VM");
         announcer.state(HostState.STOPPING);
-        events.publish(new HostStateChanged(command.hostName(), command.correlationId(), HostState.STOPPING, "StopHost"));
+        events.publish(
+                new HostStateChanged(command.hostName(), command.correlationId(), HostState.STOPPING, "StopHost"));
         for (VmDomain vm : domains.list()) {
             stopVm.stop(command.hostName(), command.correlationId(), vm.vmId(), config.get(HkdConfig.STOP_GRACE));
         }
-        events.publish(new HostStateChanged(command.hostName(), command.correlationId(), HostState.STOPPED, "StopHost"));
+        events.publish(
+                new HostStateChanged(command.hostName(), command.correlationId(), HostState.STOPPED, "StopHost"));
         LOG.info(() -> "StopHost " + command.correlationId() + ": host stopped; ending the agent");
         afterStop.run();
     }

@@ -25,8 +25,8 @@ public final class DomainSurvey {
 
     private final Supplier<List<VmDomain>> lister;
     // one thread at most, gone when idle: a survey per agent, but tests build many
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
+    private final ThreadPoolExecutor worker =
+            new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread thread = new Thread(r, "hkd-domain-survey");
                 thread.setDaemon(true);
                 return thread;
@@ -54,7 +54,8 @@ public final class DomainSurvey {
             pending = worker.submit(lister::get);
         }
         try {
-            List<VmDomain> listed = bound == null ? pending.get() : pending.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            List<VmDomain> listed =
+                    bound == null ? pending.get() : pending.get(bound.toMillis(), TimeUnit.MILLISECONDS);
             pending = null;
             last = listed;
             if (lagging) {
@@ -71,7 +72,8 @@ public final class DomainSurvey {
             return last;
         } catch (ExecutionException e) {
             pending = null;
-            throw e.getCause() instanceof RuntimeException failure ? failure
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
                     : new IllegalStateException("listing domains failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

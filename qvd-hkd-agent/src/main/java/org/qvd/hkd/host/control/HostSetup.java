@@ -49,8 +49,8 @@ public final class HostSetup {
                 throw new HkdException("cannot create storage directory " + dir + ": " + e.getMessage(), e);
             }
         }
-        Optional<StoragePool> existing = Libvirt.lookup("looking up pool " + name,
-                () -> connect.storagePoolLookupByName(name));
+        Optional<StoragePool> existing =
+                Libvirt.lookup("looking up pool " + name, () -> connect.storagePoolLookupByName(name));
         StoragePool pool = existing.orElseGet(() -> {
             LOG.info(() -> "defining storage pool " + name + " at " + dir);
             return Libvirt.call("defining pool " + name, () -> connect.storagePoolDefineXML(poolXml(name, dir), 0));
@@ -63,8 +63,8 @@ public final class HostSetup {
 
     private void network() {
         String name = config.get(HkdConfig.NETWORK_NAME);
-        Optional<Network> existing = Libvirt.lookup("looking up network " + name,
-                () -> connect.networkLookupByName(name));
+        Optional<Network> existing =
+                Libvirt.lookup("looking up network " + name, () -> connect.networkLookupByName(name));
         Network network = existing.orElseGet(() -> {
             LOG.info(() -> "defining VM network " + name);
             return Libvirt.call("defining network " + name, () -> connect.networkDefineXML(networkXml()));

@@ -46,7 +46,8 @@ public final class VmInventory {
     }
 
     private List<VmReport> reportsOf(List<VmDomain> domains) {
-        List<VmReport> reports = new ArrayList<>(domains.stream().map(this::report).toList());
+        List<VmReport> reports =
+                new ArrayList<>(domains.stream().map(this::report).toList());
         Set<Long> listed = reports.stream().map(VmReport::vmId).collect(Collectors.toSet());
         activities.all().forEach((vmId, state) -> {
             if (state == VmState.STARTING && !listed.contains(vmId)) {
@@ -57,8 +58,7 @@ public final class VmInventory {
     }
 
     private VmReport report(VmDomain domain) {
-        VmState state = activities.current(domain.vmId())
-                .orElse(domain.active() ? VmState.RUNNING : VmState.STOPPED);
+        VmState state = activities.current(domain.vmId()).orElse(domain.active() ? VmState.RUNNING : VmState.STOPPED);
         return new VmReport(domain.vmId(), domain.domainName(), state, domain.ip(), domain.mac(), domain.memoryMb());
     }
 }

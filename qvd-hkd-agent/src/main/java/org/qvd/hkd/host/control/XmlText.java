@@ -1,5 +1,6 @@
 package org.qvd.hkd.host.control;
 
+import java.io.StringWriter;
 import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -8,19 +9,18 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.StringWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Small DOM helpers for the pool and network XML (never string concatenation). */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     static String of(String root, Consumer<Element> fill) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element element = doc.createElement(root);
             doc.appendChild(element);
             fill.accept(element);

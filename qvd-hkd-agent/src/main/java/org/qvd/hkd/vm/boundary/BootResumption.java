@@ -29,8 +29,8 @@ public final class BootResumption {
     private final VmLocks locks;
     private final EventSink events;
 
-    public BootResumption(String hostName, HkdConfig config, VmDomains domains, BootWaits waits, VmLocks locks,
-            EventSink events) {
+    public BootResumption(
+            String hostName, HkdConfig config, VmDomains domains, BootWaits waits, VmLocks locks, EventSink events) {
         this.hostName = hostName;
         this.config = config;
         this.domains = domains;
@@ -45,12 +45,13 @@ public final class BootResumption {
             if (!vm.active() || vm.ip() == null) {
                 continue;
             }
-            locks.withLock(vm.vmId(), () -> waits.await(vm.vmId(), vm.ip(), vm.vmaKey(), giveUpAt,
-                    new BootWaits.Outcome() {
+            locks.withLock(
+                    vm.vmId(),
+                    () -> waits.await(vm.vmId(), vm.ip(), vm.vmaKey(), giveUpAt, new BootWaits.Outcome() {
                         @Override
                         public void running() {
-                            events.publish(new VmStateChanged(hostName, null, vm.vmId(), VmState.RUNNING, vm.ip(),
-                                    null));
+                            events.publish(
+                                    new VmStateChanged(hostName, null, vm.vmId(), VmState.RUNNING, vm.ip(), null));
                         }
 
                         @Override

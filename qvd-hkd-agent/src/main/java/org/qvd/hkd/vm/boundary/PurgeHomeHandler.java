@@ -45,13 +45,13 @@ public final class PurgeHomeHandler implements CommandHandler<PurgeHomeCommand> 
                     LOG.info(() -> "home disk of VM " + vmId + " purged (" + command.correlationId() + ")");
                 }
                 if (domains.containers().map(c -> c.purgeHome(vmId)).orElse(false)) {
-                    LOG.info(() -> "home directory of container VM " + vmId + " purged (" + command.correlationId()
-                            + ")");
+                    LOG.info(() ->
+                            "home directory of container VM " + vmId + " purged (" + command.correlationId() + ")");
                 }
             } catch (HkdException e) {
                 LOG.log(Level.WARNING, "PurgeHome of VM " + vmId + " failed: " + e.getMessage());
-                events.publish(new CommandFailed(command.hostName(), command.correlationId(), "PurgeHome", vmId, null,
-                        e.getMessage()));
+                events.publish(new CommandFailed(
+                        command.hostName(), command.correlationId(), "PurgeHome", vmId, null, e.getMessage()));
             }
         });
     }

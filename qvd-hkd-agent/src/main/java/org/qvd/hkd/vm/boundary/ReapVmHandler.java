@@ -30,8 +30,13 @@ public final class ReapVmHandler implements CommandHandler<ReapVmCommand> {
     private final VmActivities activities;
     private final EventSink events;
 
-    public ReapVmHandler(VmDomains domains, VmTeardown teardown, BootWaits waits, VmLocks locks,
-            VmActivities activities, EventSink events) {
+    public ReapVmHandler(
+            VmDomains domains,
+            VmTeardown teardown,
+            BootWaits waits,
+            VmLocks locks,
+            VmActivities activities,
+            EventSink events) {
         this.domains = domains;
         this.teardown = teardown;
         this.waits = waits;
@@ -50,13 +55,13 @@ public final class ReapVmHandler implements CommandHandler<ReapVmCommand> {
                 teardown.teardown(vmId);
                 String reason = command.reason() == null ? "reaped" : "reaped: " + command.reason();
                 LOG.info(() -> "VM " + vmId + " " + reason + " (" + command.correlationId() + ")");
-                events.publish(new VmStateChanged(command.hostName(), command.correlationId(), vmId,
-                        VmState.STOPPED, null, reason));
+                events.publish(new VmStateChanged(
+                        command.hostName(), command.correlationId(), vmId, VmState.STOPPED, null, reason));
             } catch (HkdException e) {
                 LOG.log(Level.WARNING, "ReapVm of VM " + vmId + " failed: " + e.getMessage());
                 VmState left = domains.isRunning(vmId) ? VmState.ZOMBIE : VmState.STOPPED;
-                events.publish(new CommandFailed(command.hostName(), command.correlationId(), "ReapVm", vmId, left,
-                        e.getMessage()));
+                events.publish(new CommandFailed(
+                        command.hostName(), command.correlationId(), "ReapVm", vmId, left, e.getMessage()));
             } finally {
                 activities.end(vmId);
             }

@@ -49,8 +49,17 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
     private final Clock clock;
     private final DomainXmlBuilder xml = new DomainXmlBuilder();
 
-    public StartVmHandler(HkdConfig config, VmDomains domains, VmStorage storage, VmDhcp dhcp, BootWaits waits,
-            VmLocks locks, VmActivities activities, EventSink events, HostMemory memory, Clock clock) {
+    public StartVmHandler(
+            HkdConfig config,
+            VmDomains domains,
+            VmStorage storage,
+            VmDhcp dhcp,
+            BootWaits waits,
+            VmLocks locks,
+            VmActivities activities,
+            EventSink events,
+            HostMemory memory,
+            Clock clock) {
         this.config = config;
         this.domains = domains;
         this.storage = storage;
@@ -81,8 +90,8 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
             // it waited behind another command for this VM until the VMAS gave up on it
             LOG.warning(() -> "StartVm " + command.correlationId() + " for VM " + vmId + " expired at "
                     + command.deadline() + " before its turn; not executed");
-            events.publish(new CommandFailed(command.hostName(), command.correlationId(), "StartVm", vmId, null,
-                    HkdCommand.EXPIRED));
+            events.publish(new CommandFailed(
+                    command.hostName(), command.correlationId(), "StartVm", vmId, null, HkdCommand.EXPIRED));
             return;
         }
         if (waits.waiting(vmId)) {
@@ -133,8 +142,8 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
 
     /** A container desktop (issue 17): the same DHCP entry as a VM's, then the container driver. */
     private void launchContainer(StartVmCommand command) {
-        var containers = domains.containers().orElseThrow(() -> new HkdException(
-                "this host does not run container desktops (hkd.conf: kinds)"));
+        var containers = domains.containers()
+                .orElseThrow(() -> new HkdException("this host does not run container desktops (hkd.conf: kinds)"));
         dhcp.ensureHost(command.vmId(), command.mac(), command.ip());
         containers.launch(command);
         LOG.info(() -> "VM " + command.vmId() + " container " + VmNames.domainName(command.vmId())
@@ -143,12 +152,24 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
 
     private DomainSpec spec(StartVmCommand command, String osDisk, String homeDisk) {
         StartVmCommand.DirectBoot boot = command.directBoot();
-        return new DomainSpec(command.vmId(), command.vmName(), VmNames.domainUuid(command.vmId()),
-                config.get(HkdConfig.DOMAIN_TYPE), config.get(HkdConfig.ARCH), command.memoryMb(), command.cpus(),
-                osDisk, !command.useOverlay(), homeDisk, config.get(HkdConfig.NETWORK_NAME), command.mac(),
-                command.ip(), boot == null ? null : hostPath(boot.kernelPath()),
+        return new DomainSpec(
+                command.vmId(),
+                command.vmName(),
+                VmNames.domainUuid(command.vmId()),
+                config.get(HkdConfig.DOMAIN_TYPE),
+                config.get(HkdConfig.ARCH),
+                command.memoryMb(),
+                command.cpus(),
+                osDisk,
+                !command.useOverlay(),
+                homeDisk,
+                config.get(HkdConfig.NETWORK_NAME),
+                command.mac(),
+                command.ip(),
+                boot == null ? null : hostPath(boot.kernelPath()),
                 boot == null || boot.initrdPath() == null ? null : hostPath(boot.initrdPath()),
-                boot == null ? null : boot.cmdline(), command.vmaKey());
+                boot == null ? null : boot.cmdline(),
+                command.vmaKey());
     }
 
     /** Kernel and initrd named relative to the image store (as the VMAS does for its DIs) resolve there. */
@@ -179,15 +200,17 @@ public final class StartVmHandler implements CommandHandler<StartVmCommand> {
     }
 
     private void fail(StartVmCommand command, String reason, Exception cause) {
-        LOG.log(Level.WARNING, "StartVm " + command.correlationId() + " for VM " + command.vmId() + " failed: " + reason,
+        LOG.log(
+                Level.WARNING,
+                "StartVm " + command.correlationId() + " for VM " + command.vmId() + " failed: " + reason,
                 cause instanceof HkdException ? null : cause);
         try {
             new VmTeardown(domains, storage, dhcp).teardown(command.vmId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cleanup after failed start of VM " + command.vmId() + " failed too", e);
         }
-        events.publish(new CommandFailed(command.hostName(), command.correlationId(), "StartVm", command.vmId(),
-                VmState.STOPPED, reason));
+        events.publish(new CommandFailed(
+                command.hostName(), command.correlationId(), "StartVm", command.vmId(), VmState.STOPPED, reason));
         activities.end(command.vmId());
     }
 

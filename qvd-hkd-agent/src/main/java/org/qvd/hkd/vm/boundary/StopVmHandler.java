@@ -39,8 +39,15 @@ public final class StopVmHandler implements CommandHandler<StopVmCommand> {
     private final VmActivities activities;
     private final EventSink events;
 
-    public StopVmHandler(HkdConfig config, VmDomains domains, VmTeardown teardown, VmaClient vma, BootWaits waits,
-            VmLocks locks, VmActivities activities, EventSink events) {
+    public StopVmHandler(
+            HkdConfig config,
+            VmDomains domains,
+            VmTeardown teardown,
+            VmaClient vma,
+            BootWaits waits,
+            VmLocks locks,
+            VmActivities activities,
+            EventSink events) {
         this.config = config;
         this.domains = domains;
         this.teardown = teardown;
@@ -53,7 +60,8 @@ public final class StopVmHandler implements CommandHandler<StopVmCommand> {
 
     @Override
     public void handle(StopVmCommand command) {
-        Duration grace = command.graceSeconds() == null ? config.get(HkdConfig.STOP_GRACE)
+        Duration grace = command.graceSeconds() == null
+                ? config.get(HkdConfig.STOP_GRACE)
                 : Duration.ofSeconds(command.graceSeconds());
         stop(command.hostName(), command.correlationId(), command.vmId(), grace);
     }

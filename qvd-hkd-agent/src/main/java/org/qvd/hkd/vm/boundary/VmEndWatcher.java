@@ -33,8 +33,13 @@ public final class VmEndWatcher {
     private Set<Long> lastActive = new HashSet<>();
     private long lastCheck = System.nanoTime();
 
-    public VmEndWatcher(String hostName, VmDomains domains, VmTeardown teardown, VmLocks locks,
-            VmActivities activities, EventSink events) {
+    public VmEndWatcher(
+            String hostName,
+            VmDomains domains,
+            VmTeardown teardown,
+            VmLocks locks,
+            VmActivities activities,
+            EventSink events) {
         this.hostName = hostName;
         this.domains = domains;
         this.teardown = teardown;
@@ -47,7 +52,9 @@ public final class VmEndWatcher {
     public synchronized void check() {
         try {
             long now = System.nanoTime();
-            Set<Long> active = domains.list().stream().filter(VmDomain::active).map(VmDomain::vmId)
+            Set<Long> active = domains.list().stream()
+                    .filter(VmDomain::active)
+                    .map(VmDomain::vmId)
                     .collect(Collectors.toSet());
             for (long vmId : lastActive) {
                 if (!active.contains(vmId)) {
@@ -63,7 +70,8 @@ public final class VmEndWatcher {
 
     private void ended(long vmId, long since) {
         locks.withLock(vmId, () -> {
-            if (activities.current(vmId).isPresent() || activities.handledSince(vmId, since)
+            if (activities.current(vmId).isPresent()
+                    || activities.handledSince(vmId, since)
                     || domains.isRunning(vmId)) {
                 return; // a command stopped or restarted it: its handler reported that
             }

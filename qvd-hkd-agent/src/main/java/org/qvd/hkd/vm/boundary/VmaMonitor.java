@@ -29,8 +29,7 @@ public final class VmaMonitor {
     private final EventSink events;
     private final Map<Long, Integer> failedPings = new ConcurrentHashMap<>();
 
-    public VmaMonitor(String hostName, VmDomains domains, VmActivities activities, VmaClient vma,
-            EventSink events) {
+    public VmaMonitor(String hostName, VmDomains domains, VmActivities activities, VmaClient vma, EventSink events) {
         this.hostName = hostName;
         this.domains = domains;
         this.activities = activities;
@@ -43,7 +42,9 @@ public final class VmaMonitor {
         try {
             Set<Long> seen = new HashSet<>();
             for (VmDomain vm : domains.list()) {
-                if (vm.active() && vm.ip() != null && activities.current(vm.vmId()).isEmpty()) {
+                if (vm.active()
+                        && vm.ip() != null
+                        && activities.current(vm.vmId()).isEmpty()) {
                     seen.add(vm.vmId());
                     check(vm);
                 }

@@ -20,8 +20,7 @@ final class BootSector {
     private static final Logger LOG = Logger.getLogger(BootSector.class.getName());
     private static final int SIZE = 512;
 
-    private BootSector() {
-    }
+    private BootSector() {}
 
     /** Throws "no bootable disk" for a readable image whose first sector has no boot signature. */
     static void requireBootable(Path image) {
@@ -29,8 +28,8 @@ final class BootSector {
             return;
         }
         read(image).filter(sector -> !hasSignature(sector)).ifPresent(sector -> {
-            throw new HkdException(StartFailures.NO_BOOTABLE_DISK + ": the first sector of " + image
-                    + " has no boot signature");
+            throw new HkdException(
+                    StartFailures.NO_BOOTABLE_DISK + ": the first sector of " + image + " has no boot signature");
         });
     }
 
@@ -44,8 +43,10 @@ final class BootSector {
         try {
             out = Files.createTempFile("qvd-boot-sector-", ".raw");
             Files.delete(out); // qemu-img dd creates it
-            Process process = new ProcessBuilder("qemu-img", "dd", "-O", "raw", "bs=" + SIZE, "count=1",
-                    "if=" + image, "of=" + out).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            "qemu-img", "dd", "-O", "raw", "bs=" + SIZE, "count=1", "if=" + image, "of=" + out)
+                    .redirectErrorStream(true)
+                    .start();
             String output;
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes());

@@ -121,10 +121,15 @@ public final class BootWaits implements AutoCloseable {
             }
             try {
                 if (!domains.isRunning(vmId)) {
-                    finish(false, "domain " + VmNames.domainName(vmId) + " ended while booting"
-                            + QemuLog.lastError(vmId).map(e -> ": " + e).orElse(" (guest crashed or powered off)"));
+                    finish(
+                            false,
+                            "domain " + VmNames.domainName(vmId) + " ended while booting"
+                                    + QemuLog.lastError(vmId)
+                                            .map(e -> ": " + e)
+                                            .orElse(" (guest crashed or powered off)"));
                 } else if (Instant.now().isAfter(giveUpAt)) {
-                    long waited = Math.round(Duration.between(since, Instant.now()).toMillis() / 1000.0);
+                    long waited =
+                            Math.round(Duration.between(since, Instant.now()).toMillis() / 1000.0);
                     finish(false, "VMA not answering after " + waited + " s");
                 } else if (pingInFlight.compareAndSet(false, true)) {
                     vma.pingAsync(ip, key).whenComplete((answered, e) -> {

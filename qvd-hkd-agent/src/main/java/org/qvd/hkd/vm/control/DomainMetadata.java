@@ -20,16 +20,15 @@ public final class DomainMetadata {
     /** SMBIOS type-11 OEM string carrying the VMA key (contract C1; the VMA reads it at start). */
     public static final String VMA_KEY_ENTRY = "qvd.vma.key=";
 
-    private DomainMetadata() {
-    }
+    private DomainMetadata() {}
 
     /** The domain as the agent sees it; ip and mac are null if it has no QVD metadata. */
     public static VmDomain read(long vmId, String domainName, boolean active, String domainXml) {
         Document doc = parse(domainXml);
         NodeList vms = doc.getElementsByTagNameNS(NAMESPACE, "vm");
         Element vm = vms.getLength() == 0 ? null : (Element) vms.item(0);
-        return new VmDomain(vmId, domainName, active, attribute(vm, "ip"), attribute(vm, "mac"), memoryMb(doc),
-                vmaKey(doc));
+        return new VmDomain(
+                vmId, domainName, active, attribute(vm, "ip"), attribute(vm, "mac"), memoryMb(doc), vmaKey(doc));
     }
 
     /** The key the guest reads from its SMBIOS OEM strings (a restarted agent still knows it). */
@@ -38,7 +37,8 @@ public final class DomainMetadata {
         for (int i = 0; i < entries.getLength(); i++) {
             Element entry = (Element) entries.item(i);
             String text = entry.getTextContent().trim();
-            if (entry.getParentNode() != null && "oemStrings".equals(entry.getParentNode().getNodeName())
+            if (entry.getParentNode() != null
+                    && "oemStrings".equals(entry.getParentNode().getNodeName())
                     && text.startsWith(VMA_KEY_ENTRY)) {
                 return text.substring(VMA_KEY_ENTRY.length());
             }
@@ -58,12 +58,13 @@ public final class DomainMetadata {
         Element element = (Element) memory.item(0);
         long amount = Long.parseLong(element.getTextContent().trim());
         String unit = element.getAttribute("unit");
-        return (int) switch (unit.isEmpty() ? "KiB" : unit) {
-            case "b", "bytes" -> amount / (1024 * 1024);
-            case "MiB", "M" -> amount;
-            case "GiB", "G" -> amount * 1024;
-            default -> amount / 1024;
-        };
+        return (int)
+                switch (unit.isEmpty() ? "KiB" : unit) {
+                    case "b", "bytes" -> amount / (1024 * 1024);
+                    case "MiB", "M" -> amount;
+                    case "GiB", "G" -> amount * 1024;
+                    default -> amount / 1024;
+                };
     }
 
     static Document parse(String xml) {

@@ -31,12 +31,15 @@ public final class HttpVmaClient implements VmaClient {
         // a small fixed executor: the client's default one grows a thread per concurrent exchange, and a host
         // waiting for many booting guests at once must not
         AtomicInteger count = new AtomicInteger();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout)
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(requestTimeout)
                 .executor(Executors.newFixedThreadPool(2, r -> {
                     Thread thread = new Thread(r, "hkd-vma-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                })).build();
+                }))
+                .build();
     }
 
     @Override
@@ -47,12 +50,12 @@ public final class HttpVmaClient implements VmaClient {
     @Override
     public CompletableFuture<Boolean> pingAsync(String ip, String key) {
         HttpRequest request = request(ip, key, "ping");
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    LOG.log(Level.FINE, "{0} -> {1}", new Object[] {request.uri(),
-                            failure != null ? failure.toString() : response.statusCode()});
-                    return failure == null && response.statusCode() / 100 == 2;
-                });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            LOG.log(Level.FINE, "{0} -> {1}", new Object[] {
+                request.uri(), failure != null ? failure.toString() : response.statusCode()
+            });
+            return failure == null && response.statusCode() / 100 == 2;
+        });
     }
 
     @Override
@@ -62,7 +65,8 @@ public final class HttpVmaClient implements VmaClient {
 
     private HttpRequest request(String ip, String key, String method) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + ip + ":" + port + "/vma/" + method))
-                .timeout(requestTimeout).GET();
+                .timeout(requestTimeout)
+                .GET();
         if (key != null) {
             builder.header(KEY_HEADER, key);
         }
@@ -72,7 +76,8 @@ public final class HttpVmaClient implements VmaClient {
     private boolean call(String ip, String key, String method) {
         HttpRequest request = request(ip, key, method);
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             LOG.log(Level.FINE, "{0} -> {1}", new Object[] {request.uri(), status});
             return status / 100 == 2;
         } catch (IOException e) {

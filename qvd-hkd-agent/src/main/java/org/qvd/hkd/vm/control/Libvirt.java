@@ -20,8 +20,7 @@ public final class Libvirt {
         void run() throws LibvirtException;
     }
 
-    private Libvirt() {
-    }
+    private Libvirt() {}
 
     public static <T> T call(String action, Call<T> call) {
         try {
@@ -57,7 +56,9 @@ public final class Libvirt {
 
     static boolean isNotFound(LibvirtException e) {
         ErrorNumber code = e.getError() == null ? null : e.getError().getCode();
-        return code == ErrorNumber.VIR_ERR_NO_DOMAIN || code == ErrorNumber.VIR_ERR_NO_STORAGE_VOL
-                || code == ErrorNumber.VIR_ERR_NO_NETWORK || code == ErrorNumber.VIR_ERR_NO_STORAGE_POOL;
+        return code == ErrorNumber.VIR_ERR_NO_DOMAIN
+                || code == ErrorNumber.VIR_ERR_NO_STORAGE_VOL
+                || code == ErrorNumber.VIR_ERR_NO_NETWORK
+                || code == ErrorNumber.VIR_ERR_NO_STORAGE_POOL;
     }
 }

@@ -15,8 +15,7 @@ final class QemuLog {
 
     static final Path DIR = Path.of("/var/log/libvirt/qemu");
 
-    private QemuLog() {
-    }
+    private QemuLog() {}
 
     static Optional<String> lastError(long vmId) {
         Path log = DIR.resolve(VmNames.domainName(vmId) + ".log");

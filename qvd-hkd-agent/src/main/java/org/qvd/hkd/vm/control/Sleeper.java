@@ -6,8 +6,7 @@ import org.qvd.hkd.platform.HkdException;
 /** Sleeps in polling loops; an interruption (agent shutting down) ends the command with a failure. */
 final class Sleeper {
 
-    private Sleeper() {
-    }
+    private Sleeper() {}
 
     static void sleep(Duration duration) {
         try {

@@ -14,18 +14,21 @@ public final class StartFailures {
     public static final String NO_BOOTABLE_DISK = "no bootable disk";
     public static final String DISK_FULL = "no space left on the host's storage";
 
-    private StartFailures() {
-    }
+    private StartFailures() {}
 
     public static String explain(String message) {
         String text = message == null ? "" : message;
         String lower = text.toLowerCase(Locale.ROOT);
-        if (text.startsWith(OUT_OF_MEMORY) || text.startsWith(IMAGE_MISSING) || text.startsWith(NO_BOOTABLE_DISK)
+        if (text.startsWith(OUT_OF_MEMORY)
+                || text.startsWith(IMAGE_MISSING)
+                || text.startsWith(NO_BOOTABLE_DISK)
                 || text.startsWith(DISK_FULL)) {
             return text; // already in the admin's words
         }
-        if (lower.contains("cannot allocate memory") || lower.contains("out of memory")
-                || lower.contains("failed to allocate") || lower.contains("cannot set up guest memory")) {
+        if (lower.contains("cannot allocate memory")
+                || lower.contains("out of memory")
+                || lower.contains("failed to allocate")
+                || lower.contains("cannot set up guest memory")) {
             return OUT_OF_MEMORY + ": " + text;
         }
         if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")) {
@@ -33,8 +36,8 @@ public final class StartFailures {
             int said = text.lastIndexOf("qemu-img: ");
             return DISK_FULL + ": " + (said >= 0 ? text.substring(said + "qemu-img: ".length()) : text);
         }
-        if (lower.contains("no such file or directory") && (lower.contains("qcow2") || lower.contains("image")
-                || lower.contains("backing"))) {
+        if (lower.contains("no such file or directory")
+                && (lower.contains("qcow2") || lower.contains("image") || lower.contains("backing"))) {
             return IMAGE_MISSING + ": " + text;
         }
         return text;

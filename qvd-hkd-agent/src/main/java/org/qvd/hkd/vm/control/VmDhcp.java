@@ -29,10 +29,14 @@ public final class VmDhcp {
         String name = VmNames.domainName(vmId);
         Network network = network();
         for (HostEntry entry : entries(network)) {
-            if (entry.name().equals(name) && entry.mac().equalsIgnoreCase(mac) && entry.ip().equals(ip)) {
+            if (entry.name().equals(name)
+                    && entry.mac().equalsIgnoreCase(mac)
+                    && entry.ip().equals(ip)) {
                 return;
             }
-            if (entry.name().equals(name) || entry.mac().equalsIgnoreCase(mac) || entry.ip().equals(ip)) {
+            if (entry.name().equals(name)
+                    || entry.mac().equalsIgnoreCase(mac)
+                    || entry.ip().equals(ip)) {
                 apply(network, NetworkUpdater.COMMAND_DELETE, entry);
             }
         }
@@ -62,8 +66,8 @@ public final class VmDhcp {
         for (int i = 0; i < hosts.getLength(); i++) {
             Element host = (Element) hosts.item(i);
             if ("dhcp".equals(host.getParentNode().getNodeName())) {
-                entries.add(new HostEntry(host.getAttribute("name"), host.getAttribute("mac"),
-                        host.getAttribute("ip")));
+                entries.add(
+                        new HostEntry(host.getAttribute("name"), host.getAttribute("mac"), host.getAttribute("ip")));
             }
         }
         return entries;

@@ -55,16 +55,20 @@ public final class VmDomains {
     }
 
     private Optional<VmDomain> describeLibvirt(long vmId) {
-        return find(vmId).flatMap(domain -> Libvirt.lookup("describing " + VmNames.domainName(vmId),
-                () -> DomainMetadata.read(vmId, VmNames.domainName(vmId), domain.isActive() == 1,
-                        domain.getXMLDesc(0))));
+        return find(vmId)
+                .flatMap(domain -> Libvirt.lookup(
+                        "describing " + VmNames.domainName(vmId),
+                        () -> DomainMetadata.read(
+                                vmId, VmNames.domainName(vmId), domain.isActive() == 1, domain.getXMLDesc(0))));
     }
 
     /** Every QVD domain, running or merely defined, and every running QVD container. */
     public List<VmDomain> list() {
         List<String> names = new ArrayList<>();
         for (int id : Libvirt.call("listing domains", connect::listDomains)) {
-            Libvirt.lookup("looking up domain " + id, () -> connect.domainLookupByID(id).getName())
+            Libvirt.lookup(
+                            "looking up domain " + id,
+                            () -> connect.domainLookupByID(id).getName())
                     .ifPresent(names::add);
         }
         names.addAll(List.of(Libvirt.call("listing defined domains", connect::listDefinedDomains)));
@@ -124,6 +128,7 @@ public final class VmDomains {
     }
 
     private boolean isActiveOrGone(Domain domain) {
-        return Libvirt.lookup("reading domain state", () -> domain.isActive() == 1).orElse(false);
+        return Libvirt.lookup("reading domain state", () -> domain.isActive() == 1)
+                .orElse(false);
     }
 }

@@ -70,8 +70,10 @@ public final class VmStorage {
     public String ensureHomeDisk(long vmId, long sizeMb) {
         String name = VmNames.homeVolume(vmId);
         StoragePool homes = pool(layout.homesPool());
-        StorageVol home = volume(homes, name).orElseGet(() -> Libvirt.call("creating home disk " + name,
-                () -> homes.storageVolCreateXML(volumeXml(name, sizeMb * MIB, null), 0)));
+        StorageVol home = volume(homes, name)
+                .orElseGet(() -> Libvirt.call(
+                        "creating home disk " + name,
+                        () -> homes.storageVolCreateXML(volumeXml(name, sizeMb * MIB, null), 0)));
         return Libvirt.call("reading volume path", home::getPath);
     }
 
@@ -95,7 +97,8 @@ public final class VmStorage {
 
     /** Whether a volume of this name exists in the overlays or homes pool. */
     public boolean exists(boolean home, String name) {
-        return volume(pool(home ? layout.homesPool() : layout.overlaysPool()), name).isPresent();
+        return volume(pool(home ? layout.homesPool() : layout.overlaysPool()), name)
+                .isPresent();
     }
 
     private StorageVol requireDiskImage(String diPath) {
@@ -103,8 +106,9 @@ public final class VmStorage {
         if (!path.startsWith(layout.imagesDir())) {
             throw new HkdException("disk image " + diPath + " is outside " + layout.imagesDir());
         }
-        return diskImage(path).orElseThrow(() -> new HkdException(StartFailures.IMAGE_MISSING + ": " + path
-                + " (not in pool " + layout.imagesPool() + ")"));
+        return diskImage(path)
+                .orElseThrow(() -> new HkdException(
+                        StartFailures.IMAGE_MISSING + ": " + path + " (not in pool " + layout.imagesPool() + ")"));
     }
 
     private Optional<StorageVol> diskImage(Path path) {

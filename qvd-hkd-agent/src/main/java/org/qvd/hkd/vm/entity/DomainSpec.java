@@ -11,9 +11,24 @@ import java.util.UUID;
  * @param kernelPath direct-boot kernel, or {@code null} to boot from the OS disk
  * @param vmaKey the per-start VMA key handed to the guest as SMBIOS OEM string, or {@code null}
  */
-public record DomainSpec(long vmId, String vmName, UUID uuid, String domainType, String arch, int memoryMb,
-        int cpus, String osDiskPath, boolean osDiskReadOnly, String homeDiskPath, String networkName, String mac,
-        String ip, String kernelPath, String initrdPath, String kernelCmdline, String vmaKey) {
+public record DomainSpec(
+        long vmId,
+        String vmName,
+        UUID uuid,
+        String domainType,
+        String arch,
+        int memoryMb,
+        int cpus,
+        String osDiskPath,
+        boolean osDiskReadOnly,
+        String homeDiskPath,
+        String networkName,
+        String mac,
+        String ip,
+        String kernelPath,
+        String initrdPath,
+        String kernelCmdline,
+        String vmaKey) {
 
     public DomainSpec {
         Objects.requireNonNull(vmName, "vmName");

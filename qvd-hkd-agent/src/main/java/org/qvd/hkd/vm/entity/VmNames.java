@@ -1,8 +1,8 @@
 package org.qvd.hkd.vm.entity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Names the agent derives from a VM id, so that any agent process (also after a restart) finds what an
@@ -12,8 +12,7 @@ public final class VmNames {
 
     public static final String DOMAIN_PREFIX = "qvd-vm-";
 
-    private VmNames() {
-    }
+    private VmNames() {}
 
     public static String domainName(long vmId) {
         return DOMAIN_PREFIX + vmId;

@@ -15,10 +15,12 @@ class ContainerDriverTest {
     Path dir;
 
     private ContainerDriver driver() {
-        ContainerLayout layout = new ContainerLayout(dir.resolve("containers"), dir.resolve("bases"),
-                dir.resolve("homes"));
-        return new ContainerDriver(new ContainerDriver.Host(layout, dir.resolve("images"), 100000, 65536, "qvdbr0",
-                "10.3.0.1", 16, false), HostCommands.SYSTEM, "qemu:///system");
+        ContainerLayout layout =
+                new ContainerLayout(dir.resolve("containers"), dir.resolve("bases"), dir.resolve("homes"));
+        return new ContainerDriver(
+                new ContainerDriver.Host(layout, dir.resolve("images"), 100000, 65536, "qvdbr0", "10.3.0.1", 16, false),
+                HostCommands.SYSTEM,
+                "qemu:///system");
     }
 
     @Test
@@ -44,8 +46,8 @@ class ContainerDriverTest {
 
     @Test
     void aMissingImageIsReportedAsImageFileMissing() {
-        RootfsBases bases = new RootfsBases(new ContainerLayout(dir, dir.resolve("bases"), dir), HostCommands.SYSTEM,
-                100000, 65536);
+        RootfsBases bases = new RootfsBases(
+                new ContainerLayout(dir, dir.resolve("bases"), dir), HostCommands.SYSTEM, 100000, 65536);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bases.ensure(dir.resolve("images/x.rootfs.tar")))
                 .hasMessageStartingWith("image file missing: ");
     }
@@ -65,7 +67,8 @@ class ContainerDriverTest {
                 .isEqualTo("rw-------");
         assertThat(Files.getPosixFilePermissions(upper.resolve("etc")))
                 .isEqualTo(Files.getPosixFilePermissions(dir.resolve("base/etc")));
-        assertThat(Files.readString(base.resolve("vma.properties"))).as("the shared image is untouched")
+        assertThat(Files.readString(base.resolve("vma.properties")))
+                .as("the shared image is untouched")
                 .doesNotContain("vma.key");
         assertThat(VmaKeyFile.write(dir.resolve("nothing"), upper, key, 0)).isFalse();
     }

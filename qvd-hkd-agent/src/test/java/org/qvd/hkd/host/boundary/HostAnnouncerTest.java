@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.libvirt.LibvirtException;
@@ -31,8 +30,8 @@ class HostAnnouncerTest {
 
     private final TestHypervisor hv = new TestHypervisor();
     private final RecordingEventSink events = new RecordingEventSink();
-    private final HostAnnouncer announcer = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
-            new VmInventory(hv.domains, hv.activities), events);
+    private final HostAnnouncer announcer = new HostAnnouncer(
+            hv.config, "node1", new HostProbe(hv.connect, "test:"), new VmInventory(hv.domains, hv.activities), events);
 
     @AfterEach
     void close() {
@@ -41,9 +40,27 @@ class HostAnnouncerTest {
     }
 
     private void domainLeftByAnEarlierAgent(long vmId) {
-        hv.domains.create(vmId, new DomainXmlBuilder().build(new DomainSpec(vmId, "old", VmNames.domainUuid(vmId),
-                "qemu", "x86_64", 512, 1, "/x.qcow2", false, null, "qvd-net", "52:54:00:00:00:01", "10.3.0.9",
-                null, null, null, null)));
+        hv.domains.create(
+                vmId,
+                new DomainXmlBuilder()
+                        .build(new DomainSpec(
+                                vmId,
+                                "old",
+                                VmNames.domainUuid(vmId),
+                                "qemu",
+                                "x86_64",
+                                512,
+                                1,
+                                "/x.qcow2",
+                                false,
+                                null,
+                                "qvd-net",
+                                "52:54:00:00:00:01",
+                                "10.3.0.9",
+                                null,
+                                null,
+                                null,
+                                null)));
     }
 
     @Test
@@ -51,15 +68,18 @@ class HostAnnouncerTest {
         domainLeftByAnEarlierAgent(9);
         hv.connect.domainDefineXML("<domain type='qemu'><name>qvd-vm-10</name><memory unit='MiB'>64</memory>"
                 + "<os><type arch='x86_64'>hvm</type></os></domain>");
-        hv.connect.domainCreateXML("<domain type='qemu'><name>not-ours</name><memory unit='MiB'>64</memory>"
-                + "<os><type arch='x86_64'>hvm</type></os></domain>", 0);
+        hv.connect.domainCreateXML(
+                "<domain type='qemu'><name>not-ours</name><memory unit='MiB'>64</memory>"
+                        + "<os><type arch='x86_64'>hvm</type></os></domain>",
+                0);
 
         announcer.register();
 
         HostRegistered registered = events.of(HostRegistered.class).get(0);
-        assertThat(registered.vms()).containsExactlyInAnyOrder(
-                new VmReport(9, "qvd-vm-9", VmState.RUNNING, "10.3.0.9", "52:54:00:00:00:01", 512),
-                new VmReport(10, "qvd-vm-10", VmState.STOPPED, null, null, 64));
+        assertThat(registered.vms())
+                .containsExactlyInAnyOrder(
+                        new VmReport(9, "qvd-vm-9", VmState.RUNNING, "10.3.0.9", "52:54:00:00:00:01", 512),
+                        new VmReport(10, "qvd-vm-10", VmState.STOPPED, null, null, 64));
         assertThat(registered.capacity().ramTotalMb()).isEqualTo(8192);
         assertThat(registered.capacity().ramCommittedMb()).isEqualTo(512);
         assertThat(registered.agentId()).isEqualTo(announcer.agentId());
@@ -74,11 +94,16 @@ class HostAnnouncerTest {
         announcer.state(HostState.STOPPING);
         announcer.beat();
 
-        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::sequence).containsExactly(1L, 2L);
-        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::state)
+        assertThat(events.of(HostHeartbeat.class))
+                .extracting(HostHeartbeat::sequence)
+                .containsExactly(1L, 2L);
+        assertThat(events.of(HostHeartbeat.class))
+                .extracting(HostHeartbeat::state)
                 .containsExactly(HostState.RUNNING, HostState.STOPPING);
-        assertThat(events.of(HostHeartbeat.class).get(0).vms()).singleElement()
-                .extracting(VmReport::state).isEqualTo(VmState.STOPPING);
+        assertThat(events.of(HostHeartbeat.class).get(0).vms())
+                .singleElement()
+                .extracting(VmReport::state)
+                .isEqualTo(VmState.STOPPING);
     }
 
     @Test
@@ -94,8 +119,8 @@ class HostAnnouncerTest {
             }
             return hv.domains.list();
         });
-        HostAnnouncer host = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
-                new VmInventory(survey, hv.activities), events);
+        HostAnnouncer host = new HostAnnouncer(
+                hv.config, "node1", new HostProbe(hv.connect, "test:"), new VmInventory(survey, hv.activities), events);
         try {
             host.beat();
             busy.set(true);
@@ -105,8 +130,10 @@ class HostAnnouncerTest {
 
             List<HostHeartbeat> beats = events.of(HostHeartbeat.class);
             assertThat(beats).hasSize(2);
-            assertThat(beats.get(1).vms()).extracting(VmReport::vmId, VmReport::state)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(9L, VmState.RUNNING),
+            assertThat(beats.get(1).vms())
+                    .extracting(VmReport::vmId, VmReport::state)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(9L, VmState.RUNNING),
                             org.assertj.core.groups.Tuple.tuple(12L, VmState.STARTING));
         } finally {
             domainCreated.countDown();
@@ -127,16 +154,25 @@ class HostAnnouncerTest {
     @Test
     void heartbeatsOnItsOwnAtTheConfiguredPeriodUntilClosed() {
         ManualTicker clock = new ManualTicker();
-        HostAnnouncer host = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
-                new VmInventory(hv.domains, hv.activities), events, List.of("vm"), clock);
+        HostAnnouncer host = new HostAnnouncer(
+                hv.config,
+                "node1",
+                new HostProbe(hv.connect, "test:"),
+                new VmInventory(hv.domains, hv.activities),
+                events,
+                List.of("vm"),
+                clock);
         host.start(); // period 200 ms in the test settings
 
         clock.advance(Duration.ofMillis(199));
-        assertThat(events.of(HostHeartbeat.class)).as("none before the first period").isEmpty();
+        assertThat(events.of(HostHeartbeat.class))
+                .as("none before the first period")
+                .isEmpty();
         clock.advance(Duration.ofMillis(1));
         assertThat(events.of(HostHeartbeat.class)).hasSize(1);
         clock.advance(Duration.ofMillis(800));
-        assertThat(events.of(HostHeartbeat.class)).extracting(HostHeartbeat::sequence)
+        assertThat(events.of(HostHeartbeat.class))
+                .extracting(HostHeartbeat::sequence)
                 .containsExactly(1L, 2L, 3L, 4L, 5L);
 
         host.close();

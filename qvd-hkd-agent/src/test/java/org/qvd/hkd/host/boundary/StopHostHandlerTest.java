@@ -32,8 +32,12 @@ class StopHostHandlerTest {
 
     private StopHostHandler handler(VmaStandIn vma) {
         StopVmHandler stopVm = hv.stopHandler(vma, events);
-        HostAnnouncer announcer = new HostAnnouncer(hv.config, "node1", new HostProbe(hv.connect, "test:"),
-                new VmInventory(hv.domains, hv.activities), events);
+        HostAnnouncer announcer = new HostAnnouncer(
+                hv.config,
+                "node1",
+                new HostProbe(hv.connect, "test:"),
+                new VmInventory(hv.domains, hv.activities),
+                events);
         return new StopHostHandler(hv.config, hv.domains, stopVm, announcer, events, agentEnded::incrementAndGet);
     }
 
@@ -42,17 +46,33 @@ class StopHostHandlerTest {
         VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> hv.domains.destroy(Long.parseLong(ip.substring(7))));
         StartVmHandler start = hv.startHandler(vma, new RecordingEventSink());
         for (long vmId : new long[] {41, 42}) {
-            start.handle(new StartVmCommand("node1", "s", vmId, "vm", 7, TestHypervisor.DI, true, false, 128, 1, 0,
-                    "52:54:00:03:00:" + vmId, "10.3.0." + vmId, null));
+            start.handle(new StartVmCommand(
+                    "node1",
+                    "s",
+                    vmId,
+                    "vm",
+                    7,
+                    TestHypervisor.DI,
+                    true,
+                    false,
+                    128,
+                    1,
+                    0,
+                    "52:54:00:03:00:" + vmId,
+                    "10.3.0." + vmId,
+                    null));
             hv.settle(vmId);
         }
 
         handler(vma).handle(new StopHostCommand("node1", "stop-host-1"));
 
         assertThat(hv.domains.list()).isEmpty();
-        assertThat(events.of(VmStateChanged.class)).filteredOn(e -> e.state() == VmState.STOPPED)
-                .extracting(VmStateChanged::vmId).containsExactlyInAnyOrder(41L, 42L);
-        assertThat(events.of(HostStateChanged.class)).extracting(HostStateChanged::state)
+        assertThat(events.of(VmStateChanged.class))
+                .filteredOn(e -> e.state() == VmState.STOPPED)
+                .extracting(VmStateChanged::vmId)
+                .containsExactlyInAnyOrder(41L, 42L);
+        assertThat(events.of(HostStateChanged.class))
+                .extracting(HostStateChanged::state)
                 .containsExactly(HostState.STOPPING, HostState.STOPPED);
         assertThat(agentEnded).hasValue(1);
     }
@@ -61,19 +81,37 @@ class StopHostHandlerTest {
     void aHostStopWinsOverAStartStillWaitingForItsGuest() {
         VmaStandIn silent = VmaStandIn.silent();
         RecordingEventSink startEvents = new RecordingEventSink();
-        hv.startHandler(silent, startEvents).handle(new StartVmCommand("node1", "s-43", 43, "vm", 7, TestHypervisor.DI,
-                true, false, 128, 1, 0, "52:54:00:03:00:43", "10.3.0.43", null));
+        hv.startHandler(silent, startEvents)
+                .handle(new StartVmCommand(
+                        "node1",
+                        "s-43",
+                        43,
+                        "vm",
+                        7,
+                        TestHypervisor.DI,
+                        true,
+                        false,
+                        128,
+                        1,
+                        0,
+                        "52:54:00:03:00:43",
+                        "10.3.0.43",
+                        null));
         assertThat(hv.waits.waiting(43)).isTrue();
         long begin = System.nanoTime();
 
         handler(silent).handle(new StopHostCommand("node1", "stop-host-2"));
 
-        assertThat((System.nanoTime() - begin) / 1_000_000).as("ms to stop the host").isLessThan(3_000);
+        assertThat((System.nanoTime() - begin) / 1_000_000)
+                .as("ms to stop the host")
+                .isLessThan(3_000);
         assertThat(hv.waits.waiting(43)).isFalse();
         assertThat(hv.domains.list()).isEmpty();
-        assertThat(events.of(VmStateChanged.class)).extracting(VmStateChanged::state)
+        assertThat(events.of(VmStateChanged.class))
+                .extracting(VmStateChanged::state)
                 .containsExactly(VmState.STOPPING, VmState.STOPPED);
-        assertThat(startEvents.of(org.qvd.protocol.message.CommandFailed.class)).as("the overtaken start says nothing")
+        assertThat(startEvents.of(org.qvd.protocol.message.CommandFailed.class))
+                .as("the overtaken start says nothing")
                 .isEmpty();
         assertThat(agentEnded).hasValue(1);
     }

@@ -24,10 +24,13 @@ class HostSetupTest {
             setup.prepare();
 
             assertThat(connect.listStoragePools()).containsExactlyInAnyOrder("qvd-images", "qvd-overlays", "qvd-homes");
-            assertThat(connect.storagePoolLookupByName("qvd-overlays").getXMLDesc(0)).contains("<path>/srv/o</path>");
+            assertThat(connect.storagePoolLookupByName("qvd-overlays").getXMLDesc(0))
+                    .contains("<path>/srv/o</path>");
             assertThat(connect.networkLookupByName("qvd-net").isActive()).isEqualTo(1);
-            assertThat(connect.networkLookupByName("qvd-net").getXMLDesc(0)).isEqualTo(networkBefore)
-                    .contains("qvdbr0", "10.3.0.1", "255.255.0.0").doesNotContain("forward");
+            assertThat(connect.networkLookupByName("qvd-net").getXMLDesc(0))
+                    .isEqualTo(networkBefore)
+                    .contains("qvdbr0", "10.3.0.1", "255.255.0.0")
+                    .doesNotContain("forward");
         } finally {
             connect.close();
         }

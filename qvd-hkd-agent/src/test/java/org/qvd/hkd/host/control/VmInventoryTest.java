@@ -44,14 +44,29 @@ class VmInventoryTest {
         start.start();
         preparing.await();
 
-        assertThat(inventory.vms()).extracting(VmReport::vmId, VmReport::state)
+        assertThat(inventory.vms())
+                .extracting(VmReport::vmId, VmReport::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(9L, VmState.STARTING));
 
         release.countDown();
         start.join();
-        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
-                new StartVmCommand("node1", "c", 9, "vm-9", 7, TestHypervisor.DI, true, false, 128, 1, 0,
-                        "52:54:00:03:00:09", "10.3.0.9", null));
+        hv.startAndSettle(
+                hv.startHandler(VmaStandIn.answeringAfter(0, ip -> {}), new RecordingEventSink()),
+                new StartVmCommand(
+                        "node1",
+                        "c",
+                        9,
+                        "vm-9",
+                        7,
+                        TestHypervisor.DI,
+                        true,
+                        false,
+                        128,
+                        1,
+                        0,
+                        "52:54:00:03:00:09",
+                        "10.3.0.9",
+                        null));
         assertThat(inventory.vms()).singleElement().satisfies(vm -> {
             assertThat(vm.state()).isEqualTo(VmState.RUNNING);
             assertThat(vm.ip()).isEqualTo("10.3.0.9");

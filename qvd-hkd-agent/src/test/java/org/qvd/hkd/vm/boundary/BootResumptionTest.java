@@ -29,9 +29,10 @@ class BootResumptionTest {
     @Test
     void aRestartedAgentReportsABootedGuestRunningWithTheKeyItWasGiven() {
         // the first agent created the domain and died before its VMA answered
-        hv.startHandler(VmaStandIn.silent(), new RecordingEventSink()).handle(VmCommands.start(7, "c").withVmaKey(KEY));
+        hv.startHandler(VmaStandIn.silent(), new RecordingEventSink())
+                .handle(VmCommands.start(7, "c").withVmaKey(KEY));
         hv.waits.cancel(7);
-        VmaStandIn vma = VmaStandIn.answeringAfter(2, ip -> { });
+        VmaStandIn vma = VmaStandIn.answeringAfter(2, ip -> {});
         hv.useVma(vma);
 
         new BootResumption("node1", hv.config, hv.domains, hv.waits, hv.locks, events).resume();

@@ -26,23 +26,31 @@ class PurgeHomeHandlerTest {
 
     @Test
     void keepsTheHomeOfARunningVmAndDeletesItOnceTheVmIsGone() {
-        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+        hv.startAndSettle(
+                hv.startHandler(VmaStandIn.answeringAfter(0, ip -> {}), new RecordingEventSink()),
                 VmCommands.start(40, "start", true, false, 64));
         assertThat(hv.volumeExists("qvd-homes", HOME)).isTrue();
         PurgeHomeHandler purge = new PurgeHomeHandler(hv.domains, hv.storage, hv.locks, events);
 
         purge.handle(new PurgeHomeCommand("node1", "purge-1", 40));
-        assertThat(hv.volumeExists("qvd-homes", HOME)).as("a running VM keeps its disk").isTrue();
-        assertThat(events.of(CommandFailed.class)).singleElement()
+        assertThat(hv.volumeExists("qvd-homes", HOME))
+                .as("a running VM keeps its disk")
+                .isTrue();
+        assertThat(events.of(CommandFailed.class))
+                .singleElement()
                 .satisfies(f -> assertThat(f.commandType()).isEqualTo("PurgeHome"))
                 .satisfies(f -> assertThat(f.reason()).contains("still exists"));
 
         new ReapVmHandler(hv.domains, hv.teardown, hv.waits, hv.locks, hv.activities, new RecordingEventSink())
                 .handle(new ReapVmCommand("node1", "reap", 40));
-        assertThat(hv.volumeExists("qvd-homes", HOME)).as("stopping never deletes a home").isTrue();
+        assertThat(hv.volumeExists("qvd-homes", HOME))
+                .as("stopping never deletes a home")
+                .isTrue();
         purge.handle(new PurgeHomeCommand("node1", "purge-2", 40));
         assertThat(hv.volumeExists("qvd-homes", HOME)).isFalse();
         purge.handle(new PurgeHomeCommand("node1", "purge-3", 40));
-        assertThat(events.of(CommandFailed.class)).as("a host without the volume has nothing to say").hasSize(1);
+        assertThat(events.of(CommandFailed.class))
+                .as("a host without the volume has nothing to say")
+                .hasSize(1);
     }
 }

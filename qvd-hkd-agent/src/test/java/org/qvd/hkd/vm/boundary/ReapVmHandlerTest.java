@@ -24,7 +24,7 @@ class ReapVmHandlerTest {
 
     @Test
     void reapsARunningVmWithoutAskingItsVmaStandIn() {
-        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> { });
+        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> {});
         hv.startAndSettle(hv.startHandler(vma, new RecordingEventSink()), VmCommands.start(30, "start"));
         int callsBefore = vma.calls().size();
 
@@ -35,7 +35,8 @@ class ReapVmHandlerTest {
         assertThat(hv.domains.find(30)).isEmpty();
         assertThat(hv.volumeExists("qvd-overlays", "qvd-vm-30-overlay.qcow2")).isFalse();
         assertThat(hv.dhcp.entries()).isEmpty();
-        assertThat(events.of(VmStateChanged.class)).singleElement()
+        assertThat(events.of(VmStateChanged.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo(VmState.STOPPED))
                 .satisfies(e -> assertThat(e.correlationId()).isEqualTo("reap-30"));
     }

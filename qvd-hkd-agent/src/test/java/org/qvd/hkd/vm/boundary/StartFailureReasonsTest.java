@@ -18,7 +18,8 @@ import org.qvd.protocol.vm.StartVmCommand;
  */
 class StartFailureReasonsTest {
 
-    private final TestHypervisor hv = new TestHypervisor(TestHypervisor.offDiskStorage(Map.of("vma.start-timeout", "2s")));
+    private final TestHypervisor hv =
+            new TestHypervisor(TestHypervisor.offDiskStorage(Map.of("vma.start-timeout", "2s")));
     private final RecordingEventSink events = new RecordingEventSink();
 
     @AfterEach
@@ -39,18 +40,41 @@ class StartFailureReasonsTest {
 
     @Test
     void aMissingDiIsImageFileMissing() {
-        StartVmCommand command = new StartVmCommand("node1", "c", 2, "vm-2", 99, "gone-99.qcow2", true, false, 256,
-                1, 0, "52:54:00:03:00:02", "10.3.0.2", null);
+        StartVmCommand command = new StartVmCommand(
+                "node1",
+                "c",
+                2,
+                "vm-2",
+                99,
+                "gone-99.qcow2",
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:03:00:02",
+                "10.3.0.2",
+                null);
 
         assertThat(reasonOf(hv.startHandler(VmaStandIn.silent(), events), command))
-                .startsWith("image file missing: ").contains("gone-99.qcow2");
+                .startsWith("image file missing: ")
+                .contains("gone-99.qcow2");
         assertThat(hv.domains.find(2)).isEmpty();
     }
 
     @Test
     void aHostWithoutTheMemoryIsHostOutOfMemoryAndStartsNothing() {
-        StartVmHandler handler = new StartVmHandler(hv.config, hv.domains, hv.storage, hv.dhcp, hv.waits, hv.locks,
-                hv.activities, events, () -> 200, Clock.systemUTC());
+        StartVmHandler handler = new StartVmHandler(
+                hv.config,
+                hv.domains,
+                hv.storage,
+                hv.dhcp,
+                hv.waits,
+                hv.locks,
+                hv.activities,
+                events,
+                () -> 200,
+                Clock.systemUTC());
 
         assertThat(reasonOf(handler, VmCommands.start(3, "c")))
                 .isEqualTo("host out of memory: the VM needs 256 MiB, the host has 200 MiB available");
@@ -61,19 +85,21 @@ class StartFailureReasonsTest {
 
     @Test
     void libvirtsAndQemusWordsBecomeTheAdminsReasons() {
-        assertThat(org.qvd.hkd.vm.control.StartFailures.explain(
-                "internal error: qemu unexpectedly closed the monitor: cannot set up guest memory 'pc.ram': Cannot allocate memory"))
+        assertThat(
+                        org.qvd.hkd.vm.control.StartFailures.explain(
+                                "internal error: qemu unexpectedly closed the monitor: cannot set up guest memory 'pc.ram': Cannot allocate memory"))
                 .startsWith("host out of memory: ");
         assertThat(org.qvd.hkd.vm.control.StartFailures.explain(
-                "Cannot access backing file '/var/lib/qvd/storage/images/x.qcow2': No such file or directory"))
+                        "Cannot access backing file '/var/lib/qvd/storage/images/x.qcow2': No such file or directory"))
                 .startsWith("image file missing: ");
         assertThat(org.qvd.hkd.vm.control.StartFailures.explain("error writing: No space left on device"))
                 .startsWith("no space left on the host's storage: ");
         assertThat(org.qvd.hkd.vm.control.StartFailures.explain("creating overlay o.qcow2 failed: internal error: "
-                + "Child process (/usr/bin/qemu-img create -f qcow2 /s/o.qcow2 1048576K) unexpected exit status 1: "
-                + "qemu-img: /s/o.qcow2: Could not write refcount table: No space left on device"))
+                        + "Child process (/usr/bin/qemu-img create -f qcow2 /s/o.qcow2 1048576K) unexpected exit status 1: "
+                        + "qemu-img: /s/o.qcow2: Could not write refcount table: No space left on device"))
                 .isEqualTo("no space left on the host's storage: /s/o.qcow2: Could not write refcount table: "
                         + "No space left on device");
-        assertThat(org.qvd.hkd.vm.control.StartFailures.explain("something else")).isEqualTo("something else");
+        assertThat(org.qvd.hkd.vm.control.StartFailures.explain("something else"))
+                .isEqualTo("something else");
     }
 }

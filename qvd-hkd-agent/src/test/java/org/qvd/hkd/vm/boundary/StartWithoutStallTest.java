@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.qvd.hkd.messaging.CommandDispatcher;
 import org.qvd.hkd.platform.RecordingEventSink;
 import org.qvd.hkd.platform.TestHypervisor;
-import org.qvd.hkd.platform.VmaStandIn;
 import org.qvd.hkd.vm.control.VmaClient;
 import org.qvd.protocol.message.CommandFailed;
 import org.qvd.protocol.message.MessageCodec;
@@ -36,8 +35,8 @@ class StartWithoutStallTest {
 
     private static final String GOOD_IP = "10.3.0.99";
 
-    private final TestHypervisor hv = new TestHypervisor(TestHypervisor.offDiskStorage(Map.of(
-            "vma.start-timeout", "120s", "vma.ping-interval", "50ms")));
+    private final TestHypervisor hv = new TestHypervisor(
+            TestHypervisor.offDiskStorage(Map.of("vma.start-timeout", "120s", "vma.ping-interval", "50ms")));
     private final RecordingEventSink events = new RecordingEventSink();
     private final MessageCodec codec = new MessageCodec();
     private ExecutorService workers;
@@ -79,8 +78,21 @@ class StartWithoutStallTest {
 
         Instant stopSent = Instant.now();
         agent.dispatch(codec.encode(new StopVmCommand("node1", "stop-2", 2, 60)));
-        agent.dispatch(codec.encode(new StartVmCommand("node1", "good", 99, "other-tenant", 7, TestHypervisor.DI,
-                true, false, 256, 1, 0, "52:54:00:03:00:63", GOOD_IP, null)));
+        agent.dispatch(codec.encode(new StartVmCommand(
+                "node1",
+                "good",
+                99,
+                "other-tenant",
+                7,
+                TestHypervisor.DI,
+                true,
+                false,
+                256,
+                1,
+                0,
+                "52:54:00:03:00:63",
+                GOOD_IP,
+                null)));
 
         awaitTrue(() -> stateOf(2, "stop-2").contains(VmState.STOPPED), Duration.ofSeconds(15), "stop done");
         Duration stopTook = Duration.between(stopSent, Instant.now());
@@ -90,11 +102,14 @@ class StartWithoutStallTest {
         assertThat(stopTook).isLessThan(Duration.ofSeconds(15));
         assertThat(stateOf(2, "stop-2")).containsExactly(VmState.STOPPING, VmState.STOPPED);
         assertThat(hv.domains.find(2)).isEmpty();
-        await("the overtaken start reports nothing after the stop").during(Duration.ofMillis(300))
-                .atMost(Duration.ofSeconds(1)).until(() -> events.of(CommandFailed.class).stream()
-                        .noneMatch(f -> f.vmId() == 2));
+        await("the overtaken start reports nothing after the stop")
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> events.of(CommandFailed.class).stream().noneMatch(f -> f.vmId() == 2));
         assertThat(stateOf(2, "bad-2")).containsExactly(VmState.STARTING);
-        assertThat(hv.waits.pending()).as("VMs 1 and 3 still wait, holding no handler thread").isEqualTo(2);
+        assertThat(hv.waits.pending())
+                .as("VMs 1 and 3 still wait, holding no handler thread")
+                .isEqualTo(2);
     }
 
     @Test
@@ -147,13 +162,15 @@ class StartWithoutStallTest {
         busy.start();
         held.await();
 
-        agent.dispatch(codec.encode(VmCommands.start(40, "late").withDeadline(Instant.now().plusMillis(300))));
+        agent.dispatch(codec.encode(
+                VmCommands.start(40, "late").withDeadline(Instant.now().plusMillis(300))));
         Thread.sleep(600);
         release.countDown();
         busy.join();
 
         awaitTrue(() -> !events.of(CommandFailed.class).isEmpty(), Duration.ofSeconds(5), "answered");
-        assertThat(events.of(CommandFailed.class)).singleElement()
+        assertThat(events.of(CommandFailed.class))
+                .singleElement()
                 .satisfies(f -> assertThat(f.reason()).isEqualTo("expired"));
         assertThat(events.of(VmStateChanged.class)).isEmpty();
         assertThat(hv.domains.find(40)).isEmpty();
@@ -177,7 +194,8 @@ class StartWithoutStallTest {
     private List<VmState> stateOf(long vmId, String correlationId) {
         return events.of(VmStateChanged.class).stream()
                 .filter(e -> e.vmId() == vmId && correlationId.equals(e.correlationId()))
-                .map(VmStateChanged::state).toList();
+                .map(VmStateChanged::state)
+                .toList();
     }
 
     static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {

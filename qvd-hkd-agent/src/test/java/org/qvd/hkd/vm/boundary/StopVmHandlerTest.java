@@ -26,7 +26,8 @@ class StopVmHandlerTest {
     }
 
     private void running(long vmId, VmaStandIn vma, boolean persistentOverlay) {
-        hv.startAndSettle(hv.startHandler(vma, new RecordingEventSink()),
+        hv.startAndSettle(
+                hv.startHandler(vma, new RecordingEventSink()),
                 VmCommands.start(vmId, "start", true, persistentOverlay, 128));
         assertThat(hv.domains.isRunning(vmId)).isTrue();
     }
@@ -48,18 +49,22 @@ class StopVmHandlerTest {
         handler(vma).handle(new StopVmCommand("node1", "stop-20", 20, 30));
 
         assertThat(vma.calls()).contains("poweroff 10.3.0.20");
-        assertThat(events.of(VmStateChanged.class)).extracting(VmStateChanged::state)
+        assertThat(events.of(VmStateChanged.class))
+                .extracting(VmStateChanged::state)
                 .containsExactly(VmState.STOPPING, VmState.STOPPED);
-        assertThat(events.of(VmStateChanged.class)).allMatch(e -> e.correlationId().equals("stop-20"));
+        assertThat(events.of(VmStateChanged.class))
+                .allMatch(e -> e.correlationId().equals("stop-20"));
         assertThat(hv.domains.find(20)).isEmpty();
         assertThat(hv.volumeExists("qvd-overlays", "qvd-vm-20-overlay.qcow2")).isFalse();
         assertThat(hv.dhcp.entries()).isEmpty();
-        assertThat(hv.volumeExists("qvd-homes", "qvd-vm-20-home.qcow2")).as("home disk kept").isTrue();
+        assertThat(hv.volumeExists("qvd-homes", "qvd-vm-20-home.qcow2"))
+                .as("home disk kept")
+                .isTrue();
     }
 
     @Test
     void destroysTheVmAfterTheGraceWhenTheVmaStandInIgnoresPoweroff() {
-        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> { });
+        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> {});
         running(21, vma, false);
         Instant begin = Instant.now();
 
@@ -67,12 +72,15 @@ class StopVmHandlerTest {
 
         assertThat(Duration.between(begin, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(hv.domains.find(21)).isEmpty();
-        assertThat(events.of(VmStateChanged.class)).last().extracting(VmStateChanged::state).isEqualTo(VmState.STOPPED);
+        assertThat(events.of(VmStateChanged.class))
+                .last()
+                .extracting(VmStateChanged::state)
+                .isEqualTo(VmState.STOPPED);
     }
 
     @Test
     void destroysAtOnceWhenTheVmaStandInIsSilent() {
-        running(22, VmaStandIn.answeringAfter(0, ip -> { }), false);
+        running(22, VmaStandIn.answeringAfter(0, ip -> {}), false);
 
         handler(VmaStandIn.silent()).handle(new StopVmCommand("node1", "stop-22", 22, 60));
 
@@ -87,7 +95,8 @@ class StopVmHandlerTest {
 
         handler(vma).handle(new StopVmCommand("node1", "stop-23", 23, null));
 
-        assertThat(hv.volumeExists("qvd-overlays", "qvd-vm-23-persistent.qcow2")).isTrue();
+        assertThat(hv.volumeExists("qvd-overlays", "qvd-vm-23-persistent.qcow2"))
+                .isTrue();
     }
 
     @Test
@@ -100,7 +109,8 @@ class StopVmHandlerTest {
         handler.handle(new StopVmCommand("node1", "stop-24", 24, 5));
         handler.handle(new StopVmCommand("node1", "stop-99", 99, 5));
 
-        assertThat(events.of(VmStateChanged.class)).extracting(e -> e.vmId() + ":" + e.state().wireName())
+        assertThat(events.of(VmStateChanged.class))
+                .extracting(e -> e.vmId() + ":" + e.state().wireName())
                 .containsExactly("24:stopping", "24:stopped", "24:stopped", "99:stopped");
         assertThat(events.of(CommandFailed.class)).isEmpty();
     }

@@ -15,8 +15,8 @@ class VmEndWatcherTest {
 
     private final TestHypervisor hv = new TestHypervisor();
     private final RecordingEventSink events = new RecordingEventSink();
-    private final VmEndWatcher watcher = new VmEndWatcher("node1", hv.domains, hv.teardown, hv.locks, hv.activities,
-            events);
+    private final VmEndWatcher watcher =
+            new VmEndWatcher("node1", hv.domains, hv.teardown, hv.locks, hv.activities, events);
 
     @AfterEach
     void close() {
@@ -24,7 +24,8 @@ class VmEndWatcherTest {
     }
 
     private void running(long vmId) {
-        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+        hv.startAndSettle(
+                hv.startHandler(VmaStandIn.answeringAfter(0, ip -> {}), new RecordingEventSink()),
                 VmCommands.start(vmId, "s"));
     }
 

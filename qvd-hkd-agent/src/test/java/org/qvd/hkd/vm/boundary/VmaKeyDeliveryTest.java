@@ -40,13 +40,14 @@ class VmaKeyDeliveryTest {
 
         assertThat(vma.calls()).containsExactly("ping 10.3.0.5", "ping 10.3.0.5", "poweroff 10.3.0.5");
         assertThat(vma.keys()).containsOnly(KEY);
-        assertThat(events.of(VmStateChanged.class)).extracting(VmStateChanged::state)
+        assertThat(events.of(VmStateChanged.class))
+                .extracting(VmStateChanged::state)
                 .containsExactly(VmState.STARTING, VmState.RUNNING, VmState.STOPPING, VmState.STOPPED);
     }
 
     @Test
     void aStartWithoutKeyGivesTheGuestNoneAndSendsNone() {
-        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> { });
+        VmaStandIn vma = VmaStandIn.answeringAfter(0, ip -> {});
         hv.startAndSettle(hv.startHandler(vma, events), VmCommands.start(6, "c"));
 
         assertThat(hv.domainXml(6)).doesNotContain("qvd.vma.key", "smbios");

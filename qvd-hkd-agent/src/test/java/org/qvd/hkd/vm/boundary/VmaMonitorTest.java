@@ -24,7 +24,8 @@ class VmaMonitorTest {
 
     @Test
     void reportsOnlyWhenAVmaStandInStopsOrStartsAnswering() {
-        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+        hv.startAndSettle(
+                hv.startHandler(VmaStandIn.answeringAfter(0, ip -> {}), new RecordingEventSink()),
                 VmCommands.start(50, "s"));
         AtomicBoolean answers = new AtomicBoolean(true);
         VmaClient switchable = new VmaClient() {
@@ -47,14 +48,16 @@ class VmaMonitorTest {
         answers.set(true);
         monitor.check();
 
-        assertThat(events.of(VmaState.class)).extracting(VmaState::responding, VmaState::failedPings)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(false, 1),
-                        org.assertj.core.groups.Tuple.tuple(true, 0));
+        assertThat(events.of(VmaState.class))
+                .extracting(VmaState::responding, VmaState::failedPings)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(false, 1), org.assertj.core.groups.Tuple.tuple(true, 0));
     }
 
     @Test
     void leavesVmsAHandlerIsWorkingOnAlone() {
-        hv.startAndSettle(hv.startHandler(VmaStandIn.answeringAfter(0, ip -> { }), new RecordingEventSink()),
+        hv.startAndSettle(
+                hv.startHandler(VmaStandIn.answeringAfter(0, ip -> {}), new RecordingEventSink()),
                 VmCommands.start(51, "s"));
         hv.activities.begin(51, VmState.STOPPING);
         VmaStandIn silent = VmaStandIn.silent();

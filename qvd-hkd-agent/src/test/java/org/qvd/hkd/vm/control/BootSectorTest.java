@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,19 +35,24 @@ class BootSectorTest {
 
         BootSector.requireBootable(bootable);
         BootSector.requireBootable(overlay); // read through the overlay's backing chain
-        assertThatThrownBy(() -> BootSector.requireBootable(empty)).isInstanceOf(HkdException.class)
+        assertThatThrownBy(() -> BootSector.requireBootable(empty))
+                .isInstanceOf(HkdException.class)
                 .hasMessageStartingWith("no bootable disk: ");
         BootSector.requireBootable(dir.resolve("not-a-file-here.qcow2")); // nothing to judge
         try (TestHypervisor hv = new TestHypervisor()) {
-            // the test driver's volumes are not files: a file at the same path (another system's overlay) is not its disk
+            // the test driver's volumes are not files: a file at the same path (another system's overlay) is not its
+            // disk
             hv.storage.requireBootable(empty.toString());
         }
-        assertThat(BootSector.read(empty)).hasValueSatisfying(sector -> assertThat(sector).hasSize(512));
+        assertThat(BootSector.read(empty))
+                .hasValueSatisfying(sector -> assertThat(sector).hasSize(512));
     }
 
     private static void run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        assertThat(process.exitValue())
+                .as(new String(process.getInputStream().readAllBytes()))
+                .isZero();
     }
 }

@@ -26,17 +26,45 @@ class DomainXmlBuilderTest {
     private final DomainXmlBuilder builder = new DomainXmlBuilder();
 
     static DomainSpec overlayWithHome() {
-        return new DomainSpec(42, "alice-desktop", VmNames.domainUuid(42), "qemu", "x86_64", 1024, 1,
-                "/var/lib/qvd/storage/overlays/qvd-vm-42-overlay.qcow2", false,
-                "/var/lib/qvd/storage/homes/qvd-vm-42-home.qcow2", "qvd-net", "52:54:00:03:00:2a", "10.3.0.42",
-                null, null, null, KEY);
+        return new DomainSpec(
+                42,
+                "alice-desktop",
+                VmNames.domainUuid(42),
+                "qemu",
+                "x86_64",
+                1024,
+                1,
+                "/var/lib/qvd/storage/overlays/qvd-vm-42-overlay.qcow2",
+                false,
+                "/var/lib/qvd/storage/homes/qvd-vm-42-home.qcow2",
+                "qvd-net",
+                "52:54:00:03:00:2a",
+                "10.3.0.42",
+                null,
+                null,
+                null,
+                KEY);
     }
 
     static DomainSpec directBootReadOnly() {
-        return new DomainSpec(43, "bob's <test> & desk", VmNames.domainUuid(43), "kvm", "x86_64", 512, 2,
-                "/var/lib/qvd/storage/images/tiny-8.qcow2", true, null, "qvd-net", "52:54:00:03:00:2b", "10.3.0.43",
-                "/var/lib/qvd/storage/images/vmlinuz-8", "/var/lib/qvd/storage/images/initrd-8.img",
-                "root=/dev/vda console=ttyS0", null);
+        return new DomainSpec(
+                43,
+                "bob's <test> & desk",
+                VmNames.domainUuid(43),
+                "kvm",
+                "x86_64",
+                512,
+                2,
+                "/var/lib/qvd/storage/images/tiny-8.qcow2",
+                true,
+                null,
+                "qvd-net",
+                "52:54:00:03:00:2b",
+                "10.3.0.43",
+                "/var/lib/qvd/storage/images/vmlinuz-8",
+                "/var/lib/qvd/storage/images/initrd-8.img",
+                "root=/dev/vda console=ttyS0",
+                null);
     }
 
     @Test
@@ -60,7 +88,8 @@ class DomainXmlBuilderTest {
             Files.writeString(file, builder.build(spec));
 
             Process process = new ProcessBuilder(VIRT_XML_VALIDATE.toString(), file.toString(), "domain")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.exitValue()).as(output).isZero();
@@ -74,8 +103,8 @@ class DomainXmlBuilderTest {
 
             VmDomain domain = hv.domains.describe(42).orElseThrow();
 
-            assertThat(domain).isEqualTo(new VmDomain(42, "qvd-vm-42", true, "10.3.0.42", "52:54:00:03:00:2a", 1024,
-                    KEY));
+            assertThat(domain)
+                    .isEqualTo(new VmDomain(42, "qvd-vm-42", true, "10.3.0.42", "52:54:00:03:00:2a", 1024, KEY));
             assertThat(domain.toString()).doesNotContain(KEY);
         }
     }

@@ -51,9 +51,11 @@ class HttpVmaClientTest {
         String key = "ab".repeat(32);
 
         assertThat(client.ping("127.0.0.1", key)).isTrue();
-        assertThat(client.pingAsync("127.0.0.1", key).get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(client.pingAsync("127.0.0.1", key).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
         assertThat(client.poweroff("127.0.0.1", key)).isTrue();
-        assertThat(client.pingAsync("127.0.0.1", null).get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(client.pingAsync("127.0.0.1", null).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
 
         assertThat(keys).containsExactly(key, key, key, "null");
     }
@@ -64,13 +66,16 @@ class HttpVmaClientTest {
         server.stop(0);
         server = null;
 
-        assertThat(new HttpVmaClient(port, Duration.ofMillis(500)).pingAsync("127.0.0.1", null)
-                .get(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+        assertThat(new HttpVmaClient(port, Duration.ofMillis(500))
+                        .pingAsync("127.0.0.1", null)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isFalse();
     }
 
     @Test
     void treatsAnErrorStatusAsNoAnswer() throws Exception {
-        assertThat(new HttpVmaClient(serve(503), Duration.ofSeconds(2)).ping("127.0.0.1", null)).isFalse();
+        assertThat(new HttpVmaClient(serve(503), Duration.ofSeconds(2)).ping("127.0.0.1", null))
+                .isFalse();
     }
 
     @Test
@@ -79,6 +84,7 @@ class HttpVmaClientTest {
         server.stop(0);
         server = null;
 
-        assertThat(new HttpVmaClient(port, Duration.ofMillis(500)).ping("127.0.0.1", null)).isFalse();
+        assertThat(new HttpVmaClient(port, Duration.ofMillis(500)).ping("127.0.0.1", null))
+                .isFalse();
     }
 }

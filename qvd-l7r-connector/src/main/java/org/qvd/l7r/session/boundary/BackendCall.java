@@ -1,5 +1,7 @@
 package org.qvd.l7r.session.boundary;
 
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,10 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
-
 import org.qvd.l7r.session.entity.VmUnavailableException;
 
 /**
@@ -35,18 +33,30 @@ final class BackendCall<T> {
         this.done = done;
     }
 
-    static <T> BackendCall<T> start(ConnectorContext cx, EventLoop loop, Duration timeout, String what,
-                                    Supplier<CompletionStage<T>> call, BiConsumer<T, Throwable> done) {
+    static <T> BackendCall<T> start(
+            ConnectorContext cx,
+            EventLoop loop,
+            Duration timeout,
+            String what,
+            Supplier<CompletionStage<T>> call,
+            BiConsumer<T, Throwable> done) {
         return start(cx.worker(), loop, timeout, what, call, done);
     }
 
     /** The same on another executor (e.g. the connector's login lane). */
-    static <T> BackendCall<T> start(Executor worker, EventLoop loop, Duration timeout, String what,
-                                    Supplier<CompletionStage<T>> call, BiConsumer<T, Throwable> done) {
+    static <T> BackendCall<T> start(
+            Executor worker,
+            EventLoop loop,
+            Duration timeout,
+            String what,
+            Supplier<CompletionStage<T>> call,
+            BiConsumer<T, Throwable> done) {
         BackendCall<T> c = new BackendCall<>(loop, done);
         if (!timeout.isZero()) {
-            c.timer = loop.schedule(() -> c.finish(null, new TimeoutException("timed out " + what)),
-                    timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            c.timer = loop.schedule(
+                    () -> c.finish(null, new TimeoutException("timed out " + what)),
+                    timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         try {
             worker.execute(() -> c.invoke(call));
@@ -62,9 +72,14 @@ final class BackendCall<T> {
      * {@code timeout} counts from when it starts to run, and the wait for its turn is bounded by {@code turnLimit}.
      * A storm of hash checks longer than {@code timeout} then serves its last users late instead of refusing them.
      */
-    static <T> BackendCall<T> startInTurn(Executor lane, EventLoop loop, Duration turnLimit, Duration timeout,
-                                          String what, Supplier<CompletionStage<T>> call,
-                                          BiConsumer<T, Throwable> done) {
+    static <T> BackendCall<T> startInTurn(
+            Executor lane,
+            EventLoop loop,
+            Duration turnLimit,
+            Duration timeout,
+            String what,
+            Supplier<CompletionStage<T>> call,
+            BiConsumer<T, Throwable> done) {
         BackendCall<T> c = new BackendCall<>(loop, done);
         c.timer = c.schedule(turnLimit, "waiting for its turn " + what);
         lane.execute(() -> {
@@ -83,8 +98,12 @@ final class BackendCall<T> {
     }
 
     private ScheduledFuture<?> schedule(Duration timeout, String what) {
-        return timeout.isZero() ? null : loop.schedule(() -> finish(null, new TimeoutException("timed out " + what)),
-                timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timeout.isZero()
+                ? null
+                : loop.schedule(
+                        () -> finish(null, new TimeoutException("timed out " + what)),
+                        timeout.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** A synchronous backend method as a call. */

@@ -1,5 +1,11 @@
 package org.qvd.l7r.session.boundary;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -9,22 +15,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioSocketChannel;
-
-import org.qvd.vmas.platform.LogText;
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.entity.ConnectionState;
 import org.qvd.l7r.session.entity.ConnectionTraffic;
 import org.qvd.l7r.session.entity.SessionRequest;
 import org.qvd.l7r.session.entity.VmEndpoint;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.vmas.platform.LogText;
 
 /**
  * One {@code connect_to_vm} after its checks passed: take the VM over, have it running, start the X session,
@@ -62,26 +59,39 @@ final class ConnectExchange implements ConnectionControl {
     }
 
     void start() {
-        LOG.fine(() -> "connect_to_vm " + request.vm() + " by " + LogText.quoted(request.user().login()) + " as "
-                + request.connection());
-        step("taking over the virtual machine", cx.config().takeoverTimeout(),
-                () -> cx.backend().takeOver(request, this, progress), v -> ensureRunning());
+        LOG.fine(() -> "connect_to_vm " + request.vm() + " by "
+                + LogText.quoted(request.user().login()) + " as " + request.connection());
+        step(
+                "taking over the virtual machine",
+                cx.config().takeoverTimeout(),
+                () -> cx.backend().takeOver(request, this, progress),
+                v -> ensureRunning());
     }
 
     private void ensureRunning() {
-        step("waiting for the virtual machine to start", cx.config().vmStartTimeout(),
-                () -> cx.backend().ensureRunning(request, progress), v -> startSession());
+        step(
+                "waiting for the virtual machine to start",
+                cx.config().vmStartTimeout(),
+                () -> cx.backend().ensureRunning(request, progress),
+                v -> startSession());
     }
 
     private void startSession() {
-        step("starting the X session", cx.config().sessionTimeout(),
-                () -> cx.backend().startSession(request, progress), this::connectToAgent);
+        step(
+                "starting the X session",
+                cx.config().sessionTimeout(),
+                () -> cx.backend().startSession(request, progress),
+                this::connectToAgent);
     }
 
     private void connectToAgent(VmEndpoint endpoint) {
-        Bootstrap bootstrap = new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) cx.config().nxConnectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.AUTO_READ, false)
+        Bootstrap bootstrap = new Bootstrap()
+                .group(ctx.channel().eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        cx.config().nxConnectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, TunnelRelay.WATER_MARK)
                 .handler(new ChannelInboundHandlerAdapter());
         bootstrap.connect(endpoint.host(), endpoint.nxPort()).addListener(future -> {
@@ -98,11 +108,18 @@ final class ConnectExchange implements ConnectionControl {
 
     private void recordConnected(VmEndpoint endpoint) {
         Instant connectedAt = Instant.now();
-        step("recording the connection", cx.config().backendTimeout(), BackendCall.sync(() -> {
-            cx.backend().recordConnectionState(request.connection(), ConnectionState.CONNECTED,
-                    new ConnectionTraffic(connectedAt, 0, 0));
-            return null;
-        }), v -> upgrade(endpoint, connectedAt));
+        step(
+                "recording the connection",
+                cx.config().backendTimeout(),
+                BackendCall.sync(() -> {
+                    cx.backend()
+                            .recordConnectionState(
+                                    request.connection(),
+                                    ConnectionState.CONNECTED,
+                                    new ConnectionTraffic(connectedAt, 0, 0));
+                    return null;
+                }),
+                v -> upgrade(endpoint, connectedAt));
     }
 
     private void upgrade(VmEndpoint endpoint, Instant connectedAt) {
@@ -110,12 +127,12 @@ final class ConnectExchange implements ConnectionControl {
         progress.close();
         ctx.writeAndFlush(QvdResponses.switching(ctx.alloc(), endpoint.slaveKey()));
         tunnel = TunnelRelay.install(ctx, nx, cx.config().tunnelIdleTimeout(), connectedAt, this::recordDisconnected);
-        LOG.info(() -> "Tunnel open: " + LogText.quoted(request.user().login()) + " to VM " + request.vm().id() + " ("
-                + request.connection() + ")");
+        LOG.info(() -> "Tunnel open: " + LogText.quoted(request.user().login()) + " to VM "
+                + request.vm().id() + " (" + request.connection() + ")");
     }
 
-    private <T> void step(String what, java.time.Duration timeout, Supplier<CompletionStage<T>> call,
-                          Consumer<T> next) {
+    private <T> void step(
+            String what, java.time.Duration timeout, Supplier<CompletionStage<T>> call, Consumer<T> next) {
         if (finished) {
             return;
         }
@@ -142,8 +159,10 @@ final class ConnectExchange implements ConnectionControl {
         progress.close();
         closeAgent();
         recordDisconnected(ConnectionTraffic.NONE);
-        failureReply.reply(503, "The requested virtual machine is not available: "
-                + unavailable(error, "connect_to_vm " + request.connection()) + ", retry later.");
+        failureReply.reply(
+                503,
+                "The requested virtual machine is not available: "
+                        + unavailable(error, "connect_to_vm " + request.connection()) + ", retry later.");
     }
 
     /** The client went away before the tunnel was up. */
@@ -191,8 +210,8 @@ final class ConnectExchange implements ConnectionControl {
             }
         };
         // after the backend method in flight has returned, so DISCONNECTED never overtakes CONNECTING/CONNECTED
-        java.util.concurrent.CompletableFuture<Void> before = lastCall == null
-                ? java.util.concurrent.CompletableFuture.completedFuture(null) : lastCall.invoked();
+        java.util.concurrent.CompletableFuture<Void> before =
+                lastCall == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : lastCall.invoked();
         before.whenComplete((v, e) -> {
             try {
                 cx.worker().execute(record);

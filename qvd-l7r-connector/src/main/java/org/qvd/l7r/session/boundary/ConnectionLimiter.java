@@ -1,5 +1,10 @@
 package org.qvd.l7r.session.boundary;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -9,12 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
-
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.AttributeKey;
 
 /**
  * Caps open client connections, globally and per client address, before a byte of TLS is spent on them: a flood
@@ -40,8 +39,11 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final AtomicLong lastWarning = new AtomicLong();
 
     /** {@code perAddressFromProxyLine}: the peers that send a PROXY header (counted by its address instead). */
-    ConnectionLimiter(int maxConnections, int maxPerAddress, Predicate<InetAddress> perAddressFromProxyLine,
-                      Consumer<String> onRefusal) {
+    ConnectionLimiter(
+            int maxConnections,
+            int maxPerAddress,
+            Predicate<InetAddress> perAddressFromProxyLine,
+            Consumer<String> onRefusal) {
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
         this.perAddressFromProxyLine = perAddressFromProxyLine;
@@ -76,8 +78,11 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
         if (count.incrementAndGet() > maxPerAddress) {
             release(address, count);
-            refuse(channel, "per-address", address.getHostAddress() + " holds " + maxPerAddress
-                    + " connections (max-connections-per-address)");
+            refuse(
+                    channel,
+                    "per-address",
+                    address.getHostAddress() + " holds " + maxPerAddress
+                            + " connections (max-connections-per-address)");
             return false;
         }
         channel.attr(COUNTED).set(address);

@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.TlsContexts;
 
@@ -16,19 +15,20 @@ import org.qvd.l7r.platform.TlsContexts;
  */
 public final class ConnectorMain {
 
-    private ConnectorMain() {
-    }
+    private ConnectorMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
             System.err.println("usage: ConnectorMain KEYSTORE.p12 STOREPASS LOGIN PASSWORD TARGETHOST TARGETPORT");
             System.exit(2);
         }
-        ExecutorService worker = new ThreadPoolExecutor(8, 64, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000));
+        ExecutorService worker = new ThreadPoolExecutor(8, 64, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000));
         FixedTargetBackend backend = new FixedTargetBackend(args[2], args[3], args[4], Integer.parseInt(args[5]));
-        L7rListener listener = new L7rListener(ConnectorConfig.fromEnvironment(),
-                TlsContexts.fromPkcs12(Path.of(args[0]), args[1].toCharArray()), backend, worker);
+        L7rListener listener = new L7rListener(
+                ConnectorConfig.fromEnvironment(),
+                TlsContexts.fromPkcs12(Path.of(args[0]), args[1].toCharArray()),
+                backend,
+                worker);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             listener.stop();
             worker.shutdown();

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.ProgressListener;
 import org.qvd.l7r.session.control.SessionBackend;
@@ -50,7 +49,8 @@ public final class FixedTargetBackend implements SessionBackend {
 
     @Override
     public AuthenticationResult authenticate(Credentials credentials, InetAddress source) {
-        if (credentials instanceof Credentials.Password p && p.login().toString().equals(login)
+        if (credentials instanceof Credentials.Password p
+                && p.login().toString().equals(login)
                 && p.password().equals(password)) {
             return new AuthenticationResult.Authenticated(new QvdUser(1, login));
         }

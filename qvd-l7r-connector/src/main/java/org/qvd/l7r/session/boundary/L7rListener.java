@@ -1,18 +1,5 @@
 package org.qvd.l7r.session.boundary;
 
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import javax.net.ssl.SSLContext;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -23,7 +10,17 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.TlsContexts;
 import org.qvd.l7r.platform.TrustedProxies;
@@ -50,12 +47,16 @@ public final class L7rListener implements AutoCloseable {
     private Channel serverChannel;
 
     public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker) {
-        this(config, sslContext, backend, worker, reason -> { });
+        this(config, sslContext, backend, worker, reason -> {});
     }
 
     /** {@code onRefusal} hears of every connection refused by a cap, with the cap's name (for a metric). */
-    public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker,
-                       Consumer<String> onRefusal) {
+    public L7rListener(
+            ConnectorConfig config,
+            SSLContext sslContext,
+            SessionBackend backend,
+            Executor worker,
+            Consumer<String> onRefusal) {
         this(config, sslContext, backend, worker, onRefusal, null);
     }
 
@@ -64,22 +65,35 @@ public final class L7rListener implements AutoCloseable {
      * WildFly, see {@code org.qvd.l7r.adapter}); {@code null} makes the listener's own daemon threads (tests,
      * {@link ConnectorMain}).
      */
-    public L7rListener(ConnectorConfig config, SSLContext sslContext, SessionBackend backend, Executor worker,
-                       Consumer<String> onRefusal, Executor eventLoops) {
+    public L7rListener(
+            ConnectorConfig config,
+            SSLContext sslContext,
+            SessionBackend backend,
+            Executor worker,
+            Consumer<String> onRefusal,
+            Executor eventLoops) {
         this.config = config;
         this.eventLoops = eventLoops;
         this.sslContext = sslContext;
         // a backend that offers shared counters (the VMAS's database) makes the throttle count across the cluster
-        FailureCounters counters = backend instanceof FailureCounters shared ? shared
+        FailureCounters counters = backend instanceof FailureCounters shared
+                ? shared
                 : FailureCounters.inMemory(LoginThrottle.MAX_ENTRIES);
-        LoginThrottle throttle = new LoginThrottle(config.maxLoginFailures(), config.loginFailureWindow(),
-                config.loginLock(), Duration.ofHours(1), config.repeatedFailureWindow(), config.throttledDelay(),
-                config.maxLoginSlowdown(), Clock.systemUTC(), counters);
+        LoginThrottle throttle = new LoginThrottle(
+                config.maxLoginFailures(),
+                config.loginFailureWindow(),
+                config.loginLock(),
+                Duration.ofHours(1),
+                config.repeatedFailureWindow(),
+                config.throttledDelay(),
+                config.maxLoginSlowdown(),
+                Clock.systemUTC(),
+                counters);
         this.context = new ConnectorContext(config, backend, worker, throttle, new AtomicBoolean());
         TrustedProxies proxies = TrustedProxies.parse(config.proxyTrusted());
         this.readsProxyHeader = peer -> config.proxyProtocol() && proxies.trusts(peer);
-        this.limiter = new ConnectionLimiter(config.effectiveMaxConnections(), config.maxConnectionsPerAddress(),
-                readsProxyHeader, onRefusal);
+        this.limiter = new ConnectionLimiter(
+                config.effectiveMaxConnections(), config.maxConnectionsPerAddress(), readsProxyHeader, onRefusal);
     }
 
     /** Binds and returns the bound address (useful with port 0). */
@@ -94,9 +108,12 @@ public final class L7rListener implements AutoCloseable {
             bossGroup = new NioEventLoopGroup(1, eventLoops);
             workerGroup = new NioEventLoopGroup(config.workerThreads(), eventLoops);
         }
-        ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class).option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true)
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TunnelRelay.WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -107,13 +124,15 @@ public final class L7rListener implements AutoCloseable {
                         if (readsProxyHeader.test(ch.remoteAddress().getAddress())) {
                             ch.pipeline().addLast("proxy-protocol", new ProxyProtocolDecoder(limiter::admitProxied));
                         }
-                        ch.pipeline().addLast("tls", tls)
+                        ch.pipeline()
+                                .addLast("tls", tls)
                                 .addLast("decoder", new QvdRequestDecoder(config.maxHeaderBytes(), config.maxHeaders()))
                                 .addLast("qvd", new QvdRequestHandler(context));
                     }
                 });
         try {
-            serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+            serverChannel =
+                    bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (Throwable e) { // also the BindException Netty throws without declaring it
             stop(); // the event loops must end: inside WildFly they hold the server's managed threads
             throw e;

@@ -1,11 +1,9 @@
 package org.qvd.l7r.session.boundary;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
-
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.qvd.l7r.session.control.ProgressListener;
 
 /**

@@ -1,14 +1,13 @@
 package org.qvd.l7r.session.boundary;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.logging.Logger;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /**
  * Reads the PROXY protocol header a TCP load balancer puts before the TLS bytes — the v1 text line (HAProxy
@@ -27,7 +26,11 @@ final class ProxyProtocolDecoder extends ChannelInboundHandlerAdapter {
     private static final int V2_FIXED = 16;
     private static final int V2_MAX_BODY = 4096; // addresses and TLVs; HAProxy sends a few dozen bytes
 
-    private enum Read { MORE, BAD, DONE }
+    private enum Read {
+        MORE,
+        BAD,
+        DONE
+    }
 
     private final java.util.function.BiPredicate<io.netty.channel.Channel, java.net.InetAddress> admit;
     private ByteBuf buffer;
@@ -79,8 +82,8 @@ final class ProxyProtocolDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private Read readV1(ChannelHandlerContext ctx) {
-        int lf = buffer.indexOf(buffer.readerIndex(), Math.min(buffer.writerIndex(), buffer.readerIndex() + MAX_LINE),
-                (byte) '\n');
+        int lf = buffer.indexOf(
+                buffer.readerIndex(), Math.min(buffer.writerIndex(), buffer.readerIndex() + MAX_LINE), (byte) '\n');
         if (lf < 0) {
             return buffer.readableBytes() >= MAX_LINE ? Read.BAD : Read.MORE;
         }

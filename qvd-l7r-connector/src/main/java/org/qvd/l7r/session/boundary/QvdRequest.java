@@ -64,7 +64,8 @@ record QvdRequest(String method, String target, String version, List<Map.Entry<S
 
     boolean asksToClose() {
         String connection = header("Connection");
-        return connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("close");
+        return connection != null
+                && connection.toLowerCase(java.util.Locale.ROOT).contains("close");
     }
 
     private static String percentDecode(String s) {

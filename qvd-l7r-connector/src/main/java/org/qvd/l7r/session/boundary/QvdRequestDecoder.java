@@ -1,15 +1,14 @@
 package org.qvd.l7r.session.boundary;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Splits the byte stream into request heads, one at a time: after a head it pauses until the handler has answered
@@ -29,7 +28,9 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
     private boolean headStarted;
 
     /** Fired when the first byte of a request head has arrived (the header timeout starts then). */
-    enum HeadStarted { INSTANCE }
+    enum HeadStarted {
+        INSTANCE
+    }
 
     QvdRequestDecoder(int maxHeadBytes, int maxHeaders) {
         this.maxHeadBytes = maxHeadBytes;
@@ -143,7 +144,9 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
     private Object parse(String head) {
         String[] lines = head.split("\r?\n");
         String[] requestLine = lines[0].split(" ", -1);
-        if (requestLine.length != 3 || requestLine[0].isEmpty() || !requestLine[1].startsWith("/")
+        if (requestLine.length != 3
+                || requestLine[0].isEmpty()
+                || !requestLine[1].startsWith("/")
                 || !requestLine[2].startsWith("HTTP/")) {
             return new RequestRejection(400, "Bad Request");
         }
@@ -162,7 +165,8 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
             if (colon <= 0 || !isToken(line.substring(0, colon))) {
                 return new RequestRejection(400, "Bad Request");
             }
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon), line.substring(colon + 1).trim()));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(
+                    line.substring(0, colon), line.substring(colon + 1).trim()));
         }
         if (headers.size() > maxHeaders) {
             return new RequestRejection(431, "Request Header Fields Too Large");
@@ -178,7 +182,8 @@ final class QvdRequestDecoder extends ChannelInboundHandlerAdapter {
     private static boolean hasBody(List<Map.Entry<String, String>> headers) {
         for (Map.Entry<String, String> h : headers) {
             if (h.getKey().equalsIgnoreCase("Transfer-Encoding")
-                    || h.getKey().equalsIgnoreCase("Content-Length") && !h.getValue().equals("0")) {
+                    || h.getKey().equalsIgnoreCase("Content-Length")
+                            && !h.getValue().equals("0")) {
                 return true;
             }
         }

@@ -1,23 +1,20 @@
 package org.qvd.l7r.session.boundary;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
-
-import org.qvd.vmas.platform.LogText;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.qvd.l7r.session.control.AuthorizationHeader;
-import org.qvd.l7r.session.control.LoginThrottle;
 import org.qvd.l7r.session.control.ConnectParameters;
+import org.qvd.l7r.session.control.LoginThrottle;
 import org.qvd.l7r.session.entity.AuthenticationResult;
 import org.qvd.l7r.session.entity.ConnectionId;
 import org.qvd.l7r.session.entity.Credentials;
@@ -25,6 +22,7 @@ import org.qvd.l7r.session.entity.QvdUser;
 import org.qvd.l7r.session.entity.SessionRequest;
 import org.qvd.l7r.session.entity.VmAccess;
 import org.qvd.l7r.session.entity.VmRef;
+import org.qvd.vmas.platform.LogText;
 
 /**
  * Answers QVD requests on one client connection, one at a time (keep-alive: {@code list_of_vm} then
@@ -107,8 +105,13 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             reply(503, "Server is stopping");
             return;
         }
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "checking the node",
-                BackendCall.sync(cx.backend()::nodeAvailability), (availability, error) -> {
+        pending = BackendCall.start(
+                cx,
+                ctx.channel().eventLoop(),
+                cx.config().backendTimeout(),
+                "checking the node",
+                BackendCall.sync(cx.backend()::nodeAvailability),
+                (availability, error) -> {
                     if (error != null) {
                         reply(503, "Server is not available");
                     } else {
@@ -118,8 +121,13 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void listVms(QvdUser user) {
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "listing VMs",
-                BackendCall.sync(() -> cx.backend().listVms(user)), (vms, error) -> {
+        pending = BackendCall.start(
+                cx,
+                ctx.channel().eventLoop(),
+                cx.config().backendTimeout(),
+                "listing VMs",
+                BackendCall.sync(() -> cx.backend().listVms(user)),
+                (vms, error) -> {
                     if (error != null) {
                         replyInternalError("list_of_vm", error);
                     } else {
@@ -139,8 +147,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         withVm(user, params.vmId(), vm -> {
-            SessionRequest session = new SessionRequest(ConnectionId.newOn(cx.config().nodeName()), user, vm,
-                    clientAddress(), params.clientParameters());
+            SessionRequest session = new SessionRequest(
+                    ConnectionId.newOn(cx.config().nodeName()), user, vm, clientAddress(), params.clientParameters());
             exchange = new ConnectExchange(ctx, cx, session, this::exchangeFailed);
             exchange.start();
         });
@@ -154,8 +162,13 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
         }
         withVm(user, params.vmId(), vm -> {
             ProgressSink progress = new ProgressSink(ctx, cx.config().progressHeartbeat());
-            pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
-                    "stopping the VM", () -> cx.backend().stopVm(user, vm, progress, clientAddress().getAddress()),
+            pending = BackendCall.start(
+                    cx,
+                    ctx.channel().eventLoop(),
+                    cx.config().vmStartTimeout(),
+                    "stopping the VM",
+                    () -> cx.backend()
+                            .stopVm(user, vm, progress, clientAddress().getAddress()),
                     (v, error) -> {
                         progress.close();
                         if (error != null) {
@@ -176,9 +189,17 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             reply(403, "A token cannot create another token: log in with a password");
             return;
         }
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "creating a token",
-                BackendCall.sync(() -> cx.backend().createToken(user, cx.config().tokenValidity(),
-                        clientAddress().getAddress())), (token, error) -> {
+        pending = BackendCall.start(
+                cx,
+                ctx.channel().eventLoop(),
+                cx.config().backendTimeout(),
+                "creating a token",
+                BackendCall.sync(() -> cx.backend()
+                        .createToken(
+                                user,
+                                cx.config().tokenValidity(),
+                                clientAddress().getAddress())),
+                (token, error) -> {
                     if (error != null) {
                         replyInternalError("create_auth_token", error);
                     } else {
@@ -191,8 +212,13 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void withVm(QvdUser user, long vmId, Consumer<VmRef> next) {
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(), "resolving the VM",
-                BackendCall.sync(() -> cx.backend().resolveVm(user, vmId)), (access, error) -> {
+        pending = BackendCall.start(
+                cx,
+                ctx.channel().eventLoop(),
+                cx.config().backendTimeout(),
+                "resolving the VM",
+                BackendCall.sync(() -> cx.backend().resolveVm(user, vmId)),
+                (access, error) -> {
                     if (error != null) {
                         replyInternalError("resolveVm", error);
                     } else if (access instanceof VmAccess.Granted granted) {
@@ -211,16 +237,23 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
             next.accept(authenticatedUser); // QVD caches the first success per connection
             return;
         }
-        Optional<Credentials> credentials = AuthorizationHeader.parse(header, cx.config().defaultTenant());
+        Optional<Credentials> credentials =
+                AuthorizationHeader.parse(header, cx.config().defaultTenant());
         if (credentials.isEmpty()) {
             reply(401, "Authentication required", REALM);
             return;
         }
-        String login = credentials.get() instanceof Credentials.Password p ? p.login().toString() : null;
+        String login =
+                credentials.get() instanceof Credentials.Password p ? p.login().toString() : null;
         String source = clientAddress().getAddress().getHostAddress();
-        // the throttle's counters may be the cluster's (a database): asked on the worker, never on this loop, in one read
-        pending = BackendCall.start(cx, ctx.channel().eventLoop(), cx.config().backendTimeout(),
-                "checking the login throttle", BackendCall.sync(() -> cx.throttle().admit(source, login, header)),
+        // the throttle's counters may be the cluster's (a database): asked on the worker, never on this loop, in one
+        // read
+        pending = BackendCall.start(
+                cx,
+                ctx.channel().eventLoop(),
+                cx.config().backendTimeout(),
+                "checking the login throttle",
+                BackendCall.sync(() -> cx.throttle().admit(source, login, header)),
                 (admission, error) -> {
                     if (error != null) {
                         replyInternalError("check the login throttle", error);
@@ -233,30 +266,38 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
                         java.time.Duration slowdown = admission.slowdown();
                         LOG.info(() -> "Login slowed down by " + slowdown.toMillis() + " ms: " + describe(login)
                                 + " from " + source + " (it failed often lately)");
-                        ctx.executor().schedule(() -> {
-                            if (ctx.channel().isActive()) {
-                                checkCredentials(credentials.get(), admission, header, next);
-                            }
-                        }, slowdown.toMillis(), TimeUnit.MILLISECONDS);
+                        ctx.executor()
+                                .schedule(
+                                        () -> {
+                                            if (ctx.channel().isActive()) {
+                                                checkCredentials(credentials.get(), admission, header, next);
+                                            }
+                                        },
+                                        slowdown.toMillis(),
+                                        TimeUnit.MILLISECONDS);
                     }
                 });
     }
 
     /** What a password check came to, with the failures it made count ({@code -1}: repeated, not counted). */
-    private record Checked(AuthenticationResult result, int failures) {
-    }
+    private record Checked(AuthenticationResult result, int failures) {}
 
-    private void checkCredentials(Credentials credentials, LoginThrottle.Admission admission, String header,
-                                  Consumer<QvdUser> next) {
+    private void checkCredentials(
+            Credentials credentials, LoginThrottle.Admission admission, String header, Consumer<QvdUser> next) {
         LoginThrottle.Attempt attempt = admission.attempt();
         String login = attempt.login();
         String source = attempt.source();
         // in a logon storm a login may wait its turn in the lane longer than a backend call may take: only its own
         // check is timed, its turn may take as long as a VM start
-        pending = BackendCall.startInTurn(cx.logins(), ctx.channel().eventLoop(), cx.config().vmStartTimeout(),
-                cx.config().backendTimeout(), "authenticating",
+        pending = BackendCall.startInTurn(
+                cx.logins(),
+                ctx.channel().eventLoop(),
+                cx.config().vmStartTimeout(),
+                cx.config().backendTimeout(),
+                "authenticating",
                 BackendCall.sync(() -> {
-                    AuthenticationResult result = cx.backend().authenticate(credentials, clientAddress().getAddress());
+                    AuthenticationResult result = cx.backend()
+                            .authenticate(credentials, clientAddress().getAddress());
                     if (result instanceof AuthenticationResult.Authenticated) {
                         cx.throttle().recordSuccess(admission); // usually nothing to clear: no write
                         return new Checked(result, 0);
@@ -274,8 +315,10 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
                         int failures = checked.failures();
                         String why = ((AuthenticationResult.Refused) checked.result()).reasonForLog();
                         LOG.info(() -> "Login failed: " + describe(login) + " from " + source + " (" + why + ", "
-                                + (failures < 0 ? "the same credentials again: not counted" : failures
-                                + " recent failures from this address") + ")");
+                                + (failures < 0
+                                        ? "the same credentials again: not counted"
+                                        : failures + " recent failures from this address")
+                                + ")");
                         unauthorizedLater();
                     }
                 });
@@ -283,8 +326,11 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     /** A refused or throttled login waits before its 401, on a timer (no thread is held). */
     private void unauthorizedLater() {
-        ctx.executor().schedule(() -> reply(401, "Authentication required", REALM),
-                cx.config().throttledDelay().toMillis(), TimeUnit.MILLISECONDS);
+        ctx.executor()
+                .schedule(
+                        () -> reply(401, "Authentication required", REALM),
+                        cx.config().throttledDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     private void exchangeFailed(int status, String text) {
@@ -325,13 +371,17 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
     /** After {@code timeout}: {@code 408} and the close, unless a complete request head arrived. */
     private void armDeadline(java.time.Duration timeout, String why) {
         disarmRequestDeadline();
-        requestDeadline = ctx.executor().schedule(() -> {
-            LOG.fine(() -> "Closing " + ctx.channel().remoteAddress() + ": " + why + " within " + timeout.toSeconds()
-                    + " s");
-            requestDeadline = null;
-            closeAfterResponse = true;
-            reply(408, "Request Timeout");
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        requestDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            LOG.fine(() -> "Closing " + ctx.channel().remoteAddress() + ": " + why + " within "
+                                    + timeout.toSeconds() + " s");
+                            requestDeadline = null;
+                            closeAfterResponse = true;
+                            reply(408, "Request Timeout");
+                        },
+                        timeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     private void disarmRequestDeadline() {
@@ -361,7 +411,8 @@ final class QvdRequestHandler extends SimpleChannelInboundHandler<Object> {
 
     /** The client's address: from the load balancer's PROXY line when there is one, else the peer's. */
     private InetSocketAddress clientAddress() {
-        InetSocketAddress proxied = ctx.channel().attr(ProxyProtocolDecoder.CLIENT).get();
+        InetSocketAddress proxied =
+                ctx.channel().attr(ProxyProtocolDecoder.CLIENT).get();
         return proxied != null ? proxied : (InetSocketAddress) ctx.channel().remoteAddress();
     }
 

@@ -1,11 +1,10 @@
 package org.qvd.l7r.session.boundary;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * Response bytes exactly as QVD clients parse them: always {@code HTTP/1.1}, CRLF line ends, and on every final
@@ -14,16 +13,24 @@ import io.netty.buffer.ByteBufAllocator;
  */
 final class QvdResponses {
 
-    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(101, "Switching Protocols"),
-            Map.entry(102, "Processing"), Map.entry(200, "OK"), Map.entry(400, "Bad Request"),
-            Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
-            Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
-            Map.entry(422, "Unprocessable Entity"), Map.entry(426, "Upgrade Required"),
-            Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
-            Map.entry(503, "Service Unavailable"), Map.entry(505, "HTTP Version Not Supported"));
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(101, "Switching Protocols"),
+            Map.entry(102, "Processing"),
+            Map.entry(200, "OK"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(408, "Request Timeout"),
+            Map.entry(422, "Unprocessable Entity"),
+            Map.entry(426, "Upgrade Required"),
+            Map.entry(431, "Request Header Fields Too Large"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"),
+            Map.entry(505, "HTTP Version Not Supported"));
 
-    private QvdResponses() {
-    }
+    private QvdResponses() {}
 
     static ByteBuf text(ByteBufAllocator alloc, int status, String body, String... extraHeaders) {
         return withBody(alloc, status, "text/plain", body, extraHeaders);
@@ -41,23 +48,32 @@ final class QvdResponses {
 
     /** The upgrade answer; the client stores the {@code X-QVD-Slave-Key} value for its slave channel. */
     static ByteBuf switching(ByteBufAllocator alloc, String slaveKey) {
-        return ascii(alloc, "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n"
-                + "X-QVD-Slave-Key: " + slaveKey + "\r\n\r\n");
+        return ascii(
+                alloc,
+                "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: QVD/1.0\r\n" + "X-QVD-Slave-Key: "
+                        + slaveKey + "\r\n\r\n");
     }
 
     static String reason(int status) {
         return REASONS.getOrDefault(status, "Error");
     }
 
-    private static ByteBuf withBody(ByteBufAllocator alloc, int status, String type, String body,
-                                    String... extraHeaders) {
+    private static ByteBuf withBody(
+            ByteBufAllocator alloc, int status, String type, String body, String... extraHeaders) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ')
-                .append(reason(status)).append("\r\n");
+        StringBuilder head = new StringBuilder(128)
+                .append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
         for (String h : extraHeaders) {
             head.append(h).append("\r\n");
         }
-        head.append("Content-Type: ").append(type).append("\r\nContent-Length: ").append(content.length)
+        head.append("Content-Type: ")
+                .append(type)
+                .append("\r\nContent-Length: ")
+                .append(content.length)
                 .append("\r\n\r\n");
         ByteBuf buf = alloc.buffer(head.length() + content.length);
         buf.writeCharSequence(head, StandardCharsets.US_ASCII);
@@ -78,16 +94,23 @@ final class QvdResponses {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append("{\"id\":").append(vm.id()).append(",\"name\":").append(jsonString(vm.name()))
-                    .append(",\"state\":").append(jsonString(vm.state())).append(",\"blocked\":")
-                    .append(vm.blocked() ? 1 : 0).append('}');
+            json.append("{\"id\":")
+                    .append(vm.id())
+                    .append(",\"name\":")
+                    .append(jsonString(vm.name()))
+                    .append(",\"state\":")
+                    .append(jsonString(vm.state()))
+                    .append(",\"blocked\":")
+                    .append(vm.blocked() ? 1 : 0)
+                    .append('}');
         }
         return json.append(']').toString();
     }
 
     /** {@code {"auth_params_id":7,"auth_token":"<base64 of the token>"}}, as QVD's {@code create_auth_token}. */
     static String tokenJson(org.qvd.l7r.session.entity.IssuedToken token) {
-        String encoded = java.util.Base64.getEncoder().encodeToString(token.token().getBytes(StandardCharsets.UTF_8));
+        String encoded =
+                java.util.Base64.getEncoder().encodeToString(token.token().getBytes(StandardCharsets.UTF_8));
         return "{\"auth_params_id\":" + token.authParamsId() + ",\"auth_token\":" + jsonString(encoded) + "}";
     }
 

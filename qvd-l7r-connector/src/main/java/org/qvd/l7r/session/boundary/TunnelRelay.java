@@ -1,14 +1,5 @@
 package org.qvd.l7r.session.boundary;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -19,6 +10,14 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The raw byte copy between a client (after {@code 101}) and the VM's NX agent. Back-pressure: when one side's
@@ -38,8 +37,11 @@ final class TunnelRelay {
     private final AtomicLong toClient = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TunnelRelay(Channel client, Channel agent, Instant connectedAt,
-                        Consumer<org.qvd.l7r.session.entity.ConnectionTraffic> onClose) {
+    private TunnelRelay(
+            Channel client,
+            Channel agent,
+            Instant connectedAt,
+            Consumer<org.qvd.l7r.session.entity.ConnectionTraffic> onClose) {
         this.client = client;
         this.agent = agent;
         this.connectedAt = connectedAt;
@@ -50,14 +52,18 @@ final class TunnelRelay {
      * Replaces the request handling in the client pipeline ({@code ctx} is the request handler's context) by the
      * relay; bytes the request decoder still holds are relayed first.
      */
-    static TunnelRelay install(ChannelHandlerContext ctx, Channel agent, Duration idleTimeout, Instant connectedAt,
-                               Consumer<org.qvd.l7r.session.entity.ConnectionTraffic> onClose) {
+    static TunnelRelay install(
+            ChannelHandlerContext ctx,
+            Channel agent,
+            Duration idleTimeout,
+            Instant connectedAt,
+            Consumer<org.qvd.l7r.session.entity.ConnectionTraffic> onClose) {
         Channel client = ctx.channel();
         TunnelRelay relay = new TunnelRelay(client, agent, connectedAt, onClose);
         client.config().setWriteBufferWaterMark(WATER_MARK);
         if (!idleTimeout.isZero()) {
-            client.pipeline().addLast("tunnel-idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS));
+            client.pipeline()
+                    .addLast("tunnel-idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
         client.pipeline().addLast("tunnel", relay.new Side(agent, relay.fromClient));
         agent.pipeline().addLast("tunnel", relay.new Side(client, relay.toClient));
@@ -80,8 +86,9 @@ final class TunnelRelay {
         agent.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         org.qvd.l7r.session.entity.ConnectionTraffic traffic =
                 new org.qvd.l7r.session.entity.ConnectionTraffic(connectedAt, fromClient.get(), toClient.get());
-        LOG.info(() -> "Tunnel closed after " + Duration.between(connectedAt, Instant.now()).toSeconds() + " s: "
-                + traffic.bytesFromClient() + " bytes from the client, " + traffic.bytesToClient() + " to it");
+        LOG.info(() -> "Tunnel closed after "
+                + Duration.between(connectedAt, Instant.now()).toSeconds() + " s: " + traffic.bytesFromClient()
+                + " bytes from the client, " + traffic.bytesToClient() + " to it");
         onClose.accept(traffic);
     }
 

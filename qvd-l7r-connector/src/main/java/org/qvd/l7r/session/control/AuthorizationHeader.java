@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.qvd.l7r.session.entity.Credentials;
 import org.qvd.l7r.session.entity.Login;
 
 /** Reads QVD's {@code Authorization} header: {@code Basic base64(login:password)} or {@code Bearer <token>}. */
 public final class AuthorizationHeader {
 
-    private AuthorizationHeader() {
-    }
+    private AuthorizationHeader() {}
 
     /** Empty when the header is missing, of another scheme or malformed: the client then gets a {@code 401}. */
     public static Optional<Credentials> parse(String header, String defaultTenant) {
@@ -66,8 +64,10 @@ public final class AuthorizationHeader {
         List<String> candidates = new ArrayList<>(3);
         Optional<String> once = decodeBase64(param).filter(AuthorizationHeader::isPrintable);
         once.ifPresent(candidates::add);
-        once.flatMap(AuthorizationHeader::decodeBase64).filter(AuthorizationHeader::isPrintable)
-                .filter(twice -> !candidates.contains(twice)).ifPresent(candidates::add);
+        once.flatMap(AuthorizationHeader::decodeBase64)
+                .filter(AuthorizationHeader::isPrintable)
+                .filter(twice -> !candidates.contains(twice))
+                .ifPresent(candidates::add);
         if (!candidates.contains(param)) {
             candidates.add(param);
         }

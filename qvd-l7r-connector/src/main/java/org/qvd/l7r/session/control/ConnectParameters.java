@@ -18,8 +18,7 @@ public final class ConnectParameters {
         }
     }
 
-    private ConnectParameters() {
-    }
+    private ConnectParameters() {}
 
     public static Checked check(Map<String, String> query, boolean clientParametersAllowed) {
         String id = query.get("id");

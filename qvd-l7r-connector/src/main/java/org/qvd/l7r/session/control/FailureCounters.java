@@ -15,8 +15,7 @@ import java.util.function.UnaryOperator;
 public interface FailureCounters {
 
     /** A key's failures within the window, and its lock. */
-    record Failures(int count, Instant firstAt, Instant lockedAt, Instant lockedUntil) {
-    }
+    record Failures(int count, Instant firstAt, Instant lockedAt, Instant lockedUntil) {}
 
     /** The key's counters, or null. */
     Failures get(String key);

@@ -32,8 +32,9 @@ final class InMemoryFailureCounters implements FailureCounters {
 
     @Override
     public void purge(Instant windowStart, Instant now) {
-        failures.values().removeIf(f -> f.firstAt().isBefore(windowStart)
-                && (f.lockedUntil() == null || !now.isBefore(f.lockedUntil())));
+        failures.values()
+                .removeIf(f -> f.firstAt().isBefore(windowStart)
+                        && (f.lockedUntil() == null || !now.isBefore(f.lockedUntil())));
     }
 
     @Override

@@ -10,10 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.qvd.l7r.session.control.FailureCounters.Failures;
 
 /**
@@ -41,8 +39,7 @@ public final class LoginThrottle {
     public static final int MAX_ENTRIES = 100_000;
 
     /** One attempt: who, from where, when it began, and a keyed digest of the credentials it presented. */
-    public record Attempt(String source, String login, Instant startedAt, String credentialDigest) {
-    }
+    public record Attempt(String source, String login, Instant startedAt, String credentialDigest) {}
 
     /**
      * What {@link #admit} found: {@code attempt} null when the attempt is refused unasked (locked), else the attempt,
@@ -67,19 +64,49 @@ public final class LoginThrottle {
     private final byte[] digestKey = new byte[32];
 
     public LoginThrottle(int maxFailures, Duration window, Duration baseLock, Duration maxLock, Clock clock) {
-        this(maxFailures, window, baseLock, maxLock, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(16), clock);
+        this(
+                maxFailures,
+                window,
+                baseLock,
+                maxLock,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(16),
+                clock);
     }
 
-    public LoginThrottle(int maxFailures, Duration window, Duration baseLock, Duration maxLock, Duration repeatWindow,
-                         Duration baseSlowdown, Duration maxSlowdown, Clock clock) {
-        this(maxFailures, window, baseLock, maxLock, repeatWindow, baseSlowdown, maxSlowdown, clock,
+    public LoginThrottle(
+            int maxFailures,
+            Duration window,
+            Duration baseLock,
+            Duration maxLock,
+            Duration repeatWindow,
+            Duration baseSlowdown,
+            Duration maxSlowdown,
+            Clock clock) {
+        this(
+                maxFailures,
+                window,
+                baseLock,
+                maxLock,
+                repeatWindow,
+                baseSlowdown,
+                maxSlowdown,
+                clock,
                 FailureCounters.inMemory(MAX_ENTRIES));
     }
 
     /** The same with the counters in {@code failures} (e.g. shared by the nodes of a cluster). */
-    public LoginThrottle(int maxFailures, Duration window, Duration baseLock, Duration maxLock, Duration repeatWindow,
-                         Duration baseSlowdown, Duration maxSlowdown, Clock clock, FailureCounters failures) {
+    public LoginThrottle(
+            int maxFailures,
+            Duration window,
+            Duration baseLock,
+            Duration maxLock,
+            Duration repeatWindow,
+            Duration baseSlowdown,
+            Duration maxSlowdown,
+            Clock clock,
+            FailureCounters failures) {
         this.failures = failures;
         this.maxFailures = maxFailures;
         this.window = window;
@@ -107,13 +134,14 @@ public final class LoginThrottle {
     public Admission admit(String sourceAddress, String login, String credentials) {
         Instant now = clock.instant();
         String address = addressKey(sourceAddress);
-        List<String> keys = login == null ? List.of(address)
-                : List.of(address, pairKey(login, sourceAddress), loginKey(login));
+        List<String> keys =
+                login == null ? List.of(address) : List.of(address, pairKey(login, sourceAddress), loginKey(login));
         Map<String, Failures> found = failures.getAll(keys);
         if (locked(found.get(address), now) || (login != null && locked(found.get(keys.get(1)), now))) {
             return new Admission(null, Duration.ZERO, List.of());
         }
-        List<String> clear = keys.subList(1, keys.size()).stream().filter(found::containsKey).toList();
+        List<String> clear =
+                keys.subList(1, keys.size()).stream().filter(found::containsKey).toList();
         Duration slowdown = login == null ? Duration.ZERO : slowdownOf(found.get(keys.get(2)), now);
         return new Admission(new Attempt(sourceAddress, login, now, digest(credentials)), slowdown, clear);
     }
@@ -156,7 +184,8 @@ public final class LoginThrottle {
             purge(); // a flood of distinct guesses: beyond the bound, each counts (the safe side)
         }
         Instant before = recentlyFailed.size() < MAX_ENTRIES || recentlyFailed.containsKey(attempt.credentialDigest())
-                ? recentlyFailed.put(attempt.credentialDigest(), now) : null;
+                ? recentlyFailed.put(attempt.credentialDigest(), now)
+                : null;
         if (before != null && !now.isAfter(before.plus(repeatWindow))) {
             return -1;
         }
@@ -195,7 +224,8 @@ public final class LoginThrottle {
                 return threshold;
             }
         }
-        return failures.update(key, old -> next(old, now, threshold, attemptStarted)).count();
+        return failures.update(key, old -> next(old, now, threshold, attemptStarted))
+                .count();
     }
 
     private Failures next(Failures old, Instant now, int threshold, Instant attemptStarted) {
@@ -230,7 +260,8 @@ public final class LoginThrottle {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(digestKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(credentials).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(String.valueOf(credentials).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-
 import org.qvd.l7r.session.entity.AuthenticationResult;
 import org.qvd.l7r.session.entity.ConnectionId;
 import org.qvd.l7r.session.entity.ConnectionState;

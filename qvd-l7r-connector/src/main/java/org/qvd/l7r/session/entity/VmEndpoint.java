@@ -5,5 +5,4 @@ package org.qvd.l7r.session.entity;
  * QVD) and the slave key given to the VMA ({@code qvd.slave.key}) that the client receives in
  * {@code X-QVD-Slave-Key}.
  */
-public record VmEndpoint(String host, int nxPort, String slaveKey) {
-}
+public record VmEndpoint(String host, int nxPort, String slaveKey) {}

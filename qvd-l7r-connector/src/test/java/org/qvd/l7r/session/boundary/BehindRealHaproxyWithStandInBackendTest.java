@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
@@ -57,27 +56,32 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
         int v2 = freePort();
         String server = "127.0.0.1:" + address.getPort();
         config = Files.createTempFile("qvd-haproxy", ".cfg");
-        Files.writeString(config, String.join("\n",
-                "defaults",
-                "  mode tcp",
-                "  timeout connect 5s",
-                "  timeout client 30s",
-                "  timeout server 30s",
-                "frontend v1",
-                "  bind 127.0.0.1:" + v1,
-                "  default_backend l7r_v1",
-                "frontend v2",
-                "  bind 127.0.0.1:" + v2,
-                "  default_backend l7r_v2",
-                "backend l7r_v1",
-                "  server l7r " + server + " send-proxy source 127.0.0.3",
-                "backend l7r_v2",
-                "  server l7r " + server + " send-proxy-v2 source 127.0.0.3",
-                ""));
-        haproxy = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<InetSocketAddress> frontends = List.of(new InetSocketAddress("127.0.0.1", v1),
-                new InetSocketAddress("127.0.0.1", v2));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "defaults",
+                        "  mode tcp",
+                        "  timeout connect 5s",
+                        "  timeout client 30s",
+                        "  timeout server 30s",
+                        "frontend v1",
+                        "  bind 127.0.0.1:" + v1,
+                        "  default_backend l7r_v1",
+                        "frontend v2",
+                        "  bind 127.0.0.1:" + v2,
+                        "  default_backend l7r_v2",
+                        "backend l7r_v1",
+                        "  server l7r " + server + " send-proxy source 127.0.0.3",
+                        "backend l7r_v2",
+                        "  server l7r " + server + " send-proxy-v2 source 127.0.0.3",
+                        ""));
+        haproxy = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<InetSocketAddress> frontends =
+                List.of(new InetSocketAddress("127.0.0.1", v1), new InetSocketAddress("127.0.0.1", v2));
         for (InetSocketAddress f : frontends) {
             awaitListening(f);
         }
@@ -98,8 +102,8 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline || !haproxy.isAlive()) {
-                    throw new AssertionError("HAProxy did not listen on " + frontend + " (alive: "
-                            + haproxy.isAlive() + ")", notYet);
+                    throw new AssertionError(
+                            "HAProxy did not listen on " + frontend + " (alive: " + haproxy.isAlive() + ")", notYet);
                 }
                 Thread.sleep(100);
             }
@@ -115,12 +119,17 @@ class BehindRealHaproxyWithStandInBackendTest extends StandInBackendFixture {
                 assertThat(c.send(perlList(ALICE_BASIC)).read().status()).isEqualTo(200);
             }
             try (L7rWire c = RawClient.withHeader(frontend, null, client)) {
-                assertThat(c.send(perlList("Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("alice:wrong".getBytes()))).read().status()).isEqualTo(401);
+                assertThat(c.send(perlList("Basic "
+                                        + java.util.Base64.getEncoder().encodeToString("alice:wrong".getBytes())))
+                                .read()
+                                .status())
+                        .isEqualTo(401);
             }
         }
         assertThat(backend.authSources).hasSize(4).containsOnly(InetAddress.getByName("127.0.0.2"));
-        assertThat(log.lines()).filteredOn(l -> l.startsWith("Login failed: 'alice@default'")).hasSize(2)
+        assertThat(log.lines())
+                .filteredOn(l -> l.startsWith("Login failed: 'alice@default'"))
+                .hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains(" from 127.0.0.2 "));
     }
 }

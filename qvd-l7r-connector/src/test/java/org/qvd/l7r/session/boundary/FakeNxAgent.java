@@ -17,15 +17,17 @@ final class FakeNxAgent implements AutoCloseable {
 
     FakeNxAgent() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // server closed
-            }
-        }, "fake-nxagent");
+        acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            accepted.add(server.accept());
+                        }
+                    } catch (IOException closed) {
+                        // server closed
+                    }
+                },
+                "fake-nxagent");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.qvd.l7r.session.control.ConnectionControl;
 import org.qvd.l7r.session.control.ProgressListener;
 import org.qvd.l7r.session.control.SessionBackend;
@@ -57,11 +56,9 @@ final class InMemorySessionBackend implements SessionBackend {
         }
     }
 
-    record StateRecord(ConnectionId connection, ConnectionState state, ConnectionTraffic traffic) {
-    }
+    record StateRecord(ConnectionId connection, ConnectionState state, ConnectionTraffic traffic) {}
 
-    private record Holder(ConnectionId connection, ConnectionControl control) {
-    }
+    private record Holder(ConnectionId connection, ConnectionControl control) {}
 
     private final Map<String, String[]> passwords = new ConcurrentHashMap<>(); // login -> {id, password}
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
@@ -78,6 +75,7 @@ final class InMemorySessionBackend implements SessionBackend {
     volatile long bootMillis = 300;
     /** How long a password check takes (a stand-in for the VMAS's hash check). */
     volatile long passwordCheckMillis = 0;
+
     volatile List<String> bootSteps = List.of("Starting virtual machine", "Waiting for VM to reach state 'running'");
 
     InMemorySessionBackend user(long id, String login, String password) {
@@ -119,7 +117,8 @@ final class InMemorySessionBackend implements SessionBackend {
             }
             String[] entry = passwords.get(p.login().toString());
             if (entry != null && entry[1].equals(p.password())) {
-                return new AuthenticationResult.Authenticated(new QvdUser(Long.parseLong(entry[0]), p.login().toString()));
+                return new AuthenticationResult.Authenticated(
+                        new QvdUser(Long.parseLong(entry[0]), p.login().toString()));
             }
             return new AuthenticationResult.Refused("bad password");
         }
@@ -145,7 +144,9 @@ final class InMemorySessionBackend implements SessionBackend {
     @Override
     public List<VmSummary> listVms(QvdUser user) {
         List<VmSummary> list = new ArrayList<>();
-        vms.values().stream().filter(vm -> vm.ownerId == user.id()).sorted((a, b) -> Long.compare(a.id, b.id))
+        vms.values().stream()
+                .filter(vm -> vm.ownerId == user.id())
+                .sorted((a, b) -> Long.compare(a.id, b.id))
                 .forEach(vm -> list.add(new VmSummary(vm.id, vm.name, vm.state, vm.blocked)));
         return list;
     }
@@ -167,8 +168,8 @@ final class InMemorySessionBackend implements SessionBackend {
             return CompletableFuture.completedFuture(null);
         }
         p.progress("Taking over the session from another client");
-        CompletableFuture<Void> released = releaseWaiters.computeIfAbsent(previous.connection(),
-                k -> new CompletableFuture<>());
+        CompletableFuture<Void> released =
+                releaseWaiters.computeIfAbsent(previous.connection(), k -> new CompletableFuture<>());
         events.execute(() -> previous.control().abort("taken over by " + request.connection()));
         return released;
     }
@@ -214,7 +215,9 @@ final class InMemorySessionBackend implements SessionBackend {
         states.add(new StateRecord(connection, state, traffic));
         if (state == ConnectionState.DISCONNECTED) {
             holders.values().removeIf(h -> h.connection().equals(connection));
-            releaseWaiters.computeIfAbsent(connection, k -> new CompletableFuture<>()).complete(null);
+            releaseWaiters
+                    .computeIfAbsent(connection, k -> new CompletableFuture<>())
+                    .complete(null);
         }
     }
 
@@ -223,14 +226,20 @@ final class InMemorySessionBackend implements SessionBackend {
         Vm vm = vms.get(vmRef.id());
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         progress.progress("Stopping virtual machine");
-        events.schedule(() -> {
-            vm.state = "stopped";
-            stopped.complete(null);
-        }, 100, TimeUnit.MILLISECONDS);
+        events.schedule(
+                () -> {
+                    vm.state = "stopped";
+                    stopped.complete(null);
+                },
+                100,
+                TimeUnit.MILLISECONDS);
         return stopped;
     }
 
     List<ConnectionState> statesOf(ConnectionId connection) {
-        return states.stream().filter(s -> s.connection().equals(connection)).map(StateRecord::state).toList();
+        return states.stream()
+                .filter(s -> s.connection().equals(connection))
+                .map(StateRecord::state)
+                .toList();
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,9 @@ class LoginLaneTest {
         }
         CountDownLatch other = new CountDownLatch(1);
         worker.execute(other::countDown); // a later step of a connect whose login passed
-        assertThat(other.await(2, TimeUnit.SECONDS)).as("the worker still serves other work").isTrue();
+        assertThat(other.await(2, TimeUnit.SECONDS))
+                .as("the worker still serves other work")
+                .isTrue();
         assertThat(firstTwo.await(2, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(100); // a third login would have started by now if the lane let it
         assertThat(started).containsExactly(0, 1);

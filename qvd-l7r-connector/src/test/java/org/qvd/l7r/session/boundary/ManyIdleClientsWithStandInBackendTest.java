@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
 
@@ -30,11 +29,15 @@ class ManyIdleClientsWithStandInBackendTest extends StandInBackendFixture {
                 assertThat(c.read().status()).isEqualTo(200);
             }
             long ioThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("qvd-l7r-io")).count();
+                    .filter(t -> t.getName().startsWith("qvd-l7r-io"))
+                    .count();
             assertThat(ioThreads).isLessThanOrEqualTo(2L * Runtime.getRuntime().availableProcessors());
-            assertThat(Thread.activeCount() - before).as("threads added for 100 clients").isLessThan(30);
+            assertThat(Thread.activeCount() - before)
+                    .as("threads added for 100 clients")
+                    .isLessThan(30);
             try (L7rWire late = client()) {
-                assertThat(late.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status()).isEqualTo(200);
+                assertThat(late.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read().status())
+                        .isEqualTo(200);
             }
         } finally {
             for (L7rWire c : clients) {

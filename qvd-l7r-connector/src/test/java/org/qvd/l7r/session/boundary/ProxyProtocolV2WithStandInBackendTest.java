@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
 
@@ -56,19 +55,22 @@ class ProxyProtocolV2WithStandInBackendTest extends StandInBackendFixture {
     @Test
     void theBackendSeesTheIpv4ClientOfAV2HeaderWithTlvs() throws Exception {
         byte[] uniqueIdTlv = {0x05, 0x00, 0x04, 'a', 'b', 'c', 'd'}; // PP2_TYPE_UNIQUE_ID, skipped
-        assertThat(list(v2(true, "203.0.113.7", "10.0.0.1", 50123, uniqueIdTlv), BALANCER)).isEqualTo(200);
+        assertThat(list(v2(true, "203.0.113.7", "10.0.0.1", 50123, uniqueIdTlv), BALANCER))
+                .isEqualTo(200);
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("203.0.113.7"));
     }
 
     @Test
     void theBackendSeesTheIpv6ClientOfAV2Header() throws Exception {
-        assertThat(list(v2(true, "2001:db8::5", "2001:db8::1", 443, new byte[0]), BALANCER)).isEqualTo(200);
+        assertThat(list(v2(true, "2001:db8::5", "2001:db8::1", 443, new byte[0]), BALANCER))
+                .isEqualTo(200);
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("2001:db8::5"));
     }
 
     @Test
     void aV2LocalHeaderKeepsTheBalancersAddress() throws Exception {
-        assertThat(list(v2(false, "203.0.113.8", "10.0.0.1", 1, new byte[0]), BALANCER)).isEqualTo(200);
+        assertThat(list(v2(false, "203.0.113.8", "10.0.0.1", 1, new byte[0]), BALANCER))
+                .isEqualTo(200);
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("127.0.0.3"));
     }
 
@@ -86,12 +88,14 @@ class ProxyProtocolV2WithStandInBackendTest extends StandInBackendFixture {
         assertThat(list(null, direct)).as("served directly, without a header").isEqualTo(200);
         assertThat(backend.authSources).containsExactly(InetAddress.getByName("127.0.0.2"));
         assertThatThrownBy(() -> list(v2(true, "203.0.113.66", "10.0.0.1", 1, new byte[0]), direct))
-                .as("its header is no TLS: the connection fails").isInstanceOf(java.io.IOException.class);
+                .as("its header is no TLS: the connection fails")
+                .isInstanceOf(java.io.IOException.class);
         assertThatThrownBy(() -> {
-            try (L7rWire c = RawClient.to(address, "PROXY TCP4 203.0.113.66 10.0.0.1 1 8443\r\n", direct)) {
-                c.send(perlList(ALICE_BASIC)).read();
-            }
-        }).isInstanceOf(java.io.IOException.class);
+                    try (L7rWire c = RawClient.to(address, "PROXY TCP4 203.0.113.66 10.0.0.1 1 8443\r\n", direct)) {
+                        c.send(perlList(ALICE_BASIC)).read();
+                    }
+                })
+                .isInstanceOf(java.io.IOException.class);
         assertThat(backend.authSources).doesNotContain(InetAddress.getByName("203.0.113.66"));
     }
 

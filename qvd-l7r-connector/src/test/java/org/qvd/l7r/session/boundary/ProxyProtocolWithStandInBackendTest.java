@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
 
@@ -34,9 +33,10 @@ class ProxyProtocolWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aConnectionWithoutProxyLineIsRefused() {
         assertThatThrownBy(() -> {
-            try (L7rWire c = client()) {
-                c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
-            }
-        }).isInstanceOf(java.io.IOException.class);
+                    try (L7rWire c = client()) {
+                        c.send("GET /qvd/ping HTTP/1.1\r\n\r\n").read();
+                    }
+                })
+                .isInstanceOf(java.io.IOException.class);
     }
 }

@@ -10,8 +10,7 @@ import org.qvd.testsupport.L7rWire;
  */
 final class RawClient {
 
-    private RawClient() {
-    }
+    private RawClient() {}
 
     static L7rWire to(InetSocketAddress server) throws IOException {
         return to(server, null);

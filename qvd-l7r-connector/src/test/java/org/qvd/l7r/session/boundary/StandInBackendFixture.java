@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.qvd.l7r.platform.ConnectorConfig;
@@ -25,12 +24,13 @@ abstract class StandInBackendFixture {
     L7rListener listener;
     InetSocketAddress address;
     private ExecutorService worker;
-    final Map<String, String> settings = new HashMap<>(Map.of("bind-address", "127.0.0.1", "port", "0",
-            "throttled-delay", "0.05", "node-name", "test-node"));
+    final Map<String, String> settings = new HashMap<>(
+            Map.of("bind-address", "127.0.0.1", "port", "0", "throttled-delay", "0.05", "node-name", "test-node"));
 
     @BeforeEach
     void startListener() throws Exception {
-        backend = new InMemorySessionBackend().user(1, "alice@default", "s3cr:t").user(2, "bob@acme", "pw");
+        backend =
+                new InMemorySessionBackend().user(1, "alice@default", "s3cr:t").user(2, "bob@acme", "pw");
         agent = new FakeNxAgent();
         backend.vm(7, 1, "desk", "stopped").agentPort = agent.port();
         customize();
@@ -40,8 +40,7 @@ abstract class StandInBackendFixture {
     }
 
     /** Hook for a test class to change settings or data before the listener starts. */
-    void customize() {
-    }
+    void customize() {}
 
     @AfterEach
     void stopListener() throws Exception {
@@ -74,7 +73,8 @@ abstract class StandInBackendFixture {
 
     /** A minimal connect request with the given query and extra header lines (CRLF). */
     static String connect(String query, String... headers) {
-        StringBuilder s = new StringBuilder("GET /qvd/connect_to_vm").append(query).append(" HTTP/1.1\r\n");
+        StringBuilder s =
+                new StringBuilder("GET /qvd/connect_to_vm").append(query).append(" HTTP/1.1\r\n");
         for (String h : headers) {
             s.append(h).append("\r\n");
         }

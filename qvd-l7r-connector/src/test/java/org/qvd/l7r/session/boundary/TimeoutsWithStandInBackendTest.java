@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
 
@@ -25,9 +24,12 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
         backend.bootSteps = List.of();
         backend.bootMillis = 1500;
         try (L7rWire c = client()) {
-            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+            List<L7rWire.Response> answers =
+                    c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
-            assertThat(answers.stream().filter(r -> "Please wait".equals(r.exactHeader("X-QVD-VM-Info"))).count())
+            assertThat(answers.stream()
+                            .filter(r -> "Please wait".equals(r.exactHeader("X-QVD-VM-Info")))
+                            .count())
                     .isGreaterThanOrEqualTo(3);
         }
     }
@@ -40,8 +42,8 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
             L7rWire.Response timeout = c.read();
             assertThat(timeout.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
             assertThat(c.closedByServer()).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700),
-                    Duration.ofSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(700), Duration.ofSeconds(5));
         }
     }
 
@@ -97,7 +99,9 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
                 last = now;
             } while (r.status() == 102);
             assertThat(r.status()).isEqualTo(101);
-            assertThat(Duration.ofNanos(longest)).as("longest gap between answers").isLessThan(Duration.ofMillis(450));
+            assertThat(Duration.ofNanos(longest))
+                    .as("longest gap between answers")
+                    .isLessThan(Duration.ofMillis(450));
         }
     }
 
@@ -105,7 +109,8 @@ class TimeoutsWithStandInBackendTest extends StandInBackendFixture {
     void aTunnelWithNoTrafficIsClosedAfterTheIdleTimeout() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
         try (L7rWire c = client()) {
-            List<L7rWire.Response> answers = c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+            List<L7rWire.Response> answers =
+                    c.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
             try (Socket vm = agent.nextConnection()) {
                 c.send("x");

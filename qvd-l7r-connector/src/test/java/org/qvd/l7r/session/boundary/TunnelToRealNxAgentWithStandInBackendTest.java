@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
@@ -42,7 +41,8 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
         for (String tool : List.of("nxagent", "nxproxy", "Xvfb", "xauth", "xsetroot", "convert")) {
             RequiredResource.present(onPath(tool), tool + " is not installed");
         }
-        Path dir = Files.createDirectories(Path.of("target", "nx-" + System.nanoTime()).toAbsolutePath());
+        Path dir = Files.createDirectories(
+                Path.of("target", "nx-" + System.nanoTime()).toAbsolutePath());
         int agentDisplay = RealVma.freeDisplay(150);
         int viewerDisplay = RealVma.freeDisplay(agentDisplay + 1);
         int agentPort = freePort();
@@ -57,11 +57,16 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
             relayThread.start();
             Path viewerOut = dir.resolve("nxproxy.out");
             Files.createDirectories(dir.resolve("p"));
-            ProcessBuilder nxproxy = new ProcessBuilder("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie
-                    + ",connect=127.0.0.1,port=" + relay.getLocalPort() + ",retry=20,root=" + dir.resolve("p")
-                    + ",errors=" + dir.resolve("p/errors") + ":" + viewerDisplay);
+            ProcessBuilder nxproxy = new ProcessBuilder(
+                    "nxproxy",
+                    "-S",
+                    "nx/nx,link=lan,cookie=" + cookie
+                            + ",connect=127.0.0.1,port=" + relay.getLocalPort() + ",retry=20,root=" + dir.resolve("p")
+                            + ",errors=" + dir.resolve("p/errors") + ":" + viewerDisplay);
             nxproxy.environment().put("DISPLAY", ":" + viewerDisplay);
-            processes.add(nxproxy.redirectErrorStream(true).redirectOutput(viewerOut.toFile()).start());
+            processes.add(nxproxy.redirectErrorStream(true)
+                    .redirectOutput(viewerOut.toFile())
+                    .start());
             waitFor(Duration.ofSeconds(60), () -> contains(viewerOut, "Session started"));
 
             ProcessBuilder paint = new ProcessBuilder("xsetroot", "-solid", "#ff0000");
@@ -75,9 +80,11 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
 
     /** What qvd-client does: accept nxproxy's connection, upgrade a TLS connection to the L7R, relay bytes. */
     private void relayOneConnection(ServerSocket relay) {
-        try (Socket viewer = relay.accept(); L7rWire l7r = client()) {
+        try (Socket viewer = relay.accept();
+                L7rWire l7r = client()) {
             l7r.soTimeout(0);
-            List<L7rWire.Response> answers = l7r.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+            List<L7rWire.Response> answers =
+                    l7r.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
             if (answers.get(answers.size() - 1).status() != 101) {
                 return;
             }
@@ -111,27 +118,49 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
 
     private void startAgent(Path dir, int display, int port, String cookie) throws Exception {
         Path xauth = dir.resolve("xauth");
-        assertThat(new ProcessBuilder("xauth", "-f", xauth.toString(), "add", ":" + display, "MIT-MAGIC-COOKIE-1",
-                cookie).redirectErrorStream(true).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder(
+                                "xauth", "-f", xauth.toString(), "add", ":" + display, "MIT-MAGIC-COOKIE-1", cookie)
+                        .redirectErrorStream(true)
+                        .start()
+                        .waitFor())
+                .isZero();
         Files.createDirectories(dir.resolve("a"));
         Path opts = dir.resolve("a/opts");
-        Files.writeString(opts, "nx/nx,link=lan,pack=16m-jpeg-9,cache=8M,images=32M,cookie=" + cookie + ",listen="
-                + port + ",loopback=1,root=" + dir.resolve("a") + ",errors=" + dir.resolve("a/errors") + ":"
-                + display + "\n");
+        Files.writeString(
+                opts,
+                "nx/nx,link=lan,pack=16m-jpeg-9,cache=8M,images=32M,cookie=" + cookie + ",listen="
+                        + port + ",loopback=1,root=" + dir.resolve("a") + ",errors=" + dir.resolve("a/errors") + ":"
+                        + display + "\n");
         Path out = dir.resolve("nxagent.out");
-        start(out, "nxagent", "-D", "-nolisten", "tcp", "-auth", xauth.toString(), "-display",
-                "nx/nx,options=" + opts + ":" + display, ":" + display);
+        start(
+                out,
+                "nxagent",
+                "-D",
+                "-nolisten",
+                "tcp",
+                "-auth",
+                xauth.toString(),
+                "-display",
+                "nx/nx,options=" + opts + ":" + display,
+                ":" + display);
         waitFor(Duration.ofSeconds(60), () -> contains(out, "Waiting for connection"));
     }
 
     private void start(Path out, String... command) throws IOException {
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start());
+        processes.add(new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start());
     }
 
     private static String pixel(int display, Path shot) {
         try {
-            Process p = new ProcessBuilder("sh", "-c", "import -window root -display :" + display + " " + shot
-                    + " && convert " + shot + " -format '%[pixel:p{400,300}]' info:").redirectErrorStream(true)
+            Process p = new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            "import -window root -display :" + display + " " + shot + " && convert " + shot
+                                    + " -format '%[pixel:p{400,300}]' info:")
+                    .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? out : "";
@@ -142,7 +171,8 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
 
     private static boolean contains(Path file, String text) {
         try {
-            return Files.exists(file) && Files.readString(file, StandardCharsets.ISO_8859_1).contains(text);
+            return Files.exists(file)
+                    && Files.readString(file, StandardCharsets.ISO_8859_1).contains(text);
         } catch (IOException e) {
             return false;
         }
@@ -160,7 +190,6 @@ class TunnelToRealNxAgentWithStandInBackendTest extends StandInBackendFixture {
         }
         return false;
     }
-
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

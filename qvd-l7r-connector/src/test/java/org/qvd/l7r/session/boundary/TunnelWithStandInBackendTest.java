@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.ConnectionState;
 import org.qvd.testsupport.L7rWire;
@@ -34,14 +33,17 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
                 assertThat(c.readExactly(down.length)).isEqualTo(down);
                 writer.join();
                 vm.close();
-                assertThat(c.closedByServer()).as("agent closing ends the client connection").isTrue();
+                assertThat(c.closedByServer())
+                        .as("agent closing ends the client connection")
+                        .isTrue();
             }
         }
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> backend.states.stream()
-                .anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> backend.states.stream().anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
         InMemorySessionBackend.StateRecord end = backend.states.get(backend.states.size() - 1);
-        assertThat(backend.statesOf(end.connection())).containsExactly(ConnectionState.CONNECTING,
-                ConnectionState.CONNECTED, ConnectionState.DISCONNECTED);
+        assertThat(backend.statesOf(end.connection()))
+                .containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.DISCONNECTED);
         assertThat(end.traffic().bytesFromClient()).isEqualTo(300_000);
         assertThat(end.traffic().bytesToClient()).isEqualTo(500_000);
         assertThat(end.traffic().connectedAt()).isNotNull();
@@ -59,7 +61,8 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
                 Thread writer = new Thread(() -> pump(vm, total, accepted, sent));
                 writer.start();
                 long stalledAt = waitUntilStable(accepted); // the client reads nothing meanwhile
-                assertThat(stalledAt).as("the agent is blocked, not buffered into the L7R (64 MiB offered)")
+                assertThat(stalledAt)
+                        .as("the agent is blocked, not buffered into the L7R (64 MiB offered)")
                         .isLessThan(16L * 1024 * 1024);
                 MessageDigest received = MessageDigest.getInstance("SHA-256");
                 byte[] buf = new byte[65536];
@@ -78,15 +81,22 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void aSecondClientTakesTheVmOverFromTheFirst() throws Exception {
         backend.vm(7, 1, "desk", "running").agentPort = agent.port();
-        try (L7rWire first = client(); L7rWire second = client()) {
+        try (L7rWire first = client();
+                L7rWire second = client()) {
             upgrade(first, "7");
             try (Socket firstVm = agent.nextConnection()) {
-                List<L7rWire.Response> answers = second.send(perlConnect(ALICE_BASIC, "7"))
-                        .readUntilFinal();
-                assertThat(answers).anySatisfy(r -> assertThat(r.exactHeader("X-QVD-VM-Info")).contains("Taking over"));
+                List<L7rWire.Response> answers =
+                        second.send(perlConnect(ALICE_BASIC, "7")).readUntilFinal();
+                assertThat(answers)
+                        .anySatisfy(
+                                r -> assertThat(r.exactHeader("X-QVD-VM-Info")).contains("Taking over"));
                 assertThat(answers.get(answers.size() - 1).status()).isEqualTo(101);
-                assertThat(first.closedByServer()).as("the first client is cut off").isTrue();
-                assertThat(firstVm.getInputStream().read()).as("and its agent connection closed").isEqualTo(-1);
+                assertThat(first.closedByServer())
+                        .as("the first client is cut off")
+                        .isTrue();
+                assertThat(firstVm.getInputStream().read())
+                        .as("and its agent connection closed")
+                        .isEqualTo(-1);
                 try (Socket secondVm = agent.nextConnection()) {
                     second.send("hello");
                     assertThat(secondVm.getInputStream().readNBytes(5)).isEqualTo("hello".getBytes());
@@ -102,8 +112,9 @@ class TunnelWithStandInBackendTest extends StandInBackendFixture {
             c.send(perlConnect(ALICE_BASIC, "7"));
             assertThat(c.read().status()).isEqualTo(102);
         }
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> backend.states.stream()
-                .anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> backend.states.stream().anyMatch(s -> s.state() == ConnectionState.DISCONNECTED));
         assertThat(backend.states).noneMatch(s -> s.state() == ConnectionState.CONNECTED);
     }
 

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.testsupport.L7rWire;
 
@@ -28,7 +27,8 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
     @Test
     void createAuthTokenAnswersQvdsJsonWithTheTokenInBase64() throws Exception {
         try (L7rWire c = client()) {
-            L7rWire.Response r = c.send(request("create_auth_token", ALICE_BASIC)).read();
+            L7rWire.Response r =
+                    c.send(request("create_auth_token", ALICE_BASIC)).read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.exactHeader("Content-Type")).isEqualTo("application/json");
             Matcher m = ANSWER.matcher(r.body());
@@ -43,15 +43,21 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
         String authToken = createToken();
         String token = decode(authToken);
         try (L7rWire c = client()) {
-            assertThat(c.send(perlList("Bearer " + authToken)).read().body()).as("CLI: base64(token)")
+            assertThat(c.send(perlList("Bearer " + authToken)).read().body())
+                    .as("CLI: base64(token)")
                     .contains("\"desk\"");
         }
         try (L7rWire c = client()) {
-            assertThat(c.send(perlList("Bearer " + token)).read().body()).as("GUI: the token").contains("\"desk\"");
+            assertThat(c.send(perlList("Bearer " + token)).read().body())
+                    .as("GUI: the token")
+                    .contains("\"desk\"");
         }
         try (L7rWire c = client()) {
-            List<L7rWire.Response> answers = c.send(perlConnect("Bearer " + authToken, "7")).readUntilFinal();
-            assertThat(answers.get(answers.size() - 1).status()).as("connect_to_vm").isEqualTo(101);
+            List<L7rWire.Response> answers =
+                    c.send(perlConnect("Bearer " + authToken, "7")).readUntilFinal();
+            assertThat(answers.get(answers.size() - 1).status())
+                    .as("connect_to_vm")
+                    .isEqualTo(101);
         }
     }
 
@@ -59,7 +65,8 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
     void anUnknownTokenGets401WithTheRealm() throws Exception {
         createToken();
         try (L7rWire c = client()) {
-            L7rWire.Response r = c.send(perlList("Bearer " + b64("not-a-token"))).read();
+            L7rWire.Response r =
+                    c.send(perlList("Bearer " + b64("not-a-token"))).read();
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.exactHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"QVD\"");
         }
@@ -69,20 +76,27 @@ class UserTokensWithStandInBackendTest extends StandInBackendFixture {
     void aTokenCannotCreateAnotherToken() throws Exception {
         String authToken = createToken();
         try (L7rWire c = client()) {
-            assertThat(c.send(request("create_auth_token", "Bearer " + authToken)).read().status()).isEqualTo(403);
+            assertThat(c.send(request("create_auth_token", "Bearer " + authToken))
+                            .read()
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
     @Test
     void createAuthTokenWithoutCredentialsGets401() throws Exception {
         try (L7rWire c = client()) {
-            assertThat(c.send("GET /qvd/create_auth_token HTTP/1.1\r\n\r\n").read().status()).isEqualTo(401);
+            assertThat(c.send("GET /qvd/create_auth_token HTTP/1.1\r\n\r\n")
+                            .read()
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
     private String createToken() throws Exception {
         try (L7rWire c = client()) {
-            Matcher m = ANSWER.matcher(c.send(request("create_auth_token", ALICE_BASIC)).read().body());
+            Matcher m = ANSWER.matcher(
+                    c.send(request("create_auth_token", ALICE_BASIC)).read().body());
             assertThat(m.matches()).isTrue();
             return m.group(2);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.Credentials;
 import org.qvd.l7r.session.entity.Login;
@@ -13,7 +12,8 @@ class AuthorizationHeaderTest {
 
     @Test
     void basicKeepsColonsInsideThePassword() {
-        Credentials c = AuthorizationHeader.parse("Basic YWxpY2U6czNjcjp0", "default").orElseThrow();
+        Credentials c =
+                AuthorizationHeader.parse("Basic YWxpY2U6czNjcjp0", "default").orElseThrow();
         assertThat(c).isEqualTo(new Credentials.Password(new Login("alice", "default"), "s3cr:t"));
     }
 
@@ -26,9 +26,11 @@ class AuthorizationHeaderTest {
 
     @Test
     void bearerOffersTheDecodedTokenFirstThenTheRawValue() {
-        Credentials.Token t = (Credentials.Token) AuthorizationHeader.parse("Bearer dG9rLTEyMw==", "d").orElseThrow();
+        Credentials.Token t = (Credentials.Token)
+                AuthorizationHeader.parse("Bearer dG9rLTEyMw==", "d").orElseThrow();
         assertThat(t.candidates()).containsExactly("tok-123", "dG9rLTEyMw==");
-        Credentials.Token raw = (Credentials.Token) AuthorizationHeader.parse("Bearer tok-123", "d").orElseThrow();
+        Credentials.Token raw = (Credentials.Token)
+                AuthorizationHeader.parse("Bearer tok-123", "d").orElseThrow();
         assertThat(raw.candidates()).containsExactly("tok-123");
     }
 
@@ -36,8 +38,8 @@ class AuthorizationHeaderTest {
     void bearerAlsoOffersTheTokenUnderTheAuthTokenBase64ThatTheCliEncodedOnceMore() {
         String token = "Zk3pQ9tokenFromCreateAuthToken";
         String authToken = b64(token); // what create_auth_token answers
-        Credentials.Token t = (Credentials.Token) AuthorizationHeader.parse("Bearer " + b64(authToken), "d")
-                .orElseThrow();
+        Credentials.Token t = (Credentials.Token)
+                AuthorizationHeader.parse("Bearer " + b64(authToken), "d").orElseThrow();
         assertThat(t.candidates()).containsExactly(authToken, token, b64(authToken));
     }
 
@@ -52,11 +54,15 @@ class AuthorizationHeaderTest {
     @Test
     void credentialsNeverPrintTheirSecret() {
         assertThat(password("alice:hunter2").toString()).doesNotContain("hunter2");
-        assertThat(AuthorizationHeader.parse("Bearer tok-123", "d").orElseThrow().toString()).doesNotContain("tok");
+        assertThat(AuthorizationHeader.parse("Bearer tok-123", "d")
+                        .orElseThrow()
+                        .toString())
+                .doesNotContain("tok");
     }
 
     private static Credentials.Password password(String pair) {
-        return (Credentials.Password) AuthorizationHeader.parse("Basic " + b64(pair), "default").orElseThrow();
+        return (Credentials.Password)
+                AuthorizationHeader.parse("Basic " + b64(pair), "default").orElseThrow();
     }
 
     private static String b64(String s) {

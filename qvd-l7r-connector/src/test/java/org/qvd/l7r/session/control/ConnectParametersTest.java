@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ConnectParametersTest {
@@ -23,9 +22,14 @@ class ConnectParametersTest {
 
     @Test
     void missingIdIs422AndForeignPrefixIs403AndNonNumericIdIs404() {
-        assertThat(ConnectParameters.check(Map.of("qvd.client.os", "linux"), true).status()).isEqualTo(422);
+        assertThat(ConnectParameters.check(Map.of("qvd.client.os", "linux"), true)
+                        .status())
+                .isEqualTo(422);
         assertThat(ConnectParameters.check(Map.of("id", ""), true).status()).isEqualTo(422);
-        assertThat(ConnectParameters.check(Map.of("id", "7", "qvd.slave.key", "k"), true).status()).isEqualTo(403);
-        assertThat(ConnectParameters.check(Map.of("id", "seven"), true).status()).isEqualTo(404);
+        assertThat(ConnectParameters.check(Map.of("id", "7", "qvd.slave.key", "k"), true)
+                        .status())
+                .isEqualTo(403);
+        assertThat(ConnectParameters.check(Map.of("id", "seven"), true).status())
+                .isEqualTo(404);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,16 @@ class LoginThrottleAcrossNodesTest {
     private final LoginThrottle nodeB = node();
 
     private LoginThrottle node() {
-        return new LoginThrottle(3, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(16), clock, shared);
+        return new LoginThrottle(
+                3,
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(16),
+                clock,
+                shared);
     }
 
     private int fail(LoginThrottle node, String address, String login) {
@@ -53,9 +60,13 @@ class LoginThrottleAcrossNodesTest {
         assertThat(fail(nodeB, "10.0.0.1", "alice@default")).isEqualTo(2);
         assertThat(nodeA.isLocked("10.0.0.1", "alice@default")).isFalse();
         fail(nodeA, "10.0.0.1", "alice@default");
-        assertThat(nodeB.isLocked("10.0.0.1", "alice@default")).as("locked on the other node too").isTrue();
+        assertThat(nodeB.isLocked("10.0.0.1", "alice@default"))
+                .as("locked on the other node too")
+                .isTrue();
         assertThat(nodeA.isLocked("10.0.0.1", "alice@default")).isTrue();
-        assertThat(nodeB.isLocked("10.0.0.2", "alice@default")).as("not from the user's own address").isFalse();
+        assertThat(nodeB.isLocked("10.0.0.2", "alice@default"))
+                .as("not from the user's own address")
+                .isFalse();
         now = now.plusSeconds(31);
         assertThat(nodeB.isLocked("10.0.0.1", "alice@default")).isFalse();
     }
@@ -78,6 +89,8 @@ class LoginThrottleAcrossNodesTest {
             fail(i % 2 == 0 ? nodeA : nodeB, "10.2.0.1", "user" + i + "@default");
         }
         assertThat(nodeA.isLocked("10.2.0.1", "someone@default")).isTrue();
-        assertThat(nodeB.isLocked("10.2.0.1", null)).as("tokens from that address too").isTrue();
+        assertThat(nodeB.isLocked("10.2.0.1", null))
+                .as("tokens from that address too")
+                .isTrue();
     }
 }

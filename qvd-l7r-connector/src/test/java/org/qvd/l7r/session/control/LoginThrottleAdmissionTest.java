@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,9 +54,16 @@ class LoginThrottleAdmissionTest {
     }
 
     private final RecordingCounters counters = new RecordingCounters();
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), Duration.ofSeconds(30),
-            Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(16),
-            Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC), counters);
+    private final LoginThrottle throttle = new LoginThrottle(
+            3,
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(30),
+            Duration.ofHours(1),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(16),
+            Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), ZoneOffset.UTC),
+            counters);
 
     @Test
     void aGoodLoginIsOneReadOfTheCountersAndNoWrite() {
@@ -70,25 +76,32 @@ class LoginThrottleAdmissionTest {
 
     @Test
     void aSuccessClearsOnlyTheLoginsCountersThatItsAdmissionFound() {
-        throttle.recordFailure(throttle.admit("10.0.0.1", "bob@default", "Basic wrong").attempt());
+        throttle.recordFailure(
+                throttle.admit("10.0.0.1", "bob@default", "Basic wrong").attempt());
         counters.calls.clear();
         LoginThrottle.Admission admission = throttle.admit("10.0.0.1", "bob@default", "Basic right");
         throttle.recordSuccess(admission);
         assertThat(counters.calls).containsExactly("getAll3", "remove", "remove");
-        assertThat(counters.real.get("a:10.0.0.1")).as("the address's failures stay").isNotNull();
+        assertThat(counters.real.get("a:10.0.0.1"))
+                .as("the address's failures stay")
+                .isNotNull();
         assertThat(counters.real.get("l:bob@default")).isNull();
     }
 
     @Test
     void aLockedPairOrAddressIsRefusedUnaskedAndATokenReadsOnlyItsAddress() {
         for (int i = 0; i < 3; i++) {
-            throttle.recordFailure(throttle.admit("10.0.0.2", "carol@default", "Basic guess-" + i).attempt());
+            throttle.recordFailure(throttle.admit("10.0.0.2", "carol@default", "Basic guess-" + i)
+                    .attempt());
         }
-        assertThat(throttle.admit("10.0.0.2", "carol@default", "Basic right").refused()).isTrue();
+        assertThat(throttle.admit("10.0.0.2", "carol@default", "Basic right").refused())
+                .isTrue();
         assertThat(throttle.admit("10.0.0.3", "carol@default", "Basic right").refused())
-                .as("the same login from its owner's address").isFalse();
+                .as("the same login from its owner's address")
+                .isFalse();
         assertThat(throttle.admit("10.0.0.3", "carol@default", "Basic right").slowdown())
-                .as("slowed down from every address").isEqualTo(Duration.ofSeconds(1));
+                .as("slowed down from every address")
+                .isEqualTo(Duration.ofSeconds(1));
         counters.calls.clear();
         assertThat(throttle.admit("10.0.0.9", null, "Bearer t").refused()).isFalse();
         assertThat(counters.calls).containsExactly("getAll1");

@@ -6,15 +6,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private Instant now = Instant.parse("2026-11-26T12:00:00Z");
     private int guess;
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), Duration.ofSeconds(30),
-            Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(16), new Clock() {
+    private final LoginThrottle throttle = new LoginThrottle(
+            3,
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(30),
+            Duration.ofHours(1),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(16),
+            new Clock() {
                 @Override
                 public ZoneOffset getZone() {
                     return ZoneOffset.UTC;
@@ -43,7 +49,9 @@ class LoginThrottleTest {
         assertThat(throttle.isLocked("10.0.0.1", "alice@default")).isFalse();
         fail("10.0.0.1", "alice@default");
         assertThat(throttle.isLocked("10.0.0.1", "alice@default")).isTrue();
-        assertThat(throttle.isLocked("10.0.0.2", "alice@default")).as("the user's own address").isFalse();
+        assertThat(throttle.isLocked("10.0.0.2", "alice@default"))
+                .as("the user's own address")
+                .isFalse();
         now = now.plusSeconds(31);
         assertThat(throttle.isLocked("10.0.0.1", "alice@default")).isFalse();
     }
@@ -88,7 +96,8 @@ class LoginThrottleTest {
         assertThat(throttle.isLocked("10.0.0.1", "alice@default")).isFalse();
         now = now.plus(Duration.ofMinutes(6));
         assertThat(throttle.recordFailure(throttle.begin("10.0.0.1", "alice@default", "Basic YWxpY2U6d3Jvbmc=")))
-                .as("after the repeat window it counts again").isEqualTo(2);
+                .as("after the repeat window it counts again")
+                .isEqualTo(2);
     }
 
     /** Eight attempts in flight together: the lock they reach is the first lock, not 2^5 times it. */
@@ -104,7 +113,9 @@ class LoginThrottleTest {
         }
         assertThat(throttle.isLocked("10.0.0.1", "alice@default")).isTrue();
         now = now.plusSeconds(31);
-        assertThat(throttle.isLocked("10.0.0.1", "alice@default")).as("locked for 30 s only").isFalse();
+        assertThat(throttle.isLocked("10.0.0.1", "alice@default"))
+                .as("locked for 30 s only")
+                .isFalse();
     }
 
     @Test

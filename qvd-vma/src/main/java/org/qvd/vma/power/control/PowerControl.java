@@ -22,19 +22,21 @@ public final class PowerControl {
 
     /** Runs the configured command shortly after the answer went out. */
     public void poweroff() {
-        Thread thread = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-                if (!poweroffCommand.isEmpty()) {
-                    LOG.info(() -> "powering off: " + poweroffCommand);
-                    Commands.require(poweroffCommand, 60);
-                }
-            } catch (IOException e) {
-                LOG.log(Level.SEVERE, "poweroff failed", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "poweroff");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(300);
+                        if (!poweroffCommand.isEmpty()) {
+                            LOG.info(() -> "powering off: " + poweroffCommand);
+                            Commands.require(poweroffCommand, 60);
+                        }
+                    } catch (IOException e) {
+                        LOG.log(Level.SEVERE, "poweroff failed", e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "poweroff");
         thread.setDaemon(false);
         thread.start();
     }

@@ -1,7 +1,7 @@
 package org.qvd.vma.session.boundary;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,6 +22,7 @@ import org.qvd.protocol.vma.PingReply;
 import org.qvd.protocol.vma.VmaAck;
 import org.qvd.protocol.vma.VmaError;
 import org.qvd.protocol.vma.VmaMethod;
+import org.qvd.protocol.vma.VmaParameters;
 import org.qvd.protocol.vma.XStateReply;
 import org.qvd.vma.platform.VmaKey;
 import org.qvd.vma.power.control.PowerControl;
@@ -32,7 +33,6 @@ import org.qvd.vma.session.control.SessionSupervisor;
 import org.qvd.vma.vnc.control.VncGeometry;
 import org.qvd.vma.vnc.control.VncMode;
 import org.qvd.vma.vnc.control.VncSessions;
-import org.qvd.protocol.vma.VmaParameters;
 
 /** {@code GET /vma/<method>?k=v} with JSON answers; errors as {@link VmaError} with a 4xx/5xx status. */
 public final class VmaHttpServer {
@@ -93,7 +93,10 @@ public final class VmaHttpServer {
                 send(exchange, e.status, new VmaError(e.code, null, e.getMessage(), null));
             } catch (RuntimeException e) {
                 String errorId = UUID.randomUUID().toString();
-                LOG.log(Level.SEVERE, "error " + errorId + " in " + exchange.getRequestURI().getPath(), e);
+                LOG.log(
+                        Level.SEVERE,
+                        "error " + errorId + " in " + exchange.getRequestURI().getPath(),
+                        e);
                 send(exchange, 500, new VmaError("internal", null, "internal error " + errorId, null));
             }
         }
@@ -101,8 +104,8 @@ public final class VmaHttpServer {
 
     private Object dispatch(HttpExchange exchange) {
         if (!key.admits(exchange.getRequestHeaders().getFirst(VmaKey.HEADER))) {
-            LOG.warning(() -> "refused a call without the VMA key from " + exchange.getRemoteAddress().getAddress()
-                    .getHostAddress());
+            LOG.warning(() -> "refused a call without the VMA key from "
+                    + exchange.getRemoteAddress().getAddress().getHostAddress());
             throw new HttpProblem(403, "vma.key_required", "this VMA requires the header " + VmaKey.HEADER);
         }
         if (!"GET".equals(exchange.getRequestMethod())) {
@@ -140,8 +143,8 @@ public final class VmaHttpServer {
             throw new HttpProblem(404, "unknown_method", "unknown method 'vnc_start'");
         }
         VncMode mode = VncMode.of(params.getOrDefault(VmaParameters.VNC_MODE, ""))
-                .orElseThrow(() -> new ParameterInvalidException(VmaParameters.VNC_MODE,
-                        "expected desktop, view or assist"));
+                .orElseThrow(() ->
+                        new ParameterInvalidException(VmaParameters.VNC_MODE, "expected desktop, view or assist"));
         int[] size = VncGeometry.parse(params.get(VmaParameters.VNC_GEOMETRY));
         try {
             return vnc.start(mode, caller(exchange), size[0], size[1]);
@@ -210,7 +213,8 @@ public final class VmaHttpServer {
     }
 
     private static String safe(String text) {
-        return Optional.of(text.replaceAll("[^A-Za-z0-9_.-]", "?")).map(s -> s.length() > 40 ? s.substring(0, 40) : s)
+        return Optional.of(text.replaceAll("[^A-Za-z0-9_.-]", "?"))
+                .map(s -> s.length() > 40 ? s.substring(0, 40) : s)
                 .get();
     }
 

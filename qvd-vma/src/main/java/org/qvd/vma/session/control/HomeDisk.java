@@ -32,7 +32,8 @@ public final class HomeDisk {
             return;
         }
         // blkid -p exits 2 when it finds no filesystem signature at all: only then format
-        Commands.Result probe = Commands.run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", device.toString()), 30);
+        Commands.Result probe =
+                Commands.run(List.of("blkid", "-p", "-o", "value", "-s", "TYPE", device.toString()), 30);
         if (probe.exitCode() == 2) {
             LOG.info(() -> "formatting blank home disk " + device);
             Commands.require(List.of("mkfs.ext4", "-q", "-L", "qvd-home", device.toString()), 300);

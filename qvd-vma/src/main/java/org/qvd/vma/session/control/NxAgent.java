@@ -31,8 +31,9 @@ public final class NxAgent {
      * Starts nxagent; {@code onState} gets every state its output announces, {@code onExit} runs once
      * when the process is gone. Its output is also kept in {@code logFile}.
      */
-    public static NxAgent start(List<String> command, Map<String, String> env, Path logFile,
-            Consumer<XState> onState, Runnable onExit) throws IOException {
+    public static NxAgent start(
+            List<String> command, Map<String, String> env, Path logFile, Consumer<XState> onState, Runnable onExit)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -46,9 +47,10 @@ public final class NxAgent {
     }
 
     private void follow(Path logFile, Consumer<XState> onState, Runnable onExit) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer log = Files.newBufferedWriter(
+                        logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
                 log.write(line);
@@ -87,16 +89,18 @@ public final class NxAgent {
     public void stop(int timeoutSeconds) {
         stopping = true;
         process.destroy();
-        Thread killer = new Thread(() -> {
-            try {
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    LOG.warning("nxagent ignored TERM: killing it");
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "nxagent-stop");
+        Thread killer = new Thread(
+                () -> {
+                    try {
+                        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                            LOG.warning("nxagent ignored TERM: killing it");
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "nxagent-stop");
         killer.setDaemon(true);
         killer.start();
     }

@@ -18,8 +18,7 @@ import org.qvd.vma.session.entity.SessionRequest;
 public final class NxOptions {
     private static final byte[] FAMILY_WILD = {(byte) 0xff, (byte) 0xff};
 
-    private NxOptions() {
-    }
+    private NxOptions() {}
 
     /**
      * One line, e.g. {@code nx/nx,link=adsl,...,cookie=C,listen=4100:100}. Without an NX cookie (QVD 4's clients run

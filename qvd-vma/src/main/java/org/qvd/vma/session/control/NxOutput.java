@@ -26,8 +26,7 @@ public final class NxOutput {
             Map.entry("Session: Session terminated at", XState.STOPPED),
             Map.entry("Session: Session aborted at", XState.STOPPED));
 
-    private NxOutput() {
-    }
+    private NxOutput() {}
 
     /** The state a line announces, or empty for lines that do not change the state. */
     public static Optional<XState> stateOf(String line) {

@@ -56,7 +56,8 @@ public final class SessionFiles {
 
     /** (Re)writes the options file nxagent reads at start and again at each HUP-resume. */
     public void writeOptions(SessionRequest request, SessionUser user) throws IOException {
-        String line = NxOptions.optionsLine(request, config.nxDisplay(), config.nxPort(), config.nxLoopback(), nxRoot());
+        String line =
+                NxOptions.optionsLine(request, config.nxDisplay(), config.nxPort(), config.nxLoopback(), nxRoot());
         write(options(), line.getBytes(StandardCharsets.US_ASCII));
         own(options(), user);
         if (request.slaveKey() != null) {
@@ -69,7 +70,10 @@ public final class SessionFiles {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         Files.write(tmp, content);
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                path,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

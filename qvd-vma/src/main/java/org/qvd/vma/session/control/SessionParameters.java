@@ -18,32 +18,52 @@ import org.qvd.vma.session.entity.SessionRequest;
  */
 public final class SessionParameters {
     private static final Pattern USER_RE = Pattern.compile("[a-z_][a-z0-9_-]{0,30}");
-    private static final Set<String> RESERVED_USERS = Set.of("root", "daemon", "bin", "sys", "sync", "games",
-            "man", "lp", "mail", "news", "uucp", "proxy", "www-data", "backup", "list", "irc", "nobody",
-            "messagebus", "systemd-network", "systemd-resolve", "systemd-timesync", "_apt");
+    private static final Set<String> RESERVED_USERS = Set.of(
+            "root",
+            "daemon",
+            "bin",
+            "sys",
+            "sync",
+            "games",
+            "man",
+            "lp",
+            "mail",
+            "news",
+            "uucp",
+            "proxy",
+            "www-data",
+            "backup",
+            "list",
+            "irc",
+            "nobody",
+            "messagebus",
+            "systemd-network",
+            "systemd-resolve",
+            "systemd-timesync",
+            "_apt");
     private static final Pattern KEYBOARD_RE = Pattern.compile("[a-z0-9_]{1,16}/[a-z0-9_]{1,16}");
     private static final Pattern GEOMETRY_RE = Pattern.compile("([0-9]{3,5})x([0-9]{3,5})");
     private static final Pattern COOKIE_RE = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SLAVE_KEY_RE = Pattern.compile("[A-Za-z0-9+/=_-]{8,128}");
-    private static final Map<String, String> LINKS = Map.of("modem", "modem", "isdn", "isdn", "adsl", "adsl",
-            "wan", "wan", "lan", "lan", "local", "lan");
-    private static final Map<String, String> OS_NAMES = Map.of("linux", "linux", "windows", "windows",
-            "winnt", "windows", "darwin", "macosx", "macosx", "macosx", "osx", "macosx", "solaris", "solaris");
+    private static final Map<String, String> LINKS =
+            Map.of("modem", "modem", "isdn", "isdn", "adsl", "adsl", "wan", "wan", "lan", "lan", "local", "lan");
+    private static final Map<String, String> OS_NAMES = Map.of(
+            "linux", "linux", "windows", "windows", "winnt", "windows", "darwin", "macosx", "macosx", "macosx", "osx",
+            "macosx", "solaris", "solaris");
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MIN_ID = 1000;
     static final int MAX_ID = 60000;
     static final int MIN_SIDE = 320;
     static final int MAX_SIDE = 8192;
 
-    private SessionParameters() {
-    }
+    private SessionParameters() {}
 
     /** Parses and validates; unknown parameters are ignored (QVD sends many properties). */
     public static SessionRequest parse(Map<String, String> params) {
         String user = required(params, USER_NAME);
         if (!USER_RE.matcher(user).matches() || RESERVED_USERS.contains(user)) {
-            throw new ParameterInvalidException(USER_NAME,
-                    "must match [a-z_][a-z0-9_-]{0,30} and not be a system account");
+            throw new ParameterInvalidException(
+                    USER_NAME, "must match [a-z_][a-z0-9_-]{0,30} and not be a system account");
         }
         Integer uid = optionalId(params, USER_UID);
         Integer gid = optionalId(params, USER_GID);
@@ -71,8 +91,20 @@ public final class SessionParameters {
         if (slaveKey != null && !SLAVE_KEY_RE.matcher(slaveKey).matches()) {
             throw new ParameterInvalidException(SLAVE_KEY, "expected 8-128 characters of [A-Za-z0-9+/=_-]");
         }
-        return new SessionRequest(user, uid, gid, keyboard, size[0], size[1], flag(params, FULLSCREEN), link,
-                os, cookie, slaveKey, cookie != null ? cookie : randomCookie(), null);
+        return new SessionRequest(
+                user,
+                uid,
+                gid,
+                keyboard,
+                size[0],
+                size[1],
+                flag(params, FULLSCREEN),
+                link,
+                os,
+                cookie,
+                slaveKey,
+                cookie != null ? cookie : randomCookie(),
+                null);
     }
 
     /** The display's cookie of a session without NX cookie: nobody outside the VM ever sees it. */

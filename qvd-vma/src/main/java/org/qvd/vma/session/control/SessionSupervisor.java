@@ -82,9 +82,8 @@ public final class SessionSupervisor {
     }
 
     /** A running session as a VNC view sees it. */
-    public record Attachable(SessionUser user, int display, java.nio.file.Path xauthority, String cookie,
-            XState state) {
-    }
+    public record Attachable(
+            SessionUser user, int display, java.nio.file.Path xauthority, String cookie, XState state) {}
 
     public synchronized XStateReply suspend() {
         if (state() == XState.CONNECTED) {
@@ -139,8 +138,12 @@ public final class SessionSupervisor {
                 user = provisioned;
                 cookie = request.cookie();
                 desktop = null;
-                agent = NxAgent.start(agentCommand(provisioned), environment(provisioned, false), files.agentLog(),
-                        this::onAgentState, this::onAgentExit);
+                agent = NxAgent.start(
+                        agentCommand(provisioned),
+                        environment(provisioned, false),
+                        files.agentLog(),
+                        this::onAgentState,
+                        this::onAgentExit);
                 state = XState.STARTING;
                 LOG.info(() -> "nxagent started, pid " + agent.pid() + ", user " + provisioned.name());
             }
@@ -176,8 +179,11 @@ public final class SessionSupervisor {
         }
         List<String> command = new ArrayList<>(asUser(user));
         command.addAll(config.sessionCommand());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(user.home().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.desktopLog().toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(user.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(files.desktopLog().toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment(user, true));
         try {
@@ -190,8 +196,16 @@ public final class SessionSupervisor {
 
     List<String> agentCommand(SessionUser as) {
         List<String> command = new ArrayList<>(asUser(as));
-        command.addAll(List.of(config.nxAgentBinary(), "-D", "-nolisten", "tcp", "-auth", files.xauthority().toString(),
-                "-display", "nx/nx,options=" + files.options() + ":" + config.nxDisplay(), ":" + config.nxDisplay()));
+        command.addAll(List.of(
+                config.nxAgentBinary(),
+                "-D",
+                "-nolisten",
+                "tcp",
+                "-auth",
+                files.xauthority().toString(),
+                "-display",
+                "nx/nx,options=" + files.options() + ":" + config.nxDisplay(),
+                ":" + config.nxDisplay()));
         return command;
     }
 

@@ -50,12 +50,14 @@ public final class UserProvisioner {
             // a home from an earlier image: keep its owner's uid so the files stay the user's
             uid = (Integer) Files.getAttribute(home, "unix:uid");
         }
-        List<String> useradd = new ArrayList<>(List.of("useradd", "-m", "-d", home.toString(), "-s", config.userShell()));
+        List<String> useradd =
+                new ArrayList<>(List.of("useradd", "-m", "-d", home.toString(), "-s", config.userShell()));
         if (uid != null) {
             useradd.addAll(List.of("-u", uid.toString()));
         }
         if (request.gid() != null) {
-            if (!Commands.run(List.of("getent", "group", request.gid().toString()), 10).ok()) {
+            if (!Commands.run(List.of("getent", "group", request.gid().toString()), 10)
+                    .ok()) {
                 Commands.require(List.of("groupadd", "-g", request.gid().toString(), request.userName()), 30);
             }
             useradd.addAll(List.of("-g", request.gid().toString()));

@@ -16,13 +16,34 @@ package org.qvd.vma.session.entity;
  * @param acceptFrom for a session without NX cookie: the only address nxagent accepts a proxy from (the caller of
  *        {@code x_start}, i.e. the L7R node that will connect); null to accept any
  */
-public record SessionRequest(String userName, Integer uid, Integer gid, String keyboard, int width, int height,
-        boolean fullscreen, String link, String clientOs, String cookie, String slaveKey, String displayCookie,
+public record SessionRequest(
+        String userName,
+        Integer uid,
+        Integer gid,
+        String keyboard,
+        int width,
+        int height,
+        boolean fullscreen,
+        String link,
+        String clientOs,
+        String cookie,
+        String slaveKey,
+        String displayCookie,
         String acceptFrom) {
 
     /** A request with an NX cookie (which is then also the display's cookie). */
-    public SessionRequest(String userName, Integer uid, Integer gid, String keyboard, int width, int height,
-            boolean fullscreen, String link, String clientOs, String cookie, String slaveKey) {
+    public SessionRequest(
+            String userName,
+            Integer uid,
+            Integer gid,
+            String keyboard,
+            int width,
+            int height,
+            boolean fullscreen,
+            String link,
+            String clientOs,
+            String cookie,
+            String slaveKey) {
         this(userName, uid, gid, keyboard, width, height, fullscreen, link, clientOs, cookie, slaveKey, cookie, null);
     }
 
@@ -37,7 +58,19 @@ public record SessionRequest(String userName, Integer uid, Integer gid, String k
 
     /** The same request, accepting the proxy only from {@code address} when it has no NX cookie. */
     public SessionRequest acceptingFrom(String address) {
-        return new SessionRequest(userName, uid, gid, keyboard, width, height, fullscreen, link, clientOs, cookie,
-                slaveKey, displayCookie, cookieless() ? address : null);
+        return new SessionRequest(
+                userName,
+                uid,
+                gid,
+                keyboard,
+                width,
+                height,
+                fullscreen,
+                link,
+                clientOs,
+                cookie,
+                slaveKey,
+                displayCookie,
+                cookieless() ? address : null);
     }
 }

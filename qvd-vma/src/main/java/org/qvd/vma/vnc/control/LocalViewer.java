@@ -24,8 +24,9 @@ final class LocalViewer {
         this.proxy = proxy;
     }
 
-    static LocalViewer start(SessionSupervisor.Attachable session, VncSettings settings, int width, int height,
-            boolean localMode) throws IOException {
+    static LocalViewer start(
+            SessionSupervisor.Attachable session, VncSettings settings, int width, int height, boolean localMode)
+            throws IOException {
         Path dir = settings.workDir();
         Files.createDirectories(dir.resolve("nxproxy"));
         if (!localMode) {
@@ -35,15 +36,24 @@ final class LocalViewer {
             }
         }
         List<String> xvfbCommand = new ArrayList<>(SessionSupervisor.asUser(session.user(), localMode));
-        xvfbCommand.addAll(List.of(settings.xvfb(), ":" + settings.viewerDisplay(), "-screen", "0",
-                width + "x" + height + "x24", "-nolisten", "tcp"));
+        xvfbCommand.addAll(List.of(
+                settings.xvfb(),
+                ":" + settings.viewerDisplay(),
+                "-screen",
+                "0",
+                width + "x" + height + "x24",
+                "-nolisten",
+                "tcp"));
         Process xvfb = spawn(xvfbCommand, dir.resolve("xvfb.log"), null, session);
         awaitSocket(settings.viewerDisplay(), xvfb);
         List<String> proxyCommand = new ArrayList<>(SessionSupervisor.asUser(session.user(), localMode));
         // the same cookie nxagent expects (the browser path always gives one); the link type is nxagent's side
-        proxyCommand.addAll(List.of(settings.nxproxy(), "-S", "nx/nx,cookie=" + session.cookie()
-                + ",connect=127.0.0.1,port=" + settings.nxPort() + ",retry=5,root=" + dir.resolve("nxproxy")
-                + ",errors=" + dir.resolve("nxproxy/errors") + ":" + session.display()));
+        proxyCommand.addAll(List.of(
+                settings.nxproxy(),
+                "-S",
+                "nx/nx,cookie=" + session.cookie()
+                        + ",connect=127.0.0.1,port=" + settings.nxPort() + ",retry=5,root=" + dir.resolve("nxproxy")
+                        + ",errors=" + dir.resolve("nxproxy/errors") + ":" + session.display()));
         Process proxy = spawn(proxyCommand, dir.resolve("nxproxy.log"), ":" + settings.viewerDisplay(), session);
         LOG.info(() -> "browser viewer: Xvfb pid " + xvfb.pid() + " (" + width + "x" + height + "), nxproxy pid "
                 + proxy.pid());
@@ -52,7 +62,8 @@ final class LocalViewer {
 
     private static Process spawn(List<String> command, Path log, String display, SessionSupervisor.Attachable session)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");

@@ -9,8 +9,7 @@ import org.qvd.vma.session.control.ParameterInvalidException;
 public final class VncGeometry {
     private static final Pattern WXH = Pattern.compile("([0-9]{3,4})x([0-9]{3,4})");
 
-    private VncGeometry() {
-    }
+    private VncGeometry() {}
 
     public static int[] parse(String value) {
         if (value == null || value.isEmpty()) {

@@ -35,12 +35,28 @@ final class VncServer {
     }
 
     /** The command line, without the user switch: a list of arguments, never a shell. */
-    static List<String> command(VncSettings settings, SessionSupervisor.Attachable session, VncMode mode,
-            String allowFrom) {
-        List<String> command = new ArrayList<>(List.of(settings.x11vnc(), "-display", ":" + session.display(),
-                "-auth", session.xauthority().toString(), "-autoport", Integer.toString(settings.firstPort()),
-                "-once", "-timeout", Integer.toString(settings.idleSeconds()), "-shared", "-nopw", "-xkb",
-                "-noxrecord", "-nolookup", "-noipv6", "-norc", "-nossl", "-noshm"));
+    static List<String> command(
+            VncSettings settings, SessionSupervisor.Attachable session, VncMode mode, String allowFrom) {
+        List<String> command = new ArrayList<>(List.of(
+                settings.x11vnc(),
+                "-display",
+                ":" + session.display(),
+                "-auth",
+                session.xauthority().toString(),
+                "-autoport",
+                Integer.toString(settings.firstPort()),
+                "-once",
+                "-timeout",
+                Integer.toString(settings.idleSeconds()),
+                "-shared",
+                "-nopw",
+                "-xkb",
+                "-noxrecord",
+                "-nolookup",
+                "-noipv6",
+                "-norc",
+                "-nossl",
+                "-noshm"));
         if (allowFrom != null) {
             command.addAll(List.of("-allow", allowFrom));
         } else {
@@ -52,8 +68,13 @@ final class VncServer {
         return command;
     }
 
-    static VncServer start(VncSettings settings, SessionSupervisor.Attachable session, VncMode mode, String allowFrom,
-            boolean localMode) throws IOException {
+    static VncServer start(
+            VncSettings settings,
+            SessionSupervisor.Attachable session,
+            VncMode mode,
+            String allowFrom,
+            boolean localMode)
+            throws IOException {
         List<String> command = new ArrayList<>(SessionSupervisor.asUser(session.user(), localMode));
         command.addAll(command(settings, session, mode, allowFrom));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -84,9 +105,10 @@ final class VncServer {
 
     /** x11vnc prints {@code PORT=5900} once it listens; everything it says goes to its log. */
     private static void follow(Process process, Path log, CompletableFuture<Integer> port) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line);

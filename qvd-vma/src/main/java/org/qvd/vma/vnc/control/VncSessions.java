@@ -40,7 +40,8 @@ public final class VncSessions {
         if (mode == VncMode.DESKTOP) {
             attachable = attachViewer(attachable, width, height);
         } else if (attachable.state() != XState.CONNECTED) {
-            throw new SessionBusyException(attachable.state(),
+            throw new SessionBusyException(
+                    attachable.state(),
                     "nobody is connected to the session (" + attachable.state().wireName() + "): nothing to watch");
         }
         VncServer server = VncServer.start(settings, attachable, mode, allowFrom, localMode);
@@ -56,12 +57,15 @@ public final class VncSessions {
     private SessionSupervisor.Attachable attachViewer(SessionSupervisor.Attachable attachable, int width, int height)
             throws IOException {
         if (attachable.cookie() == null) {
-            throw new SessionBusyException(attachable.state(),
+            throw new SessionBusyException(
+                    attachable.state(),
                     "the session was started without an NX cookie: start it for the browser first (x_start)");
         }
         if (attachable.state() != XState.LISTENING) {
-            throw new SessionBusyException(attachable.state(), "the session does not wait for a viewer ("
-                    + attachable.state().wireName() + "): x_start first");
+            throw new SessionBusyException(
+                    attachable.state(),
+                    "the session does not wait for a viewer ("
+                            + attachable.state().wireName() + "): x_start first");
         }
         stopViewer(viewer);
         viewer = LocalViewer.start(attachable, settings, width, height, localMode);

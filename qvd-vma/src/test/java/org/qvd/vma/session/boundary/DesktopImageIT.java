@@ -57,15 +57,27 @@ class DesktopImageIT {
         Path home = WORK.resolve("home.qcow2");
         Files.deleteIfExists(overlay);
         Files.deleteIfExists(home);
-        run(List.of("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", overlay.toString()), NO_ENV);
+        run(
+                List.of(
+                        "qemu-img",
+                        "create",
+                        "-q",
+                        "-f",
+                        "qcow2",
+                        "-b",
+                        base.toString(),
+                        "-F",
+                        "qcow2",
+                        overlay.toString()),
+                NO_ENV);
         run(List.of("qemu-img", "create", "-q", "-f", "qcow2", home.toString(), "1G"), NO_ENV);
         Path console = WORK.resolve("console.log");
         Files.deleteIfExists(console);
         int port = freePort();
         int nxPort = freePort();
         Path xml = WORK.resolve("domain.xml");
-        Files.writeString(xml, domainXml(kernel, initrd, meta.path("cmdline").asText(), overlay, home, console, port,
-                nxPort));
+        Files.writeString(
+                xml, domainXml(kernel, initrd, meta.path("cmdline").asText(), overlay, home, console, port, nxPort));
         run(List.of("virsh", "-c", "qemu:///system", "define", xml.toString()), NO_ENV);
 
         long started = System.nanoTime();
@@ -73,7 +85,8 @@ class DesktopImageIT {
         String base2 = "http://127.0.0.1:" + port;
         JsonNode ping = awaitPing(base2, Duration.ofMinutes(10), console);
         long bootToPing = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("DesktopImageIT: image %s, boot-to-ping %d ms, VMA RSS in guest %d KiB%n",
+        System.out.printf(
+                "DesktopImageIT: image %s, boot-to-ping %d ms, VMA RSS in guest %d KiB%n",
                 meta.path("image").asText(), bootToPing, ping.path("rssKiB").asLong());
         assertThat(ping.path("status").asText()).isEqualTo("ok");
         assertThat(json(get(base2, "/vma/x_state")).path("state").asText()).isEqualTo("stopped");
@@ -81,7 +94,9 @@ class DesktopImageIT {
 
         // ACPI: a libvirt shutdown powers the guest off
         run(List.of("virsh", "-c", "qemu:///system", "shutdown", DOMAIN), NO_ENV);
-        assertThat(awaitShutOff(Duration.ofMinutes(3))).as("guest powered off after ACPI shutdown").isTrue();
+        assertThat(awaitShutOff(Duration.ofMinutes(3)))
+                .as("guest powered off after ACPI shutdown")
+                .isTrue();
     }
 
     /**
@@ -94,17 +109,26 @@ class DesktopImageIT {
         Path dir = Path.of("target", "vma-image-it").toAbsolutePath();
         Files.createDirectories(dir.resolve("proxy-root"));
         String cookie = cookie();
-        var answer = get(base, "/vma/x_start?qvd.vm.user.name=alice&qvd.client.fullscreen=1&qvd.client.link=lan"
-                + "&qvd.client.keyboard=pc105/us&qvd.nx.cookie=" + cookie);
+        var answer = get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=alice&qvd.client.fullscreen=1&qvd.client.link=lan"
+                        + "&qvd.client.keyboard=pc105/us&qvd.nx.cookie=" + cookie);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         awaitState(base, "listening"::equals, Duration.ofMinutes(4));
         System.out.printf("DesktopImageIT: boot-to-listening %d ms%n", (System.nanoTime() - started) / 1_000_000);
         int viewer = freeDisplay(120);
-        support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", "1280x800x24", "-nolisten", "tcp"), NO_ENV,
+        support.start(
+                List.of("Xvfb", ":" + viewer, "-screen", "0", "1280x800x24", "-nolisten", "tcp"),
+                NO_ENV,
                 dir.resolve("xvfb.log"));
         Thread.sleep(1000);
-        Process proxy = support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port="
-                + nxPort + ",retry=30,root=" + dir.resolve("proxy-root")), Map.of("DISPLAY", ":" + viewer),
+        Process proxy = support.start(
+                List.of(
+                        "nxproxy",
+                        "-S",
+                        "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port=" + nxPort + ",retry=30,root="
+                                + dir.resolve("proxy-root")),
+                Map.of("DISPLAY", ":" + viewer),
                 dir.resolve("proxy.log"));
         awaitState(base, "connected"::equals, Duration.ofMinutes(2));
         // the desktop has arrived when JWM's panel (a band along the bottom edge, unlike the root
@@ -116,32 +140,45 @@ class DesktopImageIT {
             run(List.of("import", "-display", ":" + viewer, "-window", "root", shot.toString()), NO_ENV);
             panel = panelShare(javax.imageio.ImageIO.read(shot.toFile()));
         }
-        System.out.printf("DesktopImageIT: desktop drawn %d ms after start (panel %.2f)%n",
+        System.out.printf(
+                "DesktopImageIT: desktop drawn %d ms after start (panel %.2f)%n",
                 (System.nanoTime() - started) / 1_000_000, panel);
-        assertThat(panel).as("JWM's panel drawn along the bottom of the viewer (" + shot + ")").isGreaterThan(0.5);
+        assertThat(panel)
+                .as("JWM's panel drawn along the bottom of the viewer (" + shot + ")")
+                .isGreaterThan(0.5);
         double white = 0;
         for (int i = 0; i < 30 && white < 0.10; i++) {
             Thread.sleep(2000);
             run(List.of("import", "-display", ":" + viewer, "-window", "root", shot.toString()), NO_ENV);
             white = whiteShare(javax.imageio.ImageIO.read(shot.toFile()));
         }
-        System.out.printf("DesktopImageIT: xterm drawn %d ms after start: %s%n",
+        System.out.printf(
+                "DesktopImageIT: xterm drawn %d ms after start: %s%n",
                 (System.nanoTime() - started) / 1_000_000, white > 0.10 ? "yes" : "not within 60 s (slow TCG)");
-        System.out.printf("DesktopImageIT: VMA RSS in the guest with a session %d KiB%n",
+        System.out.printf(
+                "DesktopImageIT: VMA RSS in the guest with a session %d KiB%n",
                 json(get(base, "/vma/ping")).path("rssKiB").asLong());
 
         // suspend (the viewer goes away) and resume with a new cookie: HUP via the image's kill
         proxy.destroy();
         awaitState(base, "suspended"::equals, Duration.ofMinutes(2));
         String cookie2 = cookie();
-        var resumed = get(base, "/vma/x_start?qvd.vm.user.name=alice&qvd.client.fullscreen=1&qvd.client.link=lan"
-                + "&qvd.nx.cookie=" + cookie2);
+        var resumed = get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=alice&qvd.client.fullscreen=1&qvd.client.link=lan" + "&qvd.nx.cookie="
+                        + cookie2);
         assertThat(json(resumed).path("resumed").asBoolean()).as(resumed.body()).isTrue();
         // through user-mode networking a connect always succeeds on the host side: wait until the
         // guest's nxagent really listens again, else the proxy's handshake hits a closed socket
         awaitState(base, "listening"::equals, Duration.ofMinutes(2));
-        support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie2 + ",connect=127.0.0.1,port=" + nxPort
-                + ",retry=30,root=" + dir.resolve("proxy-root")), Map.of("DISPLAY", ":" + viewer), dir.resolve("proxy-2.log"));
+        support.start(
+                List.of(
+                        "nxproxy",
+                        "-S",
+                        "nx/nx,link=lan,cookie=" + cookie2 + ",connect=127.0.0.1,port=" + nxPort + ",retry=30,root="
+                                + dir.resolve("proxy-root")),
+                Map.of("DISPLAY", ":" + viewer),
+                dir.resolve("proxy-2.log"));
         awaitState(base, "connected"::equals, Duration.ofMinutes(2));
         get(base, "/vma/x_stop");
         awaitState(base, "stopped"::equals, Duration.ofMinutes(1));
@@ -209,14 +246,15 @@ class DesktopImageIT {
             }
         }
         String tail = Files.exists(console) ? Files.readString(console) : "(no console log)";
-        throw new AssertionError("no ping within " + timeout + "; console:\n"
-                + tail.substring(Math.max(0, tail.length() - 3000)));
+        throw new AssertionError(
+                "no ping within " + timeout + "; console:\n" + tail.substring(Math.max(0, tail.length() - 3000)));
     }
 
     private static boolean awaitShutOff(Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            if (run(List.of("virsh", "-c", "qemu:///system", "domstate", DOMAIN), NO_ENV).contains("shut off")) {
+            if (run(List.of("virsh", "-c", "qemu:///system", "domstate", DOMAIN), NO_ENV)
+                    .contains("shut off")) {
                 return true;
             }
             Thread.sleep(1000);
@@ -233,8 +271,8 @@ class DesktopImageIT {
     }
 
     /** Test-only domain; the HKD builds its domains with an XML API. Values here are all ours. */
-    static String domainXml(Path kernel, Path initrd, String cmdline, Path disk, Path home, Path console, int port,
-            int nxPort) {
+    static String domainXml(
+            Path kernel, Path initrd, String cmdline, Path disk, Path home, Path console, int port, int nxPort) {
         return """
                 <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
                   <name>%s</name>

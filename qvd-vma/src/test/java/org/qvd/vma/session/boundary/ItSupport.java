@@ -27,13 +27,15 @@ import org.qvd.testsupport.RealVma;
 /** Helpers for the ITs: processes, free ports, polling the VMA's HTTP API. */
 final class ItSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final List<Process> started = new ArrayList<>();
 
     static String missingTool(String... tools) {
         for (String tool : tools) {
             boolean found = false;
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            for (String dir :
+                    System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
                 found |= Files.isExecutable(Path.of(dir, tool));
             }
             if (!found) {
@@ -61,7 +63,8 @@ final class ItSupport {
     }
 
     Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -98,7 +101,10 @@ final class ItSupport {
     }
 
     static HttpResponse<String> get(String base, String pathAndQuery) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -43,37 +43,52 @@ class VmaDesktopIT {
         int nxPort = freePort();
         int httpPort = freePort();
         Map<String, String> viewerEnv = Map.of("DISPLAY", ":" + viewer);
-        Map<String, String> agentEnv = Map.of("DISPLAY", ":" + agentDisplay,
-                "XAUTHORITY", dir.resolve("run/session/xauthority").toString());
+        Map<String, String> agentEnv = Map.of(
+                "DISPLAY",
+                ":" + agentDisplay,
+                "XAUTHORITY",
+                dir.resolve("run/session/xauthority").toString());
 
-        support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
-                Map.of(), dir.resolve("xvfb.log"));
+        support.start(
+                List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
+                Map.of(),
+                dir.resolve("xvfb.log"));
         startVma(httpPort, nxPort, agentDisplay);
         String base = "http://127.0.0.1:" + httpPort;
         awaitPing(base);
         Thread.sleep(500);
         shoot(viewer, "vma-desktop-0-before.png");
-        assertThat(distinctColours(dir.resolve("vma-desktop-0-before.png"))).as("blank viewer").isEqualTo(1);
+        assertThat(distinctColours(dir.resolve("vma-desktop-0-before.png")))
+                .as("blank viewer")
+                .isEqualTo(1);
 
         // 1. start: the client wants the whole screen
         String cookie = cookie();
-        JsonNode started = json(get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
-                + "&qvd.client.keyboard=pc105/us&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie));
+        JsonNode started = json(get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
+                        + "&qvd.client.keyboard=pc105/us&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie));
         assertThat(started.path("state").asText()).isIn("provisioning", "starting", "listening");
         awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         Process proxy = startProxy(viewerEnv, cookie, nxPort, "proxy-1.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
         String terminal = awaitWindow(agentEnv, "qvd-it-term");
-        System.out.printf("VmaDesktopIT: VMA RSS on the host (image JVM flags) %d KiB%n",
+        System.out.printf(
+                "VmaDesktopIT: VMA RSS on the host (image JVM flags) %d KiB%n",
                 json(get(base, "/vma/ping")).path("rssKiB").asLong());
 
         // the desktop has the viewer's full size, not 3/4 of it
         assertThat(run(List.of("xdotool", "getdisplaygeometry"), agentEnv)).isEqualTo(WIDTH + " " + HEIGHT);
         Thread.sleep(1000);
         shoot(viewer, "vma-desktop-1-connected.png");
-        BufferedImage shot = ImageIO.read(dir.resolve("vma-desktop-1-connected.png").toFile());
-        assertThat(whiteShare(shot)).as("share of the screen the xterm paints white").isGreaterThan(0.10);
-        assertThat(shot.getRGB(200, 150) & 0xffffff).as("xterm's white background at 200,150").isEqualTo(0xffffff);
+        BufferedImage shot =
+                ImageIO.read(dir.resolve("vma-desktop-1-connected.png").toFile());
+        assertThat(whiteShare(shot))
+                .as("share of the screen the xterm paints white")
+                .isGreaterThan(0.10);
+        assertThat(shot.getRGB(200, 150) & 0xffffff)
+                .as("xterm's white background at 200,150")
+                .isEqualTo(0xffffff);
 
         // 2. typed text reaches the session: the xterm's shell writes a file
         typeInto(viewerEnv, "echo typed-by-xdotool > " + dir.resolve("typed.txt"));
@@ -85,13 +100,17 @@ class VmaDesktopIT {
 
         // 4. a new viewer with a new cookie resumes the same session
         String cookie2 = cookie();
-        JsonNode resumed = json(get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan"
-                + "&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie2));
+        JsonNode resumed = json(get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan" + "&qvd.client.fullscreen=1&qvd.nx.cookie="
+                        + cookie2));
         assertThat(resumed.path("resumed").asBoolean()).isTrue();
         awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         startProxy(viewerEnv, cookie2, nxPort, "proxy-2.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
-        assertThat(awaitWindow(agentEnv, "qvd-it-term")).as("the same xterm window").isEqualTo(terminal);
+        assertThat(awaitWindow(agentEnv, "qvd-it-term"))
+                .as("the same xterm window")
+                .isEqualTo(terminal);
         typeInto(viewerEnv, "echo after-resume >> " + dir.resolve("typed.txt"));
         awaitFile(dir.resolve("typed.txt"), "after-resume", Duration.ofSeconds(20));
         assertThat(Files.readString(dir.resolve("typed.txt"))).startsWith("typed-by-xdotool");
@@ -130,18 +149,25 @@ class VmaDesktopIT {
         int nxPort = freePort();
         int httpPort = freePort();
         Map<String, String> viewerEnv = Map.of("DISPLAY", ":" + viewer);
-        Map<String, String> agentEnv = Map.of("DISPLAY", ":" + agentDisplay,
-                "XAUTHORITY", dir.resolve("run/session/xauthority").toString());
-        support.start(List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
-                Map.of(), dir.resolve("xvfb-wm.log"));
+        Map<String, String> agentEnv = Map.of(
+                "DISPLAY",
+                ":" + agentDisplay,
+                "XAUTHORITY",
+                dir.resolve("run/session/xauthority").toString());
+        support.start(
+                List.of("Xvfb", ":" + viewer, "-screen", "0", WIDTH + "x" + HEIGHT + "x24", "-nolisten", "tcp"),
+                Map.of(),
+                dir.resolve("xvfb-wm.log"));
         Thread.sleep(500);
         support.start(List.of("openbox"), viewerEnv, dir.resolve("openbox.log"));
         startVma(httpPort, nxPort, agentDisplay);
         String base = "http://127.0.0.1:" + httpPort;
         awaitPing(base);
         String cookie = cookie();
-        get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan&qvd.client.geometry=1024x640"
-                + "&qvd.client.fullscreen=0&qvd.nx.cookie=" + cookie);
+        get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan&qvd.client.geometry=1024x640"
+                        + "&qvd.client.fullscreen=0&qvd.nx.cookie=" + cookie);
         awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         startProxy(viewerEnv, cookie, nxPort, "proxy-wm.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
@@ -155,19 +181,40 @@ class VmaDesktopIT {
     private void startVma(int httpPort, int nxPort, int display) throws Exception {
         String jar = System.getProperty("vma.jar");
         assertThat(Path.of(jar)).as("shaded VMA jar (mvn package)").exists();
-        support.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the JVM flags of the image's qvd-vma.service, so the RSS printed is comparable
-                "-Xss512k", "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1", "-Dvma.http.port=" + httpPort,
-                "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + display, "-Dvma.nx.loopback=true",
-                "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
-                "-Dvma.session.command=xterm -title qvd-it-term -geometry 80x24+40+40", "-Dvma.poweroff.command=",
-                "-jar", jar), Map.of(), dir.resolve("vma.log"));
+        support.start(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // the JVM flags of the image's qvd-vma.service, so the RSS printed is comparable
+                        "-Xss512k",
+                        "-Xmx48m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:CICompilerCount=1",
+                        "-Dvma.local-mode=true",
+                        "-Dvma.http.bind=127.0.0.1",
+                        "-Dvma.http.port=" + httpPort,
+                        "-Dvma.nx.port=" + nxPort,
+                        "-Dvma.nx.display=" + display,
+                        "-Dvma.nx.loopback=true",
+                        "-Dvma.run.dir=" + dir.resolve("run"),
+                        "-Dvma.local.home=" + dir.resolve("home"),
+                        "-Dvma.session.command=xterm -title qvd-it-term -geometry 80x24+40+40",
+                        "-Dvma.poweroff.command=",
+                        "-jar",
+                        jar),
+                Map.of(),
+                dir.resolve("vma.log"));
     }
 
     private Process startProxy(Map<String, String> env, String cookie, int port, String log) throws Exception {
-        return support.start(List.of("nxproxy", "-S", "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port="
-                + port + ",retry=20,root=" + dir.resolve("proxy-root")), env, dir.resolve(log));
+        return support.start(
+                List.of(
+                        "nxproxy",
+                        "-S",
+                        "nx/nx,link=lan,cookie=" + cookie + ",connect=127.0.0.1,port=" + port + ",retry=20,root="
+                                + dir.resolve("proxy-root")),
+                env,
+                dir.resolve(log));
     }
 
     /** Waits until a window with that name exists on the agent's display and returns its id. */
@@ -195,7 +242,15 @@ class VmaDesktopIT {
     }
 
     private void shoot(int display, String name) throws Exception {
-        run(List.of("import", "-display", ":" + display, "-window", "root", dir.resolve(name).toString()), Map.of());
+        run(
+                List.of(
+                        "import",
+                        "-display",
+                        ":" + display,
+                        "-window",
+                        "root",
+                        dir.resolve(name).toString()),
+                Map.of());
     }
 
     private static double whiteShare(BufferedImage image) {

@@ -11,13 +11,17 @@ class VmaHttpServerQueryTest {
     @Test
     void decodesRepeatedPairs() {
         assertThat(VmaHttpServer.query("a=1&b=x%2Cy&c=&d"))
-                .containsEntry("a", "1").containsEntry("b", "x,y").containsEntry("c", "").containsEntry("d", "");
+                .containsEntry("a", "1")
+                .containsEntry("b", "x,y")
+                .containsEntry("c", "")
+                .containsEntry("d", "");
     }
 
     @Test
     void refusesAParameterGivenTwice() {
         assertThatThrownBy(() -> VmaHttpServer.query("qvd.vm.user.name=a&qvd.vm.user.name=root"))
-                .isInstanceOfSatisfying(ParameterInvalidException.class,
+                .isInstanceOfSatisfying(
+                        ParameterInvalidException.class,
                         e -> assertThat(e.parameter()).isEqualTo("qvd.vm.user.name"));
     }
 

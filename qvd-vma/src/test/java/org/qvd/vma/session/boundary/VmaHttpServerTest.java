@@ -38,7 +38,9 @@ class VmaHttpServerTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -47,13 +49,16 @@ class VmaHttpServerTest {
         HttpResponse<String> ping = get("/vma/ping");
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(ping.headers().firstValue("Content-Type")).contains("application/json");
-        assertThat(ping.body()).contains("\"status\":\"ok\"", "\"version\":\"test\"").containsPattern("\"rssKiB\":[1-9]");
+        assertThat(ping.body())
+                .contains("\"status\":\"ok\"", "\"version\":\"test\"")
+                .containsPattern("\"rssKiB\":[1-9]");
         assertThat(get("/vma/x_state").body()).isEqualTo("{\"state\":\"stopped\",\"resumed\":false}");
     }
 
     @Test
     void refusesAnInjectedUserNameWith400NamingTheParameter() throws Exception {
-        HttpResponse<String> response = get("/vma/x_start?qvd.vm.user.name=x%3Bid&qvd.nx.cookie=0123456789abcdef0123456789abcdef");
+        HttpResponse<String> response =
+                get("/vma/x_start?qvd.vm.user.name=x%3Bid&qvd.nx.cookie=0123456789abcdef0123456789abcdef");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"error\":\"invalid_parameter\"", "\"parameter\":\"qvd.vm.user.name\"");
         assertThat(get("/vma/x_state").body()).contains("\"stopped\"");
@@ -66,22 +71,28 @@ class VmaHttpServerTest {
         assertThat(missing.body()).contains("\"message\":\"qvd.vm.user.name is required\"");
         HttpResponse<String> check = get("/vma/x_check?qvd.vm.user.name=alice&qvd.client.keyboard=pc105%2Fes");
         assertThat(check.statusCode()).isEqualTo(200);
-        assertThat(get("/vma/x_check?qvd.vm.user.name=alice&qvd.client.keyboard=..%2Fx").statusCode()).isEqualTo(400);
+        assertThat(get("/vma/x_check?qvd.vm.user.name=alice&qvd.client.keyboard=..%2Fx")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(get("/vma/x_state").body()).contains("\"stopped\"");
     }
 
     @Test
     void answersUnknownMethodsAndVerbs() throws Exception {
         assertThat(get("/vma/rm_rf").statusCode()).isEqualTo(404);
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/vma/ping")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/vma/ping"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.body()).contains("method_not_allowed");
     }
 
     @Test
     void acceptsExpiryAndRefusesNonNumericOnes() throws Exception {
-        assertThat(get("/vma/expire?vm.expiration.soft=1900000000&vm.expiration.hard=1900003600").statusCode())
+        assertThat(get("/vma/expire?vm.expiration.soft=1900000000&vm.expiration.hard=1900003600")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(get("/vma/expire?vm.expiration.hard=tomorrow").statusCode()).isEqualTo(400);
     }
@@ -98,22 +109,32 @@ class VmaHttpServerTest {
         Properties p = new Properties();
         p.setProperty("vma.local-mode", "true");
         p.setProperty("vma.run.dir", dir.toString());
-        VmaHttpServer keyed = new VmaHttpServer(new SessionSupervisor(VmaConfig.from(p)), new PowerControl(List.of()),
-                "test", org.qvd.vma.platform.VmaKey.of(key));
+        VmaHttpServer keyed = new VmaHttpServer(
+                new SessionSupervisor(VmaConfig.from(p)),
+                new PowerControl(List.of()),
+                "test",
+                org.qvd.vma.platform.VmaKey.of(key));
         keyed.start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + keyed.port();
-            for (String path : List.of("/vma/ping", "/vma/x_state", "/vma/x_start?qvd.vm.user.name=alice", "/vma/nope")) {
-                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+            for (String path :
+                    List.of("/vma/ping", "/vma/x_state", "/vma/x_start?qvd.vm.user.name=alice", "/vma/nope")) {
+                HttpResponse<String> refused = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(refused.statusCode()).as(path).isEqualTo(403);
                 assertThat(refused.body()).contains("\"error\":\"vma.key_required\"");
-                HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("X-QVD-VMA-Key", "cd".repeat(32)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> wrong = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("X-QVD-VMA-Key", "cd".repeat(32))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(wrong.statusCode()).as(path).isEqualTo(403);
             }
-            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(base + "/vma/x_state"))
-                    .header("X-QVD-VMA-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ok = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/vma/x_state"))
+                            .header("X-QVD-VMA-Key", key)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("\"stopped\"");
         } finally {

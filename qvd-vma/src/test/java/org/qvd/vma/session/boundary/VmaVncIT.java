@@ -40,32 +40,51 @@ class VmaVncIT {
         int viewerDisplay = freeDisplay(agentDisplay + 1);
         int httpPort = freePort();
         int nxPort = freePort();
-        support.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dvma.local-mode=true", "-Dvma.http.bind=127.0.0.1", "-Dvma.http.port=" + httpPort,
-                "-Dvma.nx.port=" + nxPort, "-Dvma.nx.display=" + agentDisplay, "-Dvma.nx.loopback=true",
-                "-Dvma.vnc.viewer.display=" + viewerDisplay, "-Dvma.vnc.port=" + Integer.getInteger("qvd.vnc.it.port", 42560),
-                "-Dvma.run.dir=" + dir.resolve("run"), "-Dvma.local.home=" + dir.resolve("home"),
-                "-Dvma.session.command=xterm -title qvd-vnc-term -geometry 80x24+40+40", "-Dvma.poweroff.command=",
-                "-jar", System.getProperty("vma.jar")), Map.of(), dir.resolve("vma.log"));
+        support.start(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dvma.local-mode=true",
+                        "-Dvma.http.bind=127.0.0.1",
+                        "-Dvma.http.port=" + httpPort,
+                        "-Dvma.nx.port=" + nxPort,
+                        "-Dvma.nx.display=" + agentDisplay,
+                        "-Dvma.nx.loopback=true",
+                        "-Dvma.vnc.viewer.display=" + viewerDisplay,
+                        "-Dvma.vnc.port=" + Integer.getInteger("qvd.vnc.it.port", 42560),
+                        "-Dvma.run.dir=" + dir.resolve("run"),
+                        "-Dvma.local.home=" + dir.resolve("home"),
+                        "-Dvma.session.command=xterm -title qvd-vnc-term -geometry 80x24+40+40",
+                        "-Dvma.poweroff.command=",
+                        "-jar",
+                        System.getProperty("vma.jar")),
+                Map.of(),
+                dir.resolve("vma.log"));
         String base = "http://127.0.0.1:" + httpPort;
         awaitPing(base);
 
         var nothing = get(base, "/vma/vnc_start?vnc.mode=view");
-        assertThat(nothing.statusCode()).as("no session to watch: %s", nothing.body()).isEqualTo(409);
+        assertThat(nothing.statusCode())
+                .as("no session to watch: %s", nothing.body())
+                .isEqualTo(409);
         assertThat(get(base, "/vma/vnc_start?vnc.mode=spy").statusCode()).isEqualTo(400);
 
         String cookie = cookie();
-        get(base, "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan&qvd.client.fullscreen=1&qvd.nx.cookie="
-                + cookie);
+        get(
+                base,
+                "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.link=lan&qvd.client.fullscreen=1&qvd.nx.cookie="
+                        + cookie);
         awaitState(base, "listening"::equals, Duration.ofSeconds(30));
         var view = get(base, "/vma/vnc_start?vnc.mode=view");
-        assertThat(view.statusCode()).as("a listening session shows nothing yet: %s", view.body()).isEqualTo(409);
+        assertThat(view.statusCode())
+                .as("a listening session shows nothing yet: %s", view.body())
+                .isEqualTo(409);
 
         long begin = System.nanoTime();
         var started = get(base, "/vma/vnc_start?vnc.mode=desktop&vnc.geometry=1024x640");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         int port = json(started).path("port").asInt();
-        System.out.printf("VmaVncIT: vnc_start (desktop) answered in %d ms, port %d%n",
+        System.out.printf(
+                "VmaVncIT: vnc_start (desktop) answered in %d ms, port %d%n",
                 (System.nanoTime() - begin) / 1_000_000, port);
         assertThat(awaitState(base, "connected"::equals, Duration.ofSeconds(5))).isEqualTo("connected");
         try (Socket vnc = new Socket("127.0.0.1", port)) {
@@ -73,11 +92,13 @@ class VmaVncIT {
             int[] size = rfbHandshake(vnc);
             assertThat(size).as("the desktop has the browser's size").containsExactly(1024, 640);
             var admin = get(base, "/vma/vnc_start?vnc.mode=view");
-            assertThat(admin.statusCode()).as("an admin may watch a connected session: %s", admin.body())
+            assertThat(admin.statusCode())
+                    .as("an admin may watch a connected session: %s", admin.body())
                     .isEqualTo(200);
         }
         assertThat(awaitState(base, "suspended"::equals, Duration.ofSeconds(30)))
-                .as("the browser left: its viewer goes and the session is suspended").isEqualTo("suspended");
+                .as("the browser left: its viewer goes and the session is suspended")
+                .isEqualTo("suspended");
     }
 
     /** RFB 3.8 without authentication, shared: answers the framebuffer's width and height from ServerInit. */
@@ -92,7 +113,9 @@ class VmaVncIT {
         assertThat(types).as("security types offered").isPositive();
         byte[] offered = new byte[types];
         in.readFully(offered);
-        assertThat(offered).as("no VNC password: the VMA's key and -allow guard it").contains((byte) 1);
+        assertThat(offered)
+                .as("no VNC password: the VMA's key and -allow guard it")
+                .contains((byte) 1);
         out.write(1);
         assertThat(in.readInt()).as("security result").isZero();
         out.write(1); // shared

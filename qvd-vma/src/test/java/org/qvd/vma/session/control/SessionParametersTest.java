@@ -28,7 +28,9 @@ class SessionParametersTest {
 
     private static void assertRejected(Map<String, String> params, String parameter) {
         assertThatThrownBy(() -> SessionParameters.parse(params))
-                .isInstanceOfSatisfying(ParameterInvalidException.class, e -> assertThat(e.parameter()).isEqualTo(parameter));
+                .isInstanceOfSatisfying(
+                        ParameterInvalidException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 
     @Test
@@ -44,8 +46,19 @@ class SessionParametersTest {
         params.put("qvd.slave.key", "c2xhdmUta2V5LTEyMw==");
         params.put("qvd.vm.some.property", "ignored, even with , and =");
         SessionRequest request = SessionParameters.parse(params);
-        assertThat(request).isEqualTo(new SessionRequest("alice", 1500, 1500, "pc105/es", 1280, 800, false, "lan",
-                "macosx", COOKIE, "c2xhdmUta2V5LTEyMw=="));
+        assertThat(request)
+                .isEqualTo(new SessionRequest(
+                        "alice",
+                        1500,
+                        1500,
+                        "pc105/es",
+                        1280,
+                        800,
+                        false,
+                        "lan",
+                        "macosx",
+                        COOKIE,
+                        "c2xhdmUta2V5LTEyMw=="));
     }
 
     @Test
@@ -57,8 +70,22 @@ class SessionParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"root", "Alice", "al ice", "a;rm -rf /", "$(id)", "`id`", "../etc", "-oops", "a,b",
-            "user:x", "a\nb", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ""})
+    @ValueSource(
+            strings = {
+                "root",
+                "Alice",
+                "al ice",
+                "a;rm -rf /",
+                "$(id)",
+                "`id`",
+                "../etc",
+                "-oops",
+                "a,b",
+                "user:x",
+                "a\nb",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                ""
+            })
     void rejectsUnsafeOrReservedUserNames(String name) {
         assertRejected(with("qvd.vm.user.name", name), "qvd.vm.user.name");
     }
@@ -70,8 +97,9 @@ class SessionParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1024x768,listen=1", "1024", "x768", "100x100", "99999x768", "1024X768", "-1x768",
-            "1024x768+0+0"})
+    @ValueSource(
+            strings = {"1024x768,listen=1", "1024", "x768", "100x100", "99999x768", "1024X768", "-1x768", "1024x768+0+0"
+            })
     void rejectsBadGeometry(String geometry) {
         assertRejected(with("qvd.client.geometry", geometry), "qvd.client.geometry");
     }

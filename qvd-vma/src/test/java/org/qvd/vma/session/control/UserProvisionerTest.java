@@ -16,7 +16,8 @@ class UserProvisionerTest {
 
     @Test
     void refusesAMalformedPasswdLine() {
-        assertThat(UserProvisioner.parsePasswd("alice:x:10x1:1002::/home/alice:/bin/bash")).isEmpty();
+        assertThat(UserProvisioner.parsePasswd("alice:x:10x1:1002::/home/alice:/bin/bash"))
+                .isEmpty();
         assertThat(UserProvisioner.parsePasswd("alice")).isEmpty();
     }
 }

@@ -11,28 +11,37 @@ import org.qvd.vma.session.entity.SessionUser;
 
 /** x11vnc's command line: one connection, from the calling node only, read-only for View. */
 class VncServerTest {
-    private final VncSettings settings = new VncSettings("/usr/bin/x11vnc", "/usr/bin/Xvfb", "/usr/bin/nxproxy", 101,
-            4100, Path.of("/run/qvd/vnc"), 5900, 30);
+    private final VncSettings settings = new VncSettings(
+            "/usr/bin/x11vnc", "/usr/bin/Xvfb", "/usr/bin/nxproxy", 101, 4100, Path.of("/run/qvd/vnc"), 5900, 30);
     private final SessionSupervisor.Attachable session = new SessionSupervisor.Attachable(
-            new SessionUser("demo", 1000, 1000, Path.of("/home/demo")), 100, Path.of("/run/qvd/session/xauthority"),
-            "0123456789abcdef0123456789abcdef", XState.CONNECTED);
+            new SessionUser("demo", 1000, 1000, Path.of("/home/demo")),
+            100,
+            Path.of("/run/qvd/session/xauthority"),
+            "0123456789abcdef0123456789abcdef",
+            XState.CONNECTED);
 
     @Test
     void viewIsReadOnlyAndAcceptsOnlyTheCallingNodeOnce() {
         List<String> view = VncServer.command(settings, session, VncMode.VIEW, "192.168.122.1");
-        assertThat(view).contains("-viewonly", "-once", "-shared").containsSequence("-allow", "192.168.122.1")
-                .containsSequence("-display", ":100").containsSequence("-timeout", "30");
+        assertThat(view)
+                .contains("-viewonly", "-once", "-shared")
+                .containsSequence("-allow", "192.168.122.1")
+                .containsSequence("-display", ":100")
+                .containsSequence("-timeout", "30");
     }
 
     @Test
     void assistAndDesktopShareInput() {
-        assertThat(VncServer.command(settings, session, VncMode.ASSIST, "10.0.0.1")).doesNotContain("-viewonly");
-        assertThat(VncServer.command(settings, session, VncMode.DESKTOP, "10.0.0.1")).doesNotContain("-viewonly");
+        assertThat(VncServer.command(settings, session, VncMode.ASSIST, "10.0.0.1"))
+                .doesNotContain("-viewonly");
+        assertThat(VncServer.command(settings, session, VncMode.DESKTOP, "10.0.0.1"))
+                .doesNotContain("-viewonly");
     }
 
     @Test
     void withoutACallerAddressOnlyLocalhost() {
-        assertThat(VncServer.command(settings, session, VncMode.VIEW, null)).contains("-localhost")
+        assertThat(VncServer.command(settings, session, VncMode.VIEW, null))
+                .contains("-localhost")
                 .doesNotContain("-allow");
     }
 }

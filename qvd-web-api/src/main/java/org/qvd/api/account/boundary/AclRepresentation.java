@@ -1,8 +1,7 @@
 package org.qvd.api.account.boundary;
 
-import org.qvd.vmas.account.boundary.AclDto;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.qvd.vmas.account.boundary.AclDto;
 
 /** One ACL of the catalogue. */
 @Schema(name = "Acl", description = "a permission such as `vm.update.state`")

@@ -1,8 +1,5 @@
 package org.qvd.api.account.boundary;
 
-import org.qvd.vmas.account.boundary.AdministratorService;
-import org.qvd.vmas.account.boundary.CallerDto;
-
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -12,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.api.platform.BearerTokens;
+import org.qvd.vmas.account.boundary.AdministratorService;
+import org.qvd.vmas.account.boundary.CallerDto;
 
 /** Bearer tokens for administrators (authenticate once with Basic, then send {@code Authorization: Bearer}). */
 @Path("auth")
@@ -27,7 +26,8 @@ public class AuthResource {
 
     @POST
     @Path("token")
-    @Operation(summary = "Issue a bearer token for the calling administrator (also refreshes a token)",
+    @Operation(
+            summary = "Issue a bearer token for the calling administrator (also refreshes a token)",
             description = "no ACL needed: authenticate with Basic (or a token to refresh it) and send the answer's "
                     + "token as `Authorization: Bearer <token>` until expiresAt (qvd.api.token.ttl). Blocking the "
                     + "administrator or changing its password voids it.")

@@ -1,7 +1,5 @@
 package org.qvd.api.account.boundary;
 
-import org.qvd.vmas.account.boundary.RoleService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -27,12 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
-import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
-import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
 import org.qvd.api.platform.Created;
 import org.qvd.api.platform.Page;
 import org.qvd.api.platform.PageParams;
+import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
+import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
+import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
+import org.qvd.vmas.account.boundary.RoleService;
 
 /** Roles made of ACLs (granted, denied, inherited) and the catalogue of ACLs. */
 @Path("roles")
@@ -51,11 +50,16 @@ public class RoleResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List roles", description = "ACL role.see; the caller's tenant's roles and those of every "
-            + "tenant. Filters: tenantId (superadmins), name (contains).")
-    public Page<RoleRepresentation> list(@QueryParam("tenantId") Long tenantId, @QueryParam("name") String name,
-            @QueryParam("sort") @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING,
-                    pattern = SORT_PATTERN)) String sort,
+    @Operation(
+            summary = "List roles",
+            description = "ACL role.see; the caller's tenant's roles and those of every "
+                    + "tenant. Filters: tenantId (superadmins), name (contains).")
+    public Page<RoleRepresentation> list(
+            @QueryParam("tenantId") Long tenantId,
+            @QueryParam("name") String name,
+            @QueryParam("sort")
+                    @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN))
+                    String sort,
             @BeanParam PageParams page) {
         return Page.of(roles.list(new RoleFilter(tenantId, name), page.toRequest(sort)), RoleRepresentation::of);
     }
@@ -68,9 +72,13 @@ public class RoleResource {
     }
 
     @POST
-    @Operation(summary = "Create a role", description = "ACL role.create; names are unique per tenant "
-            + "(409 role.duplicate).")
-    @APIResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", ref = "Location"),
+    @Operation(
+            summary = "Create a role",
+            description = "ACL role.create; names are unique per tenant " + "(409 role.duplicate).")
+    @APIResponse(
+            responseCode = "201",
+            description = "created",
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = RoleRepresentation.class)))
     public Response create(NewRole request) {
         RoleRepresentation r = RoleRepresentation.of(roles.create(request));
@@ -102,8 +110,10 @@ public class RoleResource {
 
     @PUT
     @Path("{id}/acls/{acl}")
-    @Operation(summary = "Grant an ACL", description = "ACL role.update; an ACL not in the catalogue "
-            + "(GET /roles/acls) answers 404 acl.not_found.")
+    @Operation(
+            summary = "Grant an ACL",
+            description =
+                    "ACL role.update; an ACL not in the catalogue " + "(GET /roles/acls) answers 404 acl.not_found.")
     public RoleRepresentation grant(@PathParam("id") Long id, @PathParam("acl") String acl) {
         return RoleRepresentation.of(roles.grant(id, acl));
     }

@@ -1,8 +1,5 @@
 package org.qvd.api.audit.boundary;
 
-import org.qvd.vmas.audit.boundary.AuditFilter;
-import org.qvd.vmas.audit.boundary.AuditService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.api.platform.Page;
 import org.qvd.api.platform.PageParams;
+import org.qvd.vmas.audit.boundary.AuditFilter;
+import org.qvd.vmas.audit.boundary.AuditService;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.PlatformError;
 
@@ -36,18 +34,30 @@ public class AuditResource {
     AuditService audit;
 
     @GET
-    @Operation(summary = "List audit entries", description = "ACL audit.see; tenant administrators see their "
-            + "tenant's entries. Filters: tenantId (superadmins), admin (contains), action, objectType, objectId, "
-            + "result (ok or an error code), from, to (ISO-8601 instants). Newest first unless sorted.")
-    public Page<AuditEntryRepresentation> list(@QueryParam("tenantId") Long tenantId, @QueryParam("admin") String admin,
-            @QueryParam("action") String action, @QueryParam("objectType") String objectType,
-            @QueryParam("objectId") Long objectId, @QueryParam("result") String result,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("sort") @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING,
-                    pattern = SORT_PATTERN)) String sort,
+    @Operation(
+            summary = "List audit entries",
+            description = "ACL audit.see; tenant administrators see their "
+                    + "tenant's entries. Filters: tenantId (superadmins), admin (contains), action, objectType, objectId, "
+                    + "result (ok or an error code), from, to (ISO-8601 instants). Newest first unless sorted.")
+    public Page<AuditEntryRepresentation> list(
+            @QueryParam("tenantId") Long tenantId,
+            @QueryParam("admin") String admin,
+            @QueryParam("action") String action,
+            @QueryParam("objectType") String objectType,
+            @QueryParam("objectId") Long objectId,
+            @QueryParam("result") String result,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("sort")
+                    @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN))
+                    String sort,
             @BeanParam PageParams page) {
-        return Page.of(audit.list(new AuditFilter(tenantId, admin, action, objectType, objectId, result, instant(from),
-                instant(to)), page.toRequest(sort)), AuditEntryRepresentation::of);
+        return Page.of(
+                audit.list(
+                        new AuditFilter(
+                                tenantId, admin, action, objectType, objectId, result, instant(from), instant(to)),
+                        page.toRequest(sort)),
+                AuditEntryRepresentation::of);
     }
 
     private static Instant instant(String text) {
@@ -57,7 +67,8 @@ public class AuditResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(PlatformError.VALIDATION_FAILED,
+            throw new InvalidInputException(
+                    PlatformError.VALIDATION_FAILED,
                     "from/to: must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }

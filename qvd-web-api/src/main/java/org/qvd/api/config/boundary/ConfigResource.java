@@ -1,7 +1,5 @@
 package org.qvd.api.config.boundary;
 
-import org.qvd.vmas.config.boundary.ConfigService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qvd.vmas.config.boundary.ConfigService;
 
 /** Configuration keys, global (superadmins, no tenantId) or per tenant. */
 @Path("config")
@@ -29,37 +28,44 @@ public class ConfigResource {
 
     /** A key's new value. */
     @Schema(name = "ConfigValue", description = "a configuration key's new value (checked against the key's type)")
-    public record Value(String value) {
-    }
+    public record Value(String value) {}
 
     @GET
-    @Operation(summary = "Every known or stored key with its effective value", description = "ACL config.see; "
-            + "tenantId: a tenant's values (tenant administrators: always their own; superadmins without it: the "
-            + "global values). Filter: key (contains).")
+    @Operation(
+            summary = "Every known or stored key with its effective value",
+            description = "ACL config.see; "
+                    + "tenantId: a tenant's values (tenant administrators: always their own; superadmins without it: the "
+                    + "global values). Filter: key (contains).")
     public List<ConfigRepresentation> list(@QueryParam("tenantId") Long tenantId, @QueryParam("key") String key) {
-        return config.list(tenantId).stream().filter(c -> key == null || c.key().contains(key))
-                .map(ConfigRepresentation::of).toList();
+        return config.list(tenantId).stream()
+                .filter(c -> key == null || c.key().contains(key))
+                .map(ConfigRepresentation::of)
+                .toList();
     }
 
     @GET
     @Path("{key}")
-    @Operation(summary = "One key's effective value", description = "ACL config.see; a key that is neither "
-            + "known nor stored answers 404 config.not_found.")
+    @Operation(
+            summary = "One key's effective value",
+            description = "ACL config.see; a key that is neither " + "known nor stored answers 404 config.not_found.")
     public ConfigRepresentation get(@QueryParam("tenantId") Long tenantId, @PathParam("key") String key) {
         return ConfigRepresentation.of(config.get(tenantId, key));
     }
 
     @PUT
     @Path("{key}")
-    @Operation(summary = "Set a key", description = "ACL config.update; global values (no tenantId) are for "
-            + "superadmins; a value that does not fit a typed key answers 400.")
+    @Operation(
+            summary = "Set a key",
+            description = "ACL config.update; global values (no tenantId) are for "
+                    + "superadmins; a value that does not fit a typed key answers 400.")
     public ConfigRepresentation set(@QueryParam("tenantId") Long tenantId, @PathParam("key") String key, Value value) {
         return ConfigRepresentation.of(config.set(tenantId, key, value == null ? null : value.value()));
     }
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Remove a stored value so the next level applies",
+    @Operation(
+            summary = "Remove a stored value so the next level applies",
             description = "ACL config.update; answers the key's new effective value (200, not 204).")
     public ConfigRepresentation delete(@QueryParam("tenantId") Long tenantId, @PathParam("key") String key) {
         return ConfigRepresentation.of(config.delete(tenantId, key));

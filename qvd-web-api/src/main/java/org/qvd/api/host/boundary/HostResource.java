@@ -1,7 +1,5 @@
 package org.qvd.api.host.boundary;
 
-import org.qvd.vmas.host.boundary.HostService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,6 +29,7 @@ import org.qvd.api.platform.PageParams;
 import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
 import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
+import org.qvd.vmas.host.boundary.HostService;
 
 /** Hypervisor hosts and their runtime (state, heartbeat, capacity). */
 @Path("hosts")
@@ -50,20 +48,31 @@ public class HostResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "List hosts", description = "ACL host.see; hosts are shared by every tenant. Filters: name "
-            + "(contains), state, blocked.")
-    public Page<HostRepresentation> list(@QueryParam("name") String name, @QueryParam("state") String state,
+    @Operation(
+            summary = "List hosts",
+            description =
+                    "ACL host.see; hosts are shared by every tenant. Filters: name " + "(contains), state, blocked.")
+    public Page<HostRepresentation> list(
+            @QueryParam("name") String name,
+            @QueryParam("state") String state,
             @QueryParam("blocked") Boolean blocked,
-            @QueryParam("sort") @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING,
-                    pattern = SORT_PATTERN)) String sort,
+            @QueryParam("sort")
+                    @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN))
+                    String sort,
             @BeanParam PageParams page) {
         return Page.of(hosts.list(new HostFilter(name, state, blocked), page.toRequest(sort)), HostRepresentation::of);
     }
 
     @POST
-    @Operation(summary = "Register a host", description = "superadmins (ACL host.create); names and addresses are "
-            + "unique (409 host.duplicate, host.duplicate_address). The host is stopped until its agent registers.")
-    @APIResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", ref = "Location"),
+    @Operation(
+            summary = "Register a host",
+            description =
+                    "superadmins (ACL host.create); names and addresses are "
+                            + "unique (409 host.duplicate, host.duplicate_address). The host is stopped until its agent registers.")
+    @APIResponse(
+            responseCode = "201",
+            description = "created",
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = HostRepresentation.class)))
     public Response create(NewHost request) {
         HostRepresentation h = HostRepresentation.of(hosts.create(request));
@@ -79,16 +88,18 @@ public class HostResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change a host", description = "superadmins (ACL host.update); absent fields keep their "
-            + "value.")
+    @Operation(
+            summary = "Change a host",
+            description = "superadmins (ACL host.update); absent fields keep their " + "value.")
     public HostRepresentation update(@PathParam("id") Long id, HostUpdate update) {
         return HostRepresentation.of(hosts.update(id, update));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a host", description = "superadmins (ACL host.delete); a host that still holds VMs "
-            + "answers 409 host.in_use.")
+    @Operation(
+            summary = "Delete a host",
+            description = "superadmins (ACL host.delete); a host that still holds VMs " + "answers 409 host.in_use.")
     @APIResponse(responseCode = "204", description = "deleted")
     @Produces(MediaType.WILDCARD) // nothing to negotiate: 204 has no body (a client may accept only problems)
     public void delete(@PathParam("id") Long id) {
@@ -97,15 +108,17 @@ public class HostResource {
 
     @POST
     @Path("{id}/block")
-    @Operation(summary = "Block a host", description = "ACL host.update.block; no new VMs are placed on it, running "
-            + "ones keep running.")
+    @Operation(
+            summary = "Block a host",
+            description = "ACL host.update.block; no new VMs are placed on it, running " + "ones keep running.")
     public HostRepresentation block(@PathParam("id") Long id) {
         return HostRepresentation.of(hosts.block(id));
     }
 
     @POST
     @Path("{id}/stop")
-    @Operation(summary = "Stop a running host (superadmins, ACL host.update.stop)",
+    @Operation(
+            summary = "Stop a running host (superadmins, ACL host.update.stop)",
             description = "Answers the host in state `stopping` and sends StopHost to its agent, which stops every VM "
                     + "and then itself; the host and its VMs become `stopped` when the agent reports it (or its "
                     + "heartbeats end). Refusals: 409 `host.not_running` when the host is not running (nothing "

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.qvd.vmas.account.boundary.AdministratorService;
 import org.qvd.api.metrics.control.SystemGauges;
+import org.qvd.vmas.account.boundary.AdministratorService;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
 
@@ -34,14 +34,20 @@ public class CounterResource {
     SystemGauges gauges;
 
     /** The summary. A map is null without the ACL to see VMs/hosts; connection figures are null for tenant admins. */
-    @Schema(name = "Counters", description = "a map is absent without the ACL to see VMs or hosts; the connection "
-            + "figures are absent for tenant administrators")
-    public record Counters(Map<String, Long> vmsByState, Map<String, Long> hostsByState, Long connectedUsers,
-            Double connectAttempts, Double connectSuccesses) {
-    }
+    @Schema(
+            name = "Counters",
+            description = "a map is absent without the ACL to see VMs or hosts; the connection "
+                    + "figures are absent for tenant administrators")
+    public record Counters(
+            Map<String, Long> vmsByState,
+            Map<String, Long> hostsByState,
+            Long connectedUsers,
+            Double connectAttempts,
+            Double connectSuccesses) {}
 
     @GET
-    @Operation(summary = "VMs and hosts by state; connected users and connection counters (superadmins)",
+    @Operation(
+            summary = "VMs and hosts by state; connected users and connection counters (superadmins)",
             description = "no ACL needed: every section the caller may not see is left out. VM counts are scoped to "
                     + "the caller's tenant; connectAttempts and connectSuccesses count the L7R's connection attempts "
                     + "since the server started.")
@@ -52,7 +58,11 @@ public class CounterResource {
         if (!admins.me().superadmin()) {
             return new Counters(vmCounts, hostCounts, null, null, null);
         }
-        return new Counters(vmCounts, hostCounts, gauges.current().connectedUsers(),
-                gauges.counter(SystemGauges.CONNECT_ATTEMPTS), gauges.counter(SystemGauges.CONNECT_SUCCESSES));
+        return new Counters(
+                vmCounts,
+                hostCounts,
+                gauges.current().connectedUsers(),
+                gauges.counter(SystemGauges.CONNECT_ATTEMPTS),
+                gauges.counter(SystemGauges.CONNECT_SUCCESSES));
     }
 }

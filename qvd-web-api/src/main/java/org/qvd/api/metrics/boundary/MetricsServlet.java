@@ -21,7 +21,8 @@ import org.qvd.api.metrics.control.SystemGauges;
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {
 
-    private static final HttpClient LOCAL = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient LOCAL =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Inject
     SystemGauges gauges;
@@ -30,10 +31,14 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         gauges.current();
         try {
-            HttpResponse<byte[]> prometheus = LOCAL.send(HttpRequest.newBuilder(managementUri())
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> prometheus = LOCAL.send(
+                    HttpRequest.newBuilder(managementUri())
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             response.setStatus(prometheus.statusCode());
-            response.setContentType(prometheus.headers().firstValue("Content-Type").orElse("text/plain; version=0.0.4"));
+            response.setContentType(
+                    prometheus.headers().firstValue("Content-Type").orElse("text/plain; version=0.0.4"));
             response.getOutputStream().write(prometheus.body());
         } catch (IOException e) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "metrics unavailable");

@@ -23,8 +23,8 @@ import org.qvd.vmas.statistics.boundary.StatisticsService;
 @ApplicationScoped
 public class SystemGauges {
 
-    public static final List<String> VM_STATES = List.of("stopped", "starting", "running", "stopping", "zombie",
-            "debugging");
+    public static final List<String> VM_STATES =
+            List.of("stopped", "starting", "running", "stopping", "zombie", "debugging");
     public static final List<String> HOST_STATES = List.of("stopped", "starting", "running", "stopping", "lost");
     public static final String CONNECT_ATTEMPTS = "qvd.l7r.connect.attempts";
     public static final String CONNECT_SUCCESSES = "qvd.l7r.connect.successes";
@@ -43,8 +43,7 @@ public class SystemGauges {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), 0, 0);
 
     /** One reading of the counts. */
-    public record Snapshot(Map<String, Long> vms, Map<String, Long> hosts, long connectedUsers, long readAt) {
-    }
+    public record Snapshot(Map<String, Long> vms, Map<String, Long> hosts, long connectedUsers, long readAt) {}
 
     /**
      * Registers through {@code gauge(name, tags, ...)} and {@code counter(name, tags)}: WildFly's
@@ -53,12 +52,21 @@ public class SystemGauges {
      */
     void register(@Observes @Initialized(ApplicationScoped.class) Object start) {
         for (String state : VM_STATES) {
-            registry.gauge("qvd.vms", Tags.of("state", state), this, g -> g.current().vms().getOrDefault(state, 0L));
+            registry.gauge(
+                    "qvd.vms",
+                    Tags.of("state", state),
+                    this,
+                    g -> g.current().vms().getOrDefault(state, 0L));
         }
         for (String state : HOST_STATES) {
-            registry.gauge("qvd.hosts", Tags.of("state", state), this, g -> g.current().hosts().getOrDefault(state, 0L));
+            registry.gauge(
+                    "qvd.hosts",
+                    Tags.of("state", state),
+                    this,
+                    g -> g.current().hosts().getOrDefault(state, 0L));
         }
-        registry.gauge("qvd.users.connected", Tags.empty(), this, g -> g.current().connectedUsers());
+        registry.gauge(
+                "qvd.users.connected", Tags.empty(), this, g -> g.current().connectedUsers());
         registry.counter(CONNECT_ATTEMPTS, Tags.empty());
         registry.counter(CONNECT_SUCCESSES, Tags.empty());
         for (String direction : List.of("in", "out")) {
@@ -83,11 +91,12 @@ public class SystemGauges {
     private Snapshot read() {
         try {
             StatisticsDto s = statistics.systemWide();
-            return new Snapshot(s.vms().byState(), s.hosts().byState(), s.vms().connectedUsers(),
-                    System.currentTimeMillis());
+            return new Snapshot(
+                    s.vms().byState(), s.hosts().byState(), s.vms().connectedUsers(), System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the counts for the metrics: {0}", e.getMessage());
-            return new Snapshot(snapshot.vms(), snapshot.hosts(), snapshot.connectedUsers(), System.currentTimeMillis());
+            return new Snapshot(
+                    snapshot.vms(), snapshot.hosts(), snapshot.connectedUsers(), System.currentTimeMillis());
         }
     }
 }

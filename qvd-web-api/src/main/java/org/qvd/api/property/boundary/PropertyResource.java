@@ -1,8 +1,5 @@
 package org.qvd.api.property.boundary;
 
-import org.qvd.api.platform.ApiError;
-import org.qvd.vmas.property.boundary.PropertyService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.api.platform.ApiError;
 import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.property.boundary.PropertyService;
+import org.qvd.vmas.property.entity.PropertyOwner;
 
 /** Free key/value properties of users, VMs, hosts, OSFs and DIs: {@code /properties/{vm|user|host|osf|di}/{id}}. */
 @Path("properties/{objectType}/{objectId}")
@@ -35,34 +34,46 @@ public class PropertyResource {
 
     /** A property's new value. */
     @Schema(name = "PropertyValue", description = "a property's new value")
-    public record Value(String value) {
-    }
+    public record Value(String value) {}
 
     @GET
-    @Operation(summary = "List an object's properties", description = "ACL property.see; an object of another tenant "
-            + "answers 404.")
-    public List<PropertyRepresentation> list(@PathParam("objectType") @Parameter(schema = @Schema(
-            type = SchemaType.STRING, enumeration = {"vm", "user", "host", "osf", "di"})) String type,
+    @Operation(
+            summary = "List an object's properties",
+            description = "ACL property.see; an object of another tenant " + "answers 404.")
+    public List<PropertyRepresentation> list(
+            @PathParam("objectType")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"vm", "user", "host", "osf", "di"}))
+                    String type,
             @PathParam("objectId") long id) {
-        return properties.list(owner(type), id).stream().map(PropertyRepresentation::of).toList();
+        return properties.list(owner(type), id).stream()
+                .map(PropertyRepresentation::of)
+                .toList();
     }
 
     @PUT
     @Path("{key}")
     @Operation(summary = "Set (create or replace) a property", description = "ACL property.update.")
-    public PropertyRepresentation set(@PathParam("objectType") String type, @PathParam("objectId") long id,
-            @PathParam("key") String key, Value value) {
+    public PropertyRepresentation set(
+            @PathParam("objectType") String type,
+            @PathParam("objectId") long id,
+            @PathParam("key") String key,
+            Value value) {
         return PropertyRepresentation.of(properties.set(owner(type), id, key, value == null ? null : value.value()));
     }
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Delete a property", description = "ACL property.delete; a key the object does not have "
-            + "answers 404.")
+    @Operation(
+            summary = "Delete a property",
+            description = "ACL property.delete; a key the object does not have " + "answers 404.")
     @APIResponse(responseCode = "204", description = "deleted")
     @Produces(MediaType.WILDCARD) // nothing to negotiate: 204 has no body (a client may accept only problems)
-    public void delete(@PathParam("objectType") String type, @PathParam("objectId") long id,
-            @PathParam("key") String key) {
+    public void delete(
+            @PathParam("objectType") String type, @PathParam("objectId") long id, @PathParam("key") String key) {
         properties.delete(owner(type), id, key);
     }
 

@@ -43,12 +43,17 @@ public class ProvisioningFault extends Exception {
      */
     static SOAPFaultException soapFault(Problem p) {
         try {
-            SOAPFault fault = SOAPFactory.newInstance().createFault(p.code() + ": " + p.detail(),
-                    new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, p.status() < 500 ? "Client" : "Server"));
+            SOAPFault fault = SOAPFactory.newInstance()
+                    .createFault(
+                            p.code() + ": " + p.detail(),
+                            new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, p.status() < 500 ? "Client" : "Server"));
             Detail detail = fault.addDetail();
-            JAXBContext.newInstance(FaultInfo.class).createMarshaller().marshal(
-                    new JAXBElement<>(new QName(ProvisioningWebService.NS, "QvdFault"), FaultInfo.class, of(p).info),
-                    detail);
+            JAXBContext.newInstance(FaultInfo.class)
+                    .createMarshaller()
+                    .marshal(
+                            new JAXBElement<>(
+                                    new QName(ProvisioningWebService.NS, "QvdFault"), FaultInfo.class, of(p).info),
+                            detail);
             return new SOAPFaultException(fault);
         } catch (SOAPException | JAXBException e) {
             throw new IllegalStateException("cannot build a SOAP fault", e);

@@ -9,8 +9,7 @@ import org.qvd.vmas.vm.boundary.VmDto;
 /** The SOAP types: flat JAXB beans, so the WSDL stays simple for generated clients. */
 public final class ProvisioningTypes {
 
-    private ProvisioningTypes() {
-    }
+    private ProvisioningTypes() {}
 
     /** A user. */
     @XmlAccessorType(XmlAccessType.FIELD)

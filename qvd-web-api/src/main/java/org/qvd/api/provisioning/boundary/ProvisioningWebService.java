@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.qvd.vmas.account.boundary.UserRequests.NewUser;
-import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
-import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.api.platform.Problem;
 import org.qvd.api.platform.Problems;
 import org.qvd.api.provisioning.boundary.ProvisioningTypes.User;
 import org.qvd.api.provisioning.boundary.ProvisioningTypes.Vm;
+import org.qvd.vmas.account.boundary.UserRequests.NewUser;
+import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
+import org.qvd.vmas.account.boundary.UserService;
+import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.platform.PageRequest;
 
 /**
  * User and VM provisioning over SOAP, at {@code /api/soap/provisioning} (WSDL: {@code ?wsdl}).
@@ -29,7 +29,10 @@ import org.qvd.vmas.platform.PageRequest;
  * clients (wsdl2java, SoapUI) show them as such; a missing one still reaches the service and is refused there
  * with {@code validation.failed}, as over REST.
  */
-@WebService(name = "Provisioning", serviceName = "ProvisioningService", portName = "ProvisioningPort",
+@WebService(
+        name = "Provisioning",
+        serviceName = "ProvisioningService",
+        portName = "ProvisioningPort",
         targetNamespace = ProvisioningWebService.NS)
 public class ProvisioningWebService {
 
@@ -44,7 +47,8 @@ public class ProvisioningWebService {
 
     @WebMethod
     @WebResult(name = "user")
-    public User createUser(@WebParam(name = "tenantId") Long tenantId,
+    public User createUser(
+            @WebParam(name = "tenantId") Long tenantId,
             @WebParam(name = "login") @XmlElement(required = true) String login,
             @WebParam(name = "password") @XmlElement(required = true) String password,
             @WebParam(name = "description") String description)
@@ -53,7 +57,8 @@ public class ProvisioningWebService {
     }
 
     @WebMethod
-    public void deleteUser(@WebParam(name = "userId") @XmlElement(required = true) Long userId) throws ProvisioningFault {
+    public void deleteUser(@WebParam(name = "userId") @XmlElement(required = true) Long userId)
+            throws ProvisioningFault {
         call(() -> {
             users.delete(userId);
             return null;
@@ -64,16 +69,23 @@ public class ProvisioningWebService {
     @WebResult(name = "user")
     public List<User> listUsers(@WebParam(name = "tenantId") Long tenantId, @WebParam(name = "login") String login)
             throws ProvisioningFault {
-        return call(() -> users.list(new UserFilter(tenantId, login, null), PageRequest.first(PageRequest.MAX_SIZE))
-                .items().stream().map(User::of).toList());
+        return call(() ->
+                users
+                        .list(new UserFilter(tenantId, login, null), PageRequest.first(PageRequest.MAX_SIZE))
+                        .items()
+                        .stream()
+                        .map(User::of)
+                        .toList());
     }
 
     @WebMethod
     @WebResult(name = "vm")
-    public Vm createVm(@WebParam(name = "userId") @XmlElement(required = true) Long userId,
+    public Vm createVm(
+            @WebParam(name = "userId") @XmlElement(required = true) Long userId,
             @WebParam(name = "osfId") @XmlElement(required = true) Long osfId,
             @WebParam(name = "name") @XmlElement(required = true) String name,
-            @WebParam(name = "diTag") String diTag) throws ProvisioningFault {
+            @WebParam(name = "diTag") String diTag)
+            throws ProvisioningFault {
         return call(() -> Vm.of(vms.create(new NewVm(userId, osfId, name, diTag, null, null))));
     }
 
@@ -101,8 +113,12 @@ public class ProvisioningWebService {
     @WebResult(name = "vm")
     public List<Vm> listVms(@WebParam(name = "userId") Long userId, @WebParam(name = "name") String name)
             throws ProvisioningFault {
-        return call(() -> vms.list(new VmFilter(null, userId, null, null, name, null, null),
-                PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(Vm::of).toList());
+        return call(() -> vms
+                .list(new VmFilter(null, userId, null, null, name, null, null), PageRequest.first(PageRequest.MAX_SIZE))
+                .items()
+                .stream()
+                .map(Vm::of)
+                .toList());
     }
 
     /**

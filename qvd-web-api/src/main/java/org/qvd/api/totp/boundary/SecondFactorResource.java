@@ -28,31 +28,37 @@ import org.qvd.vmas.totp.boundary.TotpService;
 public class SecondFactorResource {
 
     /** A code from the authenticator app. */
-    public record Code(String code) {
-    }
+    public record Code(String code) {}
 
     @EJB
     TotpService totp;
 
     @GET
-    @Operation(summary = "Whether the caller's logins need a code", description = "{enabled: true} once an enrolled "
-            + "secret was confirmed; any authenticated administrator.")
+    @Operation(
+            summary = "Whether the caller's logins need a code",
+            description =
+                    "{enabled: true} once an enrolled " + "secret was confirmed; any authenticated administrator.")
     public Map<String, Boolean> status() {
         return Map.of("enabled", totp.enabled());
     }
 
     @POST
     @Path("enrolment")
-    @Operation(summary = "Enrol an authenticator app", description = "a new secret (Base32), its otpauth:// URI and a "
-            + "QR code (SVG), shown once; active after POST confirmation. 409 totp.enrolled while one is active.")
+    @Operation(
+            summary = "Enrol an authenticator app",
+            description =
+                    "a new secret (Base32), its otpauth:// URI and a "
+                            + "QR code (SVG), shown once; active after POST confirmation. 409 totp.enrolled while one is active.")
     public TotpEnrolmentDto enrol() {
         return totp.enrol();
     }
 
     @POST
     @Path("confirmation")
-    @Operation(summary = "Activate the enrolled secret with a first code", description = "from then on the caller's "
-            + "logins need a code; 400 totp.wrong_code (wrong, expired or used), 409 totp.not_enrolled.")
+    @Operation(
+            summary = "Activate the enrolled secret with a first code",
+            description = "from then on the caller's "
+                    + "logins need a code; 400 totp.wrong_code (wrong, expired or used), 409 totp.not_enrolled.")
     @APIResponse(responseCode = "204", description = "active")
     @Produces(MediaType.WILDCARD)
     public void confirm(Code code) {
@@ -61,8 +67,9 @@ public class SecondFactorResource {
 
     @POST
     @Path("removal")
-    @Operation(summary = "Turn the caller's second factor off with a current code", description = "400 "
-            + "totp.wrong_code, 409 totp.not_enrolled when none is active.")
+    @Operation(
+            summary = "Turn the caller's second factor off with a current code",
+            description = "400 " + "totp.wrong_code, 409 totp.not_enrolled when none is active.")
     @APIResponse(responseCode = "204", description = "off")
     @Produces(MediaType.WILDCARD)
     public void disable(Code code) {
@@ -71,7 +78,8 @@ public class SecondFactorResource {
 
     @DELETE
     @Path("{adminId}")
-    @Operation(summary = "Reset another administrator's second factor (lost device)",
+    @Operation(
+            summary = "Reset another administrator's second factor (lost device)",
             description = "ACL admin.update.password; that administrator logs in with the password alone until it "
                     + "enrols again.")
     @APIResponse(responseCode = "204", description = "reset")

@@ -1,7 +1,5 @@
 package org.qvd.api.vm.boundary;
 
-import org.qvd.vmas.vm.boundary.VmService;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,6 +31,7 @@ import org.qvd.api.platform.PageParams;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
+import org.qvd.vmas.vm.boundary.VmService;
 
 /** VMs and their actions; the VMAS checks ACLs, tenants and state transitions. */
 @Path("vms")
@@ -52,29 +50,43 @@ public class VmResource {
     UriInfo uri;
 
     /** The soft and hard expiry of a running VM (QVD's "expire"). */
-    @Schema(name = "Expiry", description = "soft: when the user is warned; hard: when the VM is stopped "
-            + "(ISO-8601 instants; null clears)")
-    public record Expiry(Instant soft, Instant hard) {
-    }
+    @Schema(
+            name = "Expiry",
+            description =
+                    "soft: when the user is warned; hard: when the VM is stopped " + "(ISO-8601 instants; null clears)")
+    public record Expiry(Instant soft, Instant hard) {}
 
     @GET
-    @Operation(summary = "List VMs", description = "ACL vm.see; tenant administrators see their tenant's VMs. "
-            + "Filters: tenantId (superadmins), userId, osfId, hostId, name (contains), state, blocked.")
-    public Page<VmRepresentation> list(@QueryParam("tenantId") Long tenantId, @QueryParam("userId") Long userId,
-            @QueryParam("osfId") Long osfId, @QueryParam("hostId") Long hostId, @QueryParam("name") String name,
-            @QueryParam("state") String state, @QueryParam("blocked") Boolean blocked,
-            @QueryParam("sort") @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING,
-                    pattern = SORT_PATTERN)) String sort,
+    @Operation(
+            summary = "List VMs",
+            description = "ACL vm.see; tenant administrators see their tenant's VMs. "
+                    + "Filters: tenantId (superadmins), userId, osfId, hostId, name (contains), state, blocked.")
+    public Page<VmRepresentation> list(
+            @QueryParam("tenantId") Long tenantId,
+            @QueryParam("userId") Long userId,
+            @QueryParam("osfId") Long osfId,
+            @QueryParam("hostId") Long hostId,
+            @QueryParam("name") String name,
+            @QueryParam("state") String state,
+            @QueryParam("blocked") Boolean blocked,
+            @QueryParam("sort")
+                    @Parameter(description = SORT, schema = @Schema(type = SchemaType.STRING, pattern = SORT_PATTERN))
+                    String sort,
             @BeanParam PageParams page) {
         VmFilter filter = new VmFilter(tenantId, userId, osfId, hostId, name, state, blocked);
         return Page.of(vms.list(filter, page.toRequest(sort)), VmRepresentation::of);
     }
 
     @POST
-    @Operation(summary = "Create a VM", description = "ACL vm.create; the user and the OSF must be of one tenant. "
-            + "The VM gets a free IP of the tenant's VM network unless ip is given (409 vm.ip_taken); names are "
-            + "unique per user (409 vm.duplicate). diTag defaults to `default`. The VM starts stopped.")
-    @APIResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", ref = "Location"),
+    @Operation(
+            summary = "Create a VM",
+            description = "ACL vm.create; the user and the OSF must be of one tenant. "
+                    + "The VM gets a free IP of the tenant's VM network unless ip is given (409 vm.ip_taken); names are "
+                    + "unique per user (409 vm.duplicate). diTag defaults to `default`. The VM starts stopped.")
+    @APIResponse(
+            responseCode = "201",
+            description = "created",
+            headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = VmRepresentation.class)))
     public Response create(NewVm request) {
         VmRepresentation vm = VmRepresentation.of(vms.create(request));
@@ -90,17 +102,21 @@ public class VmResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change a VM", description = "ACL vm.update; absent (null) fields keep their value. A new "
-            + "diTag applies at the next start.")
+    @Operation(
+            summary = "Change a VM",
+            description =
+                    "ACL vm.update; absent (null) fields keep their value. A new " + "diTag applies at the next start.")
     public VmRepresentation update(@PathParam("id") Long id, VmUpdate update) {
         return VmRepresentation.of(vms.update(id, update));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a stopped VM", description = "ACL vm.delete; a VM that is not stopped answers 409 "
-            + "vm.invalid_state. purgeHome=true also deletes the user's home disk on the hosts (every running host is "
-            + "told; refused with vm.purge_no_host when none runs); without it the home disk stays.")
+    @Operation(
+            summary = "Delete a stopped VM",
+            description = "ACL vm.delete; a VM that is not stopped answers 409 "
+                    + "vm.invalid_state. purgeHome=true also deletes the user's home disk on the hosts (every running host is "
+                    + "told; refused with vm.purge_no_host when none runs); without it the home disk stays.")
     @APIResponse(responseCode = "204", description = "deleted")
     @Produces(MediaType.WILDCARD) // nothing to negotiate: 204 has no body (a client may accept only problems)
     public void delete(@PathParam("id") Long id, @QueryParam("purgeHome") @DefaultValue("false") boolean purgeHome) {
@@ -116,26 +132,32 @@ public class VmResource {
 
     @POST
     @Path("{id}/start")
-    @Operation(summary = "Request a start", description = "ACL vm.update.state; only from stopped (409 "
-            + "vm.invalid_state), not when the VM is blocked (409 vm.blocked), and only with a running, unblocked host "
-            + "that has room (409 vm.no_host). Answers the VM starting; it becomes running when its "
-            + "agent reports it, or stopped with lastFailure.")
+    @Operation(
+            summary = "Request a start",
+            description = "ACL vm.update.state; only from stopped (409 "
+                    + "vm.invalid_state), not when the VM is blocked (409 vm.blocked), and only with a running, unblocked host "
+                    + "that has room (409 vm.no_host). Answers the VM starting; it becomes running when its "
+                    + "agent reports it, or stopped with lastFailure.")
     public VmRepresentation start(@PathParam("id") Long id) {
         return VmRepresentation.of(vms.start(id));
     }
 
     @POST
     @Path("{id}/stop")
-    @Operation(summary = "Request a stop", description = "ACL vm.update.state; from starting, running or debugging "
-            + "(else 409 vm.invalid_state). Answers the VM stopping; it becomes stopped when its host reports it.")
+    @Operation(
+            summary = "Request a stop",
+            description =
+                    "ACL vm.update.state; from starting, running or debugging "
+                            + "(else 409 vm.invalid_state). Answers the VM stopping; it becomes stopped when its host reports it.")
     public VmRepresentation stop(@PathParam("id") Long id) {
         return VmRepresentation.of(vms.stop(id));
     }
 
     @POST
     @Path("{id}/block")
-    @Operation(summary = "Block the VM", description = "ACL vm.update.block; no new connections or starts, a running "
-            + "VM keeps running.")
+    @Operation(
+            summary = "Block the VM",
+            description = "ACL vm.update.block; no new connections or starts, a running " + "VM keeps running.")
     public VmRepresentation block(@PathParam("id") Long id) {
         return VmRepresentation.of(vms.block(id));
     }
@@ -149,16 +171,21 @@ public class VmResource {
 
     @POST
     @Path("{id}/disconnect")
-    @Operation(summary = "Drop the user's connection to the VM", description = "ACL vm.update.disconnect; the L7R "
-            + "closes the tunnel, the desktop session stays for a reconnect. No connected user: 409 vm.invalid_state.")
+    @Operation(
+            summary = "Drop the user's connection to the VM",
+            description =
+                    "ACL vm.update.disconnect; the L7R "
+                            + "closes the tunnel, the desktop session stays for a reconnect. No connected user: 409 vm.invalid_state.")
     public VmRepresentation disconnect(@PathParam("id") Long id) {
         return VmRepresentation.of(vms.disconnect(id));
     }
 
     @POST
     @Path("{id}/expire")
-    @Operation(summary = "Set the soft (warn) and hard (stop) expiry of the VM", description = "ACL vm.update; the "
-            + "hard expiry may not come before the soft one (400 vm.expiration_invalid).")
+    @Operation(
+            summary = "Set the soft (warn) and hard (stop) expiry of the VM",
+            description =
+                    "ACL vm.update; the " + "hard expiry may not come before the soft one (400 vm.expiration_invalid).")
     public VmRepresentation expire(@PathParam("id") Long id, Expiry expiry) {
         Expiry e = expiry == null ? new Expiry(null, null) : expiry;
         return VmRepresentation.of(vms.update(id, new VmUpdate(null, null, null, null, e.soft(), e.hard())));

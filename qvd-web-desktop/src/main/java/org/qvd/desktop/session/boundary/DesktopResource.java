@@ -48,15 +48,18 @@ public class DesktopResource {
     @Context
     HttpServletRequest request;
 
-    public record LoginForm(String login, String password) {
-    }
+    public record LoginForm(String login, String password) {}
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginForm form) {
-        if (form == null || form.login() == null || form.password() == null || form.login().isBlank()
-                || form.login().length() > 300 || form.password().length() > 1024) {
+        if (form == null
+                || form.login() == null
+                || form.password() == null
+                || form.login().isBlank()
+                || form.login().length() > 300
+                || form.password().length() > 1024) {
             return problem(400, "login and password are required");
         }
         Optional<QvdUser> user;
@@ -106,8 +109,8 @@ public class DesktopResource {
         }
         String size = geometry == null || !GEOMETRY.matcher(geometry).matches() ? "1280x800" : geometry;
         try {
-            BrowserConnection connection = connections.connect(user, vmId, size,
-                    new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
+            BrowserConnection connection = connections.connect(
+                    user, vmId, size, new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
             return Response.accepted(connection.status()).build();
         } catch (NoSuchVmException e) {
             return problem(404, "no such virtual machine");
@@ -133,7 +136,9 @@ public class DesktopResource {
     }
 
     private static Response problem(int status, String detail) {
-        return Response.status(status).type("application/problem+json")
-                .entity(Map.of("status", status, "detail", detail)).build();
+        return Response.status(status)
+                .type("application/problem+json")
+                .entity(Map.of("status", status, "detail", detail))
+                .build();
     }
 }

@@ -2,8 +2,7 @@ package org.qvd.desktop.session.boundary;
 
 /** Text from a request, cut and stripped before it reaches a log line. */
 final class LogSafe {
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     static String of(String text) {
         if (text == null) {

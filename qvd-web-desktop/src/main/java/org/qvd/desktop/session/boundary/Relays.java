@@ -13,8 +13,7 @@ final class Relays {
     /** The browser's bytes per message at most (noVNC sends small ones; a clipboard paste can be larger). */
     static final int MAX_MESSAGE = 4 << 20;
 
-    private Relays() {
-    }
+    private Relays() {}
 
     /** One query parameter's only value, or null when it is missing or repeated. */
     static String single(Session session, String name) {

@@ -28,7 +28,10 @@ import org.qvd.l7r.session.entity.QvdUser;
  * VNC server in the VM (the browser never reaches the VM network). The ticket is single-use, short-lived and bound
  * to the user of the page's session and to the VM; anything else is closed with 1008 before a byte reaches a VM.
  */
-@ServerEndpoint(value = "/vnc", configurator = HttpSessionConfigurator.class, subprotocols = {"binary"})
+@ServerEndpoint(
+        value = "/vnc",
+        configurator = HttpSessionConfigurator.class,
+        subprotocols = {"binary"})
 public class VncRelayEndpoint {
     private static final Logger LOG = Logger.getLogger(VncRelayEndpoint.class.getName());
     static final int TAKEN_OVER = 4001;
@@ -51,7 +54,9 @@ public class VncRelayEndpoint {
         Object user = id == null ? null : config.getUserProperties().remove(HttpSessionConfigurator.userKey(id));
         BrowserConnection found = connections.find(id).orElse(null);
         String ticket = Relays.single(session, "t");
-        if (!(user instanceof QvdUser qvdUser) || found == null || ticket == null
+        if (!(user instanceof QvdUser qvdUser)
+                || found == null
+                || ticket == null
                 || !found.redeem(ticket, qvdUser.id(), Instant.now())) {
             LOG.warning(() -> "refused a desktop WebSocket: unknown, used, expired or foreign ticket (connection "
                     + LogSafe.of(id) + ")");
@@ -69,10 +74,12 @@ public class VncRelayEndpoint {
         try {
             VncTunnel opened = VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry()), session);
             tunnel = opened;
-            connections.relayOpened(connection, opened.openedAt(),
+            connections.relayOpened(
+                    connection,
+                    opened.openedAt(),
                     () -> Relays.close(session, TAKEN_OVER, "taken over by another client"));
-            executor.execute(() -> opened.pump(() -> Relays.close(session,
-                    CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
+            executor.execute(() -> opened.pump(() ->
+                    Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "browser connection " + connection.id() + " could not reach the desktop", e);
             connections.finish(connection, "could not reach the desktop: " + e.getMessage(), ConnectionTraffic.NONE);
@@ -95,8 +102,10 @@ public class VncRelayEndpoint {
             current.close();
         }
         if (connection != null) {
-            connections.finish(connection, current == null ? "closed before the desktop was reached"
-                    : "the browser left", current == null ? ConnectionTraffic.NONE : current.traffic());
+            connections.finish(
+                    connection,
+                    current == null ? "closed before the desktop was reached" : "the browser left",
+                    current == null ? ConnectionTraffic.NONE : current.traffic());
         }
     }
 
@@ -104,5 +113,4 @@ public class VncRelayEndpoint {
     public void error(Session session, Throwable error) {
         LOG.log(Level.FINE, "desktop WebSocket error", error);
     }
-
 }

@@ -26,7 +26,9 @@ import org.qvd.vmas.watch.boundary.VmWatchService;
  * is redeemed once (any node: the tickets live in the database) and this node asks the VM's agent for a view in the
  * ticket's mode: in {@code view} the VNC server itself drops the administrator's keys and pointer.
  */
-@ServerEndpoint(value = "/watch", subprotocols = {"binary"})
+@ServerEndpoint(
+        value = "/watch",
+        subprotocols = {"binary"})
 public class WatchRelayEndpoint {
     private static final Logger LOG = Logger.getLogger(WatchRelayEndpoint.class.getName());
 
@@ -46,11 +48,11 @@ public class WatchRelayEndpoint {
     public void open(Session session) {
         String id = Relays.single(session, "k");
         String secret = Relays.single(session, "t");
-        Optional<VmWatchService.Grant> redeemed = id == null || !id.matches("[0-9]{1,18}") ? Optional.empty()
-                : watch.redeem(Long.parseLong(id), secret);
+        Optional<VmWatchService.Grant> redeemed =
+                id == null || !id.matches("[0-9]{1,18}") ? Optional.empty() : watch.redeem(Long.parseLong(id), secret);
         if (redeemed.isEmpty()) {
-            LOG.warning(() -> "refused a View/Assist WebSocket: unknown, used, expired or forged ticket "
-                    + LogSafe.of(id));
+            LOG.warning(
+                    () -> "refused a View/Assist WebSocket: unknown, used, expired or forged ticket " + LogSafe.of(id));
             Relays.refuse(session);
             return;
         }
@@ -66,8 +68,8 @@ public class WatchRelayEndpoint {
             tunnel = opened;
             LOG.info(() -> "View/Assist ticket " + grant.ticketId() + " (" + grant.mode() + ") of VM " + grant.vmId()
                     + " relayed");
-            opened.pump(() -> Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(),
-                    "the desktop's view ended"));
+            opened.pump(() ->
+                    Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended"));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "View/Assist of VM " + grant.vmId() + " could not reach the desktop", e);
             Relays.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "could not reach the desktop");

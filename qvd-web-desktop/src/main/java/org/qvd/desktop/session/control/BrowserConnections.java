@@ -39,6 +39,7 @@ public class BrowserConnections {
     private static final Logger LOG = Logger.getLogger(BrowserConnections.class.getName());
     /** How long a ticket may wait for its WebSocket. */
     static final Duration TICKET = Duration.ofSeconds(60);
+
     private static final Duration TAKEOVER = Duration.ofSeconds(30);
     private static final Duration VM_START = Duration.ofMinutes(5);
     private static final Duration SESSION = Duration.ofMinutes(2);
@@ -70,15 +71,24 @@ public class BrowserConnections {
         params.put("qvd.client.geometry", geometry);
         params.put("qvd.client.nx.cookie", HexFormat.of().formatHex(bytes(16)));
         SessionRequest request = new SessionRequest(id, user, ((VmAccess.Granted) access).vm(), client, params);
-        step(connection, () -> backend.takeOver(request, reason -> abort(connection, reason), connection::progress),
-                TAKEOVER, () -> step(connection, () -> backend.ensureRunning(request, connection::progress), VM_START,
-                        () -> step(connection, () -> backend.startSession(request, connection::progress), SESSION,
+        step(
+                connection,
+                () -> backend.takeOver(request, reason -> abort(connection, reason), connection::progress),
+                TAKEOVER,
+                () -> step(
+                        connection,
+                        () -> backend.ensureRunning(request, connection::progress),
+                        VM_START,
+                        () -> step(
+                                connection,
+                                () -> backend.startSession(request, connection::progress),
+                                SESSION,
                                 () -> ready(connection))));
         return connection;
     }
 
-    private <T> void step(BrowserConnection connection, Supplier<CompletionStage<T>> call, Duration limit,
-            Runnable next) {
+    private <T> void step(
+            BrowserConnection connection, Supplier<CompletionStage<T>> call, Duration limit, Runnable next) {
         CompletionStage<T> stage;
         try {
             stage = call.get();
@@ -86,28 +96,36 @@ public class BrowserConnections {
             failed(connection, e);
             return;
         }
-        stage.toCompletableFuture().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, error) -> {
-            if (error != null) {
-                failed(connection, error);
-            } else if (connection.status().phase().equals("working")) {
-                next.run();
-            }
-        });
+        stage.toCompletableFuture()
+                .orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((v, error) -> {
+                    if (error != null) {
+                        failed(connection, error);
+                    } else if (connection.status().phase().equals("working")) {
+                        next.run();
+                    }
+                });
     }
 
     private void ready(BrowserConnection connection) {
         connection.progress("Desktop ready");
-        connection.ready(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)), Instant.now().plus(TICKET));
-        timer.schedule(() -> {
-            if (connection.status().phase().equals("ready")) {
-                finish(connection, "the ticket expired before the browser used it", ConnectionTraffic.NONE);
-            }
-        }, TICKET.toMillis(), TimeUnit.MILLISECONDS);
+        connection.ready(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)),
+                Instant.now().plus(TICKET));
+        timer.schedule(
+                () -> {
+                    if (connection.status().phase().equals("ready")) {
+                        finish(connection, "the ticket expired before the browser used it", ConnectionTraffic.NONE);
+                    }
+                },
+                TICKET.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void failed(BrowserConnection connection, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+                ? error.getCause()
+                : error;
         String reason;
         if (cause instanceof VmUnavailableException) {
             reason = cause.getMessage();
@@ -146,7 +164,8 @@ public class BrowserConnections {
     public void finish(BrowserConnection connection, String reason, ConnectionTraffic traffic) {
         closers.remove(connection.id().id());
         if (connection.end(reason)) {
-            LOG.info(() -> "browser connection " + connection.id() + " to VM " + connection.vmId() + " ended: " + reason);
+            LOG.info(() ->
+                    "browser connection " + connection.id() + " to VM " + connection.vmId() + " ended: " + reason);
             try {
                 backend.recordConnectionState(connection.id(), ConnectionState.DISCONNECTED, traffic);
             } catch (RuntimeException e) {

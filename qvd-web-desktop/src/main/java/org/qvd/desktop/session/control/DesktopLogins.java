@@ -45,10 +45,18 @@ public class DesktopLogins {
     @PostConstruct
     void init() {
         ConnectorConfig c = ConnectorConfig.fromEnvironment();
-        FailureCounters counters = shared.isResolvable() ? shared.get()
-                : FailureCounters.inMemory(LoginThrottle.MAX_ENTRIES);
-        throttle = new LoginThrottle(c.maxLoginFailures(), c.loginFailureWindow(), c.loginLock(), Duration.ofHours(1),
-                c.repeatedFailureWindow(), c.throttledDelay(), c.maxLoginSlowdown(), Clock.systemUTC(), counters);
+        FailureCounters counters =
+                shared.isResolvable() ? shared.get() : FailureCounters.inMemory(LoginThrottle.MAX_ENTRIES);
+        throttle = new LoginThrottle(
+                c.maxLoginFailures(),
+                c.loginFailureWindow(),
+                c.loginLock(),
+                Duration.ofHours(1),
+                c.repeatedFailureWindow(),
+                c.throttledDelay(),
+                c.maxLoginSlowdown(),
+                Clock.systemUTC(),
+                counters);
         defaultTenant = c.defaultTenant();
     }
 

@@ -2,8 +2,7 @@ package org.qvd.desktop.session.control;
 
 /** This server node's name, as connection ids carry it (the L7R's connections use the same). */
 final class Nodes {
-    private Nodes() {
-    }
+    private Nodes() {}
 
     static String name() {
         String name = System.getProperty("jboss.node.name");

@@ -25,7 +25,8 @@ import org.qvd.vmas.vm.boundary.VmRuntimeService;
 public class VncStarter {
     private static final Pattern PORT = Pattern.compile("\"port\"\\s*:\\s*([0-9]{1,5})");
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @EJB
     VmRuntimeService runtime;
@@ -37,10 +38,12 @@ public class VncStarter {
             throw new VmUnavailableException("the virtual machine is " + vm.state());
         }
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
-        String query = "vnc.mode=" + mode + (geometry == null ? "" : "&vnc.geometry="
-                + URLEncoder.encode(geometry, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host(vm.address()) + ":" + vmaPort
-                + "/vma/vnc_start?" + query)).timeout(Duration.ofSeconds(40)).GET();
+        String query = "vnc.mode=" + mode
+                + (geometry == null ? "" : "&vnc.geometry=" + URLEncoder.encode(geometry, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://" + host(vm.address()) + ":" + vmaPort + "/vma/vnc_start?" + query))
+                .timeout(Duration.ofSeconds(40))
+                .GET();
         String key = runtime.vmaKey(vmId);
         if (key != null) {
             request.header("X-QVD-VMA-Key", key);
@@ -49,8 +52,8 @@ public class VncStarter {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new VmUnavailableException("the virtual machine's agent does not answer (" + e.getClass()
-                    .getSimpleName() + ")");
+            throw new VmUnavailableException("the virtual machine's agent does not answer ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VmUnavailableException("interrupted");

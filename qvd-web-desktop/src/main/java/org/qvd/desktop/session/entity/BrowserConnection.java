@@ -12,7 +12,12 @@ import org.qvd.l7r.session.entity.QvdUser;
  */
 public final class BrowserConnection {
 
-    public enum Phase { WORKING, READY, RELAYING, ENDED }
+    public enum Phase {
+        WORKING,
+        READY,
+        RELAYING,
+        ENDED
+    }
 
     private final ConnectionId id;
     private final QvdUser user;
@@ -65,7 +70,10 @@ public final class BrowserConnection {
      * answer, so a second use or a guess after a refusal finds nothing.
      */
     public synchronized boolean redeem(String presented, long userId, Instant now) {
-        boolean valid = phase == Phase.READY && ticket != null && ticket.equals(presented) && user.id() == userId
+        boolean valid = phase == Phase.READY
+                && ticket != null
+                && ticket.equals(presented)
+                && user.id() == userId
                 && now.isBefore(ticketExpires);
         ticket = null;
         if (valid) {
@@ -91,11 +99,15 @@ public final class BrowserConnection {
     }
 
     public synchronized Status status() {
-        return new Status(id.id(), vmId, phase.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(progress),
-                phase == Phase.READY ? ticket : null, endReason);
+        return new Status(
+                id.id(),
+                vmId,
+                phase.name().toLowerCase(java.util.Locale.ROOT),
+                List.copyOf(progress),
+                phase == Phase.READY ? ticket : null,
+                endReason);
     }
 
     /** What the page reads while it waits and after the end. */
-    public record Status(String id, long vmId, String phase, List<String> progress, String ticket, String reason) {
-    }
+    public record Status(String id, long vmId, String phase, List<String> progress, String ticket, String reason) {}
 }

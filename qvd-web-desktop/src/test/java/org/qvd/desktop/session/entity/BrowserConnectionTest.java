@@ -10,8 +10,8 @@ import org.qvd.l7r.session.entity.QvdUser;
 /** The browser's ticket: one use, by its user, before it expires; any wrong try spends it. */
 class BrowserConnectionTest {
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
-    private final BrowserConnection connection = new BrowserConnection(new ConnectionId("node", "c1"),
-            new QvdUser(7, "demo@default"), 3, "1280x800");
+    private final BrowserConnection connection =
+            new BrowserConnection(new ConnectionId("node", "c1"), new QvdUser(7, "demo@default"), 3, "1280x800");
 
     @Test
     void aTicketOpensOneWebSocketOfItsUserOnly() {
@@ -27,15 +27,17 @@ class BrowserConnectionTest {
     void anotherUsersTryRefusesAndSpendsTheTicket() {
         connection.ready("secret", NOW.plusSeconds(60));
         assertThat(connection.redeem("secret", 8, NOW)).isFalse();
-        assertThat(connection.redeem("secret", 7, NOW)).as("spent by the wrong try").isFalse();
+        assertThat(connection.redeem("secret", 7, NOW))
+                .as("spent by the wrong try")
+                .isFalse();
     }
 
     @Test
     void aForgedOrLateTicketIsRefused() {
         connection.ready("secret", NOW.plusSeconds(60));
         assertThat(connection.redeem("guess", 7, NOW)).isFalse();
-        BrowserConnection late = new BrowserConnection(new ConnectionId("node", "c2"), new QvdUser(7, "demo@default"),
-                3, "1280x800");
+        BrowserConnection late =
+                new BrowserConnection(new ConnectionId("node", "c2"), new QvdUser(7, "demo@default"), 3, "1280x800");
         late.ready("secret", NOW.plusSeconds(60));
         assertThat(late.redeem("secret", 7, NOW.plusSeconds(60))).as("expired").isFalse();
     }

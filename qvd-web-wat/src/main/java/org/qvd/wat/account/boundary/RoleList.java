@@ -1,21 +1,19 @@
 package org.qvd.wat.account.boundary;
 
-import org.qvd.vmas.account.boundary.AclDto;
-import org.qvd.vmas.account.boundary.RoleDto;
-import org.qvd.vmas.account.boundary.RoleService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.qvd.vmas.account.boundary.AclDto;
+import org.qvd.vmas.account.boundary.RoleDto;
 import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
+import org.qvd.vmas.account.boundary.RoleService;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
-
-import java.io.Serializable;
-import java.util.List;
 
 /** Roles: create/rename/delete, and one role's ACLs (grant, deny, forget) and inherited roles. */
 @Named
@@ -88,7 +86,11 @@ public class RoleList implements Serializable {
     }
 
     public void disinherit(String roleName) {
-        Long rid = getRoles().stream().filter(r -> r.name().equals(roleName)).map(RoleDto::id).findFirst().orElse(null);
+        Long rid = getRoles().stream()
+                .filter(r -> r.name().equals(roleName))
+                .map(RoleDto::id)
+                .findFirst()
+                .orElse(null);
         Feedback.run("role.disinherited", () -> acl = roles.disinherit(acl.id(), rid), roleName);
     }
 
@@ -100,20 +102,59 @@ public class RoleList implements Serializable {
     }
 
     public List<RoleDto> getRoles() {
-        return roles.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false)).items();
+        return roles.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false))
+                .items();
     }
 
-    public ServiceLazyModel<RoleDto> getModel() { return model; }
-    public Long getId() { return id; }
-    public Long getTenantId() { return tenantId; }
-    public void setTenantId(Long tenantId) { this.tenantId = tenantId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public RoleDto getAcl() { return acl; }
-    public String getAclName() { return aclName; }
-    public void setAclName(String aclName) { this.aclName = aclName; }
-    public Long getInheritId() { return inheritId; }
-    public void setInheritId(Long inheritId) { this.inheritId = inheritId; }
+    public ServiceLazyModel<RoleDto> getModel() {
+        return model;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(Long tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public RoleDto getAcl() {
+        return acl;
+    }
+
+    public String getAclName() {
+        return aclName;
+    }
+
+    public void setAclName(String aclName) {
+        this.aclName = aclName;
+    }
+
+    public Long getInheritId() {
+        return inheritId;
+    }
+
+    public void setInheritId(Long inheritId) {
+        this.inheritId = inheritId;
+    }
 }

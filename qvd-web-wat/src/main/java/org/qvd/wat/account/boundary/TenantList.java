@@ -1,21 +1,19 @@
 package org.qvd.wat.account.boundary;
 
-import org.qvd.vmas.account.boundary.TenantDto;
-import org.qvd.vmas.account.boundary.TenantService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.account.boundary.TenantRequests.NewTenant;
-import org.qvd.vmas.account.boundary.TenantRequests.TenantFilter;
-import org.qvd.vmas.account.boundary.TenantRequests.TenantUpdate;
-import org.qvd.wat.platform.Bulk;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.ServiceLazyModel;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.qvd.vmas.account.boundary.TenantDto;
+import org.qvd.vmas.account.boundary.TenantRequests.NewTenant;
+import org.qvd.vmas.account.boundary.TenantRequests.TenantFilter;
+import org.qvd.vmas.account.boundary.TenantRequests.TenantUpdate;
+import org.qvd.vmas.account.boundary.TenantService;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ServiceLazyModel;
 
 /** Tenants (superadmins): create/rename, block/unblock, delete empty ones. */
 @Named
@@ -80,12 +78,35 @@ public class TenantList implements Serializable {
         selected.clear();
     }
 
-    public ServiceLazyModel<TenantDto> getModel() { return model; }
-    public List<TenantDto> getSelected() { return selected; }
-    public void setSelected(List<TenantDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
+    public ServiceLazyModel<TenantDto> getModel() {
+        return model;
+    }
+
+    public List<TenantDto> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<TenantDto> s) {
+        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
 }

@@ -1,24 +1,22 @@
 package org.qvd.wat.account.boundary;
 
-import org.qvd.vmas.account.boundary.UserDto;
-import org.qvd.vmas.account.boundary.UserService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserRequests.UserUpdate;
+import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.wat.platform.Bulk;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
-
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** The user list: lazy, create/edit dialog (password on create or change), block/unblock/delete, bulk. */
 @Named
@@ -39,8 +37,12 @@ public class UserList implements Serializable {
     private String description;
 
     private Page<UserDto> load(Map<String, String> f, PageRequest page) {
-        return users.list(new UserFilter(ServiceLazyModel.number(f.get("tenant")), f.get("login"),
-                ServiceLazyModel.bool(f.get("blocked"))), page);
+        return users.list(
+                new UserFilter(
+                        ServiceLazyModel.number(f.get("tenant")),
+                        f.get("login"),
+                        ServiceLazyModel.bool(f.get("blocked"))),
+                page);
     }
 
     public void newUser() {
@@ -61,14 +63,18 @@ public class UserList implements Serializable {
 
     public void save() {
         if (id == null) {
-            Feedback.run("user.created", () -> users.create(new NewUser(tenantId, login, password, description)), login);
+            Feedback.run(
+                    "user.created", () -> users.create(new NewUser(tenantId, login, password, description)), login);
         } else {
-            Feedback.run("user.saved", () -> {
-                users.update(id, new UserUpdate(description));
-                if (password != null && !password.isEmpty()) {
-                    users.changePassword(id, password);
-                }
-            }, login);
+            Feedback.run(
+                    "user.saved",
+                    () -> {
+                        users.update(id, new UserUpdate(description));
+                        if (password != null && !password.isEmpty()) {
+                            users.changePassword(id, password);
+                        }
+                    },
+                    login);
         }
         password = null;
     }
@@ -98,16 +104,51 @@ public class UserList implements Serializable {
         selected.clear();
     }
 
-    public ServiceLazyModel<UserDto> getModel() { return model; }
-    public List<UserDto> getSelected() { return selected; }
-    public void setSelected(List<UserDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
-    public Long getId() { return id; }
-    public Long getTenantId() { return tenantId; }
-    public void setTenantId(Long tenantId) { this.tenantId = tenantId; }
-    public String getLogin() { return login; }
-    public void setLogin(String login) { this.login = login; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
+    public ServiceLazyModel<UserDto> getModel() {
+        return model;
+    }
+
+    public List<UserDto> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<UserDto> s) {
+        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(Long tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
 }

@@ -1,19 +1,17 @@
 package org.qvd.wat.config.boundary;
 
-import org.qvd.vmas.config.boundary.ConfigDto;
-import org.qvd.vmas.config.boundary.ConfigService;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.wat.platform.AdminSession;
-import org.qvd.wat.platform.Feedback;
-
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qvd.vmas.config.boundary.ConfigDto;
+import org.qvd.vmas.config.boundary.ConfigService;
+import org.qvd.wat.platform.AdminSession;
+import org.qvd.wat.platform.Feedback;
 
 /**
  * Configuration keys as they apply to a tenant (superadmins choose the tenant, or none for the
@@ -27,6 +25,7 @@ public class ConfigList implements Serializable {
 
     @Inject
     ConfigService config;
+
     @Inject
     AdminSession session;
 
@@ -72,11 +71,31 @@ public class ConfigList implements Serializable {
         load();
     }
 
-    public Long getTenantId() { return tenantId; }
-    public void setTenantId(Long tenantId) { this.tenantId = tenantId; }
-    public List<ConfigDto> getRows() { return rows; }
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
-    public String getValue() { return value; }
-    public void setValue(String value) { this.value = value; }
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(Long tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public List<ConfigDto> getRows() {
+        return rows;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
 }

@@ -4,17 +4,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.statistics.boundary.StatisticsDto;
-import org.qvd.vmas.statistics.boundary.StatisticsService;
-import org.qvd.vmas.vm.boundary.VmDto;
-import org.qvd.wat.platform.Feedback;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qvd.vmas.statistics.boundary.StatisticsDto;
+import org.qvd.vmas.statistics.boundary.StatisticsService;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.wat.platform.Feedback;
 
 /**
  * The home screen, from one statistics call per refresh (p:poll): the service counts only the admin's
@@ -43,8 +42,7 @@ public class Dashboard implements Serializable {
     private Instant refreshedAt;
 
     /** One host's load and number of VMs. */
-    public record HostLoad(String name, String state, double load, long vms) implements Serializable {
-    }
+    public record HostLoad(String name, String state, double load, long vms) implements Serializable {}
 
     @PostConstruct
     public void refresh() {
@@ -75,7 +73,8 @@ public class Dashboard implements Serializable {
         }
         if (s.hosts() != null) {
             counts.put("hosts", s.hosts().total());
-            HOST_STATES.forEach(state -> hostsByState.put(state, s.hosts().byState().getOrDefault(state, 0L)));
+            HOST_STATES.forEach(
+                    state -> hostsByState.put(state, s.hosts().byState().getOrDefault(state, 0L)));
         }
         if (s.osfs() != null) {
             counts.put("osfs", s.osfs());
@@ -86,8 +85,10 @@ public class Dashboard implements Serializable {
         if (s.hostLoads() != null) {
             // VMs per host only for an admin who may see VMs, as everywhere else
             boolean seesVms = s.vms() != null;
-            s.hostLoads().stream().limit(CHARTED_HOSTS).forEach(h -> hostLoads.add(new HostLoad(h.name(), h.state(),
-                    h.load() == null ? 0 : h.load(), seesVms ? h.vmCount() : 0)));
+            s.hostLoads().stream()
+                    .limit(CHARTED_HOSTS)
+                    .forEach(h -> hostLoads.add(new HostLoad(
+                            h.name(), h.state(), h.load() == null ? 0 : h.load(), seesVms ? h.vmCount() : 0)));
         }
     }
 
@@ -124,14 +125,17 @@ public class Dashboard implements Serializable {
     }
 
     public String getHostChart() {
-        return Charts.pie(Feedback.text("dashboard.hostsByState"), labels(HOST_STATES, "host.state."),
-                hostsByState.values());
+        return Charts.pie(
+                Feedback.text("dashboard.hostsByState"), labels(HOST_STATES, "host.state."), hostsByState.values());
     }
 
     public String getHostLoadChart() {
-        return Charts.bars(hostLoads.stream().map(HostLoad::name).toList(),
-                Feedback.text("dashboard.vmCount"), hostLoads.stream().map(h -> (Number) h.vms()).toList(),
-                Feedback.text("dashboard.load"), hostLoads.stream().map(h -> (Number) h.load()).toList());
+        return Charts.bars(
+                hostLoads.stream().map(HostLoad::name).toList(),
+                Feedback.text("dashboard.vmCount"),
+                hostLoads.stream().map(h -> (Number) h.vms()).toList(),
+                Feedback.text("dashboard.load"),
+                hostLoads.stream().map(h -> (Number) h.load()).toList());
     }
 
     private static List<String> labels(List<String> states, String prefix) {

@@ -1,20 +1,18 @@
 package org.qvd.wat.host.boundary;
 
-import org.qvd.vmas.host.boundary.HostDto;
-import org.qvd.vmas.host.boundary.HostService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.qvd.vmas.host.boundary.HostDto;
+import org.qvd.vmas.host.boundary.HostService;
+import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.platform.PageRequest;
 import org.qvd.wat.platform.AdminSession;
 import org.qvd.wat.platform.Feedback;
-
-import java.io.Serializable;
-import java.util.List;
 
 /** One host as its own page ({@code host.xhtml?id=N}): runtime, the VMs placed on it, block/unblock and stop. */
 @Named
@@ -27,8 +25,10 @@ public class HostDetail implements Serializable {
 
     @Inject
     HostService hosts;
+
     @Inject
     VmService vms;
+
     @Inject
     AdminSession session;
 
@@ -47,7 +47,8 @@ public class HostDetail implements Serializable {
         try {
             host = hosts.get(id);
             if (session.can("vm.see")) {
-                var page = vms.list(new VmFilter(null, null, null, id, null, null, null),
+                var page = vms.list(
+                        new VmFilter(null, null, null, id, null, null, null),
                         PageRequest.of(0, VMS_SHOWN, "name", false));
                 vmsOnHost = page.items();
                 vmCount = page.total();
@@ -74,9 +75,23 @@ public class HostDetail implements Serializable {
         load();
     }
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
-    public HostDto getHost() { return host; }
-    public List<VmDto> getVms() { return vmsOnHost; }
-    public long getVmCount() { return vmCount; }
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public HostDto getHost() {
+        return host;
+    }
+
+    public List<VmDto> getVms() {
+        return vmsOnHost;
+    }
+
+    public long getVmCount() {
+        return vmCount;
+    }
 }

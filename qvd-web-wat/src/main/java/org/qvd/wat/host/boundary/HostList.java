@@ -1,21 +1,19 @@
 package org.qvd.wat.host.boundary;
 
-import org.qvd.vmas.host.boundary.HostDto;
-import org.qvd.vmas.host.boundary.HostService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
-import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
-import org.qvd.vmas.host.boundary.HostRequests.NewHost;
-import org.qvd.wat.platform.Bulk;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.ServiceLazyModel;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.qvd.vmas.host.boundary.HostDto;
+import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
+import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
+import org.qvd.vmas.host.boundary.HostRequests.NewHost;
+import org.qvd.vmas.host.boundary.HostService;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ServiceLazyModel;
 
 /** The host list: runtime state, heartbeat and load; create/edit (superadmins), block/unblock, stop, delete. */
 @Named
@@ -28,8 +26,8 @@ public class HostList implements Serializable {
     HostService hosts;
 
     private final ServiceLazyModel<HostDto> model = new ServiceLazyModel<>(
-            (f, page) -> hosts.list(new HostFilter(f.get("name"), f.get("state"), ServiceLazyModel.bool(f.get("blocked"))),
-                    page),
+            (f, page) -> hosts.list(
+                    new HostFilter(f.get("name"), f.get("state"), ServiceLazyModel.bool(f.get("blocked"))), page),
             HostDto::id);
     private List<HostDto> selected = new ArrayList<>();
     private Long id;
@@ -93,14 +91,43 @@ public class HostList implements Serializable {
         selected.clear();
     }
 
-    public ServiceLazyModel<HostDto> getModel() { return model; }
-    public List<HostDto> getSelected() { return selected; }
-    public void setSelected(List<HostDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
+    public ServiceLazyModel<HostDto> getModel() {
+        return model;
+    }
+
+    public List<HostDto> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<HostDto> s) {
+        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
 }

@@ -1,27 +1,25 @@
 package org.qvd.wat.image.boundary;
 
-import org.qvd.vmas.image.boundary.DiDto;
-import org.qvd.vmas.image.boundary.DiService;
-import org.qvd.vmas.image.boundary.StagedImageDto;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.event.FileUploadEvent;
-import org.qvd.vmas.image.boundary.DiRequests.DiFilter;
-import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
-import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.wat.platform.AdminSession;
-import org.qvd.wat.platform.Bulk;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.ServiceLazyModel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.primefaces.event.FileUploadEvent;
+import org.qvd.vmas.image.boundary.DiDto;
+import org.qvd.vmas.image.boundary.DiRequests.DiFilter;
+import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
+import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
+import org.qvd.vmas.image.boundary.DiService;
+import org.qvd.vmas.image.boundary.StagedImageDto;
+import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.wat.platform.AdminSession;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ServiceLazyModel;
 import org.qvd.wat.platform.WatError;
 
 /**
@@ -37,12 +35,17 @@ public class DiList implements Serializable {
 
     @Inject
     DiService dis;
+
     @Inject
     AdminSession session;
 
     private final ServiceLazyModel<DiDto> model = new ServiceLazyModel<>(
-            (f, page) -> dis.list(new DiFilter(ServiceLazyModel.number(f.get("tenant")),
-                    ServiceLazyModel.number(f.get("osf")), f.get("version"), ServiceLazyModel.bool(f.get("blocked"))),
+            (f, page) -> dis.list(
+                    new DiFilter(
+                            ServiceLazyModel.number(f.get("tenant")),
+                            ServiceLazyModel.number(f.get("osf")),
+                            f.get("version"),
+                            ServiceLazyModel.bool(f.get("blocked"))),
                     page),
             DiDto::id);
     private List<DiDto> selected = new ArrayList<>();
@@ -73,7 +76,8 @@ public class DiList implements Serializable {
             if (stagingFile == null || stagingFile.isBlank()) {
                 throw new InvalidInputException(WatError.DI_NO_SOURCE, Feedback.text("di.noSource"));
             }
-            DiDto di = dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
+            DiDto di =
+                    dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
             // the version may come from the image's build metadata or be generated: show the one given
             Feedback.info("di.created", di.version());
         } catch (RuntimeException e) {
@@ -91,8 +95,14 @@ public class DiList implements Serializable {
             if (osfId == null) {
                 throw new InvalidInputException(WatError.DI_UPLOAD_NEEDS_OSF, "choose the OS flavour before uploading");
             }
-            DiDto di = dis.upload(new UploadedDi(osfId, blank(version), event.getFile().getFileName(),
-                    blank(description), makeDefault ? "default" : null), in);
+            DiDto di = dis.upload(
+                    new UploadedDi(
+                            osfId,
+                            blank(version),
+                            event.getFile().getFileName(),
+                            blank(description),
+                            makeDefault ? "default" : null),
+                    in);
             Feedback.info("di.uploaded", di.version());
         } catch (IOException e) {
             Feedback.error(new IllegalStateException(e));
@@ -176,20 +186,67 @@ public class DiList implements Serializable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public ServiceLazyModel<DiDto> getModel() { return model; }
-    public List<DiDto> getSelected() { return selected; }
-    public void setSelected(List<DiDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
-    public Long getOsfId() { return osfId; }
-    public void setOsfId(Long osfId) { this.osfId = osfId; }
-    public String getVersion() { return version; }
-    public void setVersion(String version) { this.version = version; }
-    public String getStagingFile() { return stagingFile; }
-    public void setStagingFile(String stagingFile) { this.stagingFile = stagingFile; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public boolean isMakeDefault() { return makeDefault; }
-    public void setMakeDefault(boolean makeDefault) { this.makeDefault = makeDefault; }
-    public DiDto getTagging() { return tagging; }
-    public String getTag() { return tag; }
-    public void setTag(String tag) { this.tag = tag; }
+    public ServiceLazyModel<DiDto> getModel() {
+        return model;
+    }
+
+    public List<DiDto> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<DiDto> s) {
+        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
+    }
+
+    public Long getOsfId() {
+        return osfId;
+    }
+
+    public void setOsfId(Long osfId) {
+        this.osfId = osfId;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getStagingFile() {
+        return stagingFile;
+    }
+
+    public void setStagingFile(String stagingFile) {
+        this.stagingFile = stagingFile;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public boolean isMakeDefault() {
+        return makeDefault;
+    }
+
+    public void setMakeDefault(boolean makeDefault) {
+        this.makeDefault = makeDefault;
+    }
+
+    public DiDto getTagging() {
+        return tagging;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
 }

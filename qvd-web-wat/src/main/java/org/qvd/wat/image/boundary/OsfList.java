@@ -1,21 +1,19 @@
 package org.qvd.wat.image.boundary;
 
-import org.qvd.vmas.image.boundary.OsfDto;
-import org.qvd.vmas.image.boundary.OsfService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
-import org.qvd.vmas.image.boundary.OsfRequests.OsfFilter;
-import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
-import org.qvd.wat.platform.Bulk;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.ServiceLazyModel;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.qvd.vmas.image.boundary.OsfDto;
+import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
+import org.qvd.vmas.image.boundary.OsfRequests.OsfFilter;
+import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
+import org.qvd.vmas.image.boundary.OsfService;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ServiceLazyModel;
 
 /** The OS flavour list with its create/edit dialog. */
 @Named
@@ -64,11 +62,16 @@ public class OsfList implements Serializable {
 
     public void save() {
         if (id == null) {
-            Feedback.run("osf.created", () -> osfs.create(new NewOsf(tenantId, name, memoryMb, useOverlay,
-                    userStorageMb, description, kind)), name);
+            Feedback.run(
+                    "osf.created",
+                    () -> osfs.create(
+                            new NewOsf(tenantId, name, memoryMb, useOverlay, userStorageMb, description, kind)),
+                    name);
         } else {
-            Feedback.run("osf.saved", () -> osfs.update(id, new OsfUpdate(name, memoryMb, useOverlay, userStorageMb,
-                    description, kind)), name);
+            Feedback.run(
+                    "osf.saved",
+                    () -> osfs.update(id, new OsfUpdate(name, memoryMb, useOverlay, userStorageMb, description, kind)),
+                    name);
         }
     }
 
@@ -81,22 +84,75 @@ public class OsfList implements Serializable {
         selected.clear();
     }
 
-    public ServiceLazyModel<OsfDto> getModel() { return model; }
-    public List<OsfDto> getSelected() { return selected; }
-    public void setSelected(List<OsfDto> s) { selected = s == null ? new ArrayList<>() : new ArrayList<>(s); }
-    public Long getId() { return id; }
-    public Long getTenantId() { return tenantId; }
-    public void setTenantId(Long tenantId) { this.tenantId = tenantId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public Integer getMemoryMb() { return memoryMb; }
-    public void setMemoryMb(Integer memoryMb) { this.memoryMb = memoryMb; }
-    public boolean isUseOverlay() { return useOverlay; }
-    public void setUseOverlay(boolean useOverlay) { this.useOverlay = useOverlay; }
-    public Integer getUserStorageMb() { return userStorageMb; }
-    public void setUserStorageMb(Integer userStorageMb) { this.userStorageMb = userStorageMb; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getKind() { return kind; }
-    public void setKind(String kind) { this.kind = kind; }
+    public ServiceLazyModel<OsfDto> getModel() {
+        return model;
+    }
+
+    public List<OsfDto> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<OsfDto> s) {
+        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(Long tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getMemoryMb() {
+        return memoryMb;
+    }
+
+    public void setMemoryMb(Integer memoryMb) {
+        this.memoryMb = memoryMb;
+    }
+
+    public boolean isUseOverlay() {
+        return useOverlay;
+    }
+
+    public void setUseOverlay(boolean useOverlay) {
+        this.useOverlay = useOverlay;
+    }
+
+    public Integer getUserStorageMb() {
+        return userStorageMb;
+    }
+
+    public void setUserStorageMb(Integer userStorageMb) {
+        this.userStorageMb = userStorageMb;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
 }

@@ -1,18 +1,16 @@
 package org.qvd.wat.property.boundary;
 
-import org.qvd.vmas.property.boundary.PropertyDto;
-import org.qvd.vmas.property.boundary.PropertyService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.property.entity.PropertyOwner;
-import org.qvd.wat.platform.Feedback;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.qvd.vmas.property.boundary.PropertyDto;
+import org.qvd.vmas.property.boundary.PropertyService;
+import org.qvd.vmas.property.entity.PropertyOwner;
+import org.qvd.wat.platform.Feedback;
 
 /** The properties of one object (type + id): list, set (create or replace), delete. */
 @Named
@@ -31,7 +29,9 @@ public class PropertyList implements Serializable {
     private String value;
 
     public List<String> getObjectTypes() {
-        return Arrays.stream(PropertyOwner.values()).map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(PropertyOwner.values())
+                .map(o -> o.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     public void show() {
@@ -68,13 +68,39 @@ public class PropertyList implements Serializable {
         return PropertyOwner.valueOf(objectType.toUpperCase(Locale.ROOT));
     }
 
-    public String getObjectType() { return objectType; }
-    public void setObjectType(String objectType) { this.objectType = objectType; }
-    public Long getObjectId() { return objectId; }
-    public void setObjectId(Long objectId) { this.objectId = objectId; }
-    public List<PropertyDto> getRows() { return rows; }
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
-    public String getValue() { return value; }
-    public void setValue(String value) { this.value = value; }
+    public String getObjectType() {
+        return objectType;
+    }
+
+    public void setObjectType(String objectType) {
+        this.objectType = objectType;
+    }
+
+    public Long getObjectId() {
+        return objectId;
+    }
+
+    public void setObjectId(Long objectId) {
+        this.objectId = objectId;
+    }
+
+    public List<PropertyDto> getRows() {
+        return rows;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
 }

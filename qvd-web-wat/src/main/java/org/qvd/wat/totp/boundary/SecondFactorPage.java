@@ -53,10 +53,27 @@ public class SecondFactorPage implements Serializable {
         load();
     }
 
-    public boolean isEnabled() { return enabled; }
-    public boolean isEnrolling() { return enrolment != null; }
-    public String getSecret() { return enrolment == null ? null : enrolment.secret(); }
-    public String getQrSvg() { return enrolment == null ? null : enrolment.qrSvg(); }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isEnrolling() {
+        return enrolment != null;
+    }
+
+    public String getSecret() {
+        return enrolment == null ? null : enrolment.secret();
+    }
+
+    public String getQrSvg() {
+        return enrolment == null ? null : enrolment.qrSvg();
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
 }

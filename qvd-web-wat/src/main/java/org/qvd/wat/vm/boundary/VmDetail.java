@@ -1,20 +1,18 @@
 package org.qvd.wat.vm.boundary;
 
-import org.qvd.vmas.vm.boundary.VmDto;
-import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
-import org.qvd.vmas.platform.PageRequest;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.Formats;
-
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
+import org.qvd.vmas.vm.boundary.VmService;
+import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.Formats;
 
 /** One VM, as its own page (vm.xhtml?id=N): its runtime (host, address, ports, DI in use), state history, and the tag change with expiries. */
 @Named
@@ -28,6 +26,7 @@ public class VmDetail implements Serializable {
 
     /** The page's {@code id} parameter ({@code vm.xhtml?id=N}). */
     private Long id;
+
     private VmDto vm;
     private List<VmStateHistoryDto> history = List.of();
     private String tag;
@@ -64,8 +63,19 @@ public class VmDetail implements Serializable {
 
     /** Moves the VM to another DI tag; a running VM gets the expiries so it picks the new image up. */
     public void changeTag() {
-        Feedback.run("vm.tagChanged", () -> vms.update(vm.id(), new VmUpdate(null, VmList.blankToNull(tag), null, null,
-                Formats.instant(expirationSoft), Formats.instant(expirationHard))), vm.name(), tag);
+        Feedback.run(
+                "vm.tagChanged",
+                () -> vms.update(
+                        vm.id(),
+                        new VmUpdate(
+                                null,
+                                VmList.blankToNull(tag),
+                                null,
+                                null,
+                                Formats.instant(expirationSoft),
+                                Formats.instant(expirationHard))),
+                vm.name(),
+                tag);
         reload();
     }
 

@@ -1,11 +1,9 @@
 package org.qvd.wat.vm.boundary;
 
-import org.qvd.vmas.vm.boundary.VmDto;
-
-import org.qvd.wat.platform.Formats;
-
 import java.io.Serializable;
 import java.time.LocalDateTime;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.wat.platform.Formats;
 
 /** The create/edit dialog's fields; id null = a new VM. */
 public class VmForm implements Serializable {
@@ -46,21 +44,71 @@ public class VmForm implements Serializable {
         expirationHard = Formats.local(vm.expirationHard());
     }
 
-    public Long getId() { return id; }
-    public String getUser() { return user; }
-    public void setUser(String user) { this.user = user; }
-    public Long getOsfId() { return osfId; }
-    public void setOsfId(Long osfId) { this.osfId = osfId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDiTag() { return diTag; }
-    public void setDiTag(String diTag) { this.diTag = diTag; }
-    public String getIp() { return ip; }
-    public void setIp(String ip) { this.ip = ip; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public LocalDateTime getExpirationSoft() { return expirationSoft; }
-    public void setExpirationSoft(LocalDateTime v) { this.expirationSoft = v; }
-    public LocalDateTime getExpirationHard() { return expirationHard; }
-    public void setExpirationHard(LocalDateTime v) { this.expirationHard = v; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public Long getOsfId() {
+        return osfId;
+    }
+
+    public void setOsfId(Long osfId) {
+        this.osfId = osfId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDiTag() {
+        return diTag;
+    }
+
+    public void setDiTag(String diTag) {
+        this.diTag = diTag;
+    }
+
+    public String getIp() {
+        return ip;
+    }
+
+    public void setIp(String ip) {
+        this.ip = ip;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public LocalDateTime getExpirationSoft() {
+        return expirationSoft;
+    }
+
+    public void setExpirationSoft(LocalDateTime v) {
+        this.expirationSoft = v;
+    }
+
+    public LocalDateTime getExpirationHard() {
+        return expirationHard;
+    }
+
+    public void setExpirationHard(LocalDateTime v) {
+        this.expirationHard = v;
+    }
 }

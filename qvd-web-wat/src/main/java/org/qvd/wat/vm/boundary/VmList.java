@@ -1,25 +1,23 @@
 package org.qvd.wat.vm.boundary;
 
-import org.qvd.vmas.vm.boundary.VmDto;
-import org.qvd.vmas.vm.boundary.VmService;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
-import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
-import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
-import org.qvd.wat.platform.Bulk;
-import org.qvd.wat.platform.Choices;
-import org.qvd.wat.platform.Feedback;
-import org.qvd.wat.platform.Formats;
-import org.qvd.wat.platform.ServiceLazyModel;
-
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.qvd.vmas.vm.boundary.VmDto;
+import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
+import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
+import org.qvd.vmas.vm.boundary.VmService;
+import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.Choices;
+import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.Formats;
+import org.qvd.wat.platform.ServiceLazyModel;
 
 /** The VM list: lazy paging/sorting/filtering, create/edit dialog, row and bulk actions. */
 @Named
@@ -39,9 +37,16 @@ public class VmList implements Serializable {
     private LocalDateTime bulkHard;
 
     private org.qvd.vmas.platform.Page<VmDto> load(Map<String, String> f, org.qvd.vmas.platform.PageRequest page) {
-        return vms.list(new VmFilter(ServiceLazyModel.number(f.get("tenant")), null,
-                ServiceLazyModel.number(f.get("osf")), ServiceLazyModel.number(f.get("host")), f.get("name"),
-                f.get("state"), ServiceLazyModel.bool(f.get("blocked"))), page);
+        return vms.list(
+                new VmFilter(
+                        ServiceLazyModel.number(f.get("tenant")),
+                        null,
+                        ServiceLazyModel.number(f.get("osf")),
+                        ServiceLazyModel.number(f.get("host")),
+                        f.get("name"),
+                        f.get("state"),
+                        ServiceLazyModel.bool(f.get("blocked"))),
+                page);
     }
 
     public void newVm() {
@@ -55,12 +60,28 @@ public class VmList implements Serializable {
     public void save() {
         if (form.getId() == null) {
             Long userId = Choices.idOf(form.getUser());
-            Feedback.run("vm.created", () -> vms.create(new NewVm(userId, form.getOsfId(), form.getName(),
-                    blankToNull(form.getDiTag()), blankToNull(form.getIp()), form.getDescription())), form.getName());
+            Feedback.run(
+                    "vm.created",
+                    () -> vms.create(new NewVm(
+                            userId,
+                            form.getOsfId(),
+                            form.getName(),
+                            blankToNull(form.getDiTag()),
+                            blankToNull(form.getIp()),
+                            form.getDescription())),
+                    form.getName());
         } else {
-            Feedback.run("vm.saved", () -> vms.update(form.getId(), new VmUpdate(form.getName(),
-                    blankToNull(form.getDiTag()), blankToNull(form.getIp()), form.getDescription(),
-                    Formats.instant(form.getExpirationSoft()), Formats.instant(form.getExpirationHard()))),
+            Feedback.run(
+                    "vm.saved",
+                    () -> vms.update(
+                            form.getId(),
+                            new VmUpdate(
+                                    form.getName(),
+                                    blankToNull(form.getDiTag()),
+                                    blankToNull(form.getIp()),
+                                    form.getDescription(),
+                                    Formats.instant(form.getExpirationSoft()),
+                                    Formats.instant(form.getExpirationHard()))),
                     form.getName());
         }
     }
@@ -117,13 +138,27 @@ public class VmList implements Serializable {
 
     /** Changes the DI tag of the selected VMs, with the optional expiries for the running ones. */
     public void bulkChangeTag() {
-        Bulk.apply(selected, "action.changeTag", vm -> vms.update(vm.id(), new VmUpdate(null, blankToNull(bulkTag),
-                null, null, Formats.instant(bulkSoft), Formats.instant(bulkHard))));
+        Bulk.apply(
+                selected,
+                "action.changeTag",
+                vm -> vms.update(
+                        vm.id(),
+                        new VmUpdate(
+                                null,
+                                blankToNull(bulkTag),
+                                null,
+                                null,
+                                Formats.instant(bulkSoft),
+                                Formats.instant(bulkHard))));
     }
 
     public void bulkSetExpiry() {
-        Bulk.apply(selected, "action.setExpiry", vm -> vms.update(vm.id(), new VmUpdate(null, null, null, null,
-                Formats.instant(bulkSoft), Formats.instant(bulkHard))));
+        Bulk.apply(
+                selected,
+                "action.setExpiry",
+                vm -> vms.update(
+                        vm.id(),
+                        new VmUpdate(null, null, null, null, Formats.instant(bulkSoft), Formats.instant(bulkHard))));
     }
 
     static String blankToNull(String s) {
