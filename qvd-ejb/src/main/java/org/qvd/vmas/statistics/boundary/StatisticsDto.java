@@ -2,7 +2,10 @@ package org.qvd.vmas.statistics.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.qvd.vmas.statistics.entity.HostCounts;
+import org.qvd.vmas.statistics.entity.HostLoad;
+import org.qvd.vmas.statistics.entity.UserCounts;
+import org.qvd.vmas.statistics.entity.VmCounts;
 import org.qvd.vmas.vm.boundary.VmDto;
 
 /**
@@ -23,33 +26,4 @@ public record StatisticsDto(
         Long osfs,
         Long dis,
         List<HostLoad> hostLoads,
-        List<VmDto> expiring) {
-
-    /** Users of the scope. */
-    public record UserCounts(long total, long blocked) {}
-
-    /**
-     * VMs of the scope. {@code byUserState}: disconnected, connecting, connected (a connected user per VM).
-     */
-    public record VmCounts(long total, long blocked, Map<String, Long> byState, Map<String, Long> byUserState) {
-        /** Users connected to a VM right now. */
-        public long connectedUsers() {
-            return byUserState.getOrDefault("connected", 0L);
-        }
-    }
-
-    /** Hosts are shared by every tenant: these counts are never tenant-scoped. */
-    public record HostCounts(long total, long blocked, Map<String, Long> byState) {}
-
-    /** One host's share of the farm. */
-    public record HostLoad(
-            long id,
-            String name,
-            String state,
-            boolean blocked,
-            long vmCount,
-            Double load,
-            Long freeRamMb,
-            Integer cpus,
-            Instant heartbeatAt) {}
-}
+        List<VmDto> expiring) {}

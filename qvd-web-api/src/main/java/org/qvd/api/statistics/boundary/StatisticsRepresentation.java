@@ -59,8 +59,8 @@ public record StatisticsRepresentation(
             Instant heartbeatAt) {}
 
     static StatisticsRepresentation of(StatisticsDto s) {
-        StatisticsDto.VmCounts v = s.vms();
-        StatisticsDto.HostCounts h = s.hosts();
+        org.qvd.vmas.statistics.entity.VmCounts v = s.vms();
+        org.qvd.vmas.statistics.entity.HostCounts h = s.hosts();
         return new StatisticsRepresentation(
                 s.takenAt(),
                 s.tenantId(),
@@ -81,7 +81,7 @@ public record StatisticsRepresentation(
                         : s.expiring().stream().map(VmRepresentation::of).toList());
     }
 
-    private static HostLoad load(StatisticsDto.HostLoad l) {
+    private static HostLoad load(org.qvd.vmas.statistics.entity.HostLoad l) {
         return new HostLoad(
                 l.id(),
                 l.name(),

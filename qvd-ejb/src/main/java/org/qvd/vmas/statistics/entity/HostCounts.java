@@ -1,0 +1,6 @@
+package org.qvd.vmas.statistics.entity;
+
+import java.util.Map;
+
+/** Hosts by state (every state present, 0 when empty); hosts are shared by every tenant: never tenant-scoped. */
+public record HostCounts(long total, long blocked, Map<String, Long> byState) {}

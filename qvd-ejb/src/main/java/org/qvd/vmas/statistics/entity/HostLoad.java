@@ -1,0 +1,15 @@
+package org.qvd.vmas.statistics.entity;
+
+import java.time.Instant;
+
+/** One host's share of the farm: the VMs (of the counted scope) on it, its load and free RAM. */
+public record HostLoad(
+        long id,
+        String name,
+        String state,
+        boolean blocked,
+        long vmCount,
+        Double load,
+        Long freeRamMb,
+        Integer cpus,
+        Instant heartbeatAt) {}
