@@ -63,6 +63,7 @@ public class GuardInterceptor {
     }
 
     /** The EJB caller principal, as Elytron established it ({@code name@tenant}, or "anonymous"). */
+    @SuppressWarnings("BanJNDI") // a fixed name of the server's own, never user input
     private static String principalName() {
         try {
             jakarta.ejb.EJBContext ctx = InitialContext.doLookup("java:comp/EJBContext");

@@ -161,7 +161,9 @@ public final class BrokerLink implements EventSink, AutoCloseable {
                 LOG.warning(() -> "refused a non-text message " + message);
                 return;
             }
-            commands.test(text.getText());
+            if (!commands.test(text.getText())) {
+                LOG.fine("the dispatcher refused a command and logged why; it is acknowledged, never redelivered");
+            }
         } catch (JMSException e) {
             LOG.warning(() -> "unreadable message: " + e.getMessage());
         }

@@ -28,6 +28,7 @@ public class ClusterMembership {
     private volatile boolean warned;
 
     /** The names of the current members; empty when this node runs alone (no cluster group bound). */
+    @SuppressWarnings("BanJNDI") // a fixed name of the server's own, never user input
     public Optional<Set<String>> members() {
         Object group;
         try {

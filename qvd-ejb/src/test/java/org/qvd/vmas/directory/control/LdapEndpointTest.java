@@ -118,7 +118,8 @@ class LdapEndpointTest {
                                     .plus(LdapEndpoint.RESPONSE_TIMEOUT)
                                     .toMillis()
                             + 2000);
-            assertThat(secondMs).isLessThan(500);
+            // asking the silent server again would cost the whole response timeout (it accepts and never answers)
+            assertThat(secondMs).isLessThan(LdapEndpoint.RESPONSE_TIMEOUT.toMillis() / 2);
         }
     }
 }
