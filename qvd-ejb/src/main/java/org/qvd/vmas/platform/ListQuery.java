@@ -7,11 +7,13 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** Filter + whitelisted sort + paging over one entity, with the Criteria API (no string-built JPQL). */
 public final class ListQuery {
@@ -61,11 +63,31 @@ public final class ListQuery {
                 .setMaxResults(request.size())
                 .getResultList();
 
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<E> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(where(cb, countRoot, filter));
-        long total = em.createQuery(count).getSingleResult();
+        long total = total(request, rows.size(), () -> {
+            CriteriaQuery<Long> count = cb.createQuery(Long.class);
+            Root<E> countRoot = count.from(type);
+            count.select(cb.count(countRoot)).where(where(cb, countRoot, filter));
+            return em.createQuery(count).getSingleResult();
+        });
         return new Page<>(rows.stream().map(toDto).toList(), total, request.page(), request.size());
+    }
+
+    /**
+     * How many objects match, given the page's rows: a page with fewer rows than its size ends the list, so the total
+     * is known without {@code count} (a list that fits one page, the common case, costs one query); a full page, or
+     * one past the end, asks {@code count}.
+     */
+    public static long total(PageRequest request, int rows, LongSupplier count) {
+        if (rows < request.size() && (rows > 0 || request.page() == 0)) {
+            return (long) request.offset() + rows;
+        }
+        return count.getAsLong();
+    }
+
+    /** The refusal of a sort field that is not in the list's whitelist. */
+    public static InvalidInputException sortInvalid(String sort, Collection<String> allowed) {
+        return new InvalidInputException(
+                PlatformError.SORT_INVALID, "cannot sort by '" + sort + "'; allowed: " + String.join(", ", allowed));
     }
 
     private static <E> Predicate[] where(CriteriaBuilder cb, Root<E> root, Filter<E> filter) {
@@ -80,9 +102,7 @@ public final class ListQuery {
         }
         String attribute = sortable.get(sort);
         if (attribute == null) {
-            throw new InvalidInputException(
-                    PlatformError.SORT_INVALID,
-                    "cannot sort by '" + sort + "'; allowed: " + String.join(", ", sortable.keySet()));
+            throw sortInvalid(sort, sortable.keySet());
         }
         return path(root, attribute);
     }

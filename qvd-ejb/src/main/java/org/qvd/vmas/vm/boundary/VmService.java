@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.HashSet;
-import java.util.Map;
 import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.config.control.ConfigResolver;
@@ -16,7 +15,6 @@ import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.platform.Audited;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.platform.RequiresAcl;
@@ -41,22 +39,6 @@ import org.qvd.vmas.vm.entity.VmStateHistory;
 @Stateless
 @RequiresAcl
 public class VmService {
-
-    private static final Map<String, String> SORTABLE = Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "ip",
-            "ip",
-            "user",
-            "user.login",
-            "osf",
-            "osf.name",
-            "state",
-            "runtime.state",
-            "createdAt",
-            "createdAt");
 
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
@@ -91,29 +73,13 @@ public class VmService {
 
     @RequiresAcl("vm.see")
     public Page<VmDto> list(VmFilter filter, @NotNull PageRequest page) {
-        VmListFetch.readOnly(em);
         VmFilter f = filter == null ? VmFilter.any() : filter;
         Long scope = CurrentCaller.get().listScope(f.tenantId());
         VmState state =
                 f.state() == null ? null : WireEnumConverter.parse(VmState.class, VmError.VMSTATE_INVALID, f.state());
-        return ListQuery.page(
+        return VmListQuery.page(
                 em,
-                Vm.class,
-                page,
-                SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("user").get("tenant").get("id"), scope, where);
-                    ListQuery.equal(cb, root.get("user").get("id"), f.userId(), where);
-                    ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
-                    if (f.hostId() != null) { // only then join the host (VMs without one would drop out)
-                        where.add(cb.equal(root.get("runtime").get("host").get("id"), f.hostId()));
-                    }
-                    ListQuery.contains(cb, root.get("name"), f.name(), where);
-                    ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
-                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-                },
-                VmListFetch::everythingTheDtoReads,
-                VmDto::of);
+                new VmListQuery.Criteria(scope, f.userId(), f.osfId(), f.hostId(), f.name(), state, f.blocked(), page));
     }
 
     @RequiresAcl("vm.update")

@@ -1,8 +1,10 @@
 package org.qvd.vmas.vm.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.stat.Statistics;
@@ -18,16 +20,19 @@ import org.qvd.vmas.image.entity.Osf;
 import org.qvd.vmas.image.entity.TagRules;
 import org.qvd.vmas.platform.AsCaller;
 import org.qvd.vmas.platform.Caller;
+import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.JpaOnPostgres;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
+import org.qvd.vmas.vm.entity.LastConnection;
 import org.qvd.vmas.vm.entity.Vm;
 
 /**
  * What one VM list page (the REST {@code GET /api/v1/vms} and the WAT's VM list) costs the database, counted by
- * Hibernate's statistics on a real, migrated PostgreSQL: one query for the page and one for the count, whatever the
- * page holds (VMs of several users, OSFs and hosts, running and stopped), sorted or filtered.
+ * Hibernate's statistics on a real, migrated PostgreSQL: one query for the page and, when the page is full, one for
+ * the count, whatever the page holds (VMs of several users, OSFs and hosts, running and stopped), sorted, filtered or
+ * scoped to a tenant; and each row of that projection equals what the entity shows.
  */
 class VmListQueryCountOnPostgresTest {
 
@@ -55,12 +60,29 @@ class VmListQueryCountOnPostgresTest {
                     AppUser user = new AppUser(tenant, "user" + u, hash, null);
                     s.persist(user);
                     for (int v = 0; v < 4; v++) {
-                        Vm vm = new Vm(user, osf, "desk" + v, null, "10.3." + (40 + t) + "." + (10 * u + v + 1), null);
+                        Vm vm = new Vm(
+                                user,
+                                osf,
+                                "desk" + v,
+                                null,
+                                "10.3." + (40 + t) + "." + (10 * u + v + 1),
+                                v == 1 ? "described" : null);
+                        if (v == 1) {
+                            vm.block();
+                            vm.expire(Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-02T00:00:00Z"));
+                        }
                         s.persist(vm);
                         if (v % 2 == 0) { // half of them run, spread over the hosts
                             s.persist(vm.start(Instant.now()));
                             vm.getRuntime().placeOn(hosts[u % hosts.length], di, null, Instant.now());
                             s.persist(vm.getRuntime().running("10.3.15.10", 3030, 4100, 22, Instant.now()));
+                            Instant opened = Instant.parse("2026-12-01T08:00:00Z");
+                            vm.getRuntime()
+                                    .recordConnection(
+                                            u == 0
+                                                    ? LastConnection.opened(opened, "node-a")
+                                                    : LastConnection.closed(
+                                                            opened, opened.plusSeconds(60), 10, 20, "node-b"));
                         }
                     }
                 }
@@ -75,8 +97,8 @@ class VmListQueryCountOnPostgresTest {
     }
 
     @Test
-    void aPageOfTwentyIsOneQueryPlusTheCount() {
-        Page<VmDto> page = listAndCount(VmFilter.any(), new PageRequest(0, 20, null, false));
+    void aFullPageIsOneQueryPlusTheCount() {
+        Page<VmDto> page = list(SUPERADMIN, VmFilter.any(), new PageRequest(0, 20, null, false), 2);
         assertThat(page.items()).hasSize(20);
         assertThat(page.total()).isEqualTo(32);
         assertThat(page.items()).anySatisfy(v -> {
@@ -88,24 +110,88 @@ class VmListQueryCountOnPostgresTest {
     }
 
     @Test
-    void sortedByUserOrFilteredByStateItIsStillOneQueryPlusTheCount() {
-        Page<VmDto> byUser = listAndCount(VmFilter.any(), new PageRequest(1, 10, "user", true));
-        assertThat(byUser.items()).hasSize(10);
-        Page<VmDto> running = listAndCount(
-                new VmFilter(null, null, null, null, null, "running", null), new PageRequest(0, 20, "osf", false));
+    void aPageThatEndsTheListNeedsNoCount() {
+        Page<VmDto> last = list(SUPERADMIN, VmFilter.any(), new PageRequest(1, 20, null, false), 1);
+        assertThat(last.items()).hasSize(12);
+        assertThat(last.total()).isEqualTo(32);
+        Page<VmDto> running = list(
+                SUPERADMIN,
+                new VmFilter(null, null, null, null, null, "running", null),
+                new PageRequest(0, 20, "osf", false),
+                1);
         assertThat(running.total()).isEqualTo(16);
-        assertThat(running.items()).allSatisfy(v -> assertThat(v.hostId()).isNotNull());
+        assertThat(running.items())
+                .hasSize(16)
+                .allSatisfy(v -> assertThat(v.hostId()).isNotNull());
     }
 
-    /** One page in a fresh session (nothing cached), asserting it cost exactly two SQL statements. */
-    private static Page<VmDto> listAndCount(VmFilter filter, PageRequest request) {
+    @Test
+    void aPagePastTheEndCountsToTellTheTotal() {
+        Page<VmDto> past = list(SUPERADMIN, VmFilter.any(), new PageRequest(5, 20, null, false), 2);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(32);
+    }
+
+    @Test
+    void sortedByUserOrScopedToATenantItIsStillOneQueryPlusTheCount() {
+        Page<VmDto> byUser = list(SUPERADMIN, VmFilter.any(), new PageRequest(1, 10, "user", true), 2);
+        assertThat(byUser.items()).hasSize(10);
+        assertThat(byUser.items())
+                .extracting(VmDto::userLogin)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        long tenantId = byUser.items().get(0).tenantId();
+        Caller tenantAdmin = new Caller(2L, "admin", tenantId, "count-x", Set.of("vm.see"));
+        Page<VmDto> scoped = list(tenantAdmin, VmFilter.any(), new PageRequest(0, 10, "state", true), 2);
+        assertThat(scoped.total()).isEqualTo(16);
+        assertThat(scoped.items())
+                .hasSize(10)
+                .allSatisfy(v -> assertThat(v.tenantId()).isEqualTo(tenantId));
+        assertThat(scoped.items().get(0).state()).isEqualTo("stopped"); // descending: stopped > running
+    }
+
+    @Test
+    void anUnknownSortIsRefusedBeforeAnyQuery() {
+        db.inTransaction(s -> {
+            Statistics stats = s.getSessionFactory().getStatistics();
+            stats.clear();
+            assertThatThrownBy(() -> AsCaller.call(
+                            SUPERADMIN,
+                            () -> service(s).list(VmFilter.any(), new PageRequest(0, 20, "password", false))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("cannot sort by 'password'");
+            assertThat(stats.getPrepareStatementCount()).isZero();
+            return null;
+        });
+    }
+
+    /** Each row of the projection is what {@link VmDto#of} makes of the loaded entity: no column is lost or swapped. */
+    @Test
+    void eachRowIsWhatTheEntityShows() {
+        List<VmDto> rows = list(SUPERADMIN, VmFilter.any(), new PageRequest(0, 500, null, false), 1)
+                .items();
+        List<VmDto> entities = db.inTransaction(
+                s -> s.createQuery("SELECT v FROM Vm v ORDER BY v.id", Vm.class).getResultList().stream()
+                        .map(VmDto::of)
+                        .toList());
+        assertThat(rows).hasSize(32).isEqualTo(entities);
+        assertThat(rows).anySatisfy(v -> {
+            assertThat(v.blocked()).isTrue();
+            assertThat(v.description()).isEqualTo("described");
+            assertThat(v.expirationHard()).isEqualTo(Instant.parse("2030-01-02T00:00:00Z"));
+        });
+        assertThat(rows).anySatisfy(v -> assertThat(v.lastBytesToClient()).isEqualTo(20L));
+        assertThat(rows).anySatisfy(v -> assertThat(v.lastConnectionNode()).isEqualTo("node-a"));
+    }
+
+    /** One page in a fresh session (nothing cached), asserting how many SQL statements it cost. */
+    private static Page<VmDto> list(Caller caller, VmFilter filter, PageRequest request, int statements) {
         return db.inTransaction(s -> {
             Statistics stats = s.getSessionFactory().getStatistics();
             stats.clear();
-            Page<VmDto> page = AsCaller.call(SUPERADMIN, () -> service(s).list(filter, request));
+            Page<VmDto> page = AsCaller.call(caller, () -> service(s).list(filter, request));
             assertThat(stats.getPrepareStatementCount())
-                    .as("SQL statements for one page and its count")
-                    .isEqualTo(2);
+                    .as("SQL statements for one page (and its count when the page is full)")
+                    .isEqualTo(statements);
             return page;
         });
     }
