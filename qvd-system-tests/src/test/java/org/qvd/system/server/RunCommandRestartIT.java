@@ -48,8 +48,9 @@ class RunCommandRestartIT {
         Map<String, String> env = new HashMap<>();
         env.put("QVD_SOURCE_ROOT", System.getProperty("qvd.source.root", "."));
         env.put("QVD_HOME", home.toString());
-        env.put("QVD_PG_PORT", Integer.toString(base.embeddedDbPort() + 100));
-        env.put("QVD_PORT_OFFSET", Integer.toString(base.portOffset() + 100));
+        // 25 above the shared system: inside this run's own block of 50 (another tier or run sits 100 above)
+        env.put("QVD_PG_PORT", Integer.toString(base.embeddedDbPort() + 25));
+        env.put("QVD_PORT_OFFSET", Integer.toString(base.portOffset() + 25));
         env.put("QVD_START_TIMEOUT", "400");
         SystemUnderTest.emptied(home);
         return LauncherConfig.fromEnvironment(env);
