@@ -6,25 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.fault.platform.ClientTunnel;
+import org.qvd.fault.platform.ConnectedSession;
+import org.qvd.fault.platform.DesktopVm;
 import org.qvd.fault.platform.FaultSystem;
 import org.qvd.fault.platform.Figures;
 import org.qvd.fault.platform.Probe;
+import org.qvd.fault.platform.RealVmaDesktop;
 import org.qvd.fault.platform.StandInDesktop;
 import org.qvd.launcher.AdminApi;
 import org.qvd.launcher.QvdSystem;
+import org.qvd.testsupport.RequiredResource;
 
 /**
  * Fault 2 of issue 13: PostgreSQL stopped for 30 s while the host agent reports, then started again. WildFly
  * must recover by itself (same process, no restart), say DOWN on {@code /health/ready} for the whole outage so a
  * load balancer stops sending work, and apply the host's reports again afterwards: the host ends {@code running}
  * with fresh heartbeats (lost and found again is acceptable), and the admin API answers. A user connected to a desktop
- * before the outage stays connected: the tunnel through the L7R carries bytes throughout (the desktop is a
- * {@link StandInDesktop}: a stand-in VMA and an echoing NX agent on this machine), and the VM is still {@code running}
- * and its user {@code connected} afterwards.
+ * before the outage stays connected, seen two ways: a real NX session ({@link ConnectedSession}: the real VMA and
+ * nxagent as the guest, {@code nxproxy} on Xvfb as the client) whose desktop is repainted every few seconds of the
+ * outage and must show each change on the client's screen, in the same nxagent, still {@code connected}; and a tunnel
+ * to a {@link StandInDesktop} (a stand-in VMA and an echoing NX agent) that must echo every probe, also where the
+ * session's programs are missing. Both VMs are still {@code running} with their users {@code connected} afterwards.
  */
 @ExtendWith(FaultSystem.class)
 class DatabaseOutageIT {
@@ -35,23 +42,40 @@ class DatabaseOutageIT {
     void wildflyRecoversByItselfAndSaysNotReadyMeanwhileAndConnectedDesktopsStayConnected(QvdSystem system)
             throws Exception {
         Probe probe = new Probe(system);
+        boolean withSession = RequiredResource.partPresent(
+                "DatabaseOutageIT's session part", RealVmaDesktop.missing().orElse(null));
         try (StandInDesktop desktop = new StandInDesktop(system);
-                ClientTunnel tunnel = desktop.vm().connect(system)) {
+                ClientTunnel tunnel = desktop.vm().connect(system);
+                ConnectedSession session = withSession
+                        ? ConnectedSession.open(system, system.config().home().resolve("session"))
+                        : null) {
             assertThat(tunnel.echoes("before the outage", 10_000))
                     .as("the tunnel carries bytes")
                     .isTrue();
-            outageAndRecovery(system, probe, tunnel);
+            if (session != null) {
+                Figures.print(
+                        "database-outage", "a desktop change on the client's screen before", session.changeShown());
+            }
+            outageAndRecovery(system, probe, tunnel, session);
             assertThat(tunnel.echoes("after the outage", 10_000))
                     .as("the same tunnel still carries bytes")
                     .isTrue();
-            JsonNode vm = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD)
-                    .get("/vms/" + desktop.vm().vmId());
-            assertThat(vm.path("state").asText()).as("%s", vm).isEqualTo("running");
-            assertThat(vm.path("userState").asText()).as("%s", vm).isEqualTo("connected");
+            AdminApi api = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD);
+            List<DesktopVm> vms = session == null ? List.of(desktop.vm()) : List.of(desktop.vm(), session.vm());
+            for (DesktopVm connected : vms) {
+                JsonNode vm = api.get("/vms/" + connected.vmId());
+                assertThat(vm.path("state").asText()).as("%s", vm).isEqualTo("running");
+                assertThat(vm.path("userState").asText()).as("%s", vm).isEqualTo("connected");
+            }
+            if (session != null) {
+                session.changeShown();
+                session.stillTheSameConnectedSession();
+            }
         }
     }
 
-    private void outageAndRecovery(QvdSystem system, Probe probe, ClientTunnel tunnel) {
+    private void outageAndRecovery(QvdSystem system, Probe probe, ClientTunnel tunnel, ConnectedSession session)
+            throws Exception {
         probe.await(
                 "host " + FaultSystem.HOST + " running",
                 Duration.ofSeconds(90),
@@ -77,6 +101,7 @@ class DatabaseOutageIT {
                 .isEqualTo("UP");
         Figures.print("database-outage", "readiness DOWN after the stop", toDown);
         int carried = 0;
+        Duration slowestShown = Duration.ZERO;
         while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
             assertThat(probe.readiness().status())
                     .as("DOWN during the whole outage")
@@ -86,10 +111,19 @@ class DatabaseOutageIT {
                             "the connected desktop's tunnel carries bytes %s s into the outage",
                             Duration.between(stopped, Instant.now()).toSeconds())
                     .isTrue();
+            if (session != null) {
+                Duration shown = session.changeShown();
+                slowestShown = shown.compareTo(slowestShown) > 0 ? shown : slowestShown;
+                session.stillTheSameConnectedSession();
+            }
             carried++;
             Probe.sleep(Duration.ofSeconds(2));
         }
-        System.out.println("database-outage: the open tunnel echoed " + carried + " times during the outage");
+        System.out.println("database-outage: the open tunnel echoed " + carried + " times during the outage"
+                + (session == null ? "" : "; the real session's screen changed as often"));
+        if (session != null) {
+            Figures.print("database-outage", "slowest desktop change on the client's screen during", slowestShown);
+        }
 
         Instant restarted = Instant.now();
         system.startDatabase();

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,18 @@ public final class NxViewer implements AutoCloseable {
         this.dir = dir;
         Files.createDirectories(dir);
         display = RealVma.freeDisplay(190);
-        xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+        // -fbdir: the screen is also a file (XWD), so the test sees what the user would see
+        Files.createDirectories(dir.resolve("screen"));
+        xvfb = new ProcessBuilder(
+                        "Xvfb",
+                        ":" + display,
+                        "-screen",
+                        "0",
+                        "1024x768x24",
+                        "-nolisten",
+                        "tcp",
+                        "-fbdir",
+                        dir.resolve("screen").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("xvfb.log").toFile())
                 .start();
@@ -86,6 +99,45 @@ public final class NxViewer implements AutoCloseable {
                 name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * How many of the screen's pixels have the colour {@code rgb} (each channel within 8 of it; NX may encode
+     * pictures lossily on a slow link), read from the X server's frame buffer.
+     */
+    public int pixelsOf(int rgb) throws IOException {
+        ByteBuffer screen = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("screen/Xvfb_screen0")));
+        screen.order(ByteOrder.BIG_ENDIAN); // Xvfb writes the XWD header most significant byte first
+        int headerSize = screen.getInt(0);
+        int height = screen.getInt(5 * 4);
+        int width = screen.getInt(4 * 4);
+        int byteOrder = screen.getInt(7 * 4);
+        int bitsPerPixel = screen.getInt(11 * 4);
+        int bytesPerLine = screen.getInt(12 * 4);
+        int colours = screen.getInt(19 * 4);
+        if (bitsPerPixel != 32) {
+            throw new IllegalStateException("a 24-bit screen is stored with 32 bits a pixel, not " + bitsPerPixel);
+        }
+        int pixels = headerSize + colours * 12; // each XWDColor takes 12 bytes
+        screen.order(byteOrder == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int matching = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (near(screen.getInt(pixels + y * bytesPerLine + x * 4), rgb)) {
+                    matching++;
+                }
+            }
+        }
+        return matching;
+    }
+
+    private static boolean near(int pixel, int rgb) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((pixel >> shift) & 0xff) - ((rgb >> shift) & 0xff)) > 8) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the current nxproxy still runs. */

@@ -18,7 +18,7 @@ public final class RealVmaDesktop implements AutoCloseable {
 
     /** Why it cannot run here (a missing jar or program), or empty when it can. */
     public static Optional<String> missing() {
-        return Optional.ofNullable(RealVma.missing("nxagent", "nxproxy", "Xvfb", "xprop"));
+        return Optional.ofNullable(RealVma.missing("nxagent", "nxproxy", "Xvfb", "xprop", "xsetroot"));
     }
 
     public RealVmaDesktop(QvdSystem system, Path dir) throws Exception {
@@ -48,6 +48,11 @@ public final class RealVmaDesktop implements AutoCloseable {
     /** Sets a property on the session's root window, as any program on the desktop could. */
     public void mark(String value) throws Exception {
         vma.onDisplay("xprop", "-root", "-f", "QVD_FAULT_MARKER", "8s", "-set", "QVD_FAULT_MARKER", value);
+    }
+
+    /** Paints the desktop's background {@code rgb}, as a user's program would (the whole root window changes). */
+    public void paintBackground(int rgb) throws Exception {
+        vma.onDisplay("xsetroot", "-solid", String.format("#%06x", rgb));
     }
 
     /** The root window's marker, as a program on the desktop reads it now. */
