@@ -25,9 +25,11 @@ l7r=${QVD_L7R:-127.0.0.1:8443}
 psql_url=${QVD_BENCH_PSQL:-postgresql://postgres:postgres@127.0.0.1:15432/qvd}
 vma_port=${QVD_BENCH_VMA_PORT:-18830}
 nx_port=${QVD_BENCH_NX_PORT:-18831}
-p3_mib=${QVD_BENCH_P3_MIB:-128}
-p3_rounds=${QVD_BENCH_P3_ROUNDS:-3}
-p3_warmup=${QVD_BENCH_P3_WARMUP:-1}
+p3_mib=${QVD_BENCH_P3_MIB:-32}
+p3_rounds=${QVD_BENCH_P3_ROUNDS:-12}
+p3_warmup=${QVD_BENCH_P3_WARMUP_MIB:-512}
+# the L7R's process (the WildFly node) when it runs on this machine: its CPU time per MiB tunnelled is printed
+l7r_pid=${QVD_BENCH_L7R_PID:-0}
 parallel=${QVD_BENCH_SETUP_PARALLEL:-4}
 admin="Basic $(printf '%s:%s' "${QVD_ADMIN_LOGIN:?set QVD_ADMIN_LOGIN}" "${QVD_ADMIN_PASSWORD:?set QVD_ADMIN_PASSWORD}" | base64 -w0)"
 sum() { tr ',' '\n' <<<"$1" | awk '{s += $1} END {print s + 0}'; }
@@ -112,6 +114,6 @@ if [ "$p3_rounds" -gt 0 ]; then
   keytool -genkeypair -keystore "$work/direct.p12" -storetype PKCS12 -storepass changeit -alias direct \
     -keyalg EC -groupname secp256r1 -validity 2 -dname CN=localhost >/dev/null 2>&1
   java L7rTunnelThroughput.java "$l7r" "$vma_port" "$nx_port" "$p3_mib" "$p3_rounds" "$vm" "Bearer $token" \
-    "$work/direct.p12" changeit "$p3_warmup"
+    "$work/direct.p12" changeit "$p3_warmup" "$l7r_pid"
   echo "# load average after P3: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
