@@ -78,6 +78,19 @@ cat "$work/roles" >>"$conf/application-roles.properties"
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $hosts stand-in hosts x $per_host VMs, beat every $period ms; tenant $tag"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# placement alone: the VMAS logs each placement's time (candidates query + choice) at FINE; on for this run only
+cli() { "$wildfly_home/bin/jboss-cli.sh" --connect --controller="remote+http://127.0.0.1:$mgmt" --command="$1" >/dev/null 2>&1; }
+placement_logger=/subsystem=logging/logger=org.qvd.vmas.vm.control.VmLifecycle
+server_log=$home/wildfly/log/server.log
+cli "$placement_logger:add(level=FINE)" || cli "$placement_logger:write-attribute(name=level,value=FINE)" || true
+log_from=$(stat -c %s "$server_log" 2>/dev/null || echo 0)
 java -Xmx1g -Dfarm.wildfly.pid="${server_pid:-0}" -cp "$agent_jar:$pg_jar" Farm.java "$broker" "$work/accounts" \
   "$run" "$jdbc" "$api" "$admin" "$tenant" "$osf" "$user" "$hosts" "$per_host" "$period" "$steady" "$kill" "$starts"
+cli "$placement_logger:remove" || true
+tail -c +$((log_from + 1)) "$server_log" 2>/dev/null | sed -n 's/.*placement took \([0-9.]*\) ms.*/\1/p' | sort -n |
+  awk 'function at(p) { i = int(p * NR); if (i < p * NR) i++; return v[i < 1 ? 1 : i] }
+       { v[NR] = $1 }
+       END { if (NR) printf "farm placement alone (VMAS: candidates query + choice among the hosts, from its FINE log):"\
+               " n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", NR, at(0.5), at(0.99), v[NR];
+             else print "farm placement alone: no placement in the server log (QVD_BENCH_HOME of another machine?)" }'
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -73,7 +73,7 @@ final class BackendCall<T> {
      * A storm of hash checks longer than {@code timeout} then serves its last users late instead of refusing them.
      */
     static <T> BackendCall<T> startInTurn(
-            Executor lane,
+            LoginLane lane,
             EventLoop loop,
             Duration turnLimit,
             Duration timeout,
@@ -82,18 +82,20 @@ final class BackendCall<T> {
             BiConsumer<T, Throwable> done) {
         BackendCall<T> c = new BackendCall<>(loop, done);
         c.timer = c.schedule(turnLimit, "waiting for its turn " + what);
-        lane.execute(() -> {
-            if (c.finished.get()) {
-                c.invoked.complete(null); // timed out or cancelled while waiting: never called
-                return;
-            }
-            ScheduledFuture<?> waiting = c.timer;
-            c.timer = c.schedule(timeout, what);
-            if (waiting != null) {
-                waiting.cancel(false);
-            }
-            c.invoke(call);
-        });
+        lane.execute(
+                () -> {
+                    if (c.finished.get()) {
+                        c.invoked.complete(null); // timed out or cancelled while waiting: never called
+                        return;
+                    }
+                    ScheduledFuture<?> waiting = c.timer;
+                    c.timer = c.schedule(timeout, what);
+                    if (waiting != null) {
+                        waiting.cancel(false);
+                    }
+                    c.invoke(call);
+                },
+                loop);
         return c;
     }
 

@@ -14,7 +14,7 @@ record ConnectorContext(
         ConnectorConfig config,
         SessionBackend backend,
         Executor worker,
-        Executor logins,
+        LoginLane logins,
         LoginThrottle throttle,
         AtomicBoolean stopping) {
 
