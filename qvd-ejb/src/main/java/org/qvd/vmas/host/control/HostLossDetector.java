@@ -41,6 +41,8 @@ public class HostLossDetector {
 
     private static final long SETTLE_LOCK = 0x51564402L;
 
+    private static final List<HostState> ALIVE = List.of(HostState.RUNNING, HostState.STARTING);
+
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
@@ -112,12 +114,33 @@ public class HostLossDetector {
                 .getResultList();
     }
 
-    /** Only the hosts here, all in this round's transaction; their VMs follow in {@link #settleVms()}. */
+    /**
+     * Only the hosts here, all in this round's transaction; their VMs follow in {@link #settleVms()}. One bulk update
+     * that checks the silence again: a host that beats meanwhile stays running, and a heartbeat batch writing a host's
+     * runtime at the same moment can no longer fail the round's commit (an optimistic-lock conflict on one host rolled
+     * back every host the round had found, which were then found again a round or more later).
+     */
     private void markLostHosts(Instant cutoff, Instant now) {
-        for (HostRuntime host : silentSince(cutoff, List.of(HostState.RUNNING, HostState.STARTING))) {
+        List<HostRuntime> silent = silentSince(cutoff, ALIVE);
+        if (silent.isEmpty()) {
+            return;
+        }
+        int marked = em.createQuery(
+                        "UPDATE HostRuntime r SET r.state = :lost, r.stateTs = :now, r.version = r.version + 1 "
+                                + "WHERE r.hostId IN :ids AND r.state IN :alive AND (r.heartbeatAt IS NULL OR r.heartbeatAt < :cutoff)")
+                .setParameter("lost", HostState.LOST)
+                .setParameter("now", now)
+                .setParameter(
+                        "ids", silent.stream().map(h -> h.getHost().getId()).toList())
+                .setParameter("alive", ALIVE)
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        for (HostRuntime host : silent) {
             LOG.warning(
                     () -> "host " + host.getHost().getName() + " lost: no heartbeat since " + host.getHeartbeatAt());
-            host.moveTo(HostState.LOST, now);
+        }
+        if (marked < silent.size()) {
+            LOG.info(() -> (silent.size() - marked) + " of these hosts beat again just in time and stay running");
         }
     }
 
