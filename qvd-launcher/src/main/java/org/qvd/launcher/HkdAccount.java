@@ -72,6 +72,28 @@ final class HkdAccount {
         }
     }
 
+    /**
+     * The hosts whose agents have an account in the server's realm ({@code qvd-hkd-<host>} in role
+     * {@code qvd-hkd-<host>}): the local host's and those {@link #issue issued} for others, in name order.
+     */
+    static List<String> hosts(Path serverConfiguration) {
+        try {
+            Properties roles = load(serverConfiguration.resolve("application-roles.properties"));
+            List<String> hosts = new ArrayList<>();
+            for (String user : roles.stringPropertyNames()) {
+                String prefix = BrokerAccess.AGENT_ROLE + "-";
+                if (user.startsWith(prefix)
+                        && List.of(roles.getProperty(user).split(",")).contains(user)) {
+                    hosts.add(user.substring(prefix.length()));
+                }
+            }
+            hosts.sort(null);
+            return hosts;
+        } catch (IOException e) {
+            throw new LauncherException("cannot read the broker accounts: " + e.getMessage(), e);
+        }
+    }
+
     /** WildFly's properties realm digest: hex(MD5(user:realm:password)). */
     static String digest(String user, String password) {
         try {

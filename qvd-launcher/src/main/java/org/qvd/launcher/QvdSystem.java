@@ -98,10 +98,19 @@ public final class QvdSystem implements AutoCloseable {
         return sysProps;
     }
 
-    /** The server's base directory, with the broker security setting of the local host's agent. */
+    /**
+     * The server's base directory, with the broker security settings of the local host's agent and of every other
+     * host issued an account ({@link #issueAgentAccount}): standalone-full.xml is copied in fresh at every start, so
+     * the settings added to the running server would be gone after a restart, and those agents could neither take
+     * their commands nor report.
+     */
     private static Path prepareServer(LauncherConfig config) {
         Path baseDir = WildFlyServer.prepare(config);
-        BrokerAccess.allowHost(baseDir.resolve("configuration/standalone-full.xml"), config.hkdHostName());
+        java.util.Set<String> hosts = new java.util.TreeSet<>(HkdAccount.hosts(baseDir.resolve("configuration")));
+        hosts.add(config.hkdHostName());
+        for (String host : hosts) {
+            BrokerAccess.allowHost(baseDir.resolve("configuration/standalone-full.xml"), host);
+        }
         InstallationCa.ensureServerCertificate(
                 config,
                 baseDir.resolve("configuration/qvd-tls.p12"),

@@ -3,6 +3,10 @@ package org.qvd.fault.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.qvd.launcher.AdminApi;
@@ -45,6 +49,23 @@ public record DesktopVm(long vmId, String login) {
     public void pointAt(QvdSystem system, int vmaPort, int nxPort, String vmaKey) {
         new VmRuntimeRow(system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword(), vmId)
                 .running(vmaPort, nxPort, vmaKey);
+    }
+
+    /**
+     * The VM as the VMAS keeps a VM that runs on {@code host}: {@code running} there, with nothing to reach (only a
+     * host's commands are wanted, no connection).
+     */
+    public void runningOn(QvdSystem system, String host) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        system.dbUrl(), system.dbSuperuser(), system.dbSuperuserPassword());
+                PreparedStatement ps = c.prepareStatement("UPDATE vm_runtime SET state = 'running', state_ts = now(), "
+                        + "host_id = (SELECT id FROM host WHERE name = ?) WHERE vm_id = ?")) {
+            ps.setString(1, host);
+            ps.setLong(2, vmId);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("no runtime row for VM " + vmId);
+            }
+        }
     }
 
     /** A connection through the L7R to this VM, as its user. */

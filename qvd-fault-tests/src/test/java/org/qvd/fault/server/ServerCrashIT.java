@@ -26,7 +26,8 @@ import org.qvd.testsupport.RequiredResource;
  * session back by connecting again: the desktop's guest is stood in for by the real VMA and a real nxagent on this
  * machine ({@link RealVmaDesktop}; no hypervisor, so the crash leaves it running as it leaves a guest), the client is
  * a real {@code nxproxy} on Xvfb ({@link NxViewer}); a mark put on the session's root window before the crash must be
- * there after the reconnection, in the same nxagent.
+ * there after the reconnection, in the same nxagent. A command the broker had delivered but whose acknowledgement
+ * died with it is delivered again after the restart and not executed twice ({@link LostAcknowledgement}).
  */
 @ExtendWith(FaultSystem.class)
 class ServerCrashIT {
@@ -45,7 +46,9 @@ class ServerCrashIT {
         boolean withDesktop = RequiredResource.partPresent(
                 "ServerCrashIT's session part", RealVmaDesktop.missing().orElse(null));
         Path dir = FaultSystem.home("ServerCrashIT-desktop");
-        try (RealVmaDesktop desktop = withDesktop ? new RealVmaDesktop(system, dir.resolve("vm")) : null;
+        try (LostAcknowledgement command = new LostAcknowledgement(
+                        system, probe, system.config().home().resolve("relayed-agent"));
+                RealVmaDesktop desktop = withDesktop ? new RealVmaDesktop(system, dir.resolve("vm")) : null;
                 NxViewer viewer = withDesktop ? new NxViewer(dir.resolve("viewer")) : null) {
             String mark = UUID.randomUUID().toString();
             long nxagent = 0;
@@ -56,6 +59,8 @@ class ServerCrashIT {
                 desktop.mark(mark);
                 assertThat(desktop.marker()).contains(mark);
             }
+
+            command.commandTakenButNotAcknowledged();
 
             system.killServer();
             Instant killed = Instant.now();
@@ -94,6 +99,11 @@ class ServerCrashIT {
             assertThat(system.localHkdPid())
                     .as("the agent was not restarted: it reconnected by itself")
                     .hasValue(agent);
+            Duration toCopy = command.copyRecognisedAndNotExecutedTwice();
+            Figures.print(
+                    "server-crash",
+                    "node ready to the command whose acknowledgement was lost delivered again and not executed",
+                    toCopy);
 
             if (desktop != null) {
                 Instant reconnect = Instant.now();
