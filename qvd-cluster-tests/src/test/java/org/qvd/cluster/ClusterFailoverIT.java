@@ -29,8 +29,11 @@ import org.qvd.testsupport.StandInDesktop;
 /**
  * Issue 14's messaging and once-per-cluster tests on one started cluster (two nodes, HAProxy, the real host agent on
  * libvirt's test driver), in order, since each one leaves the cluster as the next one expects it:
- * commands cross nodes (2), host loss is detected exactly once (4), the agent survives the death of its node (3), and
- * host loss is still detected after the node that was detecting it died (4). The killed node is started again at the end.
+ * commands cross nodes (2), host loss is detected exactly once (4), the agent survives the death of its node (3) and
+ * keeps its queue's pending commands (the dead node's journal is taken over by the other node's backup broker; a
+ * command sent while the agent moves waits for it; each is executed once), and host loss is still detected after the
+ * node that was detecting it died (4). The killed node is started again, then a node without the cluster secret is
+ * refused (docs/cluster.md lists the tests in order).
  */
 @ExtendWith(RunningCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -222,15 +225,30 @@ class ClusterFailoverIT {
         Admin.User user = admin.user();
         long vm = admin.vm(user);
         long other = admin.vm(user);
+        long queued = admin.vm(user);
+        Admin viaDoomed = new Admin(cluster.caCertificate(), doomed.httpsPort());
         HttpResponse<String> start;
+        HttpResponse<String> queuedStart;
         try (wat;
                 StandInDesktop desktop = standIn(db, vm)) {
             L7rWire client = connectOn(cluster, db, vm, user, doomed);
             client.write("before-the-kill;");
             client.readUntil("before-the-kill;");
 
+            // the agent stalls (SIGSTOP): its connection to the doomed node stays open but it acknowledges nothing, so
+            // a start sent now through the doomed node is still in that node's journal when the node is killed
+            cluster.freezeLocalHkd();
+            queuedStart = viaDoomed.action("/vms/" + queued + "/start");
             doomed.kill();
             Instant killed = Instant.now();
+            // ... and a start sent right after the kill, on the survivor, while the agent is between nodes (its node
+            // dead, the other one not reached): it waits on the survivor for the agent
+            start = admin.action("/vms/" + other + "/start");
+            System.out.println("start sent on the survivor "
+                    + Duration.between(killed, Instant.now()).toMillis()
+                    + " ms after the kill, the agent between nodes (frozen)");
+            cluster.thawLocalHkd();
+
             // the client: its tunnel breaks; it reconnects through the balancer as qvd-client does, to the survivor
             assertThat(client.endsWithin(10_000))
                     .as("tunnel ended with its node")
@@ -250,14 +268,6 @@ class ClusterFailoverIT {
                     .contains("the node holding VM " + vm + "'s connection has left the cluster: taking it over");
             assertThat(resumed).isLessThan(Duration.ofSeconds(10));
 
-            // a command for the host sent now, on the survivor, while the agent is (most often) still between nodes:
-            // it waits there for the agent (docs/cluster.md "A host's pending commands when a node dies")
-            boolean agentMoving = agentBroker(cluster) != survivor.httpsPort();
-            start = admin.action("/vms/" + other + "/start");
-            System.out.println(
-                    "start sent " + Duration.between(killed, Instant.now()).toMillis() + " ms after the kill, "
-                            + (agentMoving ? "while the agent was still moving" : "after the agent had moved"));
-
             // the agent moved to the survivor
             awaitTrue(
                     "agent connected to " + survivor,
@@ -274,16 +284,48 @@ class ClusterFailoverIT {
                     .atMost(Duration.ofSeconds(23))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> db.hostState(HOST), "running"::equals);
+            // the dead node's journal: the survivor's backup broker took it over once the dead node's lease in
+            // PostgreSQL ran out, and moved what it held (the unacknowledged start among it) to the survivor's broker
+            awaitTrue(
+                    "the survivor's backup broker moved the dead node's messages",
+                    Duration.ofSeconds(60),
+                    () -> scaledDown(survivor) > 0);
+            System.out.println("the survivor's backup broker moved " + scaledDown(survivor) + " messages of "
+                    + doomed + "'s journal, logged at "
+                    + Duration.between(killed, Instant.now()).toMillis()
+                    + " ms after the kill");
         }
-        // the start sent while the agent was moving reached it: the agent itself tried it (its own log; the test
-        // driver's host has no such image) and the VMAS recorded the host's answer
+        // both starts reached the agent, and each was executed once: the agent itself tried it (its own log; the test
+        // driver's host has no such image) and the VMAS recorded the host's answer. The start queued on the dead node
+        // may also have reached the agent before the kill's news did (its bytes were in the agent's socket): then the
+        // copy from the dead node's journal arrives later and the agent recognises it (TakenCommands)
         assertThat(start.statusCode()).as(start.body()).isIn(200, 202, 204);
-        awaitTrue("the host answered the start", Duration.ofSeconds(60), () -> {
-            var state = admin.vm(other);
-            return "stopped".equals(state.get("state").asText())
-                    && state.path("lastFailure").asText("").contains(HOST);
-        });
-        assertThat(log(cluster.localHkdLog().orElseThrow())).contains("for VM " + other + " failed");
+        assertThat(queuedStart.statusCode()).as(queuedStart.body()).isIn(200, 202, 204);
+        for (long started : List.of(other, queued)) {
+            awaitTrue("the host answered the start of VM " + started, Duration.ofSeconds(60), () -> {
+                var state = admin.vm(started);
+                return "stopped".equals(state.get("state").asText())
+                        && state.path("lastFailure").asText("").contains(HOST);
+            });
+            assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + started + " failed"))
+                    .as("the agent executed the start of VM %d once", started)
+                    .isEqualTo(1);
+        }
+        executedOnce = List.of(other, queued);
+    }
+
+    /** Starts executed once in test 5: test 7 checks that the restarted node delivers none of them again. */
+    private static List<Long> executedOnce = List.of();
+
+    /** How many messages a node's backup broker moved from a dead node's journal to the live brokers (its log). */
+    private static long scaledDown(QvdCluster.Node node) {
+        var matcher = java.util.regex.Pattern.compile("AMQ221078: Scaled down (\\d+) messages")
+                .matcher(log(node.consoleLog()));
+        long total = 0;
+        while (matcher.find()) {
+            total += Long.parseLong(matcher.group(1));
+        }
+        return total;
     }
 
     private static int watLogins;
@@ -403,6 +445,38 @@ class ClusterFailoverIT {
                     .as("the admin was asked to log in again after the node of the session went")
                     .isPositive();
             assertThat(db.hostState(HOST)).isEqualTo("running");
+        }
+        // the node killed in test 5 came back with its journal emptied by the other node's backup broker: none of the
+        // commands it held reached the agent a second time
+        for (long started : executedOnce) {
+            assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + started + " failed"))
+                    .as("the start of VM %d, executed once before the restarts", started)
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aNodeWithoutTheClusterSecretCannotJoin(QvdCluster cluster) throws Exception {
+        // a key and certificate of the installation CA (TLS lets it in), but not the installation's cluster secret
+        QvdCluster.Node stranger = cluster.startWithWrongClusterSecret("not-the-" + "installation-secret-0");
+        try {
+            awaitTrue(
+                    "the stranger's join refused",
+                    Duration.ofSeconds(240),
+                    () -> log(stranger.consoleLog()).contains("SecurityException: authentication failed"));
+        } finally {
+            stranger.kill();
+        }
+        // the coordinator refused it (JGroups AUTH), and no member ever had it in its view
+        assertThat(cluster.nodes().stream().map(n -> log(n.consoleLog())))
+                .as("the coordinator's refusal")
+                .anyMatch(text ->
+                        text.contains("failed to validate AuthHeader") && text.contains("from " + stranger.id()));
+        for (QvdCluster.Node node : cluster.nodes()) {
+            assertThat(log(node.consoleLog()))
+                    .as("%s's views", node)
+                    .doesNotContainPattern("(?m)^.*view.*" + stranger.id() + ".*$");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,6 +29,9 @@ public final class QvdCluster implements AutoCloseable {
     private final Optional<SuperadminPassword.Decision> superadmin;
     private final ClusterSecrets secrets;
     private final List<Node> nodes = new ArrayList<>();
+    /** Every node of the cluster, also those not started yet (the backup ring is known before the first start). */
+    private List<Node> allNodes = List.of();
+
     private final String hkdPassword;
     private Balancer balancer;
     private LocalHkd localHkd;
@@ -75,6 +79,7 @@ public final class QvdCluster implements AutoCloseable {
                 prepared.add(node);
             }
             cluster = new QvdCluster(config, embedded, dbUrl, superadmin, secrets, hkdPassword);
+            cluster.allNodes = List.copyOf(prepared);
             for (Node node : prepared) {
                 cluster.nodes.add(node);
                 cluster.startNode(node, cluster.nodes.size() == 1 ? superadmin : Optional.empty());
@@ -100,17 +105,55 @@ public final class QvdCluster implements AutoCloseable {
     }
 
     private void startNode(Node node, Optional<SuperadminPassword.Decision> superadminOnce) {
+        launch(node, superadminOnce, secrets.clusterPassword(), journalName(backedUpBy(node).id));
+        node.server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
+    }
+
+    private void launch(
+            Node node, Optional<SuperadminPassword.Decision> superadminOnce, String clusterPassword, String backupOf) {
         Map<String, String> sysProps = QvdSystem.systemProperties(node.config, dbUrl);
         sysProps.put("jboss.node.name", node.id);
         sysProps.put("qvd.node.id", node.id);
         sysProps.put("qvd.l7r.node-name", node.id);
         // behind HAProxy (send-proxy): the L7R reads the real client's address from the PROXY line
         sysProps.put("qvd.l7r.proxy-protocol", "true");
+        // the node's broker journal in PostgreSQL, and the one other node's journal its idle backup broker takes over
+        // when that node dies (docs/cluster.md)
+        sysProps.put("qvd.cluster.journal", journalName(node.id));
+        sysProps.put("qvd.cluster.backup-of", backupOf);
         Map<String, String> env = QvdSystem.environment(config, superadminOnce);
-        env.put("QVD_CLUSTER_PASSWORD", secrets.clusterPassword());
+        env.put("QVD_CLUSTER_PASSWORD", clusterPassword);
         env.put("QVD_API_TOKEN_SECRET", secrets.apiTokenSecret());
         node.server = WildFlyServer.start(node.config, node.baseDir, WildFlyServer.CLUSTER_CONFIG, sysProps, env);
-        node.server.awaitDeployment(Duration.ofSeconds(config.startTimeoutSeconds()));
+    }
+
+    /**
+     * Starts a node that holds a key and certificate of the installation CA, as every node does, but a cluster secret
+     * other than the installation's: the cluster must refuse it (docs/cluster.md, JGroups AUTH). It is no member of
+     * {@link #nodes()}, runs at the port offset 25 above the first node's, and is not waited for; kill it when done.
+     */
+    public synchronized Node startWithWrongClusterSecret(String clusterPassword) {
+        String id = "stranger";
+        Node node = new Node(
+                id,
+                config.withPortOffset(config.portOffset() + FIRST_NODE_OFFSET + 25),
+                config.home().resolve("nodes").resolve(id));
+        node.prepare();
+        launch(node, Optional.empty(), clusterPassword, journalName(id));
+        return node;
+    }
+
+    /** A node's broker journal name: its id made a table-name prefix (at most 8 of a-z, 0-9 and _, docs/cluster.md). */
+    static String journalName(String nodeId) {
+        String name = nodeId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return name.length() <= 8 ? name : name.substring(0, 8);
+    }
+
+    /** The node whose journal this node's backup broker guards: the one before it, the first one guards the last. */
+    private Node backedUpBy(Node node) {
+        List<Node> all = allNodes;
+        int i = all.indexOf(node);
+        return all.get((i + all.size() - 1) % all.size());
     }
 
     /** The URL through which the local agent reaches one node's broker (TLS, the installation CA). */
@@ -153,6 +196,38 @@ public final class QvdCluster implements AutoCloseable {
         }
         localHkd.kill();
         return true;
+    }
+
+    /**
+     * Freezes the local agent (SIGSTOP) as a stalled process would be: its connections stay open but it reads nothing,
+     * so a test can change the cluster under it (kill its node, send it commands) before it notices; {@link
+     * #thawLocalHkd()} lets it go on.
+     */
+    public synchronized void freezeLocalHkd() {
+        signalLocalHkd("STOP");
+    }
+
+    public synchronized void thawLocalHkd() {
+        signalLocalHkd("CONT");
+    }
+
+    private void signalLocalHkd(String signal) {
+        if (localHkd == null || !localHkd.isAlive()) {
+            throw new LauncherException("the local agent does not run");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(localHkd.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (kill.waitFor() != 0) {
+                throw new LauncherException("kill -" + signal + " of the local agent failed");
+            }
+        } catch (IOException e) {
+            throw new LauncherException("cannot signal the local agent: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while signalling the local agent", e);
+        }
     }
 
     public synchronized Optional<Path> localHkdLog() {
