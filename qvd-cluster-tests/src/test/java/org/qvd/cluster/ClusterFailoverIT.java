@@ -239,10 +239,17 @@ class ClusterFailoverIT {
             // a start sent now through the doomed node is still in that node's journal when the node is killed
             cluster.freezeLocalHkd();
             queuedStart = viaDoomed.action("/vms/" + queued + "/start");
+            String left = "ISPN100001: Node " + doomed.id() + " left the cluster";
+            long leftBefore = count(survivor.consoleLog(), left);
             doomed.kill();
             Instant killed = Instant.now();
-            // ... and a start sent right after the kill, on the survivor, while the agent is between nodes (its node
-            // dead, the other one not reached): it waits on the survivor for the agent
+            // ... and a start sent on the survivor once it has noticed the death, while the agent is between nodes
+            // (its node dead, the other one not reached): it waits on the survivor for the agent. (Sent before the
+            // survivor noticed, it would still be forwarded toward the dead node: docs/cluster.md says where it waits.)
+            awaitTrue(
+                    "the survivor noticed " + doomed + "'s death",
+                    Duration.ofSeconds(15),
+                    () -> count(survivor.consoleLog(), left) > leftBefore);
             start = admin.action("/vms/" + other + "/start");
             System.out.println("start sent on the survivor "
                     + Duration.between(killed, Instant.now()).toMillis()
@@ -304,8 +311,9 @@ class ClusterFailoverIT {
         for (long started : List.of(other, queued)) {
             awaitTrue("the host answered the start of VM " + started, Duration.ofSeconds(60), () -> {
                 var state = admin.vm(started);
+                // the host's own answer, not the VMAS settling the VM from a heartbeat ("host … does not run it")
                 return "stopped".equals(state.get("state").asText())
-                        && state.path("lastFailure").asText("").contains(HOST);
+                        && state.path("lastFailure").asText("").contains("StartVm failed on host " + HOST);
             });
             assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + started + " failed"))
                     .as("the agent executed the start of VM %d once", started)
