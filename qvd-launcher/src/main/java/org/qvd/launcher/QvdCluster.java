@@ -1,6 +1,7 @@
 package org.qvd.launcher;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +140,12 @@ public final class QvdCluster implements AutoCloseable {
                 config.withPortOffset(config.portOffset() + FIRST_NODE_OFFSET + 25),
                 config.home().resolve("nodes").resolve(id));
         node.prepare();
+        try {
+            // nothing to deploy: the refusal comes at boot, when the JGroups channel connects (sooner without the EAR)
+            Files.deleteIfExists(node.baseDir.resolve("deployments/qvd.ear"));
+        } catch (IOException e) {
+            throw new LauncherException("cannot prepare " + node.baseDir + ": " + e.getMessage(), e);
+        }
         launch(node, Optional.empty(), clusterPassword, journalName(id));
         return node;
     }
