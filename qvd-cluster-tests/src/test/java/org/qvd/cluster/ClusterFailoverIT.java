@@ -471,7 +471,7 @@ class ClusterFailoverIT {
         try {
             awaitTrue(
                     "the stranger's join refused",
-                    Duration.ofSeconds(240),
+                    Duration.ofMinutes(4),
                     () -> log(stranger.consoleLog()).contains("SecurityException: authentication failed"));
         } finally {
             stranger.kill();
