@@ -112,12 +112,19 @@ final class ColdConnectTimeline implements AutoCloseable {
             consoleEvent(events, "VMA listening", "guest: VMA listening on 3030");
             consoleEvent(
                     events,
-                    "created user|formatting blank home|mounted home disk|no home disk",
-                    "VMA: x_start received (user, home)");
+                    "formatting blank home|mounted home disk|no home disk",
+                    "VMA: home disk ready (at VMA start)");
+            consoleEvent(events, "x_start in state", "VMA: x_start received");
+            consoleEvent(events, "created user", "VMA: user created");
             consoleEvent(events, "nxagent started", "VMA: nxagent started");
             consoleEvent(events, "-> listening", "VMA: nxagent listening");
             consoleEvent(events, "listening -> connected", "VMA: NX client attached");
             consoleEvent(events, "desktop started", "VMA: desktop session started");
+            // nxagent's own errors, warnings and proxy steps (the VMA copies them to its log): why a session ended
+            for (StampedLines.Line l : console.all("nxagent \\d+: (Error|Warning|Info: Accepted|Info: Connection)")) {
+                events.add(new Event(l.at(), "VMA: " + l.text().replaceFirst(".*(nxagent \\d+: )", "$1")));
+            }
+            consoleEvent(events, "nxagent exited", "VMA: nxagent exited");
         }
         if (firstFrame != null) {
             events.add(new Event(firstFrame, "client: first desktop frame on the display"));

@@ -48,6 +48,12 @@ final class StampedLines implements AutoCloseable {
         return lines.stream().filter(l -> p.matcher(l.text()).find()).findFirst();
     }
 
+    /** Every line matching {@code regex} (found anywhere in the line), in the order they appeared. */
+    synchronized java.util.List<Line> all(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return lines.stream().filter(l -> p.matcher(l.text()).find()).toList();
+    }
+
     /** The first line that appeared at all (the guest's firmware or kernel speaking). */
     synchronized Optional<Line> firstLine() {
         return lines.stream().filter(l -> !l.text().isBlank()).findFirst();

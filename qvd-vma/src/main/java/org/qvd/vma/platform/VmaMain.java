@@ -31,5 +31,6 @@ public final class VmaMain {
                 new VncSessions(session, VncSettings.of(config), config.localMode()));
         server.start(config.httpBind(), config.httpPort());
         LOG.info(() -> "VMA listening on " + config.httpBind() + ":" + server.port());
+        session.prepareHome();
     }
 }

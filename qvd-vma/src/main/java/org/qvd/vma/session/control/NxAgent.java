@@ -20,6 +20,9 @@ import org.qvd.vma.platform.Commands;
 /** One running nxagent: its process, a reader that turns its output into states, and signals. */
 public final class NxAgent {
     private static final Logger LOG = Logger.getLogger(NxAgent.class.getName());
+    /** At most this many of nxagent's lines are copied to the VMA's log per process (it can repeat warnings). */
+    static final int ECHOED_LINES = 200;
+
     private final Process process;
     private volatile boolean stopping;
 
@@ -52,10 +55,16 @@ public final class NxAgent {
                 Writer log = Files.newBufferedWriter(
                         logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
+            int echoed = 0;
             while ((line = in.readLine()) != null) {
                 log.write(line);
                 log.write('\n');
                 log.flush();
+                if (echoed < ECHOED_LINES && NxOutput.noteworthy(line)) {
+                    echoed++;
+                    String copy = line.strip();
+                    LOG.info(() -> "nxagent " + process.pid() + ": " + copy);
+                }
                 NxOutput.stateOf(line).ifPresent(onState);
             }
         } catch (IOException e) {

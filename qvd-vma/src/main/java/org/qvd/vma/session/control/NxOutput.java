@@ -39,6 +39,22 @@ public final class NxOutput {
         return Optional.empty();
     }
 
+    /**
+     * Whether the VMA's own log (the guest's console, journald) should carry this line too: nxagent's errors and
+     * warnings, its session lifecycle and its proxy connection steps (accepted, refused, negotiated). A session that
+     * ends at once then shows why on the console, where {@code bench/guest} and an admin read it, not only in
+     * {@code nxagent.log} inside the guest's run directory.
+     */
+    public static boolean noteworthy(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("Error")
+                || trimmed.startsWith("Warning")
+                || trimmed.startsWith("Session:")
+                || trimmed.startsWith("Info: Accepted connection")
+                || trimmed.startsWith("Info: Connection with remote proxy")
+                || trimmed.startsWith("Info: Aborting");
+    }
+
     /** nxagent announces its pid; with setpriv in front it is the same process. */
     public static Optional<Long> agentPid(String line) {
         String prefix = "Info: Agent running with pid '";

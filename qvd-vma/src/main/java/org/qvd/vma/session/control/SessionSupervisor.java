@@ -41,6 +41,16 @@ public final class SessionSupervisor {
         this.files = new SessionFiles(config);
     }
 
+    /**
+     * Mounts (and, when blank, formats) the home disk now, on the session worker, instead of at the first
+     * {@code x_start}: a cold connect's {@code x_start} arrives moments after the VMA answers, and the home disk's
+     * probe, first format and mount took 6.6 s of it inside a TCG guest at load 30 (issue 15, P2). An {@code x_start}
+     * that comes while this runs queues behind it on the same worker; a failure here is logged and tried again there.
+     */
+    public void prepareHome() {
+        worker.submit(provisioner::prepareHome);
+    }
+
     public synchronized XState state() {
         if (agent != null && !agent.isAlive() && state != XState.PROVISIONING) {
             state = XState.STOPPED;
@@ -50,6 +60,7 @@ public final class SessionSupervisor {
 
     public synchronized XStateReply start(SessionRequest request) {
         XState now = state();
+        LOG.info(() -> "x_start in state " + now.wireName() + " for user " + request.userName());
         switch (now) {
             case STOPPED -> {
                 state = XState.PROVISIONING;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.vma.platform.Commands;
 import org.qvd.vma.platform.VmaConfig;
@@ -24,6 +25,18 @@ public final class UserProvisioner {
     public UserProvisioner(VmaConfig config) {
         this.config = config;
         this.homeDisk = new HomeDisk(config.homeDevice(), config.homeMount());
+    }
+
+    /** The home disk ready before any session asks for it (see {@link SessionSupervisor#prepareHome()}). */
+    void prepareHome() {
+        if (config.localMode()) {
+            return;
+        }
+        try {
+            homeDisk.ensureMounted();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot prepare the home disk now; x_start tries again", e);
+        }
     }
 
     public SessionUser provision(SessionRequest request) throws IOException {

@@ -53,4 +53,22 @@ class NxOutputTest {
         assertThat(NxOutput.agentPid("Info: Agent running with pid '10885'.")).contains(10885L);
         assertThat(NxOutput.agentPid("Info: Agent running with pid 'x1'.")).isEmpty();
     }
+
+    @Test
+    void copiesErrorsLifecycleAndProxyStepsToTheVmaLogButNotTheChatter() {
+        // lines as printed by nxagent 3.5.99.26 on this machine
+        assertThat(NxOutput.noteworthy("Error: Connection with remote peer broken."))
+                .isTrue();
+        assertThat(NxOutput.noteworthy("Warning: Refusing connection from '10.0.0.9'."))
+                .isTrue();
+        assertThat(NxOutput.noteworthy("Session: Aborting session at 'Sun Dec  6 09:58:02 2026'."))
+                .isTrue();
+        assertThat(NxOutput.noteworthy("Info: Accepted connection from '127.0.0.1'."))
+                .isTrue();
+        assertThat(NxOutput.noteworthy("Info: Connection with remote proxy completed."))
+                .isTrue();
+        assertThat(NxOutput.noteworthy("Info: Screen [0] resized to geometry [1600x1000] fullscreen [1]."))
+                .isFalse();
+        assertThat(NxOutput.noteworthy("NXAGENT - Version 3.5.99.26")).isFalse();
+    }
 }
