@@ -121,12 +121,17 @@ public final class ListQuery {
     /** Case-insensitive "contains" when the value is given. */
     public static void contains(CriteriaBuilder cb, Path<String> path, String value, List<Predicate> where) {
         if (value != null && !value.isBlank()) {
-            String escaped = value.toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
-            where.add(cb.like(cb.lower(path), "%" + escaped + "%", '\\'));
+            where.add(cb.like(cb.lower(path), containsPattern(value), '\\'));
         }
+    }
+
+    /** The LIKE pattern (escape character backslash) of a case-insensitive "contains", for a lower-cased column. */
+    public static String containsPattern(String value) {
+        String escaped = value.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     /** Equality when the value is given. */

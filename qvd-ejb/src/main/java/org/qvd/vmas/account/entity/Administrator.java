@@ -23,6 +23,10 @@ import org.qvd.vmas.platform.InvalidInputException;
 @NamedQuery(
         name = Administrator.BY_LOGIN,
         query = "SELECT a FROM Administrator a JOIN FETCH a.tenant WHERE a.name = :name AND a.tenant.name = :tenant")
+@NamedQuery(
+        name = Administrator.TOKEN_STATE,
+        query = "SELECT a.blocked, t.blocked, a.credentialsChangedAt FROM Administrator a JOIN a.tenant t "
+                + "WHERE a.name = :name AND t.name = :tenant")
 @NamedQuery(name = Administrator.COUNT, query = "SELECT COUNT(a) FROM Administrator a")
 @NamedQuery(
         name = Administrator.COUNT_BY_NAME,
@@ -34,6 +38,9 @@ public class Administrator {
 
     public static final String BY_LOGIN = "Administrator.byLogin";
     public static final String COUNT = "Administrator.count";
+    /** What {@link #acceptsToken} reads (blocked, tenant blocked, credentials changed at), without loading entities. */
+    public static final String TOKEN_STATE = "Administrator.tokenState";
+
     public static final String COUNT_BY_NAME = "Administrator.countByName";
     public static final String HOLDING_ROLE = "Administrator.holdingRole";
 
@@ -129,9 +136,13 @@ public class Administrator {
 
     /** Whether a bearer token issued at {@code issuedAt} is still good for this administrator. */
     public boolean acceptsTokenIssuedAt(Instant issuedAt) {
-        return !blocked
-                && !tenant.isBlocked()
-                && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
+        return acceptsToken(blocked, tenant.isBlocked(), credentialsChangedAt, issuedAt);
+    }
+
+    /** The same rule over the columns alone ({@link #TOKEN_STATE}): checked on every API and WAT request. */
+    public static boolean acceptsToken(
+            boolean blocked, boolean tenantBlocked, Instant credentialsChangedAt, Instant issuedAt) {
+        return !blocked && !tenantBlocked && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
     }
 
     public void unblock() {

@@ -3,12 +3,14 @@ package org.qvd.vmas.account.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.entity.Acl;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
@@ -20,7 +22,8 @@ import org.qvd.vmas.platform.JpaOnPostgres;
 /**
  * The caller of every guarded call, on a real, migrated PostgreSQL: one statement per call once its ACLs are known,
  * and a change to its roles — through the entities or in SQL by hand, as another node would — or a block is seen at
- * the very next call (the database's ACL generation, V130).
+ * the very next call (the database's ACL generation, V130); and a bearer token's check, one statement too, void once
+ * its administrator or tenant is blocked or its password changed.
  */
 class CallerResolverOnPostgresTest {
 
@@ -38,7 +41,7 @@ class CallerResolverOnPostgresTest {
             Role role = new Role(tenant, "seers", null);
             role.grant(acl(s, "vm.see"));
             s.persist(role);
-            for (String name : List.of("ann", "bob")) {
+            for (String name : List.of("ann", "bob", "carl")) {
                 Administrator admin = new Administrator(tenant, name, hash, null);
                 admin.assign(role);
                 s.persist(admin);
@@ -92,6 +95,43 @@ class CallerResolverOnPostgresTest {
                 .executeUpdate());
         assertThatThrownBy(() -> resolve("nobody@resolver")).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> resolve("anonymous")).isInstanceOf(ForbiddenException.class);
+    }
+
+    /** The other check of every API (bearer) and WAT request: {@code AdminAuthenticationService.tokenValid}. */
+    @Test
+    void aTokenIsVoidOnceItsAdministratorOrTenantIsBlockedOrItsPasswordChanges() {
+        Instant issued = Instant.now().minusSeconds(5);
+        assertThat(tokenValid("carl@resolver", issued)).isTrue();
+        assertThat(statements(() -> tokenValid("carl@resolver", issued))).isEqualTo(1);
+        assertThat(tokenValid("nobody@resolver", issued)).isFalse();
+        inTransaction(s -> s.createNativeQuery("UPDATE tenant SET blocked = TRUE WHERE name = 'resolver'")
+                .executeUpdate());
+        assertThat(tokenValid("carl@resolver", issued)).isFalse();
+        inTransaction(s -> s.createNativeQuery("UPDATE tenant SET blocked = FALSE WHERE name = 'resolver'")
+                .executeUpdate());
+        inTransaction(s -> s.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
+                .setParameter("name", "carl")
+                .setParameter("tenant", "resolver")
+                .getSingleResult()
+                .changePasswordHash("$2a$04$changed"));
+        assertThat(tokenValid("carl@resolver", issued))
+                .as("issued before the change")
+                .isFalse();
+        assertThat(tokenValid("carl@resolver", Instant.now().plusSeconds(1))).isTrue();
+        inTransaction(s -> s.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
+                .setParameter("name", "carl")
+                .setParameter("tenant", "resolver")
+                .getSingleResult()
+                .block());
+        assertThat(tokenValid("carl@resolver", Instant.now().plusSeconds(1))).isFalse();
+    }
+
+    private static boolean tokenValid(String principal, Instant issuedAt) {
+        return db.inTransaction(s -> {
+            AdminAuthenticationService admins = new AdminAuthenticationService();
+            JpaOnPostgres.inject(admins, "em", s);
+            return admins.tokenValid(principal, issuedAt);
+        });
     }
 
     private Caller resolve(String principal) {

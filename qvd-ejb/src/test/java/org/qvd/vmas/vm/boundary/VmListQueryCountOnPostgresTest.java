@@ -150,6 +150,53 @@ class VmListQueryCountOnPostgresTest {
     }
 
     @Test
+    void everyFilterNarrowsTheListAndEverySortOrdersIt() {
+        VmDto running = list(
+                        SUPERADMIN,
+                        new VmFilter(null, null, null, null, null, "running", null),
+                        new PageRequest(0, 1, null, false),
+                        2)
+                .items()
+                .get(0);
+        assertThat(filtered(new VmFilter(null, null, null, null, "DESK1", null, null)))
+                .hasSize(8)
+                .allSatisfy(v -> assertThat(v.name()).isEqualTo("desk1"));
+        assertThat(filtered(new VmFilter(null, null, null, null, "des_", null, null)))
+                .as("_ is a character, not a wildcard")
+                .isEmpty();
+        assertThat(filtered(new VmFilter(null, null, null, null, null, null, true)))
+                .hasSize(8)
+                .allSatisfy(v -> assertThat(v.blocked()).isTrue());
+        assertThat(filtered(new VmFilter(null, running.userId(), null, null, null, null, null)))
+                .hasSize(4)
+                .allSatisfy(v -> assertThat(v.userId()).isEqualTo(running.userId()));
+        assertThat(filtered(new VmFilter(null, null, running.osfId(), null, null, null, null)))
+                .hasSize(16)
+                .allSatisfy(v -> assertThat(v.tenantId()).isEqualTo(running.tenantId()));
+        assertThat(filtered(new VmFilter(null, null, null, running.hostId(), null, "running", false)))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v.hostName()).isEqualTo(running.hostName()));
+        assertThat(filtered(new VmFilter(running.tenantId(), null, null, null, null, null, null)))
+                .hasSize(16);
+        for (String sort : List.of("id", "name", "ip", "user", "osf", "state", "createdAt")) {
+            for (boolean descending : new boolean[] {false, true}) {
+                assertThat(list(SUPERADMIN, VmFilter.any(), new PageRequest(0, 50, sort, descending), 1)
+                                .items())
+                        .as(sort + (descending ? " descending" : ""))
+                        .hasSize(32);
+            }
+        }
+        assertThat(list(SUPERADMIN, VmFilter.any(), new PageRequest(0, 50, "name", true), 1)
+                        .items())
+                .extracting(VmDto::name)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    private static List<VmDto> filtered(VmFilter filter) {
+        return list(SUPERADMIN, filter, new PageRequest(0, 50, null, false), 1).items();
+    }
+
+    @Test
     void anUnknownSortIsRefusedBeforeAnyQuery() {
         db.inTransaction(s -> {
             Statistics stats = s.getSessionFactory().getStatistics();
