@@ -238,6 +238,11 @@ final class ColdConnectTimeline implements AutoCloseable {
                 }
             } catch (RuntimeException | IOException e) {
                 // the server or the lease file busy for a moment: the next round sees the change
+            } catch (AssertionError e) {
+                if (stopped) {
+                    return; // close() interrupted the REST call (Processes turns that into an AssertionError)
+                }
+                throw e;
             }
             try {
                 Thread.sleep(500);
