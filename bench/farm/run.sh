@@ -2,7 +2,8 @@
 # bench/farm: a large farm on one node. STAND-IN HOST AGENTS (farm-stand-in-<run>-<n>: real JMS clients over the
 # system's broker, TLS and one broker account each as real agents, speaking qvd-protocol, no libvirt, no guests)
 # register, then beat every PERIOD ms with the VMs each runs (written by SQL as running on them); the program reports
-# the server's CPU, the heartbeat-to-database lag, the database's growth, VM placement under concurrent starts (REST)
+# the server's CPU, the heartbeat-to-database lag, the database's growth, VM placement under concurrent starts (REST; and
+# placement alone, from the VMAS's FINE log of VmLifecycle, switched on for the run)
 # and the detection of hosts killed at once.
 #
 #   QVD_BENCH_HOME=/tmp/bench-home QVD_BENCH_PORT_OFFSET=1350 QVD_ADMIN_LOGIN='superadmin@*' QVD_ADMIN_PASSWORD=... \
