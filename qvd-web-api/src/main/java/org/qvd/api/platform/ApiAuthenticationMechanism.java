@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
-import org.qvd.vmas.totp.boundary.SecondFactor;
+import org.qvd.vmas.identity.boundary.SsoLogins;
 
 /**
  * Administrators authenticate with Basic (checked and throttled by the VMAS's
@@ -27,6 +27,8 @@ import org.qvd.vmas.totp.boundary.SecondFactor;
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String ROLE = "qvd-admin";
+    /** Bearer tokens of single sign-on start so ({@link SsoLogins}); the API's own never do (base64url has no dot). */
+    static final String SSO_TOKEN_PREFIX = "sso.";
 
     @Inject
     BearerTokens tokens;
@@ -35,7 +37,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     AdminAuthenticationService admins;
 
     @EJB
-    SecondFactor secondFactor;
+    SsoLogins ssoLogins;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -51,15 +53,25 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         String principal;
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            principal = tokens.verify(header.substring(7).trim())
-                    .filter(t -> admins.tokenValid(t.principal(), t.issuedAt()))
-                    .map(BearerTokens.Verified::principal)
-                    .orElse(null);
+            String token = header.substring(7).trim();
+            principal = token.startsWith(SSO_TOKEN_PREFIX)
+                    ? ssoLogins.apiPrincipal(token).orElse(null) // exchanged at /sso/token for a provider's token
+                    : tokens.verify(token)
+                            .filter(t -> admins.tokenValid(t.principal(), t.issuedAt()))
+                            .map(BearerTokens.Verified::principal)
+                            .orElse(null);
             if (principal == null) {
                 return refuse(response, context, "the bearer token is invalid, expired or revoked");
             }
         } else if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            AdminLogin login = basic(header.substring(6).trim(), request.getRemoteAddr());
+            AdminLogin login = basic(header.substring(6).trim(), request.getHeader("X-QVD-TOTP"), request.getRemoteAddr());
+            if (login.secondFactorRefused()) {
+                return refuse(
+                        response,
+                        context,
+                        "this administrator needs a second factor: the current code in the "
+                                + "X-QVD-TOTP header (then use a bearer token)");
+            }
             if (login.throttled()) {
                 return throttled(response, login.retryAfterSeconds(Instant.now()));
             }
@@ -67,13 +79,6 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return refuse(response, context, "wrong login or password");
             }
             principal = login.principal();
-            if (!secondFactor.accepts(principal, request.getHeader("X-QVD-TOTP"))) {
-                return refuse(
-                        response,
-                        context,
-                        "this administrator needs a second factor: the current code in the "
-                                + "X-QVD-TOTP header (then use a bearer token)");
-            }
         } else {
             return refuse(response, context, "unsupported authorization scheme");
         }
@@ -81,7 +86,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** {@code login:password}, checked (and throttled) by the VMAS; its principal is normalised ({@code x} → {@code x@default}). */
-    private AdminLogin basic(String encoded, String source) {
+    private AdminLogin basic(String encoded, String totpCode, String source) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -92,7 +97,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (colon <= 0) {
             return AdminLogin.refused(null);
         }
-        return admins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), source);
+        return admins.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), totpCode, source);
     }
 
     /** {@code 429} with {@code Retry-After}: too many failed logins from this address or on this login. */

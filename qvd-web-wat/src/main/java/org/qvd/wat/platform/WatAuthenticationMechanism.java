@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
-import org.qvd.vmas.totp.boundary.SecondFactor;
+import org.qvd.vmas.identity.boundary.SsoLogins;
 
 /**
  * The WAT's form login as a Jakarta Security mechanism. It is needed because the EAR also holds a
@@ -36,11 +36,14 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
     AdminAuthenticationService admins;
 
     @EJB
-    SecondFactor secondFactor;
+    SsoLogins ssoLogins;
 
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith(SsoHandoff.PATH)) {
+            return singleSignOn(request, context);
+        }
         if (!"POST".equals(request.getMethod()) || !request.getRequestURI().endsWith("/j_security_check")) {
             return context.doNothing();
         }
@@ -49,7 +52,8 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             return context.forward("/login-failed.xhtml");
         }
-        AdminLogin result = admins.authenticate(login, password, request.getRemoteAddr());
+        // password and, for an enrolled admin, the code: a wrong code counts as a failed login for the throttle
+        AdminLogin result = admins.authenticate(login, password, request.getParameter("j_totp"), request.getRemoteAddr());
         if (result.throttled()) {
             request.setAttribute(RETRY_AFTER, result.retryAfterSeconds(Instant.now()));
         }
@@ -57,10 +61,22 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
             // a refusal shows the login page again with its error (a 401 would clash with the forward)
             return context.forward("/login-failed.xhtml");
         }
-        if (!secondFactor.accepts(result.principal(), request.getParameter("j_totp"))) {
-            return context.forward("/login-failed.xhtml"); // an enrolled admin's code is missing, wrong or used
-        }
         SessionValidityFilter.loggedIn(request); // the session ends when the password changes or the admin is blocked
         return context.notifyContainerAboutLogin(result.principal(), Set.of(ROLE));
+    }
+
+    /**
+     * The single sign-on application ({@code /sso}, outside the EAR: WildFly's OIDC client cannot protect a module
+     * of an EAR that holds a Jakarta Security mechanism) posts the one-time ticket the VMAS gave it for the
+     * administrator its provider vouched for. No password, no second factor: the provider did the login.
+     */
+    private AuthenticationStatus singleSignOn(HttpServletRequest request, HttpMessageContext context) {
+        String principal =
+                ssoLogins.redeemLogin(request.getParameter("qvd_sso")).orElse(null);
+        if (principal == null) {
+            return context.forward("/login-failed.xhtml"); // forged, expired or already used
+        }
+        SessionValidityFilter.loggedIn(request);
+        return context.notifyContainerAboutLogin(principal, Set.of(ROLE));
     }
 }

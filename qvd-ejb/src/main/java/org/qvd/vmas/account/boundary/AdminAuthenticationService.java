@@ -1,5 +1,6 @@
 package org.qvd.vmas.account.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.platform.AuditEvent;
 import org.qvd.vmas.platform.AuditSink;
 import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.totp.boundary.SecondFactor;
 
 /**
  * Administrator logins for the WAT and the API (Basic): the password is checked here, not by the container's
@@ -51,8 +53,24 @@ public class AdminAuthenticationService {
     @Inject
     PasswordCheck passwords;
 
-    /** Checks a login and password from {@code source} (the client's address). */
+    @EJB
+    SecondFactor secondFactor;
+
+    /** Checks a login and password from {@code source} (the client's address); no second factor is asked for. */
     public AdminLogin authenticate(String rawLogin, String password, String source) {
+        return check(rawLogin, password, null, false, source);
+    }
+
+    /**
+     * Checks a login, its password and, for an administrator who enrolled one, the second factor's current code, from
+     * {@code source}. A wrong code counts as a failed login for the throttle (per login and per address), so that
+     * codes cannot be guessed at the password's pace; only a complete login forgets the login's failures.
+     */
+    public AdminLogin authenticate(String rawLogin, String password, String totpCode, String source) {
+        return check(rawLogin, password, totpCode, true, source);
+    }
+
+    private AdminLogin check(String rawLogin, String password, String totpCode, boolean withCode, String source) {
         String text = rawLogin == null ? "" : rawLogin.trim();
         Login login = Login.parse(text.length() > MAX_LOGIN ? text.substring(0, MAX_LOGIN) : text);
         List<String> keys = LoginThrottlePolicy.keys(login, source);
@@ -78,6 +96,11 @@ public class AdminAuthenticationService {
                         : new PasswordCheck.Account(
                                 PasswordCheck.Kind.ADMIN, admin.getId(), text, admin.getPasswordHash()),
                 password);
+        String principal = ok && active ? admin.getName() + "@" + admin.getTenant().getName() : null;
+        if (principal != null && withCode && !secondFactor.accepts(principal, totpCode)) {
+            AdminLogin refused = failed(text, admin, keys, source, now, "auth.totp_failed");
+            return AdminLogin.secondFactorRefused(refused.retryAt());
+        }
         if (ok && active) {
             // a success forgets the login's failures (not the address's); most logins have none to forget
             List<String> forget = keys.stream()
@@ -86,7 +109,7 @@ public class AdminAuthenticationService {
             if (!forget.isEmpty()) {
                 throttle.clear(forget);
             }
-            return AdminLogin.ok(admin.getName() + "@" + admin.getTenant().getName());
+            return AdminLogin.ok(principal);
         }
         return failed(text, admin, keys, source, now, ok ? "auth.blocked" : "auth.failed");
     }

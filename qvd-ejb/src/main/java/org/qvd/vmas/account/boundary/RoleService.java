@@ -151,7 +151,7 @@ public class RoleService {
     }
 
     /** A role the caller may see or assign: its tenant's roles plus the shared fixed roles. */
-    static Role visibleRole(EntityManager em, Long id) {
+    public static Role visibleRole(EntityManager em, Long id) {
         Role role = id == null ? null : em.find(Role.class, id);
         Caller caller = CurrentCaller.get();
         boolean shared = role != null && role.isFixed() && role.getTenant().getId() == Tenant.SUPERTENANT_ID;

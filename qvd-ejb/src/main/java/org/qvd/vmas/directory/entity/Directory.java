@@ -2,6 +2,7 @@ package org.qvd.vmas.directory.entity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.image.entity.Osf;
+import org.qvd.vmas.platform.SecretColumn;
 
 /**
  * A tenant's user directory (LDAP or Active Directory). Its users log in as {@code name@tenant} with their directory
@@ -57,6 +59,7 @@ public class Directory {
     @Column(name = "bind_dn", length = 1024)
     private String bindDn;
 
+    @Convert(converter = SecretColumn.class) // encrypted at rest with the installation's key
     @Column(name = "bind_secret", length = 1024)
     private String bindSecret;
 

@@ -1,10 +1,12 @@
 package org.qvd.vmas.totp.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.qvd.vmas.platform.SecretColumn;
 
 /**
  * An administrator's TOTP secret. Unconfirmed until the admin typed a first good code (a scan gone wrong must not lock
@@ -18,7 +20,8 @@ public class AdminTotp {
     @Column(name = "administrator_id")
     private Long administratorId;
 
-    @Column(name = "secret", nullable = false, length = 64)
+    @Convert(converter = SecretColumn.class) // encrypted at rest with the installation's key
+    @Column(name = "secret", nullable = false, length = 256)
     private String secret;
 
     @Column(name = "confirmed", nullable = false)

@@ -1,0 +1,2 @@
+/** Single sign-on for administrators: boundary. */
+package org.qvd.vmas.identity.boundary;

@@ -1,0 +1,2 @@
+/** Single sign-on for administrators: control. */
+package org.qvd.vmas.identity.control;

@@ -1,0 +1,2 @@
+/** Single sign-on for administrators: entity. */
+package org.qvd.vmas.identity.entity;
