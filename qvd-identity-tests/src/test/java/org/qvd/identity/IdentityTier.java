@@ -42,7 +42,8 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
 
     @Override
     protected void checkPresent() {
-        RequiredResource.present(Keycloak.javaHome().isPresent(), "Keycloak 26 needs a JDK 21 or newer in /usr/lib/jvm");
+        RequiredResource.present(
+                Keycloak.javaHome().isPresent(), "Keycloak 26 needs a JDK 21 or newer in /usr/lib/jvm");
         RequiredResource.executable(Path.of("/usr/bin/chromium"), "chromium");
     }
 
@@ -53,7 +54,7 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
         CompletableFuture<Keycloak> keycloak = CompletableFuture.supplyAsync(() -> {
             try {
                 Keycloak k = Keycloak.start(
-                        keycloakHome, Keycloak.javaHome().orElseThrow(), 40000 + PORT_OFFSET, Duration.ofMinutes(6));
+                        keycloakHome, Keycloak.javaHome().orElseThrow(), 40000 + PORT_OFFSET, Duration.ofMinutes(10));
                 System.out.printf("FIGURE keycloak-start %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 return k;
             } catch (IOException e) {
@@ -67,7 +68,7 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
         try {
             system = QvdSystem.start(config());
             System.out.printf("FIGURE system-start %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            Keycloak provider = keycloak.get(8, TimeUnit.MINUTES);
+            Keycloak provider = keycloak.get(11, TimeUnit.MINUTES);
             connect(system, provider);
             System.out.printf("FIGURE identity-tier-ready %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return new Running(system, provider);
@@ -75,14 +76,20 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
             if (system != null) {
                 system.close();
             }
-            keycloak.thenAccept(Keycloak::close);
+            try {
+                keycloak.get(8, TimeUnit.MINUTES).close();
+            } catch (Exception notStarted) {
+                // it failed itself; its process is gone (or stopped by the shutdown hook)
+            }
             throw new IllegalStateException("the identity tier did not start: " + e.getMessage(), e);
         }
     }
 
     private static LauncherConfig config() {
-        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home")).toAbsolutePath();
-        Path images = Path.of(System.getProperty("qvd.system.images", "target/qvd-images")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("qvd.system.home", "target/qvd-home"))
+                .toAbsolutePath();
+        Path images = Path.of(System.getProperty("qvd.system.images", "target/qvd-images"))
+                .toAbsolutePath();
         return LauncherConfig.fromEnvironment(new SystemUnderTest(
                         Path.of(System.getProperty("qvd.source.root", "..")),
                         SystemUnderTest.emptied(home),
@@ -106,7 +113,10 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
         Files.writeString(script, properties + Files.readString(Path.of(System.getProperty("qvd.oidc.cli"))));
         Path log = script.resolveSibling(script.getFileName() + ".log");
         Process cli = new ProcessBuilder(List.of(
-                        system.config().wildflyHome().resolve("bin/jboss-cli.sh").toString(),
+                        system.config()
+                                .wildflyHome()
+                                .resolve("bin/jboss-cli.sh")
+                                .toString(),
                         "--connect",
                         "--controller=localhost:" + system.managementPort(),
                         "-Dqvd.sso.war=" + System.getProperty("qvd.sso.war"),

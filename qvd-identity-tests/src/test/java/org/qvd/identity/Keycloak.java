@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,12 +66,27 @@ final class Keycloak implements AutoCloseable {
     }
 
     /** Starts Keycloak from {@code home} on {@code port} (management on the next one) and waits for the realm. */
-    static Keycloak start(Path home, Path javaHome, int port, Duration timeout) throws IOException, InterruptedException {
-        Path imports = Files.createDirectories(home.resolve("data/import"));
-        try (InputStream realm = Keycloak.class.getResourceAsStream("/keycloak/qvd-test-realm.json")) {
-            Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    static Keycloak start(Path home, Path javaHome, int port, Duration timeout)
+            throws IOException, InterruptedException {
+        try (java.net.ServerSocket free =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "port " + port + " is taken: a Keycloak left by an earlier run? Stop it, or "
+                            + "move this run with -Dqvd.identity.port.offset");
         }
-        deleteTree(home.resolve("data/h2")); // a fresh realm every run: the users' passwords and groups as in the file
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Path realmFile = imports.resolve(REALM + "-realm.json");
+        byte[] realm;
+        try (InputStream in = Keycloak.class.getResourceAsStream("/keycloak/qvd-test-realm.json")) {
+            realm = in.readAllBytes();
+        }
+        if (!Files.exists(realmFile) || !java.util.Arrays.equals(Files.readAllBytes(realmFile), realm)) {
+            // a changed realm file: a fresh database (Keycloak's import keeps an existing realm as it is)
+            deleteTree(home.resolve("data/h2"));
+            Files.write(realmFile, realm);
+        }
         Path log = home.resolve("keycloak-test.log");
         ProcessBuilder pb = new ProcessBuilder(List.of(
                         home.resolve("bin/kc.sh").toString(),
@@ -84,9 +98,15 @@ final class Keycloak implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", javaHome.toString());
-        // Java 24+: JBoss threads resets thread locals through java.lang internals
-        pb.environment().put("JAVA_OPTS_APPEND", "--add-opens java.base/java.lang=ALL-UNNAMED -Xmx512m");
+        // Java 24+: JBoss threads resets thread locals through java.lang internals. C1 only and the serial collector:
+        // a short-lived test server on a shared 2-core machine starts faster without C2's compile threads
+        pb.environment()
+                .put(
+                        "JAVA_OPTS_APPEND",
+                        "--add-opens java.base/java.lang=ALL-UNNAMED -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         Keycloak keycloak = new Keycloak(pb.start(), port, log);
+        // a test JVM that ends abruptly must not leave Keycloak running (it would hold the port for the next run)
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "keycloak-stop"));
         keycloak.awaitRealm(timeout);
         return keycloak;
     }
@@ -116,7 +136,8 @@ final class Keycloak implements AutoCloseable {
     }
 
     private void awaitRealm(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
@@ -136,7 +157,8 @@ final class Keycloak implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + ", see " + log);
+        throw new IllegalStateException(
+                "Keycloak did not serve realm " + REALM + " within " + timeout + ", see " + log);
     }
 
     @Override

@@ -32,7 +32,8 @@ class OidcAdminLoginIT {
         Rest.Reply tenant = superadmin.post("/api/v1/tenants", Map.of("name", TENANT));
         assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
         long tenantId = tenant.json().get("id").asLong();
-        for (Map.Entry<String, String> m : Map.of("qvd-operators", "Operator", "qvd-readers", "Reader").entrySet()) {
+        for (Map.Entry<String, String> m :
+                Map.of("qvd-operators", "Operator", "qvd-readers", "Reader").entrySet()) {
             Rest.Reply mapping = superadmin.post(
                     "/api/v1/sso-mappings",
                     Map.of("tenantId", tenantId, "claim", "groups", "value", m.getKey(), "roleId", role(m.getValue())));
@@ -70,12 +71,19 @@ class OidcAdminLoginIT {
             b.type(By.id("username"), "bob");
             b.type(By.id("password"), "bob-pass");
             b.waitFor(By.id("kc-login")).click();
-            assertThat(b.waitFor(By.id("refusal")).getText()).contains("no QVD role").contains("sso.no_mapping");
+            assertThat(b.waitFor(By.id("refusal")).getText())
+                    .contains("no QVD role")
+                    .contains("sso.no_mapping");
             b.screenshot("sso-03-refused");
             b.driver.get("https://localhost:" + httpsPort + "/wat/index.xhtml");
-            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("j_username")).isEmpty());
+            new WebDriverWait(b.driver, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.id("j_username")).isEmpty());
         }
-        assertThat(superadmin.get("/api/v1/administrators?name=bob").json().get("total").asLong())
+        assertThat(superadmin
+                        .get("/api/v1/administrators?name=bob")
+                        .json()
+                        .get("total")
+                        .asLong())
                 .as("no administrator made for bob")
                 .isZero();
     }
@@ -101,7 +109,9 @@ class OidcAdminLoginIT {
                 .as("a provider token whose signature is wrong")
                 .isEqualTo(401);
         String qvdToken = exchanged.json().get("token").asText();
-        assertThat(Rest.bearer(httpsPort, qvdToken + "x").get("/api/v1/administrators/me").status())
+        assertThat(Rest.bearer(httpsPort, qvdToken + "x")
+                        .get("/api/v1/administrators/me")
+                        .status())
                 .as("a QVD token changed by a byte")
                 .isEqualTo(401);
     }
@@ -129,7 +139,8 @@ class OidcAdminLoginIT {
     }
 
     private static JsonNode admin(String name) throws Exception {
-        JsonNode items = superadmin.get("/api/v1/administrators?name=" + name).json().get("items");
+        JsonNode items =
+                superadmin.get("/api/v1/administrators?name=" + name).json().get("items");
         assertThat(items).as("administrators named " + name).hasSize(1);
         return items.get(0);
     }

@@ -28,8 +28,9 @@ final class Rest {
     static Rest basic(int httpsPort, String login, String password) {
         return new Rest(
                 httpsPort,
-                "Basic " + Base64.getEncoder()
-                        .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static Rest bearer(int httpsPort, String token) {

@@ -101,7 +101,8 @@ public final class SecretBox {
                 byte[] fresh = new byte[32];
                 RANDOM.nextBytes(fresh);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
                     LOG.info("made the installation's key for secrets at rest: " + file
                             + " (keep it with the database's backups; set QVD_SECRET_KEY on every node of a cluster)");

@@ -20,7 +20,9 @@ class SecretBoxTest {
         String sealed = SecretBox.seal("Bind-Secret-42");
         assertThat(sealed).startsWith(SecretBox.PREFIX).doesNotContain("Bind-Secret-42");
         assertThat(SecretBox.open(sealed)).isEqualTo("Bind-Secret-42");
-        assertThat(SecretBox.seal("Bind-Secret-42")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(SecretBox.seal("Bind-Secret-42"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThat(new SecretColumn().convertToEntityAttribute(new SecretColumn().convertToDatabaseColumn("x")))
                 .isEqualTo("x");
         assertThat(SecretBox.seal(null)).isNull();
@@ -45,6 +47,7 @@ class SecretBoxTest {
 
     @Test
     void aTotpSecretSealedFitsItsColumn() {
-        assertThat(SecretBox.seal("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")).hasSizeLessThan(256);
+        assertThat(SecretBox.seal("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"))
+                .hasSizeLessThan(256);
     }
 }

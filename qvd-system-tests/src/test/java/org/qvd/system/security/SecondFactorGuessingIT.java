@@ -27,8 +27,8 @@ class SecondFactorGuessingIT {
         Api.Reply enrolment = victim.api().post("/second-factor/enrolment", Map.of());
         assertThat(enrolment.status()).as(enrolment.raw().body()).isEqualTo(200);
         String secret = enrolment.body().get("secret").asText();
-        Api.Reply confirmed = victim.api()
-                .post("/second-factor/confirmation", Map.of("code", WatSecondFactorIT.code(secret, 0)));
+        Api.Reply confirmed =
+                victim.api().post("/second-factor/confirmation", Map.of("code", WatSecondFactorIT.code(secret, 0)));
         assertThat(confirmed.status()).as(confirmed.raw().body()).isBetween(200, 204);
 
         FromAddress attacker = new FromAddress(system, "127.0.0.16");

@@ -64,7 +64,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return refuse(response, context, "the bearer token is invalid, expired or revoked");
             }
         } else if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            AdminLogin login = basic(header.substring(6).trim(), request.getHeader("X-QVD-TOTP"), request.getRemoteAddr());
+            AdminLogin login =
+                    basic(header.substring(6).trim(), request.getHeader("X-QVD-TOTP"), request.getRemoteAddr());
             if (login.secondFactorRefused()) {
                 return refuse(
                         response,

@@ -53,7 +53,8 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.forward("/login-failed.xhtml");
         }
         // password and, for an enrolled admin, the code: a wrong code counts as a failed login for the throttle
-        AdminLogin result = admins.authenticate(login, password, request.getParameter("j_totp"), request.getRemoteAddr());
+        AdminLogin result =
+                admins.authenticate(login, password, request.getParameter("j_totp"), request.getRemoteAddr());
         if (result.throttled()) {
             request.setAttribute(RETRY_AFTER, result.retryAfterSeconds(Instant.now()));
         }

@@ -63,8 +63,9 @@ public class AdminAuthenticationService {
 
     /**
      * Checks a login, its password and, for an administrator who enrolled one, the second factor's current code, from
-     * {@code source}. A wrong code counts as a failed login for the throttle (per login and per address), so that
-     * codes cannot be guessed at the password's pace; only a complete login forgets the login's failures.
+     * {@code source}. A wrong or used code counts as a failed login for the throttle (per login and per address), so
+     * that codes cannot be guessed at speed; a missing one is refused without counting (it guesses nothing). Only a
+     * complete login forgets the login's failures.
      */
     public AdminLogin authenticate(String rawLogin, String password, String totpCode, String source) {
         return check(rawLogin, password, totpCode, true, source);
@@ -96,8 +97,12 @@ public class AdminAuthenticationService {
                         : new PasswordCheck.Account(
                                 PasswordCheck.Kind.ADMIN, admin.getId(), text, admin.getPasswordHash()),
                 password);
-        String principal = ok && active ? admin.getName() + "@" + admin.getTenant().getName() : null;
+        String principal =
+                ok && active ? admin.getName() + "@" + admin.getTenant().getName() : null;
         if (principal != null && withCode && !secondFactor.accepts(principal, totpCode)) {
+            if (totpCode == null || totpCode.isBlank()) {
+                return AdminLogin.secondFactorRefused(null); // no code is no guess (a script without the header)
+            }
             AdminLogin refused = failed(text, admin, keys, source, now, "auth.totp_failed");
             return AdminLogin.secondFactorRefused(refused.retryAt());
         }

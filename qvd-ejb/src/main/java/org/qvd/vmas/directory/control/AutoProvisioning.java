@@ -30,16 +30,28 @@ public class AutoProvisioning {
     @Inject
     ConfigResolver config;
 
-    /** A new user of the directory's tenant for the entry; flushed, so that it has its id. */
+    /**
+     * The user of the directory's tenant for the entry, made now. Two first logins of the same user at once (a user
+     * double-clicking, two clients) must not fail on the unique login: PostgreSQL's {@code ON CONFLICT DO NOTHING}
+     * makes the second insert wait for the first transaction and then insert nothing, and the user is read back
+     * (committed by the other login, or made by this one). A first login whose password proves wrong rolls it back.
+     */
     public AppUser user(Directory directory, String login, DirectoryEntry entry) {
-        AppUser user = new AppUser(
-                directory.getTenant(),
-                login,
-                DirectoryUser.NO_LOCAL_PASSWORD,
-                "from the directory: " + truncated(entry.dn()));
-        em.persist(user);
-        em.flush();
-        LOG.info(() -> "provisioned user " + login + "@" + directory.getTenant().getName() + " from the directory");
+        int made = em.createNativeQuery("INSERT INTO app_user (tenant_id, login, password_hash, description) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT ON CONSTRAINT uk_app_user_tenant_login DO NOTHING")
+                .setParameter(1, directory.getTenant().getId())
+                .setParameter(2, login)
+                .setParameter(3, DirectoryUser.NO_LOCAL_PASSWORD)
+                .setParameter(4, "from the directory: " + truncated(entry.dn()))
+                .executeUpdate();
+        AppUser user = em.createNamedQuery(AppUser.BY_LOGIN, AppUser.class)
+                .setParameter("login", login)
+                .setParameter("tenant", directory.getTenant().getName())
+                .getSingleResult();
+        if (made == 1) {
+            LOG.info(() ->
+                    "provisioned user " + login + "@" + directory.getTenant().getName() + " from the directory");
+        }
         return user;
     }
 

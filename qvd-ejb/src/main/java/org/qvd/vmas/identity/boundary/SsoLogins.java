@@ -144,8 +144,7 @@ public class SsoLogins {
                     identity, name, tenant, SsoError.BLOCKED, "the administrator or its tenant is blocked", source);
         }
         if (admin == null) {
-            admin = new Administrator(tenant, name, NO_PASSWORD, "single sign-on (" + identity.issuer() + ")");
-            em.persist(admin);
+            admin = create(tenant, name, identity.issuer());
         }
         Set<Role> roles = new LinkedHashSet<>();
         matched.forEach(m -> roles.add(m.getRole()));
@@ -166,6 +165,22 @@ public class SsoLogins {
                 Instant.now().plus(ttl),
                 null,
                 null);
+    }
+
+    /**
+     * The administrator made by this first single sign-on; two at once (two tabs) must not fail on the unique name:
+     * PostgreSQL's {@code ON CONFLICT DO NOTHING} makes the second wait for the first and then use its row.
+     */
+    private Administrator create(Tenant tenant, String name, String issuer) {
+        em.createNativeQuery(
+                        "INSERT INTO administrator (tenant_id, name, password_hash, description) VALUES (?1, ?2, ?3,"
+                                + " ?4) ON CONFLICT ON CONSTRAINT uk_administrator_tenant_name DO NOTHING")
+                .setParameter(1, tenant.getId())
+                .setParameter(2, name)
+                .setParameter(3, NO_PASSWORD)
+                .setParameter(4, "single sign-on (" + issuer + ")")
+                .executeUpdate();
+        return find(new Login(name, tenant.getName())).orElseThrow();
     }
 
     private SsoAdmission refuse(

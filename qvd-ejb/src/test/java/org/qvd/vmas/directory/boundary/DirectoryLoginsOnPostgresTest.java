@@ -13,7 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +180,39 @@ class DirectoryLoginsOnPostgresTest {
         assertThat(login(login, t, PW).orElseThrow().getId()).isEqualTo(user.getId());
         assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", user.getId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void twoFirstLoginsOfTheSameUserAtOnceBothSucceedWithOneUserAndOneVm() throws Exception {
+        Setup t = tenant(null, true);
+        String login = "twin" + t.tenant();
+        ldap.addGroup(t.group(), ldap.addUser(login, PW));
+        CyclicBarrier bothSawNoUser = new CyclicBarrier(2);
+        Callable<Long> firstLogin = () -> db.inTransaction(s -> {
+            AppUser none = existing(s, login, t);
+            try {
+                bothSawNoUser.await(10, TimeUnit.SECONDS); // both decide "first login" before either provisions
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return logins(s)
+                    .authenticate(new Login(login, t.tenant()), none, PW)
+                    .orElseThrow()
+                    .getId();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> a = pool.submit(firstLogin);
+            Future<Long> b = pool.submit(firstLogin);
+            long id = a.get(60, TimeUnit.SECONDS);
+            assertThat(b.get(60, TimeUnit.SECONDS)).as("the same user for both").isEqualTo(id);
+            assertThat(count("SELECT COUNT(u) FROM AppUser u WHERE u.tenant.name = :id", t.tenant()))
+                    .isEqualTo(1);
+            assertThat(count("SELECT COUNT(v) FROM Vm v WHERE v.user.id = :id", id))
+                    .isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ public class ProvisioningFault extends Exception {
      * The same fault as CXF would send for this exception (detail element {@code QvdFault}, so that generated
      * clients still raise their ProvisioningFault), but with the SOAP 1.1 faultcode telling whose error it is.
      */
-    static SOAPFaultException soapFault(Problem p) {
+    public static SOAPFaultException soapFault(Problem p) {
         try {
             SOAPFault fault = SOAPFactory.newInstance()
                     .createFault(

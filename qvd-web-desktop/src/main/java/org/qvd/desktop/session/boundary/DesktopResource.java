@@ -67,6 +67,9 @@ public class DesktopResource {
             user = logins.login(form.login().trim(), form.password(), request.getRemoteAddr());
         } catch (DesktopLogins.LockedException e) {
             return problem(429, e.getMessage());
+        } catch (VmUnavailableException e) {
+            // the user's directory does not answer: say so (the page shows it) instead of an error page; not a failure
+            return problem(503, e.getMessage());
         }
         if (user.isEmpty()) {
             return problem(401, "unknown login, wrong password, or blocked user or tenant");
