@@ -98,12 +98,12 @@ final class Keycloak implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", javaHome.toString());
-        // Java 24+: JBoss threads resets thread locals through java.lang internals. C1 only and the serial collector:
-        // a short-lived test server on a shared 2-core machine starts faster without C2's compile threads
+        // Java 24+: JBoss threads resets thread locals through java.lang internals. C1 only: a short-lived test
+        // server on a shared 2-core machine starts faster without C2's compile threads (kc.sh picks the collector)
         pb.environment()
                 .put(
                         "JAVA_OPTS_APPEND",
-                        "--add-opens java.base/java.lang=ALL-UNNAMED -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+                        "--add-opens java.base/java.lang=ALL-UNNAMED -Xmx512m -XX:TieredStopAtLevel=1");
         Keycloak keycloak = new Keycloak(pb.start(), port, log);
         // a test JVM that ends abruptly must not leave Keycloak running (it would hold the port for the next run)
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "keycloak-stop"));
