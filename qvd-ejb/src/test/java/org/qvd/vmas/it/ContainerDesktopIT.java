@@ -99,9 +99,13 @@ class ContainerDesktopIT {
         hkd.register(vmHost, List.of(), List.of("vm"));
         String ctHost = Scenario.unique("ctnode");
         hkd.register(ctHost, List.of(), List.of("container")); // registered last: the most free memory
-        HostDto offered = await(() -> farm.hostNamed(ctHost), h -> h != null && "running".equals(h.state()));
+        HostDto offered = await(
+                () -> farm.hostNamed(ctHost),
+                h -> h != null && "running".equals(h.state().wireName()));
         assertThat(offered.kinds()).containsExactly("container");
-        await(() -> farm.hostNamed(vmHost), h -> h != null && "running".equals(h.state()));
+        await(
+                () -> farm.hostNamed(vmHost),
+                h -> h != null && "running".equals(h.state().wireName()));
 
         long containerVm = newDesktop("container", stageRootfs(Scenario.unique("rootfs")));
         long osfId = As.superadmin(() -> vms.get(containerVm).osfId());
@@ -130,7 +134,7 @@ class ContainerDesktopIT {
                 .isInstanceOf(QvdException.class)
                 .extracting("code")
                 .isEqualTo("vm.image_kind");
-        assertThat(As.superadmin(() -> vms.get(vm)).state())
+        assertThat(As.superadmin(() -> vms.get(vm)).state().wireName())
                 .as("nothing changed")
                 .isEqualTo("stopped");
     }
@@ -140,8 +144,8 @@ class ContainerDesktopIT {
         hkd.register(ctHost, List.of(), List.of("container"));
         await(
                 () -> farm.hostNamed(ctHost),
-                h -> "running".equals(h.state()) && h.kinds().equals(List.of("container")));
-        await(() -> farm.hostNamed(vmHost), h -> "running".equals(h.state()));
+                h -> "running".equals(h.state().wireName()) && h.kinds().equals(List.of("container")));
+        await(() -> farm.hostNamed(vmHost), h -> "running".equals(h.state().wireName()));
     }
 
     private long newDesktop(String kind, String stagedFile) throws Exception {

@@ -34,7 +34,6 @@ import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
 
 /**
  * The VMAS side of the hosts over WildFly's real Artemis, with a stand-in HKD (the agent process is covered
@@ -82,11 +81,13 @@ class HostLifecycleIT {
     void aVmStartsOnTheHostAndStopsWithNothingLeftPlaced() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        HostDto joined = await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        HostDto joined = await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
         assertThat(joined.usableRamMb()).isGreaterThan(1_000_000L);
 
         long vmId = newVm(512, true);
-        assertThat(As.superadmin(() -> vms.start(vmId)).state()).isEqualTo("starting");
+        assertThat(As.superadmin(() -> vms.start(vmId)).state().wireName()).isEqualTo("starting");
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start).as("StartVm reached the host queue").isNotNull();
         assertThat(start.vmId()).isEqualTo(vmId);
@@ -104,19 +105,19 @@ class HostLifecycleIT {
                 new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null);
         hkd.send(running);
         hkd.send(running); // delivered twice: no harm
-        VmDto up = await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
+        VmDto up = await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
         assertThat(up.hostName()).isEqualTo(host);
         assertThat(up.address()).isEqualTo(start.ip());
 
-        assertThat(As.superadmin(() -> vms.stop(vmId)).state()).isEqualTo("stopping");
+        assertThat(As.superadmin(() -> vms.stop(vmId)).state().wireName()).isEqualTo("stopping");
         StopVmCommand stop = hkd.receive(host, StopVmCommand.class, WAIT.toMillis());
         assertThat(stop.vmId()).isEqualTo(vmId);
         hkd.send(new VmStateChanged(host, stop.correlationId(), vmId, VmState.STOPPED, null, "powered off"));
-        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
         assertThat(down.hostName()).isNull();
         // newest first; the duplicated running event left no second entry
         assertThat(farm.history(vmId))
-                .extracting(VmStateHistoryDto::toState)
+                .extracting(h -> h.toState().wireName())
                 .containsExactly("stopped", "stopping", "running", "starting");
     }
 
@@ -124,7 +125,9 @@ class HostLifecycleIT {
     void aFailedStartEndsStoppedWithTheReasonVisible() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
@@ -135,7 +138,8 @@ class HostLifecycleIT {
         assertThat(start.deadline())
                 .isBetween(Instant.now().plusSeconds(200), Instant.now().plusSeconds(275));
         hkd.send(new CommandFailed(host, start.correlationId(), "StartVm", vmId, null, "image file missing: /x.qcow2"));
-        VmDto failed = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto failed =
+                await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
         assertThat(failed.lastFailure()).isEqualTo("StartVm failed on host " + host + ": image file missing: /x.qcow2");
         assertThat(failed.lastFailureAt()).isNotNull();
     }
@@ -144,7 +148,9 @@ class HostLifecycleIT {
     void aStartTheHostAnswersExpiredEndsStoppedWithThatReason() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         // a stand-in host of an earlier test may still count as running and be chosen: answer as the chosen one
@@ -153,7 +159,8 @@ class HostLifecycleIT {
 
         hkd.send(new CommandFailed(placed, start.correlationId(), "StartVm", vmId, null, "expired"));
 
-        VmDto stopped = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto stopped =
+                await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
         assertThat(stopped.lastFailure()).isEqualTo("start expired before host " + placed + " took it");
     }
 
@@ -163,7 +170,7 @@ class HostLifecycleIT {
         assertThatThrownBy(() -> As.superadmin(() -> vms.start(vmId)))
                 .isInstanceOfSatisfying(
                         QvdException.class, e -> assertThat(e.code()).isEqualTo("vm.no_host"));
-        assertThat(farm.vm(vmId).state()).isEqualTo("stopped");
+        assertThat(farm.vm(vmId).state().wireName()).isEqualTo("stopped");
     }
 
     @Test
@@ -171,12 +178,14 @@ class HostLifecycleIT {
         try {
             String host = Scenario.unique("node");
             hkd.register(host, List.of());
-            await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+            await(
+                    () -> farm.hostNamed(host),
+                    h -> h != null && "running".equals(h.state().wireName()));
             long vmId = newVm(256);
             As.superadmin(() -> vms.start(vmId));
             StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
             hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
-            await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
+            await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
             List<VmReport> report =
                     List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.RUNNING, start.ip(), start.mac(), 256));
             // a short timeout only from here on, so a slow start above cannot lose the host early
@@ -184,21 +193,23 @@ class HostLifecycleIT {
             hkd.heartbeat(host, 1, report);
 
             Instant lastBeat = Instant.now();
-            HostDto lost = await(() -> farm.hostNamed(host), h -> "lost".equals(h.state()));
+            HostDto lost = await(
+                    () -> farm.hostNamed(host), h -> "lost".equals(h.state().wireName()));
             Duration detection = Duration.between(lastBeat, Instant.now());
             System.out.println("host loss detected after " + detection.toMillis() + " ms (timeout 4 s)");
             assertThat(detection).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(12));
             // its VMs follow in the detector's next round (a second later): zombie, then stopped
-            VmDto orphaned = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+            VmDto orphaned =
+                    await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
             assertThat(Duration.between(lastBeat, Instant.now())).isLessThan(Duration.ofSeconds(15));
             assertThat(farm.history(vmId))
-                    .extracting(VmStateHistoryDto::toState)
+                    .extracting(h -> h.toState().wireName())
                     .contains("zombie");
             assertThat(farm.history(vmId).get(0).reason()).contains(host + " lost");
 
             // the host returns still running the VM: it is running again, and the VM it kept is reaped
             hkd.heartbeat(host, 2, report);
-            await(() -> farm.hostNamed(host), h -> "running".equals(h.state()));
+            await(() -> farm.hostNamed(host), h -> "running".equals(h.state().wireName()));
             assertThat(hkd.receive(host, org.qvd.protocol.vm.ReapVmCommand.class, WAIT.toMillis())
                             .vmId())
                     .isEqualTo(vmId);
@@ -214,7 +225,9 @@ class HostLifecycleIT {
         hkd.sendRaw("{\"type\":\"HostHeartbeat\",\"schemaVersion\":\"9.0\",\"hostName\":\"" + host + "\"}");
         hkd.sendRaw("not json at all");
         hkd.register(host, List.of());
-        assertThat(await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state())))
+        assertThat(await(
+                        () -> farm.hostNamed(host),
+                        h -> h != null && "running".equals(h.state().wireName())))
                 .isNotNull();
     }
 

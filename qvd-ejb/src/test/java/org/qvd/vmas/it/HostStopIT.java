@@ -36,7 +36,6 @@ import org.qvd.vmas.platform.QvdException;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
 
 /**
  * Host stop over WildFly's real Artemis, answered by the stand-in HKD of this package (the agent's own
@@ -88,11 +87,11 @@ class HostStopIT {
         long vmId = runningVmOn(host);
 
         HostDto stopping = As.superadmin(() -> hosts.stop(up.id()));
-        assertThat(stopping.state()).isEqualTo("stopping");
+        assertThat(stopping.state().wireName()).isEqualTo("stopping");
         StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
         assertThat(command).as("StopHost on qvd.hkd." + host).isNotNull();
         assertThat(command.hostName()).isEqualTo(host);
-        assertThat(farm.vm(vmId).state()).isEqualTo("stopping");
+        assertThat(farm.vm(vmId).state().wireName()).isEqualTo("stopping");
 
         // what the agent's StopHostHandler sends, with a heartbeat of the stopping agent in between
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPING, "StopHost"));
@@ -102,13 +101,15 @@ class HostStopIT {
         hkd.send(new VmStateChanged(host, command.correlationId(), vmId, VmState.STOPPED, null, null));
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
 
-        assertThat(await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state()))
+        assertThat(await(
+                                () -> farm.hostNamed(host),
+                                h -> "stopped".equals(h.state().wireName()))
                         .name())
                 .isEqualTo(host);
-        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state()));
+        VmDto down = await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
         assertThat(down.hostName()).isNull();
         assertThat(farm.history(vmId))
-                .extracting(VmStateHistoryDto::toState)
+                .extracting(h -> h.toState().wireName())
                 .containsExactly("stopped", "stopping", "running", "starting");
         assertThat(farm.history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
 
@@ -135,12 +136,12 @@ class HostStopIT {
             } catch (QvdException e) {
                 throw new AssertionError("round " + round + ": " + e.code() + " " + e.getMessage(), e);
             }
-            assertThat(stopping.state()).isEqualTo("stopping");
+            assertThat(stopping.state().wireName()).isEqualTo("stopping");
             assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis()))
                     .as("StopHost sent")
                     .isNotNull();
             Thread.sleep(1000); // the burst's beats, some redelivered after losing to the stop, leave it stopping
-            assertThat(farm.hostNamed(host).state()).isEqualTo("stopping");
+            assertThat(farm.hostNamed(host).state().wireName()).isEqualTo("stopping");
         }
     }
 
@@ -151,16 +152,16 @@ class HostStopIT {
         As.superadmin(() -> hosts.stop(up.id()));
         StopHostCommand command = hkd.receive(host, StopHostCommand.class, WAIT.toMillis());
         hkd.send(new HostStateChanged(host, command.correlationId(), HostState.STOPPED, "StopHost"));
-        await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state()));
+        await(() -> farm.hostNamed(host), h -> "stopped".equals(h.state().wireName()));
 
         hkd.heartbeat(host, 8, List.of()); // sent before the agent saw StopHost, delivered after its end
         hkd.send(new HostHeartbeat(
                 host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000), List.of()));
         Thread.sleep(3000);
-        assertThat(farm.hostNamed(host).state()).isEqualTo("stopped");
+        assertThat(farm.hostNamed(host).state().wireName()).isEqualTo("stopped");
 
         hkd.register(host, List.of()); // the agent started again
-        await(() -> farm.hostNamed(host), h -> "running".equals(h.state()));
+        await(() -> farm.hostNamed(host), h -> "running".equals(h.state().wireName()));
     }
 
     @Test
@@ -180,10 +181,13 @@ class HostStopIT {
 
             // the agent says nothing more: its heartbeats end, and the loss detector completes the stop
             List<String> seen = new ArrayList<>();
-            await(() -> farm.hostNamed(host), h -> seen.add(h.state()) && "stopped".equals(h.state()));
+            await(
+                    () -> farm.hostNamed(host),
+                    h -> seen.add(h.state().wireName())
+                            && "stopped".equals(h.state().wireName()));
             assertThat(seen).doesNotContain("lost").contains("stopping");
             VmDto down = farm.vm(vmId);
-            assertThat(down.state()).isEqualTo("stopped");
+            assertThat(down.state().wireName()).isEqualTo("stopped");
             assertThat(farm.history(vmId).get(0).reason()).isEqualTo("host " + host + " stopped: its heartbeats ended");
         } finally {
             if (shortTimeout) { // else the delete's "not found" would hide why the test failed
@@ -202,7 +206,7 @@ class HostStopIT {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).contains(name).contains("stopped");
                 });
-        assertThat(As.superadmin(() -> hosts.get(idle.id())).state()).isEqualTo("stopped");
+        assertThat(As.superadmin(() -> hosts.get(idle.id())).state().wireName()).isEqualTo("stopped");
         assertThat(hkd.receive(name, StopHostCommand.class, 1000))
                 .as("no command sent")
                 .isNull();
@@ -227,13 +231,15 @@ class HostStopIT {
         assertThatThrownBy(() -> tenantAdmin.as(() -> hosts.stop(up.id())))
                 .isInstanceOfSatisfying(
                         QvdException.class, e -> assertThat(e.status()).isEqualTo(403));
-        assertThat(farm.hostNamed(host).state()).isEqualTo("running");
+        assertThat(farm.hostNamed(host).state().wireName()).isEqualTo("running");
         assertThat(hkd.receive(host, StopHostCommand.class, 1000)).isNull();
     }
 
     private HostDto joinedHost(String host) throws Exception {
         hkd.register(host, List.of());
-        return await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        return await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
     }
 
     /** A VM started on {@code host} (the newest stand-in host is the preferred one) and reported running. */
@@ -252,7 +258,7 @@ class HostStopIT {
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
         assertThat(start).as("StartVm on " + host).isNotNull();
         hkd.send(new VmStateChanged(host, start.correlationId(), vmId, VmState.RUNNING, start.ip(), null));
-        await(() -> farm.vm(vmId), v -> "running".equals(v.state()));
+        await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
         return vmId;
     }
 }

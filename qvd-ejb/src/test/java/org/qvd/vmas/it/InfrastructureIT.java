@@ -70,7 +70,7 @@ class InfrastructureIT {
     void superadminsManageHostsAndTenantAdminsOnlySeeThem() throws Exception {
         String name = Scenario.unique("node-");
         HostDto host = As.superadmin(() -> hosts.create(new NewHost(name, name + ".example", null)));
-        assertThat(host.state()).isEqualTo("stopped");
+        assertThat(host.state().wireName()).isEqualTo("stopped");
         assertThatThrownBy(() -> As.superadmin(() -> hosts.create(new NewHost(name, "other.example", null))))
                 .isInstanceOf(ConflictException.class)
                 .extracting("code")

@@ -88,7 +88,7 @@ class IsolationIT {
 
         VmDto untouched = b.as(() -> vms.get(bVm.id()));
         assertThat(untouched.blocked()).isFalse();
-        assertThat(untouched.state()).isEqualTo("stopped");
+        assertThat(untouched.state().wireName()).isEqualTo("stopped");
         assertThat(b.as(() -> users.get(bUser.id())).description()).isNull();
         assertThat(a.as(() -> audit.list(null, PageRequest.first(100))).items())
                 .extracting(AuditEntryDto::tenantId)

@@ -12,6 +12,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.UserState;
+import org.qvd.protocol.state.VmState;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.host.boundary.HostDto;
@@ -126,14 +129,14 @@ class StatisticsIT {
         assertThat(s.vms().total()).isEqualTo(3);
         assertThat(s.vms().blocked()).isEqualTo(1);
         assertThat(s.vms().byState())
-                .containsEntry("running", 1L)
-                .containsEntry("stopped", 2L)
-                .containsEntry("zombie", 0L)
+                .containsEntry(VmState.RUNNING, 1L)
+                .containsEntry(VmState.STOPPED, 2L)
+                .containsEntry(VmState.ZOMBIE, 0L)
                 .hasSize(6);
         assertThat(s.vms().byUserState())
-                .containsEntry("connected", 1L)
-                .containsEntry("disconnected", 2L)
-                .containsEntry("connecting", 0L);
+                .containsEntry(UserState.CONNECTED, 1L)
+                .containsEntry(UserState.DISCONNECTED, 2L)
+                .containsEntry(UserState.CONNECTING, 0L);
         assertThat(s.vms().connectedUsers()).isEqualTo(1);
         assertThat(s.osfs()).isEqualTo(1);
         assertThat(s.dis()).isEqualTo(1);
@@ -148,9 +151,9 @@ class StatisticsIT {
                     assertThat(h.vmCount())
                             .as("only this tenant's VMs on the shared host")
                             .isEqualTo(1);
-                    assertThat(h.state()).isEqualTo("running");
+                    assertThat(h.state().wireName()).isEqualTo("running");
                 });
-        assertThat(s.hosts().byState().get("running")).isGreaterThanOrEqualTo(1L);
+        assertThat(s.hosts().byState().get(HostState.RUNNING)).isGreaterThanOrEqualTo(1L);
         assertThat(s.hosts().total())
                 .isEqualTo(s.hosts().byState().values().stream()
                         .mapToLong(Long::longValue)
@@ -164,7 +167,7 @@ class StatisticsIT {
         assertThat(onlyB.tenantId()).isEqualTo(f.b().tenantId());
         assertThat(onlyB.users().total()).isEqualTo(1);
         assertThat(onlyB.vms().total()).isEqualTo(1);
-        assertThat(onlyB.vms().byState()).containsEntry("stopped", 1L);
+        assertThat(onlyB.vms().byState()).containsEntry(VmState.STOPPED, 1L);
         assertThat(onlyB.expiring()).isEmpty();
         assertThat(onlyB.hostLoads()).allSatisfy(h -> assertThat(h.vmCount()).isZero());
 
@@ -174,7 +177,7 @@ class StatisticsIT {
         assertThat(all.vms().total()).isGreaterThanOrEqualTo(4);
         assertThat(all.expiring()).extracting(VmDto::id).contains(f.expiringVm());
         assertThat(all.hostLoads().stream().mapToLong(HostLoad::vmCount).sum())
-                .isEqualTo(all.vms().total() - all.vms().byState().get("stopped"));
+                .isEqualTo(all.vms().total() - all.vms().byState().get(VmState.STOPPED));
 
         StatisticsDto system = statistics.systemWide();
         assertThat(system.vms().byState()).isEqualTo(all.vms().byState());

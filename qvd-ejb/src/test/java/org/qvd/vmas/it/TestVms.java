@@ -28,7 +28,7 @@ public class TestVms {
     public VmDto running(long vmId, String address) {
         Vm vm = em.find(Vm.class, vmId);
         em.persist(vm.getRuntime().running(address, VmaPorts.HTTP, VmaPorts.NX, null, Instant.now()));
-        notices.vmState(vmId, vm.getRuntime().getState().wireName(), null);
+        notices.vmState(vmId, vm.getRuntime().getState().wire(), null);
         return VmDto.of(vm);
     }
 
@@ -36,7 +36,7 @@ public class TestVms {
     public VmDto report(long vmId, VmState state, String reason) {
         Vm vm = em.find(Vm.class, vmId);
         em.persist(vm.getRuntime().moveTo(state, reason, Instant.now()));
-        notices.vmState(vmId, state.wireName(), reason);
+        notices.vmState(vmId, state.wire(), reason);
         return VmDto.of(vm);
     }
 }

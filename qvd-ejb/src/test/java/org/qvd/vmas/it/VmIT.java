@@ -37,7 +37,6 @@ import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 import org.qvd.vmas.vm.boundary.VmService;
-import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
 import org.qvd.vmas.vm.control.IpRangeExhaustedException;
 import org.qvd.vmas.vm.entity.VmStateException;
 
@@ -112,8 +111,8 @@ class VmIT {
         VmDto vm = newVm(d, "desk1");
         assertThat(vm.ip()).startsWith("10.3.15.");
         assertThat(vm.diTag()).isEqualTo("default");
-        assertThat(vm.state()).isEqualTo("stopped");
-        assertThat(vm.userState()).isEqualTo("disconnected");
+        assertThat(vm.state().wireName()).isEqualTo("stopped");
+        assertThat(vm.userState().wireName()).isEqualTo("disconnected");
         VmDto second = newVm(d, "desk2");
         assertThat(second.ip()).isNotEqualTo(vm.ip());
         assertThat(d.tenancy()
@@ -184,25 +183,25 @@ class VmIT {
         Desk d = desk();
         VmDto vm = newVm(d, "cycle");
         VmDto started = d.tenancy().as(() -> vms.start(vm.id()));
-        assertThat(started.state()).isEqualTo("starting");
+        assertThat(started.state().wireName()).isEqualTo("starting");
         assertThat(started.hostId()).isNotNull();
         assertThat(started.currentDiVersion()).isEqualTo("1.0");
         assertThatThrownBy(() -> d.tenancy().as(() -> vms.start(vm.id())))
                 .isInstanceOf(VmStateException.class)
                 .extracting("code")
                 .isEqualTo("vm.invalid_state");
-        assertThat(d.tenancy().as(() -> vms.get(vm.id())).state()).isEqualTo("starting");
+        assertThat(d.tenancy().as(() -> vms.get(vm.id())).state().wireName()).isEqualTo("starting");
         assertThat(scenario.auditOf("vm", vm.id()))
                 .extracting(AuditEntryDto::action, AuditEntryDto::result)
                 .startsWith(
                         org.assertj.core.groups.Tuple.tuple("vm.start", "vm.invalid_state"),
                         org.assertj.core.groups.Tuple.tuple("vm.start", "ok"));
-        assertThat(d.tenancy().as(() -> vms.stop(vm.id())).state()).isEqualTo("stopping");
+        assertThat(d.tenancy().as(() -> vms.stop(vm.id())).state().wireName()).isEqualTo("stopping");
         assertThatThrownBy(() -> d.tenancy().as(() -> vms.stop(vm.id()))).isInstanceOf(VmStateException.class);
         assertThat(d.tenancy()
                         .as(() -> vms.history(vm.id(), PageRequest.first(10)))
                         .items())
-                .extracting(VmStateHistoryDto::toState)
+                .extracting(h -> h.toState().wireName())
                 .containsExactly("stopping", "starting");
     }
 
@@ -264,17 +263,19 @@ class VmIT {
         d.tenancy().as(() -> properties.set(PropertyOwner.OSF, d.osf().id(), "qvd.client.keyboard", "us"));
         d.tenancy().as(() -> properties.set(PropertyOwner.VM, vm.id(), "qvd.client.keyboard", "es"));
         UserDto alice = authentication.authenticate("alice@" + d.tenancy().tenantName(), "Alice-Pw-long-1");
-        assertThat(authentication.listVms(alice.id())).containsExactly(new UserVmDto(vm.id(), "l7r", "stopped", false));
-        assertThat(runtime.requestStart(vm.id()).state()).isEqualTo("starting");
+        assertThat(authentication.listVms(alice.id()))
+                .containsExactly(new UserVmDto(vm.id(), "l7r", org.qvd.protocol.state.VmState.STOPPED, false));
+        assertThat(runtime.requestStart(vm.id()).state().wireName()).isEqualTo("starting");
         runtime.userConnecting(vm.id());
         assertThatThrownBy(() -> runtime.userConnected(vm.id())).isInstanceOf(VmStateException.class);
-        assertThat(testVms.running(vm.id(), vm.ip()).state()).isEqualTo("running");
-        assertThat(runtime.userConnected(vm.id()).userState()).isEqualTo("connected");
-        assertThat(d.tenancy().as(() -> vms.disconnect(vm.id())).userState()).isEqualTo("connected");
-        assertThat(runtime.userDisconnected(vm.id()).userState()).isEqualTo("disconnected");
+        assertThat(testVms.running(vm.id(), vm.ip()).state().wireName()).isEqualTo("running");
+        assertThat(runtime.userConnected(vm.id()).userState().wireName()).isEqualTo("connected");
+        assertThat(d.tenancy().as(() -> vms.disconnect(vm.id())).userState().wireName())
+                .isEqualTo("connected");
+        assertThat(runtime.userDisconnected(vm.id()).userState().wireName()).isEqualTo("disconnected");
         assertThat(authentication.listVms(alice.id()))
                 .extracting(UserVmDto::state)
-                .containsExactly("running");
+                .containsExactly(org.qvd.protocol.state.VmState.RUNNING);
         assertThat(runtime.sessionParameters(vm.id())).containsEntry("qvd.client.keyboard", "es");
         assertThat(scenario.auditOf("vm", vm.id()))
                 .anyMatch(e ->

@@ -59,7 +59,9 @@ class VmPurgeIT {
     void aPurgeTellsEveryRunningHostAndAPlainDeleteNone() throws Exception {
         String host = Scenario.unique("node");
         hkd.register(host, List.of());
-        await(() -> farm.hostNamed(host), h -> h != null && "running".equals(h.state()));
+        await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
         long kept = newVm();
         long purged = newVm();
 

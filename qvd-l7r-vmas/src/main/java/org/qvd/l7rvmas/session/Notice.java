@@ -2,12 +2,13 @@ package org.qvd.l7rvmas.session;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import org.qvd.protocol.state.VmState;
 import org.qvd.vmas.session.notice.Notices;
 
 /** One cluster-wide notice as read from {@code qvd.notices}; absent properties are null. */
-record Notice(String type, long vmId, String state, String reason, String connection) {
+record Notice(String type, long vmId, VmState state, String reason, String connection) {
 
-    static Notice vmState(long vmId, String state, String reason) {
+    static Notice vmState(long vmId, VmState state, String reason) {
         return new Notice(Notices.TYPE_VM_STATE, vmId, state, reason, null);
     }
 
@@ -19,17 +20,29 @@ record Notice(String type, long vmId, String state, String reason, String connec
         return new Notice(
                 m.getStringProperty(Notices.TYPE),
                 m.propertyExists(Notices.VM_ID) ? m.getLongProperty(Notices.VM_ID) : -1,
-                m.getStringProperty(Notices.STATE),
+                state(m.getStringProperty(Notices.STATE)),
                 m.getStringProperty(Notices.REASON),
                 m.getStringProperty(Notices.CONNECTION));
     }
 
-    boolean isVmState(String... states) {
+    /** Absent on other notice types; a state this node does not know (a newer node's) matches no waiter. */
+    private static VmState state(String wireName) {
+        if (wireName == null) {
+            return null;
+        }
+        try {
+            return VmState.fromWire(wireName);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    boolean isVmState(VmState... states) {
         if (!Notices.TYPE_VM_STATE.equals(type)) {
             return false;
         }
-        for (String s : states) {
-            if (s.equals(state)) {
+        for (VmState s : states) {
+            if (s == state) {
                 return true;
             }
         }

@@ -40,6 +40,8 @@ import org.qvd.l7r.session.entity.VmEndpoint;
 import org.qvd.l7r.session.entity.VmRef;
 import org.qvd.l7r.session.entity.VmSummary;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.protocol.state.UserState;
+import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.vma.VmaPorts;
 import org.qvd.vmas.account.boundary.AuthenticationFailedException;
 import org.qvd.vmas.account.boundary.UserAuthenticationService;
@@ -160,7 +162,7 @@ public class VmasSessionBackend implements SessionBackend {
     @Override
     public List<VmSummary> listVms(QvdUser user) {
         return users.listVms(user.id()).stream()
-                .map(v -> new VmSummary(v.id(), v.name(), v.state(), v.blocked()))
+                .map(v -> new VmSummary(v.id(), v.name(), v.state().wireName(), v.blocked()))
                 .toList();
     }
 
@@ -190,7 +192,7 @@ public class VmasSessionBackend implements SessionBackend {
         ConnectionId connection = request.connection();
         ConnectView view = resolved.take(request.user().id(), vmId).orElseGet(() -> runtime.connectView(vmId));
         VmDto vm = view.vm();
-        if ("disconnected".equals(vm.userState())) {
+        if (vm.userState() == UserState.DISCONNECTED) {
             views.put(connection, view);
             return Stages.attempt(() -> connecting(connection, vmId, control, false));
         }
@@ -308,15 +310,16 @@ public class VmasSessionBackend implements SessionBackend {
             return CompletableFuture.completedFuture(null); // read by takeOver moments ago
         }
         VmDto vm = runtime.get(vmId);
-        if ("running".equals(vm.state())) {
+        if (vm.state() == VmState.RUNNING) {
             return CompletableFuture.completedFuture(null);
         }
-        if (!"stopped".equals(vm.state()) && !"starting".equals(vm.state())) {
-            return CompletableFuture.failedFuture(new VmUnavailableException("the virtual machine is " + vm.state()));
+        if (vm.state() != VmState.STOPPED && vm.state() != VmState.STARTING) {
+            return CompletableFuture.failedFuture(new VmUnavailableException(
+                    "the virtual machine is " + vm.state().wireName()));
         }
-        CompletableFuture<Notice> settled = waiters.await(vmId, n -> n.isVmState("running", "stopped"));
+        CompletableFuture<Notice> settled = waiters.await(vmId, n -> n.isVmState(VmState.RUNNING, VmState.STOPPED));
         try {
-            if ("stopped".equals(vm.state())) {
+            if (vm.state() == VmState.STOPPED) {
                 progress.progress("Starting virtual machine");
                 Stages.vmas(() -> runtime.requestStart(vmId)); // placement and StartVm, in the VMAS's own transaction
             } else {
@@ -328,7 +331,7 @@ public class VmasSessionBackend implements SessionBackend {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> result = settled.thenAccept(n -> {
-            if (!"running".equals(n.state())) {
+            if (n.state() != VmState.RUNNING) {
                 throw new VmUnavailableException(
                         "the virtual machine stopped" + (n.reason() == null ? "" : ": " + n.reason()));
             }
@@ -339,7 +342,7 @@ public class VmasSessionBackend implements SessionBackend {
 
     private void settleFromDatabase(long vmId, CompletableFuture<Notice> settled) {
         VmDto now = runtime.get(vmId);
-        if ("running".equals(now.state()) || "stopped".equals(now.state())) {
+        if (now.state() == VmState.RUNNING || now.state() == VmState.STOPPED) {
             settled.complete(Notice.vmState(vmId, now.state(), now.lastFailure()));
         }
     }
@@ -353,7 +356,8 @@ public class VmasSessionBackend implements SessionBackend {
         }
         VmDto vm = view.vm();
         if (!view.running()) {
-            return CompletableFuture.failedFuture(new VmUnavailableException("the virtual machine is " + vm.state()));
+            return CompletableFuture.failedFuture(new VmUnavailableException(
+                    "the virtual machine is " + vm.state().wireName()));
         }
         String slaveKey = SessionParameters.newSlaveKey(random);
         Map<String, String> params = SessionParameters.forVma(
@@ -421,13 +425,13 @@ public class VmasSessionBackend implements SessionBackend {
     public CompletionStage<Void> stopVm(QvdUser user, VmRef vm, ProgressListener progress) {
         long vmId = vm.id();
         VmDto current = runtime.get(vmId);
-        if ("stopped".equals(current.state())) {
+        if (current.state() == VmState.STOPPED) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Notice> stopped = waiters.await(vmId, n -> n.isVmState("stopped"));
+        CompletableFuture<Notice> stopped = waiters.await(vmId, n -> n.isVmState(VmState.STOPPED));
         try {
             progress.progress("Stopping virtual machine");
-            if (!"stopping".equals(current.state())) {
+            if (current.state() != VmState.STOPPING) {
                 Stages.vmas(() -> runtime.requestStop(vmId));
             }
             settleFromDatabase(vmId, stopped);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.qvd.protocol.state.VmState;
 
 class VmWaitersTest {
 
@@ -11,11 +12,11 @@ class VmWaitersTest {
 
     @Test
     void completesOnlyWaitersOfThatVmWhoseConditionMatches() {
-        CompletableFuture<Notice> running = waiters.await(7, n -> n.isVmState("running", "stopped"));
-        CompletableFuture<Notice> otherVm = waiters.await(8, n -> n.isVmState("running"));
-        waiters.deliver(Notice.vmState(7, "starting", null));
+        CompletableFuture<Notice> running = waiters.await(7, n -> n.isVmState(VmState.RUNNING, VmState.STOPPED));
+        CompletableFuture<Notice> otherVm = waiters.await(8, n -> n.isVmState(VmState.RUNNING));
+        waiters.deliver(Notice.vmState(7, VmState.STARTING, null));
         assertThat(running).isNotDone();
-        waiters.deliver(Notice.vmState(7, "stopped", "no host"));
+        waiters.deliver(Notice.vmState(7, VmState.STOPPED, "no host"));
         assertThat(running).isCompletedWithValueMatching(n -> "no host".equals(n.reason()));
         assertThat(otherVm).isNotDone();
         assertThat(waiters.size()).isEqualTo(1);
@@ -32,7 +33,7 @@ class VmWaitersTest {
 
     @Test
     void releasedNoticeDoesNotCompleteAStateWaiter() {
-        CompletableFuture<Notice> running = waiters.await(7, n -> n.isVmState("running"));
+        CompletableFuture<Notice> running = waiters.await(7, n -> n.isVmState(VmState.RUNNING));
         waiters.deliver(Notice.released(7, "n/1"));
         assertThat(running).isNotDone();
     }

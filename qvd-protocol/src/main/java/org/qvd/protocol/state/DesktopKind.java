@@ -11,7 +11,7 @@ import java.util.List;
  * kernel. An OSF has one kind; a host offers one or both. Messages carry kinds as wire names (strings), so a newer
  * agent offering a kind this VMAS does not know is still understood ({@link #known}).
  */
-public enum DesktopKind {
+public enum DesktopKind implements WireNamed {
     VM("vm"),
     CONTAINER("container");
 
@@ -22,6 +22,7 @@ public enum DesktopKind {
     }
 
     /** The lower-case name used on the wire, in the database and in the APIs. */
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;

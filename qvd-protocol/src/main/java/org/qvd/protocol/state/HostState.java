@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of a hypervisor host (ARCHITECTURE §3); lost means its heartbeats stopped. Blocked is a separate flag. */
-public enum HostState {
+public enum HostState implements WireNamed {
     STOPPED("stopped"),
     STARTING("starting"),
     RUNNING("running"),
@@ -18,6 +18,7 @@ public enum HostState {
     }
 
     /** The lower-case name used on the wire and in the database. */
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;

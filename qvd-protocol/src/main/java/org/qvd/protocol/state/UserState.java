@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of a user's connection to one VM (ARCHITECTURE §3). */
-public enum UserState {
+public enum UserState implements WireNamed {
     DISCONNECTED("disconnected"),
     CONNECTING("connecting"),
     CONNECTED("connected");
@@ -16,6 +16,7 @@ public enum UserState {
     }
 
     /** The lower-case name used on the wire and in the database. */
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;

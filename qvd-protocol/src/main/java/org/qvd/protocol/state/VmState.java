@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of a VM (ARCHITECTURE §3): stopped → starting → running → stopping → stopped; zombie when a host lost track of it; debugging when kept alive although its agent is silent. */
-public enum VmState {
+public enum VmState implements WireNamed {
     STOPPED("stopped"),
     STARTING("starting"),
     RUNNING("running"),
@@ -19,6 +19,7 @@ public enum VmState {
     }
 
     /** The lower-case name used on the wire and in the database. */
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;

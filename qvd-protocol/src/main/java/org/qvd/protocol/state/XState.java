@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of the X session inside a VM, as the VMA reports it (ARCHITECTURE §3). */
-public enum XState {
+public enum XState implements WireNamed {
     STOPPED("stopped"),
     STARTING("starting"),
     PROVISIONING("provisioning"),
@@ -21,6 +21,7 @@ public enum XState {
     }
 
     /** The lower-case name used on the wire and in the database. */
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.account.boundary.TenantDto;
 import org.qvd.vmas.account.boundary.TenantService;
 import org.qvd.vmas.account.boundary.UserDto;
@@ -14,7 +17,10 @@ import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.PageRequest;
 
-/** Options for the dialogs' selects: tenants (for superadmins), OSFs, users (searched as typed). */
+/**
+ * Options for the dialogs' selects: tenants (for superadmins), OSFs, users (searched as typed); the lists' state
+ * filters (from the state vocabulary, so an added state shows up without editing a page).
+ */
 @Named
 @RequestScoped
 public class Choices {
@@ -30,6 +36,16 @@ public class Choices {
 
     private List<TenantDto> tenantList;
     private List<OsfDto> osfList;
+
+    /** The VM states' wire names, in the vocabulary's order. */
+    public List<String> getVmStates() {
+        return WireNamed.names(VmState.class);
+    }
+
+    /** The host states' wire names, in the vocabulary's order. */
+    public List<String> getHostStates() {
+        return WireNamed.names(HostState.class);
+    }
 
     /** Tenants that can own objects (never '*'). */
     public List<TenantDto> getTenants() {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.qvd.vmas.account.control.Login;
 import org.qvd.vmas.account.control.PasswordCheck;
@@ -75,10 +74,7 @@ public class UserAuthenticationService {
     public List<UserVmDto> listVms(long userId) {
         return em.createNamedQuery(Vm.BY_USER, Vm.class).setParameter("userId", userId).getResultList().stream()
                 .map(v -> new UserVmDto(
-                        v.getId(),
-                        v.getName(),
-                        v.getRuntime().getState().name().toLowerCase(Locale.ROOT),
-                        v.isBlocked()))
+                        v.getId(), v.getName(), v.getRuntime().getState().wire(), v.isBlocked()))
                 .toList();
     }
 }

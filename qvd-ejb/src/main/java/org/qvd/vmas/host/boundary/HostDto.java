@@ -2,8 +2,8 @@ package org.qvd.vmas.host.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.qvd.protocol.state.DesktopKind;
+import org.qvd.protocol.state.HostState;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.host.entity.HostRuntime;
 import org.qvd.vmas.platform.AuditSubject;
@@ -15,7 +15,7 @@ public record HostDto(
         String address,
         boolean blocked,
         String description,
-        String state,
+        HostState state,
         Instant stateTs,
         Instant heartbeatAt,
         Long usableRamMb,
@@ -33,7 +33,7 @@ public record HostDto(
                 h.getAddress(),
                 h.isBlocked(),
                 h.getDescription(),
-                r.getState().name().toLowerCase(Locale.ROOT),
+                r.getState().wire(),
                 r.getStateTs(),
                 r.getHeartbeatAt(),
                 r.getUsableRamMb(),

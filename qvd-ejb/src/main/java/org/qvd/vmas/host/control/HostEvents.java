@@ -115,7 +115,7 @@ public class HostEvents {
     }
 
     private void notice(VmRuntime runtime, String reason) {
-        notices.vmState(runtime.getVm().getId(), runtime.getState().wireName(), reason);
+        notices.vmState(runtime.getVm().getId(), runtime.getState().wire(), reason);
     }
 
     private void beat(HostRuntime runtime, HostCapacity capacity) {

@@ -154,7 +154,7 @@ public class HostLossDetector {
             String reason = "start timed out: VMA not answering after "
                     + java.time.Duration.between(vm.getStateTs(), now).toSeconds() + " s";
             VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
-            notices.vmState(vm.getVm().getId(), "stopped", reason);
+            notices.vmState(vm.getVm().getId(), VmState.STOPPED.wire(), reason);
             if (host != null) {
                 reaper.reap(host, vm.getVm().getId(), "the VMAS gave its start up");
             }

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.qvd.protocol.host.StopHostCommand;
 import org.qvd.vmas.host.entity.Host;
@@ -57,7 +56,7 @@ public class HostShutdown {
                 .getResultList()) {
             if (vm.getState().canMoveTo(VmState.STOPPING)) {
                 em.persist(vm.moveTo(VmState.STOPPING, reason, now));
-                notices.vmState(vm.getVm().getId(), wire(VmState.STOPPING), reason);
+                notices.vmState(vm.getVm().getId(), VmState.STOPPING.wire(), reason);
             }
         }
         commands.send(new StopHostCommand(host.getName(), HostCommandSender.newCorrelationId()));
@@ -81,7 +80,7 @@ public class HostShutdown {
         LOG.info(() -> "host " + host.getName() + " stopped: " + reason);
         for (VmRuntime vm : vmsOn(host)) {
             if (VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now)) {
-                notices.vmState(vm.getVm().getId(), wire(VmState.STOPPED), reason);
+                notices.vmState(vm.getVm().getId(), VmState.STOPPED.wire(), reason);
             }
         }
     }
@@ -90,9 +89,5 @@ public class HostShutdown {
         return em.createQuery(VMS_ON_HOST, VmRuntime.class)
                 .setParameter("host", host)
                 .getResultList();
-    }
-
-    private static String wire(Enum<?> state) {
-        return state.name().toLowerCase(Locale.ROOT);
     }
 }

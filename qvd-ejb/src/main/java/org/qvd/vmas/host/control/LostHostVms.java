@@ -44,7 +44,7 @@ public class LostHostVms {
             String reason = "host " + vm.getHost().getName() + " lost";
             VmStateSettler.settle(em, vm, VmState.ZOMBIE, reason, now);
             VmStateSettler.settle(em, vm, VmState.STOPPED, reason, now);
-            notices.vmState(vm.getVm().getId(), "stopped", reason);
+            notices.vmState(vm.getVm().getId(), VmState.STOPPED.wire(), reason);
             settled++;
         }
         return settled;

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
+import org.qvd.protocol.state.VmState;
 
 /**
  * Publishes notices on {@code qvd.notices} (JNDI {@code java:/jms/topic/qvd.notices}). A notice is an empty text
@@ -26,7 +27,7 @@ public class Notices {
     public static final String TYPE_CONNECTION_RELEASED = "connection.released";
 
     public static final String VM_ID = "vmId";
-    /** VM state in QVD's lower-case names ({@code running}, {@code stopped}...). */
+    /** VM state as its {@link VmState#wireName() wire name} ({@code running}, {@code stopped}...). */
     public static final String STATE = "state";
 
     public static final String REASON = "reason";
@@ -41,12 +42,12 @@ public class Notices {
     @Resource(lookup = JNDI_NAME)
     Topic topic;
 
-    /** A VM reached {@code state} (lower-case); {@code reason} may be null. */
-    public void vmState(long vmId, String state, String reason) {
+    /** A VM reached {@code state}; {@code reason} may be null. */
+    public void vmState(long vmId, VmState state, String reason) {
         JMSProducer producer = jms.createProducer()
                 .setProperty(TYPE, TYPE_VM_STATE)
                 .setProperty(VM_ID, vmId)
-                .setProperty(STATE, state);
+                .setProperty(STATE, state.wireName());
         if (reason != null) {
             producer.setProperty(REASON, reason.length() > 500 ? reason.substring(0, 500) : reason);
         }

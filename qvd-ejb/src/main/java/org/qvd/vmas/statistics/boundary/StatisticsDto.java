@@ -11,7 +11,7 @@ import org.qvd.vmas.vm.boundary.VmDto;
 /**
  * The farm at one moment, as the caller may see it. A section is null when the caller lacks the ACL to see
  * that kind of object ({@code user.see}, {@code vm.see}, {@code host.see}, {@code osf.see}, {@code di.see}).
- * States are QVD's lower-case names; every state is present, with 0 when nothing is in it.
+ * States are the protocol's enums; every state is present, with 0 when nothing is in it.
  *
  * @param tenantId the tenant the counts are restricted to; null = every tenant (superadmins)
  * @param hostLoads each host with the number of VMs (of the scope) on it, its load and free RAM, by name

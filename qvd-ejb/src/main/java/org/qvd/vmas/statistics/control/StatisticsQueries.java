@@ -3,9 +3,8 @@ package org.qvd.vmas.statistics.control;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.qvd.vmas.host.entity.HostState;
 import org.qvd.vmas.statistics.entity.HostCounts;
@@ -43,8 +42,8 @@ public final class StatisticsQueries {
     }
 
     public VmCounts vms() {
-        Map<String, Long> byState = zeros(VmState.values());
-        Map<String, Long> byUserState = zeros(UserState.values());
+        Map<org.qvd.protocol.state.VmState, Long> byState = zeros(org.qvd.protocol.state.VmState.class);
+        Map<org.qvd.protocol.state.UserState, Long> byUserState = zeros(org.qvd.protocol.state.UserState.class);
         long total = 0;
         long blocked = 0;
         for (Object[] row : query(
@@ -54,8 +53,8 @@ public final class StatisticsQueries {
                         Object[].class)
                 .getResultList()) {
             long n = number(row[3]);
-            byState.merge(wire((Enum<?>) row[0]), n, Long::sum);
-            byUserState.merge(wire((Enum<?>) row[1]), n, Long::sum);
+            byState.merge(((VmState) row[0]).wire(), n, Long::sum);
+            byUserState.merge(((UserState) row[1]).wire(), n, Long::sum);
             total += n;
             blocked += Boolean.TRUE.equals(row[2]) ? n : 0;
         }
@@ -63,7 +62,7 @@ public final class StatisticsQueries {
     }
 
     public HostCounts hosts() {
-        Map<String, Long> byState = zeros(HostState.values());
+        Map<org.qvd.protocol.state.HostState, Long> byState = zeros(org.qvd.protocol.state.HostState.class);
         long total = 0;
         long blocked = 0;
         for (Object[] row : em.createQuery(
@@ -72,7 +71,7 @@ public final class StatisticsQueries {
                         Object[].class)
                 .getResultList()) {
             long n = number(row[2]);
-            byState.merge(wire((Enum<?>) row[0]), n, Long::sum);
+            byState.merge(((HostState) row[0]).wire(), n, Long::sum);
             total += n;
             blocked += Boolean.TRUE.equals(row[1]) ? n : 0;
         }
@@ -94,7 +93,7 @@ public final class StatisticsQueries {
                 .map(row -> new HostLoad(
                         number(row[0]),
                         (String) row[1],
-                        wire((Enum<?>) row[2]),
+                        ((HostState) row[2]).wire(),
                         Boolean.TRUE.equals(row[3]),
                         number(row[4]),
                         (Double) row[5],
@@ -138,16 +137,13 @@ public final class StatisticsQueries {
                 .setParameter("tenant", tenantId);
     }
 
-    private static Map<String, Long> zeros(Enum<?>[] states) {
-        Map<String, Long> map = new LinkedHashMap<>();
-        for (Enum<?> state : states) {
-            map.put(wire(state), 0L);
+    /** Every state of the vocabulary, in its order, at 0. */
+    private static <S extends Enum<S>> Map<S, Long> zeros(Class<S> states) {
+        Map<S, Long> map = new EnumMap<>(states);
+        for (S state : states.getEnumConstants()) {
+            map.put(state, 0L);
         }
         return map;
-    }
-
-    private static String wire(Enum<?> state) {
-        return state.name().toLowerCase(Locale.ROOT);
     }
 
     private static long number(Object value) {

@@ -1,14 +1,16 @@
 package org.qvd.vmas.statistics.entity;
 
 import java.util.Map;
+import org.qvd.protocol.state.UserState;
+import org.qvd.protocol.state.VmState;
 
 /**
- * VMs of the scope. States are QVD's lower-case names; every state is present, with 0 when nothing is in it.
- * {@code byUserState}: disconnected, connecting, connected (a connected user per VM).
+ * VMs of the scope. Every state is present (in the enum's order), with 0 when nothing is in it. {@code byUserState}:
+ * disconnected, connecting, connected (a connected user per VM).
  */
-public record VmCounts(long total, long blocked, Map<String, Long> byState, Map<String, Long> byUserState) {
+public record VmCounts(long total, long blocked, Map<VmState, Long> byState, Map<UserState, Long> byUserState) {
     /** Users connected to a VM right now. */
     public long connectedUsers() {
-        return byUserState.getOrDefault("connected", 0L);
+        return byUserState.getOrDefault(UserState.CONNECTED, 0L);
     }
 }

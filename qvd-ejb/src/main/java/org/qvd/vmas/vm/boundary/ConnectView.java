@@ -1,6 +1,7 @@
 package org.qvd.vmas.vm.boundary;
 
 import java.util.Map;
+import org.qvd.protocol.state.VmState;
 
 /**
  * What the L7R needs to connect a user to a VM, read in one transaction ({@link VmRuntimeService#connectView}): the
@@ -11,6 +12,6 @@ public record ConnectView(VmDto vm, Map<String, String> sessionParameters, Strin
 
     /** Whether the VM runs with an agent to call. */
     public boolean running() {
-        return "running".equals(vm.state()) && vm.address() != null;
+        return vm.state() == VmState.RUNNING && vm.address() != null;
     }
 }

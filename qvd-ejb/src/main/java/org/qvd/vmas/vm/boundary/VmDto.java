@@ -2,13 +2,17 @@ package org.qvd.vmas.vm.boundary;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.qvd.protocol.state.UserState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.state.XState;
 import org.qvd.vmas.platform.AuditSubject;
 import org.qvd.vmas.vm.entity.LastConnection;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;
 
 /**
- * A VM with its runtime; states in QVD's lower-case names. {@code last*}: the last client connection as the L7R
+ * A VM with its runtime; states in the protocol's vocabulary ({@code wireName()} is QVD's lower-case name;
+ * {@code xState} is null before the VM's agent reported one). {@code last*}: the last client connection as the L7R
  * accounted it (tunnel opened/closed, bytes each way, L7R node); null before the first one. {@code lastFailure} /
  * {@code lastFailureAt}: why and when the VM's last start failed (cleared when a new start is requested).
  * {@code kind}: what its OSF's desktops run as, {@code vm} or {@code container} (issue 17).
@@ -27,10 +31,10 @@ public record VmDto(
         String description,
         Instant expirationSoft,
         Instant expirationHard,
-        String state,
+        VmState state,
         Instant stateTs,
         String pendingCommand,
-        String userState,
+        UserState userState,
         Long hostId,
         String hostName,
         String address,
@@ -38,7 +42,7 @@ public record VmDto(
         Integer xPort,
         Long currentDiId,
         String currentDiVersion,
-        String xState,
+        XState xState,
         String lastFailure,
         Instant lastFailureAt,
         Instant createdAt,
@@ -67,10 +71,10 @@ public record VmDto(
                 v.getDescription(),
                 v.getExpirationSoft(),
                 v.getExpirationHard(),
-                wire(r.getState()),
+                r.getState().wire(),
                 r.getStateTs(),
                 wire(r.getPendingCommand()),
-                wire(r.getUserState()),
+                r.getUserState().wire(),
                 r.getHost() == null ? null : r.getHost().getId(),
                 r.getHost() == null ? null : r.getHost().getName(),
                 r.getAddress(),
@@ -78,7 +82,7 @@ public record VmDto(
                 r.getXPort(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getId(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(),
-                wire(r.getXState()),
+                r.getXState() == null ? null : r.getXState().wire(),
                 r.getLastFailure(),
                 r.getLastFailureAt(),
                 v.getCreatedAt(),

@@ -94,7 +94,7 @@ public class VmEvents {
     }
 
     private void notice(VmRuntime runtime, String reason) {
-        notices.vmState(runtime.getVm().getId(), runtime.getState().wireName(), reason);
+        notices.vmState(runtime.getVm().getId(), runtime.getState().wire(), reason);
     }
 
     /** A host's reason may quote a whole qemu-img command line: keep it within the VM's last-failure column. */

@@ -17,6 +17,15 @@ public enum UserState {
         };
     }
 
+    /** This state in the protocol's vocabulary; exhaustive, so an added state must be mapped to compile. */
+    public org.qvd.protocol.state.UserState wire() {
+        return switch (this) {
+            case DISCONNECTED -> org.qvd.protocol.state.UserState.DISCONNECTED;
+            case CONNECTING -> org.qvd.protocol.state.UserState.CONNECTING;
+            case CONNECTED -> org.qvd.protocol.state.UserState.CONNECTED;
+        };
+    }
+
     public boolean canMoveTo(UserState target) {
         return next().contains(target);
     }

@@ -24,4 +24,18 @@ public enum XState {
             case STOPPING -> STOPPING;
         };
     }
+
+    /** This state in the protocol's vocabulary. */
+    public org.qvd.protocol.state.XState wire() {
+        return switch (this) {
+            case STOPPED -> org.qvd.protocol.state.XState.STOPPED;
+            case STARTING -> org.qvd.protocol.state.XState.STARTING;
+            case PROVISIONING -> org.qvd.protocol.state.XState.PROVISIONING;
+            case LISTENING -> org.qvd.protocol.state.XState.LISTENING;
+            case CONNECTED -> org.qvd.protocol.state.XState.CONNECTED;
+            case SUSPENDING -> org.qvd.protocol.state.XState.SUSPENDING;
+            case SUSPENDED -> org.qvd.protocol.state.XState.SUSPENDED;
+            case STOPPING -> org.qvd.protocol.state.XState.STOPPING;
+        };
+    }
 }

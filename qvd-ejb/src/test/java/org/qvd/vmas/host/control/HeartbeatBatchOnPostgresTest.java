@@ -180,7 +180,7 @@ class HeartbeatBatchOnPostgresTest {
         JpaOnPostgres.inject(events, "em", s);
         JpaOnPostgres.inject(events, "notices", new Notices() {
             @Override
-            public void vmState(long vmId, String state, String reason) {
+            public void vmState(long vmId, org.qvd.protocol.state.VmState state, String reason) {
                 noticed.add(vmId);
             }
         });

@@ -100,7 +100,7 @@ class LostHostVmsOnPostgresTest {
         JpaOnPostgres.inject(settler, "em", s);
         JpaOnPostgres.inject(settler, "notices", new Notices() {
             @Override
-            public void vmState(long vmId, String state, String reason) {
+            public void vmState(long vmId, org.qvd.protocol.state.VmState state, String reason) {
                 noticed.add(vmId);
             }
         });

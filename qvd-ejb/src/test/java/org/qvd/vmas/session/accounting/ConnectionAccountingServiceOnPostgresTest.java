@@ -44,14 +44,14 @@ class ConnectionAccountingServiceOnPostgresTest {
             service(s).runtime.userConnecting(vmId);
             return service(s).tunnelOpened(vmId, opened, "l7r-1");
         });
-        assertThat(connected.userState()).isEqualTo("connected");
+        assertThat(connected.userState().wireName()).isEqualTo("connected");
         assertThat(connected.lastConnectedAt()).isEqualTo(opened);
         assertThat(connected.lastDisconnectedAt()).isNull();
 
         db.inTransaction(s -> service(s).tunnelClosed(vmId, opened, closed, 1234, 567890, "l7r-1"));
 
         VmDto after = db.inTransaction(s -> VmDto.of(s.find(Vm.class, vmId)));
-        assertThat(after.userState()).isEqualTo("disconnected");
+        assertThat(after.userState().wireName()).isEqualTo("disconnected");
         assertThat(after.lastConnectedAt()).isEqualTo(opened);
         assertThat(after.lastDisconnectedAt()).isEqualTo(closed);
         assertThat(after.lastBytesFromClient()).isEqualTo(1234L);
@@ -64,7 +64,7 @@ class ConnectionAccountingServiceOnPostgresTest {
         long vmId = runningVm("acct-b", 2);
         Instant opened = Instant.now().truncatedTo(ChronoUnit.MICROS);
         VmDto after = db.inTransaction(s -> service(s).tunnelClosed(vmId, opened, opened.plusSeconds(1), 1, 2, "n"));
-        assertThat(after.userState()).isEqualTo("disconnected");
+        assertThat(after.userState().wireName()).isEqualTo("disconnected");
         assertThat(after.lastBytesToClient()).isEqualTo(2L);
     }
 
@@ -78,7 +78,7 @@ class ConnectionAccountingServiceOnPostgresTest {
         });
         Instant cleared = opened.plusSeconds(5);
         VmDto after = db.inTransaction(s -> service(s).connectionDropped(vmId, cleared));
-        assertThat(after.userState()).isEqualTo("disconnected");
+        assertThat(after.userState().wireName()).isEqualTo("disconnected");
         assertThat(after.lastConnectedAt()).isEqualTo(opened);
         assertThat(after.lastDisconnectedAt()).isEqualTo(cleared);
         assertThat(after.lastBytesFromClient()).isNull();

@@ -102,7 +102,7 @@ class VmListQueryCountOnPostgresTest {
         assertThat(page.items()).hasSize(20);
         assertThat(page.total()).isEqualTo(32);
         assertThat(page.items()).anySatisfy(v -> {
-            assertThat(v.state()).isEqualTo("running");
+            assertThat(v.state().wireName()).isEqualTo("running");
             assertThat(v.hostName()).startsWith("count-");
             assertThat(v.currentDiVersion()).isEqualTo("1.0");
         });

@@ -45,7 +45,7 @@ public record HostRepresentation(
                 h.address(),
                 h.blocked(),
                 h.description(),
-                h.state(),
+                h.state().wireName(),
                 h.stateTs(),
                 h.heartbeatAt(),
                 h.usableRamMb(),

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.api.metrics.control.SystemGauges;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.account.boundary.AdministratorService;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
@@ -53,8 +54,10 @@ public class CounterResource {
                     + "since the server started.")
     public Counters get() {
         StatisticsDto s = statistics.summary(null, 0);
-        Map<String, Long> vmCounts = s.vms() == null ? null : s.vms().byState();
-        Map<String, Long> hostCounts = s.hosts() == null ? null : s.hosts().byState();
+        Map<String, Long> vmCounts =
+                s.vms() == null ? null : WireNamed.byName(s.vms().byState());
+        Map<String, Long> hostCounts =
+                s.hosts() == null ? null : WireNamed.byName(s.hosts().byState());
         if (!admins.me().superadmin()) {
             return new Counters(vmCounts, hostCounts, null, null, null);
         }

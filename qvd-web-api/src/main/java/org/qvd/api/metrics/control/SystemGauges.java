@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
 
@@ -23,9 +26,8 @@ import org.qvd.vmas.statistics.boundary.StatisticsService;
 @ApplicationScoped
 public class SystemGauges {
 
-    public static final List<String> VM_STATES =
-            List.of("stopped", "starting", "running", "stopping", "zombie", "debugging");
-    public static final List<String> HOST_STATES = List.of("stopped", "starting", "running", "stopping", "lost");
+    public static final List<String> VM_STATES = WireNamed.names(VmState.class);
+    public static final List<String> HOST_STATES = WireNamed.names(HostState.class);
     public static final String CONNECT_ATTEMPTS = "qvd.l7r.connect.attempts";
     public static final String CONNECT_SUCCESSES = "qvd.l7r.connect.successes";
     public static final String L7R_BYTES = "qvd.l7r.bytes";
@@ -92,7 +94,10 @@ public class SystemGauges {
         try {
             StatisticsDto s = statistics.systemWide();
             return new Snapshot(
-                    s.vms().byState(), s.hosts().byState(), s.vms().connectedUsers(), System.currentTimeMillis());
+                    WireNamed.byName(s.vms().byState()),
+                    WireNamed.byName(s.hosts().byState()),
+                    s.vms().connectedUsers(),
+                    System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the counts for the metrics: {0}", e.getMessage());
             return new Snapshot(

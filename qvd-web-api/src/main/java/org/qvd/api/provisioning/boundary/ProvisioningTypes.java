@@ -64,8 +64,8 @@ public final class ProvisioningTypes {
             x.name = v.name();
             x.diTag = v.diTag();
             x.ip = v.ip();
-            x.state = v.state();
-            x.userState = v.userState();
+            x.state = v.state().wireName();
+            x.userState = v.userState().wireName();
             x.blocked = v.blocked();
             x.kind = v.kind();
             x.lastFailure = v.lastFailure();

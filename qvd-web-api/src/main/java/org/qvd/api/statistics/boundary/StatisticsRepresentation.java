@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.qvd.api.vm.boundary.VmRepresentation;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 
 /** The dashboard's numbers as the API shows them; a section is absent when the caller may not see its objects. */
@@ -67,8 +68,14 @@ public record StatisticsRepresentation(
                 s.users() == null
                         ? null
                         : new UserCounts(s.users().total(), s.users().blocked()),
-                v == null ? null : new VmCounts(v.total(), v.blocked(), v.byState(), v.byUserState()),
-                h == null ? null : new HostCounts(h.total(), h.blocked(), h.byState()),
+                v == null
+                        ? null
+                        : new VmCounts(
+                                v.total(),
+                                v.blocked(),
+                                WireNamed.byName(v.byState()),
+                                WireNamed.byName(v.byUserState())),
+                h == null ? null : new HostCounts(h.total(), h.blocked(), WireNamed.byName(h.byState())),
                 s.osfs(),
                 s.dis(),
                 s.hostLoads() == null
@@ -85,7 +92,7 @@ public record StatisticsRepresentation(
         return new HostLoad(
                 l.id(),
                 l.name(),
-                l.state(),
+                l.state().wireName(),
                 l.blocked(),
                 l.vmCount(),
                 l.load(),

@@ -2,6 +2,7 @@ package org.qvd.api.vm.boundary;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.vm.boundary.VmDto;
 
 /**
@@ -102,15 +103,15 @@ public class VmRepresentation {
         r.description = v.description();
         r.expirationSoft = v.expirationSoft();
         r.expirationHard = v.expirationHard();
-        r.state = v.state();
+        r.state = v.state().wireName();
         r.stateTs = v.stateTs();
-        r.userState = v.userState();
+        r.userState = v.userState().wireName();
         r.hostId = v.hostId();
         r.hostName = v.hostName();
         r.address = v.address();
         r.currentDiId = v.currentDiId();
         r.currentDiVersion = v.currentDiVersion();
-        r.xState = v.xState();
+        r.xState = WireNamed.nameOf(v.xState());
         r.lastFailure = v.lastFailure();
         r.lastFailureAt = v.lastFailureAt();
         r.createdAt = v.createdAt();

@@ -2,6 +2,7 @@ package org.qvd.api.vm.boundary;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;
 
 /** One state change of a VM. */
@@ -16,6 +17,7 @@ public record VmStateChangeRepresentation(
         String reason) {
 
     static VmStateChangeRepresentation of(VmStateHistoryDto h) {
-        return new VmStateChangeRepresentation(h.at(), h.fromState(), h.toState(), h.hostId(), h.reason());
+        return new VmStateChangeRepresentation(
+                h.at(), WireNamed.nameOf(h.fromState()), h.toState().wireName(), h.hostId(), h.reason());
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.protocol.state.VmState;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 
@@ -34,8 +35,9 @@ public class VncStarter {
     /** @param mode {@code desktop}, {@code view} or {@code assist}; {@code geometry} WxH for a desktop, else null */
     public InetSocketAddress start(long vmId, String mode, String geometry) {
         VmDto vm = runtime.get(vmId);
-        if (!"running".equals(vm.state()) || vm.address() == null) {
-            throw new VmUnavailableException("the virtual machine is " + vm.state());
+        if (vm.state() != VmState.RUNNING || vm.address() == null) {
+            throw new VmUnavailableException(
+                    "the virtual machine is " + vm.state().wireName());
         }
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
         String query = "vnc.mode=" + mode

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qvd.protocol.state.HostState;
+import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.state.WireNamed;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
 import org.qvd.vmas.vm.boundary.VmDto;
@@ -24,8 +27,8 @@ import org.qvd.wat.platform.Feedback;
 public class Dashboard implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final List<String> VM_STATES = List.of("stopped", "starting", "running", "stopping", "zombie", "debugging");
-    static final List<String> HOST_STATES = List.of("stopped", "starting", "running", "stopping", "lost");
+    static final List<String> VM_STATES = WireNamed.names(VmState.class);
+    static final List<String> HOST_STATES = WireNamed.names(HostState.class);
     /** VMs close to expiry shown in the table. */
     static final int EXPIRING = 10;
     /** Hosts in the load chart (a bar chart of hundreds of hosts says nothing). */
@@ -68,13 +71,16 @@ public class Dashboard implements Serializable {
             counts.put("vms", s.vms().total());
             counts.put("vmsBlocked", s.vms().blocked());
             counts.put("connected", s.vms().connectedUsers());
-            VM_STATES.forEach(state -> vmsByState.put(state, s.vms().byState().getOrDefault(state, 0L)));
+            for (VmState state : VmState.values()) {
+                vmsByState.put(state.wireName(), s.vms().byState().getOrDefault(state, 0L));
+            }
             expiring.addAll(s.expiring());
         }
         if (s.hosts() != null) {
             counts.put("hosts", s.hosts().total());
-            HOST_STATES.forEach(
-                    state -> hostsByState.put(state, s.hosts().byState().getOrDefault(state, 0L)));
+            for (HostState state : HostState.values()) {
+                hostsByState.put(state.wireName(), s.hosts().byState().getOrDefault(state, 0L));
+            }
         }
         if (s.osfs() != null) {
             counts.put("osfs", s.osfs());
@@ -88,7 +94,10 @@ public class Dashboard implements Serializable {
             s.hostLoads().stream()
                     .limit(CHARTED_HOSTS)
                     .forEach(h -> hostLoads.add(new HostLoad(
-                            h.name(), h.state(), h.load() == null ? 0 : h.load(), seesVms ? h.vmCount() : 0)));
+                            h.name(),
+                            h.state().wireName(),
+                            h.load() == null ? 0 : h.load(),
+                            seesVms ? h.vmCount() : 0)));
         }
     }
 

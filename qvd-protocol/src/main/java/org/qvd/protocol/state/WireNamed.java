@@ -1,0 +1,33 @@
+package org.qvd.protocol.state;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A value of the state vocabulary with its lower-case name on the wire (JMS messages, notices, the database, JSON,
+ * SOAP, metrics tags, the WAT's message keys). Java code compares the enums; only a boundary writes the name.
+ */
+public interface WireNamed {
+
+    /** The lower-case name on the wire. */
+    String wireName();
+
+    /** Every wire name of the vocabulary, in the enum's order: what lists, charts and gauges show. */
+    static <E extends Enum<E> & WireNamed> List<String> names(Class<E> vocabulary) {
+        return Stream.of(vocabulary.getEnumConstants()).map(WireNamed::wireName).toList();
+    }
+
+    /** The same counts keyed by wire name, in the map's order (for JSON and tags). */
+    static <V> Map<String, V> byName(Map<? extends WireNamed, V> byValue) {
+        Map<String, V> named = new LinkedHashMap<>();
+        byValue.forEach((value, v) -> named.put(value.wireName(), v));
+        return named;
+    }
+
+    /** The wire name of a value that may be absent. */
+    static String nameOf(WireNamed value) {
+        return value == null ? null : value.wireName();
+    }
+}
