@@ -14,7 +14,9 @@ import org.qvd.protocol.state.DesktopKind;
 import org.qvd.vmas.platform.ListQuery;
 import org.qvd.vmas.platform.Page;
 import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.vm.entity.UserState;
 import org.qvd.vmas.vm.entity.VmState;
+import org.qvd.vmas.vm.entity.XState;
 
 /**
  * One page of the VM list (REST {@code GET /api/v1/vms}, the WAT's VM list, SOAP) as a projection: the page is ONE
@@ -158,6 +160,10 @@ final class VmListQuery {
         return Collections.unmodifiableMap(m);
     }
 
+    private static org.qvd.protocol.state.XState xState(Object column) {
+        return column == null ? null : ((XState) column).wire();
+    }
+
     private static VmDto dto(Object[] row) {
         int i = 0;
         return new VmDto(
@@ -174,10 +180,10 @@ final class VmListQuery {
                 (String) row[i++],
                 (Instant) row[i++],
                 (Instant) row[i++],
-                VmDto.wire((Enum<?>) row[i++]),
+                ((VmState) row[i++]).wire(),
                 (Instant) row[i++],
                 VmDto.wire((Enum<?>) row[i++]),
-                VmDto.wire((Enum<?>) row[i++]),
+                ((UserState) row[i++]).wire(),
                 (Long) row[i++],
                 (String) row[i++],
                 (String) row[i++],
@@ -185,7 +191,7 @@ final class VmListQuery {
                 (Integer) row[i++],
                 (Long) row[i++],
                 (String) row[i++],
-                VmDto.wire((Enum<?>) row[i++]),
+                xState(row[i++]),
                 (String) row[i++],
                 (Instant) row[i++],
                 (Instant) row[i++],
