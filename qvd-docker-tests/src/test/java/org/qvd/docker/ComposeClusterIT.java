@@ -24,6 +24,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,19 +242,11 @@ class ComposeClusterIT {
         return ctx;
     }
 
-    private static void await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Throwable last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError(what + ": not within " + timeout.toSeconds() + " s", last);
+    private static void await(String what, Duration timeout, Callable<Boolean> condition) {
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions() // a node still starting refuses or fails the request
+                .until(condition);
     }
 }

@@ -1,13 +1,15 @@
 package org.qvd.docker;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The Docker daemon the tier talks to: one that already answers, or one this run starts as root the way these machines
@@ -45,13 +47,18 @@ final class DockerEngine implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && dockerd.isAlive()) {
-            if (Commands.succeeds(List.of("docker", "info"), Duration.ofSeconds(10))) {
-                System.out.println("docker tier: started dockerd (pid " + dockerd.pid() + ", log " + log + ")");
-                return new DockerEngine(dockerd, null);
-            }
-            Thread.sleep(500);
+        try {
+            await("dockerd answering")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() ->
+                            !dockerd.isAlive() || Commands.succeeds(List.of("docker", "info"), Duration.ofSeconds(10)));
+        } catch (ConditionTimeoutException e) {
+            // reported below with dockerd's log
+        }
+        if (dockerd.isAlive() && Commands.succeeds(List.of("docker", "info"), Duration.ofSeconds(10))) {
+            System.out.println("docker tier: started dockerd (pid " + dockerd.pid() + ", log " + log + ")");
+            return new DockerEngine(dockerd, null);
         }
         dockerd.destroy();
         dockerd.waitFor(20, TimeUnit.SECONDS);

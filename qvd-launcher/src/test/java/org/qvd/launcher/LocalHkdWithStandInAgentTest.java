@@ -1,15 +1,16 @@
 package org.qvd.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -30,7 +31,7 @@ class LocalHkdWithStandInAgentTest {
                 public static void main(String[] args) throws Exception {
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("goodbye")));
                     System.out.println("host " + System.getProperty("hkd.host.name") + " " + String.join(" ", args));
-                    Thread.sleep(600_000);
+                    Thread.sleep(600_000); // a running agent, until the launcher stops or kills it
                 }
             }
             """;
@@ -68,17 +69,16 @@ class LocalHkdWithStandInAgentTest {
                 dir.resolve("home").toString()));
     }
 
-    private static String awaitLog(LocalHkd hkd, String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String log = "";
-        while (Instant.now().isBefore(deadline)) {
-            log = Files.exists(hkd.log()) ? Files.readString(hkd.log()) : "";
-            if (log.contains(text)) {
-                return log;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in " + hkd.log() + ": " + log);
+    private static String awaitLog(LocalHkd hkd, String text) {
+        AtomicReference<String> log = new AtomicReference<>("");
+        await("'" + text + "' in " + hkd.log())
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    log.set(Files.exists(hkd.log()) ? Files.readString(hkd.log()) : "");
+                    assertThat(log.get()).contains(text);
+                });
+        return log.get();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.qvd.client.standin;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +12,12 @@ import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -208,7 +212,7 @@ public final class StandInL7r implements AutoCloseable {
         }
         for (String text : progress) {
             send(out, "HTTP/1.1 102 Processing\r\nX-QVD-VM-Info: " + text + "\r\n\r\n");
-            sleep(50);
+            sleep(50); // deliberate: a real L7R's progress lines come apart, so the client reads them one by one
         }
         if (stall) {
             in.readAllBytes();
@@ -226,17 +230,12 @@ public final class StandInL7r implements AutoCloseable {
     }
 
     /** Retries while the far side is not listening yet (a just-started NX agent); the first success is the session. */
-    private Socket connectFarSide() throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return new Socket(InetAddress.getLoopbackAddress(), farSidePort);
-            } catch (ConnectException e) {
-                if (attempt == 100) {
-                    throw e;
-                }
-                sleep(100);
-            }
-        }
+    private Socket connectFarSide() {
+        return await("the far side listening on " + farSidePort)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreException(ConnectException.class)
+                .until(() -> new Socket(InetAddress.getLoopbackAddress(), farSidePort), Objects::nonNull);
     }
 
     private void relay(InputStream clientIn, OutputStream clientOut, Socket far) throws IOException {

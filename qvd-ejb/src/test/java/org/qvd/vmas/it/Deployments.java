@@ -53,6 +53,7 @@ public final class Deployments {
                         "at.favre.lib:bcrypt",
                         "com.fasterxml.jackson.core:jackson-databind",
                         "org.assertj:assertj-core",
+                        "org.awaitility:awaitility",
                         "com.unboundid:unboundid-ldapsdk",
                         "com.eatthepath:java-otp",
                         "commons-codec:commons-codec",

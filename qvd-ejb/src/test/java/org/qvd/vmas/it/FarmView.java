@@ -3,10 +3,10 @@ package org.qvd.vmas.it;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
 import org.qvd.vmas.host.boundary.HostService;
@@ -43,17 +43,28 @@ public class FarmView {
         return As.superadmin(() -> vms.history(id, PageRequest.first(50)).items());
     }
 
-    /** Reads until the value satisfies {@code until}; fails with the last value after {@link #WAIT}. */
-    public static <T> T await(Callable<T> read, Predicate<T> until) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        T value = read.call();
-        while (!until.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s; last value: " + value);
-            }
-            Thread.sleep(200);
-            value = read.call();
-        }
-        return value;
+    /**
+     * Reads until the value satisfies {@code until}; fails after {@link #WAIT}. Polls in the test's own thread: the
+     * reads run as the superadmin it logged in as.
+     */
+    public static <T> T await(Callable<T> read, Predicate<T> until) {
+        return Awaitility.await()
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .until(read, until::test);
+    }
+
+    /**
+     * Checks the value satisfies {@code holds} throughout {@code window} (late or redelivered messages must not
+     * change it), reading it every 200 ms.
+     */
+    public static <T> void stays(Callable<T> read, Predicate<T> holds, Duration window) {
+        Awaitility.await()
+                .during(window)
+                .atMost(window.plus(WAIT))
+                .pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .until(read, holds::test);
     }
 }

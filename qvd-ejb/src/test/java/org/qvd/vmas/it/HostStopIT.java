@@ -3,6 +3,7 @@ package org.qvd.vmas.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.qvd.vmas.it.FarmView.await;
+import static org.qvd.vmas.it.FarmView.stays;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -140,8 +141,8 @@ class HostStopIT {
             assertThat(hkd.receive(host, StopHostCommand.class, WAIT.toMillis()))
                     .as("StopHost sent")
                     .isNotNull();
-            Thread.sleep(1000); // the burst's beats, some redelivered after losing to the stop, leave it stopping
-            assertThat(farm.hostNamed(host).state().wireName()).isEqualTo("stopping");
+            // the burst's beats, some redelivered after losing to the stop, leave it stopping
+            stays(() -> farm.hostNamed(host).state(), HostState.STOPPING::equals, Duration.ofSeconds(1));
         }
     }
 
@@ -157,8 +158,7 @@ class HostStopIT {
         hkd.heartbeat(host, 8, List.of()); // sent before the agent saw StopHost, delivered after its end
         hkd.send(new HostHeartbeat(
                 host, null, "agent-" + host, 9, HostState.STOPPING, StandInHkd.capacity(900_000), List.of()));
-        Thread.sleep(3000);
-        assertThat(farm.hostNamed(host).state().wireName()).isEqualTo("stopped");
+        stays(() -> farm.hostNamed(host).state(), HostState.STOPPED::equals, Duration.ofSeconds(3));
 
         hkd.register(host, List.of()); // the agent started again
         await(() -> farm.hostNamed(host), h -> "running".equals(h.state().wireName()));

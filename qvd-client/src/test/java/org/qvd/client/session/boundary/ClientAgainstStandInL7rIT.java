@@ -1,12 +1,14 @@
 package org.qvd.client.session.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +75,11 @@ class ClientAgainstStandInL7rIT {
     private Thread dropAfterFirstSession(EchoViewer viewer) {
         Thread dropper = new Thread(() -> {
             try {
-                while (viewer.seen().isEmpty()) {
-                    Thread.sleep(20);
-                }
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> !viewer.seen().isEmpty());
                 nxagent.dropCurrent();
-            } catch (InterruptedException | IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });

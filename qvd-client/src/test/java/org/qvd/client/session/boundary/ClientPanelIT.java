@@ -3,10 +3,12 @@ package org.qvd.client.session.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.swing.SwingUtilities;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,11 +68,11 @@ class ClientPanelIT {
         return result.get(0);
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        for (int i = 0; i < 200 && !onEdt(condition); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(onEdt(condition)).isTrue();
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> onEdt(condition));
     }
 
     @Test

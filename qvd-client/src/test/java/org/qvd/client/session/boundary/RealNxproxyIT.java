@@ -1,6 +1,7 @@
 package org.qvd.client.session.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -183,11 +185,11 @@ class RealNxproxyIT {
                 () -> ClientMain.run(args.toArray(String[]::new), console, env, ClientMain::nxproxyViewer));
     }
 
-    private void awaitFarLog(String text) throws Exception {
-        for (int i = 0; i < 300 && !farLog().contains(text); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(farLog()).contains(text);
+    private void awaitFarLog(String text) {
+        await("'" + text + "' in the far side's NX log")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(farLog()).contains(text));
     }
 
     @Test
@@ -224,15 +226,11 @@ class RealNxproxyIT {
         painter.getInputStream().readAllBytes();
         assertThat(painter.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(painter.exitValue()).isZero();
-        long red = 0;
-        for (int i = 0; i < 50 && red < 100_000; i++) {
-            Thread.sleep(200);
-            red = redPixelsOnTheViewersDisplay();
-        }
-
-        assertThat(red)
-                .as("red pixels of the VM's root window on the viewer's Xvfb")
-                .isGreaterThan(100_000);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(redPixelsOnTheViewersDisplay())
+                        .as("red pixels of the VM's root window on the viewer's Xvfb")
+                        .isGreaterThan(100_000));
         farSide.get().destroyForcibly();
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(console.all()).isZero();
     }

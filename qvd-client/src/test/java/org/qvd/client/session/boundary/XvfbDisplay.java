@@ -1,9 +1,13 @@
 package org.qvd.client.session.boundary;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real Xvfb X server on a free display number, for the viewer side of NX in tests. */
 final class XvfbDisplay implements AutoCloseable {
@@ -26,8 +30,12 @@ final class XvfbDisplay implements AutoCloseable {
                     .redirectOutput(logDir.resolve("xvfb-" + n + ".log").toFile())
                     .start();
             Path socket = Path.of("/tmp/.X11-unix/X" + n);
-            for (int i = 0; i < 100 && xvfb.isAlive() && !Files.exists(socket); i++) {
-                Thread.sleep(50);
+            try {
+                await().atMost(Duration.ofSeconds(5))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> !xvfb.isAlive() || Files.exists(socket)); // up, or lost the display to another
+            } catch (ConditionTimeoutException e) {
+                // neither: try the next display
             }
             if (xvfb.isAlive() && Files.exists(socket)) {
                 return new XvfbDisplay(n, xvfb);

@@ -118,7 +118,8 @@ class VerifiedCredentialsTest {
                         cache.verify("user:1", hash, password, (p, h) -> {
                             most.accumulateAndGet(running.incrementAndGet(), Math::max);
                             try {
-                                Thread.sleep(30);
+                                Thread.sleep(
+                                        30); // deliberate: a slow check takes time, so the others queue at the gate
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }

@@ -1,6 +1,7 @@
 package org.qvd.vma.session.boundary;
 
-import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.qvd.testsupport.RealVma;
 
@@ -113,50 +115,45 @@ final class ItSupport {
     }
 
     /** Polls {@code x_state} until it matches; fails with the last state seen. */
-    static String awaitState(String base, Predicate<String> wanted, Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        String last = "(no answer)";
-        while (System.nanoTime() < end) {
-            try {
-                last = json(get(base, "/vma/x_state")).path("state").asText();
-                if (wanted.test(last)) {
-                    return last;
-                }
-            } catch (IOException e) {
-                last = "(no answer: " + e.getMessage() + ")";
-            }
-            Thread.sleep(250);
-        }
-        return fail("x_state did not reach the wanted state within " + timeout + "; last: " + last);
+    static String awaitState(String base, Predicate<String> wanted, Duration timeout) {
+        AtomicReference<String> last = new AtomicReference<>("(no answer)");
+        await("x_state of " + base)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions() // no answer yet
+                .untilAsserted(() -> {
+                    last.set(json(get(base, "/vma/x_state")).path("state").asText());
+                    assertThat(last.get()).as("x_state").matches(wanted);
+                });
+        return last.get();
     }
 
-    static void awaitFile(Path file, String content, Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.exists(file) && Files.readString(file).contains(content)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("file " + file + " did not get '" + content + "' within " + timeout
-                + (Files.exists(file) ? "; it has: " + Files.readString(file) : "; it does not exist"));
+    static void awaitFile(Path file, String content, Duration timeout) {
+        await("'" + content + "' in " + file)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(file).exists().content().contains(content));
     }
 
     static File file(Path path) {
         return path.toFile();
     }
 
+    /** Waits until the X server of {@code :display} (an Xvfb just started) listens on its socket. */
+    static void awaitDisplay(int display) {
+        Path socket = Path.of("/tmp/.X11-unix/X" + display);
+        await("X display :" + display)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(socket));
+    }
+
     /** Waits until the VMA answers {@code ping} (it starts in about a second). */
-    static void awaitPing(String base) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try {
-                if (get(base, "/vma/ping").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the VMA did not answer ping");
+    static void awaitPing(String base) {
+        await("the VMA's ping at " + base)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions() // not listening yet
+                .until(() -> get(base, "/vma/ping").statusCode() == 200);
     }
 }
