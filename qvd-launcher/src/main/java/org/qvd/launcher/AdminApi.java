@@ -32,7 +32,7 @@ public final class AdminApi {
 
     public AdminApi(QvdSystem system, String superadminPassword) {
         this.http = HttpClient.newBuilder()
-                .sslContext(trusting(keyStoreOf(system)))
+                .sslContext(trusting(keyStoreOf(system), system.config().tls().keystorePassword()))
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
         this.base = "https://localhost:" + system.httpsPort() + "/api/v1";
@@ -106,7 +106,7 @@ public final class AdminApi {
         }
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end) {
-            if (Files.exists(file) && readable(file)) {
+            if (Files.exists(file) && readable(file, system.config().tls().keystorePassword())) {
                 return file;
             }
             try {
@@ -119,17 +119,16 @@ public final class AdminApi {
         throw new LauncherException("the server's key store " + file + " did not appear");
     }
 
-    private static boolean readable(Path keyStore) {
+    private static boolean readable(Path keyStore, String password) {
         try {
-            trusting(keyStore);
+            trusting(keyStore, password);
             return true;
         } catch (LauncherException e) {
             return false; // still being written
         }
     }
 
-    private static SSLContext trusting(Path keyStore) {
-        String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");
+    private static SSLContext trusting(Path keyStore, String password) {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());

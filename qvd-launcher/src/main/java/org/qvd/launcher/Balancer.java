@@ -31,7 +31,7 @@ final class Balancer implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Files.writeString(cfg, configuration(config, nodes));
-            String haproxy = System.getenv().getOrDefault("QVD_HAPROXY", "/usr/sbin/haproxy");
+            String haproxy = config.cluster().haproxy();
             if (!Files.isExecutable(Path.of(haproxy))) {
                 throw new LauncherException(
                         "HAProxy not found at " + haproxy + " (apt-get install haproxy, or QVD_HAPROXY)");

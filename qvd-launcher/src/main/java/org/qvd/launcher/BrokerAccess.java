@@ -123,11 +123,11 @@ final class BrokerAccess {
     static Path exportTrust(QvdSystem system) {
         Path trust = system.config().home().resolve("hkd/broker-trust.p12");
         Path ca = InstallationCa.caCertificate(system.config());
-        if (Files.exists(ca) && System.getenv("QVD_TLS_KEYSTORE") == null) {
+        if (Files.exists(ca) && system.config().tls().ownKeystore().isEmpty()) {
             return exportTrust(system.config());
         }
         Path keyStore = AdminApi.keyStoreOf(system);
-        String password = System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit");
+        String password = system.config().tls().keystorePassword();
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore server = KeyStore.getInstance("PKCS12");
             server.load(in, password.toCharArray());

@@ -35,7 +35,7 @@ final class InstallationCa {
     /** Makes sure {@code serverKeyStore} holds a CA-signed certificate with subjectAltName; returns the CA's. */
     static void ensureServerCertificate(
             LauncherConfig config, Path serverKeyStore, String keyStorePassword, List<String> extraSan) {
-        if (System.getenv("QVD_TLS_KEYSTORE") != null) {
+        if (config.tls().ownKeystore().isPresent()) {
             return; // the operator's own key store
         }
         try {
@@ -89,7 +89,7 @@ final class InstallationCa {
                     "-alias",
                     SERVER_ALIAS,
                     "-dname",
-                    "CN=" + commonName(),
+                    "CN=" + commonName(config),
                     "-validity",
                     "825",
                     "-keystore",
@@ -165,8 +165,8 @@ final class InstallationCa {
     }
 
     /** QVD_TLS_HOSTNAME, as for the certificate WildFly would generate itself (default localhost). */
-    private static String commonName() {
-        String name = System.getenv().getOrDefault("QVD_TLS_HOSTNAME", "localhost");
+    private static String commonName(LauncherConfig config) {
+        String name = config.tls().hostname();
         if (!name.matches("[A-Za-z0-9.-]{1,253}")) {
             throw new LauncherException("QVD_TLS_HOSTNAME must be a host name; got '" + name + "'");
         }
@@ -175,7 +175,7 @@ final class InstallationCa {
 
     private static List<String> san(LauncherConfig config, List<String> extra) {
         Set<String> names =
-                new LinkedHashSet<>(List.of("dns:" + commonName(), "dns:localhost", "ip:127.0.0.1", "ip:::1"));
+                new LinkedHashSet<>(List.of("dns:" + commonName(config), "dns:localhost", "ip:127.0.0.1", "ip:::1"));
         if (config.hkdHostName().matches("[A-Za-z0-9.-]+")) { // '_' is no DNS name
             names.add("dns:" + config.hkdHostName());
         }

@@ -1,6 +1,7 @@
 package org.qvd.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,33 @@ public record LauncherConfig(
         String demoKind,
         Path imagesStaging,
         Path imagesDir,
-        boolean stopVmsOnExit) {
+        boolean stopVmsOnExit,
+        Tls tls,
+        Cluster cluster) {
+
+    /**
+     * The server certificate: {@code ownKeystore} is an operator's own key store ({@code QVD_TLS_KEYSTORE}; then no
+     * certificate is generated), {@code san} the extra subjectAltNames ({@code QVD_TLS_SAN}, comma-separated).
+     */
+    public record Tls(Optional<String> ownKeystore, String keystorePassword, List<String> san, String hostname) {
+        static Tls fromEnvironment(Map<String, String> env) {
+            return new Tls(
+                    Optional.ofNullable(env.get("QVD_TLS_KEYSTORE")),
+                    env.getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
+                    List.of(env.getOrDefault("QVD_TLS_SAN", "").split(",")),
+                    env.getOrDefault("QVD_TLS_HOSTNAME", "localhost"));
+        }
+    }
+
+    /** {@code ./qvd cluster}: the balancer's binary and the secrets that win over the generated ones (docs/cluster.md). */
+    public record Cluster(String haproxy, Optional<String> password, Optional<String> apiTokenSecret) {
+        static Cluster fromEnvironment(Map<String, String> env) {
+            return new Cluster(
+                    env.getOrDefault("QVD_HAPROXY", "/usr/sbin/haproxy"),
+                    Optional.ofNullable(env.get("QVD_CLUSTER_PASSWORD")).filter(s -> !s.isBlank()),
+                    Optional.ofNullable(env.get("QVD_API_TOKEN_SECRET")).filter(s -> !s.isBlank()));
+        }
+    }
 
     public static LauncherConfig fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("QVD_SOURCE_ROOT", "."))
@@ -68,7 +95,9 @@ public record LauncherConfig(
                         .toAbsolutePath(),
                 Path.of(env.getOrDefault("QVD_IMAGES_DIR", "/var/lib/qvd/storage/images"))
                         .toAbsolutePath(),
-                "true".equals(choice(env, "QVD_STOP_VMS_ON_EXIT", "false", "true")));
+                "true".equals(choice(env, "QVD_STOP_VMS_ON_EXIT", "false", "true")),
+                Tls.fromEnvironment(env),
+                Cluster.fromEnvironment(env));
     }
 
     /** The same configuration with the desktop VMs destroyed when the run command stops ({@code --stop-vms-on-exit}). */
@@ -95,7 +124,9 @@ public record LauncherConfig(
                 demoKind,
                 imagesStaging,
                 imagesDir,
-                true);
+                true,
+                tls,
+                cluster);
     }
 
     /** The same configuration with the demo desktop a VM whatever the machine offers ({@code --demo-vm}). */
@@ -122,7 +153,9 @@ public record LauncherConfig(
                 "vm",
                 imagesStaging,
                 imagesDir,
-                stopVmsOnExit);
+                stopVmsOnExit,
+                tls,
+                cluster);
     }
 
     /** The same configuration with WildFly's ports shifted by {@code offset} (a cluster node, docs/cluster.md). */
@@ -149,7 +182,9 @@ public record LauncherConfig(
                 demoKind,
                 imagesStaging,
                 imagesDir,
-                stopVmsOnExit);
+                stopVmsOnExit,
+                tls,
+                cluster);
     }
 
     /** How long a VM start may take when guests run under software emulation (the VMAS waits a bit longer). */

@@ -68,7 +68,7 @@ public final class QvdCluster implements AutoCloseable {
             String dbUrl = config.externalDbUrl().orElseGet(embedded::jdbcUrl);
             Optional<SuperadminPassword.Decision> superadmin = SuperadminPassword.decide(
                     dbUrl, QvdSystem.appUser(config), QvdSystem.appPassword(config), config.superadminPassword());
-            ClusterSecrets secrets = ClusterSecrets.load(config.home().resolve("cluster.properties"));
+            ClusterSecrets secrets = ClusterSecrets.load(config.home().resolve("cluster.properties"), config.cluster());
             String hkdPassword = null;
             List<Node> prepared = new ArrayList<>();
             for (int i = 0; i < nodeCount; i++) {
@@ -360,8 +360,8 @@ public final class QvdCluster implements AutoCloseable {
             InstallationCa.ensureServerCertificate(
                     config,
                     conf.resolve("qvd-tls.p12"),
-                    System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
-                    List.of(System.getenv().getOrDefault("QVD_TLS_SAN", "").split(",")));
+                    config.tls().keystorePassword(),
+                    config.tls().san());
             return HkdAccount.ensure(config.home(), conf, config.hkdHostName());
         }
 
@@ -413,7 +413,8 @@ public final class QvdCluster implements AutoCloseable {
 
     /** Secrets shared by every node, generated once in {@code QVD_HOME/cluster.properties} (mode 0600). */
     record ClusterSecrets(String clusterPassword, String apiTokenSecret) {
-        static ClusterSecrets load(Path file) {
+        /** The file's secrets, unless the environment gives its own ({@code overrides}). */
+        static ClusterSecrets load(Path file, LauncherConfig.Cluster overrides) {
             try {
                 Properties p = HkdAccount.load(file);
                 boolean changed = false;
@@ -426,12 +427,9 @@ public final class QvdCluster implements AutoCloseable {
                 if (changed) {
                     HkdAccount.store(file, p, "secrets shared by the cluster's nodes (generated; secret)");
                 }
-                String env = System.getenv("QVD_CLUSTER_PASSWORD");
                 return new ClusterSecrets(
-                        env != null && !env.isBlank() ? env : p.getProperty("cluster.password"),
-                        Optional.ofNullable(System.getenv("QVD_API_TOKEN_SECRET"))
-                                .filter(s -> !s.isBlank())
-                                .orElse(p.getProperty("api.token.secret")));
+                        overrides.password().orElse(p.getProperty("cluster.password")),
+                        overrides.apiTokenSecret().orElse(p.getProperty("api.token.secret")));
             } catch (IOException e) {
                 throw new LauncherException("cannot read " + file + ": " + e.getMessage(), e);
             }

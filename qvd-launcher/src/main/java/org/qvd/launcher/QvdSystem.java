@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,8 +113,8 @@ public final class QvdSystem implements AutoCloseable {
         InstallationCa.ensureServerCertificate(
                 config,
                 baseDir.resolve("configuration/qvd-tls.p12"),
-                System.getenv().getOrDefault("QVD_TLS_KEYSTORE_PASSWORD", "changeit"),
-                List.of(System.getenv().getOrDefault("QVD_TLS_SAN", "").split(",")));
+                config.tls().keystorePassword(),
+                config.tls().san());
         return baseDir;
     }
 

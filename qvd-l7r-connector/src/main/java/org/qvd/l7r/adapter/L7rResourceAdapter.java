@@ -19,6 +19,7 @@ import org.qvd.health.boundary.NodeParts;
 import org.qvd.l7r.platform.ConnectorConfig;
 import org.qvd.l7r.platform.QvdKeystore;
 import org.qvd.l7r.session.boundary.L7rListener;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * The L7R inside WildFly. The server starts the adapter with the deployment; the listener opens when the VMAS's
@@ -60,7 +61,7 @@ public class L7rResourceAdapter implements ResourceAdapter, Serializable {
                     "the L7R serves one endpoint; " + active.getEndpointClass() + " is already active");
         }
         active = factory;
-        if ("false".equalsIgnoreCase(System.getProperty("qvd.l7r.enabled", System.getenv("QVD_L7R_ENABLED")))) {
+        if (!ServerConfig.enabled("qvd.l7r.enabled")) {
             LOG.info("QVD L7R disabled (qvd.l7r.enabled=false)");
             NodeParts.report(NodeParts.L7R_LISTENER, null);
             return;
@@ -80,7 +81,7 @@ public class L7rResourceAdapter implements ResourceAdapter, Serializable {
         try {
             EndpointBackend backend = new EndpointBackend(factory);
             L7rListener started = new L7rListener(
-                    ConnectorConfig.fromEnvironment(),
+                    ConnectorConfig.fromServer(),
                     QvdKeystore.sslContext(Duration.ofSeconds(30)),
                     backend,
                     worker,

@@ -3,6 +3,7 @@ package org.qvd.l7r.platform;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * The L7R's settings. Each is read from the system property {@code qvd.l7r.<name>}, else the environment variable
@@ -73,8 +74,12 @@ public record ConnectorConfig(
         String proxyTrusted) {
 
     public static ConnectorConfig defaults() {
+        return defaults(localHostName(System.getProperty("qvd.node.id", System.getenv("QVD_NODE_ID"))));
+    }
+
+    private static ConnectorConfig defaults(String nodeName) {
         return new ConnectorConfig(
-                localHostName(),
+                nodeName,
                 "0.0.0.0",
                 8443,
                 0,
@@ -104,7 +109,20 @@ public record ConnectorConfig(
                 "");
     }
 
-    /** The defaults overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables. */
+    /**
+     * In the server: the defaults overridden by the {@code qvd.l7r.*} settings of the server's one reader
+     * ({@link ServerConfig}); the node name defaults to {@code qvd.node.id}, else the host name.
+     */
+    public static ConnectorConfig fromServer() {
+        return from(
+                name -> ServerConfig.text("qvd.l7r." + name).orElse(null),
+                defaults(localHostName(ServerConfig.text("qvd.node.id").orElse(null))));
+    }
+
+    /**
+     * Outside the server (the bench's stand-alone {@link org.qvd.l7r.session.boundary.ConnectorMain}): the defaults
+     * overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables, as in the server.
+     */
     public static ConnectorConfig fromEnvironment() {
         return from(name -> {
             String v = System.getProperty("qvd.l7r." + name);
@@ -117,7 +135,10 @@ public record ConnectorConfig(
 
     /** The defaults overridden by the given source (name → value or null); durations in seconds. */
     public static ConnectorConfig from(Function<String, String> source) {
-        ConnectorConfig d = defaults();
+        return from(source, defaults());
+    }
+
+    private static ConnectorConfig from(Function<String, String> source, ConnectorConfig d) {
         Settings s = new Settings(source);
         return new ConnectorConfig(
                 s.text("node-name", d.nodeName),
@@ -228,8 +249,7 @@ public record ConnectorConfig(
     }
 
     /** The node's id in a cluster ({@code qvd.node.id} / {@code QVD_NODE_ID}), else the host name. */
-    private static String localHostName() {
-        String node = System.getProperty("qvd.node.id", System.getenv("QVD_NODE_ID"));
+    private static String localHostName(String node) {
         if (node != null && !node.isBlank()) {
             return node.trim();
         }

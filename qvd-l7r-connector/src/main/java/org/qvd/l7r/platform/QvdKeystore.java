@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * The server's TLS key store, shared with WildFly's https listener (Elytron key store {@code qvdKS}): file
@@ -28,7 +29,7 @@ public final class QvdKeystore {
     private QvdKeystore() {}
 
     public static Path location() {
-        Path file = Path.of(setting("qvd.tls.keystore", "QVD_TLS_KEYSTORE", "qvd-tls.p12"));
+        Path file = Path.of(ServerConfig.text("qvd.tls.keystore", "qvd-tls.p12"));
         String configDir = System.getProperty("jboss.server.config.dir");
         return file.isAbsolute() || configDir == null
                 ? file
@@ -36,8 +37,7 @@ public final class QvdKeystore {
     }
 
     public static char[] password() {
-        return setting("qvd.tls.keystore.password", "QVD_TLS_KEYSTORE_PASSWORD", "changeit")
-                .toCharArray();
+        return ServerConfig.text("qvd.tls.keystore.password", "changeit").toCharArray();
     }
 
     /** Loads the key store, first having it generated if needed (waits at most {@code wait} for Elytron). */
@@ -48,7 +48,7 @@ public final class QvdKeystore {
             askElytronToGenerate(file, wait);
         }
         if (!Files.exists(file)) {
-            generateWithKeytool(file, password(), setting("qvd.tls.hostname", "QVD_TLS_HOSTNAME", "localhost"));
+            generateWithKeytool(file, password(), ServerConfig.text("qvd.tls.hostname", "localhost"));
         }
         return loadWhenComplete(file, wait);
     }
@@ -75,7 +75,9 @@ public final class QvdKeystore {
 
     private static void askElytronToGenerate(Path file, Duration wait) throws InterruptedException {
         int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        int port = Integer.getInteger("qvd.tls.trigger-port", Integer.getInteger("jboss.https.port", 9443) + offset);
+        int port = ServerConfig.text("qvd.tls.trigger-port")
+                .map(Integer::parseInt)
+                .orElseGet(() -> Integer.getInteger("jboss.https.port", 9443) + offset);
         long deadline = System.nanoTime() + wait.toNanos();
         while (!Files.exists(file) && System.nanoTime() < deadline) {
             handshake(port);
@@ -140,13 +142,5 @@ public final class QvdKeystore {
             throw new IOException("keytool failed to create " + file + ": " + output);
         }
         LOG.info(() -> "Generated a self-signed TLS key store for " + hostname + ": " + file);
-    }
-
-    private static String setting(String property, String env, String dflt) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(env);
-        }
-        return v == null || v.isBlank() ? dflt : v;
     }
 }

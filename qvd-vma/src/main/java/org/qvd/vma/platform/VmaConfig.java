@@ -17,6 +17,9 @@ import org.qvd.protocol.vma.VmaPorts;
  *
  * @param localMode test-only: run nxagent as the current user, skip useradd, mkfs and mount
  * @param key the VMA key callers must present (tests on a host); empty: read the firmware's OEM strings
+ * @param vncViewerDisplay the in-VM viewer's display for {@code vnc_start desktop} (default: nxagent's + 1)
+ * @param vncFirstPort the first port {@code vnc_start} tries
+ * @param vncIdleSeconds how long a started VNC server waits for its one connection
  */
 public record VmaConfig(
         String httpBind,
@@ -34,7 +37,13 @@ public record VmaConfig(
         List<String> poweroffCommand,
         String userShell,
         int stopTimeoutSeconds,
-        String key) {
+        String key,
+        String vncX11vnc,
+        String vncXvfb,
+        String vncNxproxy,
+        int vncViewerDisplay,
+        int vncFirstPort,
+        int vncIdleSeconds) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -56,6 +65,12 @@ public record VmaConfig(
         d.put("vma.user.shell", "/bin/bash");
         d.put("vma.stop.timeout.seconds", "20");
         d.put("vma.key", "");
+        d.put("vma.vnc.x11vnc", "/usr/bin/x11vnc");
+        d.put("vma.vnc.xvfb", "/usr/bin/Xvfb");
+        d.put("vma.vnc.nxproxy", "/usr/bin/nxproxy");
+        d.put("vma.vnc.viewer.display", ""); // nxagent's display + 1
+        d.put("vma.vnc.port", "5900");
+        d.put("vma.vnc.idle.seconds", "30");
         return Map.copyOf(d);
     }
 
@@ -80,10 +95,12 @@ public record VmaConfig(
     public static VmaConfig from(Properties p) {
         Path runDir = Path.of(get(p, "vma.run.dir"));
         String localHome = get(p, "vma.local.home");
+        int nxDisplay = Integer.parseInt(get(p, "vma.nx.display"));
+        String viewerDisplay = get(p, "vma.vnc.viewer.display");
         return new VmaConfig(
                 get(p, "vma.http.bind"),
                 Integer.parseInt(get(p, "vma.http.port")),
-                Integer.parseInt(get(p, "vma.nx.display")),
+                nxDisplay,
                 Integer.parseInt(get(p, "vma.nx.port")),
                 Boolean.parseBoolean(get(p, "vma.nx.loopback")),
                 get(p, "vma.nx.agent"),
@@ -96,7 +113,13 @@ public record VmaConfig(
                 words(get(p, "vma.poweroff.command")),
                 get(p, "vma.user.shell"),
                 Integer.parseInt(get(p, "vma.stop.timeout.seconds")),
-                get(p, "vma.key"));
+                get(p, "vma.key"),
+                get(p, "vma.vnc.x11vnc"),
+                get(p, "vma.vnc.xvfb"),
+                get(p, "vma.vnc.nxproxy"),
+                viewerDisplay.isBlank() ? nxDisplay + 1 : Integer.parseInt(viewerDisplay),
+                Integer.parseInt(get(p, "vma.vnc.port")),
+                Integer.parseInt(get(p, "vma.vnc.idle.seconds")));
     }
 
     private static String get(Properties p, String key) {

@@ -45,7 +45,7 @@ public class PasswordCheck {
     private final VerifiedCredentials cache;
 
     public PasswordCheck() {
-        this(new PasswordHasher(), VerifiedCredentials.SHARED);
+        this(new PasswordHasher(), VerifiedCredentials.shared());
     }
 
     public PasswordCheck(PasswordHasher hasher, VerifiedCredentials cache) {

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * First start: when no administrator exists, creates {@code superadmin@*} with the Root role and the
@@ -59,10 +60,6 @@ public class SuperadminBootstrap {
     }
 
     private static String password() {
-        String p = System.getProperty(PROPERTY);
-        if (p == null || p.isBlank()) {
-            p = System.getenv(ENV);
-        }
-        return p == null || p.isBlank() ? null : p;
+        return ServerConfig.text(PROPERTY).orElse(null); // the environment's name is ENV (MicroProfile's mapping)
     }
 }

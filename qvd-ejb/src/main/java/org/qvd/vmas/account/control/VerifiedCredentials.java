@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * A verified-credential cache, as application servers keep one (Elytron's caching realm, Spring's user cache): a
@@ -31,15 +32,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VerifiedCredentials {
 
-    /** System property with the expiry in seconds; 0 turns the cache off (every login costs a hash check). */
+    /** The setting with the expiry in seconds ({@link ServerConfig}); 0 turns the cache off (every login costs a hash check). */
     public static final String TTL_PROPERTY = "qvd.auth.credential-cache-seconds";
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 50_000;
 
-    /** One per server: users (L7R) and administrators (REST, WAT) alike. */
-    public static final VerifiedCredentials SHARED = new VerifiedCredentials(
-            configuredTtl(), MAX_ENTRIES, System::nanoTime, Runtime.getRuntime().availableProcessors());
+    /** One per server: users (L7R) and administrators (REST, WAT) alike; made on first use, in the server. */
+    public static VerifiedCredentials shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final VerifiedCredentials INSTANCE = new VerifiedCredentials(
+                ServerConfig.seconds(TTL_PROPERTY, DEFAULT_TTL),
+                MAX_ENTRIES,
+                System::nanoTime,
+                Runtime.getRuntime().availableProcessors());
+    }
 
     /** The slow check, e.g. {@link PasswordHasher#verify}. */
     @FunctionalInterface
@@ -122,18 +132,6 @@ public final class VerifiedCredentials {
             return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-    }
-
-    private static Duration configuredTtl() {
-        String value = System.getProperty(TTL_PROPERTY, System.getenv("QVD_AUTH_CREDENTIAL_CACHE_SECONDS"));
-        if (value == null || value.isBlank()) {
-            return DEFAULT_TTL;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_TTL;
         }
     }
 }

@@ -16,13 +16,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.qvd.vmas.image.entity.ImageError;
 import org.qvd.vmas.platform.ConflictException;
 import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.PlatformError;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * The two image directories of the farm. Staging ({@code qvd.images.staging}, env {@code QVD_IMAGES_STAGING}) is
@@ -49,11 +49,11 @@ public class ImageStorage {
     private static final String IMAGE_SUFFIXES = ".*\\.(qcow2|img|raw|tar)";
 
     public Path staging() {
-        return Path.of(setting("qvd.images.staging", "QVD_IMAGES_STAGING", DEFAULT_STAGING));
+        return Path.of(ServerConfig.text("qvd.images.staging", DEFAULT_STAGING));
     }
 
     public Path images() {
-        return Path.of(setting("qvd.images.dir", "QVD_IMAGES_DIR", DEFAULT_IMAGES))
+        return Path.of(ServerConfig.text("qvd.images.dir", DEFAULT_IMAGES))
                 .toAbsolutePath()
                 .normalize();
     }
@@ -258,13 +258,5 @@ public class ImageStorage {
             throw new InvalidInputException(ImageError.DI_BAD_FILE_NAME, "invalid image file name '" + name + "'");
         }
         return base;
-    }
-
-    private static String setting(String property, String env, String dflt) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(env);
-        }
-        return Optional.ofNullable(v).filter(s -> !s.isBlank()).orElse(dflt);
     }
 }

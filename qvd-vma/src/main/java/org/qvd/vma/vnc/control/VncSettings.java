@@ -21,13 +21,13 @@ public record VncSettings(
 
     public static VncSettings of(VmaConfig config) {
         return new VncSettings(
-                System.getProperty("vma.vnc.x11vnc", "/usr/bin/x11vnc"),
-                System.getProperty("vma.vnc.xvfb", "/usr/bin/Xvfb"),
-                System.getProperty("vma.vnc.nxproxy", "/usr/bin/nxproxy"),
-                Integer.getInteger("vma.vnc.viewer.display", config.nxDisplay() + 1),
+                config.vncX11vnc(),
+                config.vncXvfb(),
+                config.vncNxproxy(),
+                config.vncViewerDisplay(),
                 config.nxPort(),
                 config.runDir().resolve("vnc"),
-                Integer.getInteger("vma.vnc.port", 5900),
-                Integer.getInteger("vma.vnc.idle.seconds", 30));
+                config.vncFirstPort(),
+                config.vncIdleSeconds());
     }
 }

@@ -44,7 +44,7 @@ public class DesktopLogins {
 
     @PostConstruct
     void init() {
-        ConnectorConfig c = ConnectorConfig.fromEnvironment();
+        ConnectorConfig c = ConnectorConfig.fromServer();
         FailureCounters counters =
                 shared.isResolvable() ? shared.get() : FailureCounters.inMemory(LoginThrottle.MAX_ENTRIES);
         throttle = new LoginThrottle(
