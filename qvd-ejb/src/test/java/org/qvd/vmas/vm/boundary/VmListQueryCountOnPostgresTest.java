@@ -146,7 +146,7 @@ class VmListQueryCountOnPostgresTest {
         assertThat(scoped.items())
                 .hasSize(10)
                 .allSatisfy(v -> assertThat(v.tenantId()).isEqualTo(tenantId));
-        assertThat(scoped.items().get(0).state()).isEqualTo("stopped"); // descending: stopped > running
+        assertThat(scoped.items().get(0).state().wireName()).isEqualTo("stopped"); // descending: stopped > running
     }
 
     @Test
