@@ -63,7 +63,10 @@ public final class StandInDesktop implements AutoCloseable {
             vmaCalls.add(URLDecoder.decode(
                     uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                     StandardCharsets.UTF_8));
-            byte[] body = answer(uri.getPath().endsWith("x_start")).getBytes(StandardCharsets.UTF_8);
+            byte[] body = (uri.getPath().endsWith("vnc_start")
+                            ? vncAnswer()
+                            : answer(uri.getPath().endsWith("x_start")))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -98,6 +101,14 @@ public final class StandInDesktop implements AutoCloseable {
     /** Every call the L7R made to the VMA: path and decoded query, in order. */
     public List<String> vmaCalls() {
         return vmaCalls;
+    }
+
+    /**
+     * {@code vnc_start} (the browser desktop's relay asks it): the stand-in NX agent's port, so the browser's bytes
+     * reach the same stand-in session as an NX client's (no VNC is spoken: the tests read the session's transcript).
+     */
+    private String vncAnswer() {
+        return "{\"port\":" + nxPort() + ",\"mode\":\"desktop\"}";
     }
 
     private String answer(boolean start) {

@@ -33,5 +33,8 @@ public final class VmaParameters {
 
     public static final String VNC_GEOMETRY = "vnc.geometry";
 
+    /** Who watches (View/Assist), named in the notice the user sees. */
+    public static final String VNC_ADMIN = "vnc.admin";
+
     private VmaParameters() {}
 }

@@ -20,6 +20,9 @@ import org.qvd.protocol.vma.VmaPorts;
  * @param vncViewerDisplay the in-VM viewer's display for {@code vnc_start desktop} (default: nxagent's + 1)
  * @param vncFirstPort the first port {@code vnc_start} tries
  * @param vncIdleSeconds how long a started VNC server waits for its one connection
+ * @param vncXterm the program of the notice a watched user sees
+ * @param vncViewConfirm,vncAssistConfirm whether View / Assist wait for the user's consent
+ * @param vncConfirmSeconds how long the consent popup waits
  */
 public record VmaConfig(
         String httpBind,
@@ -43,7 +46,11 @@ public record VmaConfig(
         String vncNxproxy,
         int vncViewerDisplay,
         int vncFirstPort,
-        int vncIdleSeconds) {
+        int vncIdleSeconds,
+        String vncXterm,
+        boolean vncViewConfirm,
+        boolean vncAssistConfirm,
+        int vncConfirmSeconds) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -71,6 +78,10 @@ public record VmaConfig(
         d.put("vma.vnc.viewer.display", ""); // nxagent's display + 1
         d.put("vma.vnc.port", "5900");
         d.put("vma.vnc.idle.seconds", "30");
+        d.put("vma.vnc.xterm", "/usr/bin/xterm"); // the watched user's notice (docs/browser.md)
+        d.put("vma.vnc.view.confirm", "false");
+        d.put("vma.vnc.assist.confirm", "false");
+        d.put("vma.vnc.confirm.seconds", "30");
         return Map.copyOf(d);
     }
 
@@ -119,7 +130,11 @@ public record VmaConfig(
                 get(p, "vma.vnc.nxproxy"),
                 viewerDisplay.isBlank() ? nxDisplay + 1 : Integer.parseInt(viewerDisplay),
                 Integer.parseInt(get(p, "vma.vnc.port")),
-                Integer.parseInt(get(p, "vma.vnc.idle.seconds")));
+                Integer.parseInt(get(p, "vma.vnc.idle.seconds")),
+                get(p, "vma.vnc.xterm"),
+                Boolean.parseBoolean(get(p, "vma.vnc.view.confirm")),
+                Boolean.parseBoolean(get(p, "vma.vnc.assist.confirm")),
+                Integer.parseInt(get(p, "vma.vnc.confirm.seconds")));
     }
 
     private static String get(Properties p, String key) {

@@ -45,8 +45,8 @@ public class VmWatchService {
     @Inject
     AuditSink audit;
 
-    /** What the relay may do with a redeemed ticket. */
-    public record Grant(long ticketId, long vmId, String mode) {}
+    /** What the relay may do with a redeemed ticket, and who does it (named in the notice the watched user sees). */
+    public record Grant(long ticketId, long vmId, String mode, String adminName) {}
 
     @RequiresAcl("vm.spy")
     @Audited(value = "vm.spy", objectType = "vm")
@@ -105,7 +105,7 @@ public class VmWatchService {
             return Optional.empty();
         }
         WatchTicket ticket = em.find(WatchTicket.class, ticketId);
-        return Optional.of(new Grant(ticket.getId(), ticket.getVmId(), ticket.getMode()));
+        return Optional.of(new Grant(ticket.getId(), ticket.getVmId(), ticket.getMode(), ticket.getAdminName()));
     }
 
     /** The viewer left: the audit gets who watched which VM, how, and for how long. */

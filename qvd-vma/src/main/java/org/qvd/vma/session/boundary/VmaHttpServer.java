@@ -137,7 +137,7 @@ public final class VmaHttpServer {
         };
     }
 
-    /** {@code vnc_start?vnc.mode=desktop|view|assist[&vnc.geometry=WxH]}: docs/browser.md. */
+    /** {@code vnc_start?vnc.mode=desktop|view|assist[&vnc.geometry=WxH][&vnc.admin=NAME]}: docs/browser.md. */
     private Object vncStart(Map<String, String> params, HttpExchange exchange) {
         if (vnc == null) {
             throw new HttpProblem(404, "unknown_method", "unknown method 'vnc_start'");
@@ -147,10 +147,15 @@ public final class VmaHttpServer {
                         new ParameterInvalidException(VmaParameters.VNC_MODE, "expected desktop, view or assist"));
         int[] size = VncGeometry.parse(params.get(VmaParameters.VNC_GEOMETRY));
         try {
-            return vnc.start(mode, caller(exchange), size[0], size[1]);
+            return vnc.start(mode, caller(exchange), size[0], size[1], admin(params.get(VmaParameters.VNC_ADMIN)));
         } catch (IOException e) {
             throw new HttpProblem(503, "vnc.unavailable", e.getMessage());
         }
+    }
+
+    /** The administrator's name for the notice: letters, digits and {@code @*._-} only, at most 100; else none. */
+    static String admin(String name) {
+        return name != null && name.matches("[\\p{L}\\p{N}@*._ -]{1,100}") ? name : null;
     }
 
     /**

@@ -21,17 +21,26 @@ import org.qvd.vma.session.control.SessionSupervisor;
 /**
  * One {@code x11vnc} on the session's own display (nxagent's), for ONE connection ({@code -once}) from ONE address
  * ({@code -allow}: the server node that asked), gone after {@code -timeout} seconds without it. View mode adds
- * {@code -viewonly}: x11vnc then drops every key and pointer event of that viewer.
+ * {@code -viewonly}: x11vnc then drops every key and pointer event of that viewer, and {@code -nosel}: a viewing
+ * administrator gets nothing of the user's clipboard. Where the user must consent first ({@link
+ * VncSettings#confirms}), x11vnc's own popup asks on the user's screen, mouse clicks only (a user typing cannot
+ * accept by accident), centred, refusing when unanswered; a refused administrator ends this server.
  */
 final class VncServer {
     private static final Logger LOG = Logger.getLogger(VncServer.class.getName());
     private static final Pattern PORT = Pattern.compile("^PORT=([0-9]{1,5})$");
-    private final Process process;
-    private final int port;
+    /** x11vnc 0.9.16 logs this once a client passed -allow and, where asked, the user's consent. */
+    static final String ACCEPTED = "accepted_client=";
+    /** ... and this when the user refused (or did not answer) the consent popup. */
+    static final String DENIED = "denying client";
 
-    private VncServer(Process process, int port) {
+    private final Process process;
+    private volatile int port;
+    private volatile Runnable onAccepted;
+    private boolean accepted;
+
+    private VncServer(Process process) {
         this.process = process;
-        this.port = port;
     }
 
     /** The command line, without the user switch: a list of arguments, never a shell. */
@@ -63,7 +72,10 @@ final class VncServer {
             command.add("-localhost");
         }
         if (mode == VncMode.VIEW) {
-            command.add("-viewonly");
+            command.addAll(List.of("-viewonly", "-nosel"));
+        }
+        if (settings.confirms(mode)) {
+            command.addAll(List.of("-accept", "popupmouse:" + settings.confirmSeconds()));
         }
         return command;
     }
@@ -85,14 +97,16 @@ final class VncServer {
         process.getOutputStream().close();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Path log = settings.workDir().resolve("x11vnc-" + mode.wireName() + ".log");
-        Thread reader = new Thread(() -> follow(process, log, port), "x11vnc-output");
+        VncServer server = new VncServer(process);
+        Thread reader = new Thread(() -> server.follow(log, port), "x11vnc-output");
         reader.setDaemon(true);
         reader.start();
         try {
             int listening = port.get(15, TimeUnit.SECONDS);
             LOG.info(() -> "x11vnc (" + mode.wireName() + ") pid " + process.pid() + " waits on port " + listening
                     + " for " + (allowFrom == null ? "localhost" : allowFrom));
-            return new VncServer(process, listening);
+            server.port = listening;
+            return server;
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             process.destroyForcibly();
             throw new IOException("x11vnc did not listen (see " + log + ")", e);
@@ -103,8 +117,11 @@ final class VncServer {
         }
     }
 
-    /** x11vnc prints {@code PORT=5900} once it listens; everything it says goes to its log. */
-    private static void follow(Process process, Path log, CompletableFuture<Integer> port) {
+    /**
+     * x11vnc prints {@code PORT=5900} once it listens, then whether its client was accepted or refused; everything it
+     * says goes to its log.
+     */
+    private void follow(Path log, CompletableFuture<Integer> port) {
         try (BufferedReader in =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(
@@ -117,6 +134,11 @@ final class VncServer {
                 Matcher m = PORT.matcher(line.trim());
                 if (m.matches()) {
                     port.complete(Integer.parseInt(m.group(1)));
+                } else if (line.contains(ACCEPTED)) {
+                    accepted();
+                } else if (line.contains(DENIED)) {
+                    LOG.info(() -> "x11vnc pid " + process.pid() + ": the user refused the connection");
+                    process.destroy(); // -once would wait for another client: this one was the only one expected
                 }
             }
         } catch (IOException e) {
@@ -128,6 +150,24 @@ final class VncServer {
 
     int port() {
         return port;
+    }
+
+    /** Runs {@code then} once the client is accepted (at once if it already was): the moment the watching starts. */
+    synchronized void onAccepted(Runnable then) {
+        if (accepted) {
+            then.run();
+        } else {
+            onAccepted = then;
+        }
+    }
+
+    private synchronized void accepted() {
+        if (!accepted) {
+            accepted = true;
+            if (onAccepted != null) {
+                onAccepted.run();
+            }
+        }
     }
 
     boolean isAlive() {

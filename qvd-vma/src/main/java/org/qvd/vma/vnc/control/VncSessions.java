@@ -32,8 +32,10 @@ public final class VncSessions {
     /**
      * @param allowFrom the caller's IPv4 address: the only one the VNC server accepts (null: loopback only)
      * @param width,height the browser's size for a desktop (the viewer's screen); ignored for view and assist
+     * @param admin who watches (view and assist), as the server names them: the notice to the user says so
      */
-    public synchronized VncStartReply start(VncMode mode, String allowFrom, int width, int height) throws IOException {
+    public synchronized VncStartReply start(VncMode mode, String allowFrom, int width, int height, String admin)
+            throws IOException {
         SessionSupervisor.Attachable attachable = session.attachable()
                 .orElseThrow(() -> new SessionBusyException(XState.STOPPED, "no X session runs in this VM"));
         Files.createDirectories(settings.workDir());
@@ -50,8 +52,26 @@ public final class VncSessions {
             // the browser left: suspend the session; the session was taken over: cut the browser
             server.onExit(() -> stopViewer(mine));
             mine.onExit(server::stop);
+        } else {
+            SessionSupervisor.Attachable watched = attachable;
+            server.onAccepted(() -> showNotice(server, watched, mode, admin));
         }
         return new VncStartReply(server.port(), mode.wireName());
+    }
+
+    /**
+     * From the moment the administrator is let in (after the user's consent where asked) until their view ends, the
+     * user sees the notice; closing it ends the view, and a notice that cannot be shown ends it too.
+     */
+    private void showNotice(VncServer server, SessionSupervisor.Attachable watched, VncMode mode, String admin) {
+        try {
+            WatchNotice notice = WatchNotice.show(watched, settings, mode, admin, localMode);
+            server.onExit(notice::close);
+            notice.onExit(server::stop);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "no notice to the watched user, the " + mode.wireName() + " ends: " + e.getMessage());
+            server.stop();
+        }
     }
 
     private SessionSupervisor.Attachable attachViewer(SessionSupervisor.Attachable attachable, int width, int height)

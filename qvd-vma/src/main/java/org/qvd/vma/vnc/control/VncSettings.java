@@ -8,6 +8,10 @@ import org.qvd.vma.platform.VmaConfig;
  * nxagent's), a working directory under the VMA's run directory.
  *
  * @param idleSeconds how long a started VNC server waits for its one connection before it exits
+ * @param xterm the program that shows the user the notice that an administrator watches (docs/browser.md)
+ * @param viewConfirm whether the user must accept an administrator's View first ({@code vma.vnc.view.confirm})
+ * @param assistConfirm whether the user must accept an administrator's Assist first ({@code vma.vnc.assist.confirm})
+ * @param confirmSeconds how long the user has to answer; no answer refuses
  */
 public record VncSettings(
         String x11vnc,
@@ -17,7 +21,11 @@ public record VncSettings(
         int nxPort,
         Path workDir,
         int firstPort,
-        int idleSeconds) {
+        int idleSeconds,
+        String xterm,
+        boolean viewConfirm,
+        boolean assistConfirm,
+        int confirmSeconds) {
 
     public static VncSettings of(VmaConfig config) {
         return new VncSettings(
@@ -28,6 +36,15 @@ public record VncSettings(
                 config.nxPort(),
                 config.runDir().resolve("vnc"),
                 config.vncFirstPort(),
-                config.vncIdleSeconds());
+                config.vncIdleSeconds(),
+                config.vncXterm(),
+                config.vncViewConfirm(),
+                config.vncAssistConfirm(),
+                config.vncConfirmSeconds());
+    }
+
+    /** Whether an administrator's connection in this mode waits for the user's answer. */
+    boolean confirms(VncMode mode) {
+        return mode == VncMode.VIEW ? viewConfirm : mode == VncMode.ASSIST && assistConfirm;
     }
 }

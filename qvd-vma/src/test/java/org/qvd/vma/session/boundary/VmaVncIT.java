@@ -20,7 +20,7 @@ import org.qvd.testsupport.RequiredResource;
  * {@code vnc_start} (docs/browser.md) on the VMA from its shaded jar in local mode, with a real nxagent, the in-VM
  * viewer (Xvfb + nxproxy) and x11vnc: a browser desktop attaches to a listening session, a VNC client gets the
  * desktop at the browser's size, and its leaving suspends the session; watching refuses a session nobody is
- * connected to.
+ * connected to; while an administrator watches, the user's screen shows the notice, and Assist asks the user first.
  */
 class VmaVncIT {
     private final ItSupport support = new ItSupport();
@@ -33,7 +33,7 @@ class VmaVncIT {
 
     @Test
     void aBrowserDesktopAttachesToTheSessionAtItsSizeAndLeavingSuspendsIt() throws Exception {
-        String missing = missingTool("nxagent", "nxproxy", "Xvfb", "x11vnc", "xdotool", "xterm");
+        String missing = missingTool("nxagent", "nxproxy", "Xvfb", "x11vnc", "xdotool", "xterm", "import");
         RequiredResource.present(missing == null, () -> missing + " is not installed");
         Files.createDirectories(dir);
         int agentDisplay = freeDisplay(160);
@@ -51,6 +51,8 @@ class VmaVncIT {
                         "-Dvma.nx.loopback=true",
                         "-Dvma.vnc.viewer.display=" + viewerDisplay,
                         "-Dvma.vnc.port=" + Integer.getInteger("qvd.vnc.it.port", 42560),
+                        "-Dvma.vnc.confirm.seconds=3",
+                        "-Dvma.vnc.assist.confirm=true",
                         "-Dvma.run.dir=" + dir.resolve("run"),
                         "-Dvma.local.home=" + dir.resolve("home"),
                         "-Dvma.session.command=xterm -title qvd-vnc-term -geometry 80x24+40+40",
@@ -91,14 +93,110 @@ class VmaVncIT {
             vnc.setSoTimeout(10_000);
             int[] size = rfbHandshake(vnc);
             assertThat(size).as("the desktop has the browser's size").containsExactly(1024, 640);
-            var admin = get(base, "/vma/vnc_start?vnc.mode=view");
-            assertThat(admin.statusCode())
-                    .as("an admin may watch a connected session: %s", admin.body())
-                    .isEqualTo(200);
+            adminViewsThenAssistsWithTheUsersConsent(base, agentDisplay, viewerDisplay);
         }
         assertThat(awaitState(base, "suspended"::equals, Duration.ofSeconds(30)))
                 .as("the browser left: its viewer goes and the session is suspended")
                 .isEqualTo("suspended");
+    }
+
+    /**
+     * The watched user's screen (the in-VM viewer's display: what the browser shows) carries the notice exactly while
+     * an administrator is connected; Assist first asks the user (x11vnc's popup, answered by a click) and a request
+     * left unanswered is refused.
+     */
+    private void adminViewsThenAssistsWithTheUsersConsent(String base, int agentDisplay, int viewerDisplay)
+            throws Exception {
+        Path shot = dir.resolve("user-screen.png");
+        var view = get(base, "/vma/vnc_start?vnc.mode=view&vnc.admin=superadmin@*");
+        assertThat(view.statusCode())
+                .as("an admin may watch a connected session: %s", view.body())
+                .isEqualTo(200);
+        assertThat(noticeShare(viewerDisplay, shot))
+                .as("no notice before the admin is there")
+                .isZero();
+        try (Socket watcher = new Socket("127.0.0.1", json(view).path("port").asInt())) {
+            watcher.setSoTimeout(10_000);
+            rfbHandshake(watcher);
+            awaitShare(viewerDisplay, shot, share -> share > 0.005, "the notice on the user's screen while watched");
+        }
+        awaitShare(viewerDisplay, shot, share -> share == 0, "the notice gone with the admin");
+
+        var refused = get(base, "/vma/vnc_start?vnc.mode=assist&vnc.admin=superadmin@*");
+        try (Socket helper = new Socket("127.0.0.1", json(refused).path("port").asInt())) {
+            helper.setSoTimeout(15_000);
+            assertThat(catching(() -> rfbHandshake(helper)))
+                    .as("an assist the user did not accept (confirm.seconds=3) is refused")
+                    .isNotNull();
+        }
+        assertThat(noticeShare(viewerDisplay, shot)).isZero();
+
+        var assist = get(base, "/vma/vnc_start?vnc.mode=assist&vnc.admin=superadmin@*");
+        assertThat(assist.statusCode()).as(assist.body()).isEqualTo(200);
+        try (Socket helper = new Socket("127.0.0.1", json(assist).path("port").asInt())) {
+            helper.setSoTimeout(15_000);
+            var handshake =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> catching(() -> rfbHandshake(helper)));
+            // x11vnc's popup, centred on the 1024x640 session: its "Yes" button is 130 px left of and 53 px below
+            // the centre; the user clicks it
+            Map<String, String> user = Map.of(
+                    "DISPLAY",
+                    ":" + agentDisplay,
+                    "XAUTHORITY",
+                    dir.resolve("run/session/xauthority").toString());
+            for (int i = 0; i < 20 && !handshake.isDone(); i++) {
+                Thread.sleep(500);
+                run(List.of("xdotool", "mousemove", "382", "373", "click", "1"), user);
+            }
+            assertThat(handshake.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the user accepted: the assist goes on")
+                    .isNull();
+            awaitShare(viewerDisplay, shot, share -> share > 0.005, "the notice while assisted");
+        }
+        awaitShare(viewerDisplay, shot, share -> share == 0, "the notice gone after the assist");
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static Throwable catching(Step step) {
+        try {
+            step.run();
+            return null;
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private static void awaitShare(int display, Path shot, java.util.function.DoublePredicate wanted, String what)
+            throws Exception {
+        double share = -1;
+        for (int i = 0; i < 40; i++) {
+            share = noticeShare(display, shot);
+            if (wanted.test(share)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(what + ": share of the notice's colour " + share + " (see " + shot + ")");
+    }
+
+    /** The share of the screen in the notice's colour (#ffd000), from a screenshot of the display. */
+    static double noticeShare(int display, Path shot) throws Exception {
+        run(List.of("import", "-display", ":" + display, "-window", "root", shot.toString()), Map.of());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+        long hits = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                hits += r > 235 && g > 190 && g < 225 && b < 40 ? 1 : 0;
+            }
+        }
+        return (double) hits / ((long) image.getWidth() * image.getHeight());
     }
 
     /** RFB 3.8 without authentication, shared: answers the framebuffer's width and height from ServerInit. */

@@ -35,6 +35,7 @@ import org.qvd.l7r.session.entity.VmUnavailableException;
 @Produces(MediaType.APPLICATION_JSON)
 public class DesktopResource {
     private static final Pattern GEOMETRY = Pattern.compile("[0-9]{3,4}x[0-9]{3,4}");
+    private static final Pattern LAYOUT = Pattern.compile("[a-z]{2,5}");
 
     @Inject
     SessionBackend backend;
@@ -105,15 +106,24 @@ public class DesktopResource {
 
     @POST
     @Path("vms/{id}/connect")
-    public Response connect(@PathParam("id") long vmId, @QueryParam("geometry") String geometry) {
+    public Response connect(
+            @PathParam("id") long vmId,
+            @QueryParam("geometry") String geometry,
+            @QueryParam("keyboard") String keyboard) {
         QvdUser user = user();
         if (user == null) {
             return problem(401, "log in first");
         }
         String size = geometry == null || !GEOMETRY.matcher(geometry).matches() ? "1280x800" : geometry;
+        // the user's layout: nxagent's keymap, on which x11vnc finds the keys for the characters the browser sends
+        String layout = keyboard == null || !LAYOUT.matcher(keyboard).matches() ? "us" : keyboard;
         try {
             BrowserConnection connection = connections.connect(
-                    user, vmId, size, new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
+                    user,
+                    vmId,
+                    size,
+                    "pc105/" + layout,
+                    new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()));
             return Response.accepted(connection.status()).build();
         } catch (NoSuchVmException e) {
             return problem(404, "no such virtual machine");

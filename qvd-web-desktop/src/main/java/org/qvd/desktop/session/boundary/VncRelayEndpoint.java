@@ -72,7 +72,8 @@ public class VncRelayEndpoint {
     /** Off the I/O thread: the agent starts its viewer (about a second), then bytes flow both ways. */
     private void attach(Session session) {
         try {
-            VncTunnel opened = VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry()), session);
+            VncTunnel opened =
+                    VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry(), null), session);
             tunnel = opened;
             connections.relayOpened(
                     connection,

@@ -64,7 +64,7 @@ public class WatchRelayEndpoint {
 
     private void attach(Session session) {
         try {
-            VncTunnel opened = VncTunnel.open(vnc.start(grant.vmId(), grant.mode(), null), session);
+            VncTunnel opened = VncTunnel.open(vnc.start(grant.vmId(), grant.mode(), null, grant.adminName()), session);
             tunnel = opened;
             LOG.info(() -> "View/Assist ticket " + grant.ticketId() + " (" + grant.mode() + ") of VM " + grant.vmId()
                     + " relayed");

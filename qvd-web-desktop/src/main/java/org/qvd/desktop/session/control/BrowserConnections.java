@@ -54,7 +54,9 @@ public class BrowserConnections {
     ManagedScheduledExecutorService timer;
 
     /** Starts the connect; the page follows it with {@link #find}. */
-    public BrowserConnection connect(QvdUser user, long vmId, String geometry, InetSocketAddress client) {
+    /** @param keyboard the session's keyboard as an NX client names it ({@code pc105/de}) */
+    public BrowserConnection connect(
+            QvdUser user, long vmId, String geometry, String keyboard, InetSocketAddress client) {
         VmAccess access = backend.resolveVm(user, vmId);
         if (access instanceof VmAccess.NotFound) {
             throw new NoSuchVmException(vmId);
@@ -69,6 +71,7 @@ public class BrowserConnections {
         params.put("qvd.client.link", "lan"); // the viewer is inside the VM, next to nxagent
         params.put("qvd.client.fullscreen", "1"); // the desktop takes the whole viewer: the browser's size
         params.put("qvd.client.geometry", geometry);
+        params.put("qvd.client.keyboard", keyboard);
         params.put("qvd.client.nx.cookie", HexFormat.of().formatHex(bytes(16)));
         SessionRequest request = new SessionRequest(id, user, ((VmAccess.Granted) access).vm(), client, params);
         step(

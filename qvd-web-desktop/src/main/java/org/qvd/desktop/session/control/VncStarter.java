@@ -32,8 +32,11 @@ public class VncStarter {
     @EJB
     VmRuntimeService runtime;
 
-    /** @param mode {@code desktop}, {@code view} or {@code assist}; {@code geometry} WxH for a desktop, else null */
-    public InetSocketAddress start(long vmId, String mode, String geometry) {
+    /**
+     * @param mode {@code desktop}, {@code view} or {@code assist}; {@code geometry} WxH for a desktop, else null
+     * @param admin who watches (view, assist): the user's notice names them; null for a desktop
+     */
+    public InetSocketAddress start(long vmId, String mode, String geometry, String admin) {
         VmDto vm = runtime.get(vmId);
         if (vm.state() != VmState.RUNNING || vm.address() == null) {
             throw new VmUnavailableException(
@@ -41,7 +44,8 @@ public class VncStarter {
         }
         int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
         String query = "vnc.mode=" + mode
-                + (geometry == null ? "" : "&vnc.geometry=" + URLEncoder.encode(geometry, StandardCharsets.UTF_8));
+                + (geometry == null ? "" : "&vnc.geometry=" + URLEncoder.encode(geometry, StandardCharsets.UTF_8))
+                + (admin == null ? "" : "&vnc.admin=" + URLEncoder.encode(admin, StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://" + host(vm.address()) + ":" + vmaPort + "/vma/vnc_start?" + query))
                 .timeout(Duration.ofSeconds(40))
