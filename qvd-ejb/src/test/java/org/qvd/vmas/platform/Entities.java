@@ -52,7 +52,8 @@ public final class Entities {
             org.qvd.vmas.watch.entity.WatchTicket.class,
             org.qvd.vmas.directory.entity.Directory.class,
             org.qvd.vmas.directory.entity.DirectoryUser.class,
-            org.qvd.vmas.totp.entity.AdminTotp.class);
+            org.qvd.vmas.totp.entity.AdminTotp.class,
+            org.qvd.vmas.identity.entity.SsoRoleMapping.class);
 
     public static final List<Class<? extends jakarta.persistence.AttributeConverter<?, ?>>> CONVERTERS = List.of(
             VmStateConverter.class,
