@@ -2,6 +2,8 @@ package org.qvd.vmas.platform;
 
 import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
+import org.qvd.vmas.platform.error.ErrorCode;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /** Stores an enum as its lower-case name (the names QVD uses, e.g. {@code running}). */
 public abstract class WireEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {

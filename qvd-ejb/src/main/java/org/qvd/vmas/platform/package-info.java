@@ -1,2 +1,2 @@
-/** Cross-cutting VMAS code: errors, paging, the caller, the permission and audit interceptors, schema start-up. */
+/** Cross-cutting VMAS code that is none of its sub-packages': server configuration, schema start-up, secrets at rest and enum columns. Sub-packages: guard, audit, error, list, text. */
 package org.qvd.vmas.platform;

@@ -29,10 +29,10 @@ import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.ForbiddenException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.ForbiddenException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /** Tenants, administrators, users, roles and authentication, through the real Elytron realm. */
 @ExtendWith(ArquillianExtension.class)

@@ -24,7 +24,7 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;

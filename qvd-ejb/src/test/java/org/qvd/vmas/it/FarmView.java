@@ -10,7 +10,7 @@ import org.awaitility.Awaitility;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostRequests.HostFilter;
 import org.qvd.vmas.host.boundary.HostService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmService;
 import org.qvd.vmas.vm.boundary.VmStateHistoryDto;

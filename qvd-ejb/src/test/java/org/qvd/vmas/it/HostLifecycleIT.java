@@ -29,7 +29,7 @@ import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;

@@ -24,11 +24,11 @@ import org.qvd.vmas.image.boundary.OsfRequests.OsfUpdate;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.image.entity.DiTagException;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.ForbiddenException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.ForbiddenException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /** OSFs and disk images with the tag rules, on the real schema. */
 @ExtendWith(ArquillianExtension.class)

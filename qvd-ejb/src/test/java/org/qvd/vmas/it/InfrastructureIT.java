@@ -20,11 +20,11 @@ import org.qvd.vmas.host.boundary.HostRequests.HostUpdate;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
 import org.qvd.vmas.host.boundary.HostService;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.ForbiddenException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.ForbiddenException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.property.boundary.PropertyDto;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
@@ -54,7 +54,7 @@ class InfrastructureIT {
     UserService users;
 
     @Inject
-    org.qvd.vmas.platform.RequestOrigin origin;
+    org.qvd.vmas.platform.guard.RequestOrigin origin;
 
     @Test
     void auditsTheSourceAddressTheWebLayerRecorded() throws Exception {

@@ -17,7 +17,7 @@ import org.qvd.vmas.account.boundary.TenantService;
 import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.audit.boundary.AuditFilter;
 import org.qvd.vmas.audit.boundary.AuditService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /** Builds each test's own data (tenants with an administrator) and reads the audit log, as the superadmin. */
 @Dependent

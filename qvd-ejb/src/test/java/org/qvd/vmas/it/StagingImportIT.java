@@ -20,7 +20,7 @@ import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.image.boundary.StagedImageDto;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.property.boundary.PropertyDto;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;

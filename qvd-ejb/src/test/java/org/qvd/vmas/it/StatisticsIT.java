@@ -26,7 +26,7 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.it.Scenario.Tenancy;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.statistics.boundary.StatisticsDto;
 import org.qvd.vmas.statistics.boundary.StatisticsService;
 import org.qvd.vmas.statistics.entity.HostLoad;

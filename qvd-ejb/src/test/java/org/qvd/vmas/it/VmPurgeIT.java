@@ -18,7 +18,7 @@ import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.error.NotFoundException;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmService;
 

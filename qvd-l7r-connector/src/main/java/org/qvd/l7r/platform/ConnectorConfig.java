@@ -120,7 +120,7 @@ public record ConnectorConfig(
     }
 
     /**
-     * Outside the server (the bench's stand-alone {@link org.qvd.l7r.session.boundary.ConnectorMain}): the defaults
+     * Outside the server (the bench's stand-alone {@code ConnectorMain}, in this module's test sources): the defaults
      * overridden by {@code qvd.l7r.*} system properties and {@code QVD_L7R_*} variables, as in the server.
      */
     public static ConnectorConfig fromEnvironment() {

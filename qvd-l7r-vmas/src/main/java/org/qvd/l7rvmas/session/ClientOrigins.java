@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.l7r.session.entity.ConnectionId;
-import org.qvd.vmas.platform.RequestOrigin;
+import org.qvd.vmas.platform.guard.RequestOrigin;
 
 /**
  * Gives the audit the address of the client an L7R call is for (behind a balancer with the PROXY protocol: the

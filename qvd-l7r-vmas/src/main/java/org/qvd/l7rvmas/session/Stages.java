@@ -3,7 +3,7 @@ package org.qvd.l7rvmas.session;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.qvd.l7r.session.entity.VmUnavailableException;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /** How the backend turns VMAS calls and waits into the stages and failures the connector expects. */
 final class Stages {

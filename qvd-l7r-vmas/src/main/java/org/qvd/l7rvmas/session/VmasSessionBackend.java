@@ -48,7 +48,7 @@ import org.qvd.vmas.account.boundary.UserAuthenticationService;
 import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserTokenService;
 import org.qvd.vmas.directory.control.DirectoryUnavailableException;
-import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.error.NotFoundException;
 import org.qvd.vmas.session.accounting.ConnectionAccountingService;
 import org.qvd.vmas.vm.boundary.ConnectView;
 import org.qvd.vmas.vm.boundary.VmDto;

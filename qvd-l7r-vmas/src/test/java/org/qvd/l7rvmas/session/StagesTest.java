@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.qvd.l7r.session.entity.VmUnavailableException;
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 import org.qvd.vmas.vm.entity.VmError;
 
 class StagesTest {

@@ -1,6 +1,6 @@
 package org.qvd.api.platform;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of what only the REST/SOAP layer refuses.

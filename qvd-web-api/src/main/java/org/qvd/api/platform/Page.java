@@ -17,7 +17,7 @@ public record Page<T>(
         int size) {
 
     /** The VMAS's page, each item turned into its API representation. */
-    public static <D, R> Page<R> of(org.qvd.vmas.platform.Page<D> page, Function<? super D, R> representation) {
+    public static <D, R> Page<R> of(org.qvd.vmas.platform.list.Page<D> page, Function<? super D, R> representation) {
         return new Page<>(
                 page.items().stream().<R>map(representation).toList(), page.total(), page.page(), page.size());
     }

@@ -3,7 +3,7 @@ package org.qvd.api.platform;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /**
  * {@code ?page=0&size=50}: zero-based page, size 1..500. Each list takes its own {@code sort} (a field of its

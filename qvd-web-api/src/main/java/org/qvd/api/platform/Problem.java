@@ -2,7 +2,7 @@ package org.qvd.api.platform;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * An RFC 9457 problem: {@code type} is derived from the stable {@code code}; {@code errorId} is set

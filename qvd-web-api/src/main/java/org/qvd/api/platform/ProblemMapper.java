@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.vmas.account.entity.AccountError;
-import org.qvd.vmas.platform.ErrorCode;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.error.ErrorCode;
+import org.qvd.vmas.platform.text.LogText;
 
 /** Every exception leaving a resource becomes {@code application/problem+json}, mapped once here. */
 @Provider
@@ -50,7 +50,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static boolean clientError(WebApplicationException wae) {
         return wae.getResponse() != null
                 && wae.getResponse().getStatus() < 500
-                && !(wae.getCause() instanceof org.qvd.vmas.platform.QvdException);
+                && !(wae.getCause() instanceof org.qvd.vmas.platform.error.QvdException);
     }
 
     /** JAX-RS' own refusals (no such path, wrong method, unreadable body) under http.* codes. */

@@ -2,9 +2,9 @@ package org.qvd.api.platform;
 
 import jakarta.json.bind.JsonbException;
 import java.util.UUID;
-import org.qvd.vmas.platform.Errors;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.Errors;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /** Translates service exceptions to problems; shared by REST (problem+json) and SOAP (faults). */
 public final class Problems {

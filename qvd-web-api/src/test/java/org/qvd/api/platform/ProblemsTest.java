@@ -6,10 +6,10 @@ import jakarta.json.bind.JsonbException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.error.PlatformError;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.entity.VmError;
 
 /** The RFC 9457 problem+json body a REST client gets for each kind of failure. */

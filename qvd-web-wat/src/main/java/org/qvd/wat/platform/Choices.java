@@ -14,8 +14,8 @@ import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfService;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /**
  * Options for the dialogs' selects: tenants (for superadmins), OSFs, users (searched as typed); the lists' state

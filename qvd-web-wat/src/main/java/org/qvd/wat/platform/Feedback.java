@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.PrimeFaces;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /**
  * Turns the outcome of every action into a visible message: a translated success text, or the

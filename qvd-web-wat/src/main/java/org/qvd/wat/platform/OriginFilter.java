@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.qvd.vmas.platform.RequestOrigin;
+import org.qvd.vmas.platform.guard.RequestOrigin;
 
 /** Tells the audit where each WAT request came from. */
 @WebFilter("/*")

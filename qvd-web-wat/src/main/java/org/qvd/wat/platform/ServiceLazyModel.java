@@ -9,8 +9,8 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
-import org.qvd.vmas.platform.Page;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.Page;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /**
  * A PrimeFaces lazy model over a service's paged list: paging, sorting (the column's field is the

@@ -13,7 +13,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * Ends a WAT session whose administrator was blocked (or its tenant) or whose password changed after it logged in,

@@ -1,6 +1,6 @@
 package org.qvd.wat.platform;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of what only the WAT refuses.

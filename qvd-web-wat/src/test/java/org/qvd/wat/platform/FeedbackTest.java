@@ -6,8 +6,8 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import org.junit.jupiter.api.Test;
 import org.qvd.vmas.account.entity.AccountError;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.entity.VmError;
 
 /** The text an administrator reads in the WAT when an action fails (English: no view, so no Spanish locale). */

@@ -20,9 +20,9 @@ import org.qvd.vmas.account.control.LoginThrottlePolicy;
 import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.config.control.ConfigResolver;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
+import org.qvd.vmas.platform.text.LogText;
 import org.qvd.vmas.totp.boundary.SecondFactor;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** An administrator as services return it (never the password hash). */
 public record AdministratorDto(

@@ -1,7 +1,7 @@
 package org.qvd.vmas.account.boundary;
 
 import org.qvd.vmas.account.entity.AccountError;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /** Wrong login or password, or a blocked user/tenant: deliberately one answer for all. */
 public class AuthenticationFailedException extends QvdException {

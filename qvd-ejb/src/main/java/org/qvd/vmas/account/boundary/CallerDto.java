@@ -2,7 +2,7 @@ package org.qvd.vmas.account.boundary;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.qvd.vmas.platform.Caller;
+import org.qvd.vmas.platform.guard.Caller;
 
 /** "Who am I": the calling administrator and its effective ACLs. */
 public record CallerDto(

@@ -3,7 +3,7 @@ package org.qvd.vmas.account.boundary;
 import java.util.List;
 import java.util.Set;
 import org.qvd.vmas.account.entity.Role;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A role: own grants and denials, inherited roles, and the resulting effective ACLs. */
 public record RoleDto(

@@ -2,7 +2,7 @@ package org.qvd.vmas.account.boundary;
 
 import java.time.Instant;
 import org.qvd.vmas.account.entity.Tenant;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A tenant as services return it. */
 public record TenantDto(Long id, String name, String description, boolean blocked, Instant createdAt)

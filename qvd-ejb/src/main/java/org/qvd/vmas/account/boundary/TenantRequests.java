@@ -3,7 +3,7 @@ package org.qvd.vmas.account.boundary;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.qvd.vmas.platform.Names;
+import org.qvd.vmas.platform.text.Names;
 
 /** Inputs of {@link TenantService}. */
 public final class TenantRequests {

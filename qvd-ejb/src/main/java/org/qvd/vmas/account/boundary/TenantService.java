@@ -11,16 +11,16 @@ import org.qvd.vmas.account.boundary.TenantRequests.TenantFilter;
 import org.qvd.vmas.account.boundary.TenantRequests.TenantUpdate;
 import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Tenant;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.ListQuery;
-import org.qvd.vmas.platform.Page;
-import org.qvd.vmas.platform.PageRequest;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.platform.RequiresAcl;
-import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.audit.Audited;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.PlatformError;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
+import org.qvd.vmas.platform.guard.Scoped;
+import org.qvd.vmas.platform.list.ListQuery;
+import org.qvd.vmas.platform.list.Page;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /** Tenants. Only superadmins change them; other admins see their own tenant only. */
 @Stateless

@@ -11,7 +11,7 @@ import org.qvd.vmas.account.control.PasswordCheck;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.directory.boundary.DirectoryLogins;
-import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.platform.guard.SystemCall;
 import org.qvd.vmas.vm.entity.Vm;
 
 /**

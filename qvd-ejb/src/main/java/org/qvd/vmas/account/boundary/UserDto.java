@@ -2,7 +2,7 @@ package org.qvd.vmas.account.boundary;
 
 import java.time.Instant;
 import org.qvd.vmas.account.entity.AppUser;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A user as services return it (never the password hash). */
 public record UserDto(

@@ -17,10 +17,10 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
 import org.qvd.vmas.directory.boundary.DirectoryLogins;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.platform.audit.Audited;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.guard.SystemCall;
 
 /**
  * User tokens for the L7R (QVD's {@code create_auth_token} and {@code Authorization: Bearer}): multi-use until they

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.account.entity.Administrator;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.CallerLookup;
-import org.qvd.vmas.platform.ForbiddenException;
+import org.qvd.vmas.platform.error.ForbiddenException;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.guard.CallerLookup;
 
 /**
  * Turns the Elytron principal {@code name@tenant} into the administrator and its effective ACLs, on every guarded call.

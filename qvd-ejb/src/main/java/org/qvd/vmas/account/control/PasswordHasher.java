@@ -4,7 +4,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 import org.qvd.vmas.account.entity.AccountError;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * bcrypt ({@code $2a$}, a fresh random salt per hash) — the modular-crypt format Elytron's jdbc-realm

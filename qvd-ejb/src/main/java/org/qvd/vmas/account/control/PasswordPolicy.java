@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qvd.vmas.account.entity.AccountError;
 import org.qvd.vmas.config.control.ConfigResolver;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * What a new password of a user or administrator must be: at least {@code password.min_length} characters

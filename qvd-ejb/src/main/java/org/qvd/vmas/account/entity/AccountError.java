@@ -1,6 +1,6 @@
 package org.qvd.vmas.account.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of tenants, users, administrators, roles, passwords, tokens, logins.

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /** Someone who administers through the WAT, the API or the CLI; logs in as {@code name@tenant}. */
 @Entity

@@ -19,8 +19,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 /**
  * A named set of ACLs. A role inherits the effective ACLs of other roles, adds its own grants and

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 /** An isolated organisation. Id 0 ({@code *}) holds the superadmins and cannot be changed or deleted. */
 @Entity

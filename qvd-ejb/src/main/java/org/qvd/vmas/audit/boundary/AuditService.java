@@ -6,11 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import org.qvd.vmas.audit.entity.AuditEntry;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.ListQuery;
-import org.qvd.vmas.platform.Page;
-import org.qvd.vmas.platform.PageRequest;
-import org.qvd.vmas.platform.RequiresAcl;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
+import org.qvd.vmas.platform.list.ListQuery;
+import org.qvd.vmas.platform.list.Page;
+import org.qvd.vmas.platform.list.PageRequest;
 
 /** The audit log: admins see their tenant's entries, superadmins all. Newest first unless sorted otherwise. */
 @Stateless

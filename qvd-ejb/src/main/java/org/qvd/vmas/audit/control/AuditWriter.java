@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.qvd.vmas.audit.entity.AuditEntry;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
 
 /** Persists audit entries: successes with the action, refusals on their own (REQUIRES_NEW). */
 @Stateless

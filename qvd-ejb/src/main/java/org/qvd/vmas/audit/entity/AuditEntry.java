@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.qvd.vmas.platform.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditEvent;
 
 /** One admin (or system) action and its result: {@code ok} or the error code. Never changed. */
 @Entity

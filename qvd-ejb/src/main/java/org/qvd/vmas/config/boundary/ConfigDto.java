@@ -1,6 +1,6 @@
 package org.qvd.vmas.config.boundary;
 
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /**
  * A configuration key as it applies to a tenant: the effective value and where it comes from

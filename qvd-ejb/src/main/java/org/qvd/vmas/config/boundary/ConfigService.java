@@ -17,12 +17,12 @@ import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.config.entity.ConfigEntry;
 import org.qvd.vmas.config.entity.ConfigError;
 import org.qvd.vmas.config.entity.ConfigKey;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.platform.RequiresAcl;
+import org.qvd.vmas.platform.audit.Audited;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.error.PlatformError;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
 
 /**
  * Configuration: a tenant's value overrides the global one (tenantId null), which overrides the

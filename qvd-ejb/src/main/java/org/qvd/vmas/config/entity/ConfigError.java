@@ -1,6 +1,6 @@
 package org.qvd.vmas.config.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of configuration entries.

@@ -2,7 +2,7 @@ package org.qvd.vmas.config.entity;
 
 import java.util.Objects;
 import java.util.function.Function;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * A typed configuration key with its built-in default. Each component declares its own keys as

@@ -23,13 +23,13 @@ import org.qvd.vmas.directory.entity.DirectoryError;
 import org.qvd.vmas.directory.entity.DirectorySettings;
 import org.qvd.vmas.directory.entity.DirectoryUser;
 import org.qvd.vmas.image.entity.Osf;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.platform.RequiresAcl;
-import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.audit.Audited;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.PlatformError;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
+import org.qvd.vmas.platform.guard.Scoped;
 
 /** Tenants' directories for admins: one per tenant, validated, audited (never with the bind secret), testable. */
 @Stateless
@@ -47,7 +47,7 @@ public class DirectoryService {
     public DirectoryDto create(@NotNull @Valid DirectoryInput input) {
         Tenant tenant = em.find(Tenant.class, CurrentCaller.get().owningTenant(input.tenantId()));
         if (tenant == null) {
-            throw new org.qvd.vmas.platform.NotFoundException(PlatformError.TENANT_NOT_FOUND, input.tenantId());
+            throw new org.qvd.vmas.platform.error.NotFoundException(PlatformError.TENANT_NOT_FOUND, input.tenantId());
         }
         if (!em.createNamedQuery(Directory.BY_TENANT, Directory.class)
                 .setParameter("tenantId", tenant.getId())

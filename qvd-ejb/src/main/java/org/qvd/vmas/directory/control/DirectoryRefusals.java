@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.directory.entity.DirectoryUser;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * Why the directory refused a user, kept although the login rolls back: on the user's directory link (admins see it

@@ -7,7 +7,7 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import java.security.GeneralSecurityException;
 import org.qvd.vmas.directory.entity.DirectoryError;
 import org.qvd.vmas.directory.entity.DirectorySettings;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * Refuses settings that could not work or would be unsafe, with a clear error naming the field: a URL other than

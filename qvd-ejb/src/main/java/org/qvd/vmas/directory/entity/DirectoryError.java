@@ -1,6 +1,6 @@
 package org.qvd.vmas.directory.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of a tenant's user directory (LDAP).

@@ -6,7 +6,7 @@ import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.state.HostState;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.host.entity.HostRuntime;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A host with its runtime; {@code kinds} are the desktop kinds its agent offers ({@code vm}, {@code container}). */
 public record HostDto(

@@ -29,7 +29,7 @@ import org.qvd.vmas.host.control.HeartbeatInbox;
 import org.qvd.vmas.host.control.HostEventRefusals;
 import org.qvd.vmas.host.control.HostEventSender;
 import org.qvd.vmas.host.control.HostEvents;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.control.VmEvents;
 
 /**

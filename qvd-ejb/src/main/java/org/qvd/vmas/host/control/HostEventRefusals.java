@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
 
 /**
  * Refuses host events a host sent in another's name (or whose sender is unknown): nothing is applied, the first

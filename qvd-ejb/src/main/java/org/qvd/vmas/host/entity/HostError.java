@@ -1,6 +1,6 @@
 package org.qvd.vmas.host.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of hosts and their agents.

@@ -1,6 +1,6 @@
 package org.qvd.vmas.host.entity;
 
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 /** A host operation its current state does not allow. */
 public class HostStateException extends InvalidStateException {

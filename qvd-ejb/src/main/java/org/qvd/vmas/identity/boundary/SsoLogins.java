@@ -21,9 +21,9 @@ import org.qvd.vmas.identity.control.SsoTickets;
 import org.qvd.vmas.identity.control.SsoTickets.Kind;
 import org.qvd.vmas.identity.entity.SsoError;
 import org.qvd.vmas.identity.entity.SsoRoleMapping;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * Single sign-on of administrators. The single sign-on application ({@code qvd-sso.war}, protected by WildFly's

@@ -11,14 +11,14 @@ import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.identity.entity.SsoError;
 import org.qvd.vmas.identity.entity.SsoRoleMapping;
-import org.qvd.vmas.platform.Audited;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
-import org.qvd.vmas.platform.PlatformError;
-import org.qvd.vmas.platform.RequiresAcl;
-import org.qvd.vmas.platform.Scoped;
+import org.qvd.vmas.platform.audit.Audited;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
+import org.qvd.vmas.platform.error.PlatformError;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
+import org.qvd.vmas.platform.guard.Scoped;
 
 /** Which identity provider claims make administrators of which tenant with which roles: per tenant, audited. */
 @Stateless

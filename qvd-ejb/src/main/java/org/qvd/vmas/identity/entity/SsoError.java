@@ -1,6 +1,6 @@
 package org.qvd.vmas.identity.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of single sign-on for administrators. The one place they are spelled: clients, the OpenAPI document

@@ -3,7 +3,7 @@ package org.qvd.vmas.image.boundary;
 import java.time.Instant;
 import java.util.List;
 import org.qvd.vmas.image.entity.Di;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A disk image with its tags. */
 public record DiDto(

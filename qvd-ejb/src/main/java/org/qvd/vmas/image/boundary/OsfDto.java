@@ -2,7 +2,7 @@ package org.qvd.vmas.image.boundary;
 
 import java.time.Instant;
 import org.qvd.vmas.image.entity.Osf;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** An OS flavour as services return it; {@code kind} is {@code vm} or {@code container}. */
 public record OsfDto(

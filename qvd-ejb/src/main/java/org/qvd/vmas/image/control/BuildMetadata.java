@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.qvd.vmas.image.entity.ImageError;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * The metadata file that {@code images/build.sh} writes beside each image ({@code <image>.json}): version,

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.qvd.vmas.image.entity.ImageError;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.PlatformError;
 import org.qvd.vmas.platform.ServerConfig;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.PlatformError;
 
 /**
  * The two image directories of the farm. Staging ({@code qvd.images.staging}, env {@code QVD_IMAGES_STAGING}) is

@@ -1,6 +1,6 @@
 package org.qvd.vmas.image.entity;
 
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /** A refused tag operation (fixed or reserved tag, bad name, conflicting version). */
 public class DiTagException extends QvdException {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.vmas.account.entity.Tenant;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /**
  * An OS flavour: a desktop type's kind (VM or container), memory, overlay and home size. It owns its disk images

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.NotFoundException;
 
 /**
  * The tag rules of an OSF (ARCHITECTURE §2, QVD inventory §8): a tag names at most one DI of the

@@ -1,7 +1,7 @@
 package org.qvd.vmas.property.boundary;
 
 import java.util.Locale;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 import org.qvd.vmas.property.entity.Property;
 
 /** One property of one object. */

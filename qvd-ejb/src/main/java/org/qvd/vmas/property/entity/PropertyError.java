@@ -1,6 +1,6 @@
 package org.qvd.vmas.property.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of properties of users, VMs, hosts, OSFs and DIs.

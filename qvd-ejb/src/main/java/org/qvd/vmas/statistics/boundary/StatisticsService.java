@@ -7,10 +7,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.CurrentCaller;
-import org.qvd.vmas.platform.RequiresAcl;
-import org.qvd.vmas.platform.SystemCall;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.guard.CurrentCaller;
+import org.qvd.vmas.platform.guard.RequiresAcl;
+import org.qvd.vmas.platform.guard.SystemCall;
 import org.qvd.vmas.statistics.control.StatisticsQueries;
 import org.qvd.vmas.vm.boundary.VmDto;
 

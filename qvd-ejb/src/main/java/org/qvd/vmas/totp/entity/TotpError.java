@@ -1,6 +1,6 @@
 package org.qvd.vmas.totp.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of administrators' second factor (TOTP).

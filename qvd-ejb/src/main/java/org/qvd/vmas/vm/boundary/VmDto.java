@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.qvd.protocol.state.UserState;
 import org.qvd.protocol.state.VmState;
 import org.qvd.protocol.state.XState;
-import org.qvd.vmas.platform.AuditSubject;
+import org.qvd.vmas.platform.audit.AuditSubject;
 import org.qvd.vmas.vm.entity.LastConnection;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.qvd.protocol.state.DesktopKind;
 import org.qvd.protocol.vm.StartVmCommand;
 import org.qvd.vmas.image.entity.Di;
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.entity.VmError;

@@ -1,6 +1,6 @@
 package org.qvd.vmas.vm.control;
 
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.entity.VmError;
 
 /** Every address of the configured VM range is taken. */

@@ -1,6 +1,6 @@
 package org.qvd.vmas.vm.control;
 
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 import org.qvd.vmas.vm.entity.VmError;
 
 /** IPv4 addresses as numbers (0 … 2^32-1) and back, strictly dotted-quad. */

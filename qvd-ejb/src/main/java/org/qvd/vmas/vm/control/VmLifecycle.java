@@ -24,7 +24,7 @@ import org.qvd.vmas.host.control.HostPlacement.Candidate;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.image.control.ImageStorage;
 import org.qvd.vmas.image.entity.Di;
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 import org.qvd.vmas.property.entity.Property;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.vmas.vm.entity.Vm;

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.qvd.vmas.config.control.ConfigResolver;
 import org.qvd.vmas.config.entity.ConfigError;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.entity.VmError;
 
 /**

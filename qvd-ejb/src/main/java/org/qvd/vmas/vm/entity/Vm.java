@@ -86,7 +86,7 @@ public class Vm {
 
     public Vm(AppUser user, Osf osf, String name, String diTag, String ip, String description) {
         if (!user.getTenant().getId().equals(osf.getTenant().getId())) {
-            throw new org.qvd.vmas.platform.InvalidInputException(
+            throw new org.qvd.vmas.platform.error.InvalidInputException(
                     VmError.OSF_OTHER_TENANT, "the OSF belongs to another tenant than the user");
         }
         this.user = user;
@@ -141,7 +141,7 @@ public class Vm {
 
     public void expire(Instant soft, Instant hard) {
         if (soft != null && hard != null && hard.isBefore(soft)) {
-            throw new org.qvd.vmas.platform.InvalidInputException(
+            throw new org.qvd.vmas.platform.error.InvalidInputException(
                     VmError.EXPIRATION_INVALID, "the hard expiration cannot come before the soft one");
         }
         this.expirationSoft = soft;

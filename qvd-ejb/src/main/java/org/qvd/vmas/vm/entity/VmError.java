@@ -1,6 +1,6 @@
 package org.qvd.vmas.vm.entity;
 
-import org.qvd.vmas.platform.ErrorCode;
+import org.qvd.vmas.platform.error.ErrorCode;
 
 /**
  * Error codes of virtual machines: states, placement, images, the VM network.

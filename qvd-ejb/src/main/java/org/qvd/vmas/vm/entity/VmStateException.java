@@ -1,6 +1,6 @@
 package org.qvd.vmas.vm.entity;
 
-import org.qvd.vmas.platform.InvalidStateException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 /** A VM operation its current state does not allow; nothing was changed. */
 public class VmStateException extends InvalidStateException {

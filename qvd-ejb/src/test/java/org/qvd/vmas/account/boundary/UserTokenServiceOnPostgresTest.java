@@ -17,8 +17,8 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.account.entity.UserToken;
 import org.qvd.vmas.directory.boundary.DirectoryLogins;
-import org.qvd.vmas.platform.InvalidInputException;
 import org.qvd.vmas.platform.JpaOnPostgres;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /** The token service's code on a real, migrated PostgreSQL (no container: no audit interceptor). */
 class UserTokenServiceOnPostgresTest {

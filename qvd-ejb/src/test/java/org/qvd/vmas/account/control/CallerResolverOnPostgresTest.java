@@ -15,9 +15,9 @@ import org.qvd.vmas.account.entity.Acl;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
-import org.qvd.vmas.platform.Caller;
-import org.qvd.vmas.platform.ForbiddenException;
 import org.qvd.vmas.platform.JpaOnPostgres;
+import org.qvd.vmas.platform.error.ForbiddenException;
+import org.qvd.vmas.platform.guard.Caller;
 
 /**
  * The caller of every guarded call, on a real, migrated PostgreSQL: one statement per call once its ACLs are known,

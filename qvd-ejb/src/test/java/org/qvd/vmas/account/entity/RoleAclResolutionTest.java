@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.InvalidStateException;
 import org.qvd.vmas.platform.TestIds;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 class RoleAclResolutionTest {
 

@@ -3,8 +3,8 @@ package org.qvd.vmas.account.entity;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.platform.InvalidStateException;
 import org.qvd.vmas.platform.TestIds;
+import org.qvd.vmas.platform.error.InvalidStateException;
 
 class TenantTest {
 

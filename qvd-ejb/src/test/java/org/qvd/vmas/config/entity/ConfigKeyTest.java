@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 class ConfigKeyTest {
 

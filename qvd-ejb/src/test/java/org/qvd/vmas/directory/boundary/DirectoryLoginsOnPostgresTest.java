@@ -43,9 +43,9 @@ import org.qvd.vmas.directory.entity.Directory;
 import org.qvd.vmas.directory.entity.DirectorySettings;
 import org.qvd.vmas.directory.entity.DirectoryUser;
 import org.qvd.vmas.image.entity.Osf;
-import org.qvd.vmas.platform.AuditEvent;
-import org.qvd.vmas.platform.AuditSink;
 import org.qvd.vmas.platform.JpaOnPostgres;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.audit.AuditSink;
 import org.qvd.vmas.vm.entity.Vm;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.qvd.vmas.directory.entity.DirectorySettings;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /** What an admin is told for directory settings that could not work or would send passwords in clear. */
 class DirectorySettingsCheckTest {

@@ -16,11 +16,11 @@ import org.qvd.vmas.account.entity.AppUser;
 import org.qvd.vmas.account.entity.Role;
 import org.qvd.vmas.account.entity.Tenant;
 import org.qvd.vmas.image.entity.Osf;
-import org.qvd.vmas.platform.AsCaller;
-import org.qvd.vmas.platform.Caller;
 import org.qvd.vmas.platform.JpaOnPostgres;
-import org.qvd.vmas.platform.Page;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.guard.AsCaller;
+import org.qvd.vmas.platform.guard.Caller;
+import org.qvd.vmas.platform.list.Page;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.entity.Vm;
 

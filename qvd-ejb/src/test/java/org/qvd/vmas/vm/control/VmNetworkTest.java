@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.qvd.vmas.platform.ConflictException;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.QvdException;
+import org.qvd.vmas.platform.error.ConflictException;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.QvdException;
 
 /** The VM network: which addresses a VM may have, the lowest free one, and MACs no two VMs share. */
 class VmNetworkTest {

@@ -21,7 +21,7 @@ import org.qvd.l7r.session.entity.ConnectionTraffic;
 import org.qvd.l7r.session.entity.SessionRequest;
 import org.qvd.l7r.session.entity.VmEndpoint;
 import org.qvd.l7r.session.entity.VmUnavailableException;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * One {@code connect_to_vm} after its checks passed: take the VM over, have it running, start the X session,

@@ -63,7 +63,7 @@ public final class L7rListener implements AutoCloseable {
     /**
      * {@code eventLoops} runs each Netty event loop (one long task per loop: the server's managed threads inside
      * WildFly, see {@code org.qvd.l7r.adapter}); {@code null} makes the listener's own daemon threads (tests,
-     * {@link ConnectorMain}).
+     * the bench's {@code ConnectorMain}).
      */
     public L7rListener(
             ConnectorConfig config,

@@ -22,7 +22,7 @@ import org.qvd.l7r.session.entity.QvdUser;
 import org.qvd.l7r.session.entity.SessionRequest;
 import org.qvd.l7r.session.entity.VmAccess;
 import org.qvd.l7r.session.entity.VmRef;
-import org.qvd.vmas.platform.LogText;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * Answers QVD requests on one client connection, one at a time (keep-alive: {@code list_of_vm} then

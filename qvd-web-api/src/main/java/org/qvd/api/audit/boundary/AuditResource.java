@@ -18,8 +18,8 @@ import org.qvd.api.platform.Page;
 import org.qvd.api.platform.PageParams;
 import org.qvd.vmas.audit.boundary.AuditFilter;
 import org.qvd.vmas.audit.boundary.AuditService;
-import org.qvd.vmas.platform.InvalidInputException;
-import org.qvd.vmas.platform.PlatformError;
+import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.error.PlatformError;
 
 /** The audit log of every administrative action, newest first by default. */
 @Path("audit")

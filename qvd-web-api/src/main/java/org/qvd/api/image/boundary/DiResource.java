@@ -36,7 +36,7 @@ import org.qvd.vmas.image.boundary.DiRequests.DiFilter;
 import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
 import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 
 /** Disk images: upload into the image storage or import from staging, tags, blocking, deletion. */
 @Path("dis")

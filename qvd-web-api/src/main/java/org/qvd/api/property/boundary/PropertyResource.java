@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qvd.api.platform.ApiError;
-import org.qvd.vmas.platform.NotFoundException;
+import org.qvd.vmas.platform.error.NotFoundException;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
 

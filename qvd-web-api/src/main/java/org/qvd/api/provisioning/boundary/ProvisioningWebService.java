@@ -17,7 +17,7 @@ import org.qvd.api.provisioning.boundary.ProvisioningTypes.Vm;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmService;

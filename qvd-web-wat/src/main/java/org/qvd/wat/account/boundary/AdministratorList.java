@@ -14,7 +14,7 @@ import org.qvd.vmas.account.boundary.AdministratorService;
 import org.qvd.vmas.account.boundary.RoleDto;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
 import org.qvd.vmas.account.boundary.RoleService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.wat.platform.Bulk;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;

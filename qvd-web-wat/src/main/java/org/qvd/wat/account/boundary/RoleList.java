@@ -11,7 +11,7 @@ import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
 import org.qvd.vmas.account.boundary.RoleService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
 

@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostService;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.VmFilter;
 import org.qvd.vmas.vm.boundary.VmService;

@@ -15,7 +15,7 @@ import org.qvd.vmas.image.boundary.DiRequests.StagedDi;
 import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.StagedImageDto;
-import org.qvd.vmas.platform.InvalidInputException;
+import org.qvd.vmas.platform.error.InvalidInputException;
 import org.qvd.wat.platform.AdminSession;
 import org.qvd.wat.platform.Bulk;
 import org.qvd.wat.platform.Feedback;

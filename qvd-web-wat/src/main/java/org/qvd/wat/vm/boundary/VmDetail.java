@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.qvd.vmas.platform.PageRequest;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.VmUpdate;
 import org.qvd.vmas.vm.boundary.VmService;

@@ -36,7 +36,8 @@ public class VmList implements Serializable {
     private LocalDateTime bulkSoft;
     private LocalDateTime bulkHard;
 
-    private org.qvd.vmas.platform.Page<VmDto> load(Map<String, String> f, org.qvd.vmas.platform.PageRequest page) {
+    private org.qvd.vmas.platform.list.Page<VmDto> load(
+            Map<String, String> f, org.qvd.vmas.platform.list.PageRequest page) {
         return vms.list(
                 new VmFilter(
                         ServiceLazyModel.number(f.get("tenant")),

@@ -1,8 +1,0 @@
-package org.qvd.vmas.platform;
-
-/** A duplicate or an object still in use. Code {@code <object>.duplicate}, {@code <object>.in_use}… */
-public class ConflictException extends QvdException {
-    public ConflictException(ErrorCode code, String message) {
-        super(code, 409, message);
-    }
-}
