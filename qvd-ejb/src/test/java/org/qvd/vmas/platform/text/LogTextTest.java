@@ -32,7 +32,8 @@ class LogTextTest {
                 .hasSizeLessThan(LogText.MAX + 30);
     }
 
-    record Description(String name, String description) {}
+    // public: the audit reads records by reflection from its own package, as it reads every DTO
+    public record Description(String name, String description) {}
 
     @SuppressWarnings("unused")
     void update(Long id, Description request) {}
