@@ -2,6 +2,7 @@ package org.qvd.l7r.platform;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.qvd.vmas.platform.ServerConfig;
 
@@ -9,7 +10,8 @@ import org.qvd.vmas.platform.ServerConfig;
  * The L7R's settings. Each is read from the system property {@code qvd.l7r.<name>}, else the environment variable
  * {@code QVD_L7R_<NAME>} (dots and dashes become underscores), else the default shown in {@link #defaults()}.
  *
- * @param nodeName        this node's name in connection ids and logs (default: the host name)
+ * @param nodeName        this node's name in connection ids and logs (default: {@code qvd.node.id}, else in the server
+ *                        WildFly's node name, else the host name)
  * @param bindAddress     address to listen on ({@code 0.0.0.0})
  * @param port            TLS port for QVD clients (8443; 0 picks a free port, for tests)
  * @param workerThreads   Netty I/O threads (0 = Netty's default, 2 × cores)
@@ -111,12 +113,17 @@ public record ConnectorConfig(
 
     /**
      * In the server: the defaults overridden by the {@code qvd.l7r.*} settings of the server's one reader
-     * ({@link ServerConfig}); the node name defaults to {@code qvd.node.id}, else the host name.
+     * ({@link ServerConfig}); the node name defaults to {@code qvd.node.id}, else WildFly's node name.
      */
     public static ConnectorConfig fromServer() {
         return from(
                 name -> ServerConfig.text("qvd.l7r." + name).orElse(null),
-                defaults(localHostName(ServerConfig.text("qvd.node.id").orElse(null))));
+                defaults(localHostName(ServerConfig.text("qvd.node.id")
+                        // else WildFly's own node name: the name the cluster's group (ClusterMembership) knows this
+                        // node by, also on a single node, whose local group has that one member. With the host name
+                        // here a single node took its own connections for a departed node's at every takeover.
+                        .or(() -> Optional.ofNullable(System.getProperty("jboss.node.name"))) // the server's, not ours
+                        .orElse(null))));
     }
 
     /**
