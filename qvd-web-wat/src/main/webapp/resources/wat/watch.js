@@ -7,14 +7,21 @@ const status = document.getElementById('watch-status');
 const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
 const rfb = new RFB(screen, `${scheme}//${location.host}${screen.dataset.relay}`, { wsProtocols: ['binary'] });
 rfb.viewOnly = screen.dataset.mode !== 'assist';
+let connected = false;
+if (screen.dataset.mode === 'assist') {
+  // where the VMs ask the user first (vma.vnc.assist.confirm), the connect waits for their Yes (docs/browser.md)
+  status.textContent = 'Connecting (asking the user to accept your assistance where required)...';
+}
 rfb.scaleViewport = true;
 rfb.addEventListener('connect', () => {
   status.textContent = screen.dataset.mode === 'assist' ? 'Assisting: your keyboard and mouse reach the desktop'
     : 'Viewing (read-only)';
   document.body.dataset.watch = 'connected';
+  connected = true;
 });
 rfb.addEventListener('disconnect', () => {
-  status.textContent = 'The view ended';
+  status.textContent = connected || screen.dataset.mode !== 'assist' ? 'The view ended'
+    : 'The user did not accept the assistance (or the desktop could not be reached)';
   document.body.dataset.watch = 'disconnected';
 });
 // the tests switch viewOnly off, as a hostile page could, to show that the VNC server itself refuses a viewer's input
