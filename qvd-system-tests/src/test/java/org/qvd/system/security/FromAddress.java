@@ -56,6 +56,14 @@ final class FromAddress {
                 body);
     }
 
+    Response postJson(String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return send(
+                "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n",
+                body);
+    }
+
     private Response send(String head, byte[] body) {
         try (SSLSocket socket = (SSLSocket) TrustAll.context()
                 .getSocketFactory()

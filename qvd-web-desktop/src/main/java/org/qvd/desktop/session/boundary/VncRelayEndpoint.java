@@ -2,6 +2,7 @@ package org.qvd.desktop.session.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
@@ -9,6 +10,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -45,8 +47,12 @@ public class VncRelayEndpoint {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService timer;
+
     private BrowserConnection connection;
     private volatile VncTunnel tunnel;
+    private volatile KeepAlive keepAlive;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
@@ -66,7 +72,22 @@ public class VncRelayEndpoint {
         connection = found;
         session.setMaxIdleTimeout(0);
         session.setMaxBinaryMessageBufferSize(Relays.MAX_MESSAGE);
+        keepAlive = KeepAlive.start(timer, session, () -> browserGone(session));
         executor.execute(() -> attach(session));
+    }
+
+    /** The browser stopped answering (gone without a FIN): the session is freed now, whatever the socket does. */
+    private void browserGone(Session session) {
+        VncTunnel current = tunnel;
+        if (current != null) {
+            current.close();
+        }
+        connections.finish(
+                connection,
+                "the browser stopped answering",
+                current == null ? ConnectionTraffic.NONE : current.traffic());
+        executor.execute(() ->
+                Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the browser stopped answering"));
     }
 
     /** Off the I/O thread: the agent starts its viewer (about a second), then bytes flow both ways. */
@@ -79,8 +100,10 @@ public class VncRelayEndpoint {
                     connection,
                     opened.openedAt(),
                     () -> Relays.close(session, TAKEN_OVER, "taken over by another client"));
-            executor.execute(() -> opened.pump(() ->
-                    Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
+            executor.execute(() -> opened.pump(
+                    KeepAlive.DEAD_AFTER,
+                    () -> Relays.close(
+                            session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "browser connection " + connection.id() + " could not reach the desktop", e);
             connections.finish(connection, "could not reach the desktop: " + e.getMessage(), ConnectionTraffic.NONE);
@@ -90,14 +113,31 @@ public class VncRelayEndpoint {
 
     @OnMessage
     public void message(Session session, ByteBuffer bytes) throws IOException {
+        heard();
         VncTunnel current = tunnel;
         if (current != null) {
             current.toVm(bytes);
         }
     }
 
+    @OnMessage
+    public void pong(PongMessage pong) {
+        heard();
+    }
+
+    private void heard() {
+        KeepAlive k = keepAlive;
+        if (k != null) {
+            k.heard();
+        }
+    }
+
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        KeepAlive k = keepAlive;
+        if (k != null) {
+            k.stop();
+        }
         VncTunnel current = tunnel;
         if (current != null) {
             current.close();

@@ -3,17 +3,20 @@ package org.qvd.desktop.session.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.desktop.session.control.VncStarter;
@@ -41,7 +44,12 @@ public class WatchRelayEndpoint {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService timer;
+
     private volatile VncTunnel tunnel;
+    private volatile KeepAlive keepAlive;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private VmWatchService.Grant grant;
 
     @OnOpen
@@ -59,6 +67,11 @@ public class WatchRelayEndpoint {
         grant = redeemed.get();
         session.setMaxIdleTimeout(0);
         session.setMaxBinaryMessageBufferSize(Relays.MAX_MESSAGE);
+        keepAlive = KeepAlive.start(timer, session, () -> {
+            end(); // the view ends on the user's screen (its notice goes) even if the socket never closes
+            executor.execute(() -> Relays.close(
+                    session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the browser stopped answering"));
+        });
         executor.execute(() -> attach(session));
     }
 
@@ -68,8 +81,10 @@ public class WatchRelayEndpoint {
             tunnel = opened;
             LOG.info(() -> "View/Assist ticket " + grant.ticketId() + " (" + grant.mode() + ") of VM " + grant.vmId()
                     + " relayed");
-            opened.pump(() ->
-                    Relays.close(session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended"));
+            opened.pump(
+                    KeepAlive.DEAD_AFTER,
+                    () -> Relays.close(
+                            session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended"));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "View/Assist of VM " + grant.vmId() + " could not reach the desktop", e);
             Relays.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "could not reach the desktop");
@@ -78,14 +93,40 @@ public class WatchRelayEndpoint {
 
     @OnMessage
     public void message(ByteBuffer bytes) throws IOException {
+        heard();
         VncTunnel current = tunnel;
         if (current != null) {
             current.toVm(bytes);
         }
     }
 
+    @OnMessage
+    public void pong(PongMessage pong) {
+        heard();
+    }
+
+    /** A pong or the viewer's bytes: the browser is there. */
+    private void heard() {
+        KeepAlive k = keepAlive;
+        if (k != null) {
+            k.heard();
+        }
+    }
+
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        end();
+    }
+
+    /** Once: the VM's view is closed (x11vnc ends, the notice goes) and the end is audited. */
+    private void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        KeepAlive k = keepAlive;
+        if (k != null) {
+            k.stop();
+        }
         VncTunnel current = tunnel;
         if (current != null) {
             current.close();

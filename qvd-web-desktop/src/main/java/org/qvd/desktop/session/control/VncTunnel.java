@@ -7,7 +7,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qvd.l7r.session.entity.ConnectionTraffic;
 
@@ -40,17 +45,27 @@ public final class VncTunnel {
         return openedAt;
     }
 
-    /** Copies the VM's bytes to the browser until either side ends, then runs {@code ended}. */
-    public void pump(Runnable ended) {
+    /**
+     * Copies the VM's bytes to the browser until either side ends, then runs {@code ended}. A browser that takes no
+     * bytes for {@code sendTimeout} (gone without a FIN: its TCP window stays shut) ends the relay too, rather than
+     * holding this thread in a write that the kernel would retry for many minutes.
+     */
+    public void pump(Duration sendTimeout, Runnable ended) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = socket.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                browser.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, n));
+                Future<Void> sent;
+                synchronized (browser) { // one send started at a time on this WebSocket (the keep-alive pings too)
+                    sent = browser.getAsyncRemote().sendBinary(ByteBuffer.wrap(buffer, 0, n));
+                }
+                sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 toBrowser.addAndGet(n);
             }
-        } catch (IOException | IllegalStateException e) {
-            // the browser or the VM went away: either way the relay ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | IllegalStateException | ExecutionException | TimeoutException e) {
+            // the browser or the VM went away, or the browser stopped taking bytes: either way the relay ends
         } finally {
             close();
             ended.run();
