@@ -33,11 +33,11 @@ class BrowserRelayKeepAliveIT {
                     new BrowserDesktopClient(link.port()).login(user.login(), VmasData.USER_PASSWORD);
             String[] ready = browser.connect(vm);
             BrowserDesktopClient.Relay relay = browser.relay(ready);
+            data.awaitUserState(vm, "connected"); // the relay reached the desktop (a VNC server speaks first)
             relay.send("hello");
             await("the desktop's echo")
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> relay.received.indexOf("hello") >= 0);
-            data.awaitUserState(vm, "connected");
 
             Thread.sleep(25_000); // longer than the keep-alive's 20 s: an idle browser that answers pings stays
             assertThat(relay.closed).as("an idle, living browser's relay").isNotDone();
@@ -61,11 +61,11 @@ class BrowserRelayKeepAliveIT {
             BrowserDesktopClient other =
                     new BrowserDesktopClient(system.httpsPort()).login(user.login(), VmasData.USER_PASSWORD);
             BrowserDesktopClient.Relay second = other.relay(other.connect(vm));
+            data.awaitUserState(vm, "connected");
             second.send("again");
             await("the second client's echo")
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> second.received.indexOf("again") >= 0);
-            data.awaitUserState(vm, "connected");
             second.socket.sendClose(1000, "done").get();
         }
     }
