@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -17,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Secrets the VMAS must read back in clear (a directory's bind password, administrators' TOTP secrets) are stored
  * encrypted with AES-256-GCM: {@value #PREFIX}{@code base64(nonce | ciphertext | tag)}. The key is the installation's:
- * {@code qvd.secret.key} / {@code QVD_SECRET_KEY} (base64 of 32 bytes; every node of a cluster needs the same), else
+ * {@code qvd.secret.key} / {@code QVD_SECRET_KEY} read through {@link ServerConfig} (base64 of 32 bytes; every node of
+ * a cluster needs the same), else
  * the file {@code <server data dir>/qvd-secret.key} (made at first use, mode 0600; {@code QVD_HOME/wildfly/data} for
  * {@code ./qvd run}). A database dump alone then holds no usable secret. A value without the prefix was stored
  * before encryption: it is read as it is ({@code SecretsAtRest} encrypts such values at start).
@@ -90,10 +92,11 @@ public final class SecretBox {
     }
 
     private static byte[] loadKey() {
-        String configured = System.getProperty("qvd.secret.key", System.getenv("QVD_SECRET_KEY"));
-        if (configured != null && !configured.isBlank()) {
-            return decode(configured.trim(), "QVD_SECRET_KEY / qvd.secret.key");
+        Optional<String> configured = ServerConfig.text("qvd.secret.key");
+        if (configured.isPresent()) {
+            return decode(configured.get().trim(), "QVD_SECRET_KEY / qvd.secret.key");
         }
+        // WildFly's own location, not a setting of ours (outside the server: the temp directory)
         String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
         Path file = Path.of(dataDir, KEY_FILE);
         try {

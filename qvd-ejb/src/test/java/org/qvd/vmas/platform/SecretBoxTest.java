@@ -3,16 +3,35 @@ package org.qvd.vmas.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Secrets at rest: AES-256-GCM with the installation's key, never the clear text in the column. */
 class SecretBoxTest {
 
+    /** The key in src/test/resources/META-INF/microprofile-config.properties: 32 bytes 0x07. */
+    private static final byte[] CONFIGURED_KEY = new byte[32];
+
     static {
-        if (System.getProperty("qvd.secret.key") == null) {
-            System.setProperty("qvd.secret.key", Base64.getEncoder().encodeToString(new byte[32]));
-        }
+        java.util.Arrays.fill(CONFIGURED_KEY, (byte) 7);
+    }
+
+    @Test
+    void theInstallationKeyIsTheOneTheServerConfigurationNames() throws Exception {
+        assertThat(System.getProperty("qvd.secret.key"))
+                .as("only MicroProfile Config has it")
+                .isNull();
+        byte[] sealed =
+                Base64.getDecoder().decode(SecretBox.seal("Bind-Secret-42").substring(SecretBox.PREFIX.length()));
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(CONFIGURED_KEY, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+        c.updateAAD("qvd-secret-v1".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(c.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8))
+                .isEqualTo("Bind-Secret-42");
     }
 
     @Test

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.qvd.vmas.platform.ServerConfig;
 
 /**
  * What a single sign-on hands to the WAT and the REST API: {@code sso.base64url(kind|principal|expiry|issued|nonce)
- * .base64url(HMAC-SHA256)}, signed with {@code qvd.api.token.secret} (env {@code QVD_API_TOKEN_SECRET}, the same on
+ * .base64url(HMAC-SHA256)}, signed with {@code qvd.api.token.secret} (env {@code QVD_API_TOKEN_SECRET}, read through
+ * {@link ServerConfig}; the same on
  * every node of a cluster; without it a random per-process key, so a ticket only works on the node that made it).
  * A {@link Kind#LOGIN} ticket logs a browser in once within a minute; an {@link Kind#API} ticket is a bearer token
  * for the REST API until it expires.
@@ -104,13 +106,13 @@ public class SsoTickets {
 
     private synchronized byte[] key() {
         if (key == null) {
-            String secret = System.getProperty("qvd.api.token.secret", System.getenv("QVD_API_TOKEN_SECRET"));
-            if (secret != null && !secret.isBlank()) {
-                key = secret.getBytes(StandardCharsets.UTF_8);
-            } else {
-                key = new byte[32];
-                RANDOM.nextBytes(key);
-            }
+            key = ServerConfig.text("qvd.api.token.secret")
+                    .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
+                    .orElseGet(() -> {
+                        byte[] random = new byte[32];
+                        RANDOM.nextBytes(random);
+                        return random;
+                    });
         }
         return key;
     }
