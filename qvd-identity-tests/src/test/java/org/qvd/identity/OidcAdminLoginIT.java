@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qvd.testsupport.browser.Chromium;
 
 /**
  * Administrators log in through a real OpenID Connect provider (Keycloak, realm from a file): in a real Chromium to

@@ -1,24 +1,14 @@
 package org.qvd.cluster.platform;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qvd.testsupport.RequiredResource;
+import org.qvd.testsupport.browser.Chromium;
 
 /**
  * An administrator in a real browser (Debian's headless Chromium, as the system tier's WAT tests) on the WAT through
@@ -26,41 +16,20 @@ import org.qvd.testsupport.RequiredResource;
  * HTTP status. Chromium does not know the installation CA (its certificate store is NSS's): the TLS identity of the
  * balancer is checked by {@link Admin} and {@link Wat}, which trust that CA only.
  */
-public final class WatBrowser implements AutoCloseable {
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("qvd.screenshots", "target/screenshots"));
+public final class WatBrowser extends Chromium {
 
-    private final WebDriver driver;
     private final String base;
-    private final Path profile;
 
     public WatBrowser(int httpsPort) throws IOException {
+        super(1400, 1000, installed(Duration.ofSeconds(30)), Duration.ofSeconds(90));
+        base = "https://localhost:" + httpsPort + "/wat";
+    }
+
+    /** Skips (or fails where required) without Debian's chromium and chromium-driver, before starting anything. */
+    private static Duration installed(Duration patience) {
         RequiredResource.executable(Path.of("/usr/bin/chromium"), "chromium");
         RequiredResource.executable(Path.of("/usr/bin/chromedriver"), "chromium-driver");
-        System.setProperty("SE_OFFLINE", "true");
-        profile = Files.createTempDirectory("chromium-cluster-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--ignore-certificate-errors",
-                "--lang=en-US",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + profile);
-        options.setAcceptInsecureCerts(true);
-        driver = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                        .build(),
-                options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
-        base = "https://localhost:" + httpsPort + "/wat";
+        return patience;
     }
 
     /** Logs the superadmin in through the login form and opens the VM list (a page whose buttons are Ajax). */
@@ -127,7 +96,7 @@ public final class WatBrowser implements AutoCloseable {
                     .ignoring(WebDriverException.class)
                     .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
-            String shot = screenshot("wat-" + System.currentTimeMillis());
+            String shot = shot("wat-" + System.currentTimeMillis());
             throw new AssertionError(
                     "no " + what + " within " + timeout.toSeconds() + " s on " + driver.getCurrentUrl()
                             + " (screenshot " + shot + "): " + abbreviated(driver.getPageSource()),
@@ -139,25 +108,12 @@ public final class WatBrowser implements AutoCloseable {
         return page == null || page.length() < 2000 ? page : page.substring(0, 2000) + "…";
     }
 
-    private String screenshot(String name) {
+    private String shot(String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path to = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
-            return to.toString();
+            screenshot(name);
+            return SCREENSHOTS.resolve(name + ".png").toString();
         } catch (IOException | RuntimeException e) {
             return "none: " + e.getMessage();
-        }
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
-        try (Stream<Path> paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary profile is harmless
         }
     }
 }
