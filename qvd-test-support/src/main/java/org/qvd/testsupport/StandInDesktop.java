@@ -53,6 +53,7 @@ public final class StandInDesktop implements AutoCloseable {
     private final HttpServer vma;
     private final ServerSocket nx;
     private VmRuntimeRow row;
+    private volatile int vncPort = -1;
 
     private StandInDesktop(Vma vmaStyle, Nx nxStyle) throws IOException {
         this.vmaStyle = vmaStyle;
@@ -108,7 +109,13 @@ public final class StandInDesktop implements AutoCloseable {
      * reach the same stand-in session as an NX client's (no VNC is spoken: the tests read the session's transcript).
      */
     private String vncAnswer() {
-        return "{\"port\":" + nxPort() + ",\"mode\":\"desktop\"}";
+        return "{\"port\":" + (vncPort > 0 ? vncPort : nxPort()) + ",\"mode\":\"desktop\"}";
+    }
+
+    /** {@code vnc_start} answers this port from now on: a real VNC server on this machine instead of the session. */
+    public StandInDesktop vncAt(int port) {
+        this.vncPort = port;
+        return this;
     }
 
     private String answer(boolean start) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A client's network as the test controls it: a TCP forwarder to a server port (TLS passes through untouched) that
  * can {@link #freeze()}: from then on no byte passes either way and nothing is closed, as when a laptop sleeps or a
- * NAT forgets the flow (no FIN, no reset reaches the server).
+ * NAT forgets the flow (no FIN, no reset reaches the server); or {@link #cut()}: every connection is reset.
  */
 final class FreezableLink implements AutoCloseable {
     private final ServerSocket listener;
@@ -35,6 +35,19 @@ final class FreezableLink implements AutoCloseable {
     /** No byte passes any more, in either direction; every connection stays open. */
     void freeze() {
         frozen = true;
+    }
+
+    /** Resets every open connection (a short network loss the client notices); new ones pass again. */
+    void cut() {
+        for (Socket socket : open) {
+            open.remove(socket);
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
     }
 
     private void acceptAll() {
