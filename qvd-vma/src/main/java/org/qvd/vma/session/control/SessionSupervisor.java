@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.protocol.state.XState;
@@ -21,6 +23,15 @@ import org.qvd.vma.session.entity.SessionUser;
  */
 public final class SessionSupervisor {
     private static final Logger LOG = Logger.getLogger(SessionSupervisor.class.getName());
+    /**
+     * How long nxagent may take to announce a resume ("Resuming session") after its HUP. nxagent drops a HUP that
+     * arrives while its previous NX transport is still closing (state down, transport running: nx-libs
+     * Reconnect.c), which happens when a takeover's second {@code x_start} follows the suspension at once; the
+     * session then stayed suspended while the VMA said "starting", and the client waited in vain.
+     */
+    static final long RESUME_ANNOUNCE_MILLIS = 2000;
+    /** How many HUPs a resume sends before it gives up and reports the session suspended again. */
+    static final int RESUME_SIGNALS = 8;
     private final VmaConfig config;
     private final UserProvisioner provisioner;
     private final SessionFiles files;
@@ -29,7 +40,14 @@ public final class SessionSupervisor {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService resumeWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "nxagent-resume-watch");
+        t.setDaemon(true);
+        return t;
+    });
     private XState state = XState.STOPPED;
+    /** HUPs sent for a resume nxagent has not announced yet; 0 when no resume is pending. */
+    private int resumeSignals;
     private NxAgent agent;
     private Process desktop;
     private SessionUser user;
@@ -130,6 +148,31 @@ public final class SessionSupervisor {
         cookie = request.cookie();
         // nxagent announces "Waiting for connection" once it really listens again
         state = XState.STARTING;
+        resumeSignals = 1;
+        watchResume();
+    }
+
+    private void watchResume() {
+        resumeWatch.schedule(this::signalResumeAgain, RESUME_ANNOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** nxagent did not announce the resume: its HUP was dropped (see {@link #RESUME_ANNOUNCE_MILLIS}). */
+    private synchronized void signalResumeAgain() {
+        if (resumeSignals == 0 || agent == null || !agent.isAlive()) {
+            return;
+        }
+        if (resumeSignals >= RESUME_SIGNALS) {
+            LOG.warning(() -> "nxagent announced no resume after " + RESUME_SIGNALS + " signals: the session stays"
+                    + " suspended");
+            resumeSignals = 0;
+            state = XState.SUSPENDED;
+            return;
+        }
+        resumeSignals++;
+        LOG.warning(() -> "nxagent did not announce the resume within " + RESUME_ANNOUNCE_MILLIS + " ms (its previous"
+                + " connection was still closing): signalling it again");
+        hangUp();
+        watchResume();
     }
 
     private void hangUp() {
@@ -168,6 +211,7 @@ public final class SessionSupervisor {
 
     private synchronized void onAgentState(XState announced) {
         LOG.info(() -> "nxagent: " + state.wireName() + " -> " + announced.wireName());
+        resumeSignals = 0; // any announcement after a resume's HUP says nxagent took it
         state = announced;
         if (announced == XState.CONNECTED && desktop == null) {
             startDesktop();
