@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.qvd.vmas.account.entity.Administrator;
 import org.qvd.vmas.account.entity.Role;
-import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** An administrator as services return it (never the password hash). */
 public record AdministratorDto(
@@ -16,7 +15,7 @@ public record AdministratorDto(
         boolean blocked,
         List<String> roles,
         Instant createdAt)
-        implements AuditSubject {
+        implements AccountDto {
 
     public static AdministratorDto of(Administrator a) {
         return new AdministratorDto(
@@ -28,6 +27,11 @@ public record AdministratorDto(
                 a.isBlocked(),
                 a.getRoles().stream().map(Role::getName).sorted().toList(),
                 a.getCreatedAt());
+    }
+
+    @Override
+    public String accountName() {
+        return name;
     }
 
     @Override

@@ -2,12 +2,11 @@ package org.qvd.vmas.account.boundary;
 
 import java.time.Instant;
 import org.qvd.vmas.account.entity.AppUser;
-import org.qvd.vmas.platform.audit.AuditSubject;
 
 /** A user as services return it (never the password hash). */
 public record UserDto(
         Long id, Long tenantId, String tenantName, String login, String description, boolean blocked, Instant createdAt)
-        implements AuditSubject {
+        implements AccountDto {
 
     public static UserDto of(AppUser u) {
         return new UserDto(
@@ -18,6 +17,11 @@ public record UserDto(
                 u.getDescription(),
                 u.isBlocked(),
                 u.getCreatedAt());
+    }
+
+    @Override
+    public String accountName() {
+        return login;
     }
 
     @Override

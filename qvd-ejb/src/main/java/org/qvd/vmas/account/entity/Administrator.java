@@ -2,13 +2,9 @@ package org.qvd.vmas.account.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -34,7 +30,7 @@ import org.qvd.vmas.platform.error.InvalidInputException;
 @NamedQuery(
         name = Administrator.HOLDING_ROLE,
         query = "SELECT COUNT(a) FROM Administrator a JOIN a.roles r WHERE r.id = :roleId")
-public class Administrator {
+public class Administrator extends Account {
 
     public static final String BY_LOGIN = "Administrator.byLogin";
     public static final String COUNT = "Administrator.count";
@@ -44,28 +40,8 @@ public class Administrator {
     public static final String COUNT_BY_NAME = "Administrator.countByName";
     public static final String HOLDING_ROLE = "Administrator.holdingRole";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "tenant_id")
-    private Tenant tenant;
-
     @Column(name = "name", nullable = false, length = 64)
     private String name;
-
-    @Column(name = "password_hash", nullable = false, length = 100)
-    private String passwordHash;
-
-    @Column(name = "description", length = 1024)
-    private String description;
-
-    @Column(name = "blocked", nullable = false)
-    private boolean blocked;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt = Instant.now();
 
     /** Bearer tokens issued before this instant are void (password changed, or blocked). */
     @Column(name = "credentials_changed_at")
@@ -81,10 +57,8 @@ public class Administrator {
     protected Administrator() {}
 
     public Administrator(Tenant tenant, String name, String passwordHash, String description) {
-        this.tenant = tenant;
+        super(tenant, passwordHash, description);
         this.name = name;
-        this.passwordHash = passwordHash;
-        this.description = description;
     }
 
     /**
@@ -93,6 +67,7 @@ public class Administrator {
      */
     public void assign(Role role) {
         long roleTenant = role.getTenant().getId();
+        Tenant tenant = getTenant();
         if (roleTenant != Tenant.SUPERTENANT_ID && roleTenant != tenant.getId()) {
             throw new InvalidInputException(
                     AccountError.ROLE_OTHER_TENANT, "role '" + role.getName() + "' belongs to another tenant");
@@ -119,24 +94,23 @@ public class Administrator {
         return all;
     }
 
+    /** Also voids the bearer tokens issued so far. */
+    @Override
     public void changePasswordHash(String hash) {
-        this.passwordHash = hash;
+        super.changePasswordHash(hash);
         this.credentialsChangedAt = Instant.now();
     }
 
-    public void describe(String text) {
-        this.description = text;
-    }
-
     /** Blocks the administrator; tokens issued so far stay void even after an unblock. */
+    @Override
     public void block() {
-        this.blocked = true;
+        super.block();
         this.credentialsChangedAt = Instant.now();
     }
 
     /** Whether a bearer token issued at {@code issuedAt} is still good for this administrator. */
     public boolean acceptsTokenIssuedAt(Instant issuedAt) {
-        return acceptsToken(blocked, tenant.isBlocked(), credentialsChangedAt, issuedAt);
+        return acceptsToken(isBlocked(), getTenant().isBlocked(), credentialsChangedAt, issuedAt);
     }
 
     /** The same rule over the columns alone ({@link #TOKEN_STATE}): checked on every API and WAT request. */
@@ -145,36 +119,8 @@ public class Administrator {
         return !blocked && !tenantBlocked && (credentialsChangedAt == null || issuedAt.isAfter(credentialsChangedAt));
     }
 
-    public void unblock() {
-        this.blocked = false;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Tenant getTenant() {
-        return tenant;
-    }
-
     public String getName() {
         return name;
-    }
-
-    public String getPasswordHash() {
-        return passwordHash;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public boolean isBlocked() {
-        return blocked;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Set<Role> getRoles() {
