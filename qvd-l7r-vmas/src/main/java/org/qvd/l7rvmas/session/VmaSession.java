@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.qvd.l7r.session.control.ProgressListener;
 import org.qvd.l7r.session.entity.VmUnavailableException;
+import org.qvd.protocol.state.XState;
 
 /**
  * Starts (or resumes) the X session through one VM's agent and completes when it is {@code listening}.
@@ -157,9 +158,9 @@ final class VmaSession {
             later("x_start?" + startQuery, true);
         } else if (status != 200) {
             listening.completeExceptionally(refused(status, body));
-        } else if ("listening".equals(state)) {
+        } else if (XState.LISTENING.wireName().equals(state)) {
             listening.complete(null);
-        } else if ("stopped".equals(state) && !starting) {
+        } else if (XState.STOPPED.wireName().equals(state) && !starting) {
             listening.completeExceptionally(new VmUnavailableException("the desktop session ended while starting"));
         } else {
             report("Desktop session " + state);

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qvd.l7r.session.entity.VmUnavailableException;
 import org.qvd.protocol.state.VmState;
+import org.qvd.protocol.vma.VmaPorts;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRuntimeService;
 
@@ -42,7 +43,7 @@ public class VncStarter {
             throw new VmUnavailableException(
                     "the virtual machine is " + vm.state().wireName());
         }
-        int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : 3030;
+        int vmaPort = vm.vmaPort() != null ? vm.vmaPort() : VmaPorts.HTTP;
         String query = "vnc.mode=" + mode
                 + (geometry == null ? "" : "&vnc.geometry=" + URLEncoder.encode(geometry, StandardCharsets.UTF_8))
                 + (admin == null ? "" : "&vnc.admin=" + URLEncoder.encode(admin, StandardCharsets.UTF_8));
