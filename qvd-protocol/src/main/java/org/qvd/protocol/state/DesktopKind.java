@@ -31,13 +31,7 @@ public enum DesktopKind implements WireNamed {
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
     public static DesktopKind fromWire(String wireName) {
-        for (DesktopKind value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown desktop kind '" + wireName + "', expected one of "
-                + java.util.Arrays.stream(values()).map(DesktopKind::wireName).toList());
+        return WireNamed.fromWire(DesktopKind.class, "desktop kind", wireName);
     }
 
     /** The kinds among {@code wireNames} that this version knows, in declaration order; unknown names are dropped. */

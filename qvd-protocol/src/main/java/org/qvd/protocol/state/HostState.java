@@ -27,12 +27,6 @@ public enum HostState implements WireNamed {
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
     public static HostState fromWire(String wireName) {
-        for (HostState value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown HostState '" + wireName + "', expected one of "
-                + java.util.Arrays.stream(values()).map(HostState::wireName).toList());
+        return WireNamed.fromWire(HostState.class, "HostState", wireName);
     }
 }

@@ -25,12 +25,6 @@ public enum UserState implements WireNamed {
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
     public static UserState fromWire(String wireName) {
-        for (UserState value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown UserState '" + wireName + "', expected one of "
-                + java.util.Arrays.stream(values()).map(UserState::wireName).toList());
+        return WireNamed.fromWire(UserState.class, "UserState", wireName);
     }
 }

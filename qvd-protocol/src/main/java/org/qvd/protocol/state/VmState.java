@@ -28,12 +28,6 @@ public enum VmState implements WireNamed {
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
     public static VmState fromWire(String wireName) {
-        for (VmState value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown VmState '" + wireName + "', expected one of "
-                + java.util.Arrays.stream(values()).map(VmState::wireName).toList());
+        return WireNamed.fromWire(VmState.class, "VmState", wireName);
     }
 }

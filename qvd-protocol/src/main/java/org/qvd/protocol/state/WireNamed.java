@@ -26,6 +26,20 @@ public interface WireNamed {
         return named;
     }
 
+    /**
+     * The value of {@code vocabulary} named {@code wireName}; an unknown name is a caller error, reported with the
+     * valid names ({@code what} says what was expected, e.g. {@code VmState}).
+     */
+    static <E extends Enum<E> & WireNamed> E fromWire(Class<E> vocabulary, String what, String wireName) {
+        for (E value : vocabulary.getEnumConstants()) {
+            if (value.wireName().equals(wireName)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown " + what + " '" + wireName + "', expected one of " + names(vocabulary));
+    }
+
     /** The wire name of a value that may be absent. */
     static String nameOf(WireNamed value) {
         return value == null ? null : value.wireName();

@@ -30,12 +30,6 @@ public enum XState implements WireNamed {
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
     public static XState fromWire(String wireName) {
-        for (XState value : values()) {
-            if (value.wireName.equals(wireName)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown XState '" + wireName + "', expected one of "
-                + java.util.Arrays.stream(values()).map(XState::wireName).toList());
+        return WireNamed.fromWire(XState.class, "XState", wireName);
     }
 }
