@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.cluster.platform.Admin;
 import org.qvd.cluster.platform.BridgePort;
+import org.qvd.cluster.platform.Broker;
 import org.qvd.cluster.platform.Db;
 import org.qvd.cluster.platform.L7rClient;
 import org.qvd.cluster.platform.RunningCluster;
@@ -226,9 +228,11 @@ class ClusterFailoverIT {
         long vm = admin.vm(user);
         long other = admin.vm(user);
         long queued = admin.vm(user);
+        long moving = admin.vm(user);
         Admin viaDoomed = new Admin(cluster.caCertificate(), doomed.httpsPort());
         HttpResponse<String> start;
         HttpResponse<String> queuedStart;
+        HttpResponse<String> movingStart;
         try (wat;
                 StandInDesktop desktop = standIn(db, vm)) {
             L7rWire client = connectOn(cluster, db, vm, user, doomed);
@@ -241,6 +245,15 @@ class ClusterFailoverIT {
             queuedStart = viaDoomed.action("/vms/" + queued + "/start");
             doomed.kill();
             Instant killed = Instant.now();
+            // an admin starts a VM through the survivor right after the death, while the agent is connected nowhere
+            // (frozen, still holding its dead connection): the survivor's broker knew the host's queue only on the
+            // dead node, and sent the command toward it, where it stayed (session 6). Now every node has the host's
+            // queue (docs/cluster.md, "A command sent while the agent moves"): it waits there for the agent
+            movingStart = admin.action("/vms/" + moving + "/start");
+            System.out.println("start of VM " + moving + " sent on " + survivor + ", answered "
+                    + movingStart.statusCode() + " "
+                    + Duration.between(killed, Instant.now()).toMillis()
+                    + " ms after kill -9 of " + doomed + ", the agent connected nowhere");
             cluster.thawLocalHkd();
 
             // the client: its tunnel breaks; it reconnects through the balancer as qvd-client does, to the survivor
@@ -269,8 +282,7 @@ class ClusterFailoverIT {
                     () -> agentBroker(cluster) == survivor.httpsPort());
             System.out.println("agent on " + survivor + " (moved after the kill, logged at "
                     + Duration.between(killed, Instant.now()).toMillis() + " ms)");
-            // a start sent now, on the survivor, reaches the agent there. (Sent while the agent was still between
-            // nodes, it was forwarded toward the dead node and never arrived: docs/cluster.md, "Not covered".)
+            // a start sent now, on the survivor, reaches the agent there
             start = admin.action("/vms/" + other + "/start");
             // the admin's next click works, or shows the login form if the session's node died: no error page, no dead
             // click
@@ -298,7 +310,8 @@ class ClusterFailoverIT {
         // copy from the dead node's journal arrives later and the agent recognises it (TakenCommands)
         assertThat(start.statusCode()).as(start.body()).isIn(200, 202, 204);
         assertThat(queuedStart.statusCode()).as(queuedStart.body()).isIn(200, 202, 204);
-        for (long started : List.of(other, queued)) {
+        assertThat(movingStart.statusCode()).as(movingStart.body()).isIn(200, 202, 204);
+        for (long started : List.of(other, queued, moving)) {
             awaitTrue("the host answered the start of VM " + started, Duration.ofSeconds(60), () -> {
                 var state = admin.vm(started);
                 // the host's own answer, not the VMAS settling the VM from a heartbeat ("host … does not run it")
@@ -309,7 +322,14 @@ class ClusterFailoverIT {
                     .as("the agent executed the start of VM %d once", started)
                     .isEqualTo(1);
         }
-        executedOnce = List.of(other, queued);
+        // and nothing is left waiting on the survivor for the dead node: no command sits in a store-and-forward queue
+        // toward it (where session 6's start stayed until that node came back)
+        Map<String, Long> held = Broker.messageCounts(cluster, survivor);
+        System.out.println(survivor + "'s broker queues after the failover: " + held);
+        assertThat(Broker.storeAndForward(held))
+                .as("messages on %s waiting for a bridge to another node: %s", survivor, held)
+                .isZero();
+        executedOnce = List.of(other, queued, moving);
     }
 
     /** Starts executed once in test 5: test 7 checks that the restarted node delivers none of them again. */

@@ -58,12 +58,34 @@ final class BrokerAccess {
     }
 
     /**
-     * Lets only the agent of {@code host} consume {@code qvd.hkd.<host>} and send to {@code qvd.events.<host>} (in the
-     * copied standalone-full.xml).
+     * The JMS name of host {@code host}'s command queue ({@code qvd.hkd.<host>}, broker address
+     * {@code jms.queue.qvd.hkd.<host>}).
+     */
+    static String commandQueue(String host) {
+        return "qvd.hkd." + validHost(host);
+    }
+
+    /**
+     * The command queue declared on every node, not only created on demand where the agent consumes: a node that has
+     * no queue of its own for the host knows only the binding of the node the agent was on, and when that node dies
+     * the broker still routes the host's commands to that binding (the only one), into the store-and-forward queue
+     * toward the dead node, where they wait for ever (docs/cluster.md, "A command sent while the agent moves"). With a
+     * local queue, a command sent once the dead node's bridge has failed stays on the sending node (ON_DEMAND prefers
+     * the local queue when no binding has a consumer) and reaches the agent when it consumes again, there or
+     * redistributed.
+     */
+    static String commandQueueElement(String host) {
+        return "<jms-queue name=\"" + commandQueue(host) + "\" entries=\"java:/jms/queue/" + commandQueue(host)
+                + "\"/>";
+    }
+
+    /**
+     * Lets only the agent of {@code host} consume {@code qvd.hkd.<host>} and send to {@code qvd.events.<host>}, and
+     * declares its command queue (in the copied standalone-full.xml or standalone-full-ha.xml).
      */
     static void allowHost(Path standaloneXml, String host) {
         try {
-            String xml = Files.readString(standaloneXml);
+            String xml = declareCommandQueue(standaloneXml, Files.readString(standaloneXml), host);
             for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
                 String element = "<security-setting name=\"" + setting.getKey() + "\"><role name=\"" + hostRole(host)
                         + "\" "
@@ -83,7 +105,23 @@ final class BrokerAccess {
         }
     }
 
-    /** The same security settings as {@link #allowHost}, added to the running server through its management CLI. */
+    /** Adds the host's command queue before the default server's first JMS queue, once. */
+    private static String declareCommandQueue(Path standaloneXml, String xml, String host) {
+        String element = commandQueueElement(host);
+        if (xml.contains(element)) {
+            return xml;
+        }
+        int at = xml.indexOf("<jms-queue name=\"ExpiryQueue\"");
+        if (at < 0) {
+            throw new LauncherException("no JMS queues of the broker in " + standaloneXml);
+        }
+        return xml.substring(0, at) + element + "\n                " + xml.substring(at);
+    }
+
+    /**
+     * The same security settings and command queue as {@link #allowHost}, added to the running server through its
+     * management CLI.
+     */
     static void allowHostNow(LauncherConfig config, int managementPort, String host) {
         for (Map.Entry<String, String> setting : hostSettings(host).entrySet()) {
             String resource = "/subsystem=messaging-activemq/server=default/security-setting=" + setting.getKey();
@@ -93,6 +131,12 @@ final class BrokerAccess {
                     host,
                     resource + ":add," + resource + "/role=" + hostRole(host) + ":add(" + setting.getValue() + ")");
         }
+        cli(
+                config,
+                managementPort,
+                host,
+                "/subsystem=messaging-activemq/server=default/jms-queue=" + commandQueue(host)
+                        + ":add(entries=[java:/jms/queue/" + commandQueue(host) + "])");
     }
 
     private static void cli(LauncherConfig config, int managementPort, String host, String commands) {

@@ -58,8 +58,12 @@ final class HkdAccount {
      * files; Elytron reads them again when they change. Returns the password (kept nowhere else).
      */
     static String issue(Path serverConfiguration, String host) {
+        return issue(serverConfiguration, host, SuperadminPassword.generate(24));
+    }
+
+    /** The same with a given password: a cluster's nodes each get the same account (one realm file per node). */
+    static String issue(Path serverConfiguration, String host, String password) {
         String user = BrokerAccess.account(host);
-        String password = SuperadminPassword.generate(24);
         try {
             setEntry(serverConfiguration.resolve("application-users.properties"), user, digest(user, password));
             setEntry(

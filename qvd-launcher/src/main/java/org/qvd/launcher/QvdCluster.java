@@ -252,6 +252,27 @@ public final class QvdCluster implements AutoCloseable {
                 .orElseThrow(() -> new LauncherException("no node " + id));
     }
 
+    /**
+     * Issues the broker account of another host's agent on EVERY node (one password: the agent may connect to any of
+     * them), with that host's rights and command queue in each node's configuration and, on the running nodes, at once
+     * through their management CLI. A node started later gets them from its realm file ({@link Node#prepare()}).
+     * Returns the password (kept nowhere else).
+     */
+    public synchronized String issueAgentAccount(String host) {
+        return issueAgentAccount(allNodes, host);
+    }
+
+    static String issueAgentAccount(List<Node> nodes, String host) {
+        String password = SuperadminPassword.generate(24);
+        for (Node node : nodes) {
+            HkdAccount.issue(node.baseDir.resolve("configuration"), host, password);
+            if (node.alive()) {
+                BrokerAccess.allowHostNow(node.config, node.managementPort(), host);
+            }
+        }
+        return password;
+    }
+
     /** Starts a node again after {@link Node#kill()} (or a crash) with the same configuration; returns when deployed. */
     public synchronized void restart(Node node) {
         if (node.alive()) {
@@ -352,11 +373,20 @@ public final class QvdCluster implements AutoCloseable {
             this.baseDir = baseDir;
         }
 
-        /** Lays out the base directory: configuration, the agent's broker account, a certificate of the installation CA. */
+        /**
+         * Lays out the base directory: configuration, the agent's broker account, a certificate of the installation
+         * CA, and the broker settings (rights and command queue) of every host this node's realm has an account for —
+         * the local one and those issued by {@link QvdCluster#issueAgentAccount} — since the configuration is copied
+         * in fresh at every start. Returns the local agent's broker password.
+         */
         String prepare() {
             WildFlyServer.prepare(config, baseDir);
             Path conf = baseDir.resolve("configuration");
-            BrokerAccess.allowHost(conf.resolve(WildFlyServer.CLUSTER_CONFIG), config.hkdHostName());
+            java.util.Set<String> hosts = new java.util.TreeSet<>(HkdAccount.hosts(conf));
+            hosts.add(config.hkdHostName());
+            for (String host : hosts) {
+                BrokerAccess.allowHost(conf.resolve(WildFlyServer.CLUSTER_CONFIG), host);
+            }
             InstallationCa.ensureServerCertificate(
                     config,
                     conf.resolve("qvd-tls.p12"),

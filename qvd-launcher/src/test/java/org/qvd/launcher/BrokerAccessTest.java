@@ -15,6 +15,7 @@ class BrokerAccessTest {
             <server name="default">
                             <security-setting name="#">
                             </security-setting>
+                            <jms-queue name="ExpiryQueue" entries="java:/jms/queue/ExpiryQueue"/>
             </server>
             """;
 
@@ -34,6 +35,9 @@ class BrokerAccessTest {
                 .containsOnlyOnce("<security-setting name=\"jms.queue.qvd.events.node-1\"><role name=\"qvd-hkd-node-1\""
                         + " send=\"true\" create-durable-queue=\"true\"/></security-setting>");
         assertThat(written).doesNotContain("name=\"jms.queue.qvd.events\"");
+        // its command queue exists on this node whether or not its agent consumes here (docs/cluster.md)
+        assertThat(written)
+                .containsOnlyOnce("<jms-queue name=\"qvd.hkd.node-1\" entries=\"java:/jms/queue/qvd.hkd.node-1\"/>");
         assertThat(written.indexOf("jms.queue.qvd.events.node-1"))
                 .as("before the catch-all")
                 .isLessThan(written.indexOf("name=\"#\""));
