@@ -44,6 +44,8 @@ class ClusterFailoverIT {
     private static final String LOST_LINE = "host " + HOST + " lost: no heartbeat";
     /** Artemis' cluster-bridge port before the node's port offset (QVD_CLUSTER_MESSAGING_PORT, docs/cluster.md). */
     private static final int MESSAGING_CLUSTER_PORT = 5445;
+    /** Artemis' log line when a cluster bridge's connection to another node fails (BridgeImpl.connectionFailed). */
+    private static final String BRIDGE_FAILED = "AMQ222095: Connection failed";
     /** The node that detected the first loss: killed later, so the next loss must be detected by the other one. */
     private static QvdCluster.Node detector;
 
@@ -243,17 +245,25 @@ class ClusterFailoverIT {
             // a start sent now through the doomed node is still in that node's journal when the node is killed
             cluster.freezeLocalHkd();
             queuedStart = viaDoomed.action("/vms/" + queued + "/start");
+            long bridgeFailures = count(survivor.consoleLog(), BRIDGE_FAILED);
             doomed.kill();
             Instant killed = Instant.now();
             // an admin starts a VM through the survivor right after the death, while the agent is connected nowhere
             // (frozen, still holding its dead connection): the survivor's broker knew the host's queue only on the
             // dead node, and sent the command toward it, where it stayed (session 6). Now every node has the host's
-            // queue (docs/cluster.md, "A command sent while the agent moves"): it waits there for the agent
+            // queue (docs/cluster.md, "A command sent while the agent moves"): it waits there for the agent. Sent as
+            // soon as the survivor's broker has seen its bridge to the dead node fail: a command routed in the instant
+            // before that still goes toward the dead node (docs/cluster.md, "Still open")
+            awaitTrue(
+                    "the survivor's bridge to " + doomed + " failed",
+                    Duration.ofSeconds(30),
+                    () -> count(survivor.consoleLog(), BRIDGE_FAILED) > bridgeFailures);
+            long bridgeFailedAfter = Duration.between(killed, Instant.now()).toMillis();
             movingStart = admin.action("/vms/" + moving + "/start");
-            System.out.println("start of VM " + moving + " sent on " + survivor + ", answered "
-                    + movingStart.statusCode() + " "
-                    + Duration.between(killed, Instant.now()).toMillis()
-                    + " ms after kill -9 of " + doomed + ", the agent connected nowhere");
+            System.out.println("start of VM " + moving + " sent on " + survivor + " (its bridge's failure seen "
+                    + bridgeFailedAfter + " ms after the kill), answered " + movingStart.statusCode() + " "
+                    + Duration.between(killed, Instant.now()).toMillis() + " ms after kill -9 of " + doomed
+                    + ", the agent connected nowhere");
             cluster.thawLocalHkd();
 
             // the client: its tunnel breaks; it reconnects through the balancer as qvd-client does, to the survivor

@@ -74,7 +74,7 @@ class FailureDetectionPortIT {
             Object aAddress = stranger.connect(a);
             System.out.println("FD_SOCK2 told a stranger: cluster " + stranger.clusterName + ", members " + aAddress
                     + " and " + bAddress);
-            assertThat(stranger.clusterName).as("the cluster's name, disclosed").isEqualTo("qvd");
+            assertThat(stranger.clusterName).as("the cluster's name, disclosed").isNotBlank();
             assertThat(aAddress).isNotNull().isNotEqualTo(bAddress);
             // ... and a forged suspicion of node b, sent to node a's failure-detection socket, removes nobody
             stranger.suspect(a, bAddress);
@@ -167,8 +167,8 @@ class FailureDetectionPortIT {
             Object server = ipAddress
                     .getConstructor(String.class, int.class)
                     .newInstance("127.0.0.1", FD_PORT + node.portOffset());
-            Class<?> tcpClient = load("org.jgroups.blocks.cs.TcpClient");
-            Object client = tcpClient.getConstructor(ipAddress, ipAddress).newInstance(bind, server);
+            Class<?> nioClient = load("org.jgroups.blocks.cs.NioClient");
+            Object client = nioClient.getConstructor(ipAddress, ipAddress).newInstance(bind, server);
             Class<?> receiver = load("org.jgroups.blocks.cs.Receiver");
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.isDefault()) {
@@ -180,11 +180,11 @@ class FailureDetectionPortIT {
                 }
                 return method.getName().equals("toString") ? "stranger" : null;
             };
-            tcpClient
+            nioClient
                     .getMethod("receiver", receiver)
                     .invoke(client, Proxy.newProxyInstance(jgroups, new Class<?>[] {receiver}, handler));
-            tcpClient.getMethod("start").invoke(client);
-            clients.add(() -> tcpClient.getMethod("stop").invoke(client));
+            nioClient.getMethod("start").invoke(client);
+            clients.add(() -> nioClient.getMethod("stop").invoke(client));
             return client;
         }
 
