@@ -6,6 +6,7 @@
 #   QVD_API_URL=https://localhost:9443/api QVD_ADMIN_LOGIN='superadmin@*' QVD_ADMIN_PASSWORD=... \
 #   bench/api/run.sh [clients] [seconds]
 #
+# QVD_BENCH_LIST measures another list the same way (default /vms?size=20; e.g. /users?size=20, /osfs?size=20).
 # Three figures for the list: with a bearer token (HMAC check + one identity lookup), with Basic
 # (every request checks the bcrypt hash, as the realm is configured), and the baseline. When the
 # system holds fewer than 20 VMs, it first creates an OSF, a user and VMs named bench-* (tenant 1).
@@ -20,6 +21,7 @@ api=${QVD_API_URL:-https://localhost:9443/api}
 login=${QVD_ADMIN_LOGIN:?set QVD_ADMIN_LOGIN}
 password=${QVD_ADMIN_PASSWORD:?set QVD_ADMIN_PASSWORD}
 tenant=${QVD_BENCH_TENANT:-1}
+list=${QVD_BENCH_LIST:-/vms?size=20} # another list: e.g. QVD_BENCH_LIST='/users?size=20'
 basic="Basic $(printf '%s:%s' "$login" "$password" | base64 -w0)"
 
 rest() { # method path [json]
@@ -89,9 +91,9 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores; $clients clients, ${seconds}s each af
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 base_line=$(figure "baseline GET /api/health/live" "$api/health/live")
 echo "$base_line"
-bearer_line=$(figure "GET /api/v1/vms?size=20 (bearer)" "$api/v1/vms?size=20" "Bearer $token")
+bearer_line=$(figure "GET /api/v1$list (bearer)" "$api/v1$list" "Bearer $token")
 echo "$bearer_line"
-basic_line=$(figure "GET /api/v1/vms?size=20 (basic)" "$api/v1/vms?size=20" "$basic")
+basic_line=$(figure "GET /api/v1$list (basic)" "$api/v1$list" "$basic")
 echo "$basic_line"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 base=$(head -1 <<<"$base_line" | reqs)

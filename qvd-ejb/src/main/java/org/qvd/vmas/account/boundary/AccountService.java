@@ -104,11 +104,9 @@ abstract class AccountService<E extends Account> {
                 kind.type(),
                 page,
                 kind.sortable(),
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
-                    ListQuery.contains(cb, root.get(kind.loginAttribute()), login, where);
-                    ListQuery.equal(cb, root.get("blocked"), blocked, where);
-                },
+                where -> where.equal("tenant.id", scope)
+                        .contains(kind.loginAttribute(), login)
+                        .equal("blocked", blocked),
                 toDto);
     }
 

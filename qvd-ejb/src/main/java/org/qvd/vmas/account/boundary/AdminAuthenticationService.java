@@ -3,17 +3,18 @@ package org.qvd.vmas.account.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.qvd.vmas.account.control.AccountConfigKeys;
+import org.qvd.vmas.account.control.AdminLoginState;
 import org.qvd.vmas.account.control.Login;
 import org.qvd.vmas.account.control.LoginThrottle;
 import org.qvd.vmas.account.control.LoginThrottlePolicy;
@@ -43,6 +44,9 @@ public class AdminAuthenticationService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AdminLoginState loginState;
 
     @Inject
     ConfigResolver config;
@@ -75,51 +79,54 @@ public class AdminAuthenticationService {
         String text = rawLogin == null ? "" : rawLogin.trim();
         Login login = Login.parse(text.length() > MAX_LOGIN ? text.substring(0, MAX_LOGIN) : text);
         List<String> keys = LoginThrottlePolicy.keys(login, source);
+        List<String> loginKeys =
+                keys.stream().filter(LoginThrottlePolicy::isLoginKey).toList();
         Instant now = Instant.now();
-        Map<String, Instant> counted = throttle.counted(keys);
-        Optional<Instant> blockedUntil = counted.values().stream()
-                .filter(u -> u != null && u.isAfter(now))
-                .max(Instant::compareTo);
-        if (blockedUntil.isPresent()) {
-            Instant until = blockedUntil.get();
+        // one statement: throttle, administrator, tenant and second factor (Basic pays this on every request)
+        AdminLoginState.State state = loginState.read(login, keys, loginKeys);
+        if (state.blockedUntil() != null && state.blockedUntil().isAfter(now)) {
             LOG.log(
                     Level.FINE,
                     () -> "admin login refused without a check (throttled): '" + LogText.escape(text) + "' from "
                             + LogText.escape(source));
-            return AdminLogin.refused(until);
+            return AdminLogin.refused(state.blockedUntil());
         }
-        Administrator admin = find(login).orElse(null);
-        boolean active =
-                admin != null && !admin.isBlocked() && !admin.getTenant().isBlocked();
+        boolean active = state.known() && !state.blocked();
         boolean ok = passwords.verify(
-                admin == null
-                        ? null
-                        : new PasswordCheck.Account(
-                                PasswordCheck.Kind.ADMIN, admin.getId(), text, admin.getPasswordHash()),
+                state.known()
+                        ? new PasswordCheck.Account(PasswordCheck.Kind.ADMIN, state.id(), text, state.passwordHash())
+                        : null,
                 password);
-        String principal =
-                ok && active ? admin.getName() + "@" + admin.getTenant().getName() : null;
-        if (principal != null && withCode && !secondFactor.accepts(principal, totpCode)) {
+        String principal = ok && active ? state.principal() : null;
+        // the second factor's own check (and its row lock on the used step) only for who enrolled one
+        if (principal != null && withCode && state.secondFactor() && !secondFactor.accepts(principal, totpCode)) {
             if (totpCode == null || totpCode.isBlank()) {
                 return AdminLogin.secondFactorRefused(null); // no code is no guess (a script without the header)
             }
-            AdminLogin refused = failed(text, admin, keys, source, now, "auth.totp_failed");
+            AdminLogin refused = failed(text, administrator(state), keys, source, now, "auth.totp_failed");
             return AdminLogin.secondFactorRefused(refused.retryAt());
         }
         if (ok && active) {
             // a success forgets the login's failures (not the address's); most logins have none to forget
-            List<String> forget = keys.stream()
-                    .filter(k -> LoginThrottlePolicy.isLoginKey(k) && counted.containsKey(k))
-                    .toList();
-            if (!forget.isEmpty()) {
-                throttle.clear(forget);
+            if (state.loginKeysCounted()) {
+                throttle.clear(loginKeys);
             }
             return AdminLogin.ok(principal);
         }
-        return failed(text, admin, keys, source, now, ok ? "auth.blocked" : "auth.failed");
+        return failed(text, administrator(state), keys, source, now, ok ? "auth.blocked" : "auth.failed");
     }
 
-    /** Whether a bearer token of {@code principal} issued at {@code issuedAt} is still good. */
+    /** The entity, for the audit of a failed login only (a success needs none). */
+    private Administrator administrator(AdminLoginState.State state) {
+        return state.known() ? em.find(Administrator.class, state.id()) : null;
+    }
+
+    /**
+     * Whether a bearer token of {@code principal} issued at {@code issuedAt} is still good. One read, asked before the
+     * request's own work: it joins a transaction the caller has but starts none (a JTA transaction of its own was a
+     * second begin and commit on every bearer request).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean tokenValid(String principal, Instant issuedAt) {
         if (principal == null || issuedAt == null) {
             return false;
@@ -206,13 +213,5 @@ public class AdminAuthenticationService {
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_BASE_DELAY)),
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_MAX_DELAY)),
                 Duration.ofSeconds(config.get(null, AccountConfigKeys.LOGIN_WINDOW)));
-    }
-
-    private Optional<Administrator> find(Login login) {
-        return em.createNamedQuery(Administrator.BY_LOGIN, Administrator.class)
-                .setParameter("name", login.name())
-                .setParameter("tenant", login.tenant())
-                .getResultStream()
-                .findFirst();
     }
 }

@@ -74,15 +74,13 @@ public class RoleService {
                 Role.class,
                 page,
                 SORTABLE,
-                (cb, root, where) -> {
-                    if (scope != null) {
-                        where.add(cb.or(
-                                cb.equal(root.get("tenant").get("id"), scope),
-                                cb.and(
-                                        cb.equal(root.get("tenant").get("id"), Tenant.SUPERTENANT_ID),
-                                        cb.isTrue(root.get("fixed")))));
+                where -> {
+                    if (scope != null) { // the tenant's own roles and the fixed roles every tenant can grant
+                        where.condition(
+                                "e.tenant.id = :scope OR (e.tenant.id = :supertenant AND e.fixed = TRUE)",
+                                Map.of("scope", scope, "supertenant", Tenant.SUPERTENANT_ID));
                     }
-                    ListQuery.contains(cb, root.get("name"), f.name(), where);
+                    where.contains("name", f.name());
                 },
                 RoleDto::of);
     }

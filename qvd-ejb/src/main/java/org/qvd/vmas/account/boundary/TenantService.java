@@ -56,11 +56,9 @@ public class TenantService {
                 Tenant.class,
                 page,
                 SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("id"), caller.superadmin() ? null : caller.tenantId(), where);
-                    ListQuery.contains(cb, root.get("name"), f.name(), where);
-                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-                },
+                where -> where.equal("id", caller.superadmin() ? null : caller.tenantId())
+                        .contains("name", f.name())
+                        .equal("blocked", f.blocked()),
                 TenantDto::of);
     }
 

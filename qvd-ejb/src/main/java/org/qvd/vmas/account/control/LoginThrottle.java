@@ -85,7 +85,8 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp column as the driver hands it over (native queries). */
+    static Instant instant(Object value) {
         if (value instanceof Timestamp t) {
             return t.toInstant();
         }

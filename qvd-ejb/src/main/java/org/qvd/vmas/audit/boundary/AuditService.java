@@ -33,20 +33,14 @@ public class AuditService {
                 AuditEntry.class,
                 ordered,
                 SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("tenantId"), scope, where);
-                    ListQuery.contains(cb, root.get("adminName"), f.adminName(), where);
-                    ListQuery.equal(cb, root.get("action"), f.action(), where);
-                    ListQuery.equal(cb, root.get("objectType"), f.objectType(), where);
-                    ListQuery.equal(cb, root.get("objectId"), f.objectId(), where);
-                    ListQuery.equal(cb, root.get("result"), f.result(), where);
-                    if (f.from() != null) {
-                        where.add(cb.greaterThanOrEqualTo(root.get("at"), f.from()));
-                    }
-                    if (f.to() != null) {
-                        where.add(cb.lessThan(root.get("at"), f.to()));
-                    }
-                },
+                where -> where.equal("tenantId", scope)
+                        .contains("adminName", f.adminName())
+                        .equal("action", f.action())
+                        .equal("objectType", f.objectType())
+                        .equal("objectId", f.objectId())
+                        .equal("result", f.result())
+                        .atLeast("at", f.from())
+                        .below("at", f.to()),
                 AuditEntryDto::of);
     }
 }

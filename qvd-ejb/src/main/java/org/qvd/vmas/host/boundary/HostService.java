@@ -67,11 +67,9 @@ public class HostService {
                 Host.class,
                 page,
                 SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.contains(cb, root.get("name"), f.name(), where);
-                    ListQuery.equal(cb, root.get("runtime").get("state"), state, where);
-                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-                },
+                where -> where.contains("name", f.name())
+                        .equal("runtime.state", state)
+                        .equal("blocked", f.blocked()),
                 HostDto::of);
     }
 

@@ -43,6 +43,24 @@ public class HostLossDetector {
 
     private static final List<HostState> ALIVE = List.of(HostState.RUNNING, HostState.STARTING);
 
+    /*
+     * Each round starts with ONE statement that takes the job's lock (only one node per round does the work) and tells
+     * whether there is any work: most seconds there is none, and a round used to cost 4 statements (8 with the VMs'
+     * job, and a second transaction) on a node with no host at all. State names are the columns' (lower-case wire
+     * names, HostStateConverter/VmStateConverter).
+     */
+
+    /** Lock; the oldest heartbeat (epoch seconds) of a host that can go silent (null: none); whether one never beat. */
+    static final String HOSTS_ROUND = "SELECT pg_try_advisory_xact_lock(?1), "
+            + "(SELECT EXTRACT(EPOCH FROM MIN(r.heartbeat_at)) FROM host_runtime r WHERE r.state IN ('running', 'starting', 'stopping')), "
+            + "EXISTS (SELECT 1 FROM host_runtime r WHERE r.state IN ('running', 'starting', 'stopping') "
+            + "AND r.heartbeat_at IS NULL)";
+
+    /** Lock; whether a VM is still placed on a lost host; whether a VM is starting (its start may time out). */
+    static final String VMS_ROUND = "SELECT pg_try_advisory_xact_lock(?1), "
+            + "EXISTS (SELECT 1 FROM vm_runtime v JOIN host_runtime h ON h.host_id = v.host_id WHERE h.state = 'lost'), "
+            + "EXISTS (SELECT 1 FROM vm_runtime v WHERE v.state = 'starting')";
+
     @PersistenceContext(unitName = "qvd")
     EntityManager em;
 
@@ -68,11 +86,17 @@ public class HostLossDetector {
      */
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "qvd host loss detection")
     public void check() {
-        if (!holds(CLUSTER_LOCK)) {
-            return;
+        Object[] round = (Object[])
+                em.createNativeQuery(HOSTS_ROUND).setParameter(1, CLUSTER_LOCK).getSingleResult();
+        boolean neverBeat = Boolean.TRUE.equals(round[2]);
+        if (!Boolean.TRUE.equals(round[0]) || (round[1] == null && !neverBeat)) {
+            return; // another node's round, or no host that could go silent: one statement a second when idle
         }
         Instant now = Instant.now();
         Instant silentCutoff = now.minusSeconds(config.get(null, HostConfigKeys.HEARTBEAT_TIMEOUT));
+        if (!neverBeat && !oldestBeat(round[1]).isBefore(silentCutoff)) {
+            return; // every watched host beat within the timeout
+        }
         completeStops(silentCutoff);
         markLostHosts(silentCutoff, now);
     }
@@ -83,21 +107,26 @@ public class HostLossDetector {
      */
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "qvd lost hosts' VMs")
     public void settleVms() {
-        if (!holds(SETTLE_LOCK)) {
+        Object[] round = (Object[])
+                em.createNativeQuery(VMS_ROUND).setParameter(1, SETTLE_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(round[0])) {
             return;
         }
-        lostHostVms.settle(); // in its own transaction, see LostHostVms
-        Instant now = Instant.now();
-        giveUpStuckStarts(now.minusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT)), now);
-    }
-
-    /** This node does the job's round: no other node holds its lock in a transaction now. */
-    private boolean holds(long lock) {
-        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + lock + ")")
-                .getSingleResult());
+        if (Boolean.TRUE.equals(round[1])) {
+            lostHostVms.settle(); // in its own transaction, see LostHostVms
+        }
+        if (Boolean.TRUE.equals(round[2])) {
+            Instant now = Instant.now();
+            giveUpStuckStarts(now.minusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT)), now);
+        }
     }
 
     /** A stopping host whose heartbeats ended was stopped on purpose: stopped, not lost. */
+    private static Instant oldestBeat(Object epochSeconds) {
+        // never later than the column (microseconds): a host exactly at the cutoff is looked at, not skipped
+        return Instant.ofEpochMilli((long) Math.floor(((Number) epochSeconds).doubleValue() * 1000));
+    }
+
     private void completeStops(Instant cutoff) {
         for (HostRuntime host : silentSince(cutoff, List.of(HostState.STOPPING))) {
             shutdown.complete(host.getHost(), "host " + host.getHost().getName() + " stopped: its heartbeats ended");

@@ -144,12 +144,10 @@ public class DiService {
                 Di.class,
                 page,
                 SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("osf").get("tenant").get("id"), scope, where);
-                    ListQuery.equal(cb, root.get("osf").get("id"), f.osfId(), where);
-                    ListQuery.contains(cb, root.get("version"), f.version(), where);
-                    ListQuery.equal(cb, root.get("blocked"), f.blocked(), where);
-                },
+                where -> where.equal("osf.tenant.id", scope)
+                        .equal("osf.id", f.osfId())
+                        .contains("version", f.version())
+                        .equal("blocked", f.blocked()),
                 DiDto::of);
     }
 

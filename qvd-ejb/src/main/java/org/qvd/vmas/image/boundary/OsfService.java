@@ -87,10 +87,7 @@ public class OsfService {
                 Osf.class,
                 page,
                 SORTABLE,
-                (cb, root, where) -> {
-                    ListQuery.equal(cb, root.get("tenant").get("id"), scope, where);
-                    ListQuery.contains(cb, root.get("name"), f.name(), where);
-                },
+                where -> where.equal("tenant.id", scope).contains("name", f.name()),
                 OsfDto::of);
     }
 

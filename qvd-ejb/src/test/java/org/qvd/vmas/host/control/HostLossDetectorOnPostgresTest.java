@@ -67,6 +67,51 @@ class HostLossDetectorOnPostgresTest {
         });
     }
 
+    @Test
+    void aSecondWithNothingToDoCostsOneStatementPerJob() {
+        db.inTransaction(s -> {
+            s.createNativeQuery("UPDATE host_runtime SET state = 'stopped'").executeUpdate();
+            assertThat(statements(s, () -> detector(s).check()))
+                    .as("no host that could go silent: the round's one statement")
+                    .isEqualTo(1);
+            assertThat(statements(s, () -> detector(s).settleVms()))
+                    .as("no VM on a lost host, none starting: the round's one statement")
+                    .isEqualTo(1);
+            host(s, "beating", Instant.now().minusSeconds(2));
+            s.flush();
+            assertThat(statements(s, () -> detector(s).check()))
+                    .as("every host beat within the timeout: the round's statement and the timeout")
+                    .isEqualTo(2);
+            assertThat(state(s, "beating")).isEqualTo(HostState.RUNNING);
+            return null;
+        });
+    }
+
+    @Test
+    void aRunningHostThatNeverBeatIsLost() {
+        db.inTransaction(s -> {
+            host(s, "mute", Instant.now());
+            s.flush();
+            s.createNativeQuery("UPDATE host_runtime SET heartbeat_at = NULL WHERE host_id = "
+                            + "(SELECT id FROM host WHERE name = 'mute')")
+                    .executeUpdate();
+            s.clear();
+            detector(s).check();
+            return null;
+        });
+        db.inTransaction(s -> {
+            assertThat(state(s, "mute")).isEqualTo(HostState.LOST);
+            return null;
+        });
+    }
+
+    private static long statements(Session s, Runnable round) {
+        var stats = s.getSessionFactory().getStatistics();
+        stats.clear();
+        round.run();
+        return stats.getPrepareStatementCount();
+    }
+
     private static HostState state(Session s, String name) {
         return s.createQuery("SELECT r.state FROM HostRuntime r WHERE r.host.name = :name", HostState.class)
                 .setParameter("name", name)
