@@ -14,18 +14,22 @@ b=${2:?URL of system B}
 clients=${3:-50}
 seconds=${4:-15}
 turns=${5:-2}
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+log=$(mktemp); turn_out=$(mktemp); trap 'rm -f "$log" "$turn_out"' EXIT
 for turn in $(seq "$turns"); do
   for side in A B; do
     if [ "$side" = A ]; then url=$a db=${QVD_BENCH_DB_PORT_A:-}; else url=$b db=${QVD_BENCH_DB_PORT_B:-}; fi
     echo "## turn $turn, system $side ($url)"
-    QVD_API_URL=$url QVD_BENCH_DB_PORT=$db ./run.sh "$clients" "$seconds" | tee /dev/stderr |
-      sed -n "s/^ratio \(.*\) to baseline: \([0-9.]*\) (requests\/s); \([0-9.na\/]*\) .*/$side \1|\2|\3/p" >>"$log"
+    QVD_API_URL=$url QVD_BENCH_DB_PORT=$db ./run.sh "$clients" "$seconds" >"$turn_out" 2>&1 || true
+    cat "$turn_out"
+    sed -n "s/^ratio GET \([^ ]*\) (\([a-z]*\)) *to baseline: \([0-9.]*\) (requests\/s); \([0-9.na\/]*\) .*/$side \1 \2 \3 \4/p" \
+      "$turn_out" >>"$log"
   done
-done 2>&1
-echo "## median over $turns turns: requests/s ratio to the same system's health baseline; CPU per request ratio"
-sort "$log" | awk -F'|' '{k = $1; r[k] = r[k] " " $2; c[k] = c[k] " " $3} END {
-  for (k in r) {
-    n = split(r[k], x, " "); asort(x); m = split(c[k], y, " "); asort(y)
-    printf "%s: %s (turns:%s); CPU %s\n", k, (n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2), r[k], c[k]
-  }}' | sort
+done
+echo "## median over $turns turns: requests/s ratio to the same system's health baseline (each turn's in brackets)"
+for key in $(awk '{print $1 "|" $2 "|" $3}' "$log" | sort -u); do
+  IFS='|' read -r side path auth <<<"$key"
+  values=$(awk -v s="$side" -v p="$path" -v a="$auth" '$1 == s && $2 == p && $3 == a {print $4}' "$log" | sort -n)
+  cpu=$(awk -v s="$side" -v p="$path" -v a="$auth" '$1 == s && $2 == p && $3 == a {print $5}' "$log" | tr '\n' ' ')
+  median=$(awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}' <<<"$values")
+  echo "$side $path $auth: $median [$(tr '\n' ' ' <<<"$values")] CPU per request vs baseline: $cpu"
+done

@@ -89,6 +89,8 @@ class ListQueryOnPostgresTest {
         long hits = db.inTransaction(s -> s.getSessionFactory().getStatistics().getQueryPlanCacheHitCount());
         users(new PageRequest(1, 3, "tenant", false), tenantId, "user");
         long after = db.inTransaction(s -> s.getSessionFactory().getStatistics().getQueryPlanCacheHitCount());
-        assertThat(after - hits).as("the page's and the count's translations from the cache").isGreaterThanOrEqualTo(2);
+        assertThat(after - hits)
+                .as("the page's and the count's translations from the cache")
+                .isGreaterThanOrEqualTo(2);
     }
 }
