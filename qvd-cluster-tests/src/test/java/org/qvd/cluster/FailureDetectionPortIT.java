@@ -183,6 +183,8 @@ class FailureDetectionPortIT {
             nioClient
                     .getMethod("receiver", receiver)
                     .invoke(client, Proxy.newProxyInstance(jgroups, new Class<?>[] {receiver}, handler));
+            // the handshake FD_SOCK2's own server expects (it runs with peer connections): cookie, version, address
+            nioClient.getMethod("usePeerConnections", boolean.class).invoke(client, true);
             nioClient.getMethod("start").invoke(client);
             clients.add(() -> nioClient.getMethod("stop").invoke(client));
             return client;

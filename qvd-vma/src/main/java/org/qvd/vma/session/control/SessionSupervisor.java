@@ -32,6 +32,7 @@ public final class SessionSupervisor {
     static final long RESUME_ANNOUNCE_MILLIS = 2000;
     /** How many HUPs a resume sends before it gives up and reports the session suspended again. */
     static final int RESUME_SIGNALS = 8;
+
     private final VmaConfig config;
     private final UserProvisioner provisioner;
     private final SessionFiles files;
@@ -48,6 +49,7 @@ public final class SessionSupervisor {
     private XState state = XState.STOPPED;
     /** HUPs sent for a resume nxagent has not announced yet; 0 when no resume is pending. */
     private int resumeSignals;
+
     private NxAgent agent;
     private Process desktop;
     private SessionUser user;
