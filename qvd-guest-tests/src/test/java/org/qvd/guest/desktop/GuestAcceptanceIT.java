@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,7 +188,12 @@ class GuestAcceptanceIT {
             client.startNxproxy(display, work);
             System.out.printf("GUEST legacy client: %s%n", client.nxproxyCommand());
             Path shot = ARTIFACTS.resolve("screenshots").resolve("04-desktop-legacy-client.png");
-            await(() -> display.colours(shot), colours -> colours >= 8, Duration.ofMinutes(3));
+            try {
+                await(() -> display.colours(shot), colours -> colours >= 8, Duration.ofMinutes(3));
+            } catch (AssertionError blank) {
+                printWhyTheLegacyDesktopStayedBlank(vm, work, client.nxproxyAlive());
+                throw blank;
+            }
             assertThat(client.nxproxyAlive()).isTrue();
             System.out.printf(
                     "GUEST legacy client 101 -> desktop: %d ms%n",
@@ -206,6 +212,29 @@ class GuestAcceptanceIT {
         assertThat(console)
                 .contains("VMA key read from the firmware's OEM strings: callers must present it")
                 .doesNotContain("refused a call without the VMA key");
+    }
+
+    /**
+     * A blank legacy desktop says little by itself: the CI log gets the legacy nxproxy's log and the NX and session
+     * lines of the VM's console (nxagent's and the VMA's view of the same minutes).
+     */
+    private static void printWhyTheLegacyDesktopStayedBlank(long vm, Path work, boolean nxproxyAlive) {
+        System.out.println("GUEST legacy desktop stayed blank; nxproxy alive: " + nxproxyAlive);
+        try {
+            Path log = work.resolve("legacy-nxproxy.log");
+            if (Files.exists(log)) {
+                Files.readAllLines(log).forEach(l -> System.out.println("GUEST legacy nxproxy| " + l));
+            }
+            List<String> nx = Libvirt.consoleLog(vm)
+                    .lines()
+                    .filter(l -> l.matches("(?i).*(session|nxagent|x_start|x_state|resum|suspend|display|error"
+                            + "|warn|proxy|connection|hup).*"))
+                    .toList();
+            nx.subList(Math.max(0, nx.size() - 120), nx.size())
+                    .forEach(l -> System.out.println("GUEST legacy console| " + l));
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("GUEST legacy diagnostics unavailable: " + e);
+        }
     }
 
     /** The longest wait between the request and the first answer or between two answers (102s every 15 s). */
