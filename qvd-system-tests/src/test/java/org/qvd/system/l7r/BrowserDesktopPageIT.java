@@ -98,9 +98,9 @@ class BrowserDesktopPageIT {
                 // the network cut: the page reconnects by itself
                 int starts = vncStarts(desktop);
                 long cut = System.nanoTime();
+                recordStates(js);
                 link.cut();
-                awaitState(driver, "reconnecting");
-                awaitState(driver, "connected");
+                awaitStates(driver, js, "reconnecting", "connected");
                 awaitDrawn(driver, js);
                 System.out.printf(
                         "FIGURE browser page: network cut -> reconnected and drawn %d ms later%n",
@@ -141,6 +141,27 @@ class BrowserDesktopPageIT {
     private static int vncStarts(StandInDesktop desktop) {
         return (int)
                 desktop.vmaCalls().stream().filter(c -> c.contains("vnc_start")).count();
+    }
+
+    /**
+     * Keeps every state the page shows from now on: a reconnect to a stand-in VM can take less than one poll of
+     * {@link #awaitState}, so "reconnecting" would be missed.
+     */
+    private static void recordStates(JavascriptExecutor js) {
+        js.executeScript("window.qvdStates = [];"
+                + "new MutationObserver(() => window.qvdStates.push(document.body.getAttribute('data-desktop')))"
+                + ".observe(document.body, {attributes: true, attributeFilter: ['data-desktop']});");
+    }
+
+    /** Waits until the recorded states hold {@code first} and, after it, {@code then}. */
+    private static void awaitStates(WebDriver driver, JavascriptExecutor js, String first, String then) {
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "const s = window.qvdStates || []; const i = s.indexOf(arguments[0]);"
+                                + "return i >= 0 && s.slice(i + 1).includes(arguments[1])"
+                                + " && document.body.getAttribute('data-desktop') === arguments[1];",
+                        first,
+                        then)));
     }
 
     private static void awaitState(WebDriver driver, String state) {
