@@ -1,14 +1,13 @@
 package org.qvd.identity;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.qvd.launcher.LauncherConfig;
+import org.qvd.launcher.OidcSetup;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.testsupport.RequiredResource;
 import org.qvd.testsupport.StartedOnce;
@@ -101,31 +100,16 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
                 .environment(Map.of()));
     }
 
-    /** The operator's step: the provider's values, then oidc.cli (provider, secure deployment, qvd-sso.war). */
-    private static void connect(QvdSystem system, Keycloak keycloak) throws IOException, InterruptedException {
-        Path script = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "oidc-", ".cli");
-        String properties = String.join(
-                "\n",
-                "/system-property=qvd.oidc.provider-url:add(value=\"" + keycloak.issuer() + "\")",
-                "/system-property=qvd.oidc.client-id:add(value=" + Keycloak.CLIENT_ID + ")",
-                "/system-property=qvd.oidc.client-secret:add(value=" + Keycloak.CLIENT_SECRET + ")",
-                "");
-        Files.writeString(script, properties + Files.readString(Path.of(System.getProperty("qvd.oidc.cli"))));
-        Path log = script.resolveSibling(script.getFileName() + ".log");
-        Process cli = new ProcessBuilder(List.of(
-                        system.config()
-                                .wildflyHome()
-                                .resolve("bin/jboss-cli.sh")
-                                .toString(),
-                        "--connect",
-                        "--controller=localhost:" + system.managementPort(),
-                        "-Dqvd.sso.war=" + System.getProperty("qvd.sso.war"),
-                        "--file=" + script))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
-            throw new IllegalStateException("oidc.cli failed: " + Files.readString(log));
-        }
+    /**
+     * The operator's step, through the run command's own code: the provider's values as {@code ./qvd run} takes them
+     * from its environment, then oidc.cli (provider, secure deployment, qvd-sso.war).
+     */
+    private static void connect(QvdSystem system, Keycloak keycloak) {
+        OidcSetup.fromEnvironment(Map.of(
+                        "QVD_OIDC_PROVIDER_URL", keycloak.issuer(),
+                        "QVD_OIDC_CLIENT_ID", Keycloak.CLIENT_ID,
+                        "QVD_OIDC_CLIENT_SECRET", Keycloak.CLIENT_SECRET))
+                .orElseThrow()
+                .apply(system);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -44,8 +43,6 @@ class OidcAdminLoginIT {
     }
 
     @Test
-    @Disabled("the provider's callback reaches /sso/login without the OIDC client's state cookie in headless Chromium"
-            + " (server log: 'No state cookie'); the REST path through the same provider passes")
     void anAdminLogsInToTheWatThroughTheProviderAndGetsTheRolesItsGroupsMapTo() throws Exception {
         long t0 = System.nanoTime();
         try (Chromium b = new Chromium()) {
@@ -68,8 +65,6 @@ class OidcAdminLoginIT {
     }
 
     @Test
-    @Disabled("the provider's callback reaches /sso/login without the OIDC client's state cookie in headless Chromium"
-            + " (server log: 'No state cookie'); the REST path through the same provider passes")
     void aUserWhoseGroupsMapToNoRoleIsRefusedAndToldWhy() throws Exception {
         try (Chromium b = new Chromium()) {
             b.driver.get("https://localhost:" + httpsPort + "/wat/");

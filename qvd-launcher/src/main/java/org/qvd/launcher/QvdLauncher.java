@@ -54,8 +54,14 @@ public final class QvdLauncher {
                         "qvd-shutdown"));
         System.out.println("qvd: starting PostgreSQL and WildFly (log: "
                 + config.home().resolve("wildfly/log/console.log") + ")...");
+        java.util.Optional<OidcSetup> sso = OidcSetup.fromEnvironment(System.getenv());
         QvdSystem system = QvdSystem.start(config);
         running.set(system);
+        sso.ifPresent(s -> {
+            // the server's configuration is copied fresh at every start: single sign-on is applied again each time
+            System.out.println("qvd: connecting single sign-on to " + s.providerUrl() + " (oidc.cli)...");
+            s.apply(system);
+        });
         printBanner(system);
         printDemo(system);
         try {

@@ -15,6 +15,7 @@ import org.qvd.cli.host.boundary.HostCommand;
 import org.qvd.cli.image.boundary.DiCommand;
 import org.qvd.cli.image.boundary.OsfCommand;
 import org.qvd.cli.property.boundary.PropertyCommand;
+import org.qvd.cli.sso.boundary.SsoCommand;
 import org.qvd.cli.statistics.boundary.StatsCommand;
 import org.qvd.cli.vm.boundary.VmCommand;
 import picocli.AutoComplete;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
             PropertyCommand.class,
             ConfigCommand.class,
             DirectoryCommand.class,
+            SsoCommand.class,
             AuditCommand.class,
             StatsCommand.class,
             AutoComplete.GenerateCompletion.class,

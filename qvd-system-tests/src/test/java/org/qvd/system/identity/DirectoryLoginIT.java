@@ -217,6 +217,22 @@ class DirectoryLoginIT {
             } finally {
                 clients.shutdownNow();
             }
+            java.net.http.HttpResponse<String> desktop = org.qvd.testsupport.TrustAll.httpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "https://localhost:" + system.httpsPort() + "/desktop/api/login"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\""
+                                            + Api.unique("nobody") + "@" + t.name() + "\",\"password\":\"" + PASSWORD
+                                            + "\"}"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(desktop.statusCode())
+                    .as("the browser desktop's login during the outage: %s", desktop.body())
+                    .isEqualTo(503);
+            assertThat(desktop.body())
+                    .as("what its page shows (the problem's detail)")
+                    .contains("directory of your organisation is not reachable");
             assertThat(api.get("/directories/" + t.directoryId()).status())
                     .as("local admins (break-glass) keep working")
                     .isEqualTo(200);
@@ -225,6 +241,78 @@ class DirectoryLoginIT {
             assertThat(probe.get("reachable").asBoolean()).isFalse();
             assertThat(probe.get("problem").asText()).contains("unreachable");
         }
+    }
+
+    @Test
+    void soapConnectsProbesListsAndDeletesADirectoryWithoutShowingTheBindSecret(QvdSystem system) throws Exception {
+        Api api = Api.superadmin(system);
+        String group = Api.unique("soap");
+        String login = Api.unique("sam");
+        ldap.addGroup(group, ldap.addUser(login, PASSWORD));
+        long tenantId =
+                api.post("/tenants", Map.of("name", Api.unique("soapdir"))).id();
+        String settings = "<settings><tenantId>" + tenantId + "</tenantId><url>" + ldap.ldapsUrl() + "</url><caPem>"
+                + xml(ldap.caPem()) + "</caPem><bindDn>" + TestDirectory.SERVICE_DN + "</bindDn><bindSecret>"
+                + TestDirectory.SERVICE_SECRET + "</bindSecret><userBaseDn>" + TestDirectory.PEOPLE
+                + "</userBaseDn><groupBaseDn>" + TestDirectory.GROUPS + "</groupBaseDn><requiredGroup>" + group
+                + "</requiredGroup></settings>";
+        String created = soap(system, "createDirectory", settings);
+        assertThat(created)
+                .contains("<bindSecretSet>true</bindSecretSet>")
+                .doesNotContain(TestDirectory.SERVICE_SECRET);
+        String id = between(created, "<id>", "</id>");
+
+        String probe =
+                soap(system, "probeDirectory", "<directoryId>" + id + "</directoryId><login>" + login + "</login>");
+        assertThat(probe)
+                .contains("<found>true</found>")
+                .contains("<admitted>true</admitted>")
+                .contains(group);
+        assertThat(soap(system, "listDirectories", "<tenantId>" + tenantId + "</tenantId>"))
+                .contains("<id>" + id + "</id>");
+        assertThat(soap(system, "createDirectory", settings.replace("ldaps://", "ldap://")))
+                .as("plain LDAP without StartTLS")
+                .contains("directory.invalid_settings");
+
+        soap(system, "deleteDirectory", "<directoryId>" + id + "</directoryId>");
+        assertThat(soap(system, "getDirectory", "<directoryId>" + id + "</directoryId>"))
+                .contains("directory.not_found");
+        assertThat(api.get("/audit?action=directory.delete&size=100").body().toString())
+                .as("audited like REST")
+                .contains(id);
+    }
+
+    /** One call of the directories' SOAP service as the superadmin: the raw answer (a result or a QvdFault). */
+    private static String soap(QvdSystem system, String operation, String parameters) throws Exception {
+        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope"
+                + " xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><q:" + operation
+                + " xmlns:q=\"urn:qvd:directories:1\">" + parameters + "</q:" + operation + "></s:Body></s:Envelope>";
+        java.net.http.HttpResponse<String> r = org.qvd.testsupport.TrustAll.httpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "https://localhost:" + system.httpsPort() + "/api/soap/directories"))
+                                .header("Content-Type", "text/xml; charset=UTF-8")
+                                .header("SOAPAction", "\"\"")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                ("superadmin@*:" + RunningSystem.SUPERADMIN_PASSWORD)
+                                                                        .getBytes()))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from) + from.length();
+        return text.substring(start, text.indexOf(to, start));
     }
 
     @Test

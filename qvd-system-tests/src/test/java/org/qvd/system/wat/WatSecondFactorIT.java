@@ -21,7 +21,7 @@ import org.qvd.system.platform.RunningSystem;
  * The codes come from this test's own RFC 6238 implementation, as an authenticator app would make them.
  */
 @ExtendWith(RunningSystem.class)
-class WatSecondFactorIT {
+public class WatSecondFactorIT {
 
     private static final String PASSWORD = "Totp-Admin-Pw-1";
 
@@ -68,7 +68,7 @@ class WatSecondFactorIT {
     }
 
     /** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) at now + {@code offsetSeconds}, from a Base32 secret. */
-    static String code(String base32, long offsetSeconds) throws Exception {
+    public static String code(String base32, long offsetSeconds) throws Exception {
         long step = (Instant.now().getEpochSecond() + offsetSeconds) / 30;
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(base32Decode(base32), "HmacSHA1"));

@@ -84,7 +84,19 @@ public class Chromium implements AutoCloseable {
                 // the timeout is what matters
             }
             throw new TimeoutException(
-                    "no " + by + " on " + driver.getCurrentUrl() + " (screenshot " + shot + ".png)", e);
+                    "no " + by + " on " + driver.getCurrentUrl() + " (screenshot " + shot + ".png), which shows: "
+                            + shownText(),
+                    e);
+        }
+    }
+
+    /** The page's visible text, shortened: what the user would read instead of what was expected. */
+    private String shownText() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+            return text.length() > 400 ? text.substring(0, 400) + "..." : text;
+        } catch (RuntimeException e) {
+            return "(no page text: " + e.getMessage() + ")";
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.qvd.vmas.account.boundary.AdminAuthenticationService;
 import org.qvd.vmas.account.boundary.AdminLogin;
 import org.qvd.vmas.identity.boundary.SsoLogins;
+import org.qvd.vmas.platform.text.LogText;
 
 /**
  * The WAT's form login as a Jakarta Security mechanism. It is needed because the EAR also holds a
@@ -31,6 +32,10 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String ROLE = "qvd-admin";
     /** Request attribute for the login page: seconds until a throttled source or login may try again. */
     public static final String RETRY_AFTER = "qvd.login.retryAfter";
+
+    private static final String SSO_PRINCIPAL = "qvd.sso.principal";
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(WatAuthenticationMechanism.class.getName());
 
     @EJB
     AdminAuthenticationService admins;
@@ -72,11 +77,16 @@ public class WatAuthenticationMechanism implements HttpAuthenticationMechanism {
      * administrator its provider vouched for. No password, no second factor: the provider did the login.
      */
     private AuthenticationStatus singleSignOn(HttpServletRequest request, HttpMessageContext context) {
-        String principal =
-                ssoLogins.redeemLogin(request.getParameter("qvd_sso")).orElse(null);
+        // the mechanism may run more than once for one request: the one-time ticket is redeemed at the first run
+        String principal = request.getAttribute(SSO_PRINCIPAL) instanceof String done
+                ? done
+                : ssoLogins.redeemLogin(request.getParameter("qvd_sso")).orElse(null);
         if (principal == null) {
-            return context.forward("/login-failed.xhtml"); // forged, expired or already used
+            LOG.warning("single sign-on ticket refused at the WAT (forged, expired or already used) from "
+                    + LogText.escape(request.getRemoteAddr()));
+            return context.forward("/login-failed.xhtml");
         }
+        request.setAttribute(SSO_PRINCIPAL, principal);
         SessionValidityFilter.loggedIn(request);
         return context.notifyContainerAboutLogin(principal, Set.of(ROLE));
     }
