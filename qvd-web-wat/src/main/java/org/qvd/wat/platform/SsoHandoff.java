@@ -8,7 +8,9 @@ import java.io.IOException;
 
 /**
  * Where the single sign-on application posts an administrator's one-time ticket. {@link WatAuthenticationMechanism}
- * has logged the administrator in before this runs (the path needs role qvd-admin); this only opens the dashboard.
+ * redeems it and logs the administrator in before this runs; this opens the dashboard. The path is public (web.xml):
+ * a browser arriving from the provider often brings no WAT session, and login-to-continue would answer a protected
+ * path without one with the login form.
  */
 @WebServlet(SsoHandoff.PATH)
 public class SsoHandoff extends HttpServlet {
@@ -18,6 +20,7 @@ public class SsoHandoff extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendRedirect(request.getContextPath() + "/index.xhtml");
+        boolean loggedIn = request.isUserInRole(WatAuthenticationMechanism.ROLE);
+        response.sendRedirect(request.getContextPath() + (loggedIn ? "/index.xhtml" : "/login-failed.xhtml"));
     }
 }
