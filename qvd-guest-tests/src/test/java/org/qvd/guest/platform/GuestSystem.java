@@ -118,12 +118,40 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
         try {
             DemoDesktop.Login demo = DemoDesktop.ensure(system, SUPERADMIN_PASSWORD, DemoDesktop.Kind.VM)
                     .orElseThrow(() -> new IllegalStateException("the run command's demo found no image to import"));
-            return new Started(
-                    new Running(system, demo, new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD))));
+            Admin admin = new Admin(new org.qvd.launcher.AdminApi(system, SUPERADMIN_PASSWORD));
+            awaitHostRunning(admin);
+            return new Started(new Running(system, demo, admin));
         } catch (RuntimeException e) {
             system.close();
             throw e;
         }
+    }
+
+    /**
+     * The system answers before its local host agent has registered: a VM started in that gap is refused ("no running,
+     * unblocked host"), so the tier begins once the host runs, as an admin would wait for it in the WAT.
+     */
+    private static void awaitHostRunning(Admin admin) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        String state = "unknown";
+        while (System.nanoTime() < deadline) {
+            try {
+                state = admin.host(HOST).path("state").asText();
+            } catch (AssertionError notYet) {
+                state = "not registered";
+            }
+            if (state.equals("running")) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException(
+                "the local host agent's host " + HOST + " is not running after 3 min: " + state);
     }
 
     private record Started(Running running) implements ExtensionContext.Store.CloseableResource {
