@@ -47,6 +47,11 @@ public final class SessionSupervisor {
         return t;
     });
     private XState state = XState.STOPPED;
+    /**
+     * The {@code x_start} that suspended another client's session, until a client connects: if nxagent resumes on
+     * its own (see {@code start}), it listens with this request's options, and this request's retry is answered so.
+     */
+    private SessionRequest takeover;
     /** HUPs sent for a resume nxagent has not announced yet; 0 when no resume is pending. */
     private int resumeSignals;
 
@@ -92,10 +97,22 @@ public final class SessionSupervisor {
                 return new XStateReply(state, true);
             }
             case CONNECTED -> {
-                // another client holds the session: suspend it, the caller retries and resumes (takeover)
+                // another client holds the session: suspend it, the caller retries and resumes (takeover). The
+                // caller's options go to nxagent first: the L7R also ends the old client's tunnel, nxagent may
+                // suspend on that broken link and then take this HUP for a resume, which reads them (and the retried
+                // x_start finds the session listening for it: see below)
+                prepareResume(request);
+                takeover = request;
                 hangUp();
                 state = XState.SUSPENDING;
                 throw new SessionBusyException(state, "session was connected: suspending it, retry x_start");
+            }
+            case STARTING, LISTENING -> {
+                if (takeover != null && takeover.sameClientAs(request)) {
+                    cookie = takeover.cookie();
+                    return new XStateReply(state, true);
+                }
+                throw new SessionBusyException(now, "session is " + now.wireName() + ": retry later");
             }
             default -> throw new SessionBusyException(now, "session is " + now.wireName() + ": retry later");
         }
@@ -137,8 +154,20 @@ public final class SessionSupervisor {
     }
 
     private void resume(SessionRequest request) {
+        prepareResume(request);
+        takeover = null;
+        hangUp();
+        cookie = request.cookie();
+        // nxagent announces "Waiting for connection" once it really listens again
+        state = XState.STARTING;
+        resumeSignals = 1;
+        watchResume();
+    }
+
+    /** The options (and display cookie) nxagent reads when it resumes, for {@code request}'s client. */
+    private void prepareResume(SessionRequest request) {
         if (!config.localMode() && !request.userName().equals(user.name())) {
-            throw new SessionBusyException(state, "the suspended session belongs to another user");
+            throw new SessionBusyException(state, "the session belongs to another user");
         }
         try {
             files.prepare(user, request.displayCookie());
@@ -146,12 +175,6 @@ public final class SessionSupervisor {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write nxagent options", e);
         }
-        hangUp();
-        cookie = request.cookie();
-        // nxagent announces "Waiting for connection" once it really listens again
-        state = XState.STARTING;
-        resumeSignals = 1;
-        watchResume();
     }
 
     private void watchResume() {
@@ -215,6 +238,9 @@ public final class SessionSupervisor {
         LOG.info(() -> "nxagent: " + state.wireName() + " -> " + announced.wireName());
         resumeSignals = 0; // any announcement after a resume's HUP says nxagent took it
         state = announced;
+        if (announced == XState.CONNECTED) {
+            takeover = null;
+        }
         if (announced == XState.CONNECTED && desktop == null) {
             startDesktop();
         }

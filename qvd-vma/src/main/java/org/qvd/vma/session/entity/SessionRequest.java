@@ -73,4 +73,26 @@ public record SessionRequest(
                 displayCookie,
                 cookieless() ? address : null);
     }
+
+    /**
+     * Whether {@code other} asks for the same session as this request: every parameter but the display cookie, which
+     * the VMA draws anew for each call of a client without NX cookie (a retried {@code x_start} is the same client).
+     */
+    public boolean sameClientAs(SessionRequest other) {
+        return other != null
+                && equals(new SessionRequest(
+                        other.userName,
+                        other.uid,
+                        other.gid,
+                        other.keyboard,
+                        other.width,
+                        other.height,
+                        other.fullscreen,
+                        other.link,
+                        other.clientOs,
+                        other.cookie,
+                        other.slaveKey,
+                        displayCookie,
+                        other.acceptFrom));
+    }
 }

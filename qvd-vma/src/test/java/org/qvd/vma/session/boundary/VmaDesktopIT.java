@@ -132,7 +132,22 @@ class VmaDesktopIT {
         awaitState(base, "suspended"::equals, Duration.ofSeconds(30));
         assertThat(json(get(base, takeover)).path("resumed").asBoolean()).isTrue();
         awaitState(base, "listening"::equals, Duration.ofSeconds(30));
-        startProxy(viewerEnv, cookie3, nxPort, "proxy-3.log");
+        Process third = startProxy(viewerEnv, cookie3, nxPort, "proxy-3.log");
+        awaitState(base, "connected"::equals, Duration.ofSeconds(30));
+        assertThat(awaitWindow(agentEnv, "qvd-it-term")).isEqualTo(terminal);
+
+        // 5b. takeover as the L7R makes it: the old client's link is cut as the new client's x_start arrives, and the
+        // x_start is retried every 250 ms while busy. It ends in the new client's session: never in nxagent listening
+        // with the old client's options while the retries are refused (in a guest, 60 s until its listen expired)
+        String cookie4 = cookie();
+        String takeover4 = "/vma/x_start?qvd.vm.user.name=qvdtest&qvd.client.fullscreen=1&qvd.nx.cookie=" + cookie4;
+        third.destroyForcibly();
+        await("the takeover's x_start accepted")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> get(base, takeover4).statusCode() == 200);
+        awaitState(base, "listening"::equals, Duration.ofSeconds(30));
+        startProxy(viewerEnv, cookie4, nxPort, "proxy-4.log");
         awaitState(base, "connected"::equals, Duration.ofSeconds(30));
         assertThat(awaitWindow(agentEnv, "qvd-it-term")).isEqualTo(terminal);
 
