@@ -19,7 +19,7 @@ public final class Broker {
     public static final String STORE_AND_FORWARD_PREFIX = "$.artemis.internal.sf.";
 
     private static final Pattern ENTRY = Pattern.compile(
-            "\\(\"runtime-queue\" => \"([^\"]+)\"\\)\\],\\s*\"outcome\" => \"success\",\\s*\"result\" => (\\d+)L?");
+            "\\(\"runtime-queue\" => \"([^\"]+)\"\\)\\s*\\],\\s*\"outcome\" => \"success\",\\s*\"result\" => (\\d+)L?");
 
     private Broker() {}
 

@@ -270,9 +270,17 @@ class DirectoryLoginIT {
                 .contains(group);
         assertThat(soap(system, "listDirectories", "<tenantId>" + tenantId + "</tenantId>"))
                 .contains("<id>" + id + "</id>");
-        assertThat(soap(system, "createDirectory", settings.replace("ldaps://", "ldap://")))
+        // on a tenant without a directory yet (this one has one: that refusal, directory.duplicate, would come first)
+        long plainTenantId =
+                api.post("/tenants", Map.of("name", Api.unique("soapplain"))).id();
+        String plain = settings.replace("ldaps://", "ldap://")
+                .replace("<tenantId>" + tenantId + "<", "<tenantId>" + plainTenantId + "<");
+        assertThat(soap(system, "createDirectory", plain))
                 .as("plain LDAP without StartTLS")
                 .contains("directory.invalid_settings");
+        assertThat(soap(system, "listDirectories", "<tenantId>" + plainTenantId + "</tenantId>"))
+                .as("nothing stored for the refused settings")
+                .doesNotContain("<id>");
 
         soap(system, "deleteDirectory", "<directoryId>" + id + "</directoryId>");
         assertThat(soap(system, "getDirectory", "<directoryId>" + id + "</directoryId>"))
