@@ -27,7 +27,10 @@ public final class XDisplay implements AutoCloseable {
         while (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
             n++;
         }
-        Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+        // -noreset: a user's display always has clients (window manager, panel); this one has none but the test's
+        // screenshots, and an X server resets whenever its last client leaves, dropping a connection that arrives
+        // meanwhile, such as the one nxagent opens through the client's nxproxy
+        Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
