@@ -32,13 +32,6 @@ public final class SessionSupervisor {
     static final long RESUME_ANNOUNCE_MILLIS = 2000;
     /** How many HUPs a resume sends before it gives up and reports the session suspended again. */
     static final int RESUME_SIGNALS = 8;
-    /**
-     * How long after nxagent said "Session suspended" a resume waits before its HUP. The previous link's teardown goes
-     * on after that line ("Connection with remote peer broken" came 50 ms after it in the guest), and a resume begun
-     * in between failed at once: the new client's link was taken for broken ("Display failure detected" 0.1 s after
-     * "Connection with remote proxy completed"), seen with a legacy client that connected 0.2 s after a suspension.
-     */
-    static final long SETTLE_MILLIS = 1500;
 
     private final VmaConfig config;
     private final UserProvisioner provisioner;
@@ -61,8 +54,6 @@ public final class SessionSupervisor {
     private SessionRequest takeover;
     /** HUPs sent for a resume nxagent has not announced yet; 0 when no resume is pending. */
     private int resumeSignals;
-    /** When nxagent last said "Session suspended" ({@link System#nanoTime()}). */
-    private long suspendedAt = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
 
     private NxAgent agent;
     private Process desktop;
@@ -165,25 +156,11 @@ public final class SessionSupervisor {
     private void resume(SessionRequest request) {
         prepareResume(request);
         takeover = null;
+        hangUp();
         cookie = request.cookie();
         // nxagent announces "Waiting for connection" once it really listens again
         state = XState.STARTING;
         resumeSignals = 1;
-        long settling = SETTLE_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - suspendedAt);
-        if (settling > 0) {
-            resumeWatch.schedule(this::signalResume, settling, TimeUnit.MILLISECONDS);
-        } else {
-            hangUp();
-            watchResume();
-        }
-    }
-
-    /** The resume's first HUP, once the previous link has settled (see {@link #SETTLE_MILLIS}). */
-    private synchronized void signalResume() {
-        if (resumeSignals == 0 || agent == null || !agent.isAlive()) {
-            return;
-        }
-        hangUp();
         watchResume();
     }
 
@@ -259,13 +236,7 @@ public final class SessionSupervisor {
 
     private synchronized void onAgentState(XState announced) {
         LOG.info(() -> "nxagent: " + state.wireName() + " -> " + announced.wireName());
-        if (announced == XState.SUSPENDED) {
-            suspendedAt = System.nanoTime();
-        }
-        if (resumeSignals > 0 && (announced == XState.SUSPENDING || announced == XState.SUSPENDED)) {
-            return; // the previous link's last words while a resume waits to be signalled or announced
-        }
-        resumeSignals = 0; // any other announcement after a resume's HUP says nxagent took it
+        resumeSignals = 0; // any announcement after a resume's HUP says nxagent took it
         state = announced;
         if (announced == XState.CONNECTED) {
             takeover = null;
