@@ -39,7 +39,8 @@ class VerbsTest {
                 "vm", List.of("list", "add", "set", "del", "start", "stop", "block", "unblock", "disconnect", "expire"),
                 "host", List.of("list", "add", "set", "del", "block", "unblock", "stop"),
                 "osf", List.of("list", "add", "set", "del"),
-                "di", List.of("list", "add", "staged", "del", "block", "unblock", "tag", "untag"));
+                "di", List.of("list", "add", "staged", "del", "block", "unblock", "tag", "untag"),
+                "sso", List.of("list", "add", "del"));
         documented.forEach((object, verbs) -> assertThat(
                         cli.getSubcommands().get(object).getSubcommands().keySet().stream()
                                 .filter(name -> !"delete".equals(name))
