@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -330,28 +333,23 @@ class ClusterFailoverIT {
                     .as("the agent executed the start of VM %d once", started)
                     .isEqualTo(1);
         }
-        // the start sent while the agent moved: it reaches the agent now, or, routed in the window before the
-        // survivor's broker stopped counting the dead node's consumer (docs/cluster.md, "Still open"; session 8's
-        // first run), it is held in the survivor's store-and-forward queue toward the dead node: delayed, never lost.
-        // Test 7 brings that node back and checks the held start is answered then, once
+        // the start sent while the agent moved: routed in the instant before the survivor's broker stopped counting
+        // the dead node's consumer, it is held in the survivor's store-and-forward queue toward the dead node (session
+        // 8's runs). The VMAS sends a start its host has not listed again, unchanged (UnansweredStarts): the copy
+        // reaches the agent on the survivor, which runs it once; the held one, delivered once the dead node is back
+        // (test 7), is recognised as taken
         boolean movingAnswered = answeredWithin(admin, moving, Duration.ofSeconds(60));
         Map<String, Long> held = Broker.messageCounts(cluster, survivor);
         System.out.println(survivor + "'s broker queues after the failover: " + held + "; the start sent while the"
-                + " agent moved " + (movingAnswered ? "reached it" : "is held toward " + doomed));
-        // (the store-and-forward queue toward the dead node also holds the notices published since, e.g. takeovers:
-        // session 8's run counted 6 messages, so the start is among them rather than their number)
-        if (movingAnswered) {
-            assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + moving + " failed"))
-                    .as("the agent executed the start of VM %d once", moving)
-                    .isEqualTo(1);
-            executedOnce = List.of(other, queued, moving);
-        } else {
-            assertThat(Broker.storeAndForward(held))
-                    .as("the start of VM %d held on %s toward the dead node, not lost: %s", moving, survivor, held)
-                    .isPositive();
-            heldTowardTheDeadNode = moving;
-            executedOnce = List.of(other, queued);
-        }
+                + " agent moved " + (movingAnswered ? "reached it" : "was not answered") + "; sent again "
+                + count(survivor.consoleLog(), "of VM " + moving + " not taken by host") + " time(s)");
+        assertThat(movingAnswered)
+                .as("the host answered the start of VM %d sent while its agent moved", moving)
+                .isTrue();
+        assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + moving + " failed"))
+                .as("the agent executed the start of VM %d once", moving)
+                .isEqualTo(1);
+        executedOnce = List.of(other, queued, moving);
     }
 
     /** The host's own answer to a start, not the VMAS settling the VM from a heartbeat ("host … does not run it"). */
@@ -370,16 +368,12 @@ class ClusterFailoverIT {
         }
     }
 
-    /** A start test 5 found held toward its dead node (0 when none): test 7 checks it arrives once that node is back. */
-    private static long heldTowardTheDeadNode;
-
     /** Starts executed once in test 5: test 7 checks that the restarted node delivers none of them again. */
     private static List<Long> executedOnce = List.of();
 
     /** How many messages a node's backup broker moved from a dead node's journal to the live brokers (its log). */
     private static long scaledDown(QvdCluster.Node node) {
-        var matcher = java.util.regex.Pattern.compile("AMQ221078: Scaled down (\\d+) messages")
-                .matcher(log(node.consoleLog()));
+        var matcher = Pattern.compile("AMQ221078: Scaled down (\\d+) messages").matcher(log(node.consoleLog()));
         long total = 0;
         while (matcher.find()) {
             total += Long.parseLong(matcher.group(1));
@@ -467,23 +461,6 @@ class ClusterFailoverIT {
                 () -> "2".equals(db.query("SELECT count(*) FROM qvd_cluster.jgroups_ping WHERE cluster_name = 'qvd'")));
         cluster.startLocalHkd(List.of(other, dead));
         awaitTrue("host running", Duration.ofSeconds(90), () -> "running".equals(db.hostState(HOST)));
-        if (heldTowardTheDeadNode != 0) {
-            // the start held toward this node in test 5 crosses the bridge now and reaches the agent, once; or, past
-            // its deadline, the agent refuses it as expired, or the VMAS gave the start up: either way it is answered
-            Admin heldAdmin = new Admin(cluster.caCertificate(), cluster.httpsPort());
-            long heldVm = heldTowardTheDeadNode;
-            awaitTrue("the held start of VM " + heldVm + " answered", Duration.ofSeconds(90), () -> {
-                var state = heldAdmin.vm(heldVm);
-                return "stopped".equals(state.get("state").asText())
-                        && !state.path("lastFailure").asText("").isEmpty();
-            });
-            System.out.println("the start held toward " + dead + " in test 5, once it was back: "
-                    + heldAdmin.vm(heldVm).path("lastFailure").asText());
-            assertThat(count(cluster.localHkdLog().orElseThrow(), "for VM " + heldVm + " failed"))
-                    .as("the held start of VM %d executed at most once", heldVm)
-                    .isLessThanOrEqualTo(1);
-        }
-
         WatBrowser wat = new WatBrowser(cluster.httpsPort());
         wat.logInAndOpenVms();
         Admin admin = new Admin(cluster.caCertificate(), cluster.httpsPort());
@@ -543,16 +520,36 @@ class ClusterFailoverIT {
         } finally {
             stranger.kill();
         }
-        // the coordinator refused it (JGroups AUTH), and no member ever had it in its view
-        assertThat(cluster.nodes().stream().map(n -> log(n.consoleLog())))
-                .as("the coordinator's refusal")
-                .anyMatch(text ->
-                        text.contains("failed to validate AuthHeader") && text.contains("from " + stranger.id()));
+        // the coordinator refused it (JGroups AUTH), and no member ever had it in its view. The coordinator names the
+        // sender by its logical name once discovery told it, else by its bare UUID (CI run of stop 22): either is the
+        // stranger, the only process holding another secret, but never a member of the cluster
+        List<String> refused = cluster.nodes().stream()
+                .flatMap(n -> refusedSenders(log(n.consoleLog())).stream())
+                .toList();
+        assertThat(refused).as("senders the coordinator refused").isNotEmpty();
+        for (String sender : refused) {
+            assertThat(sender)
+                    .as("a refused sender")
+                    .matches(Pattern.quote(stranger.id())
+                            + "|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(cluster.nodes()).extracting(QvdCluster.Node::id).doesNotContain(sender);
+        }
         for (QvdCluster.Node node : cluster.nodes()) {
             assertThat(log(node.consoleLog()))
                     .as("%s's views", node)
                     .doesNotContainPattern("(?m)^.*view.*" + stranger.id() + ".*$");
         }
+    }
+
+    /** The senders of the messages JGroups AUTH dropped, as a node's log names them ("… from SENDER(v=…)"). */
+    static List<String> refusedSenders(String text) {
+        Matcher m = Pattern.compile("failed to validate AuthHeader \\([^)]*\\) from ([^\\s(]+)")
+                .matcher(text);
+        List<String> senders = new ArrayList<>();
+        while (m.find()) {
+            senders.add(m.group(1));
+        }
+        return senders;
     }
 
     /** The VM's guest stands in: provisions, then resumes ONE session that every later tunnel gets back. */
