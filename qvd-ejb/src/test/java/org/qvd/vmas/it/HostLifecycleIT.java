@@ -165,6 +165,53 @@ class HostLifecycleIT {
     }
 
     @Test
+    void aStartItsHostHasNotTakenIsSentAgainUnchangedUntilAHeartbeatListsIt() throws Exception {
+        try {
+            As.superadmin(() -> config.set(null, "internal.hkd.command.start_resend_after", "2"));
+            String host = Scenario.unique("node");
+            hkd.register(host, List.of());
+            await(
+                    () -> farm.hostNamed(host),
+                    h -> h != null && "running".equals(h.state().wireName()));
+            long vmId = newVm(256);
+            As.superadmin(() -> vms.start(vmId));
+            String placed = farm.vm(vmId).hostName();
+            // taken off the queue and dropped: as a start routed toward a cluster node that died in that instant
+            StartVmCommand lost = hkd.receive(placed, StartVmCommand.class, WAIT.toMillis());
+            hkd.heartbeat(placed, 1, List.of()); // the host beats without the VM
+
+            StartVmCommand copy = hkd.receive(placed, StartVmCommand.class, WAIT.toMillis());
+            assertThat(copy).as("the start sent again").isNotNull();
+            assertThat(copy.correlationId())
+                    .as("the same command: the agent runs it once")
+                    .isEqualTo(lost.correlationId());
+            assertThat(copy.vmId()).isEqualTo(vmId);
+            assertThat(copy.vmaKey()).isEqualTo(lost.vmaKey());
+            assertThat(copy.diPath()).isEqualTo(lost.diPath());
+            assertThat(copy.ip()).isEqualTo(lost.ip());
+            assertThat(Duration.between(lost.deadline(), copy.deadline()).abs())
+                    .as("the same deadline")
+                    .isLessThan(Duration.ofSeconds(1));
+
+            // the host lists the VM starting: no copy any more
+            hkd.heartbeat(placed, 2, List.of(new VmReport(vmId, "qvd-vm-" + vmId, VmState.STARTING, null, null, 0)));
+            while (hkd.receive(placed, StartVmCommand.class, 1_000) != null) {
+                // copies sent before the beat was applied
+            }
+            assertThat(hkd.receive(placed, StartVmCommand.class, 8_000))
+                    .as("a copy after the host listed the VM")
+                    .isNull();
+            hkd.send(new VmStateChanged(placed, copy.correlationId(), vmId, VmState.RUNNING, copy.ip(), null));
+            await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
+            assertThat(farm.history(vmId))
+                    .extracting(h -> h.toState().wireName())
+                    .containsExactly("running", "starting");
+        } finally {
+            As.superadmin(() -> config.delete(null, "internal.hkd.command.start_resend_after"));
+        }
+    }
+
+    @Test
     void aStartWithoutAHostWithRoomIsRefusedAndChangesNothing() throws Exception {
         long vmId = newVm(1_048_576); // more than any stand-in host has free
         assertThatThrownBy(() -> As.superadmin(() -> vms.start(vmId)))

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -131,8 +132,13 @@ public class HostEvents {
         Map<Long, VmReport> byId =
                 reported.stream().collect(Collectors.toMap(VmReport::vmId, Function.identity(), (a, b) -> a));
         Instant now = Instant.now();
+        List<Long> starting = new ArrayList<>();
         for (Long vmId : vmIdsOnHost) {
-            if (byId.remove(vmId) != null) {
+            VmReport listed = byId.remove(vmId);
+            if (listed != null) {
+                if (listed.state() == org.qvd.protocol.state.VmState.STARTING) {
+                    starting.add(vmId);
+                }
                 continue;
             }
             VmRuntime runtime = em.find(VmRuntime.class, vmId);
@@ -148,6 +154,7 @@ public class HostEvents {
                 notice(runtime, reason);
             }
         }
+        markStartsTaken(starting, now);
         for (VmReport orphan : byId.values()) {
             Vm vm = em.find(Vm.class, orphan.vmId());
             if (vm != null && vm.getRuntime().getStateTs().isAfter(asOf)) {
@@ -158,6 +165,22 @@ public class HostEvents {
                     orphan.vmId(),
                     "host " + host.getName() + " runs it but the VMAS " + whereIs(orphan.vmId()));
         }
+    }
+
+    /**
+     * The host lists these VMs as starting: their starts reached it, and are not sent again (UnansweredStarts). One
+     * statement, only for a beat that lists a start: most beats list none, and loading each VM would cost selects.
+     */
+    private void markStartsTaken(List<Long> vmIds, Instant now) {
+        if (vmIds.isEmpty()) {
+            return;
+        }
+        em.createQuery("UPDATE VmRuntime r SET r.startTakenAt = :now WHERE r.vmId IN :ids AND r.state = :starting "
+                        + "AND r.startTakenAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("ids", vmIds)
+                .setParameter("starting", VmState.STARTING)
+                .executeUpdate();
     }
 
     private String whereIs(long vmId) {

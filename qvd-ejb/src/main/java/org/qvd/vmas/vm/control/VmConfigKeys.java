@@ -32,12 +32,26 @@ public class VmConfigKeys implements ConfigKeyProvider {
     public static final ConfigKey<Boolean> OSF_DEFAULT_OVERLAY =
             ConfigKey.bool("osf.default.overlay", Boolean.TRUE, "whether a new OSF uses an overlay by default");
 
+    public static final ConfigKey<Integer> START_RESEND_AFTER = ConfigKey.integer(
+            "internal.hkd.command.start_resend_after",
+            10,
+            "seconds after which a start its host has not taken (not listed in a heartbeat, not reported) is sent "
+                    + "again, unchanged; the host runs it once");
+
     private static ConfigKey<String> ipv4(String name, String dflt, String description) {
         return new ConfigKey<>(name, String.class, dflt, description, v -> Ipv4.format(Ipv4.parse(v)));
     }
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(IP_START, IP_END, NETMASK, GATEWAY, MAC_PREFIX, OSF_DEFAULT_MEMORY, OSF_DEFAULT_OVERLAY);
+        return List.of(
+                IP_START,
+                IP_END,
+                NETMASK,
+                GATEWAY,
+                MAC_PREFIX,
+                OSF_DEFAULT_MEMORY,
+                OSF_DEFAULT_OVERLAY,
+                START_RESEND_AFTER);
     }
 }

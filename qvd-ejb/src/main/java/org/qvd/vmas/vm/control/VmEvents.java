@@ -42,6 +42,7 @@ public class VmEvents {
             return;
         }
         VmState target = VmState.of(event.state());
+        runtime.startTaken(Instant.now()); // any report on the VM: its host has the start, if one is in flight
         if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
             if (!runtime.getState().canMoveTo(VmState.RUNNING)) {
                 // e.g. a restarted agent reporting a guest that answers again while the VMAS stops it: the stop wins

@@ -97,13 +97,38 @@ public class VmLifecycle {
             }
         }
         // an address stored before the range was enforced (or the network changed since) is not started
-        String ip = VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
-        DesktopKind kind = vm.getOsf().getKind();
-        StartVmCommand.Container limits = containers.forStart(kind, di);
-        Host host = chooseHost(vm.getOsf().getMemoryMb(), kind);
-        String vmaKey = newVmaKey();
-        runtime.placeOn(host, di, vmaKey, Instant.now());
-        commands.send(StartVmCommand.builder(host.getName(), HostCommandSender.newCorrelationId(), vm.getId())
+        VmNetwork.of(config, vm.getUser().getTenant().getId()).requireUsable(vm.getIp());
+        Host host = chooseHost(vm.getOsf().getMemoryMb(), vm.getOsf().getKind());
+        Instant now = Instant.now();
+        runtime.placeOn(host, di, newVmaKey(), now);
+        StartVmCommand command = startCommand(vm, HostCommandSender.newCorrelationId(), boot, null);
+        commands.send(command);
+        runtime.startSent(command.correlationId(), now);
+    }
+
+    /**
+     * Sends the start in flight again, unchanged (same correlation id, VMA key and deadline), to a host that has not
+     * shown it has it: a command can be routed toward a cluster node in the instant it dies and be held there
+     * (docs/cluster.md, "A command sent while the agent moves"). The agent runs a command once whatever the number of
+     * copies (its {@code TakenCommands}), so a copy that arrives later does nothing.
+     */
+    public void resendStart(VmRuntime runtime) {
+        Vm vm = runtime.getVm();
+        Instant deadline = runtime.getStateTs().plusSeconds(config.get(null, HostConfigKeys.VM_START_TIMEOUT));
+        StartVmCommand command =
+                startCommand(vm, runtime.getStartCommandId(), directBoot(runtime.getCurrentDi()), deadline);
+        LOG.info(() -> "StartVm " + command.correlationId() + " of VM " + vm.getId() + " not taken by host "
+                + command.hostName() + " since " + runtime.getStartSentAt() + ": sending it again");
+        commands.send(command);
+        runtime.startSent(command.correlationId(), Instant.now());
+    }
+
+    /** The StartVm of the VM's current placement; a null deadline is the sender's (the start timeout from now). */
+    private StartVmCommand startCommand(Vm vm, String correlationId, StartVmCommand.DirectBoot boot, Instant deadline) {
+        VmRuntime runtime = vm.getRuntime();
+        Di di = runtime.getCurrentDi();
+        String ip = Ipv4.normalise(vm.getIp());
+        return StartVmCommand.builder(runtime.getHost().getName(), correlationId, vm.getId())
                 .vmName(vm.getName())
                 .image(di.getId(), di.getPath())
                 .overlay(vm.getOsf().isUseOverlay(), false)
@@ -112,9 +137,10 @@ public class VmLifecycle {
                 .homeDiskSizeMb(vm.getOsf().getUserStorageMb())
                 .network(macOf(ip), ip)
                 .directBoot(boot)
-                .vmaKey(vmaKey)
-                .container(limits)
-                .build());
+                .vmaKey(runtime.vmaKey())
+                .container(containers.forStart(vm.getOsf().getKind(), di))
+                .deadline(deadline)
+                .build();
     }
 
     /**

@@ -86,6 +86,17 @@ public class VmRuntime {
     @Column(name = "vma_key", length = 64)
     private String vmaKey;
 
+    /** The correlation id of the StartVm in flight (null when none): a copy sent again carries the same one. */
+    @Column(name = "start_cmd_id", length = 36)
+    private String startCommandId;
+
+    @Column(name = "start_sent_at")
+    private Instant startSentAt;
+
+    /** When the host first showed it had the start (listed the VM or reported on it); null: not yet. */
+    @Column(name = "start_taken_at")
+    private Instant startTakenAt;
+
     @Embedded
     private LastConnection lastConnection; // null (all columns null) until a first tunnel opened
 
@@ -135,6 +146,31 @@ public class VmRuntime {
         this.stateTs = now;
     }
 
+    /** The StartVm of this placement left with that correlation id (also when sent again). */
+    public void startSent(String correlationId, Instant now) {
+        this.startCommandId = correlationId;
+        this.startSentAt = now;
+    }
+
+    /** The host showed it has the start: the VMAS stops sending it again. */
+    public void startTaken(Instant now) {
+        if (state == VmState.STARTING && startTakenAt == null) {
+            startTakenAt = now;
+        }
+    }
+
+    public String getStartCommandId() {
+        return startCommandId;
+    }
+
+    public Instant getStartSentAt() {
+        return startSentAt;
+    }
+
+    public Instant getStartTakenAt() {
+        return startTakenAt;
+    }
+
     /** The VM's agent answers: {@code running}, with its address and ports. */
     public VmStateHistory running(String vmAddress, Integer vma, Integer x, Integer ssh, Instant now) {
         VmStateHistory h = moveTo(VmState.RUNNING, null, now);
@@ -143,6 +179,7 @@ public class VmRuntime {
         this.xPort = x;
         this.sshPort = ssh;
         this.pendingCommand = null;
+        forgetStart();
         return h;
     }
 
@@ -177,9 +214,16 @@ public class VmRuntime {
         currentDi = null;
         vmaKey = null;
         pendingCommand = null;
+        forgetStart();
         xState = null;
         xStateTs = null;
         vm.clearExpirations();
+    }
+
+    private void forgetStart() {
+        startCommandId = null;
+        startSentAt = null;
+        startTakenAt = null;
     }
 
     /** The L7R begins connecting the user (also a takeover of a connected session). */
