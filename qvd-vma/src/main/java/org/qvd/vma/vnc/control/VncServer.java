@@ -65,7 +65,12 @@ final class VncServer {
                 "-noipv6",
                 "-norc",
                 "-nossl",
-                "-noshm"));
+                "-noshm",
+                // polling only, never DAMAGE hints: nxagent draws much of a window on the NX client's side, so what
+                // its DAMAGE reports need not match its own framebuffer; suspected in a desktop that stayed blank in
+                // the browser while the session drew an xterm (BrowserDesktopGuestIT, session 8). Costs CPU only
+                // while someone watches
+                "-noxdamage"));
         if (allowFrom != null) {
             command.addAll(List.of("-allow", allowFrom));
         } else {
