@@ -58,6 +58,8 @@ final class LocalHkd implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(JVM_OPTIONS);
         settings.forEach(s -> command.add("-Dhkd." + s));
+        // the system's own: tiers run agents one after another on this machine, never sharing what they took
+        command.add("-Dhkd.state.dir=" + dir.resolve("state"));
         command.addAll(List.of(
                 "-jar", jar.toString(), "--config", dir.resolve("hkd.conf").toString()));
         try {

@@ -116,6 +116,11 @@ public final class HkdConfig {
             4,
             "Commands handled in parallel (commands for one VM are always handled one at a time).");
 
+    public static final Setting<String> STATE_DIR = Setting.text(
+            "state.dir",
+            "/var/lib/qvd/hkd",
+            "The agent's own state: the commands it took, so that a copy arriving after a restart is not run twice.");
+
     public static final Setting<List<String>> KINDS = Setting.list(
             "kinds", "vm", "Desktop kinds this host runs: vm (libvirt), container (LXC, issue 17), or both.");
     public static final Setting<String> CONTAINER_PATH = Setting.text(
@@ -158,6 +163,7 @@ public final class HkdConfig {
             VMA_REQUEST_TIMEOUT,
             VMA_MONITOR_PERIOD,
             STOP_GRACE,
+            STATE_DIR,
             HANDLER_THREADS,
             KINDS,
             CONTAINER_PATH,

@@ -31,16 +31,23 @@ public final class CommandDispatcher {
     private final ExecutorService workers;
     private final EventSink events;
     private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
-    private final TakenCommands taken = new TakenCommands();
+    private final TakenCommands taken;
     private final Clock clock;
 
+    /** Remembering taken commands in memory only (tests). */
     public CommandDispatcher(String hostName, MessageCodec codec, ExecutorService workers, EventSink events) {
-        this(hostName, codec, workers, events, Clock.systemUTC());
+        this(hostName, codec, workers, events, Clock.systemUTC(), TakenCommands.inMemory());
     }
 
     public CommandDispatcher(
-            String hostName, MessageCodec codec, ExecutorService workers, EventSink events, Clock clock) {
+            String hostName,
+            MessageCodec codec,
+            ExecutorService workers,
+            EventSink events,
+            Clock clock,
+            TakenCommands taken) {
         this.clock = clock;
+        this.taken = taken;
         this.hostName = hostName;
         this.codec = codec;
         this.workers = workers;
@@ -71,10 +78,10 @@ public final class CommandDispatcher {
             return false;
         }
         // before the deadline check: an expired copy of an old start must not end a newer start of the same VM
-        if (!taken.take(envelope.type(), command.correlationId())) {
+        if (!taken.take(envelope.type(), command.correlationId(), command.deadline())) {
             LOG.warning(() -> "ignored " + envelope.type() + " " + command.correlationId() + " (vm " + vmIdOf(command)
-                    + "): delivered again (the broker lost its acknowledgement, e.g. it was killed); already taken, "
-                    + "not executed twice");
+                    + "): delivered again (a broker lost its acknowledgement, or the VMAS sent it again); already "
+                    + "taken, not executed twice");
             return true;
         }
         if (expired(envelope.type(), command)) {

@@ -1,5 +1,6 @@
 package org.qvd.hkd.platform;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.qvd.hkd.host.control.HostSetup;
 import org.qvd.hkd.host.control.VmInventory;
 import org.qvd.hkd.messaging.BrokerLink;
 import org.qvd.hkd.messaging.CommandDispatcher;
+import org.qvd.hkd.messaging.TakenCommands;
 import org.qvd.hkd.vm.boundary.BootResumption;
 import org.qvd.hkd.vm.boundary.PurgeHomeHandler;
 import org.qvd.hkd.vm.boundary.ReapVmHandler;
@@ -100,7 +102,13 @@ public final class HkdDaemon implements AutoCloseable {
         VmInventory inventory = new VmInventory(domains, activities);
         announcer = new HostAnnouncer(config, hostName, probe, inventory, link, containers.kinds());
         StopVmHandler stopVm = new StopVmHandler(config, domains, teardown, vma, bootWaits, locks, activities, link);
-        dispatcher[0] = new CommandDispatcher(hostName, codec, workers, link)
+        dispatcher[0] = new CommandDispatcher(
+                        hostName,
+                        codec,
+                        workers,
+                        link,
+                        Clock.systemUTC(),
+                        TakenCommands.keptIn(Path.of(config.get(HkdConfig.STATE_DIR)), Clock.systemUTC()))
                 .on(
                         StartVmCommand.class,
                         new StartVmHandler(
