@@ -270,68 +270,36 @@ public record StartVmCommand(
 
     /** The same command carrying the given VMA key. */
     public StartVmCommand withVmaKey(String key) {
-        return new StartVmCommand(
-                hostName,
-                correlationId,
-                vmId,
-                vmName,
-                diId,
-                diPath,
-                useOverlay,
-                persistentOverlay,
-                memoryMb,
-                cpus,
-                homeDiskSizeMb,
-                mac,
-                ip,
-                directBoot,
-                key,
-                deadline,
-                container);
+        return toBuilder().vmaKey(key).build();
     }
 
     @Override
     public StartVmCommand withDeadline(Instant newDeadline) {
-        return new StartVmCommand(
-                hostName,
-                correlationId,
-                vmId,
-                vmName,
-                diId,
-                diPath,
-                useOverlay,
-                persistentOverlay,
-                memoryMb,
-                cpus,
-                homeDiskSizeMb,
-                mac,
-                ip,
-                directBoot,
-                vmaKey,
-                newDeadline,
-                container);
+        return toBuilder().deadline(newDeadline).build();
     }
 
     /** The same command starting a container with these limits. */
     public StartVmCommand asContainer(Container limits) {
-        return new StartVmCommand(
-                hostName,
-                correlationId,
-                vmId,
-                vmName,
-                diId,
-                diPath,
-                useOverlay,
-                persistentOverlay,
-                memoryMb,
-                cpus,
-                homeDiskSizeMb,
-                mac,
-                ip,
-                directBoot,
-                vmaKey,
-                deadline,
-                limits);
+        return toBuilder().container(limits).build();
+    }
+
+    /**
+     * A builder holding every value of this command, so that each copy-with-one-change above names only its change
+     * and the 17 positions are spelt out once (in {@link Builder#build()}).
+     */
+    private Builder toBuilder() {
+        return builder(hostName, correlationId, vmId)
+                .vmName(vmName)
+                .image(diId, diPath)
+                .overlay(useOverlay, persistentOverlay)
+                .memoryMb(memoryMb)
+                .cpus(cpus)
+                .homeDiskSizeMb(homeDiskSizeMb)
+                .network(mac, ip)
+                .directBoot(directBoot)
+                .vmaKey(vmaKey)
+                .deadline(deadline)
+                .container(container);
     }
 
     /** Whether this starts a container (else a VM). */

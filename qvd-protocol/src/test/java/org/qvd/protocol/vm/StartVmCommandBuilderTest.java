@@ -109,4 +109,43 @@ class StartVmCommandBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host name");
     }
+
+    @Test
+    void eachCopyWithOneChangeKeepsEveryOtherValue() {
+        StartVmCommand.DirectBoot boot = new StartVmCommand.DirectBoot("k", "i", "console=ttyS0");
+        StartVmCommand.Container limits = new StartVmCommand.Container(1024, 512);
+        StartVmCommand original = new StartVmCommand(
+                "node1",
+                "c-3",
+                42,
+                "vm-42",
+                7,
+                "di.qcow2",
+                false,
+                true,
+                512,
+                2,
+                1024,
+                "02:51:0a:03:00:2a",
+                "10.3.0.42",
+                boot);
+        String otherKey = "fedcba9876543210".repeat(4);
+
+        StartVmCommand keyed = original.withVmaKey(otherKey);
+        assertThat(keyed.vmaKey()).isEqualTo(otherKey);
+        assertThat(keyed).usingRecursiveComparison().ignoringFields("vmaKey").isEqualTo(original);
+        StartVmCommand timed = original.withDeadline(DEADLINE);
+        assertThat(timed.deadline()).isEqualTo(DEADLINE);
+        assertThat(timed).usingRecursiveComparison().ignoringFields("deadline").isEqualTo(original);
+        StartVmCommand contained = original.asContainer(limits);
+        assertThat(contained.container()).isEqualTo(limits);
+        assertThat(contained)
+                .usingRecursiveComparison()
+                .ignoringFields("container")
+                .isEqualTo(original);
+        assertThatThrownBy(() -> original.withVmaKey("not-hex"))
+                .as("a copy is checked as the constructor checks")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("vmaKey");
+    }
 }
