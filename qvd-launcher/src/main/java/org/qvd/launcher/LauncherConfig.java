@@ -102,64 +102,24 @@ public record LauncherConfig(
 
     /** The same configuration with the desktop VMs destroyed when the run command stops ({@code --stop-vms-on-exit}). */
     public LauncherConfig withStopVmsOnExit() {
-        return new LauncherConfig(
-                home,
-                wildflyHome,
-                ear,
-                externalDbUrl,
-                dbUser,
-                dbPassword,
-                embeddedDbPort,
-                superadminPassword,
-                httpsPort,
-                l7rPort,
-                portOffset,
-                startTimeoutSeconds,
-                sourceRoot,
-                localHkd,
-                hkdHostName,
-                hkdLibvirtUri,
-                hkdDomainType,
-                demo,
-                demoKind,
-                imagesStaging,
-                imagesDir,
-                true,
-                tls,
-                cluster);
+        return withRunOptions(portOffset, demoKind, true);
     }
 
     /** The same configuration with the demo desktop a VM whatever the machine offers ({@code --demo-vm}). */
     public LauncherConfig withDemoVm() {
-        return new LauncherConfig(
-                home,
-                wildflyHome,
-                ear,
-                externalDbUrl,
-                dbUser,
-                dbPassword,
-                embeddedDbPort,
-                superadminPassword,
-                httpsPort,
-                l7rPort,
-                portOffset,
-                startTimeoutSeconds,
-                sourceRoot,
-                localHkd,
-                hkdHostName,
-                hkdLibvirtUri,
-                hkdDomainType,
-                demo,
-                "vm",
-                imagesStaging,
-                imagesDir,
-                stopVmsOnExit,
-                tls,
-                cluster);
+        return withRunOptions(portOffset, "vm", stopVmsOnExit);
     }
 
     /** The same configuration with WildFly's ports shifted by {@code offset} (a cluster node, docs/cluster.md). */
     public LauncherConfig withPortOffset(int offset) {
+        return withRunOptions(offset, demoKind, stopVmsOnExit);
+    }
+
+    /**
+     * A copy with the values that command-line options (rather than the environment) may change; the other 21
+     * components are spelt out here once instead of in each {@code with...} above.
+     */
+    private LauncherConfig withRunOptions(int newPortOffset, String newDemoKind, boolean newStopVmsOnExit) {
         return new LauncherConfig(
                 home,
                 wildflyHome,
@@ -171,7 +131,7 @@ public record LauncherConfig(
                 superadminPassword,
                 httpsPort,
                 l7rPort,
-                offset,
+                newPortOffset,
                 startTimeoutSeconds,
                 sourceRoot,
                 localHkd,
@@ -179,10 +139,10 @@ public record LauncherConfig(
                 hkdLibvirtUri,
                 hkdDomainType,
                 demo,
-                demoKind,
+                newDemoKind,
                 imagesStaging,
                 imagesDir,
-                stopVmsOnExit,
+                newStopVmsOnExit,
                 tls,
                 cluster);
     }
