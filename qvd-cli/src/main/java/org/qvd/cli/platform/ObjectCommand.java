@@ -162,12 +162,17 @@ public abstract class ObjectCommand {
         fields.forEach((k, v) -> {
             Ref ref = REFS.get(k);
             if (ref != null) {
-                out.put(ref.idField(), v.matches("\\d+") ? Long.parseLong(v) : lookup(ref, v));
+                out.put(ref.idField(), idOf(ref, v));
             } else {
                 out.put(k, KeyValues.typed(k, v, TEXT_FIELDS));
             }
         });
         return out;
+    }
+
+    /** The id a user gave for a related object: a number is the id itself, anything else the object's name. */
+    protected long idOf(Ref ref, String nameOrId) {
+        return nameOrId.matches("\\d+") ? Long.parseLong(nameOrId) : lookup(ref, nameOrId);
     }
 
     /** The id of the one related object with exactly this name. */

@@ -39,7 +39,7 @@ public class AdminCommand extends ObjectCommand {
     public int assign(
             @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
-        long roleId = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
+        long roleId = idOf(REFS.get("role"), role);
         return forEach(filters, id -> api().put(path(id) + "/roles/" + roleId, null));
     }
 
@@ -47,7 +47,7 @@ public class AdminCommand extends ObjectCommand {
     public int unassign(
             @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
-        long roleId = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
+        long roleId = idOf(REFS.get("role"), role);
         return forEach(filters, id -> api().delete(path(id) + "/roles/" + roleId));
     }
 }

@@ -66,7 +66,7 @@ public class RoleCommand extends ObjectCommand {
     public int inherit(
             @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
-        long other = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
+        long other = idOf(REFS.get("role"), role);
         return forEach(filters, id -> api().put(path(id) + "/inherits/" + other, null));
     }
 
@@ -74,7 +74,7 @@ public class RoleCommand extends ObjectCommand {
     public int disinherit(
             @Parameters(paramLabel = "key=value", arity = "1..*") List<String> filters,
             @Option(names = "--role", required = true, description = "role name or id") String role) {
-        long other = role.matches("\\d+") ? Long.parseLong(role) : lookup(REFS.get("role"), role);
+        long other = idOf(REFS.get("role"), role);
         return forEach(filters, id -> api().delete(path(id) + "/inherits/" + other));
     }
 }

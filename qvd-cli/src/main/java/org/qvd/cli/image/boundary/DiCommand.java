@@ -68,7 +68,7 @@ public class DiCommand extends ObjectCommand {
             @Option(names = "--tag", description = "a tag to set, e.g. default") String tag,
             @Option(names = "--di-version", description = "version (default: date-based)") String version,
             @Option(names = "--description") String description) {
-        long osfId = osf.matches("\\d+") ? Long.parseLong(osf) : lookup(REFS.get("osf"), osf);
+        long osfId = idOf(REFS.get("osf"), osf);
         if ((file == null) == (staged == null)) {
             throw new CliException(ExitCode.USAGE, "cli.di_source", "give exactly one of --file and --staged");
         }
