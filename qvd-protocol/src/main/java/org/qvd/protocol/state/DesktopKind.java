@@ -1,7 +1,6 @@
 package org.qvd.protocol.state;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,21 +11,8 @@ import java.util.List;
  * agent offering a kind this VMAS does not know is still understood ({@link #known}).
  */
 public enum DesktopKind implements WireNamed {
-    VM("vm"),
-    CONTAINER("container");
-
-    private final String wireName;
-
-    DesktopKind(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The lower-case name used on the wire, in the database and in the APIs. */
-    @Override
-    @JsonValue
-    public String wireName() {
-        return wireName;
-    }
+    VM,
+    CONTAINER;
 
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator
@@ -38,7 +24,7 @@ public enum DesktopKind implements WireNamed {
     public static List<DesktopKind> known(Collection<String> wireNames) {
         List<DesktopKind> kinds = new ArrayList<>();
         for (DesktopKind value : values()) {
-            if (wireNames != null && wireNames.contains(value.wireName)) {
+            if (wireNames != null && wireNames.contains(value.wireName())) {
                 kinds.add(value);
             }
         }

@@ -1,7 +1,9 @@
 package org.qvd.protocol.state;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -11,8 +13,18 @@ import java.util.stream.Stream;
  */
 public interface WireNamed {
 
-    /** The lower-case name on the wire. */
-    String wireName();
+    /** The constant's name, as every enum has it. */
+    String name();
+
+    /**
+     * The lower-case name used on the wire, in the database and in the APIs: the constant's name in lower case, so
+     * that each vocabulary is one list of constants (StateWireNamesTest pins every name, since renaming a constant
+     * renames it on the wire).
+     */
+    @JsonValue
+    default String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** Every wire name of the vocabulary, in the enum's order: what lists, charts and gauges show. */
     static <E extends Enum<E> & WireNamed> List<String> names(Class<E> vocabulary) {

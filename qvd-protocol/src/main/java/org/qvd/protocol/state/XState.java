@@ -1,31 +1,17 @@
 package org.qvd.protocol.state;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of the X session inside a VM, as the VMA reports it (ARCHITECTURE §3). */
 public enum XState implements WireNamed {
-    STOPPED("stopped"),
-    STARTING("starting"),
-    PROVISIONING("provisioning"),
-    LISTENING("listening"),
-    CONNECTED("connected"),
-    SUSPENDING("suspending"),
-    SUSPENDED("suspended"),
-    STOPPING("stopping");
-
-    private final String wireName;
-
-    XState(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The lower-case name used on the wire and in the database. */
-    @Override
-    @JsonValue
-    public String wireName() {
-        return wireName;
-    }
+    STOPPED,
+    STARTING,
+    PROVISIONING,
+    LISTENING,
+    CONNECTED,
+    SUSPENDING,
+    SUSPENDED,
+    STOPPING;
 
     /** Parses a wire name; an unknown one is a caller error, reported with the valid names. */
     @JsonCreator

@@ -3,6 +3,9 @@ package org.qvd.protocol.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StateWireNamesTest {
@@ -29,6 +32,22 @@ class StateWireNamesTest {
                         "suspending",
                         "suspended",
                         "stopping");
+        assertThat(DesktopKind.values()).extracting(DesktopKind::wireName).containsExactly("vm", "container");
+    }
+
+    @Test
+    void jsonCarriesTheWireNameEachWay() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<WireNamed> every = new ArrayList<>();
+        for (Class<? extends WireNamed> vocabulary :
+                List.of(VmState.class, UserState.class, HostState.class, XState.class, DesktopKind.class)) {
+            every.addAll(List.of(vocabulary.getEnumConstants()));
+        }
+        for (WireNamed value : every) {
+            String written = json.writeValueAsString(value);
+            assertThat(written).isEqualTo("\"" + value.wireName() + "\"");
+            assertThat(json.readValue(written, value.getClass())).isSameAs(value);
+        }
     }
 
     @Test
