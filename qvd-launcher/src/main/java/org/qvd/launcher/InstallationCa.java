@@ -48,28 +48,12 @@ final class InstallationCa {
             String caPassword = p.getProperty("ca.password");
             Path ca = dir.resolve("ca.p12");
             if (!Files.exists(ca)) {
-                keytool(
-                        null,
-                        "-genkeypair",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-alias",
+                generateKeyPair(
                         CA_ALIAS,
-                        "-dname",
                         "CN=QVD installation CA " + config.hkdHostName(),
-                        "-ext",
-                        "bc:c",
-                        "-ext",
-                        "ku:c=keyCertSign,cRLSign",
-                        "-validity",
+                        List.of("-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign"),
                         "3650",
-                        "-keystore",
                         ca.toString(),
-                        "-storetype",
-                        "PKCS12",
-                        "-storepass",
                         caPassword);
                 restrict(ca);
             }
@@ -79,25 +63,7 @@ final class InstallationCa {
             Files.deleteIfExists(serverKeyStore);
             Files.createDirectories(serverKeyStore.getParent());
             String server = serverKeyStore.toString();
-            keytool(
-                    null,
-                    "-genkeypair",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-alias",
-                    SERVER_ALIAS,
-                    "-dname",
-                    "CN=" + commonName(config),
-                    "-validity",
-                    "825",
-                    "-keystore",
-                    server,
-                    "-storetype",
-                    "PKCS12",
-                    "-storepass",
-                    keyStorePassword);
+            generateKeyPair(SERVER_ALIAS, "CN=" + commonName(config), List.of(), "825", server, keyStorePassword);
             String request = keytool(
                     null, "-certreq", "-alias", SERVER_ALIAS, "-keystore", server, "-storepass", keyStorePassword);
             String signed = keytool(
@@ -221,6 +187,21 @@ final class InstallationCa {
 
     private static void restrict(Path file) throws IOException {
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * A new ECDSA P-256 key pair with a self-signed certificate in a PKCS12 key store; {@code extensions} are keytool
+     * {@code -ext} options (a CA's basic constraints and key usage), placed where both calls always put them.
+     */
+    private static void generateKeyPair(
+            String alias, String dname, List<String> extensions, String validityDays, String keyStore, String password)
+            throws IOException {
+        List<String> args = new ArrayList<>(
+                List.of("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", alias, "-dname", dname));
+        args.addAll(extensions);
+        args.addAll(List.of(
+                "-validity", validityDays, "-keystore", keyStore, "-storetype", "PKCS12", "-storepass", password));
+        keytool(null, args.toArray(String[]::new));
     }
 
     private static String keytool(String input, String... args) throws IOException {
