@@ -45,16 +45,17 @@ final class InstallationCa {
                 p.setProperty("ca.password", SuperadminPassword.generate(32));
                 HkdAccount.store(dir.resolve("ca.properties"), p, "installation CA of ./qvd run (generated; secret)");
             }
-            String caPassword = p.getProperty("ca.password");
             Path ca = dir.resolve("ca.p12");
+            Entry caKey = new Entry(CA_ALIAS, ca.toString(), p.getProperty("ca.password"));
             if (!Files.exists(ca)) {
                 generateKeyPair(
-                        CA_ALIAS,
+                        caKey,
                         "CN=QVD installation CA " + config.hkdHostName(),
-                        List.of("-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign"),
                         "3650",
-                        ca.toString(),
-                        caPassword);
+                        "-ext",
+                        "bc:c",
+                        "-ext",
+                        "ku:c=keyCertSign,cRLSign");
                 restrict(ca);
             }
             if (hasSan(serverKeyStore, keyStorePassword)) {
@@ -62,20 +63,14 @@ final class InstallationCa {
             }
             Files.deleteIfExists(serverKeyStore);
             Files.createDirectories(serverKeyStore.getParent());
-            String server = serverKeyStore.toString();
-            generateKeyPair(SERVER_ALIAS, "CN=" + commonName(config), List.of(), "825", server, keyStorePassword);
-            String request = keytool(
-                    null, "-certreq", "-alias", SERVER_ALIAS, "-keystore", server, "-storepass", keyStorePassword);
+            Entry serverKey = new Entry(SERVER_ALIAS, serverKeyStore.toString(), keyStorePassword);
+            generateKeyPair(serverKey, "CN=" + commonName(config), "825");
+            String request = keytool(null, serverKey, "-certreq");
             String signed = keytool(
                     request,
+                    caKey,
                     "-gencert",
                     "-rfc",
-                    "-alias",
-                    CA_ALIAS,
-                    "-keystore",
-                    ca.toString(),
-                    "-storepass",
-                    caPassword,
                     "-validity",
                     "825",
                     "-ext",
@@ -84,41 +79,18 @@ final class InstallationCa {
                     "ku:c=digitalSignature,keyAgreement",
                     "-ext",
                     "eku=serverAuth,clientAuth");
-            String caCert = keytool(
-                    null,
-                    "-exportcert",
-                    "-rfc",
-                    "-alias",
-                    CA_ALIAS,
-                    "-keystore",
-                    ca.toString(),
-                    "-storepass",
-                    caPassword);
             Path caPem = dir.resolve("ca.pem");
-            Files.writeString(caPem, caCert);
+            Files.writeString(caPem, keytool(null, caKey, "-exportcert", "-rfc"));
+            // the CA's certificate goes in under the CA's alias, beside the server's key
             keytool(
                     null,
+                    new Entry(CA_ALIAS, serverKey.keyStore(), keyStorePassword),
                     "-importcert",
                     "-noprompt",
                     "-trustcacerts",
-                    "-alias",
-                    CA_ALIAS,
                     "-file",
-                    caPem.toString(),
-                    "-keystore",
-                    server,
-                    "-storepass",
-                    keyStorePassword);
-            keytool(
-                    signed,
-                    "-importcert",
-                    "-noprompt",
-                    "-alias",
-                    SERVER_ALIAS,
-                    "-keystore",
-                    server,
-                    "-storepass",
-                    keyStorePassword);
+                    caPem.toString());
+            keytool(signed, serverKey, "-importcert", "-noprompt");
             restrict(serverKeyStore);
         } catch (IOException e) {
             throw new LauncherException("cannot issue the server's TLS certificate: " + e.getMessage(), e);
@@ -189,19 +161,26 @@ final class InstallationCa {
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
+    /** An entry of a PKCS12 key store, as keytool names it in every call. */
+    private record Entry(String alias, String keyStore, String password) {}
+
     /**
      * A new ECDSA P-256 key pair with a self-signed certificate in a PKCS12 key store; {@code extensions} are keytool
-     * {@code -ext} options (a CA's basic constraints and key usage), placed where both calls always put them.
+     * {@code -ext} options (a CA's basic constraints and key usage).
      */
-    private static void generateKeyPair(
-            String alias, String dname, List<String> extensions, String validityDays, String keyStore, String password)
+    private static void generateKeyPair(Entry entry, String dname, String validityDays, String... extensions)
             throws IOException {
-        List<String> args = new ArrayList<>(
-                List.of("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", alias, "-dname", dname));
-        args.addAll(extensions);
-        args.addAll(List.of(
-                "-validity", validityDays, "-keystore", keyStore, "-storetype", "PKCS12", "-storepass", password));
-        keytool(null, args.toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1"));
+        args.addAll(List.of("-dname", dname, "-validity", validityDays, "-storetype", "PKCS12"));
+        args.addAll(List.of(extensions));
+        keytool(null, entry, args.toArray(String[]::new));
+    }
+
+    /** Runs keytool's {@code command} (its first word, then its options) on {@code entry}, feeding it {@code input}. */
+    private static String keytool(String input, Entry entry, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("-alias", entry.alias(), "-keystore", entry.keyStore(), "-storepass", entry.password()));
+        return keytool(input, args.toArray(String[]::new));
     }
 
     private static String keytool(String input, String... args) throws IOException {

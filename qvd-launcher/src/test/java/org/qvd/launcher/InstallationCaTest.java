@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class InstallationCaTest {
         assertThat(server.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
         assertThat(server.getPublicKey().getAlgorithm()).isEqualTo("EC");
         assertThat(days(server)).isEqualTo(825);
+        assertThat(certificate(serverStore, "secret", "qvd-ca"))
+                .as("the CA beside the server's key")
+                .isEqualTo(ca);
         assertThat(server.getSubjectAlternativeNames())
                 .extracting(name -> (Object) name.get(1))
                 .contains((Object) "vdi.example", "localhost", "node1", "extra.example", "127.0.0.1");
@@ -55,6 +59,7 @@ class InstallationCaTest {
     }
 
     private static long days(X509Certificate c) {
-        return (c.getNotAfter().getTime() - c.getNotBefore().getTime()) / 86_400_000L;
+        return Duration.between(c.getNotBefore().toInstant(), c.getNotAfter().toInstant())
+                .toDays();
     }
 }
