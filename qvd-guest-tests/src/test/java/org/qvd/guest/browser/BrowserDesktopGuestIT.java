@@ -33,10 +33,11 @@ import org.qvd.guest.platform.ContainerDesktop;
 import org.qvd.guest.platform.GuestSystem;
 import org.qvd.guest.platform.Libvirt;
 import org.qvd.guest.platform.XDisplay;
+import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
  * The desktop in a web browser (issue 18, docs/browser.md), on ONE container desktop (it boots in seconds). A real
- * headless Chromium, whose network to the server is a {@link CuttableLink}, opens {@code /desktop/}, logs in as the
+ * headless Chromium, whose network to the server is a {@link TestNetworkLink}, opens {@code /desktop/}, logs in as the
  * demo user with a German keyboard, starts the stopped container from the list and sees its desktop (pixels in a
  * screenshot of the page); then, each observed from the VM side: typed text with German characters, the clipboard
  * both ways, an administrator's View and Assist (the notice on the user's screen exactly while they watch, both
@@ -73,7 +74,7 @@ class BrowserDesktopGuestIT {
         admin.post("/users", Map.of("tenantId", tenant, "login", "browserpeer", "password", "Peer-Password-123"));
         long testBegin = System.nanoTime();
         try (Chromium chromium = new Chromium(1280, 860);
-                CuttableLink link = new CuttableLink(LINK_PORT, https);
+                TestNetworkLink link = new TestNetworkLink(LINK_PORT, https);
                 ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(hostAddress))) {
             typed.setSoTimeout(60_000);
             String sendBack = " > /dev/tcp/" + hostAddress + "/" + typed.getLocalPort();
@@ -309,7 +310,7 @@ class BrowserDesktopGuestIT {
 
     /** The link is cut for 3 s: the page reconnects by itself to the same session. */
     private static void reconnectsAfterTheNetworkIsCut(
-            WebDriver driver, JavascriptExecutor js, CuttableLink link, ServerSocket typed, String sendBack)
+            WebDriver driver, JavascriptExecutor js, TestNetworkLink link, ServerSocket typed, String sendBack)
             throws Exception {
         long cut = System.nanoTime();
         link.cut(Duration.ofSeconds(3));

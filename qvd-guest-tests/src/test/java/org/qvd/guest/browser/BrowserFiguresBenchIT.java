@@ -28,6 +28,7 @@ import org.qvd.guest.platform.ClientProcess;
 import org.qvd.guest.platform.ContainerDesktop;
 import org.qvd.guest.platform.GuestSystem;
 import org.qvd.guest.platform.XDisplay;
+import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
  * Issue 18's figures, each against the NX client as the baseline measured in the same run on the same container
@@ -60,9 +61,9 @@ class BrowserFiguresBenchIT {
         List<Long> browser = new ArrayList<>();
         List<Long> client = new ArrayList<>();
         try (Chromium chromium = new Chromium(1280, 860);
-                CuttableLink browserLine =
-                        new CuttableLink(BROWSER_LINK, r.system().httpsPort());
-                CuttableLink nxLine = new CuttableLink(NX_LINK, r.system().l7rPort());
+                TestNetworkLink browserLine =
+                        new TestNetworkLink(BROWSER_LINK, r.system().httpsPort());
+                TestNetworkLink nxLine = new TestNetworkLink(NX_LINK, r.system().l7rPort());
                 XDisplay display = XDisplay.start(80, WORK.resolve("xvfb.log"))) {
             WebDriver driver = chromium.driver;
             JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -163,15 +164,15 @@ class BrowserFiguresBenchIT {
     }
 
     /** {idle, scrolling} bytes per second towards the client on its line. */
-    private static long[] bytesPerSecond(CuttableLink line, Runnable start, Runnable stop) throws Exception {
-        long idle0 = line.bytesToBrowser();
+    private static long[] bytesPerSecond(TestNetworkLink line, Runnable start, Runnable stop) throws Exception {
+        long idle0 = line.bytesToClient();
         Thread.sleep(5000);
-        long idle = (line.bytesToBrowser() - idle0) / 5;
+        long idle = (line.bytesToClient() - idle0) / 5;
         start.run();
         Thread.sleep(1000);
-        long b0 = line.bytesToBrowser();
+        long b0 = line.bytesToClient();
         Thread.sleep(10_000);
-        long scrolling = (line.bytesToBrowser() - b0) / 10;
+        long scrolling = (line.bytesToClient() - b0) / 10;
         stop.run();
         return new long[] {idle, scrolling};
     }

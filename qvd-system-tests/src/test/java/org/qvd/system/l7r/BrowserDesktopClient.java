@@ -19,7 +19,7 @@ import org.qvd.testsupport.TrustAll;
 
 /**
  * The browser desktop's page calls made by a program ({@code /desktop/api/...} and the relay's WebSocket), to any
- * HTTPS port: the server's own, or a {@link FreezableLink} in front of it. Answers ping frames as every browser
+ * HTTPS port: the server's own, or a {@link org.qvd.testsupport.net.TestNetworkLink} in front of it. Answers ping frames as every browser
  * does (the JDK's WebSocket pongs by itself).
  */
 final class BrowserDesktopClient {

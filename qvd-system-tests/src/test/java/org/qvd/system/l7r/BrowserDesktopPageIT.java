@@ -24,10 +24,11 @@ import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 import org.qvd.testsupport.RequiredResource;
 import org.qvd.testsupport.StandInDesktop;
+import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
  * The browser desktop's page ({@code /desktop/}, noVNC, the relay) in a real headless Chromium whose network to the
- * server is a {@link FreezableLink} the test can cut, against a VM whose VMA is a {@link StandInDesktop} and whose VNC
+ * server is a {@link TestNetworkLink} the test can cut, against a VM whose VMA is a {@link StandInDesktop} and whose VNC
  * server is a real x11vnc on an Xvfb of this machine ({@link HostVncDesktop}, a stand-in for the VM's screen: the
  * guest tier does the same with a real container desktop). What the user sees: the keyboard layout they choose
  * reaches the session's start ({@code qvd.client.keyboard=pc105/de}); the desktop is drawn in the page; the status
@@ -54,7 +55,7 @@ class BrowserDesktopPageIT {
         Files.deleteIfExists(clip);
         try (HostVncDesktop screen = HostVncDesktop.start(DISPLAY, VNC_PORT, WORK);
                 StandInDesktop desktop = data.standIn(system, vm).vncAt(screen.port());
-                FreezableLink link = new FreezableLink(LINK_PORT, system.httpsPort())) {
+                TestNetworkLink link = new TestNetworkLink(LINK_PORT, system.httpsPort())) {
             WebDriver driver = chromium();
             try {
                 JavascriptExecutor js = (JavascriptExecutor) driver;

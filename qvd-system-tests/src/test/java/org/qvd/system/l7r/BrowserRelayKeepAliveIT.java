@@ -9,10 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 import org.qvd.testsupport.StandInDesktop;
+import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
  * The browser desktop's relay keeps watch on its browser: a browser that is idle but there stays connected (it
- * answers the relay's pings), one whose network silently dies (no FIN, no reset: a {@link FreezableLink} the test
+ * answers the relay's pings), one whose network silently dies (no FIN, no reset: a {@link TestNetworkLink} the test
  * freezes) is noticed within the keep-alive's bound (pings every 5 s, dead after 20 s of silence) and its session is
  * freed: the VM's user state goes to {@code disconnected} and another client connects.
  * The VM is a {@link StandInDesktop} (stand-in VMA and agent, echoing the relayed bytes: no hypervisor here).
@@ -28,7 +29,7 @@ class BrowserRelayKeepAliveIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         try (StandInDesktop desktop = data.standIn(system, vm);
-                FreezableLink link = new FreezableLink(LINK_PORT, system.httpsPort())) {
+                TestNetworkLink link = new TestNetworkLink(LINK_PORT, system.httpsPort())) {
             BrowserDesktopClient browser =
                     new BrowserDesktopClient(link.port()).login(user.login(), VmasData.USER_PASSWORD);
             String[] ready = browser.connect(vm);
