@@ -123,11 +123,7 @@ class HostLifecycleIT {
 
     @Test
     void aFailedStartEndsStoppedWithTheReasonVisible() throws Exception {
-        String host = Scenario.unique("node");
-        hkd.register(host, List.of());
-        await(
-                () -> farm.hostNamed(host),
-                h -> h != null && "running".equals(h.state().wireName()));
+        String host = runningHost();
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
@@ -146,11 +142,7 @@ class HostLifecycleIT {
 
     @Test
     void aStartTheHostAnswersExpiredEndsStoppedWithThatReason() throws Exception {
-        String host = Scenario.unique("node");
-        hkd.register(host, List.of());
-        await(
-                () -> farm.hostNamed(host),
-                h -> h != null && "running".equals(h.state().wireName()));
+        String host = runningHost();
         long vmId = newVm(256);
         As.superadmin(() -> vms.start(vmId));
         // a stand-in host of an earlier test may still count as running and be chosen: answer as the chosen one
@@ -168,11 +160,7 @@ class HostLifecycleIT {
     void aStartItsHostHasNotTakenIsSentAgainUnchangedUntilAHeartbeatListsIt() throws Exception {
         try {
             As.superadmin(() -> config.set(null, "internal.hkd.command.start_resend_after", "2"));
-            String host = Scenario.unique("node");
-            hkd.register(host, List.of());
-            await(
-                    () -> farm.hostNamed(host),
-                    h -> h != null && "running".equals(h.state().wireName()));
+            String host = runningHost();
             long vmId = newVm(256);
             As.superadmin(() -> vms.start(vmId));
             String placed = farm.vm(vmId).hostName();
@@ -223,11 +211,7 @@ class HostLifecycleIT {
     @Test
     void aHostThatStopsBeatingIsLostAndItsVmsEndStopped() throws Exception {
         try {
-            String host = Scenario.unique("node");
-            hkd.register(host, List.of());
-            await(
-                    () -> farm.hostNamed(host),
-                    h -> h != null && "running".equals(h.state().wireName()));
+            String host = runningHost();
             long vmId = newVm(256);
             As.superadmin(() -> vms.start(vmId));
             StartVmCommand start = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
@@ -276,6 +260,16 @@ class HostLifecycleIT {
                         () -> farm.hostNamed(host),
                         h -> h != null && "running".equals(h.state().wireName())))
                 .isNotNull();
+    }
+
+    /** A new stand-in host, registered and running. */
+    private String runningHost() throws Exception {
+        String host = Scenario.unique("node");
+        hkd.register(host, List.of());
+        await(
+                () -> farm.hostNamed(host),
+                h -> h != null && "running".equals(h.state().wireName()));
+        return host;
     }
 
     private long newVm(int memoryMb) throws Exception {
