@@ -42,6 +42,11 @@ final class LocalViewer {
                 "-screen",
                 "0",
                 width + "x" + height + "x24",
+                // an X server resets when its last client leaves, and a connection arriving meanwhile fails: nxagent
+                // opens its connections to this display through the proxy while it resumes, and one dropped by a
+                // reset leaves the session suspended and the browser's desktop blank (the guest tier's legacy
+                // client failed the same way on the test's own Xvfb until it ran with -noreset, session 8)
+                "-noreset",
                 "-nolisten",
                 "tcp"));
         Process xvfb = spawn(xvfbCommand, dir.resolve("xvfb.log"), null, session);
