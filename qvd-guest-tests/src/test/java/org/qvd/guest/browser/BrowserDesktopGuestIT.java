@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,8 +42,8 @@ import org.qvd.testsupport.net.TestNetworkLink;
  * demo user with a German keyboard, starts the stopped container from the list and sees its desktop (pixels in a
  * screenshot of the page); then, each observed from the VM side: typed text with German characters, the clipboard
  * both ways, an administrator's View and Assist (the notice on the user's screen exactly while they watch, both
- * audited), the connection cut and reconnected by the page itself, the window resized and the desktop with it; a
- * real {@code qvd-client} takes the session over (the page says so) and resumes it, then the browser resumes it
+ * audited), the connection cut and reconnected by the page itself, the window resized and the desktop with it, the
+ * tab closed and the desktop opened again in a new one (the same session, no new login); a real {@code qvd-client} takes the session over (the page says so) and resumes it, then the browser resumes it
  * again; tickets that cannot be replayed or borrowed. The login throttle is the system tier's
  * ({@code DesktopLoginThrottleIT}); first frames and bytes per second are {@code bench/browser}'s. Prints
  * {@code FIGURE} lines.
@@ -118,6 +119,7 @@ class BrowserDesktopGuestIT {
             adminViewsThenAssists(r, vm, driver, js, typed, sendBack);
             reconnectsAfterTheNetworkIsCut(driver, js, link, typed, sendBack);
             followsTheWindowsSize(chromium, js, typed, sendBack);
+            closesTheTabAndOpensTheDesktopAgain(driver, js, vm, typed, sendBack);
 
             // the ticket the page used is spent: replayed with the same user's session, it is refused
             JsonNode current = json(js.executeScript("return JSON.stringify(window.qvdDesktop.current())"));
@@ -383,8 +385,40 @@ class BrowserDesktopGuestIT {
         awaitXState(vm, ip, "suspended");
 
         driver.findElement(By.id("back")).click();
-        // "back" lists the VMs again: the previous list, hidden with its view, is replaced when the answer comes, so a
-        // button found before that is gone or not clickable: click the new one
+        clickVmInTheList(driver, vm);
+        awaitDesktopState(driver, "connected", Duration.ofMinutes(2));
+        awaitDrawn(driver, js);
+        typeOnDesktop(driver, js, "echo again-$MARK" + sendBack);
+        assertThat(line(typed))
+                .as("the browser resumed the session after the NX client")
+                .isEqualTo("again-br42");
+    }
+
+    /** The user closes the tab and opens the desktop again in a new one: the same session, with no new login. */
+    private static void closesTheTabAndOpensTheDesktopAgain(
+            WebDriver driver, JavascriptExecutor js, long vm, ServerSocket typed, String sendBack) throws Exception {
+        String url = driver.getCurrentUrl();
+        String closing = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String opened = driver.getWindowHandle();
+        driver.switchTo().window(closing).close();
+        driver.switchTo().window(opened);
+        long closed = System.nanoTime();
+        driver.get(url);
+        clickVmInTheList(driver, vm);
+        awaitDesktopState(driver, "connected", Duration.ofMinutes(2));
+        awaitDrawn(driver, js);
+        System.out.printf(
+                "FIGURE browser: tab closed, desktop opened in a new tab: drawn %d ms after the close%n", ms(closed));
+        typeOnDesktop(driver, js, "echo tab-$MARK" + sendBack);
+        assertThat(line(typed)).as("the same session in the new tab").isEqualTo("tab-br42");
+    }
+
+    /**
+     * Clicks the VM in the page's list. Listing again replaces the list, and the previous one stays hidden with its
+     * view until the answer comes: a button found before that is gone or not clickable, so the new one is clicked.
+     */
+    private static void clickVmInTheList(WebDriver driver, long vm) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
@@ -393,12 +427,6 @@ class BrowserDesktopGuestIT {
                             .click();
                     return true;
                 });
-        awaitDesktopState(driver, "connected", Duration.ofMinutes(2));
-        awaitDrawn(driver, js);
-        typeOnDesktop(driver, js, "echo again-$MARK" + sendBack);
-        assertThat(line(typed))
-                .as("the browser resumed the session after the NX client")
-                .isEqualTo("again-br42");
     }
 
     // --- page helpers ---------------------------------------------------------------------------------------------
