@@ -167,10 +167,6 @@ public class VmRuntime {
         return startSentAt;
     }
 
-    public Instant getStartTakenAt() {
-        return startTakenAt;
-    }
-
     /** The VM's agent answers: {@code running}, with its address and ports. */
     public VmStateHistory running(String vmAddress, Integer vma, Integer x, Integer ssh, Instant now) {
         VmStateHistory h = moveTo(VmState.RUNNING, null, now);
