@@ -76,17 +76,21 @@ public final class TakenCommands {
         return commands;
     }
 
-    /** Records the command; false when it was taken before (a copy). A null deadline is kept until forgotten. */
+    /**
+     * Records the command; false when it was taken before (a copy). One without a deadline (an older sender, or a
+     * test's) is remembered in memory only: nothing would ever let a later run forget it.
+     */
     synchronized boolean take(String type, String correlationId, Instant deadline) {
         if (correlationId == null) {
             return true; // nothing to recognise it by
         }
         String key = type + ' ' + correlationId;
-        Instant until = deadline == null ? Instant.MAX : deadline;
-        if (taken.putIfAbsent(key, until) != null) {
+        if (taken.putIfAbsent(key, deadline == null ? Instant.MAX : deadline) != null) {
             return false;
         }
-        keep(key, until);
+        if (deadline != null) {
+            keep(key, deadline);
+        }
         return true;
     }
 
@@ -131,7 +135,11 @@ public final class TakenCommands {
 
     private void rewrite() throws IOException {
         List<String> lines = new ArrayList<>(taken.size());
-        taken.forEach((key, until) -> lines.add(line(key, until).stripTrailing()));
+        taken.forEach((key, until) -> {
+            if (!until.equals(Instant.MAX)) {
+                lines.add(line(key, until).stripTrailing());
+            }
+        });
         Path next = file.resolveSibling(FILE_NAME + ".next");
         Files.write(next, lines, StandardCharsets.UTF_8);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -139,7 +147,6 @@ public final class TakenCommands {
     }
 
     private static String line(String key, Instant until) {
-        long millis = until.equals(Instant.MAX) ? Long.MAX_VALUE : until.toEpochMilli();
-        return millis + " " + key + "\n";
+        return until.toEpochMilli() + " " + key + "\n";
     }
 }

@@ -46,6 +46,16 @@ class TakenCommandsTest {
     }
 
     @Test
+    void aCommandWithoutADeadlineIsRememberedInThisRunOnly() {
+        TakenCommands first = TakenCommands.keptIn(state, at(NOW));
+        assertThat(first.take("StartVm", "corr-start-5", null)).isTrue();
+        assertThat(first.take("StartVm", "corr-start-5", null)).isFalse();
+        // nothing would let a later run forget it: a test's fixed ids must not be refused in the next build
+        assertThat(TakenCommands.keptIn(state, at(NOW)).take("StartVm", "corr-start-5", null))
+                .isTrue();
+    }
+
+    @Test
     void aLineCutShortByACrashIsSkipped() throws Exception {
         Files.writeString(
                 state.resolve("taken-commands"), (NOW.plusSeconds(100).toEpochMilli() + " StartVm intact\n") + "17650");

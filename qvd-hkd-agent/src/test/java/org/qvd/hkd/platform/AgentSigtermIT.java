@@ -50,6 +50,7 @@ class AgentSigtermIT {
                             "-Dhkd.libvirt.uri=" + TestHypervisor.testDriverUri(),
                             "-Dhkd.libvirt.domain-type=qemu",
                             "-Dhkd.broker.urls=tcp://127.0.0.1:" + silentBroker.getLocalPort(),
+                            "-Dhkd.state.dir=" + dir.resolve("state"),
                             "-jar",
                             jar.toString(),
                             "--config",

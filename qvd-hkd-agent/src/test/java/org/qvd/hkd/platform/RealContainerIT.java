@@ -220,6 +220,7 @@ class RealContainerIT {
                 Map.entry("storage.overlays", BASE + "/overlays"),
                 Map.entry("storage.homes", BASE + "/homes"),
                 Map.entry("storage.pool-prefix", "qvd-ct-it"),
+                Map.entry("state.dir", BASE + "/state"),
                 Map.entry("vm.network.name", NETWORK),
                 Map.entry("vm.network.bridge", "qvdctit0"),
                 Map.entry("vm.network.address", "10.78.0.1"),

@@ -123,6 +123,7 @@ class RealGuestIT {
                 Map.entry("storage.overlays", BASE + "/overlays"),
                 Map.entry("storage.homes", BASE + "/homes"),
                 Map.entry("storage.pool-prefix", "qvd-it"),
+                Map.entry("state.dir", BASE + "/state"),
                 Map.entry("vm.network.name", "qvd-it-net"),
                 Map.entry("vm.network.bridge", "qvdit0"),
                 Map.entry("vm.network.address", "10.77.0.1"),

@@ -155,9 +155,19 @@ public final class TestHypervisor implements AutoCloseable {
                 "vma.ping-interval", "10ms",
                 "vma.start-timeout", "1s",
                 "vm.stop-grace", "1s",
-                "heartbeat.period", "200ms"));
+                "heartbeat.period", "200ms",
+                "state.dir", freshStateDir()));
         settings.putAll(overrides);
         return settings;
+    }
+
+    /** The agent's own state of one test: never the machine's /var/lib/qvd/hkd, never another test's. */
+    private static String freshStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("hkd-state").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A URI of libvirt's test driver giving a fresh, empty hypervisor at each connection. */
