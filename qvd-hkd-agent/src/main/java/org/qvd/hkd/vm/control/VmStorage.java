@@ -18,6 +18,8 @@ import org.w3c.dom.Element;
  */
 public final class VmStorage {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(VmStorage.class.getName());
+
     private static final long MIB = 1024L * 1024L;
 
     private final Connect connect;
@@ -80,8 +82,20 @@ public final class VmStorage {
     /** Deletes the VM's throw-away overlay if there is one; persistent overlays and homes stay. */
     public void deleteOverlay(long vmId) {
         StoragePool overlays = pool(layout.overlaysPool());
-        volume(overlays, VmNames.overlayVolume(vmId))
-                .ifPresent(vol -> Libvirt.run("deleting overlay of VM " + vmId, () -> vol.delete(0)));
+        String name = VmNames.overlayVolume(vmId);
+        Optional<StorageVol> overlay = volume(overlays, name);
+        if (overlay.isEmpty()) {
+            // libvirt's list of the pool may lag behind its directory (a guest tier run once found an overlay left
+            // behind after a stop that reported none): look again after a refresh before calling it gone
+            Libvirt.run("refreshing pool " + layout.overlaysPool(), () -> overlays.refresh(0));
+            overlay = volume(overlays, name);
+        }
+        overlay.ifPresentOrElse(
+                vol -> {
+                    Libvirt.run("deleting overlay of VM " + vmId, () -> vol.delete(0));
+                    LOG.fine(() -> "overlay " + name + " deleted");
+                },
+                () -> LOG.info(() -> "VM " + vmId + " has no overlay " + name + " to delete"));
     }
 
     /**
