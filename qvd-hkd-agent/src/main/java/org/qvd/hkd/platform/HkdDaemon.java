@@ -96,6 +96,7 @@ public final class HkdDaemon implements AutoCloseable {
         bootWaits = new BootWaits(domains, vma, locks, workers, config.get(HkdConfig.VMA_PING_INTERVAL));
         MessageCodec codec = new MessageCodec();
         CommandDispatcher[] dispatcher = new CommandDispatcher[1];
+        Clock clock = Clock.systemUTC();
         link = new BrokerLink(
                 config, hostName, codec, json -> dispatcher[0].dispatch(json), () -> announcer.register());
         HostProbe probe = new HostProbe(libvirt, config.get(HkdConfig.LIBVIRT_URI));
@@ -107,8 +108,8 @@ public final class HkdDaemon implements AutoCloseable {
                         codec,
                         workers,
                         link,
-                        Clock.systemUTC(),
-                        TakenCommands.keptIn(Path.of(config.get(HkdConfig.STATE_DIR)), Clock.systemUTC()))
+                        clock,
+                        TakenCommands.keptIn(Path.of(config.get(HkdConfig.STATE_DIR)), clock))
                 .on(
                         StartVmCommand.class,
                         new StartVmHandler(

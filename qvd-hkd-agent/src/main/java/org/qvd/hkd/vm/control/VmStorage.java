@@ -2,6 +2,7 @@ package org.qvd.hkd.vm.control;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.libvirt.Connect;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -18,7 +19,7 @@ import org.w3c.dom.Element;
  */
 public final class VmStorage {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(VmStorage.class.getName());
+    private static final Logger LOG = Logger.getLogger(VmStorage.class.getName());
 
     private static final long MIB = 1024L * 1024L;
 

@@ -50,7 +50,9 @@ class StartWithoutStallTest {
 
     /** The agent's command path with {@code threads} handler threads; guests at GOOD_IP answer, others never. */
     private CommandDispatcher agent(int threads) {
-        workers = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        workers = Executors.newFixedThreadPool(
+                threads, r -> new Thread(r, "stall-test-handler-" + made.incrementAndGet()));
         VmaClient onlyTheGoodOneAnswers = new VmaClient() {
             @Override
             public boolean ping(String ip, String key) {
@@ -121,11 +123,13 @@ class StartWithoutStallTest {
         }
 
         awaitTrue(() -> hv.waits.pending() == 10, Duration.ofSeconds(20), "ten starts waiting at once");
-        // the threads this test's agent started, not the JVM's own that come and go (one made the count 4 in a run)
+        // the threads this test's agent started (its handlers, the agent's own), not the JVM's or other tests' that
+        // come
+        // and go (one made a count of every live thread 4 in a run)
         List<String> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t))
                 .map(Thread::getName)
-                .filter(name -> !name.matches("Common-Cleaner|process reaper|Attach Listener|ForkJoinPool.*|C[12] .*"))
+                .filter(name -> name.startsWith("stall-test-handler-") || name.startsWith("hkd-"))
                 .toList();
         System.out.println("10 concurrent starts waiting: " + started.size() + " more live threads than before "
                 + started + " (2 handler threads, 1 boot-wait timer)");
