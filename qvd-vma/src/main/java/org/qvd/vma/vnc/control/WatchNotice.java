@@ -11,12 +11,16 @@ import org.qvd.vma.session.control.SessionSupervisor;
  * What the watched user sees while an administrator Views or Assists: a small window in a colour of its own at the
  * top of their desktop, naming the administrator and the mode, for exactly as long as the administrator's VNC server
  * lives. Closing it ends the watching. It is an xterm (already in the image; xmessage would pull Mesa in), kept above
- * the user's windows without taking their keyboard focus by the desktop's window manager (images/rootfs/etc/qvd/jwmrc,
- * matching its title).
+ * the user's windows without taking their keyboard focus by the desktop's window manager (images/rootfs/etc/qvd/jwmrc
+ * matches its instance name, {@link #INSTANCE}). Without that rule JWM focuses it when it appears, and the keys the
+ * user or the assisting administrator type next go into the notice (BrowserDesktopGuestIT lost the start of a
+ * command that way in stop 23's CI run).
  */
 final class WatchNotice {
     private static final Logger LOG = Logger.getLogger(WatchNotice.class.getName());
-    /** The title the window manager's rule matches. */
+    /** The instance name the window manager's rule matches. */
+    static final String INSTANCE = "qvd-notice";
+    /** The notice's title bar. */
     static final String TITLE = "QVD: your desktop is shared";
     /** The notice's background: what a test looks for on the user's screen. */
     static final String COLOUR = "#ffd000";
@@ -40,7 +44,7 @@ final class WatchNotice {
         return List.of(
                 settings.xterm(),
                 "-name",
-                "qvd-notice",
+                INSTANCE,
                 "-title",
                 TITLE,
                 "-geometry",
