@@ -61,18 +61,8 @@ public class AdministratorList extends AccountList<AdministratorDto> {
     }
 
     @Override
-    void blockById(Long id) {
-        admins.block(id);
-    }
-
-    @Override
-    void unblockById(Long id) {
-        admins.unblock(id);
-    }
-
-    @Override
-    void deleteById(Long id) {
-        admins.delete(id);
+    protected Calls calls() {
+        return new Calls(admins::block, admins::unblock, admins::delete);
     }
 
     public void openRoles(AdministratorDto a) {
@@ -103,14 +93,6 @@ public class AdministratorList extends AccountList<AdministratorDto> {
                 .findFirst()
                 .orElse(null);
         Feedback.run("admin.roleRemoved", () -> roleTarget = admins.unassignRole(roleTarget.id(), rid), roleName);
-    }
-
-    public String getName() {
-        return dialogLogin();
-    }
-
-    public void setName(String name) {
-        dialogLogin(name);
     }
 
     public AdministratorDto getRoleTarget() {

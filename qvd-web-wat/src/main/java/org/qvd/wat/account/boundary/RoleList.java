@@ -3,64 +3,55 @@ package org.qvd.wat.account.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.qvd.vmas.account.boundary.AclDto;
 import org.qvd.vmas.account.boundary.RoleDto;
 import org.qvd.vmas.account.boundary.RoleRequests.NewRole;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleFilter;
 import org.qvd.vmas.account.boundary.RoleRequests.RoleUpdate;
 import org.qvd.vmas.account.boundary.RoleService;
+import org.qvd.vmas.platform.list.Page;
 import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.ObjectList;
 import org.qvd.wat.platform.ServiceLazyModel;
 
 /** Roles: create/rename/delete, and one role's ACLs (grant, deny, forget) and inherited roles. */
 @Named
 @ViewScoped
-public class RoleList implements Serializable {
+public class RoleList extends ObjectList<RoleDto> {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     RoleService roles;
 
-    private final ServiceLazyModel<RoleDto> model = new ServiceLazyModel<>(
-            (f, page) -> roles.list(new RoleFilter(ServiceLazyModel.number(f.get("tenant")), f.get("name")), page),
-            RoleDto::id);
-    private Long id;
-    private Long tenantId;
-    private String name;
-    private String description;
     private RoleDto acl;
     private String aclName;
     private Long inheritId;
     private List<AclDto> allAcls;
 
+    public RoleList() {
+        super("role", RoleDto::name);
+    }
+
     public void newRole() {
-        id = null;
-        tenantId = null;
-        name = null;
-        description = null;
+        clearDialog();
     }
 
     public void edit(RoleDto r) {
-        id = r.id();
-        tenantId = r.tenantId();
-        name = r.name();
-        description = r.description();
+        fillDialog(r.id(), r.tenantId(), r.name(), r.description());
     }
 
     public void save() {
-        if (id == null) {
-            Feedback.run("role.created", () -> roles.create(new NewRole(tenantId, name, description)), name);
-        } else {
-            Feedback.run("role.saved", () -> roles.update(id, new RoleUpdate(name, description)), name);
-        }
+        createOrSave(
+                () -> roles.create(new NewRole(getTenantId(), getName(), getDescription())),
+                () -> roles.update(getId(), new RoleUpdate(getName(), getDescription())));
     }
 
     public void delete(RoleDto r) {
-        Feedback.run("role.deleted", () -> roles.delete(r.id()), r.name());
+        act("deleted", roles::delete, r);
     }
 
     public void openAcls(RoleDto r) {
@@ -94,6 +85,11 @@ public class RoleList implements Serializable {
         Feedback.run("role.disinherited", () -> acl = roles.disinherit(acl.id(), rid), roleName);
     }
 
+    @Override
+    protected Page<RoleDto> load(Map<String, String> f, PageRequest page) {
+        return roles.list(new RoleFilter(ServiceLazyModel.number(f.get("tenant")), f.get("name")), page);
+    }
+
     public List<AclDto> getAllAcls() {
         if (allAcls == null) {
             allAcls = roles.acls();
@@ -104,38 +100,6 @@ public class RoleList implements Serializable {
     public List<RoleDto> getRoles() {
         return roles.list(null, PageRequest.of(0, PageRequest.MAX_SIZE, "name", false))
                 .items();
-    }
-
-    public ServiceLazyModel<RoleDto> getModel() {
-        return model;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Long getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(Long tenantId) {
-        this.tenantId = tenantId;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
     }
 
     public RoleDto getAcl() {

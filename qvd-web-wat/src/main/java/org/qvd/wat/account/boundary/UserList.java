@@ -50,25 +50,16 @@ public class UserList extends AccountList<UserDto> {
     }
 
     @Override
-    void blockById(Long id) {
-        users.block(id);
+    protected Calls calls() {
+        return new Calls(users::block, users::unblock, users::delete);
     }
 
-    @Override
-    void unblockById(Long id) {
-        users.unblock(id);
-    }
-
-    @Override
-    void deleteById(Long id) {
-        users.delete(id);
-    }
-
+    /** The dialog's login: the name {@link AccountList} keeps, under the property users.xhtml binds. */
     public String getLogin() {
-        return dialogLogin();
+        return getName();
     }
 
     public void setLogin(String login) {
-        dialogLogin(login);
+        setName(login);
     }
 }
