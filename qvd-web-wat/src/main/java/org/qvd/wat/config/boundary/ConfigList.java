@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.qvd.vmas.config.boundary.ConfigDto;
 import org.qvd.vmas.config.boundary.ConfigService;
 import org.qvd.wat.platform.AdminSession;
 import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.KeyValueList;
 
 /**
  * Configuration keys as they apply to a tenant (superadmins choose the tenant, or none for the
@@ -19,7 +19,7 @@ import org.qvd.wat.platform.Feedback;
  */
 @Named
 @ViewScoped
-public class ConfigList implements Serializable {
+public class ConfigList extends KeyValueList<ConfigDto> {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,15 +30,12 @@ public class ConfigList implements Serializable {
     AdminSession session;
 
     private Long tenantId;
-    private List<ConfigDto> rows = List.of();
     private final Map<String, String> global = new HashMap<>();
-    private String key;
-    private String value;
 
     @PostConstruct
     public void load() {
-        try {
-            rows = config.list(tenantId);
+        reload(() -> {
+            List<ConfigDto> rows = config.list(tenantId);
             global.clear();
             if (session.isSuperadmin() && tenantId != null) {
                 config.list(null).forEach(c -> global.put(c.key(), c.value()));
@@ -46,10 +43,8 @@ public class ConfigList implements Serializable {
                 // for a tenant admin, what is not the tenant's own value is the global (or default) one
                 rows.stream().filter(c -> !"tenant".equals(c.source())).forEach(c -> global.put(c.key(), c.value()));
             }
-        } catch (RuntimeException e) {
-            rows = List.of();
-            Feedback.error(e);
-        }
+            return rows;
+        });
     }
 
     public String globalValue(String k) {
@@ -57,12 +52,11 @@ public class ConfigList implements Serializable {
     }
 
     public void edit(ConfigDto c) {
-        key = c.key();
-        value = c.value();
+        fillDialog(c.key(), c.value());
     }
 
     public void save() {
-        Feedback.run("config.set", () -> config.set(tenantId, key, value == null ? "" : value), key);
+        Feedback.run("config.set", () -> config.set(tenantId, getKey(), valueToSet()), getKey());
         load();
     }
 
@@ -77,25 +71,5 @@ public class ConfigList implements Serializable {
 
     public void setTenantId(Long tenantId) {
         this.tenantId = tenantId;
-    }
-
-    public List<ConfigDto> getRows() {
-        return rows;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getValue() {
-        return value;
-    }
-
-    public void setValue(String value) {
-        this.value = value;
     }
 }

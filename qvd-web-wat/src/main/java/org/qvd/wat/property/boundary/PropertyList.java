@@ -3,7 +3,6 @@ package org.qvd.wat.property.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +10,12 @@ import org.qvd.vmas.property.boundary.PropertyDto;
 import org.qvd.vmas.property.boundary.PropertyService;
 import org.qvd.vmas.property.entity.PropertyOwner;
 import org.qvd.wat.platform.Feedback;
+import org.qvd.wat.platform.KeyValueList;
 
 /** The properties of one object (type + id): list, set (create or replace), delete. */
 @Named
 @ViewScoped
-public class PropertyList implements Serializable {
+public class PropertyList extends KeyValueList<PropertyDto> {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,9 +24,6 @@ public class PropertyList implements Serializable {
 
     private String objectType = "vm";
     private Long objectId;
-    private List<PropertyDto> rows = List.of();
-    private String key;
-    private String value;
 
     public List<String> getObjectTypes() {
         return Arrays.stream(PropertyOwner.values())
@@ -35,28 +32,17 @@ public class PropertyList implements Serializable {
     }
 
     public void show() {
-        if (objectId == null) {
-            rows = List.of();
-            return;
-        }
-        try {
-            rows = properties.list(owner(), objectId);
-        } catch (RuntimeException e) {
-            rows = List.of();
-            Feedback.error(e);
-        }
+        reload(() -> objectId == null ? List.of() : properties.list(owner(), objectId));
     }
 
     public void set() {
-        Feedback.run("property.set", () -> properties.set(owner(), objectId, key, value == null ? "" : value), key);
-        key = null;
-        value = null;
+        Feedback.run("property.set", () -> properties.set(owner(), objectId, getKey(), valueToSet()), getKey());
+        fillDialog(null, null);
         show();
     }
 
     public void edit(PropertyDto p) {
-        key = p.key();
-        value = p.value();
+        fillDialog(p.key(), p.value());
     }
 
     public void delete(PropertyDto p) {
@@ -82,25 +68,5 @@ public class PropertyList implements Serializable {
 
     public void setObjectId(Long objectId) {
         this.objectId = objectId;
-    }
-
-    public List<PropertyDto> getRows() {
-        return rows;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getValue() {
-        return value;
-    }
-
-    public void setValue(String value) {
-        this.value = value;
     }
 }
