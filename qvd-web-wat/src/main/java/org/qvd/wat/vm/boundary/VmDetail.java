@@ -3,8 +3,6 @@ package org.qvd.wat.vm.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.boundary.VmDto;
@@ -17,7 +15,7 @@ import org.qvd.wat.platform.Formats;
 /** One VM, as its own page (vm.xhtml?id=N): its runtime (host, address, ports, DI in use), state history, and the tag change with expiries. */
 @Named
 @ViewScoped
-public class VmDetail implements Serializable {
+public class VmDetail extends ExpiryFields {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,8 +28,6 @@ public class VmDetail implements Serializable {
     private VmDto vm;
     private List<VmStateHistoryDto> history = List.of();
     private String tag;
-    private LocalDateTime expirationSoft;
-    private LocalDateTime expirationHard;
 
     /** The page's view action: shows the VM named by the {@code id} parameter. */
     public void load() {
@@ -47,8 +43,7 @@ public class VmDetail implements Serializable {
             vm = vms.get(id);
             history = vms.history(id, PageRequest.first(50)).items();
             tag = vm.diTag();
-            expirationSoft = Formats.local(vm.expirationSoft());
-            expirationHard = Formats.local(vm.expirationHard());
+            showExpiries(vm);
         } catch (RuntimeException e) {
             vm = null;
             Feedback.error(e);
@@ -72,8 +67,8 @@ public class VmDetail implements Serializable {
                                 VmList.blankToNull(tag),
                                 null,
                                 null,
-                                Formats.instant(expirationSoft),
-                                Formats.instant(expirationHard))),
+                                Formats.instant(getExpirationSoft()),
+                                Formats.instant(getExpirationHard()))),
                 vm.name(),
                 tag);
         reload();
@@ -126,21 +121,5 @@ public class VmDetail implements Serializable {
 
     public void setTag(String tag) {
         this.tag = tag;
-    }
-
-    public LocalDateTime getExpirationSoft() {
-        return expirationSoft;
-    }
-
-    public void setExpirationSoft(LocalDateTime v) {
-        this.expirationSoft = v;
-    }
-
-    public LocalDateTime getExpirationHard() {
-        return expirationHard;
-    }
-
-    public void setExpirationHard(LocalDateTime v) {
-        this.expirationHard = v;
     }
 }

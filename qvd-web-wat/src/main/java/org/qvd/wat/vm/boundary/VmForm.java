@@ -1,12 +1,9 @@
 package org.qvd.wat.vm.boundary;
 
-import java.io.Serializable;
-import java.time.LocalDateTime;
 import org.qvd.vmas.vm.boundary.VmDto;
-import org.qvd.wat.platform.Formats;
 
 /** The create/edit dialog's fields; id null = a new VM. */
-public class VmForm implements Serializable {
+public class VmForm extends ExpiryFields {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,8 +14,6 @@ public class VmForm implements Serializable {
     private String diTag;
     private String ip;
     private String description;
-    private LocalDateTime expirationSoft;
-    private LocalDateTime expirationHard;
 
     void clear() {
         id = null;
@@ -28,8 +23,7 @@ public class VmForm implements Serializable {
         diTag = "default";
         ip = null;
         description = null;
-        expirationSoft = null;
-        expirationHard = null;
+        clearExpiries();
     }
 
     void fill(VmDto vm) {
@@ -40,8 +34,7 @@ public class VmForm implements Serializable {
         diTag = vm.diTag();
         ip = vm.ip();
         description = vm.description();
-        expirationSoft = Formats.local(vm.expirationSoft());
-        expirationHard = Formats.local(vm.expirationHard());
+        showExpiries(vm);
     }
 
     public Long getId() {
@@ -94,21 +87,5 @@ public class VmForm implements Serializable {
 
     public void setDescription(String description) {
         this.description = description;
-    }
-
-    public LocalDateTime getExpirationSoft() {
-        return expirationSoft;
-    }
-
-    public void setExpirationSoft(LocalDateTime v) {
-        this.expirationSoft = v;
-    }
-
-    public LocalDateTime getExpirationHard() {
-        return expirationHard;
-    }
-
-    public void setExpirationHard(LocalDateTime v) {
-        this.expirationHard = v;
     }
 }
