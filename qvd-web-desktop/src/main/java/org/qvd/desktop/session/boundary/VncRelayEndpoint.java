@@ -51,8 +51,7 @@ public class VncRelayEndpoint {
     ManagedScheduledExecutorService timer;
 
     private BrowserConnection connection;
-    private volatile VncTunnel tunnel;
-    private volatile KeepAlive keepAlive;
+    private final VncRelay relay = new VncRelay();
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
@@ -70,18 +69,13 @@ public class VncRelayEndpoint {
             return;
         }
         connection = found;
-        session.setMaxIdleTimeout(0);
-        session.setMaxBinaryMessageBufferSize(Relays.MAX_MESSAGE);
-        keepAlive = KeepAlive.start(timer, session, () -> browserGone(session));
+        relay.start(timer, session, () -> browserGone(session));
         executor.execute(() -> attach(session));
     }
 
     /** The browser stopped answering (gone without a FIN): the session is freed now, whatever the socket does. */
     private void browserGone(Session session) {
-        VncTunnel current = tunnel;
-        if (current != null) {
-            current.close();
-        }
+        VncTunnel current = relay.end();
         connections.finish(
                 connection,
                 "the browser stopped answering",
@@ -95,15 +89,12 @@ public class VncRelayEndpoint {
         try {
             VncTunnel opened =
                     VncTunnel.open(vnc.start(connection.vmId(), "desktop", connection.geometry(), null), session);
-            tunnel = opened;
+            relay.attach(opened);
             connections.relayOpened(
                     connection,
                     opened.openedAt(),
                     () -> Relays.close(session, TAKEN_OVER, "taken over by another client"));
-            executor.execute(() -> opened.pump(
-                    KeepAlive.DEAD_AFTER,
-                    () -> Relays.close(
-                            session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended")));
+            executor.execute(() -> VncRelay.pump(opened, session));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "browser connection " + connection.id() + " could not reach the desktop", e);
             connections.finish(connection, "could not reach the desktop: " + e.getMessage(), ConnectionTraffic.NONE);
@@ -113,35 +104,17 @@ public class VncRelayEndpoint {
 
     @OnMessage
     public void message(Session session, ByteBuffer bytes) throws IOException {
-        heard();
-        VncTunnel current = tunnel;
-        if (current != null) {
-            current.toVm(bytes);
-        }
+        relay.fromBrowser(bytes);
     }
 
     @OnMessage
     public void pong(PongMessage pong) {
-        heard();
-    }
-
-    private void heard() {
-        KeepAlive k = keepAlive;
-        if (k != null) {
-            k.heard();
-        }
+        relay.heard();
     }
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
-        KeepAlive k = keepAlive;
-        if (k != null) {
-            k.stop();
-        }
-        VncTunnel current = tunnel;
-        if (current != null) {
-            current.close();
-        }
+        VncTunnel current = relay.end();
         if (connection != null) {
             connections.finish(
                     connection,

@@ -47,8 +47,7 @@ public class WatchRelayEndpoint {
     @Resource
     ManagedScheduledExecutorService timer;
 
-    private volatile VncTunnel tunnel;
-    private volatile KeepAlive keepAlive;
+    private final VncRelay relay = new VncRelay();
     private final AtomicBoolean ended = new AtomicBoolean();
     private VmWatchService.Grant grant;
 
@@ -65,9 +64,7 @@ public class WatchRelayEndpoint {
             return;
         }
         grant = redeemed.get();
-        session.setMaxIdleTimeout(0);
-        session.setMaxBinaryMessageBufferSize(Relays.MAX_MESSAGE);
-        keepAlive = KeepAlive.start(timer, session, () -> {
+        relay.start(timer, session, () -> {
             end(); // the view ends on the user's screen (its notice goes) even if the socket never closes
             executor.execute(() -> Relays.close(
                     session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the browser stopped answering"));
@@ -78,13 +75,10 @@ public class WatchRelayEndpoint {
     private void attach(Session session) {
         try {
             VncTunnel opened = VncTunnel.open(vnc.start(grant.vmId(), grant.mode(), null, grant.adminName()), session);
-            tunnel = opened;
+            relay.attach(opened);
             LOG.info(() -> "View/Assist ticket " + grant.ticketId() + " (" + grant.mode() + ") of VM " + grant.vmId()
                     + " relayed");
-            opened.pump(
-                    KeepAlive.DEAD_AFTER,
-                    () -> Relays.close(
-                            session, CloseReason.CloseCodes.GOING_AWAY.getCode(), "the desktop's view ended"));
+            VncRelay.pump(opened, session);
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.INFO, "View/Assist of VM " + grant.vmId() + " could not reach the desktop", e);
             Relays.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "could not reach the desktop");
@@ -93,24 +87,12 @@ public class WatchRelayEndpoint {
 
     @OnMessage
     public void message(ByteBuffer bytes) throws IOException {
-        heard();
-        VncTunnel current = tunnel;
-        if (current != null) {
-            current.toVm(bytes);
-        }
+        relay.fromBrowser(bytes);
     }
 
     @OnMessage
     public void pong(PongMessage pong) {
-        heard();
-    }
-
-    /** A pong or the viewer's bytes: the browser is there. */
-    private void heard() {
-        KeepAlive k = keepAlive;
-        if (k != null) {
-            k.heard();
-        }
+        relay.heard();
     }
 
     @OnClose
@@ -123,14 +105,7 @@ public class WatchRelayEndpoint {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        KeepAlive k = keepAlive;
-        if (k != null) {
-            k.stop();
-        }
-        VncTunnel current = tunnel;
-        if (current != null) {
-            current.close();
-        }
+        relay.end();
         if (grant != null) {
             try {
                 watch.ended(grant.ticketId());
