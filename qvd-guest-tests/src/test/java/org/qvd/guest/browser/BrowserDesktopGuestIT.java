@@ -34,6 +34,7 @@ import org.qvd.guest.platform.ContainerDesktop;
 import org.qvd.guest.platform.GuestSystem;
 import org.qvd.guest.platform.Libvirt;
 import org.qvd.guest.platform.XDisplay;
+import org.qvd.testsupport.browser.DesktopPageClient;
 import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
@@ -123,28 +124,24 @@ class BrowserDesktopGuestIT {
 
             // the ticket the page used is spent: replayed with the same user's session, it is refused
             JsonNode current = json(js.executeScript("return JSON.stringify(window.qvdDesktop.current())"));
-            DesktopApi user = new DesktopApi(https).login(login, r.demo().password());
-            assertThat(user.relay(
-                            current.path("id").asText(), current.path("ticket").asText()))
+            DesktopPageClient user =
+                    new DesktopPageClient(https).login(login, r.demo().password());
+            assertThat(user.relayOutcome(new DesktopPageClient.Ready(
+                            current.path("id").asText(), current.path("ticket").asText())))
                     .as("a reused ticket")
                     .startsWith("closed 1008");
-            assertThat(user.relay(current.path("id").asText(), "forged" + "A".repeat(40)))
+            assertThat(user.relayOutcome(
+                            new DesktopPageClient.Ready(current.path("id").asText(), "forged" + "A".repeat(40))))
                     .as("a forged ticket")
                     .startsWith("closed 1008");
 
             anNxClientTakesOverAndTheBrowserResumesAfterIt(r, vm, chromium, js, typed, sendBack);
 
             // a fresh ticket of the user: another user's session or none cannot use it
-            JsonNode fresh = user.connectAndAwaitTicket(vm, Duration.ofMinutes(2));
-            DesktopApi peer = new DesktopApi(https).login("browserpeer@default", "Peer-Password-123");
-            assertThat(peer.relay(
-                            fresh.path("id").asText(), fresh.path("ticket").asText()))
-                    .as("another user's ticket")
-                    .startsWith("closed 1008");
-            assertThat(new DesktopApi(https)
-                            .relay(
-                                    fresh.path("id").asText(),
-                                    fresh.path("ticket").asText()))
+            DesktopPageClient.Ready fresh = user.connect(vm, "geometry=1024x768", Duration.ofMinutes(2));
+            DesktopPageClient peer = new DesktopPageClient(https).login("browserpeer@default", "Peer-Password-123");
+            assertThat(peer.relayOutcome(fresh)).as("another user's ticket").startsWith("closed 1008");
+            assertThat(new DesktopPageClient(https).relayOutcome(fresh))
                     .as("no session at all")
                     .startsWith("closed 1008");
             assertThat(peer.post("api/vms/" + vm + "/connect", null).statusCode())

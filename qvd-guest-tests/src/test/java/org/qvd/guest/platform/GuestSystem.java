@@ -1,8 +1,12 @@
 package org.qvd.guest.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -132,29 +136,15 @@ public final class GuestSystem implements BeforeAllCallback, ParameterResolver {
      * unblocked host"), so the tier begins once the host runs, as an admin would wait for it in the WAT.
      */
     private static void awaitHostRunning(Admin admin) {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        String state = "unknown";
-        while (System.nanoTime() < deadline) {
-            try {
-                state = admin.host(HOST).path("state").asText();
-            } catch (AssertionError notYet) {
-                state = "not registered";
-            }
-            if (state.equals("running")) {
-                return;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new IllegalStateException(
-                "the local host agent's host " + HOST + " is not running after 3 min: " + state);
+        await("the local host agent's host " + HOST + " running")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(admin.host(HOST).path("state").asText())
+                        .as("the host's state")
+                        .isEqualTo("running")); // before it registers, admin.host fails: not yet either
     }
 
-    private record Started(Running running) implements ExtensionContext.Store.CloseableResource {
+    private record Started(Running running) implements AutoCloseable {
         @Override
         public void close() {
             running.system().close();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.qvd.launcher.QvdSystem;
 import org.qvd.system.platform.RunningSystem;
 import org.qvd.testsupport.StandInDesktop;
+import org.qvd.testsupport.browser.DesktopPageClient;
 import org.qvd.testsupport.net.TestNetworkLink;
 
 /**
@@ -22,6 +23,8 @@ import org.qvd.testsupport.net.TestNetworkLink;
 class BrowserRelayKeepAliveIT {
     /** Ports this test opens by hand: 40000 + the run's offset block (docs/building-and-testing.md). */
     private static final int LINK_PORT = 40000 + RunningSystem.PORT_OFFSET + 10;
+    /** The page's connect parameters. */
+    private static final String CONNECT = "geometry=1024x768&keyboard=us";
 
     @Test
     void aBrowserGoneWithoutAWordIsDroppedAndItsSessionFreed(QvdSystem system) throws Exception {
@@ -30,10 +33,9 @@ class BrowserRelayKeepAliveIT {
         long vm = data.vm(user);
         try (StandInDesktop desktop = data.standIn(system, vm);
                 TestNetworkLink link = new TestNetworkLink(LINK_PORT, system.httpsPort())) {
-            BrowserDesktopClient browser =
-                    new BrowserDesktopClient(link.port()).login(user.login(), VmasData.USER_PASSWORD);
-            String[] ready = browser.connect(vm);
-            BrowserDesktopClient.Relay relay = browser.relay(ready);
+            DesktopPageClient browser = new DesktopPageClient(link.port()).login(user.login(), VmasData.USER_PASSWORD);
+            DesktopPageClient.Ready ready = browser.connect(vm, CONNECT, Duration.ofSeconds(60));
+            DesktopPageClient.Relay relay = browser.relay(ready);
             data.awaitUserState(vm, "connected"); // the relay reached the desktop (a VNC server speaks first)
             relay.send("hello");
             await("the desktop's echo")
@@ -51,23 +53,23 @@ class BrowserRelayKeepAliveIT {
             System.out.printf(
                     "FIGURE browser relay keep-alive: a silently dead browser freed its session after %d s%n", seconds);
             assertThat(seconds).as("seconds until the session was freed").isLessThanOrEqualTo(35);
-            assertThat(new BrowserDesktopClient(system.httpsPort())
+            assertThat(new DesktopPageClient(system.httpsPort())
                             .login(user.login(), VmasData.USER_PASSWORD)
-                            .get("api/connections/" + ready[0])
+                            .get("api/connections/" + ready.id())
                             .path("reason")
                             .asText())
                     .as("why the frozen browser's connection ended (the page would show it)")
                     .contains("stopped answering");
 
-            BrowserDesktopClient other =
-                    new BrowserDesktopClient(system.httpsPort()).login(user.login(), VmasData.USER_PASSWORD);
-            BrowserDesktopClient.Relay second = other.relay(other.connect(vm));
+            DesktopPageClient other =
+                    new DesktopPageClient(system.httpsPort()).login(user.login(), VmasData.USER_PASSWORD);
+            DesktopPageClient.Relay second = other.relay(other.connect(vm, CONNECT, Duration.ofSeconds(60)));
             data.awaitUserState(vm, "connected");
             second.send("again");
             await("the second client's echo")
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> second.received.indexOf("again") >= 0);
-            second.socket.sendClose(1000, "done").get();
+            second.close();
         }
     }
 }
