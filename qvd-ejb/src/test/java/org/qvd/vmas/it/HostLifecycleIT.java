@@ -121,6 +121,42 @@ class HostLifecycleIT {
                 .containsExactly("stopped", "stopping", "running", "starting");
     }
 
+    /**
+     * Stop 23's guest tier: a heartbeat made after the container had ended but while its stop was still removing it
+     * let the VMAS call the VM stopped; the user started it again at once; then the stop's own {@code stopped} (and
+     * any failure of that stop) arrived and ended the new start, and the user was told the VM stopped.
+     */
+    @Test
+    void theLateAnswersOfAStopDoNotEndTheStartThatFollowedIt() throws Exception {
+        runningHost();
+        long vmId = newVm(256);
+        As.superadmin(() -> vms.start(vmId));
+        String host = farm.vm(vmId).hostName(); // other tests' hosts may still run: where the VMAS placed it
+        StartVmCommand first = hkd.receive(host, StartVmCommand.class, WAIT.toMillis());
+        hkd.send(new VmStateChanged(host, first.correlationId(), vmId, VmState.RUNNING, first.ip(), null));
+        await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
+        As.superadmin(() -> vms.stop(vmId));
+        StopVmCommand stop = hkd.receive(host, StopVmCommand.class, WAIT.toMillis());
+        hkd.heartbeat(host, 1, List.of()); // the domain is gone, the stop still tears down
+        await(() -> farm.vm(vmId), v -> "stopped".equals(v.state().wireName()));
+
+        As.superadmin(() -> vms.start(vmId));
+        String again = farm.vm(vmId).hostName();
+        StartVmCommand restart = hkd.receive(again, StartVmCommand.class, WAIT.toMillis());
+        assertThat(restart.correlationId()).isNotEqualTo(stop.correlationId());
+        // late answers of the stop from the host the VM is on now (in stop 23 the one host of the guest tier)
+        hkd.send(new VmStateChanged(again, stop.correlationId(), vmId, VmState.STOPPED, null, null));
+        hkd.send(new CommandFailed(again, stop.correlationId(), "StopVm", vmId, VmState.STOPPED, "late"));
+        hkd.send(new VmStateChanged(again, restart.correlationId(), vmId, VmState.RUNNING, restart.ip(), null));
+
+        VmDto up = await(() -> farm.vm(vmId), v -> "running".equals(v.state().wireName()));
+        assertThat(up.lastFailure()).as("the late failure of the stop").isNull();
+        assertThat(farm.history(vmId))
+                .extracting(h -> h.toState().wireName())
+                .as("newest first: the new start ran without a stop in between")
+                .startsWith("running", "starting", "stopped", "stopping", "running", "starting");
+    }
+
     @Test
     void aFailedStartEndsStoppedWithTheReasonVisible() throws Exception {
         String host = runningHost();

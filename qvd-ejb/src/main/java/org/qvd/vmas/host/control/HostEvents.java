@@ -156,6 +156,9 @@ public class HostEvents {
         }
         markStartsTaken(starting, now);
         for (VmReport orphan : byId.values()) {
+            if (orphan.state() == org.qvd.protocol.state.VmState.STOPPING) {
+                continue; // its host is already stopping it (a stop still tearing down): it ends by itself
+            }
             Vm vm = em.find(Vm.class, orphan.vmId());
             if (vm != null && vm.getRuntime().getStateTs().isAfter(asOf)) {
                 continue; // placed or moved after this beat

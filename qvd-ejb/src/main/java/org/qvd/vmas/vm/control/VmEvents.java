@@ -42,6 +42,12 @@ public class VmEvents {
             return;
         }
         VmState target = VmState.of(event.state());
+        if (target != VmState.RUNNING && ofAnEarlierCommand(runtime, event.correlationId())) {
+            LOG.info(() -> "ignoring " + event.state().wireName() + " of VM " + event.vmId() + " from "
+                    + event.hostName() + ": it answers " + event.correlationId() + ", the VM starts again with "
+                    + runtime.getStartCommandId());
+            return;
+        }
         runtime.startTaken(Instant.now()); // any report on the VM: its host has the start, if one is in flight
         if (target == VmState.RUNNING && runtime.getState() != VmState.RUNNING) {
             if (!runtime.getState().canMoveTo(VmState.RUNNING)) {
@@ -77,6 +83,11 @@ public class VmEvents {
         if (runtime == null) {
             return;
         }
+        if (!"StartVm".equals(event.commandType()) && ofAnEarlierCommand(runtime, event.correlationId())) {
+            LOG.info(() -> "VM " + event.vmId() + " starts again with " + runtime.getStartCommandId()
+                    + ": the failure of an earlier " + event.commandType() + " does not end that start");
+            return;
+        }
         if (HkdCommand.EXPIRED.equals(event.reason())) {
             // the host did nothing: only a start still waiting for that host ends (its command is gone)
             if (runtime.getState() == VmState.STARTING && "StartVm".equals(event.commandType())) {
@@ -92,6 +103,19 @@ public class VmEvents {
         if (VmStateSettler.settle(em, runtime, target, reason, Instant.now())) {
             notice(runtime, reason);
         }
+    }
+
+    /**
+     * A report that answers another command than the start in flight: e.g. a stop whose host was still tearing the VM
+     * down when the VMAS already had it stopped and started again. It says nothing about the new start (the host runs
+     * a VM's commands one after another, so the start comes after it), and must not end it. Reports of no command (a
+     * VM that ended on its own) and the start's own still count.
+     */
+    private static boolean ofAnEarlierCommand(VmRuntime runtime, String correlationId) {
+        return runtime.getState() == VmState.STARTING
+                && runtime.getStartCommandId() != null
+                && correlationId != null
+                && !correlationId.equals(runtime.getStartCommandId());
     }
 
     private void notice(VmRuntime runtime, String reason) {

@@ -16,7 +16,10 @@ import org.qvd.protocol.vm.VmReport;
  * The VMs this host holds, as reported in registrations and heartbeats: every QVD domain libvirt knows,
  * in the state a running handler gives it, else running (active) or stopped (defined but not running); and
  * every VM a start is preparing whose domain does not exist yet (disks and domain creation can take a minute on
- * a busy host: the VMAS must not take a start missing from the report for a lost one).
+ * a busy host: the VMAS must not take a start missing from the report for a lost one), and every VM a stop is still
+ * tearing down after its domain or container ended (the VMAS must not call it stopped, and let the VM start again,
+ * while its overlay, network entry and container directory are still being removed: a start that came in then
+ * was overtaken by the stop's own late {@code stopped}, stop 23's guest tier).
  */
 public final class VmInventory {
 
@@ -50,7 +53,7 @@ public final class VmInventory {
                 new ArrayList<>(domains.stream().map(this::report).toList());
         Set<Long> listed = reports.stream().map(VmReport::vmId).collect(Collectors.toSet());
         activities.all().forEach((vmId, state) -> {
-            if (state == VmState.STARTING && !listed.contains(vmId)) {
+            if ((state == VmState.STARTING || state == VmState.STOPPING) && !listed.contains(vmId)) {
                 reports.add(new VmReport(vmId, VmNames.domainName(vmId), state, null, null, 0));
             }
         });

@@ -72,4 +72,33 @@ class VmInventoryTest {
             assertThat(vm.ip()).isEqualTo("10.3.0.9");
         });
     }
+
+    @Test
+    void aStopStillTearingDownAfterItsDomainEndedIsReportedStopping() throws Exception {
+        VmInventory inventory = new VmInventory(hv.domains, hv.activities);
+        CountDownLatch tearingDown = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the stop holds the VM's lock until its teardown is done; here its domain is already gone
+        Thread stop = new Thread(() -> hv.locks.withLock(8, () -> {
+            hv.activities.begin(8, VmState.STOPPING);
+            tearingDown.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                hv.activities.end(8);
+            }
+        }));
+        stop.start();
+        tearingDown.await();
+
+        assertThat(inventory.vms())
+                .extracting(VmReport::vmId, VmReport::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, VmState.STOPPING));
+
+        release.countDown();
+        stop.join();
+        assertThat(inventory.vms()).as("once the stop is done, the VM is gone").isEmpty();
+    }
 }
