@@ -159,10 +159,11 @@ class BrowserDesktopGuestIT {
     /** The status bar's clipboard field becomes the desktop's selection, and text selected there comes back. */
     private static void clipboardBothWays(WebDriver driver, JavascriptExecutor js, ServerSocket typed, String sendBack)
             throws Exception {
-        driver.findElement(By.id("clipboard")).sendKeys("pasted-from-the-browser-42");
-        assertThat(pastedLine(driver, js, typed, sendBack))
+        String pasted = "pasted-from-the-browser-42";
+        driver.findElement(By.id("clipboard")).sendKeys(pasted);
+        assertThat(pastedLine(driver, js, typed, sendBack, pasted.length()))
                 .as("the browser's clipboard pasted on the desktop")
-                .isEqualTo("pasted-from-the-browser-42");
+                .isEqualTo(pasted);
 
         new Actions(driver)
                 .sendKeys("clear; yes $(printf 'clipback%d' 42 42 42 42 42 42 42 42 42 42) | head -60")
@@ -194,12 +195,14 @@ class BrowserDesktopGuestIT {
     }
 
     /**
-     * Pastes the desktop's selection into a command that sends it back. Tried twice: once in session 9's runs the
-     * command line never came back at all (no line, not a wrong one) after a paste that had worked in the run before;
-     * a screenshot is kept, the line is cleared (Ctrl+U) and the paste tried again. A wrong text fails at once.
+     * Pastes the desktop's selection into a command that sends it back. xterm pastes when the selection's owner has
+     * answered, which here is a round trip through the NX link to the in-VM viewer's display: keys typed after
+     * Shift+Insert overtook the paste in session 10 (the pasted text landed inside the typed redirection). So the
+     * command is typed first and reads exactly the pasted number of characters, with no key after the paste. Tried
+     * twice, with a screenshot of each miss (once in session 9 the paste never came back at all).
      */
-    private static String pastedLine(WebDriver driver, JavascriptExecutor js, ServerSocket typed, String sendBack)
-            throws Exception {
+    private static String pastedLine(
+            WebDriver driver, JavascriptExecutor js, ServerSocket typed, String sendBack, int length) throws Exception {
         int timeout = typed.getSoTimeout();
         typed.setSoTimeout(25_000);
         try {
@@ -209,14 +212,14 @@ class BrowserDesktopGuestIT {
                         .keyDown(Keys.CONTROL)
                         .sendKeys("u")
                         .keyUp(Keys.CONTROL)
-                        .sendKeys("echo ")
+                        .sendKeys("read -r -t 20 -N " + length + " P && echo $P" + sendBack)
+                        .sendKeys(Keys.ENTER)
                         .perform();
                 new Actions(driver)
                         .keyDown(Keys.SHIFT)
                         .sendKeys(Keys.INSERT)
                         .keyUp(Keys.SHIFT)
                         .perform(); // xterm: paste
-                new Actions(driver).sendKeys(sendBack).sendKeys(Keys.ENTER).perform();
                 try {
                     return line(typed);
                 } catch (java.net.SocketTimeoutException lost) {
