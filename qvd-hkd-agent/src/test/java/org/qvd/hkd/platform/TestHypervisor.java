@@ -2,6 +2,9 @@ package org.qvd.hkd.platform;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -164,9 +167,9 @@ public final class TestHypervisor implements AutoCloseable {
     /** The agent's own state of one test: never the machine's /var/lib/qvd/hkd, never another test's. */
     private static String freshStateDir() {
         try {
-            return java.nio.file.Files.createTempDirectory("hkd-state").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("hkd-state").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

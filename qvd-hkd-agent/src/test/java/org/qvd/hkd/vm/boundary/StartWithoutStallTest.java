@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class StartWithoutStallTest {
 
     /** The agent's command path with {@code threads} handler threads; guests at GOOD_IP answer, others never. */
     private CommandDispatcher agent(int threads) {
-        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
         workers = Executors.newFixedThreadPool(
                 threads, r -> new Thread(r, "stall-test-handler-" + made.incrementAndGet()));
         VmaClient onlyTheGoodOneAnswers = new VmaClient() {
@@ -115,7 +117,7 @@ class StartWithoutStallTest {
 
     @Test
     void tenConcurrentStartsWaitOnOneTimerThreadWithTwoHandlerThreads() throws Exception {
-        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         CommandDispatcher agent = agent(2);
 
         for (long vmId = 10; vmId < 20; vmId++) {
@@ -124,8 +126,7 @@ class StartWithoutStallTest {
 
         awaitTrue(() -> hv.waits.pending() == 10, Duration.ofSeconds(20), "ten starts waiting at once");
         // the threads this test's agent started (its handlers, the agent's own), not the JVM's or other tests' that
-        // come
-        // and go (one made a count of every live thread 4 in a run)
+        // come and go (one made a count of every live thread 4 in a run)
         List<String> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t))
                 .map(Thread::getName)

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.qvd.vma.session.control.SessionSupervisor;
 
@@ -112,7 +113,7 @@ final class LocalViewer {
     void stop() {
         proxy.destroy();
         try {
-            if (!proxy.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!proxy.waitFor(1, TimeUnit.SECONDS)) {
                 proxy.destroyForcibly();
             }
         } catch (InterruptedException e) {
