@@ -12,12 +12,13 @@ import org.qvd.launcher.QvdSystem;
 import org.qvd.testsupport.RequiredResource;
 import org.qvd.testsupport.StartedOnce;
 import org.qvd.testsupport.SystemUnderTest;
+import org.qvd.testsupport.net.TestPorts;
 
 /**
  * Starts, once per run and side by side, Keycloak with the test realm and the system as {@code ./qvd run} starts it;
  * then connects them exactly as an operator would: the provider's values as server system properties, then
  * {@code qvd-wildfly/src/main/cli/oidc.cli} through jboss-cli (which deploys qvd-sso.war). Prints how long each took.
- * Ports: the system at offset {@code qvd.identity.port.offset} (800), Keycloak at 40000 + that offset (and + 1).
+ * Ports: the system at offset {@code qvd.identity.port.offset} (800), Keycloak at 30000 + that offset (and + 1: {@link TestPorts}).
  */
 public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
 
@@ -53,7 +54,10 @@ public final class IdentityTier extends StartedOnce<IdentityTier.Running> {
         CompletableFuture<Keycloak> keycloak = CompletableFuture.supplyAsync(() -> {
             try {
                 Keycloak k = Keycloak.start(
-                        keycloakHome, Keycloak.javaHome().orElseThrow(), 40000 + PORT_OFFSET, Duration.ofMinutes(10));
+                        keycloakHome,
+                        Keycloak.javaHome().orElseThrow(),
+                        TestPorts.handOpened(PORT_OFFSET, 0),
+                        Duration.ofMinutes(10));
                 System.out.printf("FIGURE keycloak-start %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 return k;
             } catch (IOException e) {

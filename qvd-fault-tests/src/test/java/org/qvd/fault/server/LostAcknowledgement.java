@@ -42,8 +42,7 @@ final class LostAcknowledgement implements AutoCloseable {
         this.system = system;
         this.probe = probe;
         this.api = new AdminApi(system, FaultSystem.SUPERADMIN_PASSWORD);
-        // a port of the test's block (40000 + the faults tier's offset .. +99)
-        relay = BrokerRelay.start(40_000 + FaultSystem.PORT_OFFSET + 10, system.httpsPort());
+        relay = BrokerRelay.start(0, system.httpsPort());
         agent = RelayedAgent.start(system, HOST, relay, dir);
     }
 

@@ -54,8 +54,6 @@ class BrowserDesktopGuestIT {
     private static final Path SHOTS =
             Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"), "browser");
     private static final Duration START = Duration.ofMinutes(4);
-    /** The test's own forwarders (the browser's network, the NX client's), inside the guest tier's port block. */
-    private static final int LINK_PORT = 40_000 + GuestSystem.PORT_OFFSET + 90;
     /** The notice's colour on the user's screen (qvd-vma WatchNotice). */
     private static final int[] NOTICE = {0xff, 0xd0, 0x00};
 
@@ -76,7 +74,7 @@ class BrowserDesktopGuestIT {
         admin.post("/users", Map.of("tenantId", tenant, "login", "browserpeer", "password", "Peer-Password-123"));
         long testBegin = System.nanoTime();
         try (Chromium chromium = new Chromium(1280, 860);
-                TestNetworkLink link = new TestNetworkLink(LINK_PORT, https);
+                TestNetworkLink link = new TestNetworkLink(0, https);
                 ServerSocket typed = new ServerSocket(0, 5, InetAddress.getByName(hostAddress))) {
             typed.setSoTimeout(60_000);
             String sendBack = " > /dev/tcp/" + hostAddress + "/" + typed.getLocalPort();

@@ -48,8 +48,6 @@ class BrowserFiguresBenchIT {
     private static final Path WORK =
             Path.of(System.getProperty("qvd.guest.artifacts", "target/guest-artifacts"), "browser-bench");
     private static final int ROUNDS = Integer.getInteger("qvd.bench.browser.rounds", 3);
-    private static final int BROWSER_LINK = 40_000 + GuestSystem.PORT_OFFSET + 91;
-    private static final int NX_LINK = 40_000 + GuestSystem.PORT_OFFSET + 92;
 
     @Test
     void firstFrameAndBytesPerSecondBrowserAgainstQvdClient(GuestSystem.Running r) throws Exception {
@@ -61,9 +59,8 @@ class BrowserFiguresBenchIT {
         List<Long> browser = new ArrayList<>();
         List<Long> client = new ArrayList<>();
         try (Chromium chromium = new Chromium(1280, 860);
-                TestNetworkLink browserLine =
-                        new TestNetworkLink(BROWSER_LINK, r.system().httpsPort());
-                TestNetworkLink nxLine = new TestNetworkLink(NX_LINK, r.system().l7rPort());
+                TestNetworkLink browserLine = new TestNetworkLink(0, r.system().httpsPort());
+                TestNetworkLink nxLine = new TestNetworkLink(0, r.system().l7rPort());
                 XDisplay display = XDisplay.start(80, WORK.resolve("xvfb.log"))) {
             WebDriver driver = chromium.driver;
             JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -25,6 +25,7 @@ import org.qvd.system.platform.RunningSystem;
 import org.qvd.testsupport.RequiredResource;
 import org.qvd.testsupport.StandInDesktop;
 import org.qvd.testsupport.net.TestNetworkLink;
+import org.qvd.testsupport.net.TestPorts;
 
 /**
  * The browser desktop's page ({@code /desktop/}, noVNC, the relay) in a real headless Chromium whose network to the
@@ -37,8 +38,7 @@ import org.qvd.testsupport.net.TestNetworkLink;
  */
 @ExtendWith(RunningSystem.class)
 class BrowserDesktopPageIT {
-    private static final int LINK_PORT = 40000 + RunningSystem.PORT_OFFSET + 20;
-    private static final int VNC_PORT = 40000 + RunningSystem.PORT_OFFSET + 21;
+    private static final int VNC_PORT = TestPorts.handOpened(RunningSystem.PORT_OFFSET, 21);
     private static final int DISPLAY = RunningSystem.PORT_OFFSET + 81;
     private static final Path WORK = Path.of("target", "browser-page").toAbsolutePath();
 
@@ -55,7 +55,7 @@ class BrowserDesktopPageIT {
         Files.deleteIfExists(clip);
         try (HostVncDesktop screen = HostVncDesktop.start(DISPLAY, VNC_PORT, WORK);
                 StandInDesktop desktop = data.standIn(system, vm).vncAt(screen.port());
-                TestNetworkLink link = new TestNetworkLink(LINK_PORT, system.httpsPort())) {
+                TestNetworkLink link = new TestNetworkLink(0, system.httpsPort())) {
             WebDriver driver = chromium();
             try {
                 JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -21,8 +21,6 @@ import org.qvd.testsupport.net.TestNetworkLink;
  */
 @ExtendWith(RunningSystem.class)
 class BrowserRelayKeepAliveIT {
-    /** Ports this test opens by hand: 40000 + the run's offset block (docs/building-and-testing.md). */
-    private static final int LINK_PORT = 40000 + RunningSystem.PORT_OFFSET + 10;
     /** The page's connect parameters. */
     private static final String CONNECT = "geometry=1024x768&keyboard=us";
 
@@ -32,7 +30,7 @@ class BrowserRelayKeepAliveIT {
         VmasData.User user = data.user();
         long vm = data.vm(user);
         try (StandInDesktop desktop = data.standIn(system, vm);
-                TestNetworkLink link = new TestNetworkLink(LINK_PORT, system.httpsPort())) {
+                TestNetworkLink link = new TestNetworkLink(0, system.httpsPort())) {
             DesktopPageClient browser = new DesktopPageClient(link.port()).login(user.login(), VmasData.USER_PASSWORD);
             DesktopPageClient.Ready ready = browser.connect(vm, CONNECT, Duration.ofSeconds(60));
             DesktopPageClient.Relay relay = browser.relay(ready);
