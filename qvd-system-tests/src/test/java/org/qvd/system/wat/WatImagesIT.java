@@ -1,10 +1,12 @@
 package org.qvd.system.wat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import org.qvd.system.platform.RunningSystem;
 
 /**
  * Disk images that reach the farm through the WAT: a browser upload and a file an operator dropped
- * in the staging directory. Both end as a DI tagged head/default whose file lies in the image directory.
+ * in the staging directory. Both end as a DI tagged head/default whose file lies in the image directory; the staged
+ * one is then blocked, unblocked and deleted from its row.
  */
 @ExtendWith(RunningSystem.class)
 class WatImagesIT {
@@ -104,6 +107,26 @@ class WatImagesIT {
                             + "' AND description LIKE 'qvd-desktop built 2026-11-26T17:00:00Z (bookworm%'"))
                     .isEqualTo(1);
             b.screenshot("20-di-from-staging");
+
+            // the row's actions: a blocked DI is shown so and stored so; a deleted one leaves the list and the storage
+            Forms.rowAction(b, "diForm:diTable", osf, "block");
+            assertThat(b.growl()).contains("Disk image " + built + " blocked");
+            assertThat(Forms.row(b, "diForm:diTable", osf).findElements(By.cssSelector(".wat-blocked")))
+                    .hasSize(1);
+            assertThat(data.count("SELECT COUNT(*) FROM di WHERE version = '" + built + "' AND blocked"))
+                    .isEqualTo(1);
+            Forms.rowAction(b, "diForm:diTable", osf, "unblock");
+            assertThat(b.growl()).contains("Disk image " + built + " unblocked");
+            assertThat(data.count("SELECT COUNT(*) FROM di WHERE version = '" + built + "' AND NOT blocked"))
+                    .isEqualTo(1);
+            Forms.rowAction(b, "diForm:diTable", osf, "delete");
+            b.click(By.id("diForm:confirmYes"));
+            assertThat(b.growl()).contains("Disk image " + built + " deleted");
+            assertThat(data.count("SELECT COUNT(*) FROM di WHERE version = '" + built + "'"))
+                    .isZero();
+            await("the deleted DI's file leaves the image storage")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> !Files.exists(imported));
         } finally {
             cleanUp();
         }

@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.qvd.vmas.image.boundary.DiDto;
 import org.qvd.vmas.image.boundary.DiRequests.DiFilter;
@@ -16,8 +15,10 @@ import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.StagedImageDto;
 import org.qvd.vmas.platform.error.InvalidInputException;
+import org.qvd.vmas.platform.list.Page;
+import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.wat.platform.AdminSession;
-import org.qvd.wat.platform.Bulk;
+import org.qvd.wat.platform.BlockableList;
 import org.qvd.wat.platform.Feedback;
 import org.qvd.wat.platform.ServiceLazyModel;
 import org.qvd.wat.platform.WatError;
@@ -29,7 +30,7 @@ import org.qvd.wat.platform.WatError;
  */
 @Named
 @ViewScoped
-public class DiList implements Serializable {
+public class DiList extends BlockableList<DiDto> {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,32 +40,41 @@ public class DiList implements Serializable {
     @Inject
     AdminSession session;
 
-    private final ServiceLazyModel<DiDto> model = new ServiceLazyModel<>(
-            (f, page) -> dis.list(
-                    new DiFilter(
-                            ServiceLazyModel.number(f.get("tenant")),
-                            ServiceLazyModel.number(f.get("osf")),
-                            f.get("version"),
-                            ServiceLazyModel.bool(f.get("blocked"))),
-                    page),
-            DiDto::id);
-    private List<DiDto> selected = new ArrayList<>();
     private Long osfId;
     private String version;
     private String stagingFile;
     private List<StagedImageDto> stagingFiles;
-    private String description;
     private boolean makeDefault;
     private DiDto tagging;
     private String tag;
 
+    public DiList() {
+        super("di", DiDto::version);
+    }
+
     public void newDi() {
+        clearDialog();
         osfId = null;
         version = null;
         stagingFile = null;
         stagingFiles = null;
-        description = null;
         makeDefault = false;
+    }
+
+    @Override
+    protected Page<DiDto> load(Map<String, String> f, PageRequest page) {
+        return dis.list(
+                new DiFilter(
+                        ServiceLazyModel.number(f.get("tenant")),
+                        ServiceLazyModel.number(f.get("osf")),
+                        f.get("version"),
+                        ServiceLazyModel.bool(f.get("blocked"))),
+                page);
+    }
+
+    @Override
+    protected Calls calls() {
+        return new Calls(dis::block, dis::unblock, dis::delete);
     }
 
     /**
@@ -76,8 +86,8 @@ public class DiList implements Serializable {
             if (stagingFile == null || stagingFile.isBlank()) {
                 throw new InvalidInputException(WatError.DI_NO_SOURCE, Feedback.text("di.noSource"));
             }
-            DiDto di =
-                    dis.importStaged(new StagedDi(osfId, stagingFile, blank(version), blank(description), makeDefault));
+            DiDto di = dis.importStaged(
+                    new StagedDi(osfId, stagingFile, blank(version), blank(getDescription()), makeDefault));
             // the version may come from the image's build metadata or be generated: show the one given
             Feedback.info("di.created", di.version());
         } catch (RuntimeException e) {
@@ -100,7 +110,7 @@ public class DiList implements Serializable {
                             osfId,
                             blank(version),
                             event.getFile().getFileName(),
-                            blank(description),
+                            blank(getDescription()),
                             makeDefault ? "default" : null),
                     in);
             Feedback.info("di.uploaded", di.version());
@@ -157,45 +167,8 @@ public class DiList implements Serializable {
         Feedback.run("di.tagged", () -> dis.tag(di.id(), "default"), "default");
     }
 
-    public void block(DiDto di) {
-        Feedback.run("di.blocked", () -> dis.block(di.id()), di.version());
-    }
-
-    public void unblock(DiDto di) {
-        Feedback.run("di.unblocked", () -> dis.unblock(di.id()), di.version());
-    }
-
-    public void delete(DiDto di) {
-        Feedback.run("di.deleted", () -> dis.delete(di.id()), di.version());
-    }
-
-    public void bulkBlock() {
-        Bulk.apply(selected, "action.block", d -> dis.block(d.id()));
-    }
-
-    public void bulkUnblock() {
-        Bulk.apply(selected, "action.unblock", d -> dis.unblock(d.id()));
-    }
-
-    public void bulkDelete() {
-        Bulk.apply(selected, "action.delete", d -> dis.delete(d.id()));
-        selected.clear();
-    }
-
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    public ServiceLazyModel<DiDto> getModel() {
-        return model;
-    }
-
-    public List<DiDto> getSelected() {
-        return selected;
-    }
-
-    public void setSelected(List<DiDto> s) {
-        selected = s == null ? new ArrayList<>() : new ArrayList<>(s);
     }
 
     public Long getOsfId() {
@@ -220,14 +193,6 @@ public class DiList implements Serializable {
 
     public void setStagingFile(String stagingFile) {
         this.stagingFile = stagingFile;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
     }
 
     public boolean isMakeDefault() {
