@@ -27,8 +27,8 @@ import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserRequests.UserFilter;
 import org.qvd.vmas.account.boundary.UserService;
-import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.it.Scenario.Tenancy;
+import org.qvd.vmas.platform.audit.AuditEvent;
 import org.qvd.vmas.platform.error.ConflictException;
 import org.qvd.vmas.platform.error.ForbiddenException;
 import org.qvd.vmas.platform.error.InvalidInputException;
@@ -111,10 +111,10 @@ class AccountIT {
             return null;
         });
         assertThat(scenario.auditOf("tenant", created.id()))
-                .extracting(AuditEntryDto::action)
+                .extracting(AuditEvent::action)
                 .containsExactly("tenant.delete", "tenant.unblock", "tenant.block", "tenant.update", "tenant.create");
         assertThat(scenario.auditOf("tenant", created.id()))
-                .allMatch(AuditEntryDto::ok)
+                .allMatch(AuditEvent::ok)
                 .allMatch(e -> e.adminName().equals(As.SUPERADMIN));
     }
 

@@ -24,7 +24,6 @@ import org.qvd.protocol.vm.VmReport;
 import org.qvd.protocol.vm.VmStateChanged;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
-import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.config.boundary.ConfigService;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
@@ -33,6 +32,7 @@ import org.qvd.vmas.image.boundary.DiRequests.UploadedDi;
 import org.qvd.vmas.image.boundary.DiService;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
+import org.qvd.vmas.platform.audit.AuditEvent;
 import org.qvd.vmas.platform.error.QvdException;
 import org.qvd.vmas.vm.boundary.VmDto;
 import org.qvd.vmas.vm.boundary.VmRequests.NewVm;
@@ -114,7 +114,7 @@ class HostStopIT {
                 .containsExactly("stopped", "stopping", "running", "starting");
         assertThat(farm.history(vmId).get(1).reason()).isEqualTo("host " + host + " stopping");
 
-        AuditEntryDto audited = scenario.auditOf("host", up.id()).get(0);
+        AuditEvent audited = scenario.auditOf("host", up.id()).get(0);
         assertThat(audited.action()).isEqualTo("host.stop");
         assertThat(audited.result()).isEqualTo("ok");
         assertThat(audited.objectName()).isEqualTo(host);
@@ -210,7 +210,7 @@ class HostStopIT {
         assertThat(hkd.receive(name, StopHostCommand.class, 1000))
                 .as("no command sent")
                 .isNull();
-        AuditEntryDto refused = scenario.auditOf("host", idle.id()).get(0);
+        AuditEvent refused = scenario.auditOf("host", idle.id()).get(0);
         assertThat(refused.action()).isEqualTo("host.stop");
         assertThat(refused.result()).isEqualTo("host.not_running");
 

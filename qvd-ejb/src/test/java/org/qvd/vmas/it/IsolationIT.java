@@ -15,7 +15,6 @@ import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserRequests.UserUpdate;
 import org.qvd.vmas.account.boundary.UserService;
-import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.audit.boundary.AuditService;
 import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
@@ -91,7 +90,7 @@ class IsolationIT {
         assertThat(untouched.state().wireName()).isEqualTo("stopped");
         assertThat(b.as(() -> users.get(bUser.id())).description()).isNull();
         assertThat(a.as(() -> audit.list(null, PageRequest.first(100))).items())
-                .extracting(AuditEntryDto::tenantId)
+                .extracting(e -> e.event().tenantId())
                 .containsOnly(a.tenantId());
     }
 

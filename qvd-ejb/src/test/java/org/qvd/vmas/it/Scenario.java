@@ -17,6 +17,8 @@ import org.qvd.vmas.account.boundary.TenantService;
 import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.audit.boundary.AuditFilter;
 import org.qvd.vmas.audit.boundary.AuditService;
+import org.qvd.vmas.platform.audit.AuditEvent;
+import org.qvd.vmas.platform.list.Page;
 import org.qvd.vmas.platform.list.PageRequest;
 
 /** Builds each test's own data (tenants with an administrator) and reads the audit log, as the superadmin. */
@@ -68,15 +70,18 @@ public class Scenario {
     }
 
     /** The audit entries about one object, newest first. */
-    public List<AuditEntryDto> auditOf(String objectType, Long objectId) throws Exception {
-        return As.superadmin(() -> audit.list(AuditFilter.ofObject(objectType, objectId), PageRequest.first(100))
-                .items());
+    public List<AuditEvent> auditOf(String objectType, Long objectId) throws Exception {
+        return events(
+                As.superadmin(() -> audit.list(AuditFilter.ofObject(objectType, objectId), PageRequest.first(100))));
     }
 
     /** The newest audit entries of an action, newest first. */
-    public List<AuditEntryDto> auditOfAction(String action) throws Exception {
-        return As.superadmin(() -> audit.list(
-                        new AuditFilter(null, null, action, null, null, null, null, null), PageRequest.first(100))
-                .items());
+    public List<AuditEvent> auditOfAction(String action) throws Exception {
+        return events(As.superadmin(() ->
+                audit.list(new AuditFilter(null, null, action, null, null, null, null, null), PageRequest.first(100))));
+    }
+
+    private static List<AuditEvent> events(Page<AuditEntryDto> page) {
+        return page.items().stream().map(AuditEntryDto::event).toList();
     }
 }

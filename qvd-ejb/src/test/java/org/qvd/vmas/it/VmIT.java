@@ -15,7 +15,6 @@ import org.qvd.vmas.account.boundary.UserDto;
 import org.qvd.vmas.account.boundary.UserRequests.NewUser;
 import org.qvd.vmas.account.boundary.UserService;
 import org.qvd.vmas.account.boundary.UserVmDto;
-import org.qvd.vmas.audit.boundary.AuditEntryDto;
 import org.qvd.vmas.config.boundary.ConfigService;
 import org.qvd.vmas.host.boundary.HostDto;
 import org.qvd.vmas.host.boundary.HostRequests.NewHost;
@@ -26,6 +25,7 @@ import org.qvd.vmas.image.boundary.OsfDto;
 import org.qvd.vmas.image.boundary.OsfRequests.NewOsf;
 import org.qvd.vmas.image.boundary.OsfService;
 import org.qvd.vmas.it.Scenario.Tenancy;
+import org.qvd.vmas.platform.audit.AuditEvent;
 import org.qvd.vmas.platform.error.ConflictException;
 import org.qvd.vmas.platform.error.InvalidInputException;
 import org.qvd.vmas.platform.list.PageRequest;
@@ -192,7 +192,7 @@ class VmIT {
                 .isEqualTo("vm.invalid_state");
         assertThat(d.tenancy().as(() -> vms.get(vm.id())).state().wireName()).isEqualTo("starting");
         assertThat(scenario.auditOf("vm", vm.id()))
-                .extracting(AuditEntryDto::action, AuditEntryDto::result)
+                .extracting(AuditEvent::action, AuditEvent::result)
                 .startsWith(
                         org.assertj.core.groups.Tuple.tuple("vm.start", "vm.invalid_state"),
                         org.assertj.core.groups.Tuple.tuple("vm.start", "ok"));

@@ -92,51 +92,20 @@ public class AuditEntry {
         return at;
     }
 
-    public Long getAdminId() {
-        return adminId;
-    }
-
-    public String getAdminName() {
-        return adminName;
-    }
-
-    public Long getTenantId() {
-        return tenantId;
-    }
-
-    public String getTenantName() {
-        return tenantName;
-    }
-
-    public boolean isSuperadmin() {
-        return superadmin;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public String getObjectType() {
-        return objectType;
-    }
-
-    public Long getObjectId() {
-        return objectId;
-    }
-
-    public String getObjectName() {
-        return objectName;
-    }
-
-    public String getArguments() {
-        return arguments;
-    }
-
-    public String getResult() {
-        return result;
-    }
-
-    public String getSourceAddress() {
-        return sourceAddress;
+    /** What was recorded, as the interceptors saw it (texts as stored: cut to their columns). */
+    public AuditEvent event() {
+        return new AuditEvent(
+                adminId,
+                adminName,
+                tenantId,
+                tenantName,
+                superadmin,
+                action,
+                objectType,
+                objectId,
+                objectName,
+                arguments,
+                result,
+                sourceAddress);
     }
 }

@@ -16,4 +16,8 @@ public record AuditEvent(
         String sourceAddress) {
 
     public static final String OK = "ok";
+
+    public boolean ok() {
+        return OK.equals(result);
+    }
 }

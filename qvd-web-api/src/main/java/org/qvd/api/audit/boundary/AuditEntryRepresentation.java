@@ -3,6 +3,7 @@ package org.qvd.api.audit.boundary;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.qvd.vmas.audit.boundary.AuditEntryDto;
+import org.qvd.vmas.platform.audit.AuditEvent;
 
 /** An audit entry as the API shows it. */
 @Schema(name = "AuditEntry", description = "one administrative action, allowed or refused")
@@ -27,10 +28,11 @@ public record AuditEntryRepresentation(
 
         @Schema(description = "the caller's address") String sourceAddress) {
 
-    static AuditEntryRepresentation of(AuditEntryDto e) {
+    static AuditEntryRepresentation of(AuditEntryDto entry) {
+        AuditEvent e = entry.event();
         return new AuditEntryRepresentation(
-                e.id(),
-                e.at(),
+                entry.id(),
+                entry.at(),
                 e.adminId(),
                 e.adminName(),
                 e.tenantId(),
