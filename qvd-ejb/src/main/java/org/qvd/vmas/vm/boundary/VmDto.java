@@ -82,7 +82,7 @@ public record VmDto(
                 r.getXPort(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getId(),
                 r.getCurrentDi() == null ? null : r.getCurrentDi().getVersion(),
-                r.getXState() == null ? null : r.getXState().wire(),
+                r.getXState(),
                 r.getLastFailure(),
                 r.getLastFailureAt(),
                 v.getCreatedAt(),

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.qvd.protocol.state.DesktopKind;
+import org.qvd.protocol.state.XState;
 import org.qvd.vmas.platform.list.ListQuery;
 import org.qvd.vmas.platform.list.Page;
 import org.qvd.vmas.platform.list.PageRequest;
 import org.qvd.vmas.vm.entity.UserState;
 import org.qvd.vmas.vm.entity.VmState;
-import org.qvd.vmas.vm.entity.XState;
 
 /**
  * One page of the VM list (REST {@code GET /api/v1/vms}, the WAT's VM list, SOAP) as a projection: the page is ONE
@@ -160,10 +160,6 @@ final class VmListQuery {
         return Collections.unmodifiableMap(m);
     }
 
-    private static org.qvd.protocol.state.XState xState(Object column) {
-        return column == null ? null : ((XState) column).wire();
-    }
-
     private static VmDto dto(Object[] row) {
         int i = 0;
         return new VmDto(
@@ -191,7 +187,7 @@ final class VmListQuery {
                 (Integer) row[i++],
                 (Long) row[i++],
                 (String) row[i++],
-                xState(row[i++]),
+                (XState) row[i++],
                 (String) row[i++],
                 (Instant) row[i++],
                 (Instant) row[i++],

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qvd.protocol.state.XState;
 import org.qvd.vmas.image.entity.Di;
 import org.qvd.vmas.platform.audit.Audited;
 import org.qvd.vmas.platform.error.NotFoundException;
@@ -19,7 +20,6 @@ import org.qvd.vmas.vm.control.VmLifecycle;
 import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmError;
 import org.qvd.vmas.vm.entity.VmStateException;
-import org.qvd.vmas.vm.entity.XState;
 
 /**
  * VM runtime transitions for the L7R: not guarded by admin ACLs, audited as "system". Every transition goes through

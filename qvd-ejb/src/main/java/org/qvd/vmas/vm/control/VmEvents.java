@@ -16,7 +16,6 @@ import org.qvd.vmas.vm.entity.Vm;
 import org.qvd.vmas.vm.entity.VmRuntime;
 import org.qvd.vmas.vm.entity.VmState;
 import org.qvd.vmas.vm.entity.VmStateSettler;
-import org.qvd.vmas.vm.entity.XState;
 
 /**
  * The asynchronous half of a VM's start and stop: what a host reports about one of its VMs (state changes, its VMA's
@@ -69,7 +68,7 @@ public class VmEvents {
     public void vmaState(VmaState event) {
         VmRuntime runtime = runtimeOnHost(event.vmId(), event.hostName());
         if (runtime != null && event.xState() != null) {
-            runtime.xState(XState.of(event.xState()), Instant.now());
+            runtime.xState(event.xState(), Instant.now());
         }
     }
 

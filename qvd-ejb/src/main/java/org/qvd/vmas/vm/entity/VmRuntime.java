@@ -11,6 +11,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.qvd.protocol.state.XState;
 import org.qvd.vmas.host.entity.Host;
 import org.qvd.vmas.image.entity.Di;
 
