@@ -11,8 +11,6 @@ import java.security.Principal;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.qvd.vmas.platform.audit.AuditSink;
-import org.qvd.vmas.platform.error.Errors;
-import org.qvd.vmas.platform.error.QvdException;
 
 /**
  * Every admin operation, in this order: validate the arguments → resolve the caller and check the
@@ -37,24 +35,15 @@ public class GuardInterceptor {
 
     @AroundInvoke
     public Object guard(InvocationContext ic) throws Exception {
-        InterceptedCall call = new InterceptedCall(ic);
         String principal = principalName();
-        Caller caller = null;
-        try {
-            call.validate(validator);
-            caller = callers.resolve(principal);
+        return new InterceptedCall(ic, audit, origin).run(validator, principal, () -> {
+            Caller caller = callers.resolve(principal);
             String acl = acl(ic);
             if (!RequiresAcl.AUTHENTICATED.equals(acl)) {
                 caller.require(acl);
             }
-            Object result = call.proceedAs(caller, audit);
-            call.auditSuccess(audit, caller, principal, result, origin);
-            return result;
-        } catch (Exception e) {
-            QvdException error = Errors.translate(e);
-            call.auditRefusal(audit, caller, principal, error, origin);
-            throw error;
-        }
+            return caller;
+        });
     }
 
     private static String acl(InvocationContext ic) {

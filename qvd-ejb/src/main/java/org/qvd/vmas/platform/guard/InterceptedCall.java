@@ -23,21 +23,48 @@ import org.qvd.vmas.platform.text.TextInput;
 /** What both interceptors do around a call: validate, run as a caller, audit once. */
 final class InterceptedCall {
 
+    /** Who makes the call, found after the arguments are valid; a caller it refuses is audited like any refusal. */
+    @FunctionalInterface
+    interface CallerCheck {
+        Caller caller() throws Exception;
+    }
+
     private final InvocationContext ic;
     private final Method method;
     private final Audited audited;
+    private final AuditSink audit;
+    private final Instance<RequestOrigin> origin;
 
-    InterceptedCall(InvocationContext ic) {
+    InterceptedCall(InvocationContext ic, AuditSink audit, Instance<RequestOrigin> origin) {
         this.ic = ic;
         this.method = ic.getMethod();
         this.audited = method.getAnnotation(Audited.class);
+        this.audit = audit;
+        this.origin = origin;
     }
 
-    Method method() {
-        return method;
+    /**
+     * Validates the arguments, finds the caller, runs the call as it and audits the success in the call's transaction;
+     * any refusal on the way is translated to a {@link QvdException} and audited in a transaction of its own.
+     */
+    Object run(Validator validator, String principal, CallerCheck check) throws Exception {
+        Caller caller = null;
+        try {
+            validate(validator);
+            caller = check.caller();
+            Object result = proceedAs(caller);
+            if (audited != null) {
+                audit.record(event(caller, principal, result, AuditEvent.OK));
+            }
+            return result;
+        } catch (Exception e) {
+            QvdException error = Errors.translate(e);
+            auditRefusal(caller, principal, error);
+            throw error;
+        }
     }
 
-    void validate(Validator validator) {
+    private void validate(Validator validator) {
         Set<ConstraintViolation<Object>> violations =
                 validator.forExecutables().validateParameters(ic.getTarget(), method, ic.getParameters());
         if (!violations.isEmpty()) {
@@ -50,7 +77,7 @@ final class InterceptedCall {
         }
     }
 
-    Object proceedAs(Caller caller, AuditSink audit) throws Exception {
+    private Object proceedAs(Caller caller) throws Exception {
         CurrentCaller.push(caller);
         try {
             Object result = ic.proceed();
@@ -63,17 +90,10 @@ final class InterceptedCall {
         }
     }
 
-    void auditSuccess(AuditSink audit, Caller caller, String principal, Object result, Instance<RequestOrigin> origin) {
-        if (audited != null) {
-            audit.record(event(caller, principal, result, AuditEvent.OK, origin));
-        }
-    }
-
-    void auditRefusal(
-            AuditSink audit, Caller caller, String principal, QvdException error, Instance<RequestOrigin> origin) {
+    private void auditRefusal(Caller caller, String principal, QvdException error) {
         if (audited != null) {
             try {
-                audit.recordRefusal(event(caller, principal, null, error.code(), origin));
+                audit.recordRefusal(event(caller, principal, null, error.code()));
             } catch (RuntimeException e) {
                 // the refusal itself must reach the caller even if its audit cannot be written
                 java.util.logging.Logger.getLogger(InterceptedCall.class.getName())
@@ -82,8 +102,7 @@ final class InterceptedCall {
         }
     }
 
-    private AuditEvent event(
-            Caller caller, String principal, Object result, String outcome, Instance<RequestOrigin> origin) {
+    private AuditEvent event(Caller caller, String principal, Object result, String outcome) {
         Parameter[] params = method.getParameters();
         Object[] values = ic.getParameters();
         Long objectId = AuditArguments.objectId(params, values);
@@ -106,7 +125,7 @@ final class InterceptedCall {
                     objectName,
                     arguments,
                     outcome,
-                    sourceAddress(origin));
+                    sourceAddress());
         }
         return new AuditEvent(
                 caller.adminId(),
@@ -120,10 +139,10 @@ final class InterceptedCall {
                 objectName,
                 arguments,
                 outcome,
-                sourceAddress(origin));
+                sourceAddress());
     }
 
-    private static String sourceAddress(Instance<RequestOrigin> origin) {
+    private String sourceAddress() {
         try {
             return origin.isResolvable() ? origin.get().sourceAddress() : null;
         } catch (ContextNotActiveException e) {

@@ -8,8 +8,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.validation.Validator;
 import org.qvd.vmas.platform.audit.AuditSink;
-import org.qvd.vmas.platform.error.Errors;
-import org.qvd.vmas.platform.error.QvdException;
 
 /** Calls by system components: validated, run as {@link Caller#system()}, audited as "system". */
 @Interceptor
@@ -28,17 +26,7 @@ public class SystemCallInterceptor {
 
     @AroundInvoke
     public Object call(InvocationContext ic) throws Exception {
-        InterceptedCall call = new InterceptedCall(ic);
         Caller system = Caller.system();
-        try {
-            call.validate(validator);
-            Object result = call.proceedAs(system, audit);
-            call.auditSuccess(audit, system, system.adminName(), result, origin);
-            return result;
-        } catch (Exception e) {
-            QvdException error = Errors.translate(e);
-            call.auditRefusal(audit, system, system.adminName(), error, origin);
-            throw error;
-        }
+        return new InterceptedCall(ic, audit, origin).run(validator, system.adminName(), () -> system);
     }
 }
