@@ -6,7 +6,7 @@ package org.qvd.testsupport.net;
  *
  * <p>They lie in 30000 + the tier's port offset .. +99: below Linux's ephemeral range (32768–60999), from which the
  * kernel picks the local port of every outgoing connection, so no client socket of the running system can hold one
- * when the test binds it (stop 24's CI run lost a test to "Address already in use" on a port of the old 40000 block).
+ * when the test binds it (session 10's CI run lost a test to "Address already in use" on a port of the old 40000 block).
  */
 public final class TestPorts {
     private static final int BASE = 30_000;
