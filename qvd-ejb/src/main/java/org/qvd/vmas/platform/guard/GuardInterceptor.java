@@ -36,7 +36,7 @@ public class GuardInterceptor {
     @AroundInvoke
     public Object guard(InvocationContext ic) throws Exception {
         String principal = principalName();
-        return new InterceptedCall(ic, audit, origin).run(validator, principal, () -> {
+        return new InterceptedCall(ic, validator, audit, origin).run(principal, () -> {
             Caller caller = callers.resolve(principal);
             String acl = acl(ic);
             if (!RequiresAcl.AUTHENTICATED.equals(acl)) {

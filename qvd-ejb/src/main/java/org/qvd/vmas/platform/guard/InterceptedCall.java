@@ -32,13 +32,15 @@ final class InterceptedCall {
     private final InvocationContext ic;
     private final Method method;
     private final Audited audited;
+    private final Validator validator;
     private final AuditSink audit;
     private final Instance<RequestOrigin> origin;
 
-    InterceptedCall(InvocationContext ic, AuditSink audit, Instance<RequestOrigin> origin) {
+    InterceptedCall(InvocationContext ic, Validator validator, AuditSink audit, Instance<RequestOrigin> origin) {
         this.ic = ic;
         this.method = ic.getMethod();
         this.audited = method.getAnnotation(Audited.class);
+        this.validator = validator;
         this.audit = audit;
         this.origin = origin;
     }
@@ -47,10 +49,10 @@ final class InterceptedCall {
      * Validates the arguments, finds the caller, runs the call as it and audits the success in the call's transaction;
      * any refusal on the way is translated to a {@link QvdException} and audited in a transaction of its own.
      */
-    Object run(Validator validator, String principal, CallerCheck check) throws Exception {
+    Object run(String principal, CallerCheck check) throws Exception {
         Caller caller = null;
         try {
-            validate(validator);
+            validate();
             caller = check.caller();
             Object result = proceedAs(caller);
             if (audited != null) {
@@ -64,7 +66,7 @@ final class InterceptedCall {
         }
     }
 
-    private void validate(Validator validator) {
+    private void validate() {
         Set<ConstraintViolation<Object>> violations =
                 validator.forExecutables().validateParameters(ic.getTarget(), method, ic.getParameters());
         if (!violations.isEmpty()) {

@@ -27,6 +27,6 @@ public class SystemCallInterceptor {
     @AroundInvoke
     public Object call(InvocationContext ic) throws Exception {
         Caller system = Caller.system();
-        return new InterceptedCall(ic, audit, origin).run(validator, system.adminName(), () -> system);
+        return new InterceptedCall(ic, validator, audit, origin).run(system.adminName(), () -> system);
     }
 }
